@@ -1,0 +1,213 @@
+package cn.gov.shuozhou.makerspace.calendar;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chinese working days: Monday to Friday, except the statutory holidays, plus the Saturdays and
+ * Sundays that the State Council moves to working days (调休). Periods count as in 行政许可法:
+ * the start day is not counted.
+ *
+ * <p>Registered as bean {@code workingDays} for BPMN expressions, e.g. a user task's due date
+ * {@code ${workingDays.due(now(), 10)}} or a timer's {@code timeDate}. The time zone is always
+ * Asia/Shanghai, whatever the JVM's default. A date in a year the holiday file does not cover
+ * raises {@link CalendarDataMissingException}; the calendar never guesses.
+ */
+@Component("workingDays")
+public class WorkingDayCalendar {
+
+  /** The time zone of every calendar date and due time. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  /** The holiday file on the classpath. */
+  public static final String RESOURCE = "calendar/cn-working-days.json";
+
+  /** Due dates end with the last second of the working day. */
+  public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
+
+  private final SortedSet<Integer> coveredYears;
+  private final Set<LocalDate> holidays = new HashSet<>();
+  private final Set<LocalDate> workdays = new HashSet<>();
+
+  /** Loads {@value #RESOURCE} from the classpath (the constructor Spring uses). */
+  @Autowired
+  public WorkingDayCalendar() {
+    this(CalendarData.fromClasspath(RESOURCE));
+  }
+
+  /** Uses the given data; only its verified years are covered. */
+  public WorkingDayCalendar(CalendarData data) {
+    Objects.requireNonNull(data, "data");
+    var problems = data.problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "工作日历文件 " + RESOURCE + " 有误：" + String.join("；", problems));
+    }
+    coveredYears = Collections.unmodifiableSortedSet(data.verifiedYears());
+    data.years().stream()
+        .filter(CalendarData.YearEntry::verified)
+        .forEach(
+            entry -> {
+              holidays.addAll(entry.holidayDates());
+              workdays.addAll(entry.workdayDates());
+            });
+    LOG.info("工作日历已加载：{}–{}年", coveredYears.first(), coveredYears.last());
+    coverageWarning(LocalDate.now(ZONE)).ifPresent(LOG::warn);
+  }
+
+  /** Whether {@code date} is a working day. */
+  public boolean isWorkingDay(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    requireCovered(date.getYear());
+    if (workdays.contains(date)) {
+      return true;
+    }
+    if (holidays.contains(date)) {
+      return false;
+    }
+    DayOfWeek day = date.getDayOfWeek();
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+  }
+
+  /**
+   * The {@code n}-th working day strictly after {@code from} (the start day is not counted);
+   * {@code n = 0} returns {@code from}.
+   */
+  public LocalDate plusWorkingDays(LocalDate from, int n) {
+    Objects.requireNonNull(from, "from");
+    if (n < 0) {
+      throw new IllegalArgumentException("工作日数不能为负数：" + n);
+    }
+    LocalDate date = from;
+    int remaining = n;
+    while (remaining > 0) {
+      date = date.plusDays(1);
+      if (isWorkingDay(date)) {
+        remaining--;
+      }
+    }
+    return date;
+  }
+
+  /**
+   * The end (23:59:59 Asia/Shanghai) of the {@code workingDays}-th working day after the calendar
+   * day of {@code from} in Shanghai: a task's due date or a timer's date.
+   */
+  public Date due(Date from, int workingDays) {
+    Objects.requireNonNull(from, "from");
+    LocalDate start = from.toInstant().atZone(ZONE).toLocalDate();
+    LocalDate end = plusWorkingDays(start, workingDays);
+    return Date.from(end.atTime(END_OF_DAY).atZone(ZONE).toInstant());
+  }
+
+  /**
+   * As {@link #due(Date, int)}, for a count that arrives as any {@link Number} (Integer, Long,
+   * Double 10.0, BigDecimal ...) from a JSON-deserialized variable; it must be a whole number.
+   */
+  public Date due(Date from, Number workingDays) {
+    return due(from, toCount(workingDays));
+  }
+
+  /**
+   * A task's due date: as {@link #due(Date, Number)}, but where the calendar data does not reach
+   * that far the task gets no due date (and a warning is logged) instead of blocking the work.
+   * Deadlines with legal effect (timers) use {@code due} and raise an incident instead.
+   */
+  public Date dueIfKnown(Date from, Number workingDays) {
+    try {
+      return due(from, workingDays);
+    } catch (CalendarDataMissingException e) {
+      LOG.warn("任务未设置到期日：{}", e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * The number of working days in {@code (fromExclusive, toInclusive]}, so that {@code
+   * workingDaysBetween(d, plusWorkingDays(d, n)) == n}; negative when {@code toInclusive} is
+   * before {@code fromExclusive}.
+   */
+  public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+    Objects.requireNonNull(fromExclusive, "fromExclusive");
+    Objects.requireNonNull(toInclusive, "toInclusive");
+    if (toInclusive.isBefore(fromExclusive)) {
+      return -workingDaysBetween(toInclusive, fromExclusive);
+    }
+    int count = 0;
+    for (LocalDate date = fromExclusive.plusDays(1);
+        !date.isAfter(toInclusive);
+        date = date.plusDays(1)) {
+      if (isWorkingDay(date)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether the holiday file holds a verified arrangement for {@code year}. */
+  public boolean covers(int year) {
+    return coveredYears.contains(year);
+  }
+
+  /** The years the calendar answers for, e.g. 2016–2026. */
+  public SortedSet<Integer> coveredYears() {
+    return coveredYears;
+  }
+
+  /**
+   * A reminder for the operators when {@code today}'s year is not covered, or when it is
+   * November or December and next year's notice has not been added yet.
+   */
+  Optional<String> coverageWarning(LocalDate today) {
+    int year = today.getYear();
+    if (!covers(year)) {
+      return Optional.of(new CalendarDataMissingException(year).getMessage());
+    }
+    if (today.getMonthValue() >= 11 && !covers(year + 1)) {
+      return Optional.of(
+          "工作日历尚未包含"
+              + (year + 1)
+              + "年的节假日安排；国务院办公厅通知发布后，请及时补充到 "
+              + RESOURCE
+              + "，否则跨年期限将无法计算");
+    }
+    return Optional.empty();
+  }
+
+  private void requireCovered(int year) {
+    if (!coveredYears.contains(year)) {
+      throw new CalendarDataMissingException(year);
+    }
+  }
+
+  private static int toCount(Number n) {
+    if (n == null) {
+      throw new IllegalArgumentException("工作日数不能为空");
+    }
+    if (n instanceof Integer i) {
+      return i;
+    }
+    try {
+      return new BigDecimal(n.toString()).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("工作日数必须是整数：" + n, e);
+    }
+  }
+}
