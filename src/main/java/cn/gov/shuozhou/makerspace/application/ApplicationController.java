@@ -1,0 +1,51 @@
+package cn.gov.shuozhou.makerspace.application;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/applications}: integrators file an application as plain JSON (the contract's
+ * start variables, optionally {@code applicationNumber}). Runs as the authenticated user, through
+ * the same start validation as Tasklist and {@code /engine-rest}.
+ */
+@RestController
+@RequestMapping("/api/applications")
+public class ApplicationController {
+
+  private final ApplicationValidator validator;
+  private final RuntimeService runtime;
+
+  public ApplicationController(ApplicationValidator validator, RuntimeService runtime) {
+    this.validator = validator;
+    this.runtime = runtime;
+  }
+
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> apply(@RequestBody Map<String, Object> body) {
+    Object number = body.get("applicationNumber");
+    Map<String, Object> variables = validator.validate(body);
+    ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
+        .businessKey(number instanceof String s ? s : null)
+        .setVariables(variables)
+        .executeWithVariablesInReturn();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("applicationNumber", instance.getBusinessKey());
+    answer.put("processInstanceId", instance.getId());
+    answer.put("state", instance.isEnded() ? "COMPLETED" : "ACTIVE");
+    if (instance.isEnded()) {
+      answer.put(OUTCOME, instance.getVariables().get(OUTCOME));
+      answer.put(OUTCOME_REASON, instance.getVariables().get(OUTCOME_REASON));
+    }
+    return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId())).body(answer);
+  }
+}

@@ -1,0 +1,32 @@
+package cn.gov.shuozhou.makerspace.certification;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code certify} (async, retried): issues the certificate number and validity. */
+@Component("certify")
+public class CertifyDelegate implements JavaDelegate {
+
+  private final CertificationService certification;
+
+  public CertifyDelegate(CertificationService certification) {
+    this.certification = certification;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Certificate c = certification.certify(new CertificationService.Application(execution.getProcessBusinessKey(),
+            (String) execution.getVariable(CREDIT_CODE), (String) execution.getVariable(OPERATOR_NAME),
+            (String) execution.getVariable(SPACE_NAME), (String) execution.getVariable(COUNTY),
+            (String) execution.getVariable(APPLICANT), execution.getProcessInstanceId()),
+        EngineClock.today(), Policy.of(execution).intValue("validityYears"));
+    execution.setVariable(CERTIFICATE_NUMBER, c.certificateNumber());
+    execution.setVariable(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));
+    execution.setVariable(VALID_UNTIL, EngineClock.startOf(c.validUntil()));
+  }
+}

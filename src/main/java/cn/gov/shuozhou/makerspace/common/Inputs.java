@@ -1,0 +1,164 @@
+package cn.gov.shuozhou.makerspace.common;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the shape of submitted variables (type, presence, range, length) and collects every
+ * problem before failing, so that the user sees all fields at once. Whether an application is
+ * eligible is never decided here: that is the DMN's answer alone.
+ */
+public final class Inputs {
+
+  /** Longest free text we store; anything longer is refused, not truncated. */
+  public static final int MAX_TEXT = 2000;
+  public static final int MAX_NAME = 100;
+
+  private final Map<String, Object> values;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private Inputs(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  public static Inputs of(Map<String, Object> values) {
+    return new Inputs(values);
+  }
+
+  public boolean has(String name) {
+    return values.get(name) != null;
+  }
+
+  public Object raw(String name) {
+    return values.get(name);
+  }
+
+  /** Required or optional text, trimmed; returns null when absent or invalid. */
+  public String text(String name, String label, boolean required, int maxLength) {
+    Object v = values.get(name);
+    if (v == null || (v instanceof String s && s.isBlank())) {
+      if (required) {
+        fail(name, label + "（" + name + "）为必填项");
+      }
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      fail(name, label + "（" + name + "）应为文本");
+      return null;
+    }
+    String t = s.strip();
+    if (t.length() > maxLength) {
+      fail(name, label + "（" + name + "）不得超过" + maxLength + "个字符");
+      return null;
+    }
+    return t;
+  }
+
+  /** Text that must be one of the allowed codes. */
+  public String choice(String name, String label, Collection<String> allowed) {
+    String v = text(name, label, true, MAX_NAME);
+    if (v != null && !allowed.contains(v)) {
+      fail(name, label + "（" + name + "）取值无效，应为：" + String.join("、", allowed));
+      return null;
+    }
+    return v;
+  }
+
+  public String pattern(String name, String label, String regex, String hint) {
+    String v = text(name, label, true, MAX_NAME);
+    if (v != null && !v.matches(regex)) {
+      fail(name, label + "（" + name + "）格式不正确，" + hint);
+      return null;
+    }
+    return v;
+  }
+
+  /** A finite decimal within [min, max]; null when absent (and required) or invalid. */
+  public Double decimal(String name, String label, boolean required, double min, double max) {
+    Object v = values.get(name);
+    if (v == null) {
+      if (required) {
+        fail(name, label + "（" + name + "）为必填项");
+      }
+      return null;
+    }
+    Double d = toDouble(v);
+    if (d == null || d.isNaN() || d.isInfinite()) {
+      fail(name, label + "（" + name + "）应为数字");
+      return null;
+    }
+    if (d < min || d > max) {
+      fail(name, label + "（" + name + "）应在" + fmt(min) + "至" + fmt(max) + "之间");
+      return null;
+    }
+    return d;
+  }
+
+  /** A whole number within [min, max]. */
+  public Integer integer(String name, String label, boolean required, int min, int max) {
+    Object v = values.get(name);
+    if (v == null) {
+      if (required) {
+        fail(name, label + "（" + name + "）为必填项");
+      }
+      return null;
+    }
+    Double d = toDouble(v);
+    if (d == null || d.isNaN() || d.isInfinite() || d != Math.rint(d)) {
+      fail(name, label + "（" + name + "）应为整数");
+      return null;
+    }
+    if (d < min || d > max) {
+      fail(name, label + "（" + name + "）应在" + min + "至" + max + "之间");
+      return null;
+    }
+    return d.intValue();
+  }
+
+  /** A Boolean; Tasklist checkboxes always send one, REST clients must too. */
+  public Boolean bool(String name, String label, boolean required) {
+    Object v = values.get(name);
+    if (v == null) {
+      if (required) {
+        fail(name, label + "（" + name + "）为必填项");
+      }
+      return null;
+    }
+    if (!(v instanceof Boolean b)) {
+      fail(name, label + "（" + name + "）应为是/否（Boolean）");
+      return null;
+    }
+    return b;
+  }
+
+  public void fail(String name, String message) {
+    errors.add(new FieldError(name, message));
+  }
+
+  public boolean valid() {
+    return errors.isEmpty();
+  }
+
+  public List<FieldError> errors() {
+    return List.copyOf(errors);
+  }
+
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  private static Double toDouble(Object v) {
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    return null;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}

@@ -1,0 +1,52 @@
+package cn.gov.shuozhou.makerspace.expertreview;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code aggregateExpertReviews}: once every expert is done, reads each expert's
+ * task-local score and recommendation (kept in history, level FULL) and writes the panel's
+ * {@code averageScore} and {@code recommendRatio} for decision {@code expert-conclusion}.
+ */
+@Component("expertReviewAggregation")
+public class ExpertReviewAggregationDelegate implements JavaDelegate {
+
+  private final HistoryService history;
+
+  public ExpertReviewAggregationDelegate(HistoryService history) {
+    this.history = history;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<HistoricVariableInstance> vars = WithoutAuthorization.call(() -> history.createHistoricVariableInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .variableNameIn(SCORE, RECOMMEND)
+        .list());
+    Map<String, Double> scores = new HashMap<>();
+    Map<String, Boolean> recommends = new HashMap<>();
+    for (HistoricVariableInstance v : vars) {
+      if (SCORE.equals(v.getName()) && v.getValue() instanceof Number n) {
+        scores.put(v.getActivityInstanceId(), n.doubleValue());
+      } else if (RECOMMEND.equals(v.getName()) && v.getValue() instanceof Boolean b) {
+        recommends.put(v.getActivityInstanceId(), b);
+      }
+    }
+    if (scores.isEmpty()) {
+      throw new IllegalStateException("未找到专家评审评分：汇总依赖历史级别 FULL 记录的任务局部变量");
+    }
+    double average = scores.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    long yes = recommends.values().stream().filter(Boolean::booleanValue).count();
+    execution.setVariable(AVERAGE_SCORE, Math.round(average * 100) / 100.0);
+    execution.setVariable(RECOMMEND_RATIO, Math.round(yes * 10000.0 / scores.size()) / 10000.0);
+  }
+}

@@ -1,0 +1,25 @@
+package cn.gov.shuozhou.makerspace.review;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FIRST_REVIEW_COMMENT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FIRST_REVIEW_DECISION;
+
+import cn.gov.shuozhou.makerspace.common.Inputs;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code firstReview} (Art. 5(1)): a decision, and a comment unless approved. */
+@Component("firstReviewInput")
+public class FirstReviewInputListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Inputs in = Inputs.of(task.getVariables());
+    String decision = in.choice(FIRST_REVIEW_DECISION, "初审意见", List.of("approve", "return", "reject"));
+    String comment = in.text(FIRST_REVIEW_COMMENT, "初审说明", decision != null && !"approve".equals(decision),
+        Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    task.setVariable(FIRST_REVIEW_COMMENT, comment);
+  }
+}

@@ -1,0 +1,24 @@
+package cn.gov.shuozhou.makerspace.web;
+
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Our own {@code /api} endpoints answer bad input with 400 and the same body as {@code /engine-rest}. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest().body(new ErrorBody("InvalidInputException", e.getMessage(), e.getErrors()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+        .body(new ErrorBody("InvalidInputException", "请求内容不是有效的JSON对象", java.util.List.of()));
+  }
+}

@@ -1,0 +1,422 @@
+package cn.gov.shuozhou.makerspace.certification;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.registry.BanRegistry;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per path of {@code maker-space-certification}; together they take every flow node and sequence flow. */
+class CertificationProcessTest extends AbstractProcessTest {
+
+  @Autowired CertificateRegistry certificates;
+  @Autowired BanRegistry bans;
+  @Autowired WorkingDayCalendar calendar;
+
+  // ---------------------------------------------------------------- paths that end certified
+
+  @Test
+  void certifiedStraightThrough() {
+    ProcessInstance pi = apply(application());
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+    assertThat(pi.getBusinessKey()).matches("SQ-2026-\\d{6}");
+    assertThat(variable(pi.getId(), APPLICANT)).isEqualTo("operator1");
+    assertThat(candidateGroups(task(pi.getId(), TASK_FIRST_REVIEW))).containsExactly(Groups.COUNTY_SHUOCHENG);
+
+    passToPublicNotice(pi, false);
+    finishNotice(pi);
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("certify", "startSupervision", "certified");
+    assertThat(variable(pi.getId(), OUTCOME)).isEqualTo("CERTIFIED");
+    String number = (String) variable(pi.getId(), CERTIFICATE_NUMBER);
+    assertThat(number).matches("SZZC-2026-\\d{3}");
+    var cert = certificates.find(number).orElseThrow();
+    assertThat(cert.status()).isEqualTo(CertificateStatus.VALID);
+    assertThat(cert.validUntil()).isEqualTo(cert.certifiedOn().plusYears(3).minusDays(1));
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains(number).contains(cert.validUntil().toString());
+  }
+
+  @Test
+  void returnedAtFirstReviewThenCorrectedAndCertified() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "return", FIRST_REVIEW_COMMENT, "请补充租赁合同"));
+    runDueJobs(pi.getId());
+
+    Task supplement = task(pi.getId(), TASK_SUPPLEMENT);
+    assertThat(supplement.getAssignee()).isEqualTo("operator1");
+    assertThat(tasks.getVariable(supplement.getId(), RETURN_REASON).toString()).contains("请补充租赁合同");
+    Map<String, Object> corrected = new HashMap<>(application());
+    corrected.put(CREDIT_CODE, variable(pi.getId(), CREDIT_CODE));
+    corrected.put(LEASE_YEARS, 8.0);
+    tasks.complete(supplement.getId(), corrected);
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+    passToPublicNotice(pi, false);
+    finishNotice(pi);
+    assertThat(variable(pi.getId(), OUTCOME)).isEqualTo("CERTIFIED");
+    assertThat(variable(pi.getId(), LEASE_YEARS)).isEqualTo(8.0);
+  }
+
+  @Test
+  void unmetArticle4ConditionsGoBackToTheApplicantWhoCorrectsThem() {
+    Map<String, Object> small = application();
+    small.put(TOTAL_AREA, 150.0);
+    small.put(PUBLIC_SERVICE_AREA, 140.0);
+    small.put(MENTOR_COUNT, 2);
+    ProcessInstance pi = apply(small);
+    runDueJobs(pi.getId());
+
+    Task supplement = task(pi.getId(), TASK_SUPPLEMENT);
+    String findings = (String) tasks.getVariable(supplement.getId(), ELIGIBILITY_FINDINGS_TEXT);
+    assertThat(findings).contains("第四条").contains("200").contains("3");
+    assertThat(findings.lines()).hasSize(2);
+    assertThat(supplement.getDueDate()).isEqualTo(calendar.due(ClockUtil.getCurrentTime(), 10));
+
+    Map<String, Object> corrected = new HashMap<>(small);
+    corrected.put(TOTAL_AREA, 260.0);
+    corrected.put(PUBLIC_SERVICE_AREA, 240.0);
+    corrected.put(MENTOR_COUNT, 4);
+    tasks.complete(supplement.getId(), corrected);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
+  void suspicionOfFalseMaterialsNotConfirmedThenObjectionDismissedThenCertified() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, true));
+    complete(pi.getId(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "经核实材料属实"));
+    panel(pi, List.of("expert1", "expert2", "expert3"), 82, true);
+    complete(pi.getId(), TASK_BUREAU_DECISION, Map.of(BUREAU_DECISION, "approve"));
+    runDueJobs(pi.getId());
+
+    object(pi, "该空间实际面积不足");
+    complete(pi.getId(), TASK_HANDLE_OBJECTION, Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经现场复核面积属实"));
+    finishNotice(pi);
+    assertThat(variable(pi.getId(), OUTCOME)).isEqualTo("CERTIFIED");
+  }
+
+  // ---------------------------------------------------------------- other ends
+
+  @Test
+  void withdrawnDuringSupplement() {
+    Map<String, Object> app = application();
+    app.put(ONLINE_SERVICES, false);
+    ProcessInstance pi = apply(app);
+    runDueJobs(pi.getId());
+    complete(pi.getId(), TASK_SUPPLEMENT, Map.of(WITHDRAWN, true));
+    assertEnded(pi, "WITHDRAWN", "withdrawn");
+  }
+
+  @Test
+  void lapsedWhenNoSupplementWithinTheWorkingDays() {
+    Map<String, Object> app = application();
+    app.put(LOW_COST_OR_FREE, false);
+    ProcessInstance pi = apply(app);
+    runDueJobs(pi.getId());
+    Job deadline = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    assertThat(deadline.getDuedate()).isEqualTo(calendar.due(ClockUtil.getCurrentTime(), 10));
+    ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
+    runDueJobs(pi.getId());
+    assertEnded(pi, "LAPSED", "lapsed");
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains("10个工作日");
+  }
+
+  @Test
+  void rejectedAtFirstReview() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "reject", FIRST_REVIEW_COMMENT, "不在本辖区"));
+    assertEnded(pi, "REJECTED", "rejectedAtFirstReview");
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains("不在本辖区");
+  }
+
+  @Test
+  void rejectedAtInspectionWhenMeasuredValuesFailArticle4() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    Map<String, Object> measured = inspection(true, false);
+    measured.put(MEASURED_TOTAL_AREA, 180.0);
+    measured.put(MEASURED_PUBLIC_SERVICE_AREA, 170.0);
+    complete(pi.getId(), TASK_INSPECTION, measured);
+    assertEnded(pi, "REJECTED", "rejectedAtInspection");
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains("第四条");
+    assertThat(declaredArea(pi)).isEqualTo(260.0);
+  }
+
+  @Test
+  void rejectedByExperts() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+    panel(pi, List.of("expert1", "expert2", "expert3", "expert4"), 55, false);
+    assertEnded(pi, "REJECTED", "rejectedByExperts");
+    assertThat(variable(pi.getId(), AVERAGE_SCORE)).isEqualTo(55.0);
+  }
+
+  @Test
+  void rejectedByTheBureau() {
+    ProcessInstance pi = apply(application());
+    passToBureau(pi);
+    complete(pi.getId(), TASK_BUREAU_DECISION, Map.of(BUREAU_DECISION, "reject", BUREAU_COMMENT, "服务能力不足"));
+    assertEnded(pi, "REJECTED", "rejectedByBureau");
+  }
+
+  @Test
+  void rejectedAfterAnUpheldObjection() {
+    ProcessInstance pi = apply(application());
+    passToPublicNotice(pi, false);
+    object(pi, "该空间已停止运营");
+    complete(pi.getId(), TASK_HANDLE_OBJECTION, Map.of(OBJECTION_UPHELD, true, OBJECTION_FINDING, "经核实已停止运营"));
+    assertEnded(pi, "REJECTED", "rejectedAfterObjection");
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains("经核实已停止运营");
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void anonymousObjectionIsRefusedAndChangesNothing() {
+    ProcessInstance pi = apply(application());
+    passToPublicNotice(pi, false);
+    assertThatThrownBy(() -> runtime.createMessageCorrelation(MESSAGE_OBJECTION)
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable(OBJECTION_TEXT, "匿名举报").correlate())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("objectorName");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(runtime.getVariable(pi.getId(), OBJECTION_TEXT)).isNull();
+  }
+
+  @Test
+  void falseMaterialsBanTheOperatorForBanYears() {
+    Map<String, Object> app = application();
+    String code = (String) app.get(CREDIT_CODE);
+    ProcessInstance pi = apply(app);
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(false, true));
+    complete(pi.getId(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "租赁合同系伪造"));
+    assertEnded(pi, "REJECTED", "rejectedForFalseMaterials");
+    assertThat(bans.activeBan(code, LocalDate.of(2026, 3, 2))).isPresent();
+
+    setClock(LocalDateTime.of(2027, 3, 1, 9, 0));
+    ProcessInstance refused = apply(app);
+    assertEnded(refused, "NOT_ACCEPTED", "notAccepted");
+    assertThat(variable(refused.getId(), OUTCOME_REASON).toString()).contains("第九条").contains("2028-03-02");
+
+    setClock(LocalDateTime.of(2028, 3, 2, 9, 0));
+    assertThat(bans.activeBan(code, LocalDate.of(2028, 3, 2))).isEmpty();
+  }
+
+  @Test
+  void applicationAcceptedAgainOnceTheBanIsOver() {
+    Map<String, Object> app = application();
+    String code = (String) app.get(CREDIT_CODE);
+    bans.ban(code, LocalDate.of(2024, 3, 1), LocalDate.of(2026, 3, 1), "测试：既往虚假材料", "SQ-2024-TEST-" + code);
+    ProcessInstance pi = apply(app);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  // ---------------------------------------------------------------- routing and intake
+
+  @Test
+  void universitySpacesGoToTheEducationBureau() {
+    Map<String, Object> app = application();
+    app.put(HOST_TYPE, "university");
+    app.put(TOTAL_AREA, 120.0);
+    app.put(PUBLIC_SERVICE_AREA, 110.0);
+    ProcessInstance pi = apply(app);
+    assertThat(candidateGroups(task(pi.getId(), TASK_FIRST_REVIEW))).containsExactly(Groups.EDU_BUREAU);
+  }
+
+  @Test
+  void developmentZoneSpacesGoToTheZoneBureau() {
+    Map<String, Object> app = application();
+    app.put(COUNTY, "devzone");
+    ProcessInstance pi = apply(app);
+    assertThat(candidateGroups(task(pi.getId(), TASK_FIRST_REVIEW))).containsExactly(Groups.DEVZONE_BUREAU);
+  }
+
+  @Test
+  void secondApplicationWhileOneIsInProgressIsNotAccepted() {
+    Map<String, Object> app = application();
+    ProcessInstance first = apply(app);
+    ProcessInstance second = apply(app);
+    assertEnded(second, "NOT_ACCEPTED", "notAccepted");
+    assertThat(variable(second.getId(), OUTCOME_REASON).toString()).contains(first.getBusinessKey());
+    BpmnAwareTests.assertThat(first).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
+  void certifiedOperatorMayOnlyReapplyWithinTheRenewalWindow() {
+    Map<String, Object> app = application();
+    ProcessInstance pi = apply(app);
+    passToPublicNotice(pi, false);
+    finishNotice(pi);
+    LocalDate validUntil = certificates.find((String) variable(pi.getId(), CERTIFICATE_NUMBER)).orElseThrow().validUntil();
+
+    ProcessInstance tooEarly = apply(app);
+    assertEnded(tooEarly, "NOT_ACCEPTED", "notAccepted");
+    assertThat(variable(tooEarly.getId(), OUTCOME_REASON).toString()).contains("90日内");
+
+    setClock(validUntil.minusDays(30).atTime(10, 0));
+    ProcessInstance renewal = apply(app);
+    BpmnAwareTests.assertThat(renewal).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
+  void invalidApplicationCreatesNoInstance() {
+    long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count();
+    Map<String, Object> bad = application();
+    bad.put(CREDIT_CODE, "91140600MA0000000X");
+    bad.put(PUBLIC_SERVICE_AREA, 999.0);
+    bad.remove(CONTACT_NAME);
+    assertThatThrownBy(() -> apply(bad))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getErrors())
+            .extracting(f -> f.field())
+            .containsExactlyInAnyOrder(CREDIT_CODE, PUBLIC_SERVICE_AREA, CONTACT_NAME));
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void convertedOldBuildingsRaiseTaskPriority() {
+    Map<String, Object> app = application();
+    app.put(CONVERTED_OLD_BUILDING, true);
+    ProcessInstance converted = apply(app);
+    ProcessInstance plain = apply(application());
+    assertThat(task(converted.getId(), TASK_FIRST_REVIEW).getPriority())
+        .isGreaterThan(task(plain.getId(), TASK_FIRST_REVIEW).getPriority());
+  }
+
+  @Test
+  void everyDecisionIsInHistoryWithItsVersion() {
+    ProcessInstance pi = apply(application());
+    List<HistoricDecisionInstance> decisions = history.createHistoricDecisionInstanceQuery()
+        .processInstanceId(pi.getId()).list();
+    assertThat(decisions).extracting(HistoricDecisionInstance::getDecisionDefinitionKey)
+        .contains("certification-policy", "article4-eligibility", "first-review-routing");
+    decisions.forEach(d -> assertThat(d.getDecisionDefinitionId()).contains(":"));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Map<String, Object> application() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(OPERATOR_NAME, "朔州创新创业服务有限公司");
+    v.put(CREDIT_CODE, newCreditCode());
+    v.put(SPACE_NAME, "朔城创客之家");
+    v.put(COUNTY, "shuocheng");
+    v.put(HOST_TYPE, "other");
+    v.put(SPACE_FOCUS, "maker");
+    v.put(TOTAL_AREA, 260.0);
+    v.put(PUBLIC_SERVICE_AREA, 240.0);
+    v.put(PREMISES, "leased");
+    v.put(LEASE_YEARS, 6.0);
+    v.put(SEED_FUND_AMOUNT, 500000.0);
+    v.put(MENTOR_COUNT, 5);
+    v.put(MONTHLY_EVENTS, 2.0);
+    v.put(ACTIVE_MAKERS, 25);
+    v.put(ACTIVE_TEAMS, 4);
+    v.put(INDEPENDENT_OPERATOR, true);
+    v.put(SHARED_FACILITIES, true);
+    v.put(ONLINE_SERVICES, true);
+    v.put(LOW_COST_OR_FREE, true);
+    v.put(CONVERTED_OLD_BUILDING, false);
+    v.put(CONTACT_NAME, "王明");
+    v.put(CONTACT_PHONE, "13903491234");
+    return v;
+  }
+
+  private Map<String, Object> inspection(boolean verified, boolean suspected) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(MEASURED_TOTAL_AREA, 255.0);
+    v.put(MEASURED_PUBLIC_SERVICE_AREA, 235.0);
+    v.put(MEASURED_ACTIVE_MAKERS, 22);
+    v.put(MEASURED_ACTIVE_TEAMS, 4);
+    v.put(OPERATION_VERIFIED, verified);
+    v.put(FALSE_MATERIALS_SUSPECTED, suspected);
+    v.put(INSPECTION_COMMENT, "现场查验");
+    return v;
+  }
+
+  private ProcessInstance apply(Map<String, Object> variables) {
+    return asOperator("operator1", () -> runtime.startProcessInstanceByKey(KEY, variables));
+  }
+
+  private void passToBureau(ProcessInstance pi) {
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+    panel(pi, List.of("expert1", "expert2", "expert3"), 85, true);
+  }
+
+  private void passToPublicNotice(ProcessInstance pi, boolean convertedOldBuilding) {
+    passToBureau(pi);
+    complete(pi.getId(), TASK_BUREAU_DECISION, Map.of(BUREAU_DECISION, "approve"));
+    runDueJobs(pi.getId());
+    BpmnAwareTests.assertThat(pi).isWaitingAt("noticePeriodOver");
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(calendar.due(ClockUtil.getCurrentTime(), 5));
+  }
+
+  private void panel(ProcessInstance pi, List<String> experts, double score, boolean recommend) {
+    Task organise = task(pi.getId(), TASK_ORGANISE_EXPERTS);
+    assertThat(tasks.getVariable(organise.getId(), EXPERT_CANDIDATES).toString()).contains("expert5");
+    tasks.complete(organise.getId(), Variables.createVariables()
+        .putValueTyped(EXPERTS, Variables.objectValue(experts).serializationDataFormat("application/json").create()));
+    List<Task> reviews = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list();
+    assertThat(reviews).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(experts);
+    for (Task t : reviews) {
+      tasks.complete(t.getId(), Map.of(SCORE, score, RECOMMEND, recommend, COMMENT, "评审意见"));
+    }
+  }
+
+  private void object(ProcessInstance pi, String text) {
+    runtime.createMessageCorrelation(MESSAGE_OBJECTION)
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable(OBJECTION_TEXT, text)
+        .setVariable(OBJECTOR_NAME, "李四")
+        .setVariable(OBJECTOR_PHONE, "13800001111")
+        .correlate();
+  }
+
+  /** Moves the clock past the notice period and lets the timer and the async steps run. */
+  private void finishNotice(ProcessInstance pi) {
+    Job timer = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+    runDueJobs(pi.getId());
+  }
+
+  private void assertEnded(ProcessInstance pi, String outcome, String endEvent) {
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed(endEvent);
+    assertThat(variable(pi.getId(), OUTCOME)).isEqualTo(outcome);
+    assertThat(variable(pi.getId(), OUTCOME_REASON)).isNotNull();
+  }
+
+  private Object declaredArea(ProcessInstance pi) {
+    return variable(pi.getId(), TOTAL_AREA);
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
+  }
+}

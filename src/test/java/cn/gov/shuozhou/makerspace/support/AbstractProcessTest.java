@@ -1,0 +1,123 @@
+package cn.gov.shuozhou.makerspace.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.application.CreditCode;
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Base of process tests: the whole application on an in-memory H2 with the demo identities, the
+ * job executor off (tests run jobs themselves) and the engine clock under the test's control.
+ * Process test coverage is recorded per test class (target/process-test-coverage/).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:process-${random.uuid};DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
+        "camunda.bpm.job-execution.enabled=false"
+    })
+@Import(ProcessEngineCoverageConfiguration.class)
+public abstract class AbstractProcessTest {
+
+  protected static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final AtomicInteger CREDIT_CODES = new AtomicInteger();
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected HistoryService history;
+  @Autowired protected ManagementService management;
+  @Autowired protected IdentityService identity;
+
+  @BeforeEach
+  void initEngineAndClock() {
+    BpmnAwareTests.init(engine);
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0)); // a Monday
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+    BpmnAwareTests.reset();
+  }
+
+  protected static void setClock(LocalDateTime shanghaiTime) {
+    ClockUtil.setCurrentTime(Date.from(shanghaiTime.atZone(SHANGHAI).toInstant()));
+  }
+
+  /** A fresh, valid unified social credit code, different in every call. */
+  protected static String newCreditCode() {
+    String first17 = String.format("91140600MA%07d", CREDIT_CODES.incrementAndGet() + 1000);
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /** Runs {@code work} as a user with the given groups, as Tasklist or REST would. */
+  protected <T> T as(String user, List<String> groups, java.util.function.Supplier<T> work) {
+    identity.setAuthentication(user, groups);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  protected <T> T asOperator(String user, java.util.function.Supplier<T> work) {
+    return as(user, List.of(Groups.OPERATORS), work);
+  }
+
+  protected Task task(String processInstanceId, String taskKey) {
+    List<Task> found = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+    assertThat(found).as("open task %s", taskKey).hasSize(1);
+    return found.get(0);
+  }
+
+  protected void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    tasks.complete(task(processInstanceId, taskKey).getId(), variables);
+  }
+
+  /** Executes every job of the instance that is due now or earlier, repeatedly, like the job executor would. */
+  protected void runDueJobs(String processInstanceId) {
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId)
+          .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1)).list();
+      List<Job> unscheduled = management.createJobQuery().processInstanceId(processInstanceId).list().stream()
+          .filter(j -> j.getDuedate() == null).toList();
+      if (due.isEmpty() && unscheduled.isEmpty()) {
+        return;
+      }
+      for (Job j : unscheduled.isEmpty() ? due : unscheduled) {
+        management.executeJob(j.getId());
+      }
+    }
+    throw new IllegalStateException("jobs keep coming for " + processInstanceId);
+  }
+
+  protected Object variable(String processInstanceId, String name) {
+    var v = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name).list();
+    return v.stream().filter(h -> h.getActivityInstanceId() != null && h.getActivityInstanceId().equals(processInstanceId))
+        .findFirst().or(() -> v.stream().findFirst()).map(h -> h.getValue()).orElse(null);
+  }
+}
