@@ -1,0 +1,52 @@
+package cn.gov.shuozhou.makerspace.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Collection;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+
+/**
+ * Applies {@link AuthorizationGrant}s idempotently. The engine allows one grant authorization per
+ * group, resource type and resource id, so a missing permission is added to the existing row
+ * instead of creating a second one; permissions granted by hand in Admin are never removed.
+ */
+public class AuthorizationGranter {
+
+  private final AuthorizationService authorizationService;
+
+  public AuthorizationGranter(AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
+  }
+
+  public void grantAll(Collection<AuthorizationGrant> grants) {
+    grants.forEach(this::grant);
+  }
+
+  public void grant(AuthorizationGrant grant) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(grant.groupId())
+        .resourceType(grant.resource())
+        .resourceId(grant.resourceId())
+        .singleResult();
+    boolean changed = false;
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+      changed = true;
+    }
+    for (Permission permission : grant.permissions()) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

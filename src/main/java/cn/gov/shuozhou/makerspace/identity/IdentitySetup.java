@@ -1,0 +1,31 @@
+package cn.gov.shuozhou.makerspace.identity;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every start, in every profile: the groups of the contract, the authorizations of their roles
+ * and the shared Tasklist filters. Idempotent: what exists is kept, what is missing is added.
+ * Runs as an engine plugin, so it is done before the web server accepts a request.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+public class IdentitySetup extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    apply(processEngine);
+  }
+
+  /** Brings groups, authorizations and filters up to date; safe to call any number of times. */
+  public void apply(ProcessEngine processEngine) {
+    AuthorizationGranter granter = new AuthorizationGranter(processEngine.getAuthorizationService());
+    new GroupSetup(processEngine.getIdentityService()).createMissingGroups();
+    granter.grantAll(RoleAuthorizations.all());
+    new TaskFilterSetup(processEngine.getFilterService(), processEngine.getTaskService(), granter)
+        .createMissingFilters(TaskFilters.all());
+  }
+}

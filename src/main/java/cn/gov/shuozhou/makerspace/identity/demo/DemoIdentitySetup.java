@@ -1,0 +1,30 @@
+package cn.gov.shuozhou.makerspace.identity.demo;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: the demo users of the contract with password = user id. Runs after
+ * {@link cn.gov.shuozhou.makerspace.identity.IdentitySetup}, which creates their groups.
+ * Outside the demo profile no user is created; the first administrator is created on Camunda's
+ * Admin setup page or with {@code camunda.bpm.admin-user.*}.
+ */
+@Component
+@Profile("demo")
+@Order(Ordered.HIGHEST_PRECEDENCE + 200)
+public class DemoIdentitySetup extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    apply(processEngine);
+  }
+
+  /** Creates what is missing; safe to call any number of times. */
+  public void apply(ProcessEngine processEngine) {
+    new DemoUserSetup(processEngine.getIdentityService()).createMissingUsers(DemoUsers.ALL);
+  }
+}
