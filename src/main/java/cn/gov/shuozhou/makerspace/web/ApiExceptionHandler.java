@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.web;
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +21,12 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .body(new ErrorBody("InvalidInputException", "请求内容不是有效的JSON对象", java.util.List.of()));
+        .body(new ErrorBody("InvalidInputException", "请求内容不是有效的JSON对象", List.of()));
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ErrorBody> forbidden(AuthorizationException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(new ErrorBody("AuthorizationException", "无权执行此操作：当前用户所在的组没有相应权限", List.of()));
   }
 }

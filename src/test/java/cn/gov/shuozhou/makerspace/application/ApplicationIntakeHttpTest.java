@@ -1,0 +1,170 @@
+package cn.gov.shuozhou.makerspace.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The three intake paths refuse bad input with 400, Chinese messages per field, and no instance. */
+class ApplicationIntakeHttpTest extends AbstractHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicInteger CODES = new AtomicInteger(500);
+  private static final String START = "/process-definition/key/maker-space-certification/start";
+
+  @Test
+  void applicationApiStartsAValidApplication() throws Exception {
+    HttpResponse<String> r = api("operator1", JSON.writeValueAsString(valid()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("applicationNumber").asText()).matches("SQ-\\d{4}-\\d{6}");
+    assertThat(body.get("state").asText()).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void applicationApiRefusesBadInputPerField() throws Exception {
+    long before = instances();
+    Map<String, Object> bad = valid();
+    bad.put("creditCode", "91140600MA0K00001X");
+    bad.put("county", "taiyuan");
+    bad.put("contactPhone", "12345");
+    bad.put("publicServiceArea", 999.0);
+    bad.remove("spaceName");
+    HttpResponse<String> r = api("operator1", JSON.writeValueAsString(bad));
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("message").asText()).contains("统一社会信用代码").contains("众创空间名称");
+    assertThat(body.get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("creditCode", "county", "contactPhone", "publicServiceArea", "spaceName");
+    assertThat(instances()).isEqualTo(before);
+  }
+
+  @Test
+  void applicationApiRefusesMalformedJsonAndWrongTypes() throws Exception {
+    long before = instances();
+    assertThat(api("operator1", "{not json").statusCode()).isEqualTo(400);
+    ObjectNode wrongTypes = JSON.valueToTree(valid());
+    wrongTypes.put("totalArea", "很大");
+    wrongTypes.put("mentorCount", 2.5);
+    wrongTypes.put("independentOperator", "yes");
+    HttpResponse<String> r = api("operator1", wrongTypes.toString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("totalArea", "mentorCount", "independentOperator");
+    assertThat(instances()).isEqualTo(before);
+  }
+
+  @Test
+  void applicationApiNeedsCredentialsAndTheOperatorsGroup() throws Exception {
+    long before = instances();
+    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/applications"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(valid()))));
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(api("auditor1", JSON.writeValueAsString(valid())).statusCode()).isEqualTo(403);
+    assertThat(instances()).isEqualTo(before);
+  }
+
+  @Test
+  void engineRestStartRefusesBadInputWithTheSameMessages() throws Exception {
+    long before = instances();
+    Map<String, Object> bad = valid();
+    bad.put("totalArea", -5.0);
+    bad.put("premises", "leased");
+    bad.remove("leaseYears");
+    HttpResponse<String> r = rest("operator1").post(START, engineVariables(bad));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("errors").findValuesAsText("field")).contains("totalArea", "leaseYears");
+    assertThat(body.get("message").asText()).contains("租赁年限");
+    assertThat(instances()).isEqualTo(before);
+
+    HttpResponse<String> ok = rest("operator1").post(START, engineVariables(valid()));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).get("businessKey").asText()).startsWith("SQ-");
+  }
+
+  @Test
+  void tasklistStartFormRefusesBadInput() throws Exception {
+    long before = instances();
+    WebappSession tasklist = webapp();
+    assertThat(tasklist.login("operator2", "tasklist").statusCode()).isEqualTo(200);
+    Map<String, Object> bad = valid();
+    bad.put("creditCode", "NOT-A-CODE");
+    HttpResponse<String> r = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/"
+        + "maker-space-certification/submit-form", engineVariables(bad));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("message").asText()).contains("统一社会信用代码");
+    assertThat(instances()).isEqualTo(before);
+
+    HttpResponse<String> ok = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/"
+        + "maker-space-certification/submit-form", engineVariables(valid()));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
+  private long instances() throws Exception {
+    HttpResponse<String> r = rest("admin").get("/history/process-instance/count?processDefinitionKey=maker-space-certification");
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("count").asLong();
+  }
+
+  private HttpResponse<String> api(String user, String json) {
+    return send(HttpRequest.newBuilder(uri("/api/applications"))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  /** The engine's variable format: {"variables": {"name": {"value": v, "type": "Double"}}}. */
+  private static String engineVariables(Map<String, Object> values) throws Exception {
+    ObjectNode variables = JSON.createObjectNode();
+    values.forEach((k, v) -> {
+      ObjectNode typed = variables.putObject(k);
+      typed.putPOJO("value", v);
+      typed.put("type", v instanceof Double ? "Double" : v instanceof Integer ? "Integer"
+          : v instanceof Boolean ? "Boolean" : "String");
+    });
+    ObjectNode root = JSON.createObjectNode();
+    root.set("variables", variables);
+    return root.toString();
+  }
+
+  private static Map<String, Object> valid() {
+    String first17 = String.format("91140600MB%07d", CODES.incrementAndGet());
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("operatorName", "朔州众创服务中心");
+    v.put("creditCode", first17 + CreditCode.checkCharacter(first17));
+    v.put("spaceName", "平鲁青年创客空间");
+    v.put("county", "pinglu");
+    v.put("hostType", "other");
+    v.put("spaceFocus", "team");
+    v.put("totalArea", 300.0);
+    v.put("publicServiceArea", 280.0);
+    v.put("premises", "owned");
+    v.put("seedFundAmount", 200000.0);
+    v.put("mentorCount", 3);
+    v.put("monthlyEvents", 1.0);
+    v.put("activeMakers", 5);
+    v.put("activeTeams", 3);
+    v.put("independentOperator", true);
+    v.put("sharedFacilities", true);
+    v.put("onlineServices", true);
+    v.put("lowCostOrFree", true);
+    v.put("convertedOldBuilding", true);
+    v.put("contactName", "赵敏");
+    v.put("contactPhone", "0349-2881234");
+    return v;
+  }
+}
