@@ -46,3 +46,60 @@ CREATE TABLE IF NOT EXISTS ms_active_application (
   credit_code        VARCHAR(18) PRIMARY KEY,
   application_number VARCHAR(64) NOT NULL
 );
+
+-- Art. 8–10: warnings, rectification orders and revocations of certified spaces, one row per
+-- decision, never deleted (the supervision process writes them; the certificate row keeps the end).
+CREATE TABLE IF NOT EXISTS ms_sanction (
+  sanction_id         VARCHAR(64)   PRIMARY KEY,
+  certificate_number  VARCHAR(32)   NOT NULL,
+  credit_code         VARCHAR(18)   NOT NULL,
+  kind                VARCHAR(16)   NOT NULL,
+  cause               VARCHAR(32)   NOT NULL,
+  decided_on          DATE          NOT NULL,
+  recorded_at         TIMESTAMP     NOT NULL,
+  reason              VARCHAR(4000),
+  note                VARCHAR(4000),
+  process_instance_id VARCHAR(64)   NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_sanction_certificate ON ms_sanction (certificate_number);
+
+-- Rule administration (rules/): every version of a decision table that a release or a rule
+-- administrator activated, with who, when and why. One row per (deployment, main decision key).
+CREATE TABLE IF NOT EXISTS ms_rule_version (
+  deployment_id          VARCHAR(64)   NOT NULL,
+  decision_key           VARCHAR(128)  NOT NULL,
+  version                INT           NOT NULL,
+  decision_definition_id VARCHAR(128)  NOT NULL,
+  source                 VARCHAR(16)   NOT NULL,
+  activated_by           VARCHAR(64),
+  activated_at           TIMESTAMP     NOT NULL,
+  reason                 VARCHAR(2000),
+  checksum               VARCHAR(64)   NOT NULL,
+  rollback_of            INT,
+  changed_cases          TEXT,
+  CONSTRAINT pk_rule_version PRIMARY KEY (deployment_id, decision_key)
+);
+CREATE INDEX IF NOT EXISTS ix_rule_version_key ON ms_rule_version (decision_key);
+
+-- The packaged (release) file of each decision key that the system last saw and accepted.
+CREATE TABLE IF NOT EXISTS ms_rule_packaged (
+  decision_key VARCHAR(128) PRIMARY KEY,
+  checksum     VARCHAR(64)  NOT NULL,
+  seen_at      TIMESTAMP    NOT NULL
+);
+
+-- A release shipped a changed table while an administrator's version is active: shown on the rule
+-- page until an administrator resolves it (keep-admin or take-packaged).
+CREATE TABLE IF NOT EXISTS ms_rule_conflict (
+  conflict_id       VARCHAR(64)   PRIMARY KEY,
+  decision_key      VARCHAR(128)  NOT NULL,
+  packaged_checksum VARCHAR(64)   NOT NULL,
+  admin_version     INT           NOT NULL,
+  detected_at       TIMESTAMP     NOT NULL,
+  message           VARCHAR(2000) NOT NULL,
+  resolved_at       TIMESTAMP,
+  resolved_by       VARCHAR(64),
+  resolution        VARCHAR(16),
+  resolution_reason VARCHAR(2000)
+);
+CREATE INDEX IF NOT EXISTS ix_rule_conflict_key ON ms_rule_conflict (decision_key);

@@ -1,0 +1,41 @@
+package cn.gov.shuozhou.makerspace.supervision;
+
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
+
+import cn.gov.shuozhou.makerspace.certification.Policy;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code scheduleAnnualReport} (Art. 7): the next report year and its window, or
+ * {@code moreReports = false} when the validity ends first. Clears the previous cycle's variables.
+ */
+@Component("annualReportSchedule")
+public class AnnualReportScheduleDelegate implements JavaDelegate {
+
+  private final SupervisionSchedule schedule;
+
+  public AnnualReportScheduleDelegate(SupervisionSchedule schedule) {
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Policy policy = Policy.of(execution);
+    Optional<SupervisionSchedule.ReportWindow> next = schedule.nextReport(Vars.day(execution, CERTIFIED_ON),
+        Vars.day(execution, VALID_UNTIL), Vars.integer(execution, REPORT_YEAR), policy.text("annualReportOpens"),
+        policy.text("annualReportDue"), policy.intValue("annualReportReminderDays"));
+    execution.getProcessInstance().removeVariables(CYCLE_VARIABLES);
+    execution.setVariable(MORE_REPORTS, next.isPresent());
+    execution.setVariable(REPORT_SUBMITTED, false);
+    next.ifPresent(w -> {
+      execution.setVariable(REPORT_YEAR, w.year());
+      execution.setVariable(REPORT_OPENS_AT, w.opensAt());
+      execution.setVariable(REPORT_DUE_AT, w.dueAt());
+      execution.setVariable(REPORT_DUE_DATE, w.due().toString());
+      execution.setVariable(REPORT_REMINDER_AT, w.reminderAt());
+    });
+  }
+}

@@ -1,0 +1,129 @@
+package cn.gov.shuozhou.makerspace.supervision;
+
+import java.util.List;
+
+/** Names of process {@code maker-space-supervision} (Art. 7–11), fixed by the public contract or used by the model. */
+public final class SupervisionProcess {
+
+  public static final String KEY = "maker-space-supervision";
+  public static final String MESSAGE_VIOLATION = "ViolationReported";
+  public static final String MESSAGE_FALSE_MATERIALS = "FalseMaterialsReported";
+  public static final String ESCALATION_RECTIFICATION = "RECTIFICATION";
+
+  // user tasks
+  public static final String TASK_SUBMIT_REPORT = "submitAnnualReport";
+  public static final String TASK_FOLLOW_UP_LATE_REPORT = "followUpLateReport";
+  public static final String TASK_ASSESSMENT = "annualAssessment";
+  public static final String TASK_REWARD = "grantReward";
+  public static final String TASK_RECTIFY = "rectify";
+  public static final String TASK_REASSESSMENT = "reassessment";
+  public static final String TASK_FALSE_MATERIALS = "reviewFalseMaterials";
+  public static final String TASK_SANCTION = "decideSanction";
+  public static final String TASK_RENEWAL_REMINDER = "acknowledgeRenewalReminder";
+
+  // start variables (set by the certification's startSupervision)
+  public static final String CERTIFICATE_NUMBER = "certificateNumber";
+  public static final String CERTIFIED_ON = "certifiedOn";
+  public static final String VALID_UNTIL = "validUntil";
+  public static final String CREDIT_CODE = "creditCode";
+  public static final String OPERATOR_NAME = "operatorName";
+  public static final String SPACE_NAME = "spaceName";
+  public static final String COUNTY = "county";
+  public static final String APPLICANT = "applicant";
+  public static final String CERTIFICATION_INSTANCE_ID = "certificationInstanceId";
+  public static final String APPLICATION_NUMBER = "applicationNumber";
+  public static final String POLICY = "policy";
+
+  // validity (Art. 11)
+  public static final String VALID_UNTIL_DATE = "validUntilDate";
+  public static final String RENEWAL_REMINDER_AT = "renewalReminderAt";
+  public static final String VALIDITY_ENDS_AT = "validityEndsAt";
+  public static final String RENEWAL_REMINDED_AT = "renewalRemindedAt";
+  public static final String RENEWAL_REMINDER_TEXT = "renewalReminderText";
+  public static final String RENEWAL_INTENDED = "renewalIntended";
+
+  // annual report (Art. 7)
+  public static final String REPORT_YEAR = "reportYear";
+  public static final String MORE_REPORTS = "moreReports";
+  public static final String REPORT_OPENS_AT = "reportOpensAt";
+  public static final String REPORT_DUE_AT = "reportDueAt";
+  public static final String REPORT_DUE_DATE = "reportDueDate";
+  public static final String REPORT_REMINDER_AT = "reportReminderAt";
+  public static final String REPORT_REMINDED_AT = "reportRemindedAt";
+  public static final String REPORT_LATE_SINCE = "reportLateSince";
+  public static final String FOLLOW_UP_NOTE = "followUpNote";
+  public static final String REPORT_MISSING = "reportMissing";
+  public static final String REPORT_SUBMITTED = "reportSubmitted";
+  public static final String REPORT_SUBMITTED_AT = "reportSubmittedAt";
+  public static final String REPORT_ON_TIME = "reportOnTime";
+  public static final String TRAINING_SESSIONS = "trainingSessions";
+  public static final String TRAINEES = "trainees";
+  public static final String RESIDENT_MAKERS = "residentMakers";
+  public static final String RESIDENT_TEAMS = "residentTeams";
+  public static final String GRADUATED_TEAMS = "graduatedTeams";
+  public static final String EVENTS_HELD = "eventsHeld";
+  public static final String FINANCING_AMOUNT = "financingAmount";
+  public static final String REPORT_SUMMARY = "reportSummary";
+  public static final String NEXT_YEAR_PLAN = "nextYearPlan";
+
+  // annual assessment and reward (Art. 8)
+  public static final String ASSESSMENT_RESULT = "assessmentResult";
+  public static final String ASSESSMENT_SCORE = "assessmentScore";
+  public static final String ASSESSMENT_GRADE = "assessmentGrade";
+  public static final String REPORT_CONFIRMED = "reportConfirmed";
+  public static final String ASSESSMENT_COMMENT = "assessmentComment";
+  public static final String REWARD_AMOUNT = "rewardAmount";
+  public static final String REWARD_NOTE = "rewardNote";
+
+  public static final String GRADE_EXCELLENT = "excellent";
+  public static final String GRADE_QUALIFIED = "qualified";
+  public static final String GRADE_UNQUALIFIED = "unqualified";
+
+  // rectification (Art. 8, 10): handed over at process level, kept in the event subprocess's own scope
+  public static final String PENDING_RECTIFICATION_REASON = "pendingRectificationReason";
+  public static final String PENDING_RECTIFICATION_SOURCE = "pendingRectificationSource";
+  public static final String RECTIFICATION_REASON = "rectificationReason";
+  public static final String RECTIFICATION_SOURCE = "rectificationSource";
+  public static final String RECTIFICATION_DEADLINE = "rectificationDeadline";
+  public static final String RECTIFICATION_DEADLINE_AT = "rectificationDeadlineAt";
+  public static final String RECTIFICATION_REPORT = "rectificationReport";
+  public static final String RECTIFICATION_PASSED = "rectificationPassed";
+  public static final String REASSESSMENT_COMMENT = "reassessmentComment";
+
+  /** Why a rectification was ordered: a failed annual assessment (Art. 8) or a violation (Art. 10). */
+  public static final String SOURCE_ASSESSMENT = "ASSESSMENT";
+  public static final String SOURCE_VIOLATION = "VIOLATION";
+
+  // violations (Art. 10)
+  public static final String VIOLATION_DESCRIPTION = "violationDescription";
+  public static final String SANCTION = "sanction";
+  public static final String SANCTION_NOTE = "sanctionNote";
+  public static final String SANCTION_WARNING = "warning";
+  public static final String SANCTION_RECTIFICATION = "rectification";
+  public static final String SANCTION_REVOKE = "revoke";
+
+  // false materials (Art. 9); the task's variables are shared with the certification
+  public static final String REPORT_TEXT = "reportText";
+  public static final String FALSE_MATERIALS_CONFIRMED = "falseMaterialsConfirmed";
+  public static final String FALSE_MATERIALS_FINDING = "falseMaterialsFinding";
+
+  // the end
+  public static final String OUTCOME = "outcome";
+  public static final String OUTCOME_REASON = "outcomeReason";
+  public static final String REVOCATION_REASON = "revocationReason";
+  public static final String REVOCATION_NOTE = "revocationNote";
+  public static final String OUTCOME_EXPIRED = "EXPIRED";
+  public static final String OUTCOME_REVOKED = "REVOKED";
+  public static final String REVOKED_ASSESSMENT_FAILED = "ASSESSMENT_FAILED";
+  public static final String REVOKED_FALSE_MATERIALS = "FALSE_MATERIALS";
+  public static final String REVOKED_VIOLATION = "VIOLATION";
+
+  /** Variables of one annual cycle, removed when the next cycle is scheduled (forms start empty every year). */
+  public static final List<String> CYCLE_VARIABLES = List.of(
+      REPORT_REMINDED_AT, REPORT_LATE_SINCE, FOLLOW_UP_NOTE, REPORT_MISSING, REPORT_SUBMITTED,
+      REPORT_SUBMITTED_AT, REPORT_ON_TIME, TRAINING_SESSIONS, TRAINEES, RESIDENT_MAKERS, RESIDENT_TEAMS,
+      GRADUATED_TEAMS, EVENTS_HELD, FINANCING_AMOUNT, REPORT_SUMMARY, NEXT_YEAR_PLAN, ASSESSMENT_RESULT,
+      ASSESSMENT_SCORE, ASSESSMENT_GRADE, REPORT_CONFIRMED, ASSESSMENT_COMMENT, REWARD_AMOUNT, REWARD_NOTE);
+
+  private SupervisionProcess() {}
+}

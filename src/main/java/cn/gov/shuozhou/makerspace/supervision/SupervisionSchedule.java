@@ -1,0 +1,85 @@
+package cn.gov.shuozhou.makerspace.supervision;
+
+import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dates of the supervision: the yearly report windows (Art. 7), the rectification deadline
+ * (Art. 8) and the renewal reminder and end of validity (Art. 11). Every number comes from decision
+ * {@code certification-policy}; times are Asia/Shanghai. Knows nothing of Camunda.
+ */
+@Component
+public class SupervisionSchedule {
+
+  /** One year's report: the window opens at the start of {@code opens}, closes at the end of {@code due}. */
+  public record ReportWindow(int year, LocalDate opens, LocalDate due, Date opensAt, Date dueAt, Date reminderAt) {}
+
+  /** When the operator is reminded that a renewal is possible, and the first moment the title is no longer valid. */
+  public record Validity(Date renewalReminderAt, Date endsAt) {}
+
+  /**
+   * The next annual report, or empty when the certificate's validity ends before that report would
+   * be due (a report due after the title has expired would never be assessed).
+   *
+   * <p>The first report is for the certification year when its window opens after the
+   * certification day, otherwise for the following year; every later report is for the year after
+   * {@code previousYear}. When the due day ({@code "MM-dd"}) lies before the opening day in the
+   * calendar, the report is due in the following calendar year. The reminder falls {@code
+   * reminderDays} before the due day (at its start), never before the window opens.
+   */
+  public Optional<ReportWindow> nextReport(LocalDate certifiedOn, LocalDate lastValidDay, Integer previousYear,
+      String opensMonthDay, String dueMonthDay, int reminderDays) {
+    MonthDay opens = monthDay("annualReportOpens", opensMonthDay);
+    MonthDay due = monthDay("annualReportDue", dueMonthDay);
+    int year;
+    if (previousYear == null) {
+      year = certifiedOn.getYear();
+      if (!opens.atYear(year).isAfter(certifiedOn)) {
+        year++;
+      }
+    } else {
+      year = previousYear + 1;
+    }
+    LocalDate opensDay = opens.atYear(year);
+    LocalDate dueDay = due.isBefore(opens) ? due.atYear(year + 1) : due.atYear(year);
+    if (dueDay.isAfter(lastValidDay)) {
+      return Optional.empty();
+    }
+    LocalDate reminderDay = dueDay.minusDays(reminderDays);
+    if (reminderDay.isBefore(opensDay)) {
+      reminderDay = opensDay;
+    }
+    return Optional.of(new ReportWindow(year, opensDay, dueDay, EngineClock.startOf(opensDay), endOf(dueDay),
+        EngineClock.startOf(reminderDay)));
+  }
+
+  /** The renewal reminder at the start of the day {@code renewalReminderDays} before the last valid day; the end at the start of the day after it. */
+  public Validity validity(LocalDate lastValidDay, int renewalReminderDays) {
+    return new Validity(EngineClock.startOf(lastValidDay.minusDays(renewalReminderDays)),
+        EngineClock.startOf(lastValidDay.plusDays(1)));
+  }
+
+  /** The last day of a rectification ordered {@code today}: the same day {@code months} later. */
+  public LocalDate rectificationDeadline(LocalDate today, int months) {
+    return today.plusMonths(months);
+  }
+
+  /** The last second of a day in Shanghai, as for every other deadline of the application. */
+  public Date endOf(LocalDate day) {
+    return Date.from(day.atTime(WorkingDayCalendar.END_OF_DAY).atZone(EngineClock.ZONE).toInstant());
+  }
+
+  private static MonthDay monthDay(String name, String value) {
+    try {
+      return MonthDay.parse("--" + value);
+    } catch (DateTimeParseException | NullPointerException e) {
+      throw new IllegalStateException("认定政策参数 " + name + " 应为“月-日”格式（如 12-31），实际为：" + value, e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package cn.gov.shuozhou.makerspace.supervision;
+
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
+
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed reads of the supervision's variables for the delegates of this package. */
+final class Vars {
+
+  private Vars() {}
+
+  static SupervisionService.Space space(DelegateExecution e) {
+    return new SupervisionService.Space((String) e.getVariable(CERTIFICATE_NUMBER), (String) e.getVariable(CREDIT_CODE),
+        e.getProcessInstanceId());
+  }
+
+  static String text(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    return v == null ? null : v.toString();
+  }
+
+  static Integer integer(VariableScope scope, String name) {
+    return scope.getVariable(name) instanceof Number n ? n.intValue() : null;
+  }
+
+  static LocalDate day(VariableScope scope, String name) {
+    if (!(scope.getVariable(name) instanceof Date d)) {
+      throw new IllegalStateException("变量 " + name + " 缺失或不是日期");
+    }
+    return EngineClock.toLocalDate(d);
+  }
+
+  /** The engine clock as a Shanghai local date-time (for registry timestamps). */
+  static LocalDateTime now() {
+    return LocalDateTime.ofInstant(EngineClock.now().toInstant(), EngineClock.ZONE);
+  }
+}

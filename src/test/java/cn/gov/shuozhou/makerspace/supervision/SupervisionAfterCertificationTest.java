@@ -1,0 +1,143 @@
+package cn.gov.shuozhou.makerspace.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The two processes together: a real certification starts the supervision (business key = the
+ * certificate number), and false materials found during the supervision (Art. 9) keep the operator
+ * out of the next certification.
+ */
+class SupervisionAfterCertificationTest extends AbstractProcessTest {
+
+  @Autowired CertificateRegistry certificates;
+
+  @Test
+  void certificationStartsTheSupervisionAndItsFalseMaterialsBanTheNextApplication() {
+    Map<String, Object> app = application();
+    String creditCode = (String) app.get(CertificationProcess.CREDIT_CODE);
+    ProcessInstance certification = certify(app);
+    String number = (String) variable(certification.getId(), CertificationProcess.CERTIFICATE_NUMBER);
+
+    ProcessInstance supervision = runtime.createProcessInstanceQuery().processDefinitionKey(SupervisionProcess.KEY)
+        .processInstanceBusinessKey(number).singleResult();
+    assertThat(supervision).as("supervision for %s", number).isNotNull();
+    assertThat(variable(certification.getId(), CertificationProcess.SUPERVISION_INSTANCE_ID)).isEqualTo(supervision.getId());
+    Map<String, Object> vars = runtime.getVariables(supervision.getId());
+    assertThat(vars).containsEntry(SupervisionProcess.APPLICANT, "operator1")
+        .containsEntry(SupervisionProcess.CREDIT_CODE, creditCode)
+        .containsEntry(SupervisionProcess.CERTIFICATION_INSTANCE_ID, certification.getId())
+        .containsEntry(SupervisionProcess.APPLICATION_NUMBER, certification.getBusinessKey())
+        .containsEntry(SupervisionProcess.REPORT_YEAR, 2026)
+        .containsEntry(SupervisionProcess.VALID_UNTIL_DATE, certificates.find(number).orElseThrow().validUntil().toString());
+    assertThat(vars.get(SupervisionProcess.VALID_UNTIL)).isInstanceOf(Date.class);
+    BpmnAwareTests.assertThat(supervision).isWaitingAt("reportWindowOpens", "renewalReminderDue", "validityEnds");
+
+    setClock(LocalDateTime.of(2026, 9, 14, 10, 0));
+    runtime.createMessageCorrelation(SupervisionProcess.MESSAGE_FALSE_MATERIALS).processInstanceBusinessKey(number)
+        .setVariable(SupervisionProcess.REPORT_TEXT, "申报的入驻创客名单系编造").correlate();
+    complete(supervision.getId(), SupervisionProcess.TASK_FALSE_MATERIALS, Map.of(
+        SupervisionProcess.FALSE_MATERIALS_CONFIRMED, true, SupervisionProcess.FALSE_MATERIALS_FINDING, "经逐一核实，名单中多数人员不存在"));
+    runDueJobs(supervision.getId());
+
+    BpmnAwareTests.assertThat(supervision).isEnded().hasPassed("revoked");
+    assertThat(variable(supervision.getId(), SupervisionProcess.OUTCOME)).isEqualTo(SupervisionProcess.OUTCOME_REVOKED);
+    assertThat(variable(supervision.getId(), SupervisionProcess.REVOCATION_REASON)).isEqualTo("FALSE_MATERIALS");
+    var certificate = certificates.find(number).orElseThrow();
+    assertThat(certificate.status()).isEqualTo(CertificateStatus.REVOKED);
+    assertThat(certificate.statusReason()).isEqualTo("FALSE_MATERIALS");
+    assertThat(certificate.statusChangedOn()).isEqualTo(LocalDate.of(2026, 9, 14));
+
+    setClock(LocalDateTime.of(2027, 5, 10, 9, 0));
+    ProcessInstance again = apply(app);
+    BpmnAwareTests.assertThat(again).isEnded().hasPassed("notAccepted");
+    assertThat(variable(again.getId(), CertificationProcess.OUTCOME)).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(again.getId(), CertificationProcess.OUTCOME_REASON).toString())
+        .contains("第九条").contains("2028-09-14");
+    assertThat(EngineClock.today()).isEqualTo(LocalDate.of(2027, 5, 10));
+  }
+
+  // ---------------------------------------------------------------- the certification, as in CertificationProcessTest
+
+  private ProcessInstance certify(Map<String, Object> app) {
+    ProcessInstance pi = apply(app);
+    complete(pi.getId(), CertificationProcess.TASK_FIRST_REVIEW, Map.of(CertificationProcess.FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), CertificationProcess.TASK_INSPECTION, inspection());
+    complete(pi.getId(), CertificationProcess.TASK_ORGANISE_EXPERTS, Variables.createVariables()
+        .putValueTyped(CertificationProcess.EXPERTS, Variables.objectValue(List.of("expert1", "expert2", "expert3"))
+            .serializationDataFormat("application/json").create()));
+    for (Task t : tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(CertificationProcess.TASK_EXPERT_REVIEW).list()) {
+      tasks.complete(t.getId(), Map.of(CertificationProcess.SCORE, 88, CertificationProcess.RECOMMEND, true,
+          CertificationProcess.COMMENT, "同意认定"));
+    }
+    complete(pi.getId(), CertificationProcess.TASK_BUREAU_DECISION, Map.of(CertificationProcess.BUREAU_DECISION, "approve"));
+    runDueJobs(pi.getId());
+    Job notice = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    ClockUtil.setCurrentTime(new Date(notice.getDuedate().getTime() + 1000));
+    runDueJobs(pi.getId());
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("startSupervision", "certified");
+    return pi;
+  }
+
+  private ProcessInstance apply(Map<String, Object> variables) {
+    return asOperator("operator1", () -> runtime.startProcessInstanceByKey(CertificationProcess.KEY, variables));
+  }
+
+  private Map<String, Object> application() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CertificationProcess.OPERATOR_NAME, "朔州市众创孵化有限公司");
+    v.put(CertificationProcess.CREDIT_CODE, newCreditCode());
+    v.put(CertificationProcess.SPACE_NAME, "平鲁创业工场");
+    v.put(CertificationProcess.COUNTY, "pinglu");
+    v.put(CertificationProcess.HOST_TYPE, "other");
+    v.put(CertificationProcess.SPACE_FOCUS, "team");
+    v.put(CertificationProcess.TOTAL_AREA, 600.0);
+    v.put(CertificationProcess.PUBLIC_SERVICE_AREA, 560.0);
+    v.put(CertificationProcess.PREMISES, "owned");
+    v.put(CertificationProcess.SEED_FUND_AMOUNT, 1_000_000.0);
+    v.put(CertificationProcess.MENTOR_COUNT, 6);
+    v.put(CertificationProcess.MONTHLY_EVENTS, 3.0);
+    v.put(CertificationProcess.ACTIVE_MAKERS, 12);
+    v.put(CertificationProcess.ACTIVE_TEAMS, 8);
+    v.put(CertificationProcess.INDEPENDENT_OPERATOR, true);
+    v.put(CertificationProcess.SHARED_FACILITIES, true);
+    v.put(CertificationProcess.ONLINE_SERVICES, true);
+    v.put(CertificationProcess.LOW_COST_OR_FREE, true);
+    v.put(CertificationProcess.CONVERTED_OLD_BUILDING, true);
+    v.put(CertificationProcess.CONTACT_NAME, "刘芳");
+    v.put(CertificationProcess.CONTACT_PHONE, "0349-5021234");
+    return v;
+  }
+
+  private Map<String, Object> inspection() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CertificationProcess.MEASURED_TOTAL_AREA, 590.0);
+    v.put(CertificationProcess.MEASURED_PUBLIC_SERVICE_AREA, 550.0);
+    v.put(CertificationProcess.MEASURED_ACTIVE_MAKERS, 12);
+    v.put(CertificationProcess.MEASURED_ACTIVE_TEAMS, 8);
+    v.put(CertificationProcess.OPERATION_VERIFIED, true);
+    v.put(CertificationProcess.FALSE_MATERIALS_SUSPECTED, false);
+    v.put(CertificationProcess.INSPECTION_COMMENT, "场地与申报一致");
+    return v;
+  }
+}
