@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITHDRAWN;
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
@@ -38,5 +39,7 @@ public class SupplementInputListener implements TaskListener {
           throw new InvalidInputException(CREDIT_CODE, "统一社会信用代码（creditCode）不可在补正时更改；如运营机构有误，请撤回后重新申请");
         });
     task.getExecution().setVariables(corrected);
+    // the old findings no longer apply; the pre-check that follows writes new ones if any remain
+    task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");
   }
 }

@@ -25,8 +25,10 @@ public class SupplementRequestDelegate implements JavaDelegate {
         : "申报材料不符合《朔州市众创空间认定和管理办法》第四条规定的条件，请补正或撤回申请";
     execution.setVariable(RETURN_REASON, reason);
     execution.setVariable(ELIGIBILITY_FINDINGS_TEXT, returnedByReviewer ? "" : findings);
-    // the reviewer's decision is answered by this supplement; the next review decides afresh
+    // the reviewer's decision is answered by this supplement (its text is in returnReason and in
+    // history); the next review decides afresh on an empty form
     execution.removeVariable(FIRST_REVIEW_DECISION);
+    execution.removeVariable(FIRST_REVIEW_COMMENT);
     execution.setVariable(WITHDRAWN, false);
   }
 

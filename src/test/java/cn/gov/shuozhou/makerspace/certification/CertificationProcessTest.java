@@ -100,6 +100,7 @@ class CertificationProcessTest extends AbstractProcessTest {
     corrected.put(MENTOR_COUNT, 4);
     tasks.complete(supplement.getId(), corrected);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+    assertThat(runtime.getVariable(pi.getId(), ELIGIBILITY_FINDINGS_TEXT)).as("stale findings cleared").isEqualTo("");
   }
 
   @Test
