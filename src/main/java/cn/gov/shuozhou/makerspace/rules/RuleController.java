@@ -1,0 +1,154 @@
+package cn.gov.shuozhou.makerspace.rules;
+
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictResolution;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.RollbackRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleDetail;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleSummary;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/rules}: rule administration over REST, for the rule page and for automation. Only
+ * group {@code rule-admins}; {@code auditors} may read. The caller is authenticated by
+ * {@code security/ApiAuthenticationFilter} (HTTP Basic or the Camunda webapp session).
+ */
+@RestController
+@RequestMapping("/api/rules")
+public class RuleController {
+
+  private final RuleService rules;
+  private final IdentityService identity;
+  private final RulesProperties properties;
+
+  public RuleController(RuleService rules, IdentityService identity, RulesProperties properties) {
+    this.rules = rules;
+    this.identity = identity;
+    this.properties = properties;
+  }
+
+  @GetMapping
+  public List<RuleSummary> list() {
+    reader();
+    return rules.list();
+  }
+
+  @GetMapping("/{key}")
+  public RuleDetail detail(@PathVariable String key) {
+    reader();
+    return rules.detail(key);
+  }
+
+  @GetMapping("/{key}/xml")
+  public ResponseEntity<byte[]> xml(@PathVariable String key, @RequestParam(required = false) Integer version) {
+    reader();
+    byte[] body = RuleXml.forUtf8(rules.xml(key, version)).getBytes(StandardCharsets.UTF_8);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(key + ".dmn").build().toString())
+        .body(body);
+  }
+
+  /** The DMN XML is the body (any XML content type); nothing is deployed. */
+  @PostMapping("/{key}/check")
+  public RuleCheck check(@PathVariable String key, HttpServletRequest request) throws IOException {
+    writer();
+    rules.requireKnown(key); // 404 before reading the body
+    String xml = readLimited(request);
+    return rules.check(key, xml);
+  }
+
+  @PostMapping(path = "/{key}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Activation> activate(@PathVariable String key, @RequestBody ActivateRequest request) {
+    String user = writer();
+    Activation activation = rules.activate(key, request, user);
+    return ResponseEntity.created(URI.create("/api/rules/" + key)).body(activation);
+  }
+
+  @PostMapping(path = "/{key}/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Activation> rollback(@PathVariable String key, @RequestBody RollbackRequest request) {
+    String user = writer();
+    Activation activation = rules.rollback(key, request, user);
+    return ResponseEntity.created(URI.create("/api/rules/" + key)).body(activation);
+  }
+
+  @PostMapping(path = "/{key}/conflict", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ConflictResolution conflict(@PathVariable String key, @RequestBody ConflictRequest request) {
+    String user = writer();
+    return rules.resolveConflict(key, request, user);
+  }
+
+  // ------------------------------------------------------------------ access
+
+  private String reader() {
+    Authentication current = authenticated();
+    if (!in(current, Groups.RULE_ADMINS) && !in(current, Groups.AUDITORS)) {
+      throw RuleException.forbidden("无权查看决策规则：只有规则管理员（rule-admins）和审计人员（auditors）可以查看");
+    }
+    return current.getUserId();
+  }
+
+  private String writer() {
+    Authentication current = authenticated();
+    if (!in(current, Groups.RULE_ADMINS)) {
+      throw RuleException.forbidden("无权修改决策规则：只有规则管理员（rule-admins）可以检查、启用、回滚规则或处理发布冲突");
+    }
+    return current.getUserId();
+  }
+
+  private Authentication authenticated() {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null || current.getUserId() == null) {
+      throw new RuleException(HttpStatus.UNAUTHORIZED, "AuthenticationRequired",
+          "未登录：请先登录，或使用HTTP Basic认证", List.of(), null);
+    }
+    return current;
+  }
+
+  private static boolean in(Authentication authentication, String group) {
+    return authentication.getGroupIds() != null && authentication.getGroupIds().contains(group);
+  }
+
+  /** Reads the body up to the size limit (one byte more to detect an oversized file). */
+  private String readLimited(HttpServletRequest request) throws IOException {
+    int limit = properties.maxXmlBytes();
+    byte[] bytes;
+    try (InputStream in = request.getInputStream()) {
+      bytes = in.readNBytes(limit + 1);
+    }
+    if (bytes.length > limit) {
+      throw RuleException.badField("xml", "SIZE_LIMIT", "DMN文件过大：上限为 " + limit + " 字节");
+    }
+    Charset charset = null;
+    if (request.getCharacterEncoding() != null) {
+      try {
+        charset = Charset.forName(request.getCharacterEncoding());
+      } catch (RuntimeException e) {
+        charset = null;
+      }
+    }
+    return RuleXml.decode(bytes, charset);
+  }
+}

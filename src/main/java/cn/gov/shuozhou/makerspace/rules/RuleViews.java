@@ -1,0 +1,111 @@
+package cn.gov.shuozhou.makerspace.rules;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of {@code /api/rules}. */
+public final class RuleViews {
+
+  private RuleViews() {}
+
+  /** One line of {@code GET /api/rules}. */
+  public record RuleSummary(
+      String key,
+      String name,
+      Integer activeVersion,
+      OffsetDateTime activatedAt,
+      String activatedBy,
+      String reason,
+      String source,
+      boolean conflict) {}
+
+  /** A deployed version of a rule. {@code source}: release, rule-admin or rollback. */
+  public record RuleVersion(
+      int version,
+      String decisionDefinitionId,
+      String deploymentId,
+      String deploymentName,
+      OffsetDateTime activatedAt,
+      String activatedBy,
+      String reason,
+      String source,
+      Integer rollbackOf) {}
+
+  /** {@code GET /api/rules/{key}}. */
+  public record RuleDetail(
+      String key,
+      String name,
+      RuleVersion active,
+      List<RuleVersion> versions,
+      RuleTable table,
+      ConflictView conflict) {}
+
+  /** An open release conflict. */
+  public record ConflictView(String packagedChecksum, OffsetDateTime detectedAt, String message, int adminVersion) {}
+
+  /** A decision table, readable. {@code requiredDecisions}: the tables it depends on (a DRD). */
+  public record RuleTable(
+      String key,
+      String name,
+      String hitPolicy,
+      String aggregation,
+      List<TableInput> inputs,
+      List<TableOutput> outputs,
+      List<TableRule> rules,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String literalExpression,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<RuleTable> requiredDecisions) {}
+
+  public record TableInput(String id, String label, String expression, String typeRef) {}
+
+  public record TableOutput(String id, String label, String name, String typeRef) {}
+
+  public record TableRule(String id, String description, List<String> inputEntries, List<String> outputEntries) {}
+
+  /** {@code POST /api/rules/{key}/activate} and {@code .../rollback}. */
+  public record Activation(
+      String key,
+      int version,
+      String deploymentId,
+      String decisionDefinitionId,
+      String source,
+      Integer rollbackOf,
+      List<ChangedCase> changedCases,
+      List<RuleProblem> warnings) {}
+
+  /** {@code POST /api/rules/{key}/conflict}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ConflictResolution(
+      String key,
+      String choice,
+      String resolvedBy,
+      OffsetDateTime resolvedAt,
+      String reason,
+      Integer version,
+      String deploymentId) {}
+
+  /** Request bodies. */
+  public record ActivateRequest(String xml, String reason, Boolean confirmChangedCases, Integer baseVersion) {}
+
+  public record RollbackRequest(Integer version, String reason) {}
+
+  public record ConflictRequest(String choice, String reason) {}
+
+  /** The error body of the rules API: {@code type}, a Chinese {@code message}, {@code errors}, and what was checked. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RuleErrorBody(
+      String type,
+      String message,
+      List<RuleProblem> errors,
+      List<ChangedCase> changedCases,
+      Integer unchangedCases,
+      List<FailedCase> failedCases,
+      List<RuleProblem> warnings,
+      Map<String, Object> details) {
+
+    public static RuleErrorBody of(String type, String message, List<RuleProblem> errors) {
+      return new RuleErrorBody(type, message, errors, null, null, null, null, null);
+    }
+  }
+}

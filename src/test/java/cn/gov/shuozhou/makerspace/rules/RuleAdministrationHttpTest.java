@@ -1,0 +1,446 @@
+package cn.gov.shuozhou.makerspace.rules;
+
+import static cn.gov.shuozhou.makerspace.rules.RulesApi.json;
+import static cn.gov.shuozhou.makerspace.rules.RulesApi.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * {@code /api/rules} over HTTP with the real application: who may do what, every refusal with its
+ * Chinese message, and a threshold change that decides new applications until it is rolled back.
+ * Has its own context (and database), so that its rule changes never reach other test classes.
+ */
+@TestPropertySource(properties = "makerspace.rules.test-context=rule-administration-http")
+class RuleAdministrationHttpTest extends AbstractHttpTest {
+
+  private static final String ARTICLE4 = "article4-eligibility";
+  private static final String RULES = "/api/rules";
+
+  @Autowired HistoryService history;
+  @Autowired RepositoryService repository;
+
+  private RulesApi ruleAdmin() {
+    return RulesApi.basic(port, "ruleadmin1");
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  @Test
+  void listsEveryPackagedRuleWithItsActiveVersion() {
+    JsonNode list = ruleAdmin().getJson(RULES);
+    List<String> keys = new ArrayList<>();
+    list.forEach(rule -> keys.add(rule.get("key").asText()));
+    assertThat(keys).containsAll(PackagedDecisions.KEYS).doesNotContain("annual-assessment-score");
+    list.forEach(rule -> {
+      assertThat(rule.get("name").asText()).containsPattern("\\p{IsHan}");
+      assertThat(rule.get("activeVersion").asInt()).isPositive();
+      assertThat(rule.get("source").asText()).isIn("release", "rule-admin", "rollback");
+      assertThat(rule.get("conflict").asBoolean()).isFalse();
+      assertThat(rule.has("activatedAt")).isTrue();
+    });
+    JsonNode routing = ruleAdmin().summary("first-review-routing");
+    assertThat(routing.get("source").asText()).isEqualTo("release");
+    assertThat(routing.get("reason").asText()).contains("随程序发布");
+  }
+
+  @Test
+  void showsTheActiveTableReadablyWithTheRequiredDecisionOfADrd() {
+    JsonNode detail = ruleAdmin().getJson(RULES + "/annual-assessment");
+    assertThat(detail.get("key").asText()).isEqualTo("annual-assessment");
+    assertThat(detail.get("active").get("version").asInt()).isPositive();
+    assertThat(detail.get("active").get("deploymentId").asText()).isNotBlank();
+    assertThat(detail.get("versions").size()).isPositive();
+    assertThat(detail.get("conflict").isNull()).isTrue();
+    JsonNode table = detail.get("table");
+    assertThat(table.get("hitPolicy").asText()).isEqualTo("UNIQUE");
+    assertThat(table.get("outputs").findValuesAsText("name")).contains("assessmentScore", "assessmentGrade");
+    JsonNode score = table.get("requiredDecisions").get(0);
+    assertThat(score.get("key").asText()).isEqualTo("annual-assessment-score");
+    assertThat(score.get("hitPolicy").asText()).isEqualTo("COLLECT");
+    assertThat(score.get("aggregation").asText()).isEqualTo("SUM");
+
+    JsonNode article4 = ruleAdmin().getJson(RULES + "/" + ARTICLE4).get("table");
+    assertThat(article4.get("inputs").get(1).get("expression").asText()).isEqualTo("totalArea");
+    assertThat(article4.get("inputs").get(1).get("label").asText()).containsPattern("\\p{IsHan}");
+    JsonNode areaRule = null;
+    for (JsonNode rule : article4.get("rules")) {
+      if (rule.get("id").asText().equals("rule-area-other")) {
+        areaRule = rule;
+      }
+    }
+    assertThat(areaRule).isNotNull();
+    assertThat(areaRule.get("inputEntries").get(1).asText()).matches("< \\d+, null");
+    assertThat(areaRule.get("outputEntries").get(0).asText()).isEqualTo("\"AREA_BELOW_MINIMUM\"");
+  }
+
+  @Test
+  void downloadsTheDmnFileOfTheActiveOrAnEarlierVersion() {
+    HttpResponse<String> file = ruleAdmin().get(RULES + "/first-review-routing/xml");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment").contains("first-review-routing.dmn");
+    assertThat(file.body()).contains("<decision id=\"first-review-routing\"");
+
+    assertThat(ruleAdmin().get(RULES + "/first-review-routing/xml?version=1").statusCode()).isEqualTo(200);
+    HttpResponse<String> missing = ruleAdmin().get(RULES + "/first-review-routing/xml?version=999");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(json(missing).get("message").asText()).contains("没有第999版").contains("version");
+  }
+
+  @Test
+  void anUnknownKeyIsNotFound() {
+    HttpResponse<String> detail = ruleAdmin().get(RULES + "/no-such-rule");
+    assertThat(detail.statusCode()).isEqualTo(404);
+    assertThat(json(detail).get("message").asText()).isEqualTo("没有决策键为「no-such-rule」的规则");
+    assertThat(ruleAdmin().postXml(RULES + "/no-such-rule/check", PackagedDecisions.xml(ARTICLE4)).statusCode())
+        .isEqualTo(404);
+    assertThat(ruleAdmin().activate("annual-assessment-score", PackagedDecisions.xml(ARTICLE4), "理由", true)
+        .statusCode()).isEqualTo(404);
+  }
+
+  // ------------------------------------------------------------------ who
+
+  @Test
+  void withoutCredentialsOrWithAWrongPasswordIsUnauthorized() {
+    HttpResponse<String> anonymous = RulesApi.anonymous(port).get(RULES);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(json(anonymous).get("message").asText()).contains("未登录");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+
+    // expert5 logs in nowhere else in this class: the lockout after a wrong password harms no test.
+    HttpResponse<String> wrong = RulesApi.basic(port, "expert5", "not-the-password").get(RULES);
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(json(wrong).get("message").asText()).contains("用户名或密码错误");
+
+    HttpResponse<String> garbage = send(HttpRequest.newBuilder(uri(RULES)).header("Authorization", "Basic %%%"));
+    assertThat(garbage.statusCode()).isEqualTo(401);
+
+    HttpResponse<String> anonymousPost = RulesApi.anonymous(port).postXml(RULES + "/" + ARTICLE4 + "/check",
+        PackagedDecisions.xml(ARTICLE4));
+    assertThat(anonymousPost.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void onlyRuleAdministratorsMayChangeRulesAndAuditorsMayRead() {
+    for (String user : List.of("operator1", "city1", "admin", "leader1")) {
+      HttpResponse<String> read = RulesApi.basic(port, user).get(RULES);
+      assertThat(read.statusCode()).as(user).isEqualTo(403);
+      assertThat(json(read).get("message").asText()).contains("无权查看决策规则").contains("rule-admins");
+      HttpResponse<String> change = RulesApi.basic(port, user)
+          .activate(ARTICLE4, RuleFixtures.article4MinimumArea(300), "试图修改", true);
+      assertThat(change.statusCode()).as(user).isEqualTo(403);
+      assertThat(json(change).get("message").asText()).contains("无权修改决策规则");
+    }
+    RulesApi auditor = RulesApi.basic(port, "auditor1");
+    assertThat(auditor.get(RULES).statusCode()).isEqualTo(200);
+    assertThat(auditor.get(RULES + "/" + ARTICLE4).statusCode()).isEqualTo(200);
+    assertThat(auditor.get(RULES + "/" + ARTICLE4 + "/xml").statusCode()).isEqualTo(200);
+    for (HttpResponse<String> write : List.of(
+        auditor.postXml(RULES + "/" + ARTICLE4 + "/check", PackagedDecisions.xml(ARTICLE4)),
+        auditor.activate(ARTICLE4, RuleFixtures.article4MinimumArea(300), "审计员试图修改", true),
+        auditor.rollback(ARTICLE4, 1, "审计员试图回滚"),
+        auditor.resolve(ARTICLE4, "keep-admin", "审计员试图处理冲突"))) {
+      assertThat(write.statusCode()).isEqualTo(403);
+      assertThat(json(write).get("message").asText()).contains("只有规则管理员（rule-admins）");
+    }
+  }
+
+  @Test
+  void ruleAdministratorsCannotDeployThroughTheEngineRestApi() {
+    String boundary = "----rules" + System.nanoTime();
+    String body = "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nrule-changes\r\n"
+        + "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"data\"; filename=\"article4-eligibility.dmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + RuleFixtures.article4MinimumArea(300) + "\r\n"
+        + "--" + boundary + "--\r\n";
+    long before = repository.createDeploymentQuery().count();
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(ENGINE_REST + "/deployment/create"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "ruleadmin1:ruleadmin1".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  // ------------------------------------------------------------------ refusals of the check
+
+  @Test
+  void theCheckRefusesWhatMayNotReplaceATableWithChineseMessages() {
+    String table = PackagedDecisions.xml(ARTICLE4);
+    assertCheckRefused("这不是DMN文件", "不是有效的XML");
+    assertCheckRefused("<?xml version=\"1.0\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " id=\"x\" targetNamespace=\"x\"/>", "不是DMN决策表");
+    assertCheckRefused(table.replace("<decision id=\"article4-eligibility\"", "<decision id=\"eligibility\""),
+        "决策键不符", "article4-eligibility");
+    assertCheckRefused(table.replace("<inputEntry id=\"rule-area-other-in-totalArea\">",
+        "<inputEntry id=\"rule-area-other-in-totalArea\" expressionLanguage=\"juel\">"),
+        "不允许的表达式语言「juel」", "rule-area-other", "输入条目");
+    assertCheckRefused(table.replace("<outputEntry id=\"rule-area-other-out-code\">",
+        "<outputEntry id=\"rule-area-other-out-code\" expressionLanguage=\"groovy\">"),
+        "不允许的表达式语言「groovy」", "输出条目");
+    assertCheckRefused(table.replace("<inputExpression id=\"in-totalArea-expression\"",
+        "<inputExpression expressionLanguage=\"javascript\" id=\"in-totalArea-expression\""),
+        "不允许的表达式语言「javascript」", "输入表达式");
+    assertCheckRefused(table.replace("expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"",
+        "expressionLanguage=\"juel\""), "不允许的表达式语言「juel」", "定义（definitions）");
+    assertCheckRefused(table.replace("<text>leaseYears</text>", "<text>leaseTerm</text>"),
+        "缺少输入「leaseYears」");
+    assertCheckRefused(removeAll(removeAll(table, "<input id=\"in-mentorCount\".*?</input>\\s*"),
+        "<inputEntry id=\"[^\"]*-in-mentorCount\">.*?</inputEntry>\\s*"), "缺少输入「mentorCount」");
+    assertCheckRefused(table.replace("name=\"code\"", "name=\"errorCode\""), "缺少输出「code」");
+    assertCheckRefused(removeAll(removeAll(table, "<output id=\"out-message\"[^>]*/>\\s*"),
+        "<outputEntry id=\"[^\"]*-out-message\">.*?</outputEntry>\\s*"), "缺少输出「message」");
+
+    JsonNode failing = checkJson(table.replace("<text>&lt; 200, null</text>", "<text>&lt; 200 +* , null</text>"));
+    assertThat(failing.get("accepted").asBoolean()).isFalse();
+    assertThat(failing.get("failedCases").size()).isPositive();
+    assertThat(failing.get("errors").get(0).get("message").asText()).contains("回归用例").contains("求值失败");
+  }
+
+  @Test
+  void activatingARefusedTableIs400AndDeploysNothing() {
+    int before = ruleAdmin().summary(ARTICLE4).get("activeVersion").asInt();
+    String juel = RuleFixtures.article4MinimumArea(300).replace("<inputEntry id=\"rule-area-other-in-totalArea\">",
+        "<inputEntry id=\"rule-area-other-in-totalArea\" expressionLanguage=\"juel\">");
+    HttpResponse<String> refused = ruleAdmin().activate(ARTICLE4, juel, "提高面积门槛", true);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode body = json(refused);
+    assertThat(body.get("type").asText()).isEqualTo("RuleRefused");
+    assertThat(body.get("message").asText()).startsWith("决策表未通过检查").contains("不允许的表达式语言「juel」");
+    assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("xml");
+    assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("EXPRESSION_LANGUAGE");
+
+    HttpResponse<String> noXml = ruleAdmin().postJson(RULES + "/" + ARTICLE4 + "/activate",
+        map("reason", "没有附上决策表", "confirmChangedCases", true));
+    assertThat(noXml.statusCode()).isEqualTo(400);
+    assertThat(json(noXml).get("errors").get(0).get("field").asText()).isEqualTo("xml");
+
+    HttpResponse<String> notJson = ruleAdmin().postJson(RULES + "/" + ARTICLE4 + "/activate", "{not json");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(json(notJson).get("message").asText()).contains("JSON");
+
+    assertThat(ruleAdmin().summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(before);
+  }
+
+  @Test
+  void aChangeNeedsAWrittenReason() {
+    for (String reason : new String[] {null, "", "   "}) {
+      HttpResponse<String> response = ruleAdmin().activate(ARTICLE4, RuleFixtures.article4MinimumArea(300), reason, true);
+      assertThat(response.statusCode()).isEqualTo(400);
+      JsonNode body = json(response);
+      assertThat(body.get("message").asText()).isEqualTo("请填写变更原因（reason）");
+      assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("reason");
+    }
+    HttpResponse<String> rollback = ruleAdmin().rollback(ARTICLE4, 1, " ");
+    assertThat(rollback.statusCode()).isEqualTo(400);
+    assertThat(json(rollback).get("errors").get(0).get("field").asText()).isEqualTo("reason");
+  }
+
+  @Test
+  void rollbackAndConflictRequestsAreValidated() {
+    HttpResponse<String> noVersion = ruleAdmin().rollback("expert-conclusion", null, "恢复");
+    assertThat(noVersion.statusCode()).isEqualTo(400);
+    assertThat(json(noVersion).get("message").asText()).contains("version");
+    HttpResponse<String> unknown = ruleAdmin().rollback("expert-conclusion", 999, "恢复");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown).get("message").asText()).contains("没有第999版");
+    int active = ruleAdmin().summary("expert-conclusion").get("activeVersion").asInt();
+    HttpResponse<String> same = ruleAdmin().rollback("expert-conclusion", active, "恢复");
+    assertThat(same.statusCode()).isEqualTo(400);
+    assertThat(json(same).get("message").asText()).contains("已是当前生效版本");
+
+    HttpResponse<String> badChoice = ruleAdmin().resolve("expert-conclusion", "both", "处理");
+    assertThat(badChoice.statusCode()).isEqualTo(400);
+    assertThat(json(badChoice).get("errors").get(0).get("field").asText()).isEqualTo("choice");
+    HttpResponse<String> noConflict = ruleAdmin().resolve("expert-conclusion", "keep-admin", "处理");
+    assertThat(noConflict.statusCode()).isEqualTo(409);
+    assertThat(json(noConflict).get("message").asText()).contains("没有待处理的发布冲突");
+  }
+
+  // ------------------------------------------------------------------ the webapp session
+
+  @Test
+  void aWebappLoginAuthenticatesAndModifyingRequestsNeedItsCsrfToken() {
+    RulesApi session = RulesApi.session(port).login("ruleadmin1", "welcome");
+    HttpResponse<String> list = session.get(RULES);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.headers().firstValue(RulesApi.CSRF_HEADER)).contains(session.csrfToken());
+
+    String xml = PackagedDecisions.xml("first-review-routing");
+    for (String token : new String[] {null, "", "not-the-token"}) {
+      HttpResponse<String> refused = session.post(RULES + "/first-review-routing/check", "application/xml", xml, token);
+      assertThat(refused.statusCode()).as("token %s", token).isEqualTo(403);
+      assertThat(json(refused).get("message").asText()).contains("CSRF").contains("X-XSRF-TOKEN");
+    }
+    HttpResponse<String> checked = session.post(RULES + "/first-review-routing/check", "text/xml", xml,
+        session.csrfToken());
+    assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+    assertThat(json(checked).get("accepted").asBoolean()).isTrue();
+
+    HttpResponse<String> missingReason = session.activate("first-review-routing", xml, null, false);
+    assertThat(missingReason.statusCode()).isEqualTo(400);
+
+    RulesApi operator = RulesApi.session(port).login("operator1", "tasklist");
+    assertThat(operator.get(RULES).statusCode()).isEqualTo(403);
+    RulesApi notLoggedIn = RulesApi.session(port);
+    notLoggedIn.refreshToken();
+    HttpResponse<String> anonymous = notLoggedIn.get(RULES);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ change, decide, roll back
+
+  @Test
+  void raisingTheMinimumAreaFlagsANewApplicationUntilItIsRolledBack() {
+    RulesApi admin = ruleAdmin();
+    int original = admin.summary(ARTICLE4).get("activeVersion").asInt();
+    String raised = RuleFixtures.article4MinimumArea(300);
+
+    JsonNode check = checkJson(raised);
+    assertThat(check.get("accepted").asBoolean()).isTrue();
+    assertThat(check.get("errors").size()).isZero();
+    assertThat(check.get("unchangedCases").asInt()).isPositive();
+    JsonNode exactly200 = caseNamed(check.get("changedCases"), "非校内面积恰好200平方米：满足");
+    assertThat(exactly200.get("inputs").get("totalArea").asDouble()).isEqualTo(200.0);
+    assertThat(exactly200.get("before").size()).isZero();
+    assertThat(exactly200.get("after").get(0).get("code").asText()).isEqualTo("AREA_BELOW_MINIMUM");
+
+    // Not confirmed: 409 with the cases, nothing deployed.
+    HttpResponse<String> unconfirmed = admin.activate(ARTICLE4, raised, "依据新规提高面积门槛", false);
+    assertThat(unconfirmed.statusCode()).isEqualTo(409);
+    JsonNode conflict = json(unconfirmed);
+    assertThat(conflict.get("type").asText()).isEqualTo("ChangedCasesNotConfirmed");
+    assertThat(conflict.get("message").asText()).contains("回归用例的结果将改变").contains("confirmChangedCases");
+    assertThat(conflict.get("changedCases").size()).isEqualTo(check.get("changedCases").size());
+    assertThat(admin.summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(original);
+
+    // Confirmed with a reason: a new version under "rule-changes".
+    HttpResponse<String> activated = admin.activate(ARTICLE4, raised, "依据新规提高面积门槛", true);
+    assertThat(activated.statusCode()).as(activated.body()).isEqualTo(201);
+    JsonNode activation = json(activated);
+    assertThat(activation.get("key").asText()).isEqualTo(ARTICLE4);
+    assertThat(activation.get("version").asInt()).isEqualTo(original + 1);
+    assertThat(activation.get("changedCases").size()).isPositive();
+    String raisedDefinition = activation.get("decisionDefinitionId").asText();
+    assertThat(repository.createDeploymentQuery().deploymentId(activation.get("deploymentId").asText())
+        .singleResult().getName()).isEqualTo("rule-changes");
+
+    JsonNode summary = admin.summary(ARTICLE4);
+    assertThat(summary.get("activeVersion").asInt()).isEqualTo(original + 1);
+    assertThat(summary.get("source").asText()).isEqualTo("rule-admin");
+    assertThat(summary.get("activatedBy").asText()).isEqualTo("ruleadmin1");
+    assertThat(summary.get("reason").asText()).isEqualTo("依据新规提高面积门槛");
+    JsonNode detail = admin.getJson(RULES + "/" + ARTICLE4);
+    assertThat(detail.get("versions").get(0).get("version").asInt()).isEqualTo(original + 1);
+    assertThat(detail.get("versions").findValuesAsText("source")).contains("release", "rule-admin");
+    assertThat(admin.get(RULES + "/" + ARTICLE4 + "/xml").body()).contains("&lt; 300, null");
+    assertThat(admin.get(RULES + "/" + ARTICLE4 + "/xml?version=" + original).body()).contains("&lt; 200, null");
+
+    // A new application of 250 m² is judged by version original+1: flagged.
+    String flagged = apply(250.0);
+    HistoricDecisionInstance first = eligibilityDecision(flagged);
+    assertThat(first.getDecisionDefinitionId()).isEqualTo(raisedDefinition);
+    assertThat(repository.getDecisionDefinition(first.getDecisionDefinitionId()).getVersion()).isEqualTo(original + 1);
+    assertThat(codes(first)).contains("AREA_BELOW_MINIMUM");
+
+    // Roll back to the packaged version: deployed again as the newest version.
+    HttpResponse<String> rolledBack = admin.rollback(ARTICLE4, original, "新规暂缓执行，恢复200平方米");
+    assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(201);
+    JsonNode rollback = json(rolledBack);
+    assertThat(rollback.get("version").asInt()).isEqualTo(original + 2);
+    assertThat(rollback.get("source").asText()).isEqualTo("rollback");
+    assertThat(rollback.get("rollbackOf").asInt()).isEqualTo(original);
+    JsonNode afterRollback = admin.summary(ARTICLE4);
+    assertThat(afterRollback.get("source").asText()).isEqualTo("rollback");
+    assertThat(afterRollback.get("reason").asText()).isEqualTo("新规暂缓执行，恢复200平方米");
+
+    // The same application data is judged by the old table again.
+    String passed = apply(250.0);
+    HistoricDecisionInstance second = eligibilityDecision(passed);
+    assertThat(second.getDecisionDefinitionId()).isEqualTo(rollback.get("decisionDefinitionId").asText());
+    assertThat(codes(second)).doesNotContain("AREA_BELOW_MINIMUM");
+
+    // History still shows which version decided the first one.
+    assertThat(eligibilityDecision(flagged).getDecisionDefinitionId()).isEqualTo(raisedDefinition);
+    DecisionDefinition active = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ARTICLE4)
+        .latestVersion().singleResult();
+    assertThat(active.getVersion()).isEqualTo(original + 2);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private JsonNode checkJson(String xml) {
+    HttpResponse<String> response = ruleAdmin().postXml(RULES + "/" + ARTICLE4 + "/check", xml);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response);
+  }
+
+  private void assertCheckRefused(String xml, String... messageParts) {
+    JsonNode check = checkJson(xml);
+    assertThat(check.get("accepted").asBoolean()).as("accepted: %s", check).isFalse();
+    assertThat(check.get("errors").size()).isPositive();
+    List<String> messages = check.get("errors").findValuesAsText("message");
+    assertThat(messages).as("errors").anySatisfy(message -> {
+      for (String part : messageParts) {
+        assertThat(message).contains(part);
+      }
+    });
+  }
+
+  private static JsonNode caseNamed(JsonNode cases, String name) {
+    for (JsonNode c : cases) {
+      if (c.get("name").asText().equals(name)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no changed case " + name + " in " + cases);
+  }
+
+  /** Files an application as operator1 over {@code POST /api/applications}; returns the process instance id. */
+  private String apply(double totalArea) {
+    HttpResponse<String> response = RulesApi.basic(port, "operator1")
+        .postJson("/api/applications", RuleFixtures.application(totalArea));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).get("processInstanceId").asText();
+  }
+
+  private HistoricDecisionInstance eligibilityDecision(String processInstanceId) {
+    List<HistoricDecisionInstance> found = history.createHistoricDecisionInstanceQuery()
+        .processInstanceId(processInstanceId).decisionDefinitionKey(ARTICLE4).includeOutputs().list();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static List<Object> codes(HistoricDecisionInstance decision) {
+    return decision.getOutputs().stream().filter(o -> o.getVariableName().equals("code"))
+        .map(HistoricDecisionOutputInstance::getValue).toList();
+  }
+
+  private static String removeAll(String xml, String regex) {
+    Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(xml);
+    assertThat(matcher.find()).as("pattern %s", regex).isTrue();
+    return matcher.replaceAll("");
+  }
+}

@@ -1,0 +1,322 @@
+package cn.gov.shuozhou.makerspace.rules.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.application.CreditCode;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The rule page ({@code /rules/}) in a real Chromium: a rule administrator raises the
+ * non-university minimum area of Art. 4 from 200 to 300 m² in the browser's DMN table editor,
+ * sees the regression cases that change, confirms them with a reason and activates the table;
+ * an application of 250 m² filed afterwards is flagged by the new version. Finally the page rolls
+ * the rule back. Screenshots of each step go to {@code docs/images/rules-*.png} (the
+ * administrator's guide in {@code docs/rules.md} shows them).
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (see {@link Browser}).
+ */
+class RuleAdministrationBrowserTest extends AbstractHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEY = "article4-eligibility";
+  private static final String NAME = "众创空间认定条件（第四条）";
+  private static final String RULE = "rule-area-other";
+  private static final Path IMAGES = Path.of(System.getProperty("rules.screenshots", "docs/images"));
+
+  private Browser browser;
+  private int versionBefore;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    versionBefore = latestDecision().get("version").asInt();
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowserAndRestoreTheRule() throws IOException {
+    if (browser != null) {
+      browser.close();
+    }
+    // Test classes of the same configuration share one application: leave Art. 4 as it was.
+    JsonNode latest = latestDecision();
+    if (latest.get("version").asInt() != versionBefore && latestXml().contains("&lt; 300")) {
+      HttpResponse<String> rollback = rulesApi("POST", "/" + KEY + "/rollback",
+          "{\"version\": " + versionBefore + ", \"reason\": \"浏览器测试结束，恢复原规则\"}");
+      assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  void ruleAdministratorRaisesTheMinimumAreaAndA250SquareMetreApplicationIsFlagged() throws IOException {
+    // ------------------------------------------------------------ the page asks for a login
+    HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/rules/")).GET());
+    assertThat(page.statusCode())
+        .as("GET /rules/ must serve the rule page (README link): map /rules/ to forward:/rules/index.html")
+        .isEqualTo(200);
+    browser.open(uri("/rules/").toString());
+    assertThat(browser.driver().getTitle()).isEqualTo("规则管理 · 朔州市众创空间认定与管理");
+    browser.visible(By.id("login-username")).sendKeys("ruleadmin1");
+    browser.driver().findElement(By.id("login-password")).sendKeys("ruleadmin1");
+    browser.screenshot(IMAGES.resolve("rules-login.png"));
+    browser.click(By.id("login-submit"));
+
+    // ------------------------------------------------------------ list of every decision
+    WebElement row = browser.visible(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
+    assertThat(row.getText()).contains(NAME).contains("第 " + versionBefore + " 版");
+    assertThat(browser.driver().findElements(By.cssSelector("#decision-list tbody tr[data-key]")))
+        .hasSizeGreaterThanOrEqualTo(5);
+    assertThat(browser.withText(By.id("user-name"), "ruleadmin1").getText()).isEqualTo("ruleadmin1");
+    browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
+    browser.withText(By.id("detail-name"), NAME);
+    WebElement readable = browser.visible(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']"));
+    assertThat(readable.getText()).contains("< 200, null").contains("AREA_BELOW_MINIMUM");
+    assertThat(browser.visible(By.cssSelector("#version-history tr[data-version='" + versionBefore + "']")).getText())
+        .contains("当前生效");
+    browser.fullPageScreenshot(IMAGES.resolve("rules-list.png"));
+
+    // ------------------------------------------------------------ edit in the DMN table editor
+    browser.click(By.id("edit-button"));
+    replaceCell(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']"), "< 300, null");
+    replaceCell(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-out-message']"),
+        "\"可自主支配场地面积不足：非大专院校众创空间不低于300平方米\"");
+    replaceCell(By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']"), "其他众创空间面积不足300平方米");
+    browser.withText(By.id("editor-status"), "已修改");
+    browser.js("const c = document.querySelector('#dmn-editor .tjs-table-container');"
+        + " c.scrollLeft = 0; c.scrollTop = 0;");
+    editable(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']")).click();
+    browser.js("document.getElementById('change-panel').scrollIntoView({block: 'start'});");
+    browser.screenshot(IMAGES.resolve("rules-editor.png"));
+
+    // ------------------------------------------------------------ check: affected cases side by side
+    browser.click(By.id("check-button"));
+    WebElement summary = browser.withText(By.id("check-summary"), "检查通过");
+    assertThat(summary.getText()).contains("个回归用例的结果将发生变化");
+    List<WebElement> changed = browser.driver().findElements(By.cssSelector("#changed-cases tr.changed-case"));
+    assertThat(changed).isNotEmpty();
+    String changedText = browser.driver().findElement(By.id("changed-cases")).getText();
+    assertThat(changedText)
+        .contains("非校内面积恰好200平方米：满足") // 200 m² was enough, now it is not
+        .contains("不低于200平方米")
+        .contains("不低于300平方米");
+    assertThat(browser.driver().findElement(By.id("unchanged-count")).getText()).matches("结果不变的用例：\\d+ 个。");
+    browser.js("document.getElementById('check-button').scrollIntoView({block: 'start'});");
+    browser.screenshot(IMAGES.resolve("rules-check.png"));
+
+    // ------------------------------------------------------------ confirm with a reason, activate
+    WebElement confirm = browser.visible(By.id("confirm-changes"));
+    assertThat(browser.driver().findElement(By.id("confirm-label")).getText()).contains("我已核对上述用例变化");
+    browser.click(By.id("activate-button"));
+    assertThat(browser.visible(By.id("activate-error")).getText()).contains("请填写启用原因");
+    browser.click(By.id("activate-reason")).sendKeys("根据市科技局通知，非校内众创空间可自主支配面积门槛由200平方米调整为300平方米");
+    browser.click(By.id("activate-button"));
+    assertThat(browser.withText(By.id("activate-error"), "我已核对上述用例变化").isDisplayed()).isTrue();
+    browser.scrollIntoView(confirm);
+    confirm.click();
+    browser.click(By.id("activate-button"));
+
+    int newVersion = versionBefore + 1;
+    browser.withText(By.id("activated-message"), "已启用新版本：第 " + newVersion + " 版");
+    browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + newVersion + " 版");
+    assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedBy']")).getText())
+        .contains("ruleadmin1");
+    assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
+        .contains("< 300, null").contains("不低于300平方米");
+    assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "']")).getText())
+        .contains("第 " + newVersion + " 版").contains("ruleadmin1").contains("规则管理员修改");
+    browser.js("window.scrollTo(0, document.getElementById('detail').offsetTop - 10);");
+    browser.screenshot(IMAGES.resolve("rules-activated.png"));
+
+    JsonNode latest = latestDecision();
+    assertThat(latest.get("version").asInt()).isEqualTo(newVersion);
+    String newDefinitionId = latest.get("id").asText();
+
+    // ------------------------------------------------------------ a 250 m² application is flagged
+    String processInstanceId = applyWithArea(250.0);
+    JsonNode decisions = awaitArticle4Decision(processInstanceId);
+    JsonNode first = decisions.get(0);
+    assertThat(first.get("decisionDefinitionId").asText()).isEqualTo(newDefinitionId);
+    assertThat(first.get("activityId").asText()).isEqualTo("checkEligibility");
+    assertThat(codes(first)).contains("AREA_BELOW_MINIMUM");
+
+    // ------------------------------------------------------------ roll back from the page
+    browser.click(By.cssSelector("#version-history tr[data-version='" + versionBefore + "'] .rollback-button"));
+    browser.visible(By.id("rollback-reason")).sendKeys("浏览器测试：恢复原面积门槛");
+    browser.screenshot(IMAGES.resolve("rules-rollback.png"));
+    browser.click(By.id("rollback-confirm"));
+    browser.withText(By.id("activated-message"), "已回滚");
+    browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + (newVersion + 1) + " 版");
+    assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
+        .contains("< 200, null");
+    assertThat(latestXml()).contains("&lt; 200, null").doesNotContain("&lt; 300");
+    assertThat(browser.consoleLog()).noneMatch(line -> line.contains("Uncaught"));
+  }
+
+  @Test
+  void anUploadedTableWithAnotherExpressionLanguageIsRefusedInChinese() throws IOException {
+    Path file = Files.createTempFile("article4-groovy-", ".dmn");
+    try {
+      String packaged = latestXml();
+      Files.writeString(file, packaged.replaceFirst("expressionLanguage=\"[^\"]*\"", "expressionLanguage=\"groovy\""),
+          StandardCharsets.UTF_8);
+
+      browser.open(uri("/rules/").toString());
+      browser.visible(By.id("login-username")).sendKeys("ruleadmin1");
+      browser.driver().findElement(By.id("login-password")).sendKeys("ruleadmin1");
+      browser.click(By.id("login-submit"));
+      browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
+      browser.withText(By.id("detail-name"), NAME);
+
+      browser.present(By.id("upload-input")).sendKeys(file.toAbsolutePath().toString());
+      assertThat(browser.withText(By.id("upload-block"), file.getFileName().toString()).getText())
+          .contains("文件中的决策：" + KEY);
+      browser.click(By.id("check-button"));
+      browser.withText(By.id("check-summary"), "检查未通过，不能启用");
+      assertThat(browser.driver().findElement(By.id("check-errors")).getText()).contains("groovy").contains("FEEL");
+      assertThat(browser.driver().findElement(By.id("activate-form")).isDisplayed()).isFalse();
+      browser.js("document.getElementById('change-panel').scrollIntoView({block: 'start'});");
+      browser.screenshot(IMAGES.resolve("rules-upload-refused.png"));
+      assertThat(latestDecision().get("version").asInt()).isEqualTo(versionBefore);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  // ------------------------------------------------------------------ browser helpers
+
+  private WebElement editable(By cell) {
+    return browser.present(cell).findElement(By.cssSelector("[contenteditable='true']"));
+  }
+
+  /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
+  private void replaceCell(By cell, String text) {
+    WebElement td = browser.present(cell);
+    browser.scrollIntoView(td);
+    WebElement editable = td.findElement(By.cssSelector("[contenteditable='true']"));
+    editable.click();
+    editable.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    editable.sendKeys(text);
+    browser.await().until(driver -> td.getText().strip().equals(text));
+  }
+
+  // ------------------------------------------------------------------ REST helpers
+
+  /** The newest article4-eligibility decision definition, as the engine sees it (admin). */
+  private JsonNode latestDecision() throws IOException {
+    HttpResponse<String> r = rest("admin").get("/decision-definition?key=" + KEY + "&latestVersion=true");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode list = JSON.readTree(r.body());
+    assertThat(list).hasSize(1);
+    return list.get(0);
+  }
+
+  private String latestXml() throws IOException {
+    HttpResponse<String> r = rest("admin").get("/decision-definition/" + latestDecision().get("id").asText() + "/xml");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("dmnXml").asText();
+  }
+
+  private HttpResponse<String> rulesApi(String method, String path, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/rules" + path))
+        .header("Accept", "application/json")
+        .header("Authorization", basic("ruleadmin1"));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+    return send(request);
+  }
+
+  /** Files an application as operator1 over {@code POST /api/applications}; returns the process instance id. */
+  private String applyWithArea(double totalArea) throws IOException {
+    String first17 = String.format("91140600MR%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    Map<String, Object> application = new LinkedHashMap<>();
+    application.put("operatorName", "朔州市青创空间运营管理有限公司");
+    application.put("creditCode", first17 + CreditCode.checkCharacter(first17));
+    application.put("spaceName", "朔城区青年创客空间");
+    application.put("county", "shuocheng");
+    application.put("hostType", "other");
+    application.put("spaceFocus", "maker");
+    application.put("totalArea", totalArea);
+    application.put("publicServiceArea", totalArea - 20.0);
+    application.put("premises", "leased");
+    application.put("leaseYears", 6.0);
+    application.put("seedFundAmount", 500000.0);
+    application.put("mentorCount", 5);
+    application.put("monthlyEvents", 2.0);
+    application.put("activeMakers", 25);
+    application.put("activeTeams", 4);
+    application.put("independentOperator", true);
+    application.put("sharedFacilities", true);
+    application.put("onlineServices", true);
+    application.put("lowCostOrFree", true);
+    application.put("convertedOldBuilding", false);
+    application.put("contactName", "李强");
+    application.put("contactPhone", "13903497788");
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/applications"))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", basic("operator1"))
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(application), StandardCharsets.UTF_8)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("processInstanceId").asText();
+  }
+
+  /** The Art. 4 pre-check of the instance in the history (admin), waiting briefly for it. */
+  private JsonNode awaitArticle4Decision(String processInstanceId) throws IOException {
+    String path = "/history/decision-instance?processInstanceId=" + processInstanceId
+        + "&decisionDefinitionKey=" + URLEncoder.encode(KEY, StandardCharsets.UTF_8)
+        + "&includeOutputs=true&sortBy=evaluationTime&sortOrder=asc";
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      HttpResponse<String> r = rest("admin").get(path);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode list = JSON.readTree(r.body());
+      if (!list.isEmpty()) {
+        return list;
+      }
+      assertThat(System.nanoTime()).as("no Art. 4 decision in the history of " + processInstanceId).isLessThan(deadline);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static List<String> codes(JsonNode decisionInstance) {
+    return decisionInstance.get("outputs").findParents("variableName").stream()
+        .filter(output -> "code".equals(output.get("variableName").asText()))
+        .map(output -> output.get("value").asText())
+        .toList();
+  }
+
+  private static String basic(String demoUser) {
+    return "Basic " + Base64.getEncoder()
+        .encodeToString((demoUser + ":" + demoUser).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,257 @@
+package cn.gov.shuozhou.makerspace.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for browser tests: Debian's {@code chromium} and {@code chromium-driver}
+ * packages (installed by {@code .ci/run}; locally {@code apt-get install -y chromium chromium-driver
+ * fonts-noto-cjk}). Nothing is downloaded: the binaries are given explicitly, so Selenium Manager
+ * is never asked (run with {@code SE_OFFLINE=true} all the same).
+ *
+ * <p>Chinese browser: {@code intl.accept_languages=zh-CN} (headless Chromium ignores {@code --lang}),
+ * a 1400×1000 window, a fresh profile directory per browser (deleted on {@link #close()}).
+ *
+ * <pre>{@code
+ * try (Browser browser = Browser.start()) {
+ *   browser.open("http://localhost:" + port + "/rules/");
+ *   browser.visible(By.id("login-username")).sendKeys("ruleadmin1");
+ *   browser.screenshot(Path.of("docs/images/rules-login.png"));
+ * }
+ * }</pre>
+ *
+ * <p>Paths can be overridden with the system properties {@code browser.chromium} and
+ * {@code browser.chromedriver} (or the environment variables {@code CHROMIUM_BIN},
+ * {@code CHROMEDRIVER_BIN}).
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final int WIDTH = 1400;
+  public static final int HEIGHT = 1000;
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final Duration timeout;
+
+  private Browser(ChromeDriver driver, Path profile, Duration timeout) {
+    this.driver = driver;
+    this.profile = profile;
+    this.timeout = timeout;
+  }
+
+  /** Debian's Chromium binary (or the override). */
+  public static Path chromium() {
+    return Path.of(setting("browser.chromium", "CHROMIUM_BIN", "/usr/bin/chromium"));
+  }
+
+  /** Debian's ChromeDriver binary (or the override). */
+  public static Path chromedriver() {
+    return Path.of(setting("browser.chromedriver", "CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+  }
+
+  /** True when both binaries are installed. */
+  public static boolean available() {
+    return Files.isExecutable(chromium()) && Files.isExecutable(chromedriver());
+  }
+
+  public static Browser start() {
+    return start(DEFAULT_TIMEOUT);
+  }
+
+  /** Starts a headless Chromium; {@code timeout} is the default of the wait helpers. */
+  public static Browser start(Duration timeout) {
+    if (!available()) {
+      throw new IllegalStateException("Browser tests need Debian's Chromium: " + chromium() + " and "
+          + chromedriver() + " (apt-get install -y chromium chromium-driver fonts-noto-cjk)");
+    }
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("chromium-profile-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium().toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--lang=zh-CN",
+        "--window-size=" + WIDTH + "," + HEIGHT,
+        "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(chromedriver().toFile())
+        .usingAnyFreePort()
+        .build();
+    try {
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      return new Browser(driver, profile, timeout);
+    } catch (RuntimeException e) {
+      service.stop();
+      deleteRecursively(profile);
+      throw e;
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  /** A wait with the browser's default timeout. */
+  public WebDriverWait await() {
+    return await(timeout);
+  }
+
+  public WebDriverWait await(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+    wait.withMessage(() -> "(browser console: " + consoleLog() + ")");
+    return wait;
+  }
+
+  /** Waits until the element is displayed and returns it. */
+  public WebElement visible(By locator) {
+    return await().until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Waits until the element is displayed and enabled and returns it. */
+  public WebElement clickable(By locator) {
+    return await().until(ExpectedConditions.elementToBeClickable(locator));
+  }
+
+  /** Waits until the element is in the DOM (displayed or not) and returns it. */
+  public WebElement present(By locator) {
+    return await().until(ExpectedConditions.presenceOfElementLocated(locator));
+  }
+
+  /** Waits until the element's text contains {@code text} and returns the element. */
+  public WebElement withText(By locator, String text) {
+    await().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    return driver.findElement(locator);
+  }
+
+  /** Scrolls the element to the middle of the window, clicks it, returns it. */
+  public WebElement click(By locator) {
+    WebElement element = clickable(locator);
+    scrollIntoView(element);
+    element.click();
+    return element;
+  }
+
+  public void scrollIntoView(WebElement element) {
+    js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+  }
+
+  public Object js(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Saves what the window shows as PNG (parent directories are created). */
+  public Path screenshot(Path png) {
+    return write(png, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Saves the whole page, beyond the window's height, as PNG (Chrome DevTools). */
+  public Path fullPageScreenshot(Path png) {
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "fromSurface", true));
+    return write(png, Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
+  /** Saves one element as PNG. */
+  public Path screenshot(WebElement element, Path png) {
+    scrollIntoView(element);
+    return write(png, element.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The browser console since the last call (errors of the page's scripts show up here). */
+  public List<String> consoleLog() {
+    try {
+      return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .map(LogEntry::toString)
+          .toList();
+    } catch (RuntimeException e) {
+      return List.of("(console log unavailable: " + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteRecursively(profile);
+    }
+  }
+
+  private static Path write(Path png, byte[] bytes) {
+    try {
+      Path parent = png.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Files.write(png, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String setting(String property, String environment, String fallback) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(environment);
+    }
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (directory == null || !Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary profile is harmless
+    }
+  }
+}
