@@ -28,11 +28,10 @@ public class ApplicationValidator {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(OPERATOR_NAME, in.text(OPERATOR_NAME, "运营机构名称", true, Inputs.MAX_NAME));
     String code = in.text(CREDIT_CODE, "统一社会信用代码", true, 18);
-    if (code != null) {
-      code = code.toUpperCase();
-      if (!CreditCode.isValid(code)) {
-        in.fail(CREDIT_CODE, "统一社会信用代码（creditCode）无效：应为18位，且校验位符合GB 32100-2015");
-      }
+    if (code != null && !CreditCode.isValid(code)) {
+      // GB 32100-2015 uses digits and capital letters only; a lowercase code is refused, not guessed at
+      in.fail(CREDIT_CODE, "统一社会信用代码（creditCode）无效：应为18位数字或大写字母（不含I、O、S、V、Z），"
+          + "且校验位符合GB 32100-2015");
     }
     out.put(CREDIT_CODE, code);
     out.put(SPACE_NAME, in.text(SPACE_NAME, "众创空间名称", true, Inputs.MAX_NAME));

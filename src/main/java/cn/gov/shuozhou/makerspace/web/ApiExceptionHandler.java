@@ -20,8 +20,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .body(new ErrorBody("InvalidInputException", "请求内容不是有效的JSON对象", List.of()));
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(JsonErrors.body(e));
   }
 
   @ExceptionHandler(AuthorizationException.class)

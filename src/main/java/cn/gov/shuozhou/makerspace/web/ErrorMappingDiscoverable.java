@@ -4,8 +4,9 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
- * Registers our exception mappers in every Jersey application of the process: {@code /engine-rest}
- * and the webapps' own engine API ({@code /camunda/api/engine}) that Tasklist submits forms to,
+ * Registers our exception mappers and JSON read interceptor in every Jersey application of the
+ * process: {@code /engine-rest} and the webapps' own engine API ({@code /camunda/api/engine}) that
+ * Tasklist submits forms to,
  * so bad input gets the same 400 and Chinese message on every path. Listed in
  * META-INF/services/org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable.
  */
@@ -13,7 +14,8 @@ public class ErrorMappingDiscoverable implements ForcedAutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    for (Class<?> mapper : new Class<?>[] {InvalidInputExceptionMapper.class, RestExceptionMapper.class}) {
+    for (Class<?> mapper : new Class<?>[] {InvalidInputExceptionMapper.class, RestExceptionMapper.class,
+        EngineExceptionMapper.class, JsonReadErrorInterceptor.class}) {
       if (!context.getConfiguration().isRegistered(mapper)) {
         context.register(mapper);
       }

@@ -1,0 +1,164 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import cn.gov.shuozhou.makerspace.web.ErrorBody;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates our own {@code /api/*} endpoints, for automation and for our own pages:
+ *
+ * <ul>
+ *   <li>HTTP Basic against the Camunda identity ({@code checkPassword}, with its login lockout), or
+ *   <li>the Camunda webapp session of a user who logged in through {@code /camunda/app/...}; then
+ *       every modifying request (anything but GET, HEAD, OPTIONS, TRACE) must carry the header
+ *       {@code X-XSRF-TOKEN} equal to the CSRF token Camunda keeps in that session. Every
+ *       session-authenticated response carries the current token in that header.
+ * </ul>
+ *
+ * <p>The user and their groups and tenants become the engine's authentication for the request
+ * (cleared afterwards), so the engine's authorization checks apply. No credentials or wrong ones:
+ * 401; a missing or wrong CSRF token: 403. Bodies are {@link ErrorBody} with Chinese messages.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String CSRF_HEADER = CsrfConstants.CSRF_TOKEN_HEADER_NAME;
+  static final String CSRF_SESSION_ATTRIBUTE = CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME;
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private final ProcessEngine engine;
+  private final ObjectMapper json;
+  private final SecureRandom random = new SecureRandom();
+
+  public ApiAuthenticationFilter(ProcessEngine engine, ObjectMapper json) {
+    this.engine = engine;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    IdentityService identity = engine.getIdentityService();
+    identity.clearAuthentication();
+    String userId;
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String[] credentials = basicCredentials(authorization.substring(6).trim());
+      if (credentials == null) {
+        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationRequired",
+            "HTTP Basic认证信息（Authorization请求头）格式不正确");
+        return;
+      }
+      if (!identity.checkPassword(credentials[0], credentials[1])) {
+        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationFailed",
+            "用户名或密码错误（多次输错后账号会被暂时锁定）");
+        return;
+      }
+      userId = credentials[0];
+    } else {
+      HttpSession session = request.getSession(false);
+      userId = session == null ? null : sessionUser(session);
+      if (userId == null || identity.createUserQuery().userId(userId).count() == 0) {
+        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationRequired",
+            "未登录：请先登录系统，或使用HTTP Basic认证（Authorization请求头）");
+        return;
+      }
+      String token = csrfToken(session);
+      response.setHeader(CSRF_HEADER, token);
+      if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(java.util.Locale.ROOT))
+          && !sameToken(token, request.getHeader(CSRF_HEADER))) {
+        refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "CsrfTokenInvalid",
+            "缺少或无效的CSRF令牌：请求头 " + CSRF_HEADER + " 必须与当前登录会话的令牌一致");
+        return;
+      }
+    }
+
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    identity.setAuthentication(userId, groups, tenants);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The user a Camunda webapp login stored in the session for this engine, else null. */
+  private String sessionUser(HttpSession session) {
+    try {
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+      Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
+      return authentication == null ? null : authentication.getIdentityId();
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
+  }
+
+  /** The session's CSRF token as Camunda's CsrfPreventionFilter keeps it; created the same way if missing. */
+  private String csrfToken(HttpSession session) {
+    Object mutex = session.getAttribute(CsrfConstants.CSRF_SESSION_MUTEX);
+    synchronized (mutex == null ? session : mutex) {
+      Object token = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+      if (token instanceof String text && !text.isEmpty()) {
+        return text;
+      }
+      byte[] bytes = new byte[16];
+      random.nextBytes(bytes);
+      String created = HexFormat.of().withUpperCase().formatHex(bytes);
+      session.setAttribute(CSRF_SESSION_ATTRIBUTE, created);
+      return created;
+    }
+  }
+
+  private static boolean sameToken(String expected, String given) {
+    return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {user, password} from a Basic credential, or null when malformed. */
+  private static String[] basicCredentials(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type,
+      String message) throws IOException {
+    response.setStatus(status);
+    // Challenge automation clients only; a browser page with a session gets no Basic dialog.
+    if (status == HttpServletResponse.SC_UNAUTHORIZED && request.getRequestedSessionId() == null) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"maker-space\", charset=\"UTF-8\"");
+    }
+    response.setContentType("application/json;charset=UTF-8");
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), new ErrorBody(type, message, List.of()));
+  }
+}

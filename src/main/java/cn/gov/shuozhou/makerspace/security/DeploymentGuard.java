@@ -1,0 +1,181 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.dmn.impl.DmnModelConstants;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Refuses, on every deployment path (engine REST, Cockpit/Modeler, the rule page, the application's
+ * own auto-deployment), any new deployment that could run a script:
+ *
+ * <ul>
+ *   <li>resources other than BPMN, DMN, Camunda Forms and plain images (no HTML forms, JavaScript,
+ *       SVG, CMMN, Groovy, ...);
+ *   <li>in BPMN: script tasks, {@code camunda:script} in listeners, input/output mappings or
+ *       conditions, script conditions ({@code language} attribute), {@code scriptFormat};
+ *   <li>in DMN: any {@code expressionLanguage} other than FEEL (JUEL, Groovy, JavaScript, Python, ...).
+ * </ul>
+ *
+ * Runs as a pre-deployer inside the deployment's transaction: a refused deployment leaves nothing
+ * behind, and the caller gets 400 with a Chinese message per resource. Deployments already in the
+ * database are not re-checked when the engine loads them into its cache; {@link NoScriptEngines}
+ * and {@link NoJuelInDecisions} stop such scripts when they would run.
+ */
+public class DeploymentGuard implements Deployer {
+
+  private static final List<String> ALLOWED_SUFFIXES = List.of(
+      ".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".png", ".jpg", ".jpeg", ".gif");
+  private static final Set<String> FEEL = Set.of("feel",
+      normalize(DmnModelConstants.FEEL_NS), normalize(DmnModelConstants.FEEL12_NS),
+      normalize(DmnModelConstants.FEEL13_NS), normalize(DmnModelConstants.FEEL14_NS),
+      normalize(DmnModelConstants.FEEL15_NS));
+
+  @Override
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return;
+    }
+    Map<String, ResourceEntity> resources = deployment.getResources();
+    if (resources == null) {
+      return;
+    }
+    List<FieldError> problems = new ArrayList<>();
+    for (ResourceEntity resource : resources.values()) {
+      problems.addAll(check(resource.getName(), resource.getBytes()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  /** The problems of one resource; empty when it may be deployed. */
+  public List<FieldError> check(String name, byte[] content) {
+    String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    if (ALLOWED_SUFFIXES.stream().noneMatch(lower::endsWith)) {
+      return List.of(new FieldError(name, "部署资源 " + name
+          + " 的类型不允许：只能部署BPMN流程（.bpmn）、DMN决策表（.dmn）、Camunda表单（.form）和图片（.png/.jpg/.gif），"
+          + "不允许HTML表单、脚本、SVG或CMMN"));
+    }
+    boolean bpmn = lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
+    boolean dmn = lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
+    if (!bpmn && !dmn) {
+      return List.of();
+    }
+    Document document;
+    try {
+      document = parser().parse(new ByteArrayInputStream(content == null ? new byte[0] : content));
+    } catch (Exception e) {
+      return List.of(new FieldError(name, "部署资源 " + name + " 不是格式正确的XML文件（不允许DOCTYPE和外部实体）"));
+    }
+    List<FieldError> problems = new ArrayList<>();
+    if (bpmn) {
+      checkBpmn(name, document.getDocumentElement(), problems);
+    } else {
+      checkDmn(name, document.getDocumentElement(), problems);
+    }
+    return problems;
+  }
+
+  private void checkBpmn(String name, Element element, List<FieldError> problems) {
+    String local = localName(element);
+    if ("scriptTask".equals(local)) {
+      problems.add(refusal(name, "含有脚本任务（scriptTask " + id(element) + "）"));
+    } else if ("script".equals(local)) {
+      problems.add(refusal(name, "含有脚本（" + element.getNodeName() + "，位于 " + ancestorId(element) + "）"));
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      String attributeName = localName(attribute);
+      if ("scriptFormat".equals(attributeName) || "language".equals(attributeName)) {
+        problems.add(refusal(name, "含有脚本语言声明（" + attribute.getName() + "=\"" + attribute.getValue()
+            + "\"，位于 " + ancestorId(element) + "）"));
+      }
+    }
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element e) {
+        checkBpmn(name, e, problems);
+      }
+    }
+  }
+
+  private void checkDmn(String name, Element element, List<FieldError> problems) {
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      if ("expressionLanguage".equals(localName(attribute)) && !FEEL.contains(normalize(attribute.getValue()))) {
+        problems.add(new FieldError(name, "决策表 " + name + " 使用了不允许的表达式语言 \"" + attribute.getValue()
+            + "\"（位于 " + ancestorId(element) + "）：决策表只允许使用FEEL"));
+      }
+    }
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element e) {
+        checkDmn(name, e, problems);
+      }
+    }
+  }
+
+  private static FieldError refusal(String name, String what) {
+    return new FieldError(name, "流程模型 " + name + " " + what + "：本系统禁止在部署中使用脚本，请改用表达式或系统内置的处理程序");
+  }
+
+  private static DocumentBuilder parser() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setXIncludeAware(false);
+    factory.setExpandEntityReferences(false);
+    DocumentBuilder builder = factory.newDocumentBuilder();
+    builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+      @Override
+      public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+        throw e;
+      }
+    });
+    return builder;
+  }
+
+  private static String localName(Node node) {
+    return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
+  }
+
+  private static String id(Element element) {
+    String id = element.getAttribute("id");
+    return id.isEmpty() ? "无id" : "id=" + id;
+  }
+
+  /** The id of the element or of its nearest ancestor that has one, to tell the modeller where to look. */
+  private static String ancestorId(Element element) {
+    for (Node n = element; n instanceof Element e; n = n.getParentNode()) {
+      if (!e.getAttribute("id").isEmpty()) {
+        return localName(e) + " id=" + e.getAttribute("id");
+      }
+    }
+    return localName(element);
+  }
+
+  private static String normalize(String language) {
+    String v = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
+    return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+  }
+}

@@ -1,0 +1,53 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * No code from a deployment: whatever path a model takes into the engine, it cannot run a script
+ * and its expressions reach only the application's own beans that the packaged models use.
+ *
+ * <ul>
+ *   <li>{@link DeploymentGuard}: every new deployment is refused (400, Chinese) if it contains a
+ *       script, a non-FEEL decision expression or a resource other than BPMN/DMN/form/image;
+ *   <li>{@link NoScriptEngines} and {@link NoJuelInDecisions}: no script engine and no JUEL in
+ *       decisions at run time, even for a deployment that predates the guard;
+ *   <li>{@link RestrictedExpressionManager} with {@link ExpressionBeans}: expressions resolve
+ *       variables and the allow-listed beans only, and cannot use reflection.
+ * </ul>
+ *
+ * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
+
+  private final ExpressionBeans expressionBeans;
+
+  public EngineHardeningPlugin(ApplicationContext applicationContext) {
+    this.expressionBeans = new ExpressionBeans(applicationContext);
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setExpressionManager(new RestrictedExpressionManager(expressionBeans));
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(0, new DeploymentGuard());
+    configuration.setCustomPreDeployers(preDeployers);
+    configuration.setScriptEngineResolver(new NoScriptEngines());
+    configuration.setDmnElProvider(new NoJuelInDecisions());
+  }
+
+  /** The beans expressions may name (for tests and the startup log). */
+  public ExpressionBeans expressionBeans() {
+    return expressionBeans;
+  }
+}

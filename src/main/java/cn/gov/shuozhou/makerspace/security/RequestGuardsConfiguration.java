@@ -1,0 +1,33 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Registers the request guards that close the known Camunda 7.24.0 CE holes (see each filter). */
+@Configuration(proxyBeanMethods = false)
+public class RequestGuardsConfiguration {
+
+  @Bean
+  public FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuardFilter(ProcessEngine engine, ObjectMapper json) {
+    FilterRegistrationBean<AdminSetupGuardFilter> registration =
+        new FilterRegistrationBean<>(new AdminSetupGuardFilter(engine, json));
+    registration.setName("admin-setup-guard");
+    registration.addUrlPatterns(AdminSetupGuardFilter.SETUP_PATH);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<TaskQueryExpressionFilter> taskQueryExpressionFilter(ObjectMapper json) {
+    FilterRegistrationBean<TaskQueryExpressionFilter> registration =
+        new FilterRegistrationBean<>(new TaskQueryExpressionFilter(json));
+    registration.setName("task-query-expression-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
