@@ -4,6 +4,8 @@ export default {
     name: '驾驶舱',
     vendor: '朔州市众创空间认定与管理'
   },
+  // The auditors' history views (a Community Edition plugin): scripts/history/plugin.js.
+  customScripts: ['scripts/history/plugin'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

@@ -1,0 +1,136 @@
+package cn.gov.shuozhou.makerspace.audit;
+
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Auditors (group {@code auditors}) only read. Camunda's authorizations refuse almost every write
+ * of theirs, but not all of them: the engine lets any authenticated user add comments and
+ * attachments to a task without a permission check, and a refused {@code POST /job/{id}/execute}
+ * still counts as a failed attempt (it lowers the job's retries and finally raises an incident).
+ * This filter closes these gaps uniformly: on the engine API ({@code /engine-rest} and the
+ * webapps' {@code /camunda/api/engine}) every request of an auditor that is not a read
+ * ({@link EngineApiRequests}) answers 403 before it reaches the engine. The one exception is a
+ * change of the auditor's own password.
+ *
+ * <p>The user is found independently of the order of the authentication filters: the Camunda
+ * webapp session for {@code /camunda/api/engine}, HTTP Basic for {@code /engine-rest} (the password
+ * is checked here only for an auditor's write; wrong credentials pass on to Camunda's 401).
+ */
+public class AuditorReadOnlyFilter extends OncePerRequestFilter {
+
+  static final String ENGINE_REST = "/engine-rest";
+  static final String WEBAPP_ENGINE_API = "/camunda/api/engine";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessEngine engine;
+
+  public AuditorReadOnlyFilter(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String enginePath = enginePath(request);
+    if (enginePath == null || EngineApiRequests.isRead(request.getMethod(), enginePath)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String auditor = auditor(request);
+    if (auditor != null && !EngineApiRequests.isOwnPasswordChange(request.getMethod(), enginePath, auditor)) {
+      refuse(response, auditor);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The path inside the engine API, or null when the request is not for the engine API. */
+  static String enginePath(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (path.startsWith(ENGINE_REST + "/")) {
+      return path.substring(ENGINE_REST.length());
+    }
+    if (path.startsWith(WEBAPP_ENGINE_API + "/engine/")) {
+      // /camunda/api/engine/engine/{engine}/...
+      String rest = path.substring((WEBAPP_ENGINE_API + "/engine/").length());
+      int slash = rest.indexOf('/');
+      return slash < 0 ? "/" : rest.substring(slash);
+    }
+    return null;
+  }
+
+  /** The authenticated auditor making the request, or null (not an auditor, or not authenticated). */
+  private String auditor(HttpServletRequest request) {
+    if (request.getServletPath().startsWith(WEBAPP_ENGINE_API)) {
+      String userId = sessionUser(request.getSession(false));
+      return userId != null && isAuditor(userId) ? userId : null;
+    }
+    String[] credentials = basicCredentials(request.getHeader("Authorization"));
+    boolean auditor = credentials != null && isAuditor(credentials[0])
+        && engine.getIdentityService().checkPassword(credentials[0], credentials[1]);
+    return auditor ? credentials[0] : null;
+  }
+
+  private boolean isAuditor(String userId) {
+    IdentityService identity = engine.getIdentityService();
+    return identity.createGroupQuery().groupMember(userId).groupId(Groups.AUDITORS).count() > 0;
+  }
+
+  private String sessionUser(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    try {
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+      Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
+      return authentication == null ? null : authentication.getIdentityId();
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
+  }
+
+  private static String[] basicCredentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+  }
+
+  /** 403 with the body the engine API uses for authorization errors. */
+  private static void refuse(HttpServletResponse response, String userId) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("application/json;charset=UTF-8");
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "AuthorizationException");
+    body.put("message", "审计人员只能查看，不能执行修改操作（用户 " + userId + "）。");
+    body.put("userId", userId);
+    body.put("missingAuthorizations", List.of());
+    JSON.writeValue(response.getOutputStream(), body);
+  }
+}

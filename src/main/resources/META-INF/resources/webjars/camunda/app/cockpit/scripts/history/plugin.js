@@ -1,0 +1,96 @@
+// Cockpit history plugin for auditors (Camunda 7 Community Edition plugin API, plain ES modules).
+// Loaded through customScripts in ../config.js. Every call it makes only reads.
+//
+// Plugin points:
+//   cockpit.processDefinition.runtime.tab    历史 tab: finished and running instances, filtered, paged
+//   cockpit.route                            #/process-instance/{id}/history: the historic instance page
+//   cockpit.processInstance.view (history)   makes Cockpit send finished instances to that page instead of
+//                                            the definition, and offers 历史 next to 运行时 in the breadcrumb
+//   cockpit.processInstance.runtime.action   历史 button on a running instance
+//   cockpit.dashboard                        search by application or certificate number
+//   cockpit.navigation + cockpit.route       历史查询 in the header: the same search on its own page
+
+import {definitionTabPlugin} from './definition-tab.js';
+import {historyLink, instancePagePlugin} from './instance-page.js';
+import {renderSearch} from './search.js';
+import {h} from './dom.js';
+
+const STYLESHEET_ID = 'audit-history-styles';
+
+function ensureStylesheet() {
+  if (!document.getElementById(STYLESHEET_ID)) {
+    document.head.appendChild(h('link', {
+      id: STYLESHEET_ID, rel: 'stylesheet', type: 'text/css',
+      href: new URL('history.css', import.meta.url).href
+    }));
+  }
+}
+
+ensureStylesheet();
+
+const historyView = {
+  id: 'history',
+  pluginPoint: 'cockpit.processInstance.view',
+  priority: 10,
+  label: '历史',
+  properties: {label: '历史', keepSearchParams: ['viewbox']},
+  render() {
+    // Only its presence matters (redirect and breadcrumb); the page itself is the route below.
+  }
+};
+
+const runtimeAction = {
+  id: 'audit-history-action',
+  pluginPoint: 'cockpit.processInstance.runtime.action',
+  priority: 5,
+  render(node, {processInstanceId}) {
+    node.appendChild(h('a', {
+      href: historyLink(processInstanceId), className: 'btn btn-default action-button audit-history-action',
+      title: '查看该流程实例的完整历史（时间线、变量、决策、操作日志）'
+    }, h('span', {className: 'glyphicon glyphicon-time'}), ' 历史'));
+  }
+};
+
+const dashboardSearch = {
+  id: 'audit-dashboard-search',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  label: '按编号查找历史',
+  render(node, {api}) {
+    node.appendChild(h('section', {className: 'audit-dashboard'},
+      h('h3', {className: 'section-title'}, '按编号查找认定与年度管理历史')));
+    renderSearch(node.firstChild, api);
+  }
+};
+
+const SEARCH_PATH = '/audit-search';
+
+const searchNavigation = {
+  id: 'audit-search',
+  pluginPoint: 'cockpit.navigation',
+  priority: 50,
+  label: '历史查询',
+  properties: {path: SEARCH_PATH},
+  render(node) {
+    node.appendChild(h('a', {href: `#${SEARCH_PATH}`}, '历史查询'));
+  }
+};
+
+const searchPage = {
+  id: 'audit-search-page',
+  pluginPoint: 'cockpit.route',
+  priority: 0,
+  properties: {path: SEARCH_PATH, label: '历史查询'},
+  render(node, {api}) {
+    document.title = '历史查询 | 驾驶舱';
+    const page = h('div', {className: 'audit-page audit-search-page'},
+      h('h2', {className: 'audit-title'}, '历史查询 ',
+        h('small', null, '按申请编号或证书编号查找众创空间认定与年度管理流程')));
+    node.appendChild(page);
+    renderSearch(page, api, {autofocus: true});
+  }
+};
+
+export default [
+  definitionTabPlugin, instancePagePlugin, historyView, runtimeAction, dashboardSearch, searchNavigation, searchPage
+];

@@ -1,0 +1,227 @@
+package cn.gov.shuozhou.makerspace.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.Browser;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The auditor in a real (headless Debian) Chromium: logs in to Cockpit, finds a finished
+ * certification instance (it went through first review, inspection, expert review and the bureau's
+ * rejection, so several decisions were evaluated) in the process definition's 历史 tab, opens its
+ * historic page and reads the timeline, the variables, the decisions with their versions and the
+ * operation log; finds a certificate from the dashboard and follows the link from the
+ * certification to its supervision. Screenshots go to docs/images/audit-*.png (docs/audit.md).
+ */
+class AuditHistoryBrowserTest extends AbstractAuditTest {
+
+  private static final Path IMAGES = Path.of("docs", "images");
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+    // the bureau works in Beijing time, whatever the machine's time zone
+    ((ChromiumDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
+        Map.of("timezoneId", "Asia/Shanghai"));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theAuditorReadsTheHistoryOfAFinishedCertification() {
+    logIn();
+
+    // 历史 tab of the certification process: filter by outcome, find the instance
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime?detailsTab=audit-history-tab"));
+    browser.visible(By.cssSelector(".audit-instances"));
+    new Select(browser.visible(By.cssSelector(".audit-outcome-select"))).selectByVisibleText("不予认定");
+    new Select(browser.visible(By.cssSelector(".audit-county-select"))).selectByVisibleText("朔城区");
+    browser.click(By.cssSelector(".audit-search-button"));
+    By finishedRow = By.cssSelector(".audit-instances tr[data-instance-id='" + data.finishedId() + "']");
+    WebElement row = browser.visible(finishedRow);
+    assertThat(row.getText()).contains(data.finishedKey()).contains("不予认定").contains("朔城区")
+        .contains("朔城青年创客空间");
+    assertThat(browser.driver().findElements(By.cssSelector(".audit-instances tbody tr")))
+        .allSatisfy(r -> assertThat(r.getText()).contains("不予认定"));
+    assertThat(browser.visible(By.cssSelector(".audit-result-summary")).getText()).startsWith("共 ");
+    browser.screenshot(IMAGES.resolve("audit-history-tab.png"));
+
+    // the historic instance page
+    browser.click(By.cssSelector(".audit-instances tr[data-instance-id='" + data.finishedId() + "'] a"));
+    browser.visible(By.cssSelector(".audit-timeline"));
+    browser.await().until(d -> !d.findElements(By.cssSelector(".audit-diagram .audit-count-badge")).isEmpty());
+    String summary = browser.visible(By.cssSelector(".audit-summary")).getText();
+    assertThat(summary).contains(data.finishedKey()).contains("不予认定").contains("operator1");
+    String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
+    assertThat(timeline).contains("初审", "实地考察", "组织专家评审", "专家评审", "局务会研究决定")
+        .contains("shuocheng1", "inspector1", "city1", "expert1", "expert2", "expert3", "leader1");
+    WebElement bureauRow = browser.driver().findElement(
+        By.cssSelector(".audit-timeline tr[data-activity-id='bureauDecision']"));
+    assertThat(bureauRow.findElements(By.tagName("td")).get(7).getText()).contains("leader1");
+    assertThat(bureauRow.findElements(By.tagName("td")).get(8).getText()).matches("\\d{4}-\\d\\d-\\d\\d .*");
+    assertThat(browser.driver().findElements(By.cssSelector(".audit-diagram .djs-element.audit-visited")))
+        .hasSizeGreaterThan(10);
+    browser.screenshot(IMAGES.resolve("audit-instance.png"));
+    screenshotOfTab("audit-timeline.png");
+
+    // clicking an activity in the diagram filters the timeline
+    browser.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));",
+        browser.present(By.cssSelector(".audit-diagram [data-element-id='firstReview'] .djs-hit")));
+    browser.withText(By.cssSelector(".audit-selection"), "仅显示：初审");
+    assertThat(browser.driver().findElements(By.cssSelector(".audit-timeline tbody tr"))).hasSize(1);
+    browser.click(By.cssSelector(".audit-clear-selection"));
+
+    // decisions with their versions
+    openTab("decisions");
+    List<WebElement> decisions = browser.driver().findElements(By.cssSelector(".audit-decision"));
+    assertThat(decisions).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(decisions).extracting(d -> d.getAttribute("data-decision-key"))
+        .contains("certification-policy", "article4-eligibility", "first-review-routing", "expert-conclusion");
+    assertThat(decisions).allSatisfy(d -> assertThat(d.findElement(By.cssSelector(".audit-decision-version"))
+        .getText()).matches("版本 \\d+"));
+    String routing = browser.driver().findElement(
+        By.cssSelector(".audit-decision[data-decision-key='first-review-routing']")).getText();
+    assertThat(routing).contains("county-shuocheng").contains("shuocheng");
+    assertThat(browser.driver().findElements(By.cssSelector(".audit-decision-overview tbody tr")))
+        .hasSameSizeAs(decisions);
+    screenshotOfTab("audit-decisions.png");
+
+    // variables and their changes
+    openTab("variables");
+    WebElement outcome = browser.visible(By.cssSelector(".audit-variables tr[data-variable='outcome']"));
+    assertThat(outcome.getText()).contains("REJECTED").contains("办理结果");
+    browser.visible(By.cssSelector(".audit-variable-filter")).sendKeys("局务会");
+    browser.await().until(d -> d.findElements(By.cssSelector(".audit-variables tr[data-variable]")).size() == 2);
+    WebElement decision = browser.visible(By.cssSelector(".audit-variables tr[data-variable='bureauDecision']"));
+    decision.findElement(By.cssSelector(".audit-toggle")).click();
+    browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".audit-variables tr[data-variable='bureauDecision'] + tr.audit-variable-history"), "leader1"));
+    screenshotOfTab("audit-variables.png");
+
+    // the user operation log
+    openTab("operations");
+    String log = browser.visible(By.cssSelector(".audit-operations")).getText();
+    assertThat(log).contains("认领", "完成", "shuocheng1", "leader1");
+    screenshotOfTab("audit-operation-log.png");
+
+    // comments
+    openTab("comments");
+    assertThat(browser.visible(By.cssSelector(".audit-comments")).getText())
+        .contains("申请材料齐全，同意进入实地考察。").contains("经局务会研究，暂不予认定。");
+
+    // Camunda's own link to a finished instance now lands on this page (CE would redirect away)
+    browser.open(cockpit("#/process-instance/" + data.finishedId()));
+    browser.await().until(d -> d.getCurrentUrl().contains("/process-instance/" + data.finishedId() + "/history"));
+    browser.visible(By.cssSelector(".audit-timeline"));
+
+    assertThat(pluginErrors()).isEmpty();
+  }
+
+  @Test
+  void theAuditorFindsACertificateFromTheDashboardAndFollowsItToItsSupervision() {
+    String certificate = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(data.certifiedId()).variableName("certificateNumber").singleResult().getValue();
+    logIn();
+
+    browser.open(cockpit("#/dashboard"));
+    WebElement input = browser.visible(By.cssSelector(".audit-dashboard .audit-search-input"));
+    input.sendKeys(certificate);
+    browser.click(By.cssSelector(".audit-dashboard .audit-search-submit"));
+    WebElement certification = browser.visible(
+        By.cssSelector(".audit-search-table tr[data-instance-id='" + data.certifiedId() + "']"));
+    assertThat(certification.getText()).contains("众创空间认定").contains("已认定").contains("证书编号");
+    if (data.supervisionId() != null) {
+      assertThat(browser.visible(By.cssSelector(".audit-search-table tr[data-instance-id='" + data.supervisionId()
+          + "']")).getText()).contains("众创空间年度管理").contains(certificate);
+    }
+    browser.scrollIntoView(browser.visible(By.cssSelector(".audit-dashboard")));
+    browser.screenshot(IMAGES.resolve("audit-dashboard-search.png"));
+
+    certification.findElement(By.cssSelector(".audit-open-history")).click();
+    browser.visible(By.cssSelector(".audit-timeline"));
+    assertThat(browser.visible(By.cssSelector(".audit-summary")).getText()).contains(certificate).contains("已认定");
+    if (data.supervisionId() != null) {
+      browser.click(By.cssSelector(".audit-summary a.audit-instance-link"));
+      browser.await().until(d -> d.getCurrentUrl().contains(data.supervisionId()));
+      WebElement back = browser.withText(By.cssSelector(".audit-summary"), "认定流程");
+      assertThat(back.getText()).contains(certificate);
+      browser.screenshot(IMAGES.resolve("audit-supervision.png"));
+    }
+    assertThat(pluginErrors()).isEmpty();
+  }
+
+  @Test
+  void cockpitsOwnPagesStillWorkForTheAuditorAndLeadToTheHistory() {
+    logIn();
+    browser.open(cockpit("#/processes"));
+    browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
+    browser.open(cockpit("#/decisions"));
+    browser.visible(By.cssSelector("a[href*='#/decision-definition/']"));
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
+    browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
+
+    // a running instance: Camunda's runtime view with our 历史 button next to its actions
+    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime"));
+    browser.click(By.cssSelector(".audit-history-action"));
+    browser.await().until(d -> d.getCurrentUrl().contains("/process-instance/" + data.runningId() + "/history"));
+    String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
+    assertThat(timeline).contains("初审").contains("进行中");
+
+    // the 历史查询 page in the header
+    browser.click(By.cssSelector("a[href='#/audit-search']"));
+    browser.visible(By.cssSelector(".audit-search-page .audit-search-input")).sendKeys(data.runningKey());
+    browser.click(By.cssSelector(".audit-search-page .audit-search-submit"));
+    browser.visible(By.cssSelector(".audit-search-table tr[data-instance-id='" + data.runningId() + "']"));
+
+    assertThat(browser.consoleLog()).noneMatch(line -> line.contains("status of 403"));
+  }
+
+  private void logIn() {
+    browser.open(cockpit(""));
+    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("auditor1");
+    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("auditor1");
+    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.visible(By.cssSelector(".audit-dashboard"));
+  }
+
+  private String cockpit(String fragment) {
+    return "http://localhost:" + port + "/camunda/app/cockpit/default/" + fragment;
+  }
+
+  private void openTab(String tab) {
+    browser.click(By.cssSelector(".audit-tabs a[data-tab='" + tab + "']"));
+    browser.await().until(d -> d.findElement(By.cssSelector(".audit-tabs li.active a")).getAttribute("data-tab")
+        .equals(tab));
+  }
+
+  /** Scrolls the page so that the tabs are at the top and saves what the window shows. */
+  private void screenshotOfTab(String file) {
+    browser.js("arguments[0].scrollIntoView({block: 'start'});", browser.visible(By.cssSelector(".audit-tabs")));
+    browser.screenshot(IMAGES.resolve(file));
+  }
+
+  /** Console errors that come from our plugin's modules. */
+  private List<String> pluginErrors() {
+    return browser.consoleLog().stream()
+        .filter(line -> line.contains("SEVERE"))
+        .filter(line -> line.contains("scripts/history/"))
+        .toList();
+  }
+}
