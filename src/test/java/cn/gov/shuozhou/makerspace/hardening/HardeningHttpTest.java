@@ -1,0 +1,192 @@
+package cn.gov.shuozhou.makerspace.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the hardening tests: the real application on a random port (the same Spring context as
+ * every other HTTP test), the fixtures, JSON helpers and the counters that prove that a refused
+ * request left nothing behind.
+ */
+abstract class HardeningHttpTest extends AbstractHttpTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String START_PATH = "/process-definition/key/maker-space-certification/start";
+  static final String TASKLIST_ENGINE = "/camunda/api/engine/engine/default";
+  static final String TASKLIST_START = TASKLIST_ENGINE + "/process-definition/key/maker-space-certification/submit-form";
+  static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  Fixtures fixtures;
+  private static List<String> ownTables;
+
+  @BeforeEach
+  void createFixtures() {
+    fixtures = new Fixtures(engine);
+  }
+
+  /** {@code POST /api/applications} with HTTP Basic as a demo user. */
+  HttpResponse<String> apiApply(String user, String json) {
+    return send(HttpRequest.newBuilder(uri("/api/applications"))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", basic(user))
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A logged-in Tasklist session of a demo user. */
+  WebappSession tasklist(String user) {
+    WebappSession session = webapp();
+    HttpResponse<String> login = session.login(user, "tasklist");
+    assertThat(login.statusCode()).as("Tasklist login of %s", user).isEqualTo(200);
+    return session;
+  }
+
+  /**
+   * Plain JSON values as the engine's typed variables, the type inferred as a REST client or
+   * Camunda Forms would send it: text String, whole numbers Long, other numbers Double, Boolean,
+   * arrays and objects Json.
+   */
+  static String engineVariables(JsonNode values) {
+    ObjectNode variables = JSON.createObjectNode();
+    values.fields().forEachRemaining(e -> variables.set(e.getKey(), typed(e.getValue())));
+    ObjectNode root = JSON.createObjectNode();
+    root.set("variables", variables);
+    return root.toString();
+  }
+
+  static String engineVariables(Map<String, Object> values) {
+    return engineVariables((JsonNode) JSON.valueToTree(values));
+  }
+
+  static ObjectNode typed(JsonNode value) {
+    ObjectNode typed = JSON.createObjectNode();
+    if (value.isTextual()) {
+      typed.set("value", value);
+      typed.put("type", "String");
+    } else if (value.isBoolean()) {
+      typed.set("value", value);
+      typed.put("type", "Boolean");
+    } else if (value.isIntegralNumber() && value.canConvertToLong()) {
+      typed.set("value", value);
+      typed.put("type", "Long");
+    } else if (value.isNumber()) {
+      typed.set("value", value);
+      typed.put("type", "Double");
+    } else if (value.isNull()) {
+      typed.putNull("value");
+      typed.put("type", "Null");
+    } else {
+      typed.put("value", value.toString());
+      typed.put("type", "Json");
+    }
+    return typed;
+  }
+
+  static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + abbreviate(body), e);
+    }
+  }
+
+  static String abbreviate(String s) {
+    return s == null ? null : s.length() <= 400 ? s : s.substring(0, 400) + "…";
+  }
+
+  /** The refusal's message and its per-field messages, for assertions on the Chinese text. */
+  static String refusalText(HttpResponse<String> response) {
+    JsonNode body = json(response.body());
+    StringBuilder text = new StringBuilder(body.path("message").asText());
+    body.path("errors").forEach(e -> text.append(" | ").append(e.path("field").asText()).append(": ")
+        .append(e.path("message").asText()));
+    return text.toString();
+  }
+
+  long historicInstances() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+  }
+
+  /** Row counts of the application's own tables (ms_*). */
+  Map<String, Long> ownRows() {
+    if (ownTables == null) {
+      ownTables = jdbc.queryForList(
+        "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) LIKE 'MS\\_%' ESCAPE '\\' "
+            + "AND UPPER(TABLE_SCHEMA) = 'PUBLIC' ORDER BY TABLE_NAME", String.class);
+      assertThat(ownTables).as("the application's own tables").isNotEmpty();
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table : ownTables) {
+      counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+    }
+    return counts;
+  }
+
+  /** Everything a refused request must leave unchanged. */
+  record Snapshot(long instances, long historicVariables, long historicDetails, Map<String, Long> rows) {}
+
+  Snapshot snapshot() {
+    var history = engine.getHistoryService();
+    return new Snapshot(historicInstances(), history.createHistoricVariableInstanceQuery().count(),
+        history.createHistoricDetailQuery().count(), ownRows());
+  }
+
+  static boolean isNumber(Object o) {
+    return o instanceof Number || o instanceof BigDecimal || o instanceof BigInteger;
+  }
+
+  /** multipart/form-data for {@code POST /engine-rest/deployment/create}. */
+  class Multipart {
+    private final String boundary = "----matrix" + System.nanoTime();
+    private final StringBuilder body = new StringBuilder();
+
+    Multipart field(String name, String value) {
+      body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+          .append("\"\r\n\r\n").append(value).append("\r\n");
+      return this;
+    }
+
+    Multipart file(String name, String content) {
+      body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+          .append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .append(content).append("\r\n");
+      return this;
+    }
+
+    HttpResponse<String> post(String user) {
+      String payload = body + "--" + boundary + "--\r\n";
+      return send(HttpRequest.newBuilder(uri(ENGINE_REST + "/deployment/create"))
+          .header("Authorization", basic(user))
+          .header("Accept", "application/json")
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)));
+    }
+  }
+}
