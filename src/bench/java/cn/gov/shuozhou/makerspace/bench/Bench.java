@@ -1,0 +1,58 @@
+package cn.gov.shuozhou.makerspace.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The benchmark harness (docs/performance.md): runs each selected section in its own JVM, collects
+ * their results and prints one table. Run it with {@code ./mvnw -Pbench verify} (pom.xml, profile
+ * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup} selects sections.
+ */
+public final class Bench {
+
+  public static void main(String[] args) throws Exception {
+    Path out = Config.out();
+    Files.createDirectories(out.resolve("results"));
+    for (Path old : Files.list(out.resolve("results")).toList()) {
+      Files.delete(old);
+    }
+    long start = System.nanoTime();
+    Log.info("benchmark: sections %s, results in %s", Config.sections(), out);
+    Map<String, String> all = new TreeMap<>(Machine.describe());
+    List<String> failures = new ArrayList<>();
+    String cp = Child.classPath(null);
+
+    if (Config.section("dmn")) {
+      String shippedJar = Config.text("bench.feel.shipped.jar", null);
+      String shippedCp = Child.classPath(shippedJar);
+      String shipped = Config.text("bench.feel.shipped", "1.19.3");
+      String pinned = Config.text("bench.feel.pinned", "1.19.5");
+      List<String> opts = List.of("-Xmx512m");
+      run(failures, "dmn-" + shipped, shippedCp, opts, DmnBench.class, shipped, "false", "true");
+      run(failures, "dmn-" + pinned, cp, opts, DmnBench.class, pinned, "false", "true");
+      run(failures, "dmn-" + pinned + "-cache", cp, opts, DmnBench.class, pinned + "-cache", "true", "true");
+      run(failures, "dmn-" + shipped + "-cache", shippedCp, opts, DmnBench.class, shipped + "-cache", "true", "true");
+    }
+
+    for (Path f : Files.list(out.resolve("results")).sorted().toList()) {
+      all.putAll(Results.load(f));
+    }
+    Report report = new Report(all, failures);
+    String text = report.render();
+    System.out.println();
+    System.out.println(text);
+    Files.writeString(out.resolve("results.md"), text);
+    Log.info("total %.1f min; results: %s", (System.nanoTime() - start) / 60e9, out.resolve("results.md"));
+  }
+
+  private static void run(List<String> failures, String name, String cp, List<String> opts, Class<?> main, String... args) {
+    int code = Child.run(name, cp, opts, main.getName(), args);
+    if (code != 0) {
+      failures.add(name + " (exit " + code + ", see logs/" + name + ".log)");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package cn.gov.shuozhou.makerspace.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The harness settings: system properties set by the {@code bench} Maven profile (pom.xml). */
+final class Config {
+
+  private Config() {}
+
+  static Path out() {
+    return Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+  }
+
+  static String text(String name, String fallback) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  static int integer(String name, int fallback) {
+    return Integer.parseInt(text(name, Integer.toString(fallback)));
+  }
+
+  static Set<String> sections() {
+    return Arrays.stream(text("bench.sections", "all").split(",")).map(String::trim).collect(Collectors.toSet());
+  }
+
+  static boolean section(String name) {
+    Set<String> sections = sections();
+    return sections.contains("all") || sections.contains(name);
+  }
+
+  /** The PostgreSQL server (the same variables as the tests and .ci/run). */
+  static String pgUrl() {
+    return env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/camunda");
+  }
+
+  static String pgUser() {
+    return env("DB_USER", "camunda");
+  }
+
+  static String pgPassword() {
+    return env("DB_PASSWORD", "camunda");
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

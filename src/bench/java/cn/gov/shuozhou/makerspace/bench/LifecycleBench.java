@@ -1,0 +1,126 @@
+package cn.gov.shuozhou.makerspace.bench;
+
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Section 2 (one JVM per database and model): complete certification lifecycles with
+ * {@code bench.threads} threads, after a warm-up; lifecycles per second, and per lifecycle the
+ * commits, SQL statements and round trips the application sent (JDBC proxy) and, on PostgreSQL,
+ * the transactions the server committed (pg_stat_database). History level FULL.
+ *
+ * <p>Arguments: {@code <h2|pg> <real|bare>}.
+ */
+public final class LifecycleBench {
+
+  public static void main(String[] args) throws Exception {
+    String db = args[0];
+    boolean bare = args[1].equals("bare");
+    int n = Config.integer("bench.lifecycles", 60);
+    int threads = Config.integer("bench.threads", 2);
+    int warmUp = Math.max(6, n / 4);
+    String id = "lifecycle." + db + "." + args[1] + ".";
+    Results results = new Results();
+    SqlCounter counter = new SqlCounter();
+    String pgDb = "bench_lc_" + args[1];
+    AppNode.Builder builder;
+    if (db.equals("pg")) {
+      Pg.recreate(pgDb);
+      builder = AppNode.postgres(Pg.url(pgDb), "lc" + args[1]);
+    } else {
+      Path dir = Config.out().resolve("h2");
+      Files.createDirectories(dir);
+      for (String suffix : List.of(".mv.db", ".trace.db")) {
+        Files.deleteIfExists(dir.resolve("lc-" + args[1] + suffix));
+      }
+      builder = AppNode.h2File(dir.resolve("lc-" + args[1]), "lc" + args[1]);
+    }
+    Lifecycle.runClockFrom(LocalDateTime.of(2026, 3, 2, 9, 0));
+    try (AppNode node = builder.counting(counter).start()) {
+      ProcessEngine engine = node.engine();
+      ProcessEngineConfigurationImpl conf = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      results.put(id + "historyLevel", conf.getHistoryLevel().getName());
+      if (bare) {
+        Lifecycle.deployBareModel(engine);
+      }
+      Lifecycle lifecycle = new Lifecycle(engine, bare);
+      run(lifecycle, warmUp, threads, "warm-up");
+
+      counter.kinds.clear();
+      SqlCounter.Snapshot before = counter.snapshot();
+      Pg.XactStats pgBefore = db.equals("pg") ? Pg.xacts(pgDb) : null;
+      long start = System.nanoTime();
+      run(lifecycle, n, threads, "measured");
+      double seconds = (System.nanoTime() - start) / 1e9;
+      SqlCounter.Snapshot used = counter.snapshot().minus(before);
+      results.put(id + "lifecycles", n);
+      results.put(id + "threads", threads);
+      results.put(id + "seconds", seconds);
+      results.put(id + "lifecyclesPerSecond", n / seconds);
+      results.put(id + "commitsPerLifecycle", (double) used.commits() / n);
+      results.put(id + "rollbacksPerLifecycle", (double) used.rollbacks() / n);
+      results.put(id + "statementsPerLifecycle", (double) used.statements() / n);
+      results.put(id + "roundTripsPerLifecycle", (double) used.roundTrips() / n);
+      results.put(id + "commitsPerSecond", used.commits() / seconds);
+      List<String> mix = new ArrayList<>();
+      mix.add(String.format("%-40s %8s", "statement kind (per lifecycle)", "count"));
+      counter.mix().forEach(e -> mix.add(String.format("%-40s %8.1f", e.getKey(), e.getValue() / (double) n)));
+      Path mixFile = Config.out().resolve("sql-mix-" + db + "-" + args[1] + ".txt");
+      Files.write(mixFile, mix);
+      results.put(id + "sqlMix", mixFile.getFileName());
+      if (pgBefore != null) {
+        Pg.XactStats pg = Pg.xacts(pgDb).minus(pgBefore);
+        results.put(id + "pgXactCommitsPerLifecycle", (double) pg.commits() / n);
+        results.put(id + "pgXactCommitsPerSecond", pg.commits() / seconds);
+        results.put(id + "pgXactRollbacks", pg.rollbacks());
+      }
+      String key = bare ? Lifecycle.BARE_KEY : CertificationProcess.KEY;
+      long ended = engine.getHistoryService().createHistoricActivityInstanceQuery()
+          .activityId("certified").finished().count();
+      results.put(id + "endedCertified", ended);
+      if (ended != n + warmUp) {
+        throw new IllegalStateException("expected " + (n + warmUp) + " certified " + key + ", found " + ended);
+      }
+    } finally {
+      if (db.equals("pg")) {
+        Pg.drop(pgDb);
+      }
+    }
+    results.save(Config.out().resolve("results").resolve("lifecycle-" + db + "-" + args[1] + ".properties"));
+    System.exit(0);
+  }
+
+  static void run(Lifecycle lifecycle, int count, int threads, String what) throws Exception {
+    AtomicInteger left = new AtomicInteger(count);
+    AtomicInteger done = new AtomicInteger();
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        while (left.getAndDecrement() > 0) {
+          lifecycle.run();
+          int d = done.incrementAndGet();
+          if (d % Math.max(1, count / 4) == 0) {
+            Log.info("%s: %d/%d lifecycles, %.1f s", what, d, count, (System.nanoTime() - start) / 1e9);
+          }
+        }
+        return null;
+      }));
+    }
+    pool.shutdown();
+    for (Future<?> f : futures) {
+      f.get();
+    }
+  }
+}
