@@ -32,7 +32,7 @@ final class AppNode implements AutoCloseable {
 
   static Builder h2File(Path file, String name) {
     // As application.yaml: a start waits up to 10 s for the row lock of the application-number counter.
-    return new Builder(name, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "sa", "", "demo");
+    return new Builder(name, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" + Config.text("bench.h2.params", ""), "sa", "", "demo");
   }
 
   static Builder postgres(String url, String name) {
@@ -45,6 +45,10 @@ final class AppNode implements AutoCloseable {
 
   <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  <T> T bean(String name, Class<T> type) {
+    return context.getBean(name, type);
   }
 
   int port() {

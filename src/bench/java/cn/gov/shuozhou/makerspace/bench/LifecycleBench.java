@@ -59,9 +59,11 @@ public final class LifecycleBench {
       counter.kinds.clear();
       SqlCounter.Snapshot before = counter.snapshot();
       Pg.XactStats pgBefore = db.equals("pg") ? Pg.xacts(pgDb) : null;
+      long cpuBefore = cpuNanos();
       long start = System.nanoTime();
       run(lifecycle, n, threads, "measured");
       double seconds = (System.nanoTime() - start) / 1e9;
+      results.put(id + "jvmCpuMsPerLifecycle", (cpuNanos() - cpuBefore) / 1e6 / n);
       SqlCounter.Snapshot used = counter.snapshot().minus(before);
       results.put(id + "lifecycles", n);
       results.put(id + "threads", threads);
@@ -98,6 +100,12 @@ public final class LifecycleBench {
     }
     results.save(Config.out().resolve("results").resolve("lifecycle-" + db + "-" + args[1] + ".properties"));
     System.exit(0);
+  }
+
+  /** CPU time used by this JVM so far (all threads): less sensitive to a busy machine than wall time. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static void run(Lifecycle lifecycle, int count, int threads, String what) throws Exception {

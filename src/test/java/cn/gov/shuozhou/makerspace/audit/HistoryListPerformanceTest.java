@@ -20,10 +20,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The 历史 tab pages through the history with the engine's own REST API (server-side paging,
  * {@code /count}, variable filters), never loading everything. Measured here with 12,000
- * certification instances (9,000 finished, 3,000 running, each with the full set of variables of a
- * real instance) as auditor1 over HTTP, authorization checks included: every query the tab and the
- * dashboard search send must answer within a second. The numbers are printed (see
- * docs/audit.md for a measured table).
+ * certification instances (9,000 finished, a fifth of them certified, 3,000 running, each with the
+ * full set of variables of a real instance) as auditor1 over HTTP, authorization checks included:
+ * every query the tab and the dashboard search send must answer within a second; only a search for
+ * a part of a certificate number (LIKE on a variable's text) may take a few seconds. The numbers
+ * are printed (docs/audit.md has a measured table).
  */
 @TestPropertySource(properties = "makerspace.test.context=audit-performance")
 class HistoryListPerformanceTest extends AbstractAuditTest {
@@ -35,6 +36,8 @@ class HistoryListPerformanceTest extends AbstractAuditTest {
   private static final String[] COUNTIES = {"shuocheng", "pinglu", "huairen", "shanyin", "yingxian", "youyu",
       "devzone"};
   private static final long LIMIT_MILLIS = 1_000;
+  /** Searching for a part of a certificate number (rare: a full number is matched exactly). */
+  private static final long SLOWER_LIMIT_MILLIS = 5_000;
   private static boolean filled;
 
   @Autowired
@@ -50,17 +53,30 @@ class HistoryListPerformanceTest extends AbstractAuditTest {
       ProcessInstance running = driver.apply("平鲁双创基地");
       HistoryClones clones = new HistoryClones(dataSource);
       LocalDateTime first = LocalDateTime.of(2016, 1, 4, 9, 0);
-      clones.insert(data.finishedId(), HistoryClones.times(FINISHED, i -> new HistoryClones.Copy(
-          String.format("SQ-%d-%06d", 2016 + i / 1000, i % 1000 + 1),
-          first.plusHours(8L * i), first.plusHours(8L * i).plusDays(20 + i % 40),
-          Map.of("outcome", OUTCOMES[i % OUTCOMES.length], "county", COUNTIES[i % COUNTIES.length],
-              "certificateNumber", String.format("SZZC-%d-%03d", 2016 + i / 1000, i % 1000 + 1)))));
+      // every fifth is certified (copies of a certified instance, with a certificate number)
+      clones.insert(data.certifiedId(), finishedCopies(first, 0));
+      for (int outcome = 1; outcome < OUTCOMES.length; outcome++) {
+        clones.insert(data.finishedId(), finishedCopies(first, outcome));
+      }
       clones.insert(running.getId(), HistoryClones.times(RUNNING, i -> new HistoryClones.Copy(
           String.format("SQ-2026-%06d", 100_000 + i),
           LocalDateTime.of(2026, 1, 5, 9, 0).plusMinutes(40L * i), null,
           Map.of("county", COUNTIES[i % COUNTIES.length]))));
       filled = true;
     }
+  }
+
+  /** The finished copies whose index i has i % 5 == outcome (OUTCOMES[outcome]). */
+  private static List<HistoryClones.Copy> finishedCopies(LocalDateTime first, int outcome) {
+    List<HistoryClones.Copy> copies = new ArrayList<>();
+    for (int i = outcome; i < FINISHED; i += OUTCOMES.length) {
+      copies.add(new HistoryClones.Copy(
+          String.format("SQ-%d-%06d", 2016 + i / 1000, i % 1000 + 1),
+          first.plusHours(8L * i), first.plusHours(8L * i).plusDays(20 + i % 40),
+          Map.of("outcome", OUTCOMES[outcome], "county", COUNTIES[i % COUNTIES.length],
+              "certificateNumber", String.format("SZZC-%d-%03d", 2016 + i / 1000, i % 1000 + 1))));
+    }
+    return copies;
   }
 
   @Test
@@ -92,11 +108,18 @@ class HistoryListPerformanceTest extends AbstractAuditTest {
     measure(millis, "申请编号（包含） 第1页", "/history/process-instance?firstResult=0&maxResults=50",
         "{" + application + sorting + "}");
     measure(millis, "申请编号（包含） 计数", "/history/process-instance/count", "{" + application + "}");
-    String certificate = key + ",\"variables\":[{\"name\":\"certificateNumber\",\"operator\":\"like\","
-        + "\"value\":\"%2019-123%\"}]";
-    measure(millis, "证书编号（包含） 第1页", "/history/process-instance?firstResult=0&maxResults=50",
+    String certificate = key + ",\"variables\":[{\"name\":\"certificateNumber\",\"operator\":\"eq\","
+        + "\"value\":\"SZZC-2019-121\"}]";
+    measure(millis, "证书编号（完整） 第1页", "/history/process-instance?firstResult=0&maxResults=50",
         "{" + certificate + sorting + "}");
-    measure(millis, "证书编号（包含） 计数", "/history/process-instance/count", "{" + certificate + "}");
+    measure(millis, "证书编号（完整） 计数", "/history/process-instance/count", "{" + certificate + "}");
+    // A part of a certificate number needs LIKE on the variable's text, which no index serves.
+    String certificatePart = key + ",\"variables\":[{\"name\":\"certificateNumber\",\"operator\":\"like\","
+        + "\"value\":\"%2019-121%\"}]";
+    Map<String, Long> slower = new LinkedHashMap<>();
+    measure(slower, "证书编号（部分） 第1页", "/history/process-instance?firstResult=0&maxResults=50",
+        "{" + certificatePart + sorting + "}");
+    measure(slower, "证书编号（部分） 计数", "/history/process-instance/count", "{" + certificatePart + "}");
     measure(millis, "最后一页 (firstResult=11950)", "/history/process-instance?firstResult=11950&maxResults=50",
         "{" + key + sorting + "}");
 
@@ -110,14 +133,16 @@ class HistoryListPerformanceTest extends AbstractAuditTest {
     measure(millis, "搜索：申请编号精确", "/history/process-instance?maxResults=20",
         "{\"processInstanceBusinessKey\":\"SQ-2019-000123\"}");
     measure(millis, "搜索：证书编号精确", "/history/process-instance?maxResults=20",
-        "{\"variables\":[{\"name\":\"certificateNumber\",\"operator\":\"eq\",\"value\":\"SZZC-2019-123\"}]}");
-
-    assertThat(count("{" + application + "}")).isEqualTo(1);
-    assertThat(count("{" + certificate + "}")).isEqualTo(1);
-    assertThat(count("{" + rejectedInPinglu + "}")).isBetween(200L, 300L);
+        "{\"variables\":[{\"name\":\"certificateNumber\",\"operator\":\"eq\",\"value\":\"SZZC-2019-121\"}]}");
 
     millis.forEach((query, ms) -> System.out.printf("AUDIT-PERF %-28s %5d ms%n", query, ms));
+    slower.forEach((query, ms) -> System.out.printf("AUDIT-PERF %-28s %5d ms%n", query, ms));
+    assertThat(count("{" + application + "}")).isEqualTo(1);
+    assertThat(count("{" + certificate + "}")).isEqualTo(1);
+    assertThat(count("{" + certificatePart + "}")).isEqualTo(1);
+    assertThat(count("{" + rejectedInPinglu + "}")).isBetween(200L, 300L);
     assertThat(millis).allSatisfy((query, ms) -> assertThat(ms).as(query).isLessThan(LIMIT_MILLIS));
+    assertThat(slower).allSatisfy((query, ms) -> assertThat(ms).as(query).isLessThan(SLOWER_LIMIT_MILLIS));
   }
 
   /** The median of three runs (after one warm-up), in milliseconds. */

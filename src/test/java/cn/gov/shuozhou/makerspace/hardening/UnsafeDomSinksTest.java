@@ -25,7 +25,7 @@ class UnsafeDomSinksTest {
 
   /** Assigning anything but an empty string to innerHTML/outerHTML, and the other HTML/code sinks. */
   private static final List<Pattern> SINKS = List.of(
-      Pattern.compile("\\.(inner|outer)HTML\\s*\\+?=\\s*(?!''\\s*;|\"\"\\s*;)"),
+      Pattern.compile("\\.(inner|outer)HTML\\s*\\+?=(?!=)\\s*+(?!''\\s*;|\"\"\\s*;)"),
       Pattern.compile("insertAdjacentHTML\\s*\\("),
       Pattern.compile("document\\.write(ln)?\\s*\\("),
       Pattern.compile("(?<![\\w.])eval\\s*\\("),

@@ -140,7 +140,8 @@ function summary(data, names, activityName) {
     row('子流程', instanceLink(sub));
   }
   if (!instance.endTime) {
-    row('运行时视图', h('a', {href: `#/process-instance/${encodeURIComponent(instance.id)}/runtime`}, '查看当前运行状态'));
+    const runtime = `#/process-instance/${encodeURIComponent(instance.id)}/runtime`;
+    row('运行时视图', h('a', {href: runtime}, '查看当前运行状态'));
   }
   row('实例 ID', h('code', null, instance.id));
   return h('div', {className: 'audit-summary'}, rows);
@@ -169,7 +170,8 @@ function timeline(data, names, selection) {
   }
   const decisionsByActivity = new Map();
   for (const decision of data.decisions.value || []) {
-    decisionsByActivity.set(decision.activityInstanceId, (decisionsByActivity.get(decision.activityInstanceId) || 0) + 1);
+    const key = decision.activityInstanceId;
+    decisionsByActivity.set(key, (decisionsByActivity.get(key) || 0) + 1);
   }
   const activities = data.activities.value.filter(a => a.activityType !== 'multiInstanceBody')
     .filter(a => !selection.activityId || a.activityId === selection.activityId);
@@ -343,7 +345,9 @@ function decisionPanel(data, decision, activityName) {
     }
     rules.get(key).outputs.push(output);
   }
-  return h('div', {className: 'panel panel-default audit-decision', dataset: {decisionKey: decision.decisionDefinitionKey}},
+  return h('div', {
+    className: 'panel panel-default audit-decision', dataset: {decisionKey: decision.decisionDefinitionKey}
+  },
     h('div', {className: 'panel-heading'},
       h('strong', null, name), ' ',
       h('code', null, decision.decisionDefinitionKey), ' ',
@@ -408,29 +412,42 @@ function operations(data, names) {
       h('td', null, entry.annotation || ''))), 'audit-operations');
 }
 
-function comments(data, names) {
+/** A link to an attachment: its web address (http/https only) or its stored content. */
+function attachmentLink(client, attachment) {
+  if (attachment.url) {
+    return /^https?:\/\//i.test(attachment.url)
+      ? h('a', {href: attachment.url, target: '_blank', rel: 'noopener noreferrer'}, attachment.name || attachment.url)
+      : h('span', {title: attachment.url}, attachment.name || attachment.url);
+  }
+  const content = `${client.base}/task/${encodeURIComponent(attachment.taskId)}/attachment/`
+    + `${encodeURIComponent(attachment.id)}/data`;
+  return h('a', {href: content, download: attachment.name || 'attachment'}, attachment.name || '下载');
+}
+
+function comments(data, names, client) {
   if (data.notes.error) {
     return failed(data.notes, '评论');
   }
   const tasksById = new Map((data.tasks.value || []).map(t => [t.id, t]));
+  const taskName = taskId => (taskId && tasksById.has(taskId) ? tasksById.get(taskId).name : '');
   const {comments: list, attachments} = data.notes.value;
+  const commentRows = list.map(comment => h('tr', null,
+    h('td', {className: 'audit-time'}, dateTime(comment.time)),
+    h('td', null, user(names, comment.userId)),
+    h('td', null, taskName(comment.taskId) || '流程实例'),
+    h('td', {className: 'audit-comment'}, comment.message)));
+  const attachmentRows = attachments.map(attachment => h('tr', null,
+    h('td', {className: 'audit-time'}, dateTime(attachment.createTime)),
+    h('td', null, taskName(attachment.taskId)),
+    h('td', null, attachmentLink(client, attachment)),
+    h('td', null, attachment.description || ''),
+    h('td', null, attachment.type || '')));
   return h('div', null,
     list.length
-      ? table(['时间', '用户', '任务', '内容'], list.map(comment => h('tr', null,
-        h('td', {className: 'audit-time'}, dateTime(comment.time)),
-        h('td', null, user(names, comment.userId)),
-        h('td', null, comment.taskId && tasksById.has(comment.taskId) ? tasksById.get(comment.taskId).name : '流程实例'),
-        h('td', {className: 'audit-comment'}, comment.message))), 'audit-comments')
+      ? table(['时间', '用户', '任务', '内容'], commentRows, 'audit-comments')
       : h('p', {className: 'audit-muted'}, '没有评论。'),
     attachments.length
-      ? [h('h4', null, '附件'), table(['时间', '任务', '名称', '说明', '类型'], attachments.map(attachment => h('tr', null,
-        h('td', {className: 'audit-time'}, dateTime(attachment.createTime)),
-        h('td', null, tasksById.has(attachment.taskId) ? tasksById.get(attachment.taskId).name : ''),
-        h('td', null, attachment.url
-          ? h('a', {href: attachment.url, target: '_blank', rel: 'noopener noreferrer'}, attachment.name)
-          : attachment.name),
-        h('td', null, attachment.description || ''),
-        h('td', null, attachment.type || ''))))]
+      ? [h('h4', null, '附件'), table(['时间', '任务', '名称', '说明', '类型'], attachmentRows, 'audit-attachments')]
       : '');
 }
 
@@ -500,7 +517,7 @@ export const instancePagePlugin = {
       if (!state.alive) {
         return;
       }
-      draw(root, data, names, params, scope, state);
+      draw(root, data, names, params, scope, state, client);
     }).catch(error => {
       if (state.alive) {
         replace(root, alertBox(error.status === 404 ? 'warning' : 'danger',
@@ -517,7 +534,7 @@ export const instancePagePlugin = {
   }
 };
 
-function draw(root, data, names, params, scope, state) {
+function draw(root, data, names, params, scope, state, client) {
   const {instance} = data;
   const definition = data.definition.value;
   const activityNames = new Map();
@@ -530,7 +547,8 @@ function draw(root, data, names, params, scope, state) {
   const selection = {activityId: params.activityId};
   const tabContent = h('div', {className: 'audit-tab-content'});
   const tabs = [
-    {id: 'timeline', title: '活动时间线', count: (data.activities.value || []).filter(a => a.activityType !== 'multiInstanceBody').length,
+    {id: 'timeline', title: '活动时间线',
+      count: (data.activities.value || []).filter(a => a.activityType !== 'multiInstanceBody').length,
       render: () => timeline(data, names, selection)},
     {id: 'variables', title: '变量', count: (data.variables.value || []).length,
       render: () => variables(data, names, activityName)},
@@ -540,7 +558,7 @@ function draw(root, data, names, params, scope, state) {
       render: () => operations(data, names)},
     {id: 'comments', title: '评论与附件', count: data.notes.value
       ? data.notes.value.comments.length + data.notes.value.attachments.length : 0,
-    render: () => comments(data, names)}
+    render: () => comments(data, names, client)}
   ];
   let active = 'timeline';
   const tabBar = h('ul', {className: 'nav nav-tabs audit-tabs'});

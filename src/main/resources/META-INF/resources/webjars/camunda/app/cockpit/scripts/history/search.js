@@ -104,8 +104,9 @@ export function renderSearch(container, api, {autofocus = false} = {}) {
               h('td', {className: 'audit-time'}, dateTime(instance.startTime)),
               h('td', {className: 'audit-time'}, dateTime(instance.endTime)),
               h('td', {className: 'audit-muted'}, why),
-              h('td', null, h('a', {href: historyLink(instance.id), className: 'btn btn-default btn-xs audit-open-history'},
-                '查看历史')));
+              h('td', null, h('a', {
+                href: historyLink(instance.id), className: 'btn btn-default btn-xs audit-open-history'
+              }, '查看历史')));
           }), 'audit-search-table'));
     } catch (error) {
       if (mine === request) {
