@@ -38,6 +38,44 @@ public final class Bench {
       run(failures, "dmn-" + shipped + "-cache", shippedCp, opts, DmnBench.class, shipped + "-cache", "true", "true");
     }
 
+    if (Config.section("lifecycle")) {
+      List<String> opts = List.of("-Xmx1g");
+      run(failures, "lifecycle-h2-real", cp, opts, LifecycleBench.class, "h2", "real");
+      run(failures, "lifecycle-h2-bare", cp, opts, LifecycleBench.class, "h2", "bare");
+      run(failures, "lifecycle-pg-real", cp, opts, LifecycleBench.class, "pg", "real");
+      run(failures, "lifecycle-pg-bare", cp, opts, LifecycleBench.class, "pg", "bare");
+      Results pgbench = new Results();
+      try {
+        int seconds = Config.integer("bench.pgbench.seconds", 30);
+        int clients = Config.integer("bench.threads", 2);
+        Log.info("pgbench: TPC-B, scale 1, %d clients, %d s", clients, seconds);
+        pgbench.put("pgbench.clients", clients);
+        pgbench.put("pgbench.seconds", seconds);
+        pgbench.put("pgbench.tps", Pg.pgbench(clients, seconds));
+        pgbench.put("pgbench.synchronousCommit", Pg.setting("synchronous_commit"));
+        pgbench.put("pgbench.fsync", Pg.setting("fsync"));
+        pgbench.put("pgbench.statStatementsLoaded", Pg.statStatementsLoaded());
+      } catch (Exception e) {
+        Log.info("pgbench FAILED: %s", e);
+        failures.add("pgbench (" + e.getMessage() + ")");
+      }
+      pgbench.save(out.resolve("results").resolve("pgbench.properties"));
+    }
+
+    if (Config.section("tasks")) {
+      run(failures, "tasks", cp, List.of("-Xmx1g"), TaskQueryBench.class);
+    }
+
+    if (Config.section("yearend")) {
+      run(failures, "yearend", cp, List.of("-Xmx1536m"), YearEndBench.class,
+          Config.text("bench.yearend.settings", "app").split(","));
+    }
+
+    if (Config.section("startup")) {
+      run(failures, "startup", cp, List.of("-Xmx256m"), StartupBench.class,
+          Config.text("bench.startup.variants", StartupBench.DEFAULT_VARIANTS).split(";"));
+    }
+
     for (Path f : Files.list(out.resolve("results")).sorted().toList()) {
       all.putAll(Results.load(f));
     }

@@ -28,6 +28,10 @@ final class Report {
       line("- **failed sections**: " + String.join(", ", failures));
     }
     dmn();
+    lifecycle();
+    tasks();
+    yearEnd();
+    startup();
     return out.toString();
   }
 
@@ -75,7 +79,156 @@ final class Report {
     goal("identical outputs on the same inputs (all FEEL versions, with and without cache, standalone and engine)", allSame);
   }
 
+  // ------------------------------------------------------------------ section 2
+
+  private void lifecycle() {
+    if (!has("lifecycle.h2.real.lifecyclesPerSecond") && !has("lifecycle.pg.real.lifecyclesPerSecond")) {
+      return;
+    }
+    line("");
+    line("## 2. Certification lifecycles, history FULL, " + get("lifecycle.pg.real.threads") + " threads");
+    line("");
+    line("| database | model | lifecycles | lifecycles/s | commits / lifecycle | SQL statements / lifecycle | round trips / lifecycle | commits/s (JDBC) | PostgreSQL xact_commit / lifecycle | xact_commit/s | JVM CPU ms / lifecycle |");
+    line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (String db : List.of("h2", "pg")) {
+      for (String model : List.of("real", "bare")) {
+        String p = "lifecycle." + db + "." + model + ".";
+        if (!has(p + "lifecyclesPerSecond")) {
+          continue;
+        }
+        line("| " + (db.equals("h2") ? "H2 (file)" : "PostgreSQL") + " | "
+            + (model.equals("real") ? "maker-space-certification" : "bare model (same wait states)") + " | "
+            + get(p + "lifecycles") + " | " + num2(p + "lifecyclesPerSecond") + " | " + num1(p + "commitsPerLifecycle")
+            + " | " + num(p + "statementsPerLifecycle") + " | " + num(p + "roundTripsPerLifecycle") + " | "
+            + num(p + "commitsPerSecond") + " | " + num1(p + "pgXactCommitsPerLifecycle") + " | "
+            + num(p + "pgXactCommitsPerSecond") + " | " + num(p + "jvmCpuMsPerLifecycle") + " |");
+      }
+    }
+    line("");
+    double tps = d("pgbench.tps");
+    if (tps > 0) {
+      line(String.format(Locale.ROOT, "- pgbench TPC-B (scale 1, %s clients, %s s) on the same server: **%,.0f TPS**"
+          + " (synchronous_commit %s, fsync %s).", get("pgbench.clients"), get("pgbench.seconds"), tps,
+          get("pgbench.synchronousCommit"), get("pgbench.fsync")));
+      double xps = d("lifecycle.pg.real.pgXactCommitsPerSecond");
+      if (xps > 0) {
+        goal(String.format(Locale.ROOT, "committed transactions/s ≥ 50 %% of pgbench: %,.0f/s = %.0f %%", xps, 100 * xps / tps),
+            xps >= tps / 2);
+      }
+    }
+    for (String db : List.of("h2", "pg")) {
+      double real = d("lifecycle." + db + ".real.lifecyclesPerSecond");
+      double bare = d("lifecycle." + db + ".bare.lifecyclesPerSecond");
+      if (real > 0 && bare > 0) {
+        goal(String.format(Locale.ROOT, "≥ 0.7× the bare model's lifecycles/s on %s: %.2f×", db.equals("h2") ? "H2" : "PostgreSQL",
+            real / bare), real / bare >= 0.7);
+      }
+    }
+    line("- statements by kind per lifecycle: `sql-mix-<db>-<model>.txt` next to these results; history level "
+        + get("lifecycle.pg.real.historyLevel") + "; pg_stat_statements loaded: " + get("pgbench.statStatementsLoaded")
+        + " (statements are counted by a JDBC proxy around the application's DataSource).");
+  }
+
+  // ------------------------------------------------------------------ section 3
+
+  private void tasks() {
+    if (!has("tasks.filterList.p95Ms")) {
+      return;
+    }
+    line("");
+    line("## 3. Task queries with " + get("tasks.openTasks") + " open tasks (PostgreSQL), as shuocheng1 over REST");
+    line("");
+    line("| request | results | p50 ms | p95 ms | p99 ms | max ms |");
+    line("|---|---|---:|---:|---:|---:|");
+    line("| Tasklist: `POST /engine-rest/filter/{我的组任务}/list?firstResult=0&maxResults=15` (HAL, sorted by created desc) | "
+        + get("tasks.filter.pageSize") + " of " + get("tasks.filter.count") + " | " + ms("tasks.filterList.") + " |");
+    line("| Tasklist: `POST /engine-rest/filter/{我的组任务}/count` | 1 | " + ms("tasks.filterCount.") + " |");
+    line("| `GET /engine-rest/task?candidateGroups=county-shuocheng&sortBy=created&sortOrder=desc&maxResults=15` | "
+        + get("tasks.plain.pageSize") + " | " + ms("tasks.plainList.") + " |");
+    line("");
+    line(String.format(Locale.ROOT, "- %s tasks created through the engine in %.0f s (%,.0f/s); %s of them for county-shuocheng; %s authorizations; %s requests each after warm-up.",
+        get("tasks.openTasks"), d("tasks.createSeconds"), d("tasks.createPerSecond"), get("tasks.shuochengTasks"),
+        get("tasks.authorizations"), get("tasks.filterList.count")));
+    goal(String.format(Locale.ROOT, "p95 ≤ 100 ms for the Tasklist page: %.0f ms", d("tasks.filterList.p95Ms")),
+        d("tasks.filterList.p95Ms") <= 100);
+  }
+
+  private String ms(String p) {
+    return num1(p + "p50Ms") + " | " + num1(p + "p95Ms") + " | " + num1(p + "p99Ms") + " | " + num1(p + "maxMs");
+  }
+
+  // ------------------------------------------------------------------ section 4
+
+  private void yearEnd() {
+    if (!has("yearend.supervisions")) {
+      return;
+    }
+    line("");
+    line("## 4. Year end: " + get("yearend.supervisions") + " annual-report timers due together (PostgreSQL)");
+    line("");
+    line("| job executor settings | nodes | seconds until all report tasks exist | report tasks/s | timers executed per node | failed job executions |");
+    line("|---|---:|---:|---:|---|---:|");
+    for (String setting : List.of("camunda", "app")) {
+      for (String nodes : List.of("1", "2")) {
+        String p = "yearend." + setting + "." + nodes + "node.";
+        if (!has(p + "seconds")) {
+          continue;
+        }
+        line("| " + (setting.equals("app") ? "application.yaml" : "Camunda defaults") + ": " + get(p + "settings") + " | "
+            + nodes + " | " + num1(p + "seconds") + " | " + num1(p + "tasksPerSecond") + " | " + get(p + "timersByNode")
+            + " | " + get(p + "failedJobExecutions") + " |");
+      }
+    }
+    line("");
+    line(String.format(Locale.ROOT, "- %s supervisions created in %.0f s; report window opens %s; timers due: %s.",
+        get("yearend.supervisions"), d("yearend.createSeconds"), get("yearend.reportOpensAt"), get("yearend.dueTimers")));
+    for (String setting : List.of("camunda", "app")) {
+      double one = d("yearend." + setting + ".1node.tasksPerSecond");
+      double two = d("yearend." + setting + ".2node.tasksPerSecond");
+      if (one > 0 && two > 0) {
+        goal(String.format(Locale.ROOT, "two nodes ≥ 1.6× one (%s): %.2f×",
+            setting.equals("app") ? "application.yaml" : "Camunda defaults", two / one), two / one >= 1.6);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ section 5
+
+  private void startup() {
+    if (!has("startup.firstStart.readySeconds")) {
+      return;
+    }
+    line("");
+    line("## 5. Start-up and memory (`java -jar`, profile postgres)");
+    line("");
+    line("| JVM options | until /actuator/health UP, s | Spring \"Started … in\", s | RSS idle, MB | RSS after " + get("startup.recommended.restLifecycles")
+        + " REST lifecycles, MB | peak RSS, MB | REST lifecycles/s |");
+    line("|---|---:|---:|---:|---:|---:|---:|");
+    line("| first start on an empty database (creates the schema), no options | " + num1("startup.firstStart.readySeconds")
+        + " | " + num1("startup.firstStart.startedSeconds") + " | | | | |");
+    List<String> names = v.keySet().stream().filter(k -> k.startsWith("startup.") && k.endsWith(".jvmOptions"))
+        .map(k -> k.substring("startup.".length(), k.length() - ".jvmOptions".length())).toList();
+    for (String name : names) {
+      String p = "startup." + name + ".";
+      line("| " + name + ": `" + get(p + "jvmOptions") + "` | " + num1(p + "readySeconds") + " | " + num1(p + "startedSeconds")
+          + " | " + num(p + "idleRssMb") + " | " + num(p + "afterLoadRssMb") + " | " + num(p + "peakRssMb") + " | "
+          + num2(p + "restLifecyclesPerSecond") + " |");
+    }
+    line("");
+    String best = has("startup.recommended.readySeconds") ? "recommended" : names.isEmpty() ? null : names.get(0);
+    if (best != null) {
+      String p = "startup." + best + ".";
+      goal(String.format(Locale.ROOT, "start ≤ 10 s (%s): %.1f s", best, d(p + "readySeconds")), d(p + "readySeconds") <= 10);
+      goal(String.format(Locale.ROOT, "RSS idle ≤ 512 MB (%s): %.0f MB", best, d(p + "idleRssMb")), d(p + "idleRssMb") <= 512);
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private String num2(String key) {
+    return has(key) ? String.format(Locale.ROOT, "%,.2f", d(key)) : "–";
+  }
+
 
   private void goal(String text, boolean met) {
     line("- goal " + text + " — **" + (met ? "met" : "missed") + "**");

@@ -16,6 +16,9 @@ public final class StartupBench {
 
   static final String DB = "bench_startup";
 
+  /** The JVM's defaults, and the options docs/operations.md recommends (docs/performance.md). */
+  static final String DEFAULT_VARIANTS = "default=;recommended=-Xmx256m -Xss512k -XX:+UseSerialGC";
+
   public static void main(String[] args) throws Exception {
     int lifecycles = Config.integer("bench.rest.lifecycles", 30);
     Results results = new Results();

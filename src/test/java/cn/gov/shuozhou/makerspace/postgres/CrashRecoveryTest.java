@@ -133,6 +133,7 @@ class CrashRecoveryTest {
         .as("no task left").isZero();
     assertThat(db.count("SELECT count(*) FROM act_ru_job WHERE process_def_key_ = ?", KEY)).as("no job left").isZero();
     assertThat(db.count("SELECT count(*) FROM act_ru_incident")).as("no incident").isZero();
+    Files.deleteIfExists(log); // kept when the test fails
   }
 
   /** One round of the restarted node's staff: file what never got filed, advance what runs. Returns ended count. */
