@@ -64,8 +64,8 @@ public final class TaskQueryBench {
     Pg.recreate(DB);
     try (AppNode node = AppNode.postgres(Pg.url(DB), "tasks").start()) {
       ProcessEngine engine = node.engine();
-      engine.getRepositoryService().createDeployment().name("bench-open-task")
-          .addClasspathResource("bench/open-task.bpmn").deploy();
+      String definitionId = engine.getRepositoryService().createDeployment().name("bench-open-task")
+          .addClasspathResource("bench/open-task.bpmn").deployWithResult().getDeployedProcessDefinitions().get(0).getId();
       for (String group : Groups.ids(Groups.STAFF_GROUPS)) {
         Authorization a = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         a.setGroupId(group);
@@ -90,7 +90,7 @@ public final class TaskQueryBench {
             int first = from;
             tx.executeWithoutResult(status -> {
               for (int i = first; i < to; i++) {
-                runtime.startProcessInstanceByKey(KEY, "T" + i, Map.of("group", groups.get(i % groups.size())));
+                runtime.startProcessInstanceById(definitionId, "T" + i, Map.of("group", groups.get(i % groups.size())));
               }
             });
             if (to % 10_000 < batch) {

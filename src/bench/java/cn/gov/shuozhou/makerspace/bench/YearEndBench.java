@@ -85,6 +85,8 @@ public final class YearEndBench {
       ProcessEngine engine = node.engine();
       TransactionTemplate tx = new TransactionTemplate(node.bean(PlatformTransactionManager.class));
       RuntimeService runtime = engine.getRuntimeService();
+      String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(SupervisionProcess.KEY).latestVersion().singleResult().getId();
       int batch = 50;
       AtomicInteger next = new AtomicInteger();
       long start = System.nanoTime();
@@ -99,7 +101,7 @@ public final class YearEndBench {
             tx.executeWithoutResult(status -> {
               for (int i = first; i < to; i++) {
                 String number = String.format("SZZC-2026-B%05d", i);
-                runtime.startProcessInstanceByKey(SupervisionProcess.KEY, number, supervision(number, i));
+                runtime.startProcessInstanceById(definitionId, number, supervision(number, i));
               }
             });
             if (to % 2_000 < batch) {

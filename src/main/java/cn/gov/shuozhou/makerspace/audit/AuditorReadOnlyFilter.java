@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Auditors (group {@code auditors}) only read. Camunda's authorizations refuse almost every write
  * of theirs, but not all of them: the engine lets any authenticated user add comments and
  * attachments to a task without a permission check, and a refused {@code POST /job/{id}/execute}
- * still counts as a failed attempt (it lowers the job's retries and finally raises an incident).
+ * still counts as a failed attempt (it lowers the job's retries and finally raises an incident);
+ * and the engine grants every user ALL on their own user (an auditor could delete the own account).
  * This filter closes these gaps uniformly: on the engine API ({@code /engine-rest} and the
  * webapps' {@code /camunda/api/engine}) every request of an auditor that is not a read
  * ({@link EngineApiRequests}) answers 403 before it reaches the engine. The one exception is a
@@ -32,7 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The user is found independently of the order of the authentication filters: the Camunda
  * webapp session for {@code /camunda/api/engine}, HTTP Basic for {@code /engine-rest} (the password
- * is checked here only for an auditor's write; wrong credentials pass on to Camunda's 401).
+ * is checked here only for an auditor's write, so such a failed attempt counts twice towards the
+ * login lockout; wrong credentials pass on to Camunda's 401).
  */
 public class AuditorReadOnlyFilter extends OncePerRequestFilter {
 
