@@ -21,11 +21,12 @@ import org.openqa.selenium.support.ui.Select;
  * rejection, so several decisions were evaluated) in the process definition's 历史 tab, opens its
  * historic page and reads the timeline, the variables, the decisions with their versions and the
  * operation log; finds a certificate from the dashboard and follows the link from the
- * certification to its supervision. Screenshots go to docs/images/audit-*.png (docs/audit.md).
+ * certification to its supervision. Screenshots go to {@link Browser#screenshots()}
+ * ({@code -Dscreenshots.dir=docs/images} refreshes those of docs/audit.md).
  */
 class AuditHistoryBrowserTest extends AbstractAuditTest {
 
-  private static final Path IMAGES = Path.of("docs", "images");
+  private static final Path IMAGES = Browser.screenshots();
 
   private Browser browser;
 

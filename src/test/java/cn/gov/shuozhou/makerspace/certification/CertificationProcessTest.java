@@ -17,7 +17,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -316,6 +320,28 @@ class CertificationProcessTest extends AbstractProcessTest {
     assertThat(decisions).extracting(HistoricDecisionInstance::getDecisionDefinitionKey)
         .contains("certification-policy", "article4-eligibility", "first-review-routing");
     decisions.forEach(d -> assertThat(d.getDecisionDefinitionId()).contains(":"));
+  }
+
+  /**
+   * The slower of two simultaneous completions reads the task while it is still open and its
+   * execution after the faster one has moved it on: a conflict, not a second pass.
+   */
+  @Test
+  void aCompletionThatLostTheRaceIsAConflictAndChangesNothing() throws Exception {
+    ProcessInstance pi = apply(application());
+    String taskId = task(pi.getId(), TASK_FIRST_REVIEW).getId();
+    var executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+
+    assertThatThrownBy(() -> executor.execute(context -> {
+      TaskEntity stale = context.getTaskManager().findTaskById(taskId);
+      CompletableFuture.runAsync(() -> tasks.complete(taskId, Map.of(FIRST_REVIEW_DECISION, "approve"))).join();
+      stale.complete();
+      return null;
+    })).hasRootCauseInstanceOf(OptimisticLockingException.class);
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_INSPECTION);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_FIRST_REVIEW).finished().count()).isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- helpers

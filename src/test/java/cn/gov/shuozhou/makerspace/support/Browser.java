@@ -187,6 +187,14 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Saves what the window shows as PNG (parent directories are created). */
+  /**
+   * Where screenshots go: the build directory, so a test run leaves the docs alone;
+   * {@code -Dscreenshots.dir=docs/images} refreshes the images the docs show.
+   */
+  public static Path screenshots() {
+    return Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  }
+
   public Path screenshot(Path png) {
     return write(png, driver.getScreenshotAs(OutputType.BYTES));
   }

@@ -32,8 +32,8 @@ import org.openqa.selenium.WebElement;
  * non-university minimum area of Art. 4 from 200 to 300 m² in the browser's DMN table editor,
  * sees the regression cases that change, confirms them with a reason and activates the table;
  * an application of 250 m² filed afterwards is flagged by the new version. Finally the page rolls
- * the rule back. Screenshots of each step go to {@code docs/images/rules-*.png} (the
- * administrator's guide in {@code docs/rules.md} shows them).
+ * the rule back. Screenshots of each step go to {@link Browser#screenshots()}; with
+ * {@code -Dscreenshots.dir=docs/images} they refresh the administrator's guide in {@code docs/rules.md}.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (see {@link Browser}).
  */
@@ -43,7 +43,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
   private static final String KEY = "article4-eligibility";
   private static final String NAME = "众创空间认定条件（第四条）";
   private static final String RULE = "rule-area-other";
-  private static final Path IMAGES = Path.of(System.getProperty("rules.screenshots", "docs/images"));
+  private static final Path IMAGES = Browser.screenshots();
 
   private Browser browser;
   private int versionBefore;

@@ -14,6 +14,7 @@ import {definitionTabPlugin} from './definition-tab.js';
 import {historyLink, instancePagePlugin} from './instance-page.js';
 import {renderSearch} from './search.js';
 import {h} from './dom.js';
+import {keepRouteOnSearchChange} from './diagram.js';
 
 const STYLESHEET_ID = 'audit-history-styles';
 
@@ -82,6 +83,9 @@ const searchPage = {
   priority: 0,
   properties: {path: SEARCH_PATH, label: '历史查询'},
   render(node, {api}) {
+    // a diagram left behind may still write its viewbox into the URL: that must not re-render the
+    // page and wipe what the auditor is typing
+    keepRouteOnSearchChange(SEARCH_PATH);
     document.title = '历史查询 | 驾驶舱';
     const page = h('div', {className: 'audit-page audit-search-page'},
       h('h2', {className: 'audit-title'}, '历史查询 ',
