@@ -2,18 +2,24 @@ package cn.gov.shuozhou.makerspace.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On every start, in every profile: the groups of the contract, the authorizations of their roles
- * and the shared Tasklist filters. Idempotent: what exists is kept, what is missing is added.
+ * On every start, in every profile: the groups of the contract, the authorizations of their roles,
+ * users' rights on themselves without DELETE ({@link OwnUserPermissions}) and the shared Tasklist filters. Idempotent: what exists is kept, what is missing is added.
  * Runs as an engine plugin, so it is done before the web server accepts a request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class IdentitySetup extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new OwnUserPermissions());
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -25,6 +31,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     AuthorizationGranter granter = new AuthorizationGranter(processEngine.getAuthorizationService());
     new GroupSetup(processEngine.getIdentityService()).createMissingGroups();
     granter.grantAll(RoleAuthorizations.all());
+    OwnUserPermissions.reduceExisting(processEngine.getAuthorizationService());
     new TaskFilterSetup(processEngine.getFilterService(), processEngine.getTaskService(), granter)
         .createMissingFilters(TaskFilters.all());
   }

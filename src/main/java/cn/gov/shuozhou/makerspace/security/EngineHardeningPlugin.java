@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@link RestrictedExpressionManager} with {@link ExpressionBeans}: expressions resolve
  *       variables and the allow-listed beans only, and cannot use reflection.
  * </ul>
+ *
+ * It also adds two command interceptors: {@link CommentAttachmentGuard} (comments and attachments
+ * get the permissions of their task or process instance, which Camunda 7.24 does not check) and
+ * {@link ClaimedTaskGuard} (only the one who claimed a task completes it).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
  */
@@ -44,6 +49,15 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreDeployers(preDeployers);
     configuration.setScriptEngineResolver(new NoScriptEngines());
     configuration.setDmnElProvider(new NoJuelInDecisions());
+    configuration.setCustomPostCommandInterceptorsTxRequired(withGuard(configuration.getCustomPostCommandInterceptorsTxRequired()));
+    configuration.setCustomPostCommandInterceptorsTxRequiresNew(withGuard(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+  }
+
+  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    all.add(new CommentAttachmentGuard());
+    all.add(new ClaimedTaskGuard());
+    return all;
   }
 
   /** The beans expressions may name (for tests and the startup log). */

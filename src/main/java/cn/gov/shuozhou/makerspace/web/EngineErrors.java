@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 /**
  * The Chinese answers to what a user can act on, whether the engine's exception reaches JAX-RS
  * wrapped in a {@link RestException} (start, complete, correlate) or unwrapped (claim): bad input
- * 400, a concurrent change or an already claimed task 409, a task or message target that is not
- * there 404. {@code null} means: keep the engine's own answer.
+ * 400, a missing permission 403, a concurrent change or an already claimed task 409, a task or
+ * message target that is not there 404. {@code null} means: keep the engine's own answer.
  */
 final class EngineErrors {
 
@@ -48,7 +48,7 @@ final class EngineErrors {
     TaskAlreadyClaimedException claimed = cause(e, TaskAlreadyClaimedException.class);
     if (claimed != null) {
       return RestExceptionMapper.json(Response.Status.CONFLICT, new ErrorBody("TaskAlreadyClaimedException",
-          "该任务已由用户 " + claimed.getTaskAssignee() + " 认领，不能重复认领；如需改派，请联系认领人或管理员",
+          "该任务已由用户 " + claimed.getTaskAssignee() + " 认领，只有认领人可以办理；如需改派，请联系认领人或管理员",
           List.of()));
     }
     if (cause(e, MismatchingMessageCorrelationException.class) != null) {
@@ -65,6 +65,12 @@ final class EngineErrors {
       // completed by someone else a moment ago: its candidates' authorizations went with it
       return RestExceptionMapper.json(Response.Status.NOT_FOUND,
           new ErrorBody("TaskNotFoundException", TASK_GONE, List.of()));
+    }
+    if (denied != null) {
+      // also when the REST resource wrapped it into a 400 (comments: "Not enough parameters submitted")
+      return RestExceptionMapper.json(Response.Status.FORBIDDEN, new ErrorBody("AuthorizationException",
+          "当前用户无权执行此操作" + (denied.getUserId() == null ? "" : "（用户 " + denied.getUserId() + "）")
+              + "；如确需办理，请联系系统管理员授权", List.of()));
     }
     if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST) {
       return typeMismatch(rest);

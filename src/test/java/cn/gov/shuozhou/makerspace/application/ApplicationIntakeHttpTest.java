@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.application;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
@@ -10,16 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The three intake paths refuse bad input with 400, Chinese messages per field, and no instance. */
 class ApplicationIntakeHttpTest extends AbstractHttpTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger CODES = new AtomicInteger(500);
   private static final String START = "/process-definition/key/maker-space-certification/start";
 
   @Test
@@ -142,28 +140,11 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
   }
 
   private static Map<String, Object> valid() {
-    String first17 = String.format("91140600MB%07d", CODES.incrementAndGet());
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("operatorName", "朔州众创服务中心");
-    v.put("creditCode", first17 + CreditCode.checkCharacter(first17));
-    v.put("spaceName", "平鲁青年创客空间");
-    v.put("county", "pinglu");
-    v.put("hostType", "other");
+    Map<String, Object> v = Applications.valid("pinglu");
     v.put("spaceFocus", "team");
-    v.put("totalArea", 300.0);
-    v.put("publicServiceArea", 280.0);
     v.put("premises", "owned");
-    v.put("seedFundAmount", 200000.0);
-    v.put("mentorCount", 3);
-    v.put("monthlyEvents", 1.0);
-    v.put("activeMakers", 5);
-    v.put("activeTeams", 3);
-    v.put("independentOperator", true);
-    v.put("sharedFacilities", true);
-    v.put("onlineServices", true);
-    v.put("lowCostOrFree", true);
+    v.remove("leaseYears");
     v.put("convertedOldBuilding", true);
-    v.put("contactName", "赵敏");
     v.put("contactPhone", "0349-2881234");
     return v;
   }

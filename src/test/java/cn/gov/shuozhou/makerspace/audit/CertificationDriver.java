@@ -1,13 +1,12 @@
 package cn.gov.shuozhou.makerspace.audit;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 final class CertificationDriver {
 
-  private static final AtomicInteger CREDIT_CODES = new AtomicInteger(700_000);
 
   private final ProcessEngine engine;
 
@@ -153,30 +151,12 @@ final class CertificationDriver {
   }
 
   static Map<String, Object> application(String spaceName) {
-    String first17 = String.format("91140600MA%07d", CREDIT_CODES.incrementAndGet());
-    Map<String, Object> v = new HashMap<>();
+    Map<String, Object> v = Applications.valid("shuocheng");
     v.put(OPERATOR_NAME, "朔州市" + spaceName + "运营管理有限公司");
-    v.put(CREDIT_CODE, first17 + CreditCode.checkCharacter(first17));
     v.put(SPACE_NAME, spaceName);
-    v.put(COUNTY, "shuocheng");
-    v.put(HOST_TYPE, "other");
-    v.put(SPACE_FOCUS, "maker");
     v.put(TOTAL_AREA, 320.0);
     v.put(PUBLIC_SERVICE_AREA, 300.0);
-    v.put(PREMISES, "leased");
-    v.put(LEASE_YEARS, 6.0);
-    v.put(SEED_FUND_AMOUNT, 600000.0);
-    v.put(MENTOR_COUNT, 6);
-    v.put(MONTHLY_EVENTS, 3.0);
-    v.put(ACTIVE_MAKERS, 30);
-    v.put(ACTIVE_TEAMS, 5);
-    v.put(INDEPENDENT_OPERATOR, true);
-    v.put(SHARED_FACILITIES, true);
-    v.put(ONLINE_SERVICES, true);
-    v.put(LOW_COST_OR_FREE, true);
-    v.put(CONVERTED_OLD_BUILDING, false);
     v.put(CONTACT_NAME, "张晓");
-    v.put(CONTACT_PHONE, "13903495678");
     return v;
   }
 

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.certification;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -347,30 +348,7 @@ class CertificationProcessTest extends AbstractProcessTest {
   // ---------------------------------------------------------------- helpers
 
   private Map<String, Object> application() {
-    Map<String, Object> v = new HashMap<>();
-    v.put(OPERATOR_NAME, "朔州创新创业服务有限公司");
-    v.put(CREDIT_CODE, newCreditCode());
-    v.put(SPACE_NAME, "朔城创客之家");
-    v.put(COUNTY, "shuocheng");
-    v.put(HOST_TYPE, "other");
-    v.put(SPACE_FOCUS, "maker");
-    v.put(TOTAL_AREA, 260.0);
-    v.put(PUBLIC_SERVICE_AREA, 240.0);
-    v.put(PREMISES, "leased");
-    v.put(LEASE_YEARS, 6.0);
-    v.put(SEED_FUND_AMOUNT, 500000.0);
-    v.put(MENTOR_COUNT, 5);
-    v.put(MONTHLY_EVENTS, 2.0);
-    v.put(ACTIVE_MAKERS, 25);
-    v.put(ACTIVE_TEAMS, 4);
-    v.put(INDEPENDENT_OPERATOR, true);
-    v.put(SHARED_FACILITIES, true);
-    v.put(ONLINE_SERVICES, true);
-    v.put(LOW_COST_OR_FREE, true);
-    v.put(CONVERTED_OLD_BUILDING, false);
-    v.put(CONTACT_NAME, "王明");
-    v.put(CONTACT_PHONE, "13903491234");
-    return v;
+    return Applications.valid("shuocheng");
   }
 
   private Map<String, Object> inspection(boolean verified, boolean suspected) {

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,10 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
   private static final String ENGINE_CONTEXT_LOGGER = "org.camunda.bpm.engine.context";
   private Level engineContextLevel;
 
-  /** Each refusal is logged by the engine at ERROR with a stack trace (ENGINE-16004): mute it while the corpus runs. */
+  /**
+   * The engine logs refusals other than our validators' (its own type conversion errors, e.g.) at
+   * ERROR with a stack trace (ENGINE-16004): mute them while the corpus runs.
+   */
   @BeforeAll
   void muteTheEnginesRefusalLog() {
     Logger logger = (Logger) LoggerFactory.getLogger(ENGINE_CONTEXT_LOGGER);
@@ -131,7 +135,7 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badApplications")
   void malformedApplicationIsRefusedOnEveryPath(Case c) {
-    ObjectNode application = application(c, Fixtures.newCreditCode());
+    ObjectNode application = application(c, Applications.newCreditCode());
     Task supplement = openTask(TASK_SUPPLEMENT);
     WebappSession tasklist = session(TASKLIST_USER);
 
@@ -156,17 +160,17 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
   void htmlAndScriptInTextAreStoredExactlyAsTyped(Case c) {
     String typed = c.spec().get("set").get(c.field()).asText();
 
-    ObjectNode viaApi = application(c, Fixtures.newCreditCode());
+    ObjectNode viaApi = application(c, Applications.newCreditCode());
     HttpResponse<String> api = apiApply(APPLICANT_USER, apiBody(c, viaApi));
     assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
     assertStoredAsTyped(json(api.body()).get("processInstanceId").asText(), c.field(), typed);
 
-    ObjectNode viaRest = application(c, Fixtures.newCreditCode());
+    ObjectNode viaRest = application(c, Applications.newCreditCode());
     HttpResponse<String> start = rest(APPLICANT_USER).post(START_PATH, engineBody(c, viaRest));
     assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
     assertStoredAsTyped(json(start.body()).get("id").asText(), c.field(), typed);
 
-    ObjectNode viaTasklist = application(c, Fixtures.newCreditCode());
+    ObjectNode viaTasklist = application(c, Applications.newCreditCode());
     HttpResponse<String> form = session(TASKLIST_USER).post(TASKLIST_START, engineBody(c, viaTasklist));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     assertStoredAsTyped(json(form.body()).get("id").asText(), c.field(), typed);

@@ -1,15 +1,13 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,7 +28,6 @@ import org.camunda.bpm.engine.variable.Variables;
 final class Fixtures {
 
   static final List<String> PANEL = List.of("expert1", "expert2", "expert3");
-  private static final AtomicInteger CODES = new AtomicInteger((int) (System.nanoTime() % 1_000_000) * 3);
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -44,37 +41,11 @@ final class Fixtures {
     this.identity = engine.getIdentityService();
   }
 
-  static String newCreditCode() {
-    String first17 = String.format("91140600MH%07d", CODES.incrementAndGet() % 10_000_000);
-    return first17 + CreditCode.checkCharacter(first17);
-  }
+
 
   /** A valid application (Art. 4 met) in the given county, with a fresh credit code. */
   static Map<String, Object> application(String county) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put(OPERATOR_NAME, "朔州市创新工场运营有限公司");
-    v.put(CREDIT_CODE, newCreditCode());
-    v.put(SPACE_NAME, "朔州创客空间");
-    v.put(COUNTY, county);
-    v.put(HOST_TYPE, "other");
-    v.put(SPACE_FOCUS, "maker");
-    v.put(TOTAL_AREA, 260.0);
-    v.put(PUBLIC_SERVICE_AREA, 240.0);
-    v.put(PREMISES, "leased");
-    v.put(LEASE_YEARS, 6.0);
-    v.put(SEED_FUND_AMOUNT, 500000.0);
-    v.put(MENTOR_COUNT, 5);
-    v.put(MONTHLY_EVENTS, 2.0);
-    v.put(ACTIVE_MAKERS, 25);
-    v.put(ACTIVE_TEAMS, 4);
-    v.put(INDEPENDENT_OPERATOR, true);
-    v.put(SHARED_FACILITIES, true);
-    v.put(ONLINE_SERVICES, true);
-    v.put(LOW_COST_OR_FREE, true);
-    v.put(CONVERTED_OLD_BUILDING, false);
-    v.put(CONTACT_NAME, "王明");
-    v.put(CONTACT_PHONE, "13903491234");
-    return v;
+    return Applications.valid(county);
   }
 
   /** Valid completion variables of each task kind of the certification process. */

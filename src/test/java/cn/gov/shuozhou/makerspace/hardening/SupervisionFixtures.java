@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -47,7 +48,7 @@ final class SupervisionFixtures {
   ProcessInstance supervised() {
     LocalDate today = EngineClock.today();
     String applicationNumber = "SQ-HARDENING-" + UUID.randomUUID();
-    Certificate c = certificates.issue(new Certificate(null, applicationNumber, Fixtures.newCreditCode(),
+    Certificate c = certificates.issue(new Certificate(null, applicationNumber, Applications.newCreditCode(),
         "朔州市创新工场运营有限公司", "朔州创客空间", "shuocheng", "operator1", today, today.plusYears(3).minusDays(1),
         null, null, null, null, "hardening-test"));
     Map<String, Object> vars = new HashMap<>();

@@ -178,6 +178,34 @@ class IdentitySetupTest extends AbstractHttpTest {
     }
   }
 
+  @Test
+  void usersMayReadAndUpdateThemselvesButNotDeleteThemselves() {
+    for (DemoUser user : DemoUsers.ALL) {
+      String group = user.groups().get(0);
+      assertThat(allowed(user.id(), group, Permissions.READ, Resources.USER, user.id())).as(user.id()).isTrue();
+      assertThat(allowed(user.id(), group, Permissions.UPDATE, Resources.USER, user.id())).as(user.id()).isTrue();
+      assertThat(allowed(user.id(), group, Permissions.DELETE, Resources.USER, user.id()))
+          .as("%s may delete their own user", user.id()).isEqualTo(group.equals(Groups.CAMUNDA_ADMIN));
+    }
+    var refused = rest("shuocheng1").delete("/user/shuocheng1");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(identityService.createUserQuery().userId("shuocheng1").count()).isEqualTo(1);
+  }
+
+  @Test
+  void anOwnUserGrantOfAnEarlierReleaseLosesDeleteOnTheNextStart() {
+    Authorization own = authorizationService.createAuthorizationQuery().userIdIn("inspector2")
+        .resourceType(Resources.USER).resourceId("inspector2").singleResult();
+    own.setPermissions(new Permission[] {Permissions.ALL});
+    authorizationService.saveAuthorization(own);
+    assertThat(allowed("inspector2", Groups.INSPECTION_TEAM, Permissions.DELETE, Resources.USER, "inspector2")).isTrue();
+
+    identitySetup.apply(processEngine);
+
+    assertThat(allowed("inspector2", Groups.INSPECTION_TEAM, Permissions.DELETE, Resources.USER, "inspector2")).isFalse();
+    assertThat(allowed("inspector2", Groups.INSPECTION_TEAM, Permissions.UPDATE, Resources.USER, "inspector2")).isTrue();
+  }
+
   private boolean allowed(String user, String group, Permission permission, Resource resource, String id) {
     return authorizationService.isUserAuthorized(user, List.of(group), permission, resource, id);
   }

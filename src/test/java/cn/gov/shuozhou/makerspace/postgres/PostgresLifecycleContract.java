@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The certification lifecycle on a real PostgreSQL database, with the application as production
@@ -215,6 +217,14 @@ abstract class PostgresLifecycleContract {
     assertThat(db.count("SELECT count(*) FROM act_hi_procinst")).isEqualTo(instances);
     assertThat(db.count("SELECT count(*) FROM ms_active_application")).isEqualTo(active);
     assertThat(sequenceValue("APPLICATION-2026")).isEqualTo(numbersBefore);
+  }
+
+  @Test
+  void plannerStatisticsForTheAuthorizationJoinExistAndJitIsOff() {
+    assertThat(db.jdbc().queryForList("SELECT stxname FROM pg_statistic_ext ORDER BY stxname", String.class))
+        .contains("ms_auth_perms_read", "ms_auth_perms_read_task");
+    assertThat(new JdbcTemplate(node.bean(DataSource.class)).queryForObject("SHOW jit", String.class))
+        .as("the application's own connections").isEqualTo("off");
   }
 
   @Test

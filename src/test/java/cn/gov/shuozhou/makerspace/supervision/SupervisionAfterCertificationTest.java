@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
@@ -104,27 +105,17 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
   }
 
   private Map<String, Object> application() {
-    Map<String, Object> v = new HashMap<>();
+    Map<String, Object> v = Applications.valid("pinglu");
     v.put(CertificationProcess.OPERATOR_NAME, "朔州市众创孵化有限公司");
-    v.put(CertificationProcess.CREDIT_CODE, newCreditCode());
     v.put(CertificationProcess.SPACE_NAME, "平鲁创业工场");
-    v.put(CertificationProcess.COUNTY, "pinglu");
-    v.put(CertificationProcess.HOST_TYPE, "other");
     v.put(CertificationProcess.SPACE_FOCUS, "team");
     v.put(CertificationProcess.TOTAL_AREA, 600.0);
     v.put(CertificationProcess.PUBLIC_SERVICE_AREA, 560.0);
     v.put(CertificationProcess.PREMISES, "owned");
-    v.put(CertificationProcess.SEED_FUND_AMOUNT, 1_000_000.0);
-    v.put(CertificationProcess.MENTOR_COUNT, 6);
-    v.put(CertificationProcess.MONTHLY_EVENTS, 3.0);
+    v.remove(CertificationProcess.LEASE_YEARS);
     v.put(CertificationProcess.ACTIVE_MAKERS, 12);
     v.put(CertificationProcess.ACTIVE_TEAMS, 8);
-    v.put(CertificationProcess.INDEPENDENT_OPERATOR, true);
-    v.put(CertificationProcess.SHARED_FACILITIES, true);
-    v.put(CertificationProcess.ONLINE_SERVICES, true);
-    v.put(CertificationProcess.LOW_COST_OR_FREE, true);
     v.put(CertificationProcess.CONVERTED_OLD_BUILDING, true);
-    v.put(CertificationProcess.CONTACT_NAME, "刘芳");
     v.put(CertificationProcess.CONTACT_PHONE, "0349-5021234");
     return v;
   }

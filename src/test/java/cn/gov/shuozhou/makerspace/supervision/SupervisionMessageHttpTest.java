@@ -1,8 +1,8 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -79,8 +79,7 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
   /** A certificate in the registry and its supervision, as the certification's last two steps leave them. */
   private String startSupervision() {
     LocalDate today = EngineClock.today();
-    String first17 = String.format("91140600MA%07d", 7_000_000 + (int) (Math.random() * 999_999));
-    String code = first17 + CreditCode.checkCharacter(first17);
+    String code = Applications.newCreditCode();
     String applicationNumber = "SQ-HTTP-" + UUID.randomUUID();
     Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州市众创孵化有限公司",
         "应县创客空间", "yingxian", "operator2", today, today.plusYears(3).minusDays(1), null, null, null, null,

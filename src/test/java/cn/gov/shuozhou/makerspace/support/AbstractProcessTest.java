@@ -2,14 +2,12 @@ package cn.gov.shuozhou.makerspace.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,7 +40,6 @@ import org.springframework.context.annotation.Import;
 public abstract class AbstractProcessTest {
 
   protected static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  private static final AtomicInteger CREDIT_CODES = new AtomicInteger();
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;
@@ -70,8 +67,7 @@ public abstract class AbstractProcessTest {
 
   /** A fresh, valid unified social credit code, different in every call. */
   protected static String newCreditCode() {
-    String first17 = String.format("91140600MA%07d", CREDIT_CODES.incrementAndGet() + 1000);
-    return first17 + CreditCode.checkCharacter(first17);
+    return Applications.newCreditCode();
   }
 
   /** Runs {@code work} as a user with the given groups, as Tasklist or REST would. */

@@ -1,0 +1,63 @@
+package cn.gov.shuozhou.makerspace.support;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import cn.gov.shuozhou.makerspace.application.CreditCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Test applications: one valid application that every test varies, and credit codes for it. */
+public final class Applications {
+
+  private static final AtomicLong SERIAL = new AtomicLong();
+
+  private Applications() {}
+
+  /**
+   * A valid unified social credit code of a Shuozhou company (GB 32100-2015 check character):
+   * {@code series} (two characters) followed by {@code number} (seven digits).
+   */
+  public static String creditCode(String series, long number) {
+    String first17 = String.format("91140600%s%07d", series, number % 10_000_000);
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /** A credit code not used before in this JVM. */
+  public static String newCreditCode() {
+    return creditCode("MA", SERIAL.incrementAndGet());
+  }
+
+  /** A complete application in {@code county} that meets every condition of Art. 4, with a new credit code. */
+  public static Map<String, Object> valid(String county) {
+    return valid(county, newCreditCode());
+  }
+
+  /** The same with the given credit code. The map is the caller's to change. */
+  public static Map<String, Object> valid(String county, String creditCode) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put(OPERATOR_NAME, "朔州创新创业服务有限公司");
+    v.put(CREDIT_CODE, creditCode);
+    v.put(SPACE_NAME, "朔城创客之家");
+    v.put(COUNTY, county);
+    v.put(HOST_TYPE, "other");
+    v.put(SPACE_FOCUS, "maker");
+    v.put(TOTAL_AREA, 260.0);
+    v.put(PUBLIC_SERVICE_AREA, 240.0);
+    v.put(PREMISES, "leased");
+    v.put(LEASE_YEARS, 6.0);
+    v.put(SEED_FUND_AMOUNT, 500000.0);
+    v.put(MENTOR_COUNT, 5);
+    v.put(MONTHLY_EVENTS, 2.0);
+    v.put(ACTIVE_MAKERS, 25);
+    v.put(ACTIVE_TEAMS, 4);
+    v.put(INDEPENDENT_OPERATOR, true);
+    v.put(SHARED_FACILITIES, true);
+    v.put(ONLINE_SERVICES, true);
+    v.put(LOW_COST_OR_FREE, true);
+    v.put(CONVERTED_OLD_BUILDING, false);
+    v.put(CONTACT_NAME, "王明");
+    v.put(CONTACT_PHONE, "13903491234");
+    return v;
+  }
+}
