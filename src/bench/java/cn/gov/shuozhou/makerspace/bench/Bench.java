@@ -17,8 +17,12 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Path out = Config.out();
     Files.createDirectories(out.resolve("results"));
+    // results of the sections not run this time stay, so sections can be rerun one at a time
     for (Path old : Files.list(out.resolve("results")).toList()) {
-      Files.delete(old);
+      String file = old.getFileName().toString();
+      if (Config.section(file.startsWith("pgbench") ? "lifecycle" : file.replaceAll("[-.].*", ""))) {
+        Files.delete(old);
+      }
     }
     long start = System.nanoTime();
     Log.info("benchmark: sections %s, results in %s", Config.sections(), out);

@@ -40,6 +40,27 @@ final class Machine {
     }
   }
 
+  /** Busy and total jiffies of all CPUs (/proc/stat), for {@link #busyPercent}. */
+  static long[] cpuTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  /** Share of the machine's CPU time that was busy between two {@link #cpuTicks()} readings. */
+  static double busyPercent(long[] before, long[] after) {
+    long total = after[1] - before[1];
+    return total <= 0 ? -1 : 100.0 * (after[0] - before[0]) / total;
+  }
+
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

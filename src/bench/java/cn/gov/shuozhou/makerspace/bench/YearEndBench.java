@@ -124,6 +124,14 @@ public final class YearEndBench {
       long timers = engine.getManagementService().createJobQuery().timers().duedateLowerThan(
           new Date(((Date) opens).getTime() + 120_000)).count();
       results.put("yearend.dueTimers", timers);
+      String extraSql = Config.text("bench.yearend.baseSql", null); // experiments: extra DDL in the template
+      if (extraSql != null) {
+        try (Connection c = Pg.connect(BASE); Statement s = c.createStatement()) {
+          for (String sql : extraSql.split(";")) {
+            s.execute(sql);
+          }
+        }
+      }
       return (Date) opens;
     }
   }
@@ -149,7 +157,7 @@ public final class YearEndBench {
 
   /** One run: a copy of the template, {@code nodes} engines with their job executors, the clock moved. */
   static void run(String setting, int nodes, int n, Date opensAt, Results results) throws Exception {
-    String id = "yearend." + setting + "." + nodes + "node.";
+    String id = "yearend." + (setting.contains("=") ? setting.substring(0, setting.indexOf('=')) : setting) + "." + nodes + "node.";
     Pg.drop(RUN);
     try (Connection c = Pg.admin(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + RUN + " TEMPLATE " + BASE);
@@ -158,9 +166,18 @@ public final class YearEndBench {
     List<AppNode> started = new ArrayList<>();
     try {
       for (int i = 1; i <= nodes; i++) {
-        AppNode.Builder b = AppNode.postgres(Pg.url(RUN), "ye" + setting + i).jobExecutor(true);
-        if (setting.equals("camunda")) {
+        String name = setting.contains("=") ? setting.substring(0, setting.indexOf('=')) : setting;
+        AppNode.Builder b = AppNode.postgres(Pg.url(RUN), "ye" + name.replaceAll("[^A-Za-z0-9]", "") + i).jobExecutor(true);
+        if (setting.startsWith("camunda")) {
           CAMUNDA_DEFAULTS.forEach(b::property);
+        }
+        if (setting.contains("=")) {
+          // experiments: name=key:value,key:value (keys below camunda.bpm.job-execution.)
+          for (String kv : setting.substring(setting.indexOf('=') + 1).split(",")) {
+            String[] parts = kv.split(":", 2);
+            b.property(parts[0].startsWith("generic.") ? "camunda.bpm.generic-properties.properties." + parts[0].substring(8)
+                : parts[0].contains(".") ? parts[0] : "camunda.bpm.job-execution." + parts[0], parts[1]);
+          }
         }
         started.add(b.start());
       }
@@ -175,6 +192,7 @@ public final class YearEndBench {
           poolSize(started.get(0), true), poolSize(started.get(0), false), queue(started.get(0)), first.getMaxJobsPerAcquisition(),
           first.getWaitTimeInMillis(), first.getMaxWait(), first.getBackoffTimeInMillis(), first.getMaxBackoff()));
       ClockUtil.offset(opensAt.getTime() + 60_000 - System.currentTimeMillis());
+      long[] cpuBefore = Machine.cpuTicks();
       long start = System.nanoTime();
       executors.forEach(JobExecutor::start);
       long tasks = 0;
@@ -194,6 +212,7 @@ public final class YearEndBench {
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        results.put(id + "machineCpuBusyPercent", Machine.busyPercent(cpuBefore, Machine.cpuTicks()));
         executors.forEach(JobExecutor::shutdown);
         results.put(id + "seconds", seconds);
         results.put(id + "reportTasks", tasks);

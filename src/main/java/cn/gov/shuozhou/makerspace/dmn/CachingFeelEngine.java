@@ -6,7 +6,9 @@ import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -32,7 +34,11 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  *   <li>FEEL's own {@code evalExpression(text, context)} is {@code parse(text)} followed by
  *       {@code eval(parsed, context)}; this engine does the same two steps, the first one once;
  *   <li>a text that does not parse (or fails FEEL's validation) is never cached: it goes to
- *       {@code ScalaFeelEngine}, which reports the failure exactly as before.
+ *       {@code ScalaFeelEngine}, which reports the failure exactly as before;
+ *   <li>the simplest texts skip FEEL's interpreter: an input expression that is a bare variable
+ *       name returns the variable through FEEL's own value mapper, and the common unary tests
+ *       ({@link SimpleFeel}: strings, comparisons, intervals, {@code null}, lists of them) are
+ *       decided in Java wherever FEEL's answer is certain; everything else is evaluated by FEEL.
  * </ul>
  *
  * Parsed expressions are immutable and FEEL's evaluation is thread-safe, as is the cache. The
@@ -48,6 +54,8 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   private final ConcurrentHashMap<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<String>> names = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<SimpleFeel.UnaryTests>> simpleTests = new ConcurrentHashMap<>();
 
   public CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
@@ -55,6 +63,13 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+    String name = compiled(names, expression, SimpleFeel::name);
+    if (name != null && variableContext.containsVariable(name)) {
+      // a bare variable name: FEEL's own value mapping of the variable, without its interpreter
+      @SuppressWarnings("unchecked")
+      T value = (T) feelValue(variableContext.resolve(name).getValue());
+      return value;
+    }
     ParsedExpression parsed = parsed(expressions, expression, false);
     if (parsed == null) {
       return super.evaluateSimpleExpression(expression, variableContext);
@@ -67,6 +82,13 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+    SimpleFeel.UnaryTests simple = compiled(simpleTests, expression, SimpleFeel::unaryTests);
+    if (simple != null && variableContext.containsVariable(inputVariable)) {
+      Boolean decided = simple.test(feelEngine.valueMapper().toVal(variableContext.resolve(inputVariable).getValue()));
+      if (decided != null) {
+        return decided;
+      }
+    }
     ParsedExpression parsed = parsed(unaryTests, expression, true);
     if (parsed == null) {
       return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
@@ -77,9 +99,29 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     return BoxesRunTime.unboxToBoolean(valueOf(feelEngine.eval(parsed, context(variables))));
   }
 
-  /** Number of parsed texts held (expressions plus unary tests). */
+  /** Number of texts held, parsed by FEEL or compiled to the simple form. */
   public int cachedTexts() {
-    return expressions.size() + unaryTests.size();
+    return expressions.size() + unaryTests.size()
+        + (int) names.values().stream().filter(Optional::isPresent).count()
+        + (int) simpleTests.values().stream().filter(Optional::isPresent).count();
+  }
+
+  /** The text compiled to the simple form, or null when it has none; bounded like the parse caches. */
+  private static <V> V compiled(ConcurrentHashMap<String, Optional<V>> cache, String text, Function<String, V> compiler) {
+    Optional<V> known = cache.get(text);
+    if (known == null) {
+      if (cache.size() >= MAX_ENTRIES) {
+        cache.clear();
+      }
+      known = Optional.ofNullable(compiler.apply(text));
+      cache.putIfAbsent(text, known);
+    }
+    return known.orElse(null);
+  }
+
+  /** A Java value as FEEL sees it and gives it back: its value mapper there and back. */
+  private Object feelValue(Object value) {
+    return feelEngine.valueMapper().unpackVal(feelEngine.valueMapper().toVal(value));
   }
 
   /** The parsed text, parsing it on first use; null when it does not parse or validate. */

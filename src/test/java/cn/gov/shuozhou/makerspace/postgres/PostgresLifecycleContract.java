@@ -220,11 +220,12 @@ abstract class PostgresLifecycleContract {
   }
 
   @Test
-  void plannerStatisticsForTheAuthorizationJoinExistAndJitIsOff() {
+  void plannerStatisticsAndSettingsForTheAuthorizationJoin() {
     assertThat(db.jdbc().queryForList("SELECT stxname FROM pg_statistic_ext ORDER BY stxname", String.class))
         .contains("ms_auth_perms_read", "ms_auth_perms_read_task");
-    assertThat(new JdbcTemplate(node.bean(DataSource.class)).queryForObject("SHOW jit", String.class))
-        .as("the application's own connections").isEqualTo("off");
+    JdbcTemplate application = new JdbcTemplate(node.bean(DataSource.class));
+    assertThat(application.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+    assertThat(application.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
   }
 
   @Test
