@@ -60,8 +60,9 @@ final class Pg {
 
   static void drop(String name) throws SQLException {
     try (Connection c = admin(); Statement s = c.createStatement()) {
+      // our own sessions only: an autovacuum worker on it is ended by DROP DATABASE itself
       s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name
-          + "' and pid <> pg_backend_pid()");
+          + "' and pid <> pg_backend_pid() and usename = current_user");
       s.execute("DROP DATABASE IF EXISTS " + name);
     }
   }

@@ -35,8 +35,10 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  *       {@code eval(parsed, context)}; this engine does the same two steps, the first one once;
  *   <li>a text that does not parse (or fails FEEL's validation) is never cached: it goes to
  *       {@code ScalaFeelEngine}, which reports the failure exactly as before;
- *   <li>the simplest texts skip FEEL's interpreter: an input expression that is a bare variable
- *       name returns the variable through FEEL's own value mapper, and the common unary tests
+ *   <li>the simplest texts skip FEEL's interpreter: a literal (an output cell such as
+ *       {@code "AREA_BELOW_MINIMUM"}) keeps the value FEEL gave it the first time, an input
+ *       expression that is a bare variable name returns the variable through FEEL's own value
+ *       mapper, and the common unary tests
  *       ({@link SimpleFeel}: strings, comparisons, intervals, {@code null}, lists of them) are
  *       decided in Java wherever FEEL's answer is certain; everything else is evaluated by FEEL.
  * </ul>
@@ -55,6 +57,7 @@ public class CachingFeelEngine extends ScalaFeelEngine {
   private final ConcurrentHashMap<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Optional<String>> names = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Optional<Object>> constants = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Optional<SimpleFeel.UnaryTests>> simpleTests = new ConcurrentHashMap<>();
 
   public CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
@@ -63,6 +66,12 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+    Optional<Object> constant = constants.get(expression);
+    if (constant != null) {
+      @SuppressWarnings("unchecked")
+      T value = (T) constant.orElse(null);
+      return value;
+    }
     String name = compiled(names, expression, SimpleFeel::name);
     if (name != null && variableContext.containsVariable(name)) {
       // a bare variable name: FEEL's own value mapping of the variable, without its interpreter
@@ -77,6 +86,14 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     VariableProvider variables = new ContextVariableWrapper(variableContext);
     @SuppressWarnings("unchecked")
     T value = (T) valueOf(feelEngine.eval(parsed, context(variables)));
+    if (SimpleFeel.literal(expression) && (value == null || value instanceof String || value instanceof Number
+        || value instanceof Boolean)) {
+      // a literal (an output cell such as "AREA_BELOW_MINIMUM" or 10): FEEL's value, kept
+      if (constants.size() >= MAX_ENTRIES) {
+        constants.clear();
+      }
+      constants.putIfAbsent(expression, Optional.ofNullable(value));
+    }
     return value;
   }
 

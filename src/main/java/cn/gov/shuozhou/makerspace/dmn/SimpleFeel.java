@@ -15,13 +15,14 @@ import org.camunda.feel.syntaxtree.ValString;
 /**
  * The simplest FEEL unary tests, decided in Java: most cells of a decision table are a string
  * ({@code "team"}), {@code not("university")}, a comparison ({@code >= 200}), an interval
- * ({@code [60..80)}), a number or {@code null}, or a list of them ({@code < 3, null}). FEEL's interpreter spends far more time setting up an evaluation than
+ * ({@code [60..80)}), a number, {@code true}, {@code false} or {@code null}, or a list of them
+ * ({@code < 3, null}). FEEL's interpreter spends far more time setting up an evaluation than
  * comparing one value; these tests skip it.
  *
  * <p>Exactness first: a test answers only where FEEL's answer is certain — a number against
- * numbers (compared as {@link BigDecimal}, as FEEL does), a string against strings, and
- * {@code null}. Boolean literals are left to FEEL on purpose: in a list, FEEL reads {@code true}
- * as an expression that is always satisfied ({@code true, null} matches {@code false}). For anything else (another type, a null input against a
+ * numbers (compared as {@link BigDecimal}, as FEEL does), a string against strings, a boolean
+ * against booleans, and {@code null}, with FEEL's own quirk kept: in a list, FEEL reads {@code true}
+ * as a condition that is always satisfied ({@code true, null} matches {@code false}). For anything else (another type, a null input against a
  * comparison, a text outside this grammar) it answers {@code null} and the caller asks FEEL.
  * {@code SimpleFeelTest} compares every answer with FEEL's on every cell of the packaged tables.
  */
@@ -53,8 +54,9 @@ final class SimpleFeel {
   /** The compiled tests, or null when the text is not one of the simple forms. */
   static UnaryTests unaryTests(String text) {
     List<Atom> atoms = new ArrayList<>();
-    for (String part : splitTopLevel(text.trim())) {
-      Atom atom = atom(part.trim());
+    List<String> parts = splitTopLevel(text.trim());
+    for (String part : parts) {
+      Atom atom = atom(part.trim(), parts.size() > 1);
       if (atom == null) {
         return null;
       }
@@ -76,15 +78,31 @@ final class SimpleFeel {
     };
   }
 
+  /** Whether a text is a literal (string, number, boolean, null): its value never depends on the variables. */
+  static boolean literal(String text) {
+    String t = text.trim();
+    return STRING.matcher(t).matches() || NUMBER_LITERAL.matcher(t).matches()
+        || t.equals("true") || t.equals("false") || t.equals("null");
+  }
+
   /** The variable a text names when it is just a name, else null. */
   static String name(String text) {
     String trimmed = text.trim();
     return NAME.matcher(trimmed).matches() && !KEYWORDS.contains(trimmed) ? trimmed : null;
   }
 
-  private static Atom atom(String part) {
+  private static Atom atom(String part, boolean inList) {
     if (part.equals("null")) {
       return input -> input == ValNull$.MODULE$ ? Boolean.TRUE : simpleValue(input) ? Boolean.FALSE : null;
+    }
+    if (part.equals("true") || part.equals("false")) {
+      boolean literal = part.equals("true");
+      if (literal && inList) {
+        // FEEL reads a boolean element of a list as a condition of its own: true is always satisfied
+        return input -> input == ValNull$.MODULE$ || simpleValue(input) ? Boolean.TRUE : null;
+      }
+      return input -> input instanceof ValBoolean b ? Boolean.valueOf(b.value() == literal)
+          : input == ValNull$.MODULE$ || simpleValue(input) ? Boolean.FALSE : null;
     }
     Matcher m = STRING.matcher(part);
     if (m.matches()) {

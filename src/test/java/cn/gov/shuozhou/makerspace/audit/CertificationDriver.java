@@ -4,7 +4,6 @@ import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -161,13 +160,9 @@ final class CertificationDriver {
   }
 
   private static Map<String, Object> inspection() {
-    Map<String, Object> v = new HashMap<>();
+    Map<String, Object> v = Applications.inspection(true, false);
     v.put(MEASURED_TOTAL_AREA, 315.0);
     v.put(MEASURED_PUBLIC_SERVICE_AREA, 296.0);
-    v.put(MEASURED_ACTIVE_MAKERS, 28);
-    v.put(MEASURED_ACTIVE_TEAMS, 5);
-    v.put(OPERATION_VERIFIED, true);
-    v.put(FALSE_MATERIALS_SUSPECTED, false);
     v.put(INSPECTION_COMMENT, "现场查验，运营正常。");
     return v;
   }

@@ -352,15 +352,7 @@ class CertificationProcessTest extends AbstractProcessTest {
   }
 
   private Map<String, Object> inspection(boolean verified, boolean suspected) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(MEASURED_TOTAL_AREA, 255.0);
-    v.put(MEASURED_PUBLIC_SERVICE_AREA, 235.0);
-    v.put(MEASURED_ACTIVE_MAKERS, 22);
-    v.put(MEASURED_ACTIVE_TEAMS, 4);
-    v.put(OPERATION_VERIFIED, verified);
-    v.put(FALSE_MATERIALS_SUSPECTED, suspected);
-    v.put(INSPECTION_COMMENT, "现场查验");
-    return v;
+    return Applications.inspection(verified, suspected);
   }
 
   private ProcessInstance apply(Map<String, Object> variables) {

@@ -16,13 +16,14 @@ import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.feel.FeelEngine;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java fast path of {@link CachingFeelEngine} ({@link SimpleFeel}) answers exactly as FEEL:
- * every input entry and every input expression of every packaged table, plus the edge forms of
- * the grammar, against numbers (whole, fractional, on every bound), strings, booleans, null and
+ * The Java fast path of {@link CachingFeelEngine} ({@link SimpleFeel}, kept literals) answers
+ * exactly as FEEL: every input entry, input expression and output entry of every packaged table,
+ * plus the edge forms of the grammar, against numbers (whole, fractional, on every bound), strings, booleans, null and
  * mismatched types. Where FEEL throws, the fast path must not answer either.
  */
 class SimpleFeelTest {
@@ -73,12 +74,16 @@ class SimpleFeelTest {
   }
 
   @Test
-  void aBareNameGivesTheValueFeelGives() throws IOException {
-    TreeSet<String> expressions = new TreeSet<>(List.of("true", "null", "not", "x1", "_y", "a b", "if"));
+  void bareNamesAndLiteralsGiveTheValueFeelGives() throws IOException {
+    TreeSet<String> expressions = new TreeSet<>(List.of("true", "false", "null", "not", "x1", "_y", "a b", "if",
+        "\"text\"", "10", "2.5", "-3", "0.0"));
     for (Path dmn : tables()) {
       try (InputStream in = Files.newInputStream(dmn)) {
-        Dmn.readModelFromStream(in).getModelElementsByType(InputExpression.class).stream()
+        var model = Dmn.readModelFromStream(in);
+        model.getModelElementsByType(InputExpression.class).stream()
             .map(e -> e.getText().getTextContent().trim()).forEach(expressions::add);
+        model.getModelElementsByType(OutputEntry.class).stream()
+            .map(e -> e.getText().getTextContent().trim()).filter(t -> !t.isEmpty()).forEach(expressions::add);
       }
     }
     for (String expression : expressions) {

@@ -77,15 +77,7 @@ final class Fixtures {
   }
 
   static Map<String, Object> inspection(boolean suspected) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(MEASURED_TOTAL_AREA, 255.0);
-    v.put(MEASURED_PUBLIC_SERVICE_AREA, 235.0);
-    v.put(MEASURED_ACTIVE_MAKERS, 22);
-    v.put(MEASURED_ACTIVE_TEAMS, 4);
-    v.put(OPERATION_VERIFIED, true);
-    v.put(FALSE_MATERIALS_SUSPECTED, suspected);
-    v.put(INSPECTION_COMMENT, "现场查验属实");
-    return v;
+    return Applications.inspection(true, suspected);
   }
 
   /** Starts a valid application as {@code operator} (the applicant). */

@@ -7,7 +7,6 @@ import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -101,15 +100,7 @@ public final class CertificationDriver {
   }
 
   public static Map<String, Object> inspection(boolean verified, boolean suspected) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(MEASURED_TOTAL_AREA, 255.0);
-    v.put(MEASURED_PUBLIC_SERVICE_AREA, 235.0);
-    v.put(MEASURED_ACTIVE_MAKERS, 22);
-    v.put(MEASURED_ACTIVE_TEAMS, 4);
-    v.put(OPERATION_VERIFIED, verified);
-    v.put(FALSE_MATERIALS_SUSPECTED, suspected);
-    v.put(INSPECTION_COMMENT, "现场查验");
-    return v;
+    return Applications.inspection(verified, suspected);
   }
 
   // ------------------------------------------------------------------ people's actions

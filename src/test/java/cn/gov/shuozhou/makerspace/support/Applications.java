@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Test applications: one valid application that every test varies, and credit codes for it. */
+/** Test applications: one valid application that every test varies, credit codes for it, and its inspection. */
 public final class Applications {
 
   private static final AtomicLong SERIAL = new AtomicLong();
@@ -58,6 +58,19 @@ public final class Applications {
     v.put(CONVERTED_OLD_BUILDING, false);
     v.put(CONTACT_NAME, "王明");
     v.put(CONTACT_PHONE, "13903491234");
+    return v;
+  }
+
+  /** What the inspection team measures on site for {@link #valid}: Art. 4 met, operation verified. */
+  public static Map<String, Object> inspection(boolean verified, boolean suspected) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put(MEASURED_TOTAL_AREA, 255.0);
+    v.put(MEASURED_PUBLIC_SERVICE_AREA, 235.0);
+    v.put(MEASURED_ACTIVE_MAKERS, 22);
+    v.put(MEASURED_ACTIVE_TEAMS, 4);
+    v.put(OPERATION_VERIFIED, verified);
+    v.put(FALSE_MATERIALS_SUSPECTED, suspected);
+    v.put(INSPECTION_COMMENT, "现场查验");
     return v;
   }
 }
