@@ -2,13 +2,11 @@ package cn.gov.shuozhou.makerspace.bench;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,7 +33,6 @@ final class Lifecycle {
 
   static final String BARE_KEY = "bench-bare-certification";
   static final List<String> EXPERT_IDS = List.of("expert1", "expert2", "expert3");
-  private static final AtomicInteger CODES = new AtomicInteger();
 
   private final String processKey;
   private final RuntimeService runtime;
@@ -130,42 +127,10 @@ final class Lifecycle {
 
   /** A valid application that meets every condition of Art. 4, with a credit code of its own. */
   static Map<String, Object> application() {
-    String first17 = String.format("91140600MB%07d", CODES.incrementAndGet());
-    Map<String, Object> v = new HashMap<>();
-    v.put(OPERATOR_NAME, "朔州创新创业服务有限公司");
-    v.put(CREDIT_CODE, first17 + CreditCode.checkCharacter(first17));
-    v.put(SPACE_NAME, "朔城创客之家");
-    v.put(COUNTY, "shuocheng");
-    v.put(HOST_TYPE, "other");
-    v.put(SPACE_FOCUS, "maker");
-    v.put(TOTAL_AREA, 260.0);
-    v.put(PUBLIC_SERVICE_AREA, 240.0);
-    v.put(PREMISES, "leased");
-    v.put(LEASE_YEARS, 6.0);
-    v.put(SEED_FUND_AMOUNT, 500000.0);
-    v.put(MENTOR_COUNT, 5);
-    v.put(MONTHLY_EVENTS, 2.0);
-    v.put(ACTIVE_MAKERS, 25);
-    v.put(ACTIVE_TEAMS, 4);
-    v.put(INDEPENDENT_OPERATOR, true);
-    v.put(SHARED_FACILITIES, true);
-    v.put(ONLINE_SERVICES, true);
-    v.put(LOW_COST_OR_FREE, true);
-    v.put(CONVERTED_OLD_BUILDING, false);
-    v.put(CONTACT_NAME, "王明");
-    v.put(CONTACT_PHONE, "13903491234");
-    return v;
+    return Applications.valid("shuocheng");
   }
 
   static Map<String, Object> inspection() {
-    Map<String, Object> v = new HashMap<>();
-    v.put(MEASURED_TOTAL_AREA, 255.0);
-    v.put(MEASURED_PUBLIC_SERVICE_AREA, 235.0);
-    v.put(MEASURED_ACTIVE_MAKERS, 22);
-    v.put(MEASURED_ACTIVE_TEAMS, 4);
-    v.put(OPERATION_VERIFIED, true);
-    v.put(FALSE_MATERIALS_SUSPECTED, false);
-    v.put(INSPECTION_COMMENT, "现场查验属实");
-    return v;
+    return Applications.inspection(true, false);
   }
 }
