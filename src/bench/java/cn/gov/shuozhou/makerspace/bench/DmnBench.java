@@ -18,8 +18,6 @@ import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -120,19 +118,7 @@ public final class DmnBench {
   }
 
   static DmnEngine standaloneEngine(boolean cache) {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
-    configuration
-        .defaultInputExpressionExpressionLanguage(feel)
-        .defaultInputEntryExpressionLanguage(feel)
-        .defaultOutputEntryExpressionLanguage(feel)
-        .defaultLiteralExpressionLanguage(feel)
-        .enableFeelLegacyBehavior(false);
-    if (cache) {
-      configuration.feelEngineFactory(new CachingFeelEngineFactory());
-    }
-    return configuration.buildEngine();
+    return RegressionCases.createFeelDmnEngine(cache ? new CachingFeelEngineFactory() : null);
   }
 
   static DmnModelInstance readModel(String key) throws Exception {

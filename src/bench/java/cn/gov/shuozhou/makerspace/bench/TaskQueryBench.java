@@ -8,13 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -77,34 +72,9 @@ public final class TaskQueryBench {
       List<String> groups = Groups.ids(Groups.STAFF_GROUPS);
       TransactionTemplate tx = new TransactionTemplate(node.bean(PlatformTransactionManager.class));
       RuntimeService runtime = engine.getRuntimeService();
-      int batch = 250;
-      AtomicInteger next = new AtomicInteger();
-      long start = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < 2; t++) {
-        futures.add(pool.submit(() -> {
-          int from;
-          while ((from = next.getAndAdd(batch)) < n) {
-            int to = Math.min(n, from + batch);
-            int first = from;
-            tx.executeWithoutResult(status -> {
-              for (int i = first; i < to; i++) {
-                runtime.startProcessInstanceById(definitionId, "T" + i, Map.of("group", groups.get(i % groups.size())));
-              }
-            });
-            if (to % 10_000 < batch) {
-              Log.info("open tasks created: %,d/%,d, %.0f/s", to, n, to / ((System.nanoTime() - start) / 1e9));
-            }
-          }
-          return null;
-        }));
-      }
-      pool.shutdown();
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double seconds = Batches.run(n, 250, tx,
+          i -> runtime.startProcessInstanceById(definitionId, "T" + i, Map.of("group", groups.get(i % groups.size()))),
+          "open tasks", 10_000);
       results.put("tasks.createSeconds", seconds);
       results.put("tasks.createPerSecond", n / seconds);
     }

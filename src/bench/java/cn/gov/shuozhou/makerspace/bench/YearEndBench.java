@@ -13,10 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -87,35 +83,10 @@ public final class YearEndBench {
       RuntimeService runtime = engine.getRuntimeService();
       String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(SupervisionProcess.KEY).latestVersion().singleResult().getId();
-      int batch = 50;
-      AtomicInteger next = new AtomicInteger();
-      long start = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(2);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < 2; t++) {
-        futures.add(pool.submit(() -> {
-          int from;
-          while ((from = next.getAndAdd(batch)) < n) {
-            int to = Math.min(n, from + batch);
-            int first = from;
-            tx.executeWithoutResult(status -> {
-              for (int i = first; i < to; i++) {
-                String number = String.format("SZZC-2026-B%05d", i);
-                runtime.startProcessInstanceById(definitionId, number, supervision(number, i));
-              }
-            });
-            if (to % 2_000 < batch) {
-              Log.info("supervisions created: %,d/%,d, %.0f/s", to, n, to / ((System.nanoTime() - start) / 1e9));
-            }
-          }
-          return null;
-        }));
-      }
-      pool.shutdown();
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      double seconds = Batches.run(n, 50, tx, i -> {
+        String number = String.format("SZZC-2026-B%05d", i);
+        runtime.startProcessInstanceById(definitionId, number, supervision(number, i));
+      }, "supervisions", 2_000);
       results.put("yearend.supervisions", n);
       results.put("yearend.createSeconds", seconds);
       Object opens = runtime.createVariableInstanceQuery().variableName(SupervisionProcess.REPORT_OPENS_AT)

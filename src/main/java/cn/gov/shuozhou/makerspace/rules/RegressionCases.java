@@ -14,6 +14,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -49,6 +50,11 @@ public final class RegressionCases {
 
   /** A standalone DMN engine that evaluates input expressions, entries and literals as FEEL. */
   public static DmnEngine createFeelDmnEngine() {
+    return createFeelDmnEngine(null);
+  }
+
+  /** The same with the given FEEL engine ({@code null}: Camunda's own). */
+  public static DmnEngine createFeelDmnEngine(FeelEngineFactory feelEngine) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
@@ -58,6 +64,9 @@ public final class RegressionCases {
         .defaultOutputEntryExpressionLanguage(feel)
         .defaultLiteralExpressionLanguage(feel)
         .enableFeelLegacyBehavior(false);
+    if (feelEngine != null) {
+      configuration.feelEngineFactory(feelEngine);
+    }
     return configuration.buildEngine();
   }
 

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -92,16 +90,7 @@ class CachingFeelEngineTest {
   }
 
   private static DmnEngine engine(boolean cache) {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
-    configuration.defaultInputExpressionExpressionLanguage(feel).defaultInputEntryExpressionLanguage(feel)
-        .defaultOutputEntryExpressionLanguage(feel).defaultLiteralExpressionLanguage(feel)
-        .enableFeelLegacyBehavior(false);
-    if (cache) {
-      configuration.feelEngineFactory(new CachingFeelEngineFactory());
-    }
-    return configuration.buildEngine();
+    return RegressionCases.createFeelDmnEngine(cache ? new CachingFeelEngineFactory() : null);
   }
 
   /** The result rows with each value's type, or the failure message. */
