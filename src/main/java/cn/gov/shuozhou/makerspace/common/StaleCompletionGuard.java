@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaleCompletionGuard extends AbstractProcessEnginePlugin {
 
-  static final TaskListener CHECK = StaleCompletionGuard::check;
+  private static final TaskListener CHECK = StaleCompletionGuard::check;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -51,7 +51,7 @@ public class StaleCompletionGuard extends AbstractProcessEnginePlugin {
     return activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior ? behavior.getTaskDefinition() : null;
   }
 
-  static void check(DelegateTask task) {
+  private static void check(DelegateTask task) {
     if (task.getExecutionId() == null) {
       return; // a stand-alone task has no process to move on
     }
