@@ -44,6 +44,20 @@ class TaskGuardsHttpTest extends HardeningHttpTest {
   }
 
   @Test
+  void theCountyReviewerCommentsOnTheTaskInTasklistAndReadsTheCommentsAfterwards() {
+    String path = "/task/" + task.getId() + "/comment";
+    HttpResponse<String> created = rest("shuocheng1").post(path + "/create", "{\"message\":\"材料齐全，建议通过\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(rest("shuocheng1").get(path).body()).contains("材料齐全，建议通过");
+
+    // the county's own history of the task stays readable once it is done; another county's is not
+    tasks.complete(task.getId(), Fixtures.validCompletion(TASK_FIRST_REVIEW));
+    assertThat(rest("shuocheng1").get(path).body()).contains("材料齐全，建议通过");
+    assertThat(rest("shuocheng1").get("/history/task?taskId=" + task.getId()).body()).contains(task.getId());
+    assertThat(rest("pinglu1").get("/history/task?taskId=" + task.getId()).body()).isEqualTo("[]");
+  }
+
+  @Test
   void theCityBureauCommentsOnItsOwnTaskOverRest() {
     Task organise = fixtures.waitingAt(TASK_ORGANISE_EXPERTS, "shuocheng");
     String path = "/task/" + organise.getId() + "/comment";
