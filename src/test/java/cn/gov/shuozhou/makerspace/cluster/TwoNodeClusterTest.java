@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -192,6 +193,7 @@ class TwoNodeClusterTest {
 
     // The notice period ends for all of them at once: both job executors certify at the same time.
     CertificationDriver.runClockFrom(new Date(lastDue.getTime() + 1000));
+    wakeBothJobExecutors();
     Duration certifying = Await.until(PATIENCE, "all " + CERTIFICATIONS + " instances ended",
         () -> endedOf(a, instances) == CERTIFICATIONS,
         () -> endedOf(a, instances) + " ended, " + db.count("SELECT count(*) FROM ms_certificate") + " certificates, "
@@ -256,6 +258,7 @@ class TwoNodeClusterTest {
     assertThat(db.count("SELECT count(*) FROM cluster_timer_fired")).isZero();
 
     CertificationDriver.runClockFrom(new Date(dueAt.getTime() + 1000));
+    wakeBothJobExecutors();
     Duration firing = Await.until(PATIENCE, TIMERS + " timers fired",
         () -> a.getManagementService().createJobQuery().processDefinitionKey("cluster-timer-burst").count() == 0
             && db.count("SELECT count(*) FROM cluster_timer_fired") >= TIMERS,
@@ -307,5 +310,16 @@ class TwoNodeClusterTest {
   private static Map<String, Long> successfulJobsByNode(ProcessEngine engine, String activityId) {
     return engine.getHistoryService().createHistoricJobLogQuery().activityIdIn(activityId).successLog().list().stream()
         .collect(Collectors.groupingBy(HistoricJobLog::getHostname, TreeMap::new, Collectors.counting()));
+  }
+
+  /**
+   * The clock jumped: both job executors look for due jobs now. Otherwise one that happens to be in
+   * its idle wait (up to max-wait) could find the other done with everything, and the test would
+   * prove nothing about two nodes working at once.
+   */
+  private void wakeBothJobExecutors() {
+    for (ApplicationNode node : List.of(nodeA, nodeB)) {
+      ((ProcessEngineConfigurationImpl) node.engine().getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    }
   }
 }
