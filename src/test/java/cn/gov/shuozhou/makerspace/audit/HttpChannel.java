@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.audit;
 
-import java.io.IOException;
+import cn.gov.shuozhou.makerspace.support.Http;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -57,7 +57,7 @@ abstract class HttpChannel {
     String[] token = {csrfToken(client, root)};
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-    HttpResponse<String> login = send(client, HttpRequest.newBuilder(
+    HttpResponse<String> login = Http.send(client, HttpRequest.newBuilder(
             URI.create(root + "/camunda/api/admin/auth/user/default/login/cockpit"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", token[0])
@@ -120,26 +120,14 @@ abstract class HttpChannel {
     builder.method(method, body == null
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return send(client, decorate(builder));
+    return Http.send(client, decorate(builder));
   }
 
   private static String csrfToken(HttpClient client, String root) {
-    HttpResponse<String> welcome = send(client,
+    HttpResponse<String> welcome = Http.send(client,
         HttpRequest.newBuilder(URI.create(root + "/camunda/app/welcome/default/")).GET());
     return welcome.headers().firstValue("X-XSRF-TOKEN")
         .orElseThrow(() -> new IllegalStateException("no CSRF token: HTTP " + welcome.statusCode()));
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-    try {
-      return client.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A multipart/form-data body with one file part and plain fields. */

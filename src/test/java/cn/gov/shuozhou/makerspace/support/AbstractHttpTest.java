@@ -1,6 +1,5 @@
 package cn.gov.shuozhou.makerspace.support;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -81,19 +80,7 @@ public abstract class AbstractHttpTest {
 
   /** Sends one request without cookies or credentials. */
   protected HttpResponse<String> send(HttpRequest.Builder request) {
-    return send(plainClient, request);
-  }
-
-  private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-    try {
-      return client.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(plainClient, request);
   }
 
   /** {@code /engine-rest} calls with HTTP Basic. Paths are relative to {@code /engine-rest}. */
@@ -159,7 +146,7 @@ public abstract class AbstractHttpTest {
     public HttpResponse<String> login(String user, String password, String app) {
       refreshToken();
       String form = "username=" + encode(user) + "&password=" + encode(password);
-      HttpResponse<String> response = send(client, HttpRequest.newBuilder(
+      HttpResponse<String> response = Http.send(client, HttpRequest.newBuilder(
               uri("/camunda/api/admin/auth/user/default/login/" + app))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("Accept", "application/json")
@@ -178,7 +165,7 @@ public abstract class AbstractHttpTest {
 
     /** GET a path of the webapps (e.g. {@code /camunda/api/engine/engine/default/task}). */
     public HttpResponse<String> get(String path) {
-      HttpResponse<String> response = send(client, HttpRequest.newBuilder(uri(path))
+      HttpResponse<String> response = Http.send(client, HttpRequest.newBuilder(uri(path))
           .header("Accept", "application/json")
           .GET());
       response.headers().firstValue(TOKEN_HEADER).ifPresent(token -> csrfToken = token);
@@ -190,7 +177,7 @@ public abstract class AbstractHttpTest {
       if (csrfToken == null) {
         refreshToken();
       }
-      return send(client, HttpRequest.newBuilder(uri(path))
+      return Http.send(client, HttpRequest.newBuilder(uri(path))
           .header("Content-Type", "application/json")
           .header("Accept", "application/json")
           .header(TOKEN_HEADER, csrfToken)
