@@ -103,3 +103,16 @@ CREATE TABLE IF NOT EXISTS ms_rule_conflict (
   resolution_reason VARCHAR(2000)
 );
 CREATE INDEX IF NOT EXISTS ix_rule_conflict_key ON ms_rule_conflict (decision_key);
+
+-- Working-day calendar (calendar/): the years a system administrator added after the release, e.g.
+-- next year's State Council notice. Every revision is kept with who, when and why; the newest one of
+-- a year is used. The primary key refuses a second revision with the same number (a concurrent edit).
+CREATE TABLE IF NOT EXISTS ms_calendar_year (
+  cal_year  INT           NOT NULL,
+  revision  INT           NOT NULL,
+  entry     TEXT          NOT NULL,
+  added_by  VARCHAR(64)   NOT NULL,
+  added_at  TIMESTAMP     NOT NULL,
+  reason    VARCHAR(2000) NOT NULL,
+  CONSTRAINT pk_calendar_year PRIMARY KEY (cal_year, revision)
+);

@@ -116,7 +116,7 @@ function defaultMessage(status) {
   }
 }
 
-async function request(method, path, { json, xml } = {}, retried = false) {
+export async function request(method, path, { json, xml } = {}, retried = false) {
   const headers = {
     Accept: 'application/json',
     // Marks the call as the page's own: no browser login prompt is wanted on 401.

@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.calendar;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -37,6 +39,8 @@ public record CalendarData(
           .addModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
           .build();
 
   public CalendarData {
@@ -85,6 +89,17 @@ public record CalendarData(
     }
   }
 
+  /**
+   * Weekdays off minus working weekends in a year: the statutory days off. A statutory day on a
+   * weekend is made up on a weekday (补休) and every weekday moved into a holiday is paid back on a
+   * weekend (调休), so the balance is the statutory count of 《全国年节及纪念日放假办法》: 11 days,
+   * 13 from 2025 (Spring Festival and Labour Day one more each, as revised in November 2024).
+   * 2020 has two more: the Spring Festival extension of 国办发明电〔2020〕1号.
+   */
+  public static int statutoryDaysOff(int year) {
+    return (year >= 2025 ? 13 : 11) + (year == 2020 ? 2 : 0);
+  }
+
   /** Reads the file; a file that cannot be parsed is an {@link IllegalStateException}. */
   public static CalendarData read(InputStream in, String name) {
     try (in) {
@@ -101,6 +116,27 @@ public record CalendarData(
       throw new IllegalStateException("找不到工作日历文件 classpath:" + resource);
     }
     return read(in, resource);
+  }
+
+  /** The same file with {@code added} appended to its years. */
+  public CalendarData withYears(List<YearEntry> added) {
+    List<YearEntry> all = new ArrayList<>(years);
+    all.addAll(added);
+    return new CalendarData(description, timezone, notes, lastChecked, all);
+  }
+
+  /** One year entry as JSON, in the file's format. */
+  public static String writeYear(YearEntry entry) {
+    try {
+      return MAPPER.writeValueAsString(entry);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One year entry from JSON; unknown keys are refused as in the file. */
+  public static YearEntry readYear(String json) throws IOException {
+    return MAPPER.readValue(json, YearEntry.class);
   }
 
   /** The years the calendar may answer for: present and verified. */
@@ -131,6 +167,11 @@ public record CalendarData(
       if (entry.verified()) {
         if (entry.sources().isEmpty()) {
           problems.add(year + "年已标记为核实，但没有注明国务院办公厅通知");
+        }
+        long balance = weekdaysOffMinusWorkingWeekends(entry);
+        if (balance != statutoryDaysOff(year)) {
+          problems.add(year + "年放假的工作日数减去调休上班的周末数应为法定节假日天数" + statutoryDaysOff(year)
+              + "天，现为" + balance + "天：请核对是否漏填或多填了日期");
         }
         for (String festival : STATUTORY_FESTIVALS) {
           boolean present =
@@ -173,6 +214,13 @@ public record CalendarData(
       problems.add("没有任何已核实的年份");
     }
     return problems;
+  }
+
+  /** See {@link #statutoryDaysOff(int)}. */
+  public static long weekdaysOffMinusWorkingWeekends(YearEntry entry) {
+    long weekdaysOff = entry.holidayDates().stream().distinct()
+        .filter(date -> date.getDayOfWeek().getValue() <= 5).count();
+    return weekdaysOff - entry.workdayDates().stream().distinct().count();
   }
 
   private static boolean containsFestival(DateGroup group, String festival) {

@@ -12,7 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,11 +41,21 @@ public class WorkingDayCalendar {
   /** Due dates end with the last second of the working day. */
   public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
+  /** How often a node asks the database whether an administrator added or revised a year. */
+  static final long RECHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  /** A missing year is looked for in the database at most this often (a burst of jobs may ask). */
+  static final long MISSING_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-  private final SortedSet<Integer> coveredYears;
-  private final Set<LocalDate> holidays = new HashSet<>();
-  private final Set<LocalDate> workdays = new HashSet<>();
+  /** The data in use: replaced whole, never changed, so that every call sees one consistent year set. */
+  private volatile Coverage coverage;
+
+  /** Reloads the years administrators added ({@link CalendarYears}); none in plain unit tests. */
+  private volatile Runnable reload = () -> {};
+  // As if the last look were long enough ago that the first missing year is looked up at once.
+  private final AtomicLong checkedAt = new AtomicLong(System.nanoTime() - MISSING_RECHECK_NANOS - 1);
 
   /** Loads {@value #RESOURCE} from the classpath (the constructor Spring uses). */
   @Autowired
@@ -54,36 +65,37 @@ public class WorkingDayCalendar {
 
   /** Uses the given data; only its verified years are covered. */
   public WorkingDayCalendar(CalendarData data) {
+    use(data);
+  }
+
+  /**
+   * Replaces the data in use, e.g. the released file plus the years an administrator added. Data
+   * with problems is refused with an {@link IllegalStateException} naming each one.
+   */
+  public void use(CalendarData data) {
     Objects.requireNonNull(data, "data");
     var problems = data.problems();
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(
-          "工作日历文件 " + RESOURCE + " 有误：" + String.join("；", problems));
+      throw new IllegalStateException("工作日历文件 " + RESOURCE + " 有误：" + String.join("；", problems));
     }
-    coveredYears = Collections.unmodifiableSortedSet(data.verifiedYears());
-    data.years().stream()
-        .filter(CalendarData.YearEntry::verified)
-        .forEach(
-            entry -> {
-              holidays.addAll(entry.holidayDates());
-              workdays.addAll(entry.workdayDates());
-            });
-    LOG.info("工作日历已加载：{}–{}年", coveredYears.first(), coveredYears.last());
-    coverageWarning(LocalDate.now(ZONE)).ifPresent(LOG::warn);
+    Coverage next = new Coverage(data);
+    Coverage previous = coverage;
+    coverage = next;
+    if (previous == null || !previous.years.equals(next.years)) {
+      LOG.info("工作日历已加载：{}–{}年", next.years.first(), next.years.last());
+      coverageWarning(LocalDate.now(ZONE)).ifPresent(LOG::warn);
+    }
+  }
+
+  /** Called by {@link CalendarYears}: how to look for years added on any node. */
+  void reloadWith(Runnable reload) {
+    this.reload = Objects.requireNonNull(reload, "reload");
   }
 
   /** Whether {@code date} is a working day. */
   public boolean isWorkingDay(LocalDate date) {
     Objects.requireNonNull(date, "date");
-    requireCovered(date.getYear());
-    if (workdays.contains(date)) {
-      return true;
-    }
-    if (holidays.contains(date)) {
-      return false;
-    }
-    DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+    return covering(current(), date.getYear()).isWorkingDay(date);
   }
 
   /**
@@ -95,11 +107,13 @@ public class WorkingDayCalendar {
     if (n < 0) {
       throw new IllegalArgumentException("工作日数不能为负数：" + n);
     }
+    Coverage data = current();
     LocalDate date = from;
     int remaining = n;
     while (remaining > 0) {
       date = date.plusDays(1);
-      if (isWorkingDay(date)) {
+      data = covering(data, date.getYear());
+      if (data.isWorkingDay(date)) {
         remaining--;
       }
     }
@@ -150,25 +164,27 @@ public class WorkingDayCalendar {
     if (toInclusive.isBefore(fromExclusive)) {
       return -workingDaysBetween(toInclusive, fromExclusive);
     }
+    Coverage data = current();
     int count = 0;
     for (LocalDate date = fromExclusive.plusDays(1);
         !date.isAfter(toInclusive);
         date = date.plusDays(1)) {
-      if (isWorkingDay(date)) {
+      data = covering(data, date.getYear());
+      if (data.isWorkingDay(date)) {
         count++;
       }
     }
     return count;
   }
 
-  /** Whether the holiday file holds a verified arrangement for {@code year}. */
+  /** Whether the calendar holds a verified arrangement for {@code year}. */
   public boolean covers(int year) {
-    return coveredYears.contains(year);
+    return current().years.contains(year);
   }
 
   /** The years the calendar answers for, e.g. 2016–2026. */
   public SortedSet<Integer> coveredYears() {
-    return coveredYears;
+    return current().years;
   }
 
   /**
@@ -184,16 +200,75 @@ public class WorkingDayCalendar {
       return Optional.of(
           "工作日历尚未包含"
               + (year + 1)
-              + "年的节假日安排；国务院办公厅通知发布后，请及时补充到 "
-              + RESOURCE
-              + "，否则跨年期限将无法计算");
+              + "年的节假日安排；国务院办公厅通知发布后，请系统管理员及时在工作日历页面（"
+              + CalendarDataMissingException.PAGE
+              + "）补充，否则跨年期限将无法计算");
     }
     return Optional.empty();
   }
 
-  private void requireCovered(int year) {
-    if (!coveredYears.contains(year)) {
+  /** The data in use, reloaded first when the last look at the database is a minute old. */
+  private Coverage current() {
+    long last = checkedAt.get();
+    if (System.nanoTime() - last > RECHECK_NANOS) {
+      reloadOnce(last);
+    }
+    return coverage;
+  }
+
+  /** {@code data} if it covers {@code year}; else the data as reloaded; else the year is missing. */
+  private Coverage covering(Coverage data, int year) {
+    if (data.years.contains(year)) {
+      return data;
+    }
+    long last = checkedAt.get();
+    if (System.nanoTime() - last > MISSING_RECHECK_NANOS) {
+      reloadOnce(last);
+    }
+    Coverage reloaded = coverage;
+    if (!reloaded.years.contains(year)) {
       throw new CalendarDataMissingException(year);
+    }
+    return reloaded;
+  }
+
+  /** One caller reloads; the others go on with the data they have. */
+  private void reloadOnce(long seenCheck) {
+    if (checkedAt.compareAndSet(seenCheck, System.nanoTime())) {
+      try {
+        reload.run();
+      } catch (RuntimeException e) {
+        LOG.warn("工作日历：读取管理员补充的年份失败，继续使用已加载的数据：{}", e.toString());
+      }
+    }
+  }
+
+  /** The verified years of one data set, with their days off and adjusted working days. */
+  private static final class Coverage {
+    private final SortedSet<Integer> years;
+    private final Set<LocalDate> holidays = new HashSet<>();
+    private final Set<LocalDate> workdays = new HashSet<>();
+
+    private Coverage(CalendarData data) {
+      years = Collections.unmodifiableSortedSet(data.verifiedYears());
+      data.years().stream()
+          .filter(CalendarData.YearEntry::verified)
+          .forEach(
+              entry -> {
+                holidays.addAll(entry.holidayDates());
+                workdays.addAll(entry.workdayDates());
+              });
+    }
+
+    private boolean isWorkingDay(LocalDate date) {
+      if (workdays.contains(date)) {
+        return true;
+      }
+      if (holidays.contains(date)) {
+        return false;
+      }
+      DayOfWeek day = date.getDayOfWeek();
+      return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
     }
   }
 

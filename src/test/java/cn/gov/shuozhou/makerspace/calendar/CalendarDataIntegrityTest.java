@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.shuozhou.makerspace.calendar.CalendarData.DateGroup;
 import cn.gov.shuozhou.makerspace.calendar.CalendarData.YearEntry;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -111,21 +112,24 @@ class CalendarDataIntegrityTest {
 
   @Test
   void adjustmentsAreZeroSum_everyYearGivesExactlyItsStatutoryDaysOff() {
-    // Statutory days off: 11 a year, 13 from 2025 (Spring Festival and Labour Day +1 each, 全国年节及
-    // 纪念日放假办法 as revised in November 2024). A statutory day on a weekend is made up on a
-    // weekday (补休) and every weekday moved into a holiday is paid back on a weekend (调休), so
-    // weekdays off minus working weekends equals the statutory count. 2020 has two more: the
-    // Spring Festival extension of 国办发明电〔2020〕1号 (Fri 31 Jan off, Sat 1 Feb no longer
-    // worked). A missing or extra date in a new year's entry makes this test fail.
+    // CalendarData.statutoryDaysOff explains the rule; problems() applies it to every verified
+    // year, so a missing or extra date in a new year's entry stops the calendar.
+    assertThat(CalendarData.statutoryDaysOff(2024)).isEqualTo(11);
+    assertThat(CalendarData.statutoryDaysOff(2020)).isEqualTo(13);
+    assertThat(CalendarData.statutoryDaysOff(2025)).isEqualTo(13);
     for (YearEntry entry : DATA.years()) {
-      long weekdaysOff =
-          entry.holidayDates().stream().filter(d -> d.getDayOfWeek().getValue() <= 5).count();
-      long workingWeekends = entry.workdayDates().size();
-      int statutory = (entry.year() >= 2025 ? 13 : 11) + (entry.year() == 2020 ? 2 : 0);
-      assertThat(weekdaysOff - workingWeekends)
+      assertThat(CalendarData.weekdaysOffMinusWorkingWeekends(entry))
           .as("weekdays off minus working weekends in %d", entry.year())
-          .isEqualTo(statutory);
+          .isEqualTo(CalendarData.statutoryDaysOff(entry.year()));
     }
+    YearEntry y2026 = DATA.years().stream().filter(e -> e.year() == 2026).findFirst().orElseThrow();
+    List<DateGroup> oneDayShort = new ArrayList<>(y2026.holidays());
+    oneDayShort.set(0, new DateGroup("元旦", null, List.of(LocalDate.of(2026, 1, 1))));
+    CalendarData withoutJan2 = new CalendarData(DATA.description(), DATA.timezone(), DATA.notes(), DATA.lastChecked(),
+        DATA.years().stream().map(e -> e.year() != 2026 ? e : new YearEntry(2026, true, e.sources(),
+            e.verification(), oneDayShort, e.workdays())).toList());
+    assertThat(withoutJan2.problems())
+        .containsExactly("2026年放假的工作日数减去调休上班的周末数应为法定节假日天数13天，现为12天：请核对是否漏填或多填了日期");
   }
 
   @Test

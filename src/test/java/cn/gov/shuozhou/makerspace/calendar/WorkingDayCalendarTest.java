@@ -206,10 +206,10 @@ class WorkingDayCalendarTest {
   class BeyondTheData {
 
     @Test
-    void aYearNotInTheFileThrowsWithAChineseMessageNamingTheYearAndTheFile() {
+    void aYearNotInTheDataThrowsWithAChineseMessageNamingTheYearAndThePage() {
       assertThatThrownBy(() -> CALENDAR.isWorkingDay(date(2028, 3, 1)))
           .isInstanceOf(CalendarDataMissingException.class)
-          .hasMessage("工作日历未包含2028年的节假日安排，请在 calendar/cn-working-days.json 中补充国务院办公厅通知后重试")
+          .hasMessage("工作日历未包含2028年的节假日安排，请系统管理员在工作日历页面（/calendar/）补充国务院办公厅通知后重试")
           .satisfies(e -> assertThat(((CalendarDataMissingException) e).getYear()).isEqualTo(2028));
       assertThatThrownBy(() -> CALENDAR.isWorkingDay(date(2015, 6, 1)))
           .isInstanceOf(CalendarDataMissingException.class)
@@ -246,7 +246,7 @@ class WorkingDayCalendarTest {
           {"timezone": "Asia/Shanghai", "years": [
             {"year": 2024, "verified": true, "sources": [{"document": "国办发明电〔2023〕7号"}],
              "holidays": [{"festival": "元旦", "dates": ["2024-01-01"]},
-                          {"festival": "春节", "dates": ["2024-02-12"]},
+                          {"festival": "春节", "dates": ["2024-02-12", "2024-02-13", "2024-02-14", "2024-02-15", "2024-02-16"]},
                           {"festival": "清明节", "dates": ["2024-04-04"]},
                           {"festival": "劳动节", "dates": ["2024-05-01"]},
                           {"festival": "端午节", "dates": ["2024-06-10"]},

@@ -207,6 +207,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "history" -> readHistory(user);
       case "decision" -> evaluateDecision(user);
       case "rules" -> rules(object, user);
+      case "calendar" -> calendar(object, user);
       case "deploy" -> deploy(user);
       case "instance" -> deleteInstance(user, expected);
       case "definition" -> suspendDefinition(user);
@@ -294,6 +295,16 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
           .POST(HttpRequest.BodyPublishers.ofString(classpath("dmn/first-review-routing.dmn"), StandardCharsets.UTF_8)));
     }
     return allowedOr403(r);
+  }
+
+  private boolean calendar(String what, String user) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/calendar" + ("read".equals(what) ? "" : "/check")))
+        .header("Authorization", basic(user)).header("Accept", "application/json");
+    if (!"read".equals(what)) { // stores nothing, whoever asks
+      request.header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"baseRevision\": 0, \"reason\": \"权限探测\"}", StandardCharsets.UTF_8));
+    }
+    return allowedOr403(send(request));
   }
 
   private boolean deploy(String user) {

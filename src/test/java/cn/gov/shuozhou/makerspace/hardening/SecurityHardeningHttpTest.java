@@ -471,8 +471,8 @@ class SecurityHardeningHttpTest extends HardeningHttpTest {
   // ------------------------------------------------------------------ headers
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/api/rules", "/api/applications", "/rules/", "/rules/app.js", "/actuator/health",
-      "/engine-rest/task", "/engine-rest/process-definition"})
+  @ValueSource(strings = {"/api/rules", "/api/applications", "/api/calendar", "/rules/", "/rules/app.js",
+      "/calendar/", "/calendar/calendar.js", "/actuator/health", "/engine-rest/task", "/engine-rest/process-definition"})
   void ourOwnPagesAndApisSendSecurityHeaders(String path) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("ruleadmin1")).GET());
     var headers = r.headers();
@@ -481,7 +481,7 @@ class SecurityHardeningHttpTest extends HardeningHttpTest {
     assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
     assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
         assertThat(csp).contains("frame-ancestors 'none'").doesNotContain("unsafe-eval"));
-    if (path.startsWith("/rules/")) {
+    if (path.startsWith("/rules/") || path.startsWith("/calendar/")) {
       assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
           .contains("script-src 'self'", "object-src 'none'").doesNotContain("script-src 'self' 'unsafe-inline'");
     }

@@ -1,0 +1,18 @@
+package cn.gov.shuozhou.makerspace.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Our own pages: the rule page at /rules/ and the calendar page at /calendar/ (static/{name}/index.html). */
+@Configuration(proxyBeanMethods = false)
+class PageConfiguration implements WebMvcConfigurer {
+
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    for (String page : new String[] {"rules", "calendar"}) {
+      registry.addRedirectViewController("/" + page, "/" + page + "/");
+      registry.addViewController("/" + page + "/").setViewName("forward:/" + page + "/index.html");
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package cn.gov.shuozhou.makerspace.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.calendar.CalendarData.DateGroup;
+import cn.gov.shuozhou.makerspace.calendar.CalendarData.YearEntry;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The calendar page ({@code /calendar/}) in a real Chromium: a system administrator enters next
+ * year's arrangement festival by festival, the check catches a missing day in Chinese, the
+ * corrected arrangement is saved and deadlines in that year work at once; a county reviewer sees
+ * the years but cannot add one. Shares its context with {@link CalendarAdministrationHttpTest}.
+ */
+@TestPropertySource(properties = "makerspace.calendar.test-context=calendar-administration-http")
+class CalendarPageBrowserTest extends AbstractHttpTest {
+
+  private static final int YEAR = MadeUpYear.next();
+  private static final Path IMAGES = Browser.screenshots();
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CalendarYears years;
+  @Autowired WorkingDayCalendar workingDays;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowserAndForgetTheMadeUpYear() {
+    if (browser != null) {
+      browser.close();
+    }
+    jdbc.update("DELETE FROM ms_calendar_year");
+    years.reload();
+  }
+
+  @Test
+  void administratorAddsNextYearFestivalByFestival() {
+    login("admin");
+    WebElement last = browser.visible(By.cssSelector("#year-list tbody tr[data-year='" + (YEAR - 1) + "']"));
+    assertThat(last.getText()).contains("随程序发布").contains("国办发明电");
+    browser.click(By.id("add-button"));
+    browser.withText(By.id("edit-title"), "补充" + YEAR + "年节假日安排");
+    assertThat(browser.driver().findElement(By.id("notice-title")).getAttribute("value"))
+        .isEqualTo("国务院办公厅关于" + YEAR + "年部分节假日安排的通知");
+
+    YearEntry entry = MadeUpYear.entry(YEAR);
+    type("document", entry.sources().get(0).document());
+    date(By.id("notice-date"), entry.sources().get(0).date());
+    DateGroup qingming = null;
+    for (DateGroup group : entry.holidays()) {
+      if (group.festival().equals("清明节")) {
+        qingming = group; // left out at first: the check must catch it
+      } else {
+        festival(group);
+      }
+    }
+    date(By.cssSelector("#festivals tr[data-festival='春节'] .work"), MadeUpYear.workingSaturday(YEAR));
+    type("verification", "测试：对照虚构的通知逐日核对");
+    type("reason", "测试：补充下一年度");
+    browser.click(By.id("verified"));
+
+    // ------------------------------------------------------------ the check catches the missing festival
+    browser.click(By.id("check-button"));
+    WebElement refused = browser.withText(By.id("check-result"), "检查未通过");
+    assertThat(refused.getText()).contains(YEAR + "年缺少清明节的放假安排").contains("法定节假日天数13天，现为12天");
+    assertThat(browser.driver().findElement(By.id("save-button")).isEnabled()).isFalse();
+    browser.fullPageScreenshot(IMAGES.resolve("calendar-refused.png"));
+    festival(qingming);
+
+    browser.click(By.id("check-button"));
+    WebElement passed = browser.withText(By.id("check-result"), "检查通过");
+    assertThat(passed.getText())
+        .contains("差额 13 天（法定节假日 13 天）")
+        .contains(MadeUpYear.workingSaturday(YEAR) + "（星期六）");
+    browser.scrollIntoView(passed);
+    browser.fullPageScreenshot(IMAGES.resolve("calendar-check.png"));
+
+    // ------------------------------------------------------------ saved: used at once
+    browser.click(By.id("save-button"));
+    browser.withText(By.id("global-message"), "已保存" + YEAR + "年节假日安排（第 1 次修订）");
+    WebElement added = browser.visible(By.cssSelector("#year-list tbody tr[data-year='" + YEAR + "']"));
+    assertThat(added.getText()).contains("管理员补充").contains("admin").contains("测试：补充下一年度");
+    assertThat(workingDays.isWorkingDay(MadeUpYear.workingSaturday(YEAR))).isTrue();
+    assertThat(workingDays.isWorkingDay(MadeUpYear.springFestivalStart(YEAR))).isFalse();
+    browser.screenshot(IMAGES.resolve("calendar-list.png"));
+
+    // ------------------------------------------------------------ a revision starts from what is stored
+    browser.click(By.cssSelector("#year-list tbody tr[data-year='" + YEAR + "']"));
+    browser.withText(By.id("edit-title"), "修订" + YEAR + "年节假日安排（当前为第 1 次修订）");
+    assertThat(value("#festivals tr[data-festival='春节'] .from")).isEqualTo(MadeUpYear.springFestivalStart(YEAR).toString());
+    assertThat(value("#festivals tr[data-festival='春节'] .work")).isEqualTo(MadeUpYear.workingSaturday(YEAR).toString());
+  }
+
+  @Test
+  void aCountyReviewerSeesTheYearsButCannotAddOne() {
+    login("shuocheng1");
+    browser.visible(By.cssSelector("#year-list tbody tr[data-year='2016']"));
+    assertThat(browser.driver().findElement(By.id("admin-actions")).isDisplayed()).isFalse();
+    WebElement warning = browser.driver().findElement(By.id("coverage-warning"));
+    if (LocalDate.now(WorkingDayCalendar.ZONE).getMonthValue() >= 11 && !workingDays.covers(LocalDate.now().getYear() + 1)) {
+      assertThat(warning.getText()).contains("尚未包含");
+    }
+    // no script error (the 401 before the login and the missing favicon are not the page's fault)
+    assertThat(browser.consoleLog())
+        .noneMatch(line -> line.contains("SEVERE") && !line.contains("Failed to load resource"));
+  }
+
+  private void login(String user) {
+    browser.open(uri("/calendar/").toString());
+    assertThat(browser.driver().getTitle()).isEqualTo("工作日历 · 朔州市众创空间认定与管理");
+    browser.visible(By.id("login-username")).sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).sendKeys(user);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), user);
+  }
+
+  private void festival(DateGroup group) {
+    String row = "#festivals tr[data-festival='" + group.festival() + "'] ";
+    date(By.cssSelector(row + ".from"), group.dates().get(0));
+    date(By.cssSelector(row + ".to"), group.dates().get(group.dates().size() - 1));
+  }
+
+  private void type(String id, String text) {
+    WebElement field = browser.visible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Date inputs take keys in the browser's locale order: set the value and fire the input event. */
+  private void date(By locator, LocalDate date) {
+    WebElement input = browser.present(locator);
+    browser.js("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, date == null ? "" : date.toString());
+  }
+
+  private String value(String css) {
+    return browser.present(By.cssSelector(css)).getAttribute("value");
+  }
+}
