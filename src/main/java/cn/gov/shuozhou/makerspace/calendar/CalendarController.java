@@ -54,8 +54,7 @@ public class CalendarController {
   /** The balance every year must give (see {@link CalendarData#statutoryDaysOff(int)}). */
   public record Summary(long weekdaysOff, long workingWeekends, long balance, int statutoryDaysOff) {
     static Summary of(YearEntry entry) {
-      long weekdaysOff = entry.holidayDates().stream().distinct().filter(d -> d.getDayOfWeek().getValue() <= 5).count();
-      return new Summary(weekdaysOff, entry.workdayDates().stream().distinct().count(),
+      return new Summary(CalendarData.weekdaysOff(entry), CalendarData.workingWeekends(entry),
           CalendarData.weekdaysOffMinusWorkingWeekends(entry), CalendarData.statutoryDaysOff(entry.year()));
     }
   }

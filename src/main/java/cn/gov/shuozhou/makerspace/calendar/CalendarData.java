@@ -218,9 +218,17 @@ public record CalendarData(
 
   /** See {@link #statutoryDaysOff(int)}. */
   public static long weekdaysOffMinusWorkingWeekends(YearEntry entry) {
-    long weekdaysOff = entry.holidayDates().stream().distinct()
-        .filter(date -> date.getDayOfWeek().getValue() <= 5).count();
-    return weekdaysOff - entry.workdayDates().stream().distinct().count();
+    return weekdaysOff(entry) - workingWeekends(entry);
+  }
+
+  /** Monday to Friday dates among the year's days off. */
+  public static long weekdaysOff(YearEntry entry) {
+    return entry.holidayDates().stream().distinct().filter(date -> date.getDayOfWeek().getValue() <= 5).count();
+  }
+
+  /** The year's adjusted working days (all on weekends when the entry is sound). */
+  public static long workingWeekends(YearEntry entry) {
+    return entry.workdayDates().stream().distinct().count();
   }
 
   private static boolean containsFestival(DateGroup group, String festival) {
