@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -193,7 +194,7 @@ class TwoNodeClusterTest {
 
     // The notice period ends for all of them at once: both job executors certify at the same time.
     CertificationDriver.runClockFrom(new Date(lastDue.getTime() + 1000));
-    wakeBothJobExecutors();
+    wakeBothJobExecutors("certify");
     Duration certifying = Await.until(PATIENCE, "all " + CERTIFICATIONS + " instances ended",
         () -> endedOf(a, instances) == CERTIFICATIONS,
         () -> endedOf(a, instances) + " ended, " + db.count("SELECT count(*) FROM ms_certificate") + " certificates, "
@@ -258,7 +259,7 @@ class TwoNodeClusterTest {
     assertThat(db.count("SELECT count(*) FROM cluster_timer_fired")).isZero();
 
     CertificationDriver.runClockFrom(new Date(dueAt.getTime() + 1000));
-    wakeBothJobExecutors();
+    wakeBothJobExecutors("due");
     Duration firing = Await.until(PATIENCE, TIMERS + " timers fired",
         () -> a.getManagementService().createJobQuery().processDefinitionKey("cluster-timer-burst").count() == 0
             && db.count("SELECT count(*) FROM cluster_timer_fired") >= TIMERS,
@@ -315,11 +316,21 @@ class TwoNodeClusterTest {
   /**
    * The clock jumped: both job executors look for due jobs now. Otherwise one that happens to be in
    * its idle wait (up to max-wait) could find the other done with everything, and the test would
-   * prove nothing about two nodes working at once.
+   * prove nothing about two nodes working at once. Node B goes first and node A only once B holds
+   * (or has done) a job of {@code activityId}: on a busy machine A could otherwise take every batch
+   * before B's acquisition thread gets the CPU.
    */
-  private void wakeBothJobExecutors() {
-    for (ApplicationNode node : List.of(nodeA, nodeB)) {
-      ((ProcessEngineConfigurationImpl) node.engine().getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
-    }
+  private void wakeBothJobExecutors(String activityId) throws Exception {
+    JobExecutor b = jobExecutor(nodeB);
+    b.jobWasAdded();
+    Await.until(PATIENCE, "node B holding a due job",
+        () -> db.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ = ?", b.getLockOwner()) > 0
+            || successfulJobsByNode(nodeA.engine(), activityId).containsKey("nodeB"),
+        () -> "no job locked by " + b.getLockOwner());
+    jobExecutor(nodeA).jobWasAdded();
+  }
+
+  private static JobExecutor jobExecutor(ApplicationNode node) {
+    return ((ProcessEngineConfigurationImpl) node.engine().getProcessEngineConfiguration()).getJobExecutor();
   }
 }
