@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
  *       variables and the allow-listed beans only, and cannot use reflection.
  * </ul>
  *
- * It also adds two command interceptors: {@link CommentAttachmentGuard} (comments and attachments
- * get the permissions of their task or process instance, which Camunda 7.24 does not check) and
- * {@link ClaimedTaskGuard} (only the one who claimed a task completes it).
+ * It also adds three command interceptors: {@link CommentAttachmentGuard} (comments and attachments
+ * get the permissions of their task or process instance, which Camunda 7.24 does not check),
+ * {@link ClaimedTaskGuard} (only the one who claimed a task completes it) and
+ * {@link InstanceDataGuard} (variables, modification and suspension of instances: administrators only).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
  */
@@ -57,6 +58,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(new CommentAttachmentGuard());
     all.add(new ClaimedTaskGuard());
+    all.add(new InstanceDataGuard());
     return all;
   }
 

@@ -209,7 +209,8 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "rules" -> rules(object, user);
       case "calendar" -> calendar(object, user);
       case "deploy" -> deploy(user);
-      case "instance" -> deleteInstance(user, expected);
+      case "instance" -> "suspend".equals(object) ? suspendInstance(user, expected) : deleteInstance(user, expected);
+      case "variable" -> setVariable(user, expected);
       case "definition" -> suspendDefinition(user);
       case "user" -> createUser(user);
       default -> throw new IllegalArgumentException(action);
@@ -324,6 +325,29 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
   private boolean deleteInstance(String user, boolean expected) {
     ProcessInstance pi = instance("delete", expected);
     return allowedOr403(rest(user).delete("/process-instance/" + pi.getId()));
+  }
+
+  private boolean suspendInstance(String user, boolean expected) {
+    ProcessInstance pi = instance("suspend", expected);
+    boolean allowed = allowedOr403(rest(user).put("/process-instance/" + pi.getId() + "/suspended", "{\"suspended\": true}"));
+    if (allowed) {
+      engine.getRuntimeService().activateProcessInstanceById(pi.getId());
+    } else {
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+          .isSuspended()).isFalse();
+    }
+    return allowed;
+  }
+
+  private boolean setVariable(String user, boolean expected) {
+    ProcessInstance pi = instance("variable", expected);
+    Object before = engine.getRuntimeService().getVariable(pi.getId(), TOTAL_AREA);
+    boolean allowed = allowedOr403(rest(user).put("/process-instance/" + pi.getId() + "/variables/" + TOTAL_AREA,
+        "{\"value\": 99999, \"type\": \"Double\"}"));
+    if (!allowed) {
+      assertThat(engine.getRuntimeService().getVariable(pi.getId(), TOTAL_AREA)).isEqualTo(before);
+    }
+    return allowed;
   }
 
   private boolean suspendDefinition(String user) {

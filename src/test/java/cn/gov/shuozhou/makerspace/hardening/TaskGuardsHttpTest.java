@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.hardening;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_ORGANISE_EXPERTS;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TOTAL_AREA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
  *       may work on a task comments on it and reads its comments; who may only see it (the city
  *       bureau, through history) reads them; anyone else can neither read nor write them, over
  *       REST or the Java API, and a refused request creates nothing;
- *   <li>a claimed task is completed by the one who claimed it (ClaimedTaskGuard).
+ *   <li>a claimed task is completed by the one who claimed it (ClaimedTaskGuard);
+ *   <li>an application's data changes through its forms only: the city bureau, which may correlate
+ *       messages, can neither set variables nor modify instances (InstanceDataGuard).
  * </ul>
  */
 class TaskGuardsHttpTest extends HardeningHttpTest {
@@ -165,6 +168,37 @@ class TaskGuardsHttpTest extends HardeningHttpTest {
       return null;
     });
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isZero();
+  }
+
+  @Test
+  void theCityBureauCannotChangeAnApplicationsValuesInCockpitOrOverTheJavaApi() {
+    String id = task.getProcessInstanceId();
+    Object area = engine.getRuntimeService().getVariable(id, TOTAL_AREA);
+    WebappSession cockpit = webapp();
+    assertThat(cockpit.login("city1", "cockpit").statusCode()).isEqualTo(200);
+    String instance = "/camunda/api/engine/engine/default/process-instance/" + id;
+    assertThat(cockpit.get(instance + "/variables").statusCode()).isEqualTo(200); // reading stays allowed
+
+    HttpResponse<String> set = cockpit.post(instance + "/variables",
+        "{\"modifications\": {\"" + TOTAL_AREA + "\": {\"value\": 99999, \"type\": \"Double\"}}}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(403);
+    assertThat(set.body()).contains("无权");
+    HttpResponse<String> moved = cockpit.post(instance + "/modification",
+        "{\"instructions\": [{\"type\": \"cancel\", \"activityId\": \"" + TASK_FIRST_REVIEW + "\"}]}");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(403);
+    assertThatThrownBy(() -> as("city1", List.of(Groups.CITY_BUREAU), () -> {
+      engine.getRuntimeService().removeVariable(id, TOTAL_AREA);
+      return null;
+    })).isInstanceOf(AuthorizationException.class).hasMessageContaining("camunda-admin");
+
+    assertThat(engine.getRuntimeService().getVariable(id, TOTAL_AREA)).isEqualTo(area);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    // a system administrator may repair data
+    as("admin", List.of(Groups.CAMUNDA_ADMIN), () -> {
+      engine.getRuntimeService().setVariable(id, "repairNote", "数据修复");
+      return null;
+    });
+    assertThat(engine.getRuntimeService().getVariable(id, "repairNote")).isEqualTo("数据修复");
   }
 
   private <T> T as(String user, List<String> groups, Supplier<T> work) {
