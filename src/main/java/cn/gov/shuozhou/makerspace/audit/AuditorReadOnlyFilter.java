@@ -22,10 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Auditors (group {@code auditors}) only read. Camunda's authorizations, with the guards of
- * security/ and identity/ (comments, attachments, the own user), refuse their writes; but a
- * refused {@code POST /job/{id}/execute} still counts as a failed attempt (it lowers the job's
- * retries and finally raises an incident), and any write path a future engine version adds would
- * be open until someone notices. This filter therefore refuses uniformly: on the engine API ({@code /engine-rest} and the
+ * security/ and identity/ (comments, attachments, the own user, refused job executions), refuse
+ * their writes; but any write path a future engine version adds would be open until someone
+ * notices. This filter therefore refuses uniformly: on the engine API ({@code /engine-rest} and the
  * webapps' {@code /camunda/api/engine}) every request of an auditor that is not a read
  * ({@link EngineApiRequests}) answers 403 before it reaches the engine. The one exception is a
  * change of the auditor's own password.

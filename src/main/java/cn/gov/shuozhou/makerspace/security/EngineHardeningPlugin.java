@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
  *       variables and the allow-listed beans only, and cannot use reflection.
  * </ul>
  *
- * It also adds three command interceptors: {@link CommentAttachmentGuard} (comments and attachments
- * get the permissions of their task or process instance, which Camunda 7.24 does not check),
- * {@link ClaimedTaskGuard} (only the one who claimed a task completes it) and
- * {@link InstanceDataGuard} (variables, modification and suspension of instances: administrators only).
+ * It also adds command interceptors: {@link CommentAttachmentGuard} (comments and attachments get
+ * the permissions of their task or process instance, which Camunda 7.24 does not check),
+ * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link InstanceDataGuard}
+ * (variables, modification and suspension of instances: administrators only) and
+ * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
  */
@@ -59,6 +60,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     all.add(new CommentAttachmentGuard());
     all.add(new ClaimedTaskGuard());
     all.add(new InstanceDataGuard());
+    all.add(new RefusedJobExecutionGuard());
     return all;
   }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
  *       REST or the Java API, and a refused request creates nothing;
  *   <li>a claimed task is completed by the one who claimed it (ClaimedTaskGuard);
  *   <li>an application's data changes through its forms only: the city bureau, which may correlate
- *       messages, can neither set variables nor modify instances (InstanceDataGuard).
+ *       messages, can neither set variables nor modify instances (InstanceDataGuard);
+ *   <li>who may not run a job cannot use up its retries by trying (RefusedJobExecutionGuard).
  * </ul>
  */
 class TaskGuardsHttpTest extends HardeningHttpTest {
@@ -199,6 +202,22 @@ class TaskGuardsHttpTest extends HardeningHttpTest {
       return null;
     });
     assertThat(engine.getRuntimeService().getVariable(id, "repairNote")).isEqualTo("数据修复");
+  }
+
+  @Test
+  void aRefusedJobExecutionLeavesTheJobAlone() {
+    ProcessInstance notice = fixtures.inPublicNotice("shuocheng");
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(notice.getId()).timers().singleResult();
+    int retries = timer.getRetries();
+    for (String user : List.of("shuocheng1", "operator1", "expert1", "shuocheng1", "inspector1")) {
+      HttpResponse<String> r = rest(user).post("/job/" + timer.getId() + "/execute", "");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    }
+    Job after = engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after.getRetries()).as("retries").isEqualTo(retries);
+    assertThat(after.getExceptionMessage()).isNull();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(notice.getId()).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(timer.getId()).failureLog().count()).isZero();
   }
 
   private <T> T as(String user, List<String> groups, Supplier<T> work) {
