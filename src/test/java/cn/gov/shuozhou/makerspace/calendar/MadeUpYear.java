@@ -14,26 +14,26 @@ import java.util.List;
  * Saturday, the statutory balance): test data only, never a real State Council notice. Tests add
  * it for the year after the released file, so they keep working when a release adds real years.
  */
-final class MadeUpYear {
+public final class MadeUpYear {
 
   private MadeUpYear() {}
 
   /** The first year an administrator may add: the one after the released file. */
-  static int next() {
+  public static int next() {
     return CalendarData.fromClasspath(WorkingDayCalendar.RESOURCE).verifiedYears().last() + 1;
   }
 
   /** Spring Festival's days off: the Monday of the second week of February and the days to Saturday. */
-  static LocalDate springFestivalStart(int year) {
+  public static LocalDate springFestivalStart(int year) {
     return LocalDate.of(year, 2, 8).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
   }
 
   /** The working Saturday paid back for Spring Festival: the one before it. */
-  static LocalDate workingSaturday(int year) {
+  public static LocalDate workingSaturday(int year) {
     return springFestivalStart(year).minusDays(2);
   }
 
-  static YearEntry entry(int year) {
+  public static YearEntry entry(int year) {
     int extra = CalendarData.statutoryDaysOff(year) - 11; // 13 from 2025: two more weekdays at Spring Festival
     LocalDate spring = springFestivalStart(year);
     List<DateGroup> holidays = List.of(
@@ -52,7 +52,7 @@ final class MadeUpYear {
   }
 
   /** The notice is dated the year before, and not after today. */
-  static LocalDate noticeDate(int year) {
+  public static LocalDate noticeDate(int year) {
     LocalDate endOfYearBefore = LocalDate.of(year - 1, 12, 31);
     LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
     return today.isBefore(endOfYearBefore) ? today : endOfYearBefore;

@@ -4,6 +4,10 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.shuozhou.makerspace.calendar.CalendarYears;
+import cn.gov.shuozhou.makerspace.calendar.CalendarYears.Addition;
+import cn.gov.shuozhou.makerspace.calendar.CalendarYears.StaleRevisionException;
+import cn.gov.shuozhou.makerspace.calendar.MadeUpYear;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.identity.Groups;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -228,6 +233,32 @@ abstract class PostgresLifecycleContract {
     JdbcTemplate application = new JdbcTemplate(node.bean(DataSource.class));
     assertThat(application.queryForObject("SHOW jit", String.class)).isEqualTo("off");
     assertThat(application.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+  }
+
+  @Test
+  void nextYearAddedByAnAdministratorIsStoredAndReadBackByANewNode() {
+    CalendarYears years = node.bean(CalendarYears.class);
+    JdbcTemplate application = new JdbcTemplate(node.bean(DataSource.class));
+    int year = MadeUpYear.next();
+    try {
+      years.add(new Addition(0, "PostgreSQL 测试", MadeUpYear.entry(year)), "admin");
+      assertThat(node.bean(WorkingDayCalendar.class).isWorkingDay(MadeUpYear.workingSaturday(year))).isTrue();
+      assertThatThrownBy(() -> years.add(new Addition(0, "过时的修订", MadeUpYear.entry(year)), "admin"))
+          .isInstanceOf(StaleRevisionException.class);
+      // two administrators saving the same revision at once: the primary key keeps one
+      assertThatThrownBy(() -> application.update("INSERT INTO ms_calendar_year (cal_year, revision, entry, added_by,"
+          + " added_at, reason) VALUES (?, 1, '{}', 'admin', now(), '并发')", year))
+          .isInstanceOf(DuplicateKeyException.class);
+
+      WorkingDayCalendar newNode = new WorkingDayCalendar();
+      new CalendarYears(application, newNode);
+      assertThat(newNode.covers(year)).isTrue();
+      assertThat(years.revisions(year)).singleElement()
+          .satisfies(r -> assertThat(r.entry()).isEqualTo(MadeUpYear.entry(year)));
+    } finally {
+      application.update("DELETE FROM ms_calendar_year");
+      years.reload();
+    }
   }
 
   @Test
