@@ -1,7 +1,8 @@
 // 工作日历页面：已覆盖的年份；系统管理员补充下一年度国务院办公厅节假日安排（检查后保存）。
 
-import { ApiError, NotLoggedIn, currentUser, ensureSession, login, logout, request } from '/rules/api.js';
-import { el, fill, formatTime, hide, show, showError } from '/rules/format.js';
+import { ApiError, NotLoggedIn, currentUser, ensureSession, request } from '/common/session.js';
+import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
+import { bindLogin, showApp as showPage, showLogin } from '/common/login.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -35,26 +36,8 @@ async function start() {
   }
 }
 
-function showLogin(message) {
-  hide($('app'), $('user-box'), $('loading'));
-  show($('login-panel'));
-  const box = $('login-error');
-  if (message) {
-    fill(box, message);
-    show(box);
-  } else {
-    hide(box);
-  }
-  $('login-username').focus();
-}
-
 function showApp(user) {
-  hide($('login-panel'));
-  show($('app'));
-  if (user && user.userId) {
-    $('user-name').textContent = user.userId;
-    show($('user-box'));
-  }
+  showPage(user);
   // Only system administrators may add years (the server checks it again).
   state.admin = Boolean(user && Array.isArray(user.authorizedApps) && user.authorizedApps.includes('admin'));
   if (state.admin) {
@@ -64,30 +47,7 @@ function showApp(user) {
   }
 }
 
-$('login-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const button = $('login-submit');
-  button.disabled = true;
-  hide($('login-error'));
-  try {
-    await login($('login-username').value.trim(), $('login-password').value);
-    $('login-password').value = '';
-    await start();
-  } catch (e) {
-    showError($('login-error'), e);
-  } finally {
-    button.disabled = false;
-  }
-});
-
-$('logout-button').addEventListener('click', async () => {
-  try {
-    await logout();
-  } finally {
-    closeForm();
-    showLogin();
-  }
-});
+bindLogin(start, () => hide($('edit-card')));
 
 function handleError(error, box) {
   if (error instanceof NotLoggedIn) {

@@ -1,8 +1,11 @@
 // 规则管理页面：决策列表、当前规则表、版本历史、在浏览器中编辑或上传、检查、启用、回滚、发布冲突。
 
-import { ApiError, NotLoggedIn, currentUser, ensureSession, login, logout, rules } from './api.js';
+import { ApiError, NotLoggedIn, currentUser, ensureSession } from '/common/session.js';
+import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
+import { bindLogin, showApp, showLogin } from '/common/login.js';
+import { rules } from './api.js';
 import { TableEditor } from './editor.js';
-import { el, fill, formatTime, formatValue, hide, show, showError, sourceLabel } from './format.js';
+import { formatValue, sourceLabel } from './format.js';
 import { renderDecisionTable } from './table-view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -46,55 +49,11 @@ async function start() {
   }
 }
 
-function showLogin(message) {
-  editor.destroy();
-  hide($('app'), $('user-box'), $('loading'));
-  show($('login-panel'));
-  const box = $('login-error');
-  if (message) {
-    fill(box, message);
-    show(box);
-  } else {
-    hide(box);
-  }
-  $('login-username').focus();
-}
-
-function showApp(user) {
-  hide($('login-panel'));
-  show($('app'));
-  if (user && user.userId) {
-    $('user-name').textContent = user.userId;
-    show($('user-box'));
-  }
-}
-
-$('login-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const button = $('login-submit');
-  button.disabled = true;
-  hide($('login-error'));
-  try {
-    await login($('login-username').value.trim(), $('login-password').value);
-    $('login-password').value = '';
-    await start();
-  } catch (e) {
-    showError($('login-error'), e);
-  } finally {
-    button.disabled = false;
-  }
-});
-
-$('logout-button').addEventListener('click', async () => {
-  try {
-    await logout();
-  } finally {
-    state.key = null;
-    state.detail = null;
-    closeChange();
-    hide($('detail'));
-    showLogin();
-  }
+bindLogin(start, () => {
+  state.key = null;
+  state.detail = null;
+  closeChange();
+  hide($('detail'));
 });
 
 /** Shows an error where it belongs; a lost session brings back the login form. */

@@ -1,4 +1,4 @@
-// Chinese labels and small DOM helpers shared by the page's modules.
+// Chinese labels of the rule page.
 
 export const SOURCE_LABELS = {
   release: '随版本发布',
@@ -38,76 +38,6 @@ export function sourceLabel(source) {
   return SOURCE_LABELS[source] || source || '—';
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-
-/** "2026-11-05 14:03:21" (Beijing time) from an ISO timestamp or epoch millis. */
-export function formatTime(value) {
-  if (value === null || value === undefined || value === '') {
-    return '—';
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    return String(value);
-  }
-  const parts = Object.fromEntries(DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
-  const hour = parts.hour === '24' ? '00' : parts.hour;
-  return `${parts.year}-${parts.month}-${parts.day} ${hour}:${parts.minute}:${parts.second}`;
-}
-
-/** Creates an element: el('td', {className: 'x', dataset: {key: 'k'}}, 'text', child, ...). */
-export function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props || {})) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name === 'dataset') {
-      Object.assign(node.dataset, value);
-    } else if (name === 'className') {
-      node.className = value;
-    } else if (name.startsWith('on') && typeof value === 'function') {
-      node.addEventListener(name.slice(2).toLowerCase(), value);
-    } else if (name in node && typeof value !== 'string') {
-      node[name] = value;
-    } else {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  append(node, children);
-  return node;
-}
-
-function append(node, children) {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) {
-      continue;
-    }
-    if (Array.isArray(child)) {
-      append(node, child);
-    } else if (child instanceof Node) {
-      node.appendChild(child);
-    } else {
-      node.appendChild(document.createTextNode(String(child)));
-    }
-  }
-}
-
-/** Replaces the children of node. */
-export function fill(node, ...children) {
-  node.replaceChildren();
-  append(node, children);
-  return node;
-}
-
 /** A value of a case input or a decision result, for people. */
 export function formatValue(value) {
   if (value === null || value === undefined) {
@@ -123,35 +53,4 @@ export function formatValue(value) {
     return JSON.stringify(value);
   }
   return String(value);
-}
-
-/** Shows an API error (its Chinese message and per-item errors) in a message box. */
-export function showError(box, error) {
-  if (!box.classList.contains('message')) {
-    // A plain container: put a red message box into it.
-    const inner = el('div', { className: 'message error', role: 'alert' });
-    fill(box, inner);
-    box.hidden = false;
-    showError(inner, error);
-    return;
-  }
-  const items = (error && error.errors) || [];
-  fill(box,
-    el('div', {}, (error && error.message) || '操作失败。'),
-    items.length ? el('ul', {}, items.map((item) => el('li', {},
-      typeof item === 'string' ? item : [
-        item.code ? el('code', {}, item.code) : null,
-        item.code ? '：' : null,
-        item.field && !item.code ? `${item.field}：` : null,
-        item.message || JSON.stringify(item),
-      ]))) : null);
-  box.hidden = false;
-}
-
-export function hide(...nodes) {
-  nodes.forEach((n) => { n.hidden = true; });
-}
-
-export function show(...nodes) {
-  nodes.forEach((n) => { n.hidden = false; });
 }

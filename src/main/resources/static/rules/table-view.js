@@ -1,6 +1,7 @@
 // Read-only rendering of a decision table (GET /api/rules/{key} → table) as an HTML table.
 
-import { AGGREGATION_LABELS, HIT_POLICY_LABELS, TYPE_LABELS, el } from './format.js';
+import { el } from '/common/dom.js';
+import { AGGREGATION_LABELS, HIT_POLICY_LABELS, TYPE_LABELS } from './format.js';
 
 function typeLabel(typeRef) {
   if (!typeRef) {

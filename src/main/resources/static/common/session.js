@@ -1,0 +1,176 @@
+// The session of our own pages (rule administration, working-day calendar) and their API calls.
+//
+// Authentication is the Camunda webapp session: the page logs in through the login endpoint of
+// the "welcome" app, which sets the session cookie. Every response of the webapps carries the
+// session's CSRF token in the X-XSRF-TOKEN header; it is sent back on every POST. Login replaces
+// the session, so the token is fetched again afterwards.
+
+const WELCOME_PAGE = '/camunda/app/welcome/default/';
+const AUTH = '/camunda/api/admin/auth/user/default';
+const TOKEN_HEADER = 'X-XSRF-TOKEN';
+
+let csrfToken = null;
+
+/** A refusal or failure of the API, with the API's own (Chinese) message. */
+export class ApiError extends Error {
+  constructor(status, message, errors = [], body = null) {
+    super(message);
+    this.status = status;
+    this.errors = Array.isArray(errors) ? errors : [];
+    this.body = body;
+  }
+}
+
+/** No (more) session: the page shows its login form. */
+export class NotLoggedIn extends ApiError {}
+
+async function refreshToken() {
+  const response = await fetch(WELCOME_PAGE, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { Accept: 'text/html' },
+  });
+  const token = response.headers.get(TOKEN_HEADER);
+  if (token && token !== 'Required') {
+    csrfToken = token;
+  }
+  return csrfToken;
+}
+
+/**
+ * Makes sure the browser has a webapp session (and its CSRF token) before the first API call, so
+ * that an anonymous visitor gets the page's own login form rather than the browser's Basic dialog.
+ */
+export async function ensureSession() {
+  if (!csrfToken) {
+    await refreshToken();
+  }
+}
+
+/** The logged-in user of the webapp session ({userId, authorizedApps}), or null. */
+export async function currentUser() {
+  const response = await fetch(AUTH, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { Accept: 'application/json' },
+  });
+  if (!response.ok) {
+    return null;
+  }
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+export async function login(username, password) {
+  await refreshToken();
+  const response = await fetch(`${AUTH}/login/welcome`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+      Accept: 'application/json',
+      [TOKEN_HEADER]: csrfToken || '',
+    },
+    body: new URLSearchParams({ username, password }).toString(),
+  });
+  if (response.status === 401) {
+    throw new ApiError(401, '用户名或密码不正确。连续输错后账号会被暂时锁定，请稍候片刻再试。');
+  }
+  if (response.status === 403) {
+    throw new ApiError(403, '该账号无权登录。');
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, `登录失败（HTTP ${response.status}），请稍后再试。`);
+  }
+  await refreshToken();
+  return response.json().catch(() => ({ userId: username }));
+}
+
+export async function logout() {
+  if (!csrfToken) {
+    await refreshToken();
+  }
+  await fetch(`${AUTH}/logout`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', [TOKEN_HEADER]: csrfToken || '' },
+  });
+  csrfToken = null;
+}
+
+export function defaultMessage(status) {
+  switch (status) {
+    case 400: return '请求被拒绝：内容不符合要求。';
+    case 403: return '无权执行此操作：当前用户所在的组没有相应权限。';
+    case 404: return '未找到。';
+    case 409: return '操作与当前状态冲突，请刷新后重试。';
+    case 413: return '文件过大。';
+    case 415: return '文件类型不受支持。';
+    default: return status >= 500
+      ? `服务器处理失败（HTTP ${status}），请稍后再试或联系系统运维人员。`
+      : `请求失败（HTTP ${status}）。`;
+  }
+}
+
+export async function request(method, path, { json, xml } = {}, retried = false) {
+  const headers = {
+    Accept: 'application/json',
+    // Marks the call as the page's own: no browser login prompt is wanted on 401.
+    'X-Requested-With': 'XMLHttpRequest',
+  };
+  let body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json;charset=UTF-8';
+    body = JSON.stringify(json);
+  } else if (xml !== undefined) {
+    headers['Content-Type'] = 'application/xml;charset=UTF-8';
+    body = xml;
+  }
+  if (method !== 'GET') {
+    if (!csrfToken) {
+      await refreshToken();
+    }
+    headers[TOKEN_HEADER] = csrfToken || '';
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, '无法连接服务器，请检查网络后重试。');
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  const headerToken = response.headers.get(TOKEN_HEADER);
+  const csrfRefused = response.status === 403
+    && (headerToken === 'Required' || (data && data.type === 'CsrfTokenInvalid'));
+  if (headerToken && headerToken !== 'Required') {
+    // Session-authenticated answers carry the session's current token.
+    csrfToken = headerToken;
+  }
+  if (csrfRefused && !retried) {
+    // The session's token changed (e.g. a new session after login): take the current one, retry once.
+    if (!headerToken || headerToken === 'Required') {
+      await refreshToken();
+    }
+    return request(method, path, { json, xml }, true);
+  }
+  if (response.status === 401) {
+    throw new NotLoggedIn(401, (data && data.message) || '登录已失效，请重新登录。', [], data);
+  }
+  if (!response.ok) {
+    const message = (data && (data.message || data.error)) || defaultMessage(response.status);
+    throw new ApiError(response.status, message, (data && data.errors) || [], data);
+  }
+  return { status: response.status, data };
+}
