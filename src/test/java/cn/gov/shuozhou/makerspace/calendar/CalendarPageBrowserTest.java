@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * The calendar page ({@code /calendar/}) in a real Chromium: a system administrator enters next
  * year's arrangement festival by festival, the check catches a missing day in Chinese, the
  * corrected arrangement is saved and deadlines in that year work at once; a county reviewer sees
- * the years but cannot add one. Shares its context with {@link CalendarAdministrationHttpTest}.
+ * the years but cannot add one; the welcome page links to the page and Cockpit's dashboard warns
+ * while next year is missing. Shares its context with {@link CalendarAdministrationHttpTest}.
  */
 @TestPropertySource(properties = "makerspace.calendar.test-context=calendar-administration-http")
 class CalendarPageBrowserTest extends AbstractHttpTest {
@@ -119,6 +120,31 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     // no script error (the 401 before the login and the missing favicon are not the page's fault)
     assertThat(browser.consoleLog())
         .noneMatch(line -> line.contains("SEVERE") && !line.contains("Failed to load resource"));
+  }
+
+  @Test
+  void theWelcomePageAndTheCockpitDashboardLeadToTheCalendar() {
+    browser.open(uri("/camunda/app/cockpit/default/").toString());
+    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("city1");
+    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("city1");
+    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.visible(By.cssSelector(".audit-dashboard"));
+    // the same reminder as in the log and on the calendar page, while it applies (from November on)
+    String warning = workingDays.coverageWarning(LocalDate.now(WorkingDayCalendar.ZONE)).orElse(null);
+    if (warning != null) {
+      WebElement notice = browser.visible(By.cssSelector(".calendar-coverage-notice"));
+      assertThat(notice.getText()).contains(warning).contains("打开工作日历页面");
+      assertThat(notice.findElement(By.tagName("a")).getAttribute("href")).isEqualTo(uri("/calendar/").toString());
+      browser.screenshot(IMAGES.resolve("calendar-cockpit-notice.png"));
+    }
+
+    browser.open(uri("/camunda/app/welcome/default/").toString());
+    WebElement calendar = browser.visible(By.cssSelector("a[href='/calendar/']"));
+    assertThat(calendar.getText()).contains("工作日历");
+    assertThat(browser.visible(By.cssSelector("a[href='/rules/']")).getText()).contains("规则管理");
+    calendar.click();
+    browser.withText(By.id("user-name"), "city1"); // the same session: no second login
+    browser.visible(By.cssSelector("#year-list tbody tr[data-year='2016']"));
   }
 
   private void login(String user) {

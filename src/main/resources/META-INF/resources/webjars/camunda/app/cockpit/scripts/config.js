@@ -4,8 +4,9 @@ export default {
     name: '驾驶舱',
     vendor: '朔州市众创空间认定与管理'
   },
-  // The auditors' history views (a Community Edition plugin): scripts/history/plugin.js.
-  customScripts: ['scripts/history/plugin'],
+  // The auditors' history views (a Community Edition plugin): scripts/history/plugin.js; the
+  // dashboard notice when the working-day calendar lacks next year: scripts/calendar/plugin.js.
+  customScripts: ['scripts/history/plugin', 'scripts/calendar/plugin'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

@@ -4,6 +4,19 @@ export default {
     name: '欢迎',
     vendor: '朔州市众创空间认定与管理'
   },
+  // Our own pages, for those whose groups may use them (the pages check it again).
+  links: [
+    {
+      label: '规则管理',
+      href: '/rules/',
+      description: '规则管理员：查看、修改、回滚认定与年度管理的决策规则（DMN），无需重新发布'
+    },
+    {
+      label: '工作日历',
+      href: '/calendar/',
+      description: '期限按工作日计算：查看已覆盖的年份；系统管理员在国务院办公厅通知发布后补充下一年度节假日安排'
+    }
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
