@@ -85,8 +85,8 @@ public class CalendarController {
     List<YearLine> lines = new ArrayList<>();
     for (int year : calendar.coveredYears()) {
       Optional<StoredYear> stored = added.stream().filter(s -> s.year() == year).findFirst();
-      YearEntry entry = stored.map(StoredYear::entry).or(() -> years.entry(year)).orElseThrow();
-      List<String> documents = entry.sources().stream().map(CalendarData.Source::document).toList();
+      List<String> documents = years.entry(year).orElseThrow().sources().stream()
+          .map(CalendarData.Source::document).toList();
       lines.add(stored
           .map(s -> new YearLine(year, ADMIN, s.revision(), documents, s.addedBy(), s.addedAt(), s.reason()))
           .orElseGet(() -> new YearLine(year, RELEASE, null, documents, null, null, null)));

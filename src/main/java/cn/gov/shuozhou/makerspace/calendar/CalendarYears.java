@@ -4,6 +4,8 @@ import cn.gov.shuozhou.makerspace.calendar.CalendarData.YearEntry;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,8 @@ public class CalendarYears {
   static final Pattern NOTICE_NUMBER = Pattern.compile("国办发明电〔\\d{4}〕\\d{1,3}号");
 
   static final int MAX_TEXT = 2000;
+
+  private static final String SELECT = "SELECT cal_year, revision, entry, added_by, added_at, reason FROM ms_calendar_year";
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarYears.class);
 
@@ -83,11 +87,7 @@ public class CalendarYears {
 
   /** Every stored revision of {@code year}, oldest first. */
   public List<StoredYear> revisions(int year) {
-    return jdbc.query(
-        "SELECT cal_year, revision, entry, added_by, added_at, reason FROM ms_calendar_year"
-            + " WHERE cal_year = ? ORDER BY revision",
-        (rs, i) -> stored(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5), rs.getString(6)),
-        year);
+    return jdbc.query(SELECT + " WHERE cal_year = ? ORDER BY revision", CalendarYears::stored, year);
   }
 
   /** The entry the calendar uses for {@code year}: the released file's or the newest stored one. */
@@ -209,9 +209,7 @@ public class CalendarYears {
   }
 
   private List<StoredYear> all() {
-    return jdbc.query(
-        "SELECT cal_year, revision, entry, added_by, added_at, reason FROM ms_calendar_year ORDER BY cal_year, revision",
-        (rs, i) -> stored(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5), rs.getString(6)));
+    return jdbc.query(SELECT + " ORDER BY cal_year, revision", CalendarYears::stored);
   }
 
   /** The released file plus the stored years before {@code year}, plus {@code entry}. */
@@ -248,9 +246,12 @@ public class CalendarYears {
     return errors;
   }
 
-  private static StoredYear stored(int year, int revision, String json, String user, Timestamp at, String reason) {
+  private static StoredYear stored(ResultSet row, int rowNumber) throws SQLException {
+    int year = row.getInt("cal_year");
+    int revision = row.getInt("revision");
     try {
-      return new StoredYear(year, revision, CalendarData.readYear(json), user, at.toInstant(), reason);
+      return new StoredYear(year, revision, CalendarData.readYear(row.getString("entry")), row.getString("added_by"),
+          row.getTimestamp("added_at").toInstant(), row.getString("reason"));
     } catch (IOException e) {
       throw new IllegalStateException("工作日历：" + year + "年修订" + revision + "无法解析：" + e.getMessage(), e);
     }

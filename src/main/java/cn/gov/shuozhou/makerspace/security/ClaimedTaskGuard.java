@@ -23,10 +23,9 @@ final class ClaimedTaskGuard extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
       CommandContext context = Context.getCommandContext();
-      Authentication user = context == null ? null : context.getAuthentication();
-      if (user != null && context.isAuthorizationCheckEnabled()
-          && context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
-        String taskId = CommentAttachmentGuard.field(command, "taskId");
+      Authentication user = Guards.checkedUser(context);
+      if (user != null) {
+        String taskId = Guards.field(command, "taskId");
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task != null && task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())
             && !context.getAuthorizationManager().isCamundaAdmin(user)) {

@@ -1,6 +1,5 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import java.lang.reflect.Field;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -63,8 +62,7 @@ final class CommentAttachmentGuard extends CommandInterceptor {
     Access access = GUARDED.get(command.getClass());
     if (access != null) {
       CommandContext context = Context.getCommandContext();
-      if (context != null && context.getAuthentication() != null && context.isAuthorizationCheckEnabled()
-          && context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+      if (Guards.checkedUser(context) != null) {
         check(context, access, command);
       }
     }
@@ -72,10 +70,10 @@ final class CommentAttachmentGuard extends CommandInterceptor {
   }
 
   private static void check(CommandContext context, Access access, Command<?> command) {
-    String taskId = field(command, "taskId");
-    String processInstanceId = field(command, "processInstanceId");
-    String attachmentId = field(command, "attachmentId");
-    Object attachment = field(command, "attachment");
+    String taskId = Guards.field(command, "taskId");
+    String processInstanceId = Guards.field(command, "processInstanceId");
+    String attachmentId = Guards.field(command, "attachmentId");
+    Object attachment = Guards.field(command, "attachment");
     if (attachment instanceof Attachment given) {
       attachmentId = given.getId();
     }
@@ -131,22 +129,5 @@ final class CommentAttachmentGuard extends CommandInterceptor {
     if (!visible && exists) {
       throw new AuthorizationException(user, "READ", Resources.PROCESS_INSTANCE.resourceName(), id);
     }
-  }
-
-  /** A command's protected field, by name; null when it has none of that name. */
-  @SuppressWarnings("unchecked")
-  static <V> V field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
-      try {
-        Field f = type.getDeclaredField(name);
-        f.setAccessible(true);
-        return (V) f.get(command);
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return null;
   }
 }

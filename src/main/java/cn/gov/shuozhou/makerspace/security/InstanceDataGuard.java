@@ -41,10 +41,8 @@ final class InstanceDataGuard extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
       CommandContext context = Context.getCommandContext();
-      Authentication user = context == null ? null : context.getAuthentication();
-      if (user != null && context.isAuthorizationCheckEnabled()
-          && context.getProcessEngineConfiguration().isAuthorizationEnabled()
-          && !context.getAuthorizationManager().isCamundaAdmin(user)) {
+      Authentication user = Guards.checkedUser(context);
+      if (user != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
         throw new AuthorizationException(REFUSED + "（用户 " + user.getUserId() + "）");
       }
     }

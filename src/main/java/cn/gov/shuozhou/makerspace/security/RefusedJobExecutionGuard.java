@@ -19,7 +19,7 @@ final class RefusedJobExecutionGuard extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof FailedJobListener listener) {
-      JobFailureCollector collector = CommentAttachmentGuard.field(listener, "jobFailureCollector");
+      JobFailureCollector collector = Guards.field(listener, "jobFailureCollector");
       if (collector != null && refused(collector.getFailure())) {
         return null;
       }
