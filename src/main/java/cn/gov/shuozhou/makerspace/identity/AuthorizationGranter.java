@@ -6,6 +6,7 @@ import java.util.Collection;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
 
 /**
  * Applies {@link AuthorizationGrant}s idempotently. The engine allows one grant authorization per
@@ -47,6 +48,30 @@ public class AuthorizationGranter {
     }
     if (changed) {
       authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  /**
+   * Takes {@code permissions} on {@code resource} away from every grant but those of
+   * {@code keptGroup}: for rights that must stay with one group even if an earlier release or an
+   * administrator in Admin gave them to another.
+   */
+  public void revokeFromAllBut(String keptGroup, Resource resource, Permission... permissions) {
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).list()) {
+      if (keptGroup.equals(authorization.getGroupId())) {
+        continue;
+      }
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(authorization);
+      }
     }
   }
 }

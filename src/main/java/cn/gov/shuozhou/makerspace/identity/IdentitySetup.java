@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.Ordered;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On every start, in every profile: the groups of the contract, the authorizations of their roles,
- * users' rights on themselves without DELETE ({@link OwnUserPermissions}) and the shared Tasklist filters. Idempotent: what exists is kept, what is missing is added.
+ * users' rights on themselves without DELETE ({@link OwnUserPermissions}) and the shared Tasklist filters. Idempotent: what exists is kept, what is missing is added;
+ * the rights over running cases ({@link RoleAuthorizations#ADMIN_ONLY}) are taken from every group but {@code camunda-admin}.
  * Runs as an engine plugin, so it is done before the web server accepts a request.
  */
 @Component
@@ -31,6 +33,8 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     AuthorizationGranter granter = new AuthorizationGranter(processEngine.getAuthorizationService());
     new GroupSetup(processEngine.getIdentityService()).createMissingGroups();
     granter.grantAll(RoleAuthorizations.all());
+    RoleAuthorizations.ADMIN_ONLY.forEach((resource, permissions) ->
+        granter.revokeFromAllBut(Groups.CAMUNDA_ADMIN, resource, permissions.toArray(Permission[]::new)));
     OwnUserPermissions.reduceExisting(processEngine.getAuthorizationService());
     new TaskFilterSetup(processEngine.getFilterService(), processEngine.getTaskService(), granter)
         .createMissingFilters(TaskFilters.all());

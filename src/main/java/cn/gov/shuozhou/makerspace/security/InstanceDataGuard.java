@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * A case's data changes only through its process: setting or removing variables directly,
  * modifying an instance's activities and suspending or activating instances are left to system
- * administrators ({@code camunda-admin}). Camunda grants all of them with {@code UPDATE_INSTANCE},
- * which {@code city-bureau} needs to correlate messages (objections, reports); without this guard
- * it could change an application's declared values over {@code /engine-rest} or in Cockpit,
- * past the forms' validation. Form submissions, message payloads, the engine's own work and
+ * administrators ({@code camunda-admin}). Camunda grants all of them with {@code UPDATE_INSTANCE};
+ * no other role holds it, and this guard keeps it so should a grant be added by hand in Admin: an
+ * application's declared values must not change over {@code /engine-rest} or in Cockpit, past the
+ * forms' validation. Form submissions, message payloads, the engine's own work and
  * delegate code (run without authorization checks) are not affected.
  */
 final class InstanceDataGuard extends CommandInterceptor {

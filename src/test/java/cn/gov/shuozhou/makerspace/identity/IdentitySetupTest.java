@@ -130,17 +130,50 @@ class IdentitySetupTest extends AbstractHttpTest {
   }
 
   @Test
-  void cityBureauMayCorrelateMessagesAndMonitorButNotStartOrDelete() {
+  void cityBureauMonitorsButNeitherStartsNorDeletesNorControlsTheCases() {
     for (String process : RoleAuthorizations.PROCESSES) {
       for (Permission permission : List.of(ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE)) {
         assertThat(allowed("city1", Groups.CITY_BUREAU, permission, Resources.PROCESS_DEFINITION, process))
             .as("%s on %s", permission.getName(), process).isTrue();
       }
-      assertThat(allowed("city1", Groups.CITY_BUREAU, ProcessDefinitionPermissions.DELETE_INSTANCE,
-          Resources.PROCESS_DEFINITION, process)).isFalse();
+      for (Permission permission : List.of(ProcessDefinitionPermissions.DELETE_INSTANCE,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB)) {
+        assertThat(allowed("city1", Groups.CITY_BUREAU, permission, Resources.PROCESS_DEFINITION, process))
+            .as("%s on %s", permission.getName(), process).isFalse();
+      }
     }
+  }
+
+  /** Issue 12: only camunda-admin runs timers, sets retries, signals or changes running cases. */
+  @Test
+  void noGrantButCamundaAdminsHoldsRightsOverRunningCases() {
+    RoleAuthorizations.ADMIN_ONLY.forEach((resource, permissions) -> {
+      for (Authorization grant : authorizationService.createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).list()) {
+        if (!Groups.CAMUNDA_ADMIN.equals(grant.getGroupId())) {
+          assertThat(permissions).as("grant %s/%s on %s", grant.getGroupId(), grant.getUserId(), grant.getResourceId())
+              .noneMatch(grant::isPermissionGranted);
+        }
+      }
+    });
+  }
+
+  @Test
+  void aRightOverRunningCasesGrantedByAnEarlierReleaseIsRevokedOnTheNextStart() {
+    Authorization bureau = authorizationService.createAuthorizationQuery().groupIdIn(Groups.CITY_BUREAU)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(RoleAuthorizations.CERTIFICATION_PROCESS).singleResult();
+    bureau.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    authorizationService.saveAuthorization(bureau);
+    assertThat(allowed("city1", Groups.CITY_BUREAU, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, RoleAuthorizations.CERTIFICATION_PROCESS)).isTrue();
+
+    identitySetup.apply(processEngine);
+
+    assertThat(allowed("city1", Groups.CITY_BUREAU, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, RoleAuthorizations.CERTIFICATION_PROCESS)).isFalse();
+    assertThat(allowed("city1", Groups.CITY_BUREAU, ProcessDefinitionPermissions.READ_INSTANCE,
+        Resources.PROCESS_DEFINITION, RoleAuthorizations.CERTIFICATION_PROCESS)).isTrue();
   }
 
   @Test

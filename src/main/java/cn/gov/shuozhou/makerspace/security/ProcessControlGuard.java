@@ -1,0 +1,62 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * Timers fire on their due date and a case moves only through its tasks. Running, rescheduling,
+ * deleting, suspending or re-prioritising jobs, setting their retries, creating or resolving
+ * incidents, signalling executions and delivering messages or signals are left to system
+ * administrators ({@code camunda-admin}), whatever permission a grant holds: Camunda allows most of
+ * them with {@code UPDATE_INSTANCE} (or {@code RETRY_JOB}, {@code SUSPEND}), which no other role may
+ * get back by accident. The engine's own work (the job executor, no user) and the application's
+ * commands (objections and reports, correlated with authorization checks off) are not affected.
+ * An administrator's override is recorded by the engine's user operation log.
+ */
+final class ProcessControlGuard extends CommandInterceptor {
+
+  static final String REFUSED =
+      "无权干预流程运行：执行、改期或删除定时器与作业、设置重试次数、创建或处理故障事件、触发执行和直接投递消息只能由系统管理员（camunda-admin）进行；"
+          + "异议和举报请通过 /api/objections、/api/false-materials-reports、/api/violation-reports 提交";
+
+  private static final List<Class<?>> ADMIN_ONLY = List.of(
+      ExecuteJobsCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, DeleteJobCmd.class,
+      SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobPriorityCmd.class,
+      AbstractSetJobStateCmd.class, AbstractSetJobDefinitionStateCmd.class, SetJobDefinitionPriorityCmd.class,
+      CreateIncidentCmd.class, ResolveIncidentCmd.class, SetAnnotationForIncidentCmd.class,
+      SignalCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class, AbstractCorrelateMessageCmd.class);
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
+      CommandContext context = Context.getCommandContext();
+      Authentication user = Guards.checkedUser(context);
+      if (user != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
+        throw new AuthorizationException(REFUSED + "（用户 " + user.getUserId() + "）");
+      }
+    }
+    return next.execute(command);
+  }
+}
