@@ -116,3 +116,34 @@ CREATE TABLE IF NOT EXISTS ms_calendar_year (
   reason    VARCHAR(2000) NOT NULL,
   CONSTRAINT pk_calendar_year PRIMARY KEY (cal_year, revision)
 );
+
+-- Real-name objections to a running public notice (POST /api/objections, Art. 5 (3)), with who,
+-- when, from where and why. The ID number stays here, never in the process. replay_key (a hash of
+-- notice, ID number and reasons) refuses filing the same objection twice.
+CREATE TABLE IF NOT EXISTS ms_objection (
+  acknowledgement_number VARCHAR(32)   PRIMARY KEY,
+  application_number     VARCHAR(64)   NOT NULL,
+  process_instance_id    VARCHAR(64)   NOT NULL,
+  objector_name          VARCHAR(50)   NOT NULL,
+  id_number              VARCHAR(18)   NOT NULL,
+  phone                  VARCHAR(11)   NOT NULL,
+  reasons                VARCHAR(2000) NOT NULL,
+  source_address         VARCHAR(64),
+  received_at            TIMESTAMP     NOT NULL,
+  replay_key             VARCHAR(64)   NOT NULL,
+  CONSTRAINT uq_objection_replay UNIQUE (replay_key)
+);
+CREATE INDEX IF NOT EXISTS ix_objection_application ON ms_objection (application_number);
+
+-- False-material and violation reports of the city bureau (POST /api/false-materials-reports,
+-- /api/violation-reports; Art. 9, 10): who reported what about which certified space, and when.
+CREATE TABLE IF NOT EXISTS ms_supervision_report (
+  report_id           VARCHAR(64)   PRIMARY KEY,
+  kind                VARCHAR(16)   NOT NULL,
+  certificate_number  VARCHAR(32)   NOT NULL,
+  report_text         VARCHAR(2000) NOT NULL,
+  reported_by         VARCHAR(64)   NOT NULL,
+  reported_at         TIMESTAMP     NOT NULL,
+  process_instance_id VARCHAR(64)   NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_supervision_report_certificate ON ms_supervision_report (certificate_number);

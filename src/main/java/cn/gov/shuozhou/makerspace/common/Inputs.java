@@ -133,6 +133,13 @@ public final class Inputs {
     return b;
   }
 
+  /** Refuses every field not in {@code declared}: a command accepts exactly what it declares. */
+  public Inputs only(Collection<String> declared) {
+    values.keySet().stream().filter(name -> !declared.contains(name)).sorted().forEach(name ->
+        fail(name, "不接受字段 " + name + "：本接口只接受 " + String.join("、", declared)));
+    return this;
+  }
+
   public void fail(String name, String message) {
     errors.add(new FieldError(name, message));
   }

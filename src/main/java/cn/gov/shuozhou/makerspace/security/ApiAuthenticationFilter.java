@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.publicnotice.ObjectionController;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -36,6 +37,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       session-authenticated response carries the current token in that header.
  * </ul>
  *
+ * <p>One door is public: {@code POST /api/objections} (exactly that path; any variant of it still
+ * needs a login) runs without any user, so the engine's authorization checks and the CSRF token
+ * do not apply; it accepts JSON only, which no cross-site form can send without CORS.
+ *
  * <p>The user and their groups and tenants become the engine's authentication for the request
  * (cleared afterwards), so the engine's authorization checks apply. No credentials or wrong ones:
  * 401; a missing or wrong CSRF token: 403. Bodies are {@link ErrorBody} with Chinese messages.
@@ -60,6 +65,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     IdentityService identity = engine.getIdentityService();
     identity.clearAuthentication();
+    if (isPublic(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
     String userId;
     String authorization = request.getHeader("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -102,6 +111,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private static boolean isPublic(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && ObjectionController.PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
   }
 
   /** The user a Camunda webapp login stored in the session for this engine, else null. */

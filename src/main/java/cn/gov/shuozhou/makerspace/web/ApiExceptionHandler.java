@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -16,6 +17,17 @@ public class ApiExceptionHandler {
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
     return ResponseEntity.badRequest().body(new ErrorBody("InvalidInputException", e.getMessage(), e.getErrors()));
+  }
+
+  @ExceptionHandler(ApiRefusal.class)
+  ResponseEntity<ErrorBody> refused(ApiRefusal e) {
+    return ResponseEntity.status(e.status()).body(new ErrorBody(e.type(), e.getMessage(), List.of()));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ErrorBody("UnsupportedMediaType",
+        "请求内容类型不受支持：请以JSON（Content-Type: application/json）提交", List.of()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

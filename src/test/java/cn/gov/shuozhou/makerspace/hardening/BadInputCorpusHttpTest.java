@@ -46,6 +46,8 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
   private static final String DIR = "badinput/";
   private static final String APPLICANT_USER = "operator1";
   private static final String TASKLIST_USER = "operator2";
+  /** The corpus's "task" of the objections' door. */
+  private static final String OBJECTIONS = "api:objections";
 
   /** One case of the corpus: its file, id, the field the refusal must name, and its definition. */
   record Case(String file, String id, String field, JsonNode spec) {
@@ -129,7 +131,7 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
     assertThat(badApplications().map(Case::toString).distinct().count()).isEqualTo(badApplications().count());
     assertThat(taskValues().map(Case::file).distinct()).containsExactlyInAnyOrder(TASK_FIRST_REVIEW,
         TASK_INSPECTION, TASK_FALSE_MATERIALS, TASK_ORGANISE_EXPERTS, TASK_EXPERT_REVIEW, TASK_BUREAU_DECISION,
-        TASK_HANDLE_OBJECTION, TASK_SUPPLEMENT, "message:" + MESSAGE_OBJECTION);
+        TASK_HANDLE_OBJECTION, TASK_SUPPLEMENT, OBJECTIONS);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -182,18 +184,17 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
     JsonNode variables = c.spec().get("variables");
     String body = engineBody(variables, c.spec().path("declare"), List.of());
 
-    if (c.file().startsWith("message:")) {
+    if (c.file().equals(OBJECTIONS)) {
       var instance = noticeInstance();
       Snapshot before = snapshot();
       String pi = instance.getId();
-      String key = instance.getBusinessKey();
       long objections = engine.getTaskService().createTaskQuery().processInstanceId(pi)
           .taskDefinitionKey(TASK_HANDLE_OBJECTION).count();
-      ObjectNode message = JSON.createObjectNode();
-      message.put("messageName", MESSAGE_OBJECTION);
-      message.put("businessKey", key);
-      message.set("processVariables", json(body).get("variables"));
-      assertRefused("correlate " + MESSAGE_OBJECTION, rest("city1").post("/message", message.toString()), c, before);
+      ObjectNode objection = JSON.createObjectNode();
+      objection.put("applicationNumber", instance.getBusinessKey());
+      objection.put("idNumber", VALID_ID_NUMBER);
+      objection.setAll((ObjectNode) variables);
+      assertRefused("POST /api/objections", objection(objection.toString()), c, before);
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi)
           .taskDefinitionKey(TASK_HANDLE_OBJECTION).count()).isEqualTo(objections);
       return;

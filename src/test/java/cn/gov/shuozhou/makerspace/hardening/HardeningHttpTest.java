@@ -56,6 +56,26 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /** A resident ID number with a valid GB 11643 check character (a made-up person). */
+  static final String VALID_ID_NUMBER = "140602198506120011";
+
+  /** {@code POST /api/objections} as the public sends it: no login. */
+  HttpResponse<String> objection(String json) {
+    return send(HttpRequest.newBuilder(uri("/api/objections"))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  /** POST JSON to one of our own {@code /api} commands with HTTP Basic as a demo user. */
+  HttpResponse<String> apiPost(String user, String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", basic(user))
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   static String basic(String user) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }

@@ -1,6 +1,5 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
-import cn.gov.shuozhou.makerspace.support.Applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -8,11 +7,16 @@ import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -22,62 +26,126 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Integrators report violations and false materials over {@code POST /engine-rest/message}: a
- * report without its text is refused with 400 and a Chinese field message; a report for a
- * certificate whose supervision has ended (or never existed) gets 404 with a Chinese explanation,
- * never a stack trace.
+ * The city bureau reports false materials and violations with the application API's commands
+ * ({@code POST /api/false-materials-reports}, {@code /api/violation-reports}); the server correlates
+ * the supervision's message and records who reported what. Bad input: 400 naming the field; a
+ * certificate whose supervision has ended (or never existed): 404 in Chinese; other roles: 403;
+ * the engine's own message endpoint is closed to the bureau. Nothing changes on a refusal.
  */
 class SupervisionMessageHttpTest extends AbstractHttpTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FALSE_MATERIALS = "/api/false-materials-reports";
+  private static final String VIOLATIONS = "/api/violation-reports";
 
   @Autowired CertificateRegistry certificates;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void reportsReachARunningSupervisionAndGetAClearChineseAnswerAfterItsEnd() throws Exception {
-    String number = startSupervision();
+    String[] space = startSupervision();
+    String number = space[0];
 
-    HttpResponse<String> noText = rest("city1").post("/message", message(SupervisionProcess.MESSAGE_VIOLATION, number,
-        Map.of()));
+    HttpResponse<String> noText = post("city1", VIOLATIONS, Map.of(SupervisionProcess.CERTIFICATE_NUMBER, number));
     assertThat(noText.statusCode()).as(noText.body()).isEqualTo(400);
     assertThat(JSON.readTree(noText.body()).get("errors").findValuesAsText("field"))
         .containsExactly(SupervisionProcess.VIOLATION_DESCRIPTION);
 
-    HttpResponse<String> report = rest("city1").post("/message", message(SupervisionProcess.MESSAGE_FALSE_MATERIALS, number,
-        Map.of(SupervisionProcess.REPORT_TEXT, "申报场地面积虚报")));
-    assertThat(report.statusCode()).as(report.body()).isEqualTo(204);
+    HttpResponse<String> report = post("city1", FALSE_MATERIALS, Map.of(SupervisionProcess.APPLICATION_NUMBER, space[1],
+        SupervisionProcess.REPORT_TEXT, "申报场地面积虚报"));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+    assertThat(JSON.readTree(report.body()).get("certificateNumber").asText()).isEqualTo(number);
+    assertThat(jdbc.queryForMap("SELECT kind, reported_by, report_text FROM ms_supervision_report WHERE report_id = ?",
+        JSON.readTree(report.body()).get("reportId").asText()))
+        .containsEntry("KIND", "FALSE_MATERIALS").containsEntry("REPORTED_BY", "city1")
+        .containsEntry("REPORT_TEXT", "申报场地面积虚报");
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey(SupervisionProcess.TASK_FALSE_MATERIALS).singleResult();
+    assertThat(tasks.getVariables(review.getId())).containsEntry(SupervisionProcess.REPORT_TEXT, "申报场地面积虚报");
     tasks.complete(review.getId(), Map.of(SupervisionProcess.FALSE_MATERIALS_CONFIRMED, true,
         SupervisionProcess.FALSE_MATERIALS_FINDING, "经复测面积不足申报的一半"));
     awaitEnd(number);
     assertThat(certificates.find(number).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
 
-    HttpResponse<String> afterEnd = rest("city1").post("/message", message(SupervisionProcess.MESSAGE_VIOLATION, number,
-        Map.of(SupervisionProcess.VIOLATION_DESCRIPTION, "仍在以众创空间名义招商")));
-    assertNotDeliverable(afterEnd);
-
-    HttpResponse<String> unknown = rest("city1").post("/message", message(SupervisionProcess.MESSAGE_FALSE_MATERIALS,
-        "SZZC-1999-001", Map.of(SupervisionProcess.REPORT_TEXT, "举报内容")));
-    assertNotDeliverable(unknown);
+    long reports = reports();
+    assertNothingToReportOn(post("city1", VIOLATIONS, Map.of(SupervisionProcess.CERTIFICATE_NUMBER, number,
+        SupervisionProcess.VIOLATION_DESCRIPTION, "仍在以众创空间名义招商")));
+    assertNothingToReportOn(post("city1", FALSE_MATERIALS, Map.of(SupervisionProcess.CERTIFICATE_NUMBER, "SZZC-1999-001",
+        SupervisionProcess.REPORT_TEXT, "举报内容")));
+    assertThat(reports()).isEqualTo(reports);
   }
 
-  private static void assertNotDeliverable(HttpResponse<String> r) throws Exception {
+  @Test
+  void aViolationReportStartsTheBureausDecisionAndOnlyTheBureauMayReport() throws Exception {
+    String number = startSupervision()[0];
+    Map<String, String> body = Map.of(SupervisionProcess.CERTIFICATE_NUMBER, number,
+        SupervisionProcess.VIOLATION_DESCRIPTION, "擅自改变场地用途");
+    long reports = reports();
+
+    for (String user : List.of("operator1", "shuocheng1", "auditor1", "ruleadmin1", "leader1")) {
+      HttpResponse<String> refused = post(user, VIOLATIONS, body);
+      assertThat(refused.statusCode()).as("%s: %s", user, refused.body()).isEqualTo(403);
+      assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("市科技局");
+    }
+    Map<String, Object> engineMessage = Map.of("messageName", SupervisionProcess.MESSAGE_VIOLATION, "businessKey", number,
+        "processVariables", Map.of(SupervisionProcess.VIOLATION_DESCRIPTION, Map.of("value", "擅自改变场地用途", "type", "String")));
+    HttpResponse<String> direct = send(request("city1", ENGINE_REST + "/message", JSON.writeValueAsString(engineMessage)));
+    assertThat(direct.statusCode()).as("the engine's message endpoint: %s", direct.body()).isEqualTo(403);
+    Map<String, String> unknownField = new HashMap<>(body);
+    unknownField.put(SupervisionProcess.SANCTION, "warning");
+    HttpResponse<String> injected = post("city1", VIOLATIONS, unknownField);
+    assertThat(injected.statusCode()).as(injected.body()).isEqualTo(400);
+    assertThat(JSON.readTree(injected.body()).get("errors").findValuesAsText("field")).containsExactly(SupervisionProcess.SANCTION);
+    assertThat(reports()).isEqualTo(reports);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(SupervisionProcess.TASK_SANCTION).count()).isZero();
+
+    HttpResponse<String> filed = post("city1", VIOLATIONS, body);
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(SupervisionProcess.TASK_SANCTION).count()).isEqualTo(1);
+    assertThat(reports()).isEqualTo(reports + 1);
+
+    HttpResponse<String> both = post("city1", FALSE_MATERIALS, Map.of(SupervisionProcess.CERTIFICATE_NUMBER, number,
+        SupervisionProcess.APPLICATION_NUMBER, "SQ-X", SupervisionProcess.REPORT_TEXT, "举报内容"));
+    assertThat(both.statusCode()).as(both.body()).isEqualTo(400);
+    HttpResponse<String> neither = post("city1", FALSE_MATERIALS, Map.of(SupervisionProcess.REPORT_TEXT, "举报内容"));
+    assertThat(neither.statusCode()).as(neither.body()).isEqualTo(400);
+    assertThat(JSON.readTree(neither.body()).get("errors").findValuesAsText("field"))
+        .containsExactly(SupervisionProcess.CERTIFICATE_NUMBER);
+  }
+
+  private long reports() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ms_supervision_report", Long.class);
+  }
+
+  private static void assertNothingToReportOn(HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     JsonNode body = JSON.readTree(r.body());
-    assertThat(body.get("type").asText()).isEqualTo("MismatchingMessageCorrelationException");
     assertThat(body.get("message").asText()).contains("年度管理").doesNotContain("Exception").doesNotContain("\tat ");
   }
 
-  /** A certificate in the registry and its supervision, as the certification's last two steps leave them. */
-  private String startSupervision() {
+  private HttpResponse<String> post(String user, String path, Map<String, String> body) throws Exception {
+    return send(request(user, path, JSON.writeValueAsString(body)));
+  }
+
+  private HttpRequest.Builder request(String user, String path, String json) {
+    return HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+            .getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+  }
+
+  /** A certificate in the registry and its supervision, as the certification's last two steps leave them: {number, application}. */
+  private String[] startSupervision() {
     LocalDate today = EngineClock.today();
     String code = Applications.newCreditCode();
     String applicationNumber = "SQ-HTTP-" + UUID.randomUUID();
@@ -96,7 +164,7 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     vars.put(SupervisionProcess.CERTIFICATION_INSTANCE_ID, "http-test");
     vars.put(SupervisionProcess.APPLICATION_NUMBER, applicationNumber);
     runtime.startProcessInstanceByKey(SupervisionProcess.KEY, c.certificateNumber(), vars);
-    return c.certificateNumber();
+    return new String[] {c.certificateNumber(), applicationNumber};
   }
 
   /** The job executor (on in this context) runs the asynchronous steps: the ban and the revocation. */
@@ -110,15 +178,5 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     }
     throw new AssertionError("supervision " + number + " did not end: jobs "
         + management.createJobQuery().processInstanceId(id).list());
-  }
-
-  private static String message(String name, String businessKey, Map<String, String> variables) throws Exception {
-    Map<String, Object> processVariables = new HashMap<>();
-    variables.forEach((k, v) -> processVariables.put(k, Map.of("value", v, "type", "String")));
-    Map<String, Object> body = new HashMap<>();
-    body.put("messageName", name);
-    body.put("businessKey", businessKey);
-    body.put("processVariables", processVariables);
-    return JSON.writeValueAsString(body);
   }
 }

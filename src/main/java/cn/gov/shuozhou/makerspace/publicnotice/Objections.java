@@ -1,0 +1,110 @@
+package cn.gov.shuozhou.makerspace.publicnotice;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.registry.NumberSequence;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files a real-name objection to a running public notice: the record (table {@code ms_objection})
+ * and the message {@code PublicNoticeObjection} in one transaction, so neither exists without the
+ * other. The objector's ID number stays in the record; the process gets text, name and phone.
+ */
+@Service
+public class Objections {
+
+  /** A valid objection as the door received it. */
+  public record Objection(String applicationNumber, String name, String idNumber, String phone, String reasons,
+      String sourceAddress) {}
+
+  /** The acknowledgement; {@code replay} when the same objection had been filed before. */
+  public record Filed(String acknowledgementNumber, boolean replay) {}
+
+  static final String NO_RUNNING_NOTICE = "申请编号 %s 当前没有正在进行的网上公示，不能提出异议";
+
+  private final ProcessEngine engine;
+  private final JdbcTemplate jdbc;
+  private final NumberSequence sequence;
+
+  public Objections(ProcessEngine engine, JdbcTemplate jdbc, NumberSequence sequence) {
+    this.engine = engine;
+    this.jdbc = jdbc;
+    this.sequence = sequence;
+  }
+
+  @Transactional
+  public Filed file(Objection objection) {
+    String instanceId = runningNotice(objection.applicationNumber()).orElseThrow(() -> new ApiRefusal(
+        HttpStatus.NOT_FOUND, "NoRunningNotice", NO_RUNNING_NOTICE.formatted(objection.applicationNumber())));
+    String replayKey = replayKey(instanceId, objection);
+    Optional<String> earlier = earlier(replayKey);
+    if (earlier.isPresent()) {
+      return new Filed(earlier.get(), true);
+    }
+    int year = EngineClock.today().getYear();
+    String number = "YY-%d-%06d".formatted(year, sequence.next("objection-" + year));
+    jdbc.update("INSERT INTO ms_objection (acknowledgement_number, application_number, process_instance_id, "
+            + "objector_name, id_number, phone, reasons, source_address, received_at, replay_key) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        number, objection.applicationNumber(), instanceId, objection.name(), objection.idNumber(), objection.phone(),
+        objection.reasons(), objection.sourceAddress(), new Timestamp(EngineClock.now().getTime()), replayKey);
+    WithoutAuthorization.call(engine, () -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION)
+        .processInstanceId(instanceId)
+        .setVariable(OBJECTION_TEXT, objection.reasons())
+        .setVariable(OBJECTOR_NAME, objection.name())
+        .setVariable(OBJECTOR_PHONE, objection.phone())
+        .correlateWithResult());
+    return new Filed(number, false);
+  }
+
+  /** The acknowledgement of an objection filed concurrently with the same content, if any. */
+  public Optional<String> earlier(Objection objection) {
+    return runningNotice(objection.applicationNumber()).flatMap(id -> earlier(replayKey(id, objection)));
+  }
+
+  /** The certification instance whose public notice (its objection subscription) runs now. */
+  private Optional<String> runningNotice(String applicationNumber) {
+    return WithoutAuthorization.call(engine, () -> {
+      ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+          .processInstanceBusinessKey(applicationNumber).active().singleResult();
+      if (instance == null) {
+        return Optional.empty();
+      }
+      EventSubscription notice = engine.getRuntimeService().createEventSubscriptionQuery()
+          .processInstanceId(instance.getId()).eventType("message").eventName(MESSAGE_OBJECTION).singleResult();
+      return Optional.ofNullable(notice).map(EventSubscription::getProcessInstanceId);
+    });
+  }
+
+  private Optional<String> earlier(String replayKey) {
+    return jdbc.queryForList("SELECT acknowledgement_number FROM ms_objection WHERE replay_key = ?", String.class,
+        replayKey).stream().findFirst();
+  }
+
+  /** Same notice, same person, same reasons (ignoring surrounding and repeated white space). */
+  private static String replayKey(String instanceId, Objection objection) {
+    String reasons = objection.reasons().strip().replaceAll("\\s+", " ");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest((instanceId + "\n" + objection.idNumber() + "\n" + reasons).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
