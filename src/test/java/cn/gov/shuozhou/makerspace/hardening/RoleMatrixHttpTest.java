@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -203,7 +204,11 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "claim" -> claim(object, user, expected);
       case "complete" -> complete(object, user, expected);
       case "start" -> start(object, user);
-      case "correlate" -> correlate(object, user, expected);
+      case "objection" -> fileObjection(user);
+      case "report" -> report(object, user, expected);
+      case "message" -> correlateOverTheEngine(user, expected);
+      case "job" -> controlTimer(object, user, expected);
+      case "execution" -> signal(user, expected);
       case "history" -> readHistory(user);
       case "decision" -> evaluateDecision(user);
       case "rules" -> rules(object, user);
@@ -256,20 +261,81 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
     return allowedOr403(r);
   }
 
-  private boolean correlate(String message, String user, boolean expected) {
-    Map<String, Object> variables = switch (message) {
-      case MESSAGE_OBJECTION -> Map.of(OBJECTION_TEXT, "公示材料与实际不符", OBJECTOR_NAME, "张三",
-          OBJECTOR_PHONE, "13800002222");
-      case SupervisionProcess.MESSAGE_FALSE_MATERIALS -> Map.of(SupervisionProcess.REPORT_TEXT, "年度报告数据不实");
-      case SupervisionProcess.MESSAGE_VIOLATION -> Map.of(SupervisionProcess.VIOLATION_DESCRIPTION, "擅自改变场地用途");
-      default -> throw new IllegalArgumentException(message);
-    };
-    ProcessInstance pi = instance(MESSAGE_OBJECTION.equals(message) ? "notice" : "supervised", expected);
+  /** Public: the Basic credentials a demo user sends along change nothing. */
+  private boolean fileObjection(String user) {
+    ProcessInstance notice = instance("notice", false);
     ObjectNode body = JSON.createObjectNode();
-    body.put("messageName", message);
-    body.put("businessKey", pi.getBusinessKey());
-    body.set("processVariables", json(engineVariables(variables)).get("variables"));
-    return allowedOr403(rest(user).post("/message", body.toString()));
+    body.put("applicationNumber", notice.getBusinessKey());
+    body.put("name", "张三");
+    body.put("idNumber", VALID_ID_NUMBER);
+    body.put("phone", "1370000%04d".formatted(users().indexOf(user)));
+    body.put("reasons", "公示材料与实际不符（" + user + "）");
+    return allowedOr403(apiPost(user, "/api/objections", body.toString()));
+  }
+
+  private boolean report(String kind, String user, boolean expected) {
+    ProcessInstance supervised = instance("supervised", expected);
+    ObjectNode body = JSON.createObjectNode();
+    body.put(SupervisionProcess.CERTIFICATE_NUMBER, supervised.getBusinessKey());
+    boolean violation = "violation".equals(kind);
+    body.put(violation ? SupervisionProcess.VIOLATION_DESCRIPTION : SupervisionProcess.REPORT_TEXT, "擅自改变场地用途");
+    return allowedOr403(apiPost(user, violation ? "/api/violation-reports" : "/api/false-materials-reports", body.toString()));
+  }
+
+  private boolean correlateOverTheEngine(String user, boolean expected) {
+    ProcessInstance supervised = instance("supervised", expected);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("messageName", SupervisionProcess.MESSAGE_VIOLATION);
+    body.put("businessKey", supervised.getBusinessKey());
+    body.set("processVariables", json(engineVariables(Map.of(SupervisionProcess.VIOLATION_DESCRIPTION, "擅自改变场地用途")))
+        .get("variables"));
+    var decisions = engine.getTaskService().createTaskQuery().processInstanceId(supervised.getId())
+        .taskDefinitionKey(SupervisionProcess.TASK_SANCTION);
+    long before = decisions.count();
+    boolean allowed = allowedOr403(rest(user).post("/message", body.toString()));
+    if (!allowed) {
+      assertThat(decisions.count()).as("no violation reached the case").isEqualTo(before);
+    }
+    return allowed;
+  }
+
+  /** The annual report's timer of a supervised space: executed, moved, given no retries or deleted. */
+  private boolean controlTimer(String what, String user, boolean expected) {
+    Job timer = reportTimer(instance("supervised", expected));
+    String path = "/job/" + timer.getId();
+    HttpResponse<String> r = switch (what) {
+      case "execute" -> rest(user).post(path + "/execute", "");
+      case "duedate" -> rest(user).put(path + "/duedate", "{\"duedate\": \"2099-12-31T00:00:00.000+0800\"}");
+      case "retries" -> rest(user).put(path + "/retries", "{\"retries\": 0}");
+      case "delete" -> rest(user).delete(path);
+      default -> throw new IllegalArgumentException(what);
+    };
+    boolean allowed = allowedOr403(r);
+    if (!allowed) {
+      assertTimerUnchanged(timer);
+    }
+    return allowed;
+  }
+
+  private boolean signal(String user, boolean expected) {
+    Job timer = reportTimer(instance("supervised", expected));
+    boolean allowed = allowedOr403(rest(user).post("/execution/" + timer.getExecutionId() + "/signal", "{}"));
+    if (!allowed) {
+      assertTimerUnchanged(timer);
+    }
+    return allowed;
+  }
+
+  private Job reportTimer(ProcessInstance supervised) {
+    return engine.getManagementService().createJobQuery().processInstanceId(supervised.getId()).timers()
+        .activityId("reportWindowOpens").singleResult();
+  }
+
+  private void assertTimerUnchanged(Job before) {
+    Job now = engine.getManagementService().createJobQuery().jobId(before.getId()).singleResult();
+    assertThat(now).as("the timer is still there").isNotNull();
+    assertThat(now.getDuedate()).isEqualTo(before.getDuedate());
+    assertThat(now.getRetries()).isEqualTo(before.getRetries());
   }
 
   private boolean readHistory(String user) {
