@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,16 +78,12 @@ public class Objections {
 
   /** The certification instance whose public notice (its objection subscription) runs now. */
   private Optional<String> runningNotice(String applicationNumber) {
-    return WithoutAuthorization.call(engine, () -> {
-      ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-          .processInstanceBusinessKey(applicationNumber).active().singleResult();
-      if (instance == null) {
-        return Optional.empty();
-      }
-      EventSubscription notice = engine.getRuntimeService().createEventSubscriptionQuery()
-          .processInstanceId(instance.getId()).eventType("message").eventName(MESSAGE_OBJECTION).singleResult();
-      return Optional.ofNullable(notice).map(EventSubscription::getProcessInstanceId);
-    });
+    return WithoutAuthorization.call(engine, () -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(KEY).processInstanceBusinessKey(applicationNumber).active().list().stream()
+        .map(ProcessInstance::getId)
+        .filter(id -> engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(id)
+            .eventType("message").eventName(MESSAGE_OBJECTION).count() > 0)
+        .findFirst());
   }
 
   private Optional<String> earlier(String replayKey) {
