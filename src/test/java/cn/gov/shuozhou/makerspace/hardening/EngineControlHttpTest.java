@@ -2,12 +2,18 @@ package cn.gov.shuozhou.makerspace.hardening;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -115,6 +121,31 @@ class EngineControlHttpTest extends HardeningHttpTest {
 
     assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count())
         .as("the first review is still open").isEqualTo(1);
+  }
+
+  /** The guard holds even if someone gives the bureau UPDATE_INSTANCE again in Admin (until the next start revokes it). */
+  @Test
+  void aHandGrantedUpdateInstanceStillControlsNothing() {
+    ProcessInstance pi = supervision.supervised();
+    Job timer = timer(pi.getId(), "reportWindowOpens");
+    var authorizations = engine.getAuthorizationService();
+    var grant = authorizations.createAuthorizationQuery().groupIdIn(Groups.CITY_BUREAU)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(SupervisionProcess.KEY).singleResult();
+    grant.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    authorizations.saveAuthorization(grant);
+    try {
+      assertForbidden(rest("city1").post("/job/" + timer.getId() + "/execute", ""));
+      assertForbidden(rest("city1").put("/job/" + timer.getId() + "/duedate", "{\"duedate\": \"2099-12-31T00:00:00.000+0800\"}"));
+      assertForbidden(rest("city1").post("/execution/" + timer.getExecutionId() + "/signal", "{}"));
+      engine.getIdentityService().setAuthentication("city1", List.of(Groups.CITY_BUREAU));
+      assertThatThrownBy(() -> management.setJobRetries(timer.getId(), 0))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("camunda-admin");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      grant.removePermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+      authorizations.saveAuthorization(grant);
+    }
+    assertUnchanged(timer);
   }
 
   @Test
