@@ -109,7 +109,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
         int equals = pair.indexOf('=');
         if (equals > 0 && "username".equals(pair.substring(0, equals))) {
-          return URLDecoder.decode(pair.substring(equals + 1), charset());
+          try {
+            return URLDecoder.decode(pair.substring(equals + 1), charset());
+          } catch (IllegalArgumentException malformed) {
+            return pair.substring(equals + 1); // still one key per spelling; the login itself fails
+          }
         }
       }
       return "";
