@@ -78,7 +78,12 @@ export async function login(username, password) {
     body: new URLSearchParams({ username, password }).toString(),
   });
   if (response.status === 401) {
-    throw new ApiError(401, '用户名或密码不正确。连续输错后账号会被暂时锁定，请稍候片刻再试。');
+    throw new ApiError(401, '用户名或密码不正确。连续输错后需等待一段时间才能再试。');
+  }
+  if (response.status === 429) {
+    // The login throttle's own message names the seconds to wait (Retry-After).
+    const data = await response.json().catch(() => null);
+    throw new ApiError(429, (data && data.message) || '登录失败次数过多，请稍后再试。');
   }
   if (response.status === 403) {
     throw new ApiError(403, '该账号无权登录。');

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.audit;
 
 import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.security.BasicCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The user is found independently of the order of the authentication filters: the Camunda
  * webapp session for {@code /camunda/api/engine}, HTTP Basic for {@code /engine-rest} (the password
- * is checked here only for an auditor's write, so such a failed attempt counts twice towards the
- * login lockout; wrong credentials pass on to Camunda's 401).
+ * is checked here only for an auditor's write; wrong credentials pass on to the 401 of the
+ * authentication filter, which the login throttle counts once).
  */
 public class AuditorReadOnlyFilter extends OncePerRequestFilter {
 
@@ -84,10 +83,10 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
       String userId = sessionUser(request.getSession(false));
       return userId != null && isAuditor(userId) ? userId : null;
     }
-    String[] credentials = basicCredentials(request.getHeader("Authorization"));
-    boolean auditor = credentials != null && isAuditor(credentials[0])
-        && engine.getIdentityService().checkPassword(credentials[0], credentials[1]);
-    return auditor ? credentials[0] : null;
+    BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+    boolean auditor = credentials != null && isAuditor(credentials.userId())
+        && engine.getIdentityService().checkPassword(credentials.userId(), credentials.password());
+    return auditor ? credentials.userId() : null;
   }
 
   private boolean isAuditor(String userId) {
@@ -104,19 +103,6 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
       Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
       return authentication == null ? null : authentication.getIdentityId();
     } catch (IllegalStateException invalidated) {
-      return null;
-    }
-  }
-
-  private static String[] basicCredentials(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException malformed) {
       return null;
     }
   }

@@ -180,8 +180,13 @@ public final class RegressionCases {
    */
   public List<CaseComparison> compare(
       DecisionCaseSet caseSet, DmnModelInstance baseline, DmnModelInstance candidate) {
+    return compare(caseSet, baseline, candidate, evaluate(caseSet, candidate));
+  }
+
+  /** The same with the candidate's evaluations already made (one per case, in case order). */
+  public List<CaseComparison> compare(DecisionCaseSet caseSet, DmnModelInstance baseline, DmnModelInstance candidate,
+      List<CaseEvaluation> after) {
     List<CaseEvaluation> before = evaluate(caseSet, baseline);
-    List<CaseEvaluation> after = evaluate(caseSet, candidate);
     boolean ignoreOrder = isUnorderedResult(baseline, caseSet.decisionKey())
         && isUnorderedResult(candidate, caseSet.decisionKey());
     List<CaseComparison> comparisons = new ArrayList<>(before.size());

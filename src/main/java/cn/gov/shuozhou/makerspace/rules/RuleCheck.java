@@ -35,6 +35,11 @@ public record RuleCheck(
     return new RuleCheck(false, errors, warnings, List.of(), 0, List.of(), null);
   }
 
+  /** True when an error is a {@link RuleLimits limit} (size, rules, cells, expression, FEEL construct, time). */
+  public boolean pastLimit() {
+    return errors.stream().anyMatch(error -> RuleLimits.CODES.contains(error.code()));
+  }
+
   /** The first errors joined into one Chinese sentence, for an error body's {@code message}. */
   public String summary() {
     StringBuilder text = new StringBuilder("决策表未通过检查：");

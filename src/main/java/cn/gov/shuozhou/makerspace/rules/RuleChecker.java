@@ -13,6 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -25,6 +31,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -47,7 +54,8 @@ import org.xml.sax.SAXParseException;
  * packaged one, and what does it change? Plain Java, no process engine.
  *
  * <p>Refused: anything that is not a DMN 1.1/1.2/1.3 file, DOCTYPE declarations (no external
- * entities), files over the size limit, any expression language other than FEEL (on any element),
+ * entities), tables past the {@link RuleLimits} (file size, rules, cells, expression length, FEEL
+ * constructs without a bound, time per regression case), any expression language other than FEEL (on any element),
  * FEEL external (Java) functions, a different set of decision keys, an input or output that the
  * packaged table has removed or renamed, an invalid {@code camunda:historyTimeToLive}, a table the
  * DMN engine cannot parse, and a table that fails to evaluate on one of its regression cases.
@@ -86,11 +94,20 @@ public final class RuleChecker {
       "some", "every", "satisfies", "between", "instance", "of", "function", "external");
 
   private final RegressionCases runner;
-  private final int maxXmlBytes;
+  private final RuleLimits limits;
+  /** Runs the candidate's cases, so that a case past the time limit can be abandoned (see {@link RuleLimits}). */
+  private final ThreadPoolExecutor evaluator;
 
-  public RuleChecker(RegressionCases runner, int maxXmlBytes) {
+  public RuleChecker(RegressionCases runner, RuleLimits limits) {
     this.runner = Objects.requireNonNull(runner, "runner");
-    this.maxXmlBytes = maxXmlBytes;
+    this.limits = Objects.requireNonNull(limits, "limits");
+    // Bounded: an evaluation that never ends holds one of two threads, never more.
+    this.evaluator = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+      Thread thread = new Thread(runnable, "rule-check");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.evaluator.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -105,9 +122,9 @@ public final class RuleChecker {
       return RuleCheck.refused(errors, warnings);
     }
     int size = candidateXml.getBytes(StandardCharsets.UTF_8).length;
-    if (size > maxXmlBytes) {
+    if (size > limits.maxXmlBytes()) {
       errors.add(RuleProblem.xml("SIZE_LIMIT", String.format(Locale.ROOT,
-          "DMN文件过大：%d 字节，上限为 %d 字节", size, maxXmlBytes)));
+          "DMN文件过大：%d 字节，上限为 %d 字节", size, limits.maxXmlBytes())));
       return RuleCheck.refused(errors, warnings);
     }
     String xml = RuleXml.forUtf8(candidateXml);
@@ -135,9 +152,10 @@ public final class RuleChecker {
       return RuleCheck.refused(errors, warnings);
     }
 
-    // 2. FEEL only, everywhere.
+    // 2. FEEL only, everywhere; within the size limits and without unbounded constructs.
     checkExpressionLanguages(root, errors);
     checkExternalFunctions(root, errors);
+    errors.addAll(limits.check(root));
 
     // 3. The Camunda DMN model (schema validation).
     DmnModelInstance candidate;
@@ -172,13 +190,25 @@ public final class RuleChecker {
       return RuleCheck.refused(errors, warnings);
     }
 
-    // 7. Regression cases: the active table against the new one.
+    // 7. Regression cases, each within the time limit on the new table; then the active table against the new one.
+    List<CaseEvaluation> candidateRuns = new ArrayList<>();
+    DmnDecision decision = runner.dmnEngine().parseDecision(packaged.key(), candidate);
+    for (DecisionCase decisionCase : packaged.cases().cases()) {
+      CaseEvaluation run = evaluateInTime(decision, decisionCase);
+      if (run == null) {
+        errors.add(RuleProblem.xml("CASE_TIME_LIMIT", String.format(Locale.ROOT,
+            "回归用例「%s」在新决策表上求值超过 %d 毫秒的上限，已中止：请简化决策表中的表达式",
+            decisionCase.name(), limits.maxCaseTime().toMillis())));
+        return RuleCheck.refused(errors, warnings);
+      }
+      candidateRuns.add(run);
+    }
     DmnModelInstance active = activeXml == null ? contract
         : RegressionCases.readModel(new ByteArrayInputStream(RuleXml.forUtf8(activeXml).getBytes(StandardCharsets.UTF_8)));
     List<ChangedCase> changedCases = new ArrayList<>();
     List<FailedCase> failedCases = new ArrayList<>();
     int unchanged = 0;
-    for (CaseComparison comparison : runner.compare(packaged.cases(), active, candidate)) {
+    for (CaseComparison comparison : runner.compare(packaged.cases(), active, candidate, candidateRuns)) {
       if (comparison.candidateError() != null) {
         failedCases.add(new FailedCase(comparison.name(), comparison.candidateError()));
         errors.add(RuleProblem.xml("CASE_FAILED", "回归用例「" + comparison.name() + "」在新决策表上求值失败："
@@ -195,6 +225,23 @@ public final class RuleChecker {
     }
     return new RuleCheck(errors.isEmpty(), errors, warnings, changedCases, unchanged, failedCases,
         errors.isEmpty() ? xml : null);
+  }
+
+  /** The case's evaluation, or null when it did not finish within the time limit (its thread is abandoned). */
+  private CaseEvaluation evaluateInTime(DmnDecision decision, DecisionCase decisionCase) {
+    Future<CaseEvaluation> run = evaluator.submit(() -> runner.evaluate(decision, decisionCase.name(), decisionCase.inputs()));
+    try {
+      return run.get(limits.maxCaseTime().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      run.cancel(true);
+      return null;
+    } catch (InterruptedException e) {
+      run.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("rule check interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("regression case failed outside the DMN engine: " + e.getCause(), e.getCause());
+    }
   }
 
   // ------------------------------------------------------------------ XML

@@ -103,10 +103,17 @@ public class RuleService {
 
   // ------------------------------------------------------------------ changing
 
-  /** Checks a new table against the contract and compares it with the active one on the regression cases. */
+  /**
+   * Checks a new table against the contract and compares it with the active one on the regression
+   * cases. A table past a {@link RuleLimits limit} is refused with 400, as an oversized file is.
+   */
   public RuleCheck check(String key, String xml) {
     PackagedRule rule = rule(key);
-    return checker.check(rule, activeXml(rule), xml);
+    RuleCheck check = checker.check(rule, activeXml(rule), xml);
+    if (check.pastLimit()) {
+      throw RuleException.refused(check);
+    }
+    return check;
   }
 
   /** Checks and activates a new version (deployment {@value DecisionVersions#RULE_CHANGES_DEPLOYMENT}). */

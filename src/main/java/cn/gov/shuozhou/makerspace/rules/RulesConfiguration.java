@@ -17,6 +17,6 @@ public class RulesConfiguration {
 
   @Bean
   RuleChecker ruleChecker(RegressionCases regressionCases, RulesProperties properties) {
-    return new RuleChecker(regressionCases, properties.maxXmlBytes());
+    return new RuleChecker(regressionCases, properties.limits());
   }
 }

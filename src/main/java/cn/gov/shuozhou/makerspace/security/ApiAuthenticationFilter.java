@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates our own {@code /api/*} endpoints, for automation and for our own pages:
  *
  * <ul>
- *   <li>HTTP Basic against the Camunda identity ({@code checkPassword}, with its login lockout), or
+ *   <li>HTTP Basic ({@link BasicCredentials}) against the Camunda identity ({@code checkPassword};
+ *       {@link LoginThrottleFilter} throttles guessing), or
  *   <li>the Camunda webapp session of a user who logged in through {@code /camunda/app/...}; then
  *       every modifying request (anything but GET, HEAD, OPTIONS, TRACE) must carry the header
  *       {@code X-XSRF-TOKEN} equal to the CSRF token Camunda keeps in that session. Every
@@ -71,19 +71,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String userId;
     String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String[] credentials = basicCredentials(authorization.substring(6).trim());
+    if (BasicCredentials.isBasic(authorization)) {
+      BasicCredentials credentials = BasicCredentials.parse(authorization).orElse(null);
       if (credentials == null) {
         refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationRequired",
             "HTTP Basic认证信息（Authorization请求头）格式不正确");
         return;
       }
-      if (!identity.checkPassword(credentials[0], credentials[1])) {
+      if (!identity.checkPassword(credentials.userId(), credentials.password())) {
         refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationFailed",
-            "用户名或密码错误（多次输错后账号会被暂时锁定）");
+            "用户名或密码错误（多次输错后需等待一段时间才能再试）");
         return;
       }
-      userId = credentials[0];
+      userId = credentials.userId();
     } else {
       HttpSession session = request.getSession(false);
       userId = session == null ? null : sessionUser(session);
@@ -148,20 +148,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static boolean sameToken(String expected, String given) {
     return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
         given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** {user, password} from a Basic credential, or null when malformed. */
-  private static String[] basicCredentials(String encoded) {
-    try {
-      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      if (colon <= 0) {
-        return null;
-      }
-      return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type,

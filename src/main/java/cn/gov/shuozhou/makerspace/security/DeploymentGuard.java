@@ -2,6 +2,8 @@ package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.rules.RuleLimits;
+import cn.gov.shuozhou.makerspace.rules.RuleProblem;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,9 @@ import org.w3c.dom.Node;
  *       SVG, CMMN, Groovy, ...);
  *   <li>in BPMN: script tasks, {@code camunda:script} in listeners, input/output mappings or
  *       conditions, script conditions ({@code language} attribute), {@code scriptFormat};
- *   <li>in DMN: any {@code expressionLanguage} other than FEEL (JUEL, Groovy, JavaScript, Python, ...).
+ *   <li>in DMN: any {@code expressionLanguage} other than FEEL (JUEL, Groovy, JavaScript, Python, ...),
+ *       and tables past the {@link RuleLimits} (size, rules, cells, expression length, FEEL
+ *       constructs without a bound), as the rule check refuses them.
  * </ul>
  *
  * Runs as a pre-deployer inside the deployment's transaction: a refused deployment leaves nothing
@@ -39,6 +43,13 @@ import org.w3c.dom.Node;
  * and {@link NoJuelInDecisions} stop such scripts when they would run.
  */
 public class DeploymentGuard implements Deployer {
+
+  private final RuleLimits limits;
+
+  /** {@code limits}: the same limits as the rule check, so that no path deploys a table the check refuses. */
+  public DeploymentGuard(RuleLimits limits) {
+    this.limits = limits;
+  }
 
   private static final List<String> ALLOWED_SUFFIXES = List.of(
       ".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".png", ".jpg", ".jpeg", ".gif");
@@ -89,6 +100,7 @@ public class DeploymentGuard implements Deployer {
       checkBpmn(name, document.getDocumentElement(), problems);
     } else {
       checkDmn(name, document.getDocumentElement(), problems);
+      checkDmnLimits(name, content.length, document.getDocumentElement(), problems);
     }
     return problems;
   }
@@ -129,6 +141,15 @@ public class DeploymentGuard implements Deployer {
       if (child instanceof Element e) {
         checkDmn(name, e, problems);
       }
+    }
+  }
+
+  private void checkDmnLimits(String name, int bytes, Element definitions, List<FieldError> problems) {
+    if (bytes > limits.maxXmlBytes()) {
+      problems.add(new FieldError(name, "决策表 " + name + " 过大：" + bytes + " 字节，上限为 " + limits.maxXmlBytes() + " 字节"));
+    }
+    for (RuleProblem problem : limits.check(definitions)) {
+      problems.add(new FieldError(name, "决策表 " + name + "：" + problem.message()));
     }
   }
 

@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.rules.RuleLimits;
+import cn.gov.shuozhou.makerspace.rules.RulesProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@link DeploymentGuard}: every new deployment is refused (400, Chinese) if it contains a
- *       script, a non-FEEL decision expression or a resource other than BPMN/DMN/form/image;
+ *       script, a non-FEEL decision expression, a decision table past the rule limits, or a resource
+ *       other than BPMN/DMN/form/image;
  *   <li>{@link NoScriptEngines} and {@link NoJuelInDecisions}: no script engine and no JUEL in
  *       decisions at run time, even for a deployment that predates the guard;
  *   <li>{@link RestrictedExpressionManager} with {@link ExpressionBeans}: expressions resolve
@@ -38,9 +41,11 @@ import org.springframework.stereotype.Component;
 public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 
   private final ExpressionBeans expressionBeans;
+  private final RuleLimits ruleLimits;
 
-  public EngineHardeningPlugin(ApplicationContext applicationContext) {
+  public EngineHardeningPlugin(ApplicationContext applicationContext, RulesProperties rules) {
     this.expressionBeans = new ExpressionBeans(applicationContext);
+    this.ruleLimits = rules.limits();
   }
 
   @Override
@@ -48,7 +53,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     configuration.setExpressionManager(new RestrictedExpressionManager(expressionBeans));
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-    preDeployers.add(0, new DeploymentGuard());
+    preDeployers.add(0, new DeploymentGuard(ruleLimits));
     configuration.setCustomPreDeployers(preDeployers);
     configuration.setScriptEngineResolver(new NoScriptEngines());
     configuration.setDmnElProvider(new NoJuelInDecisions());

@@ -126,7 +126,6 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(json(anonymous).get("message").asText()).contains("未登录");
     assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
 
-    // expert5 logs in nowhere else in this class: the lockout after a wrong password harms no test.
     HttpResponse<String> wrong = RulesApi.basic(port, "expert5", "not-the-password").get(RULES);
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(json(wrong).get("message").asText()).contains("用户名或密码错误");
@@ -166,21 +165,53 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
 
   @Test
   void ruleAdministratorsCannotDeployThroughTheEngineRestApi() {
-    String boundary = "----rules" + System.nanoTime();
-    String body = "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nrule-changes\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"article4-eligibility.dmn\"\r\n"
-        + "Content-Type: application/xml\r\n\r\n" + RuleFixtures.article4MinimumArea(300) + "\r\n"
-        + "--" + boundary + "--\r\n";
     long before = repository.createDeploymentQuery().count();
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri(ENGINE_REST + "/deployment/create"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            "ruleadmin1:ruleadmin1".getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    HttpResponse<String> response = deployThroughEngineRest("ruleadmin1", RuleFixtures.article4MinimumArea(300));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  // ------------------------------------------------------------------ limits (issue 12, reproduction 10)
+
+  /** Fails on main: the check ran the loop on every case (7.6 s) and answered 200. */
+  @Test
+  void aLoopInARuleIsRefusedWith400OnCheckActivationAndDeploymentWithoutRunningIt() {
+    int before = ruleAdmin().summary(ARTICLE4).get("activeVersion").asInt();
+    long deployments = repository.createDeploymentQuery().count();
+    String loop = PackagedDecisions.xml(ARTICLE4).replace("<text>&lt; 200, null</text>",
+        "<text>&lt; count(for i in 1..200000 return i), null</text>");
+
+    long start = System.nanoTime();
+    HttpResponse<String> checked = ruleAdmin().postXml(RULES + "/" + ARTICLE4 + "/check", loop);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(checked.statusCode()).as(checked.body()).isEqualTo(400);
+    assertThat(millis).as("refused before evaluating").isLessThan(3_000);
+    JsonNode body = json(checked);
+    assertThat(body.get("type").asText()).isEqualTo("RuleRefused");
+    assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("FEEL_CONSTRUCT");
+    assertThat(body.get("message").asText()).contains("rule-area-other-in-totalArea").contains("「for」");
+
+    HttpResponse<String> activated = ruleAdmin().activate(ARTICLE4, loop, "测试循环", true);
+    assertThat(activated.statusCode()).isEqualTo(400);
+    assertThat(json(activated).get("errors").findValuesAsText("code")).contains("FEEL_CONSTRUCT");
+
+    // the engine's own deployment path refuses it too, even for an administrator
+    HttpResponse<String> deployed = deployThroughEngineRest("admin", loop);
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(400);
+    assertThat(deployed.body()).contains("rule-area-other-in-totalArea").contains("「for」");
+
+    assertThat(ruleAdmin().summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(before);
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void aTooLongExpressionIsRefusedWith400NamingTheCell() {
+    String longCell = PackagedDecisions.xml(ARTICLE4).replace("<text>&lt; 200, null</text>",
+        "<text>&lt; 200, null, " + "1, ".repeat(400) + "1</text>");
+    HttpResponse<String> checked = ruleAdmin().postXml(RULES + "/" + ARTICLE4 + "/check", longCell);
+    assertThat(checked.statusCode()).as(checked.body()).isEqualTo(400);
+    assertThat(json(checked).get("errors").get(0).get("code").asText()).isEqualTo("EXPRESSION_LENGTH");
+    assertThat(json(checked).get("message").asText()).contains("rule-area-other-in-totalArea").contains("上限 1000 个字符");
   }
 
   // ------------------------------------------------------------------ refusals of the check
@@ -390,6 +421,22 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** {@code POST /engine-rest/deployment/create} of one DMN file as deployment {@code rule-changes}. */
+  private HttpResponse<String> deployThroughEngineRest(String user, String dmnXml) {
+    String boundary = "----rules" + System.nanoTime();
+    String body = "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nrule-changes\r\n"
+        + "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"data\"; filename=\"article4-eligibility.dmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + dmnXml + "\r\n"
+        + "--" + boundary + "--\r\n";
+    return send(HttpRequest.newBuilder(uri(ENGINE_REST + "/deployment/create"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
 
   private JsonNode checkJson(String xml) {
     HttpResponse<String> response = ruleAdmin().postXml(RULES + "/" + ARTICLE4 + "/check", xml);

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleCheckerTest {
 
   private static final String ARTICLE4 = "article4-eligibility";
-  private final RuleChecker checker = new RuleChecker(PackagedDecisions.runner(), 1024 * 1024);
+  private final RuleChecker checker = new RuleChecker(PackagedDecisions.runner(), RuleLimits.defaults());
 
   // ------------------------------------------------------------------ accepted
 
@@ -92,7 +92,7 @@ class RuleCheckerTest {
 
   @Test
   void anOversizedFileIsRefused() {
-    RuleChecker small = new RuleChecker(PackagedDecisions.runner(), 1000);
+    RuleChecker small = new RuleChecker(PackagedDecisions.runner(), RuleLimits.defaults().withMaxXmlBytes(1000));
     assertRefused(small.check(RuleFixtures.packaged(ARTICLE4), null, PackagedDecisions.xml(ARTICLE4)),
         "SIZE_LIMIT", "过大");
   }

@@ -29,15 +29,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@link ProcessEngines} registry, which all Spring test contexts of the JVM share: the context
  * started last wins. Each test therefore registers its own context's engine first.
  *
- * <p>Beware: a wrong password locks that user for a few (growing) seconds; test wrong passwords
- * with a user that no other test logs in with.
+ * <p>All requests come from 127.0.0.1, and all classes share the context: the login throttle
+ * (security/LoginThrottle) is set so high here that the suite's wrong passwords never make it
+ * answer 429; security/LoginThrottleHttpTest tests it with the real settings.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:makerspace-${random.uuid};DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE",
         "spring.datasource.username=sa",
-        "spring.datasource.password="
+        "spring.datasource.password=",
+        "makerspace.login-throttle.account-free-failures=1000000",
+        "makerspace.login-throttle.address-free-failures=1000000"
     })
 public abstract class AbstractHttpTest {
 
