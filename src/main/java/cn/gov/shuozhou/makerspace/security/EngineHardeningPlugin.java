@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * It also adds command interceptors: {@link CommentAttachmentGuard} (comments and attachments get
  * the permissions of their task or process instance, which Camunda 7.24 does not check),
  * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link InstanceDataGuard}
- * (variables, modification and suspension of instances: administrators only) and
+ * (variables, modification and suspension of instances: administrators only),
+ * {@link DeclaredFieldsGuard} (a task or start accepts exactly its form's writable fields) and
  * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
@@ -60,6 +61,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     all.add(new CommentAttachmentGuard());
     all.add(new ClaimedTaskGuard());
     all.add(new InstanceDataGuard());
+    all.add(new DeclaredFieldsGuard());
     all.add(new RefusedJobExecutionGuard());
     return all;
   }
