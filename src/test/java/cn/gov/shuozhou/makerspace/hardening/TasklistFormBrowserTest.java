@@ -41,12 +41,12 @@ class TasklistFormBrowserTest extends HardeningHttpTest {
     List<String> declared = List.of(OPERATOR_NAME, CREDIT_CODE, TOTAL_AREA, APPLICANT, COUNTY);
     Map<String, Object> filed = engine.getRuntimeService().getVariables(pi, declared);
 
-    browser.open(tasklist(""));
+    browser.open(tasklistPage(""));
     browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("shuocheng1");
     browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("shuocheng1");
     browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
     browser.visible(By.cssSelector("[cam-tasks]"));
-    browser.open(tasklist("#/?task=" + review.getId()));
+    browser.open(tasklistPage("#/?task=" + review.getId()));
     browser.withText(By.cssSelector(".fjs-container"), "初审结论");
     browser.click(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(., '同意上报')]"));
     browser.click(By.cssSelector("button.btn-primary[ng-click='complete()']"));
@@ -59,7 +59,7 @@ class TasklistFormBrowserTest extends HardeningHttpTest {
     assertThat(engine.getRuntimeService().getVariables(pi, declared)).isEqualTo(filed);
   }
 
-  private String tasklist(String fragment) {
+  private String tasklistPage(String fragment) {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/" + fragment;
   }
 }
