@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -193,6 +194,11 @@ final class DeclaredFieldsGuard extends CommandInterceptor {
     List<?> items;
     if (value == null) {
       return null;
+    } else if (value instanceof ObjectValue object && !object.isDeserialized()) {
+      // Tasklist sends a taglist as an object of its options' type: a Java list in JSON, nothing else
+      String type = object.getObjectTypeName();
+      items = type != null && type.startsWith("java.util.") && type.endsWith("List")
+          ? jsonArray(object.getValueSerialized()) : null;
     } else if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
       items = jsonArray(serializable.getValueSerialized());
     } else {
