@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -45,7 +47,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * stored: unknown names and whatever the model computes (policy, scores, grades, outcomes,
  * numbers, deadlines), a list, object, JSON or file value for a single-value field, a single value
  * for a list field, and values longer than the form allows. The fields' content is then validated
- * by each task's input listener as before.
+ * by each task's input listener as before. Starting an instance at an inner activity (which skips
+ * the start event and its intake) is left to administrators (403 for everyone else).
  *
  * <p>It holds for every caller, with or without a user (Tasklist, {@code /engine-rest}, {@code /api},
  * our own code and tests through the Java API), except for the model's own steps: a command that
@@ -56,6 +59,9 @@ final class DeclaredFieldsGuard extends CommandInterceptor {
 
   /** Most items a list field takes (a panel of experts is a few user ids). */
   static final int MAX_LIST_ITEMS = 50;
+
+  static final String SKIPPED_START =
+      "流程只能从开始事件发起（经过申请受理）：从中间环节启动流程实例只能由系统管理员（camunda-admin）进行";
 
   private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
   private static final Map<String, FormFields> FORMS = new ConcurrentHashMap<>();
@@ -80,14 +86,22 @@ final class DeclaredFieldsGuard extends CommandInterceptor {
       checkTask(context, Guards.field(command, "taskId"), Guards.field(command, "variables"));
     } else if (command instanceof SubmitTaskFormCmd) {
       checkTask(context, Guards.field(command, "taskId"), Guards.field(command, "properties"));
-    } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
-      ProcessInstantiationBuilderImpl builder = Guards.field(command, "instantiationBuilder");
-      ProcessDefinitionEntity definition = definition(context, builder.getProcessDefinitionId(),
-          builder.getProcessDefinitionKey(), builder.getTenantId());
-      checkStart(context, definition, builder.getVariables());
+    } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+      refuseSkippedStart(context);
+      checkStart(context, Guards.<ProcessInstantiationBuilderImpl>field(command, "instantiationBuilder"));
+    } else if (command instanceof StartProcessInstanceCmd) {
+      checkStart(context, Guards.<ProcessInstantiationBuilderImpl>field(command, "instantiationBuilder"));
     } else if (command instanceof SubmitStartFormCmd) {
       String definitionId = Guards.field(command, "processDefinitionId");
       checkStart(context, definition(context, definitionId, null, null), Guards.field(command, "variables"));
+    }
+  }
+
+  /** Starting at an inner activity skips the start event and its intake: administrators only. */
+  private static void refuseSkippedStart(CommandContext context) {
+    Authentication user = Guards.checkedUser(context);
+    if (user != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
+      throw new AuthorizationException(SKIPPED_START + "（用户 " + user.getUserId() + "）");
     }
   }
 
@@ -108,6 +122,11 @@ final class DeclaredFieldsGuard extends CommandInterceptor {
     FormFields form = task.getTaskDefinition() == null ? FormFields.NONE
         : fields(context, context.runWithoutAuthorization(new GetTaskFormCmd(taskId)));
     refuseUndeclared(variables, form, "任务“" + task.getName() + "”");
+  }
+
+  private static void checkStart(CommandContext context, ProcessInstantiationBuilderImpl start) {
+    checkStart(context, definition(context, start.getProcessDefinitionId(), start.getProcessDefinitionKey(),
+        start.getTenantId()), start.getVariables());
   }
 
   private static void checkStart(CommandContext context, ProcessDefinitionEntity definition, Map<String, Object> variables) {

@@ -103,6 +103,15 @@ class IntegrityMatrixHttpTest extends HardeningHttpTest {
           Set.of("junk"));
     }
 
+    // a start at an inner activity would skip the start event's intake altogether
+    ObjectNode skipping = JSON.createObjectNode();
+    skipping.set("variables", base);
+    skipping.set("startInstructions", JSON.createArrayNode().add(JSON.createObjectNode()
+        .put("type", "startBeforeActivity").put("activityId", TASK_BUREAU_DECISION)));
+    HttpResponse<String> skipped = rest("operator1").post(START_PATH, skipping.toString());
+    assertThat(skipped.statusCode()).as(abbreviate(skipped.body())).isEqualTo(403);
+    assertThat(refusalText(skipped)).containsPattern(CHINESE);
+
     ObjectNode api = JSON.valueToTree(application);
     for (String name : Integrity.COMPUTED) {
       HttpResponse<String> r = apiApply("operator1", api.deepCopy().put(name, "100").toString());
