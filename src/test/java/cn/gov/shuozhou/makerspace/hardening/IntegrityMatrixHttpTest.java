@@ -8,9 +8,11 @@ import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +138,7 @@ class IntegrityMatrixHttpTest extends HardeningHttpTest {
     String text = refusalText(response);
     assertThat(text).containsPattern(CHINESE);
     JsonNode errors = json(response.body()).path("errors");
-    Set<String> fields = new java.util.TreeSet<>();
+    Set<String> fields = new TreeSet<>();
     errors.forEach(e -> fields.add(e.path("field").asText()));
     assertThat(fields).as(text).containsAll(names);
   }
@@ -156,7 +158,7 @@ class IntegrityMatrixHttpTest extends HardeningHttpTest {
 
   /** Completion values as plain JSON (an object value for the panel is sent as its JSON array instead). */
   private static Map<String, Object> plain(Map<String, Object> values) {
-    Map<String, Object> copy = new java.util.HashMap<>(values);
+    Map<String, Object> copy = new HashMap<>(values);
     copy.remove(EXPERTS);
     copy.remove(SupervisionProcess.POLICY);
     return copy;
