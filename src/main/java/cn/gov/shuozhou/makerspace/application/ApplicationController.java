@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/applications}: integrators file an application as plain JSON (the contract's
- * start variables, optionally {@code applicationNumber}). Runs as the authenticated user, through
- * the same start validation as Tasklist and {@code /engine-rest}.
+ * start variables; the system assigns the application number). Runs as the authenticated user,
+ * through the same start validation as Tasklist and {@code /engine-rest}: fields the start form
+ * does not declare (such as {@code applicationNumber}) are handed on, so that the engine refuses
+ * them by name instead of this door dropping them silently.
  */
 @RestController
 @RequestMapping("/api/applications")
@@ -32,10 +34,9 @@ public class ApplicationController {
 
   @PostMapping
   public ResponseEntity<Map<String, Object>> apply(@RequestBody Map<String, Object> body) {
-    Object number = body.get("applicationNumber");
-    Map<String, Object> variables = validator.validate(body);
+    Map<String, Object> variables = new LinkedHashMap<>(body);
+    variables.putAll(validator.validate(body));
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
-        .businessKey(number instanceof String s ? s : null)
         .setVariables(variables)
         .executeWithVariablesInReturn();
     Map<String, Object> answer = new LinkedHashMap<>();

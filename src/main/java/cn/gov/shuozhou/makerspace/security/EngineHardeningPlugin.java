@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * the permissions of their task or process instance, which Camunda 7.24 does not check),
  * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link InstanceDataGuard}
  * (variables, modification and suspension of instances: administrators only),
- * {@link ProcessControlGuard} (jobs, timers, incidents, signals and messages: administrators only) and
+ * {@link ProcessControlGuard} (jobs, timers, incidents, signals and messages: administrators only),
+ * {@link DeclaredFieldsGuard} (a task or start accepts exactly its form's writable fields) and
  * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
@@ -67,6 +68,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     all.add(new ClaimedTaskGuard());
     all.add(new InstanceDataGuard());
     all.add(new ProcessControlGuard());
+    all.add(new DeclaredFieldsGuard());
     all.add(new RefusedJobExecutionGuard());
     return all;
   }

@@ -120,6 +120,14 @@ final class SupervisionFixtures {
     return await(id, TASK_REASSESSMENT);
   }
 
+  /** A new supervision instance at {@code annualAssessment} of a report that decision annual-assessment grades unqualified. */
+  Task assessmentOfAnUnqualifiedReport() {
+    String id = supervised().getId();
+    fire(id, "reportWindowOpens");
+    tasks.complete(await(id, TASK_SUBMIT_REPORT).getId(), report(1, 2, 0, 0.0));
+    return await(id, TASK_ASSESSMENT);
+  }
+
   /** Valid completion variables of each task kind of the supervision process. */
   static Map<String, Object> validCompletion(String taskKey) {
     Map<String, Object> v = new HashMap<>();
