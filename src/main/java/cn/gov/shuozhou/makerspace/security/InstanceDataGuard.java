@@ -1,7 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
@@ -11,11 +10,6 @@ import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStat
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * A case's data changes only through its process: setting or removing variables directly,
@@ -26,7 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * forms' validation. Form submissions, message payloads, the engine's own work and
  * delegate code (run without authorization checks) are not affected.
  */
-final class InstanceDataGuard extends CommandInterceptor {
+final class InstanceDataGuard extends AdminOnlyGuard {
 
   static final String REFUSED =
       "无权直接修改流程数据：流程变量的设置与删除、流程实例的修改、挂起与激活只能由系统管理员（camunda-admin）进行，业务数据请通过任务表单办理";
@@ -37,15 +31,7 @@ final class InstanceDataGuard extends CommandInterceptor {
       ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class, AbstractModificationCmd.class,
       AbstractSetProcessInstanceStateCmd.class, AbstractUpdateProcessInstancesSuspendStateCmd.class);
 
-  @Override
-  public <T> T execute(Command<T> command) {
-    if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
-      CommandContext context = Context.getCommandContext();
-      Authentication user = Guards.checkedUser(context);
-      if (user != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
-        throw new AuthorizationException(REFUSED + "（用户 " + user.getUserId() + "）");
-      }
-    }
-    return next.execute(command);
+  InstanceDataGuard() {
+    super(ADMIN_ONLY, REFUSED);
   }
 }

@@ -1,7 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
@@ -19,11 +18,6 @@ import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * Timers fire on their due date and a case moves only through its tasks. Running, rescheduling,
@@ -35,7 +29,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * commands (objections and reports, correlated with authorization checks off) are not affected.
  * An administrator's override is recorded by the engine's user operation log.
  */
-final class ProcessControlGuard extends CommandInterceptor {
+final class ProcessControlGuard extends AdminOnlyGuard {
 
   static final String REFUSED =
       "无权干预流程运行：执行、改期或删除定时器与作业、设置重试次数、创建或处理故障事件、触发执行和直接投递消息只能由系统管理员（camunda-admin）进行；"
@@ -48,15 +42,7 @@ final class ProcessControlGuard extends CommandInterceptor {
       CreateIncidentCmd.class, ResolveIncidentCmd.class, SetAnnotationForIncidentCmd.class,
       SignalCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class, AbstractCorrelateMessageCmd.class);
 
-  @Override
-  public <T> T execute(Command<T> command) {
-    if (ADMIN_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
-      CommandContext context = Context.getCommandContext();
-      Authentication user = Guards.checkedUser(context);
-      if (user != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
-        throw new AuthorizationException(REFUSED + "（用户 " + user.getUserId() + "）");
-      }
-    }
-    return next.execute(command);
+  ProcessControlGuard() {
+    super(ADMIN_ONLY, REFUSED);
   }
 }
