@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * organises an expert panel in the Camunda Form. Screenshots go to {@link Browser#screenshots()}.
  */
 class TasklistBrowserTest extends AbstractHttpTest {
+
+  /** Words that may appear in Latin letters: none in the start form so far. */
+  private static final java.util.Set<String> LATIN_ALLOWED = java.util.Set.of();
 
   @Autowired
   private ProcessEngine engine;
@@ -62,6 +66,65 @@ class TasklistBrowserTest extends AbstractHttpTest {
     List<Task> reviews = engine.getTaskService().createTaskQuery()
         .processInstanceId(organise.getProcessInstanceId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list();
     assertThat(reviews).extracting(Task::getAssignee).containsExactlyInAnyOrder("expert1", "expert2", "expert3");
+  }
+
+  @Test
+  void anEmptyOrInvalidStartFormShowsChineseHintsAndNoEnglish() {
+    browser.open(tasklist("#/"));
+    WebElement brand = browser.visible(By.cssSelector(".login-header .ms-login-brand"));
+    assertThat(brand.getText()).contains("众创空间认定与管理系统").contains("朔州市科学技术局");
+    assertThat(browser.driver().findElement(By.cssSelector(".login-header .login-logo")).isDisplayed()).isFalse();
+    browser.screenshot(Browser.screenshots().resolve("tasklist-login.png"));
+    logIn("operator1", "#/");
+
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
+    browser.visible(By.cssSelector(".modal-content .fjs-form"));
+    // form-js checks a field when it is left: a required field emptied, a number too small, a bad phone
+    type("Field_operatorName", "晋", Keys.BACK_SPACE, Keys.TAB);
+    type("Field_totalArea", "0", Keys.TAB);
+    type("Field_contactPhone", "12345", Keys.TAB);
+
+    assertError("Field_operatorName", "此项为必填项。");
+    assertError("Field_totalArea", "不能小于 0.01。");
+    assertError("Field_contactPhone", "应为11位手机号码或带区号的固定电话（如 0349-1234567）。");
+    assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).isEnabled())
+        .isFalse();
+    assertThat(browser.driver().findElement(By.cssSelector(".modal-content .fjs-select-display")).getText())
+        .isEqualTo("请选择");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-start-form-errors.png"));
+    assertThat(latinWords(browser.driver().findElement(By.cssSelector(".modal-content")).getText())).isEmpty();
+  }
+
+  @Test
+  void loggingOutThanksTheUserWithoutCamundasName() {
+    logIn("operator1", "#/");
+    browser.js("arguments[0].click();", browser.present(By.cssSelector("[ng-click='logout()']")));
+    WebElement notice = browser.withText(By.cssSelector(".notifications"), "感谢您使用众创空间认定与管理系统");
+    assertThat(notice.getText()).doesNotContain("Camunda");
+    assertThat(browser.visible(By.cssSelector(".login-header .ms-login-brand")).getText()).contains("众创空间认定与管理系统");
+  }
+
+  /** Types into the start form's field {@code fieldId}. */
+  private void type(String fieldId, CharSequence... keys) {
+    WebElement field = browser.visible(By.cssSelector(".modal-content input[id$='" + fieldId + "']"));
+    browser.scrollIntoView(field);
+    field.sendKeys(keys);
+  }
+
+  /** Waits for form-js's validation message under the field {@code fieldId} and checks it is exactly {@code text}. */
+  private void assertError(String fieldId, String text) {
+    By message = By.cssSelector(".modal-content [id$='" + fieldId + "-error-message'] li");
+    browser.await().until(d -> !d.findElements(message).isEmpty() && !d.findElement(message).getText().startsWith("Field"));
+    assertThat(browser.driver().findElement(message).getText()).isEqualTo(text);
+  }
+
+  /** Latin-alphabet words on the page, except the identifiers a user may meet. */
+  private static List<String> latinWords(String text) {
+    return java.util.regex.Pattern.compile("[A-Za-z]{2,}").matcher(text).results()
+        .map(java.util.regex.MatchResult::group)
+        .filter(word -> !LATIN_ALLOWED.contains(word))
+        .toList();
   }
 
   /** Opens Tasklist at {@code fragment} and logs in through Camunda's login form (password = user id). */
