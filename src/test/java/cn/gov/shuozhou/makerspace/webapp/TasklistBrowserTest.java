@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.hardening.Fixtures;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -50,12 +53,17 @@ class TasklistBrowserTest extends AbstractHttpTest {
     logIn("city1", "#/?task=" + organise.getId());
 
     browser.click(By.cssSelector("button.claim"));
-    WebElement picker = browser.visible(By.cssSelector(".fjs-taglist-input"));
     for (String expert : List.of("expert1", "expert2", "expert3")) {
+      WebElement picker = browser.visible(By.cssSelector(".fjs-taglist-input"));
       browser.scrollIntoView(picker);
       browser.js("arguments[0].focus();", picker);
       picker.sendKeys(expert);
-      browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., '" + expert + "')]"));
+      // the list re-renders while it filters: click the option once it holds still
+      By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., '" + expert + "')]");
+      browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+        d.findElement(option).click();
+        return true;
+      });
     }
     browser.await().until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == 3);
     browser.screenshot(Browser.screenshots().resolve("tasklist-organise-expert-review.png"));
@@ -97,6 +105,58 @@ class TasklistBrowserTest extends AbstractHttpTest {
   }
 
   @Test
+  void aRefusedStartShowsOnlyTheServersNewestReason() {
+    String valid = Applications.newCreditCode();
+    String wrongCheckDigit = valid.substring(0, 17) + (valid.endsWith("0") ? "1" : "0");
+    logIn("operator1", "#/");
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
+    browser.visible(By.cssSelector(".modal-content .fjs-form"));
+    type("Field_operatorName", "朔州创新创业服务有限公司");
+    type("Field_creditCode", wrongCheckDigit);
+    type("Field_spaceName", "朔城创客之家");
+    browser.click(By.cssSelector(".modal-content [id$='Field_county-display']"));
+    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='朔城区']"));
+    click("Field_hostType-1");
+    click("Field_spaceFocus-0");
+    type("Field_totalArea", "260");
+    type("Field_publicServiceArea", "240");
+    click("Field_premises-0");
+    type("Field_seedFundAmount", "500000");
+    type("Field_mentorCount", "5");
+    type("Field_monthlyEvents", "2");
+    type("Field_activeMakers", "25");
+    type("Field_activeTeams", "4");
+    for (String check : List.of("Field_independentOperator", "Field_sharedFacilities", "Field_onlineServices",
+        "Field_lowCostOrFree", "Field_declarationConfirmed")) {
+      click(check);
+    }
+    type("Field_contactName", "王明");
+    type("Field_contactPhone", "13903491234");
+    long before = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    By alerts = By.cssSelector(".modal-content .notifications .alert");
+    WebElement refused = null;
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      WebElement stale = refused;
+      browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+      // the second refusal replaces the first: one alert, a new one
+      browser.await().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(alerts).size() == 1
+          && (stale == null || ExpectedConditions.stalenessOf(stale).apply(d))
+          && d.findElement(alerts).getText().contains("creditCode"));
+      refused = browser.driver().findElement(alerts);
+    }
+    WebElement newest = refused;
+    String refusal = newest.getText();
+    assertThat(refusal).contains("统一社会信用代码").contains("creditCode");
+    browser.await().until(d -> (Boolean) browser.js(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+        newest));
+    browser.screenshot(Browser.screenshots().resolve("tasklist-start-refused.png"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
   void loggingOutThanksTheUserWithoutCamundasName() {
     logIn("operator1", "#/");
     browser.js("arguments[0].click();", browser.present(By.cssSelector("[ng-click='logout()']")));
@@ -110,6 +170,13 @@ class TasklistBrowserTest extends AbstractHttpTest {
     WebElement field = browser.visible(By.cssSelector(".modal-content input[id$='" + fieldId + "']"));
     browser.scrollIntoView(field);
     field.sendKeys(keys);
+  }
+
+  /** Clicks the start form's input {@code inputId} (a check box or a radio button). */
+  private void click(String inputId) {
+    WebElement input = browser.present(By.cssSelector(".modal-content input[id$='" + inputId + "']"));
+    browser.scrollIntoView(input);
+    input.click();
   }
 
   /** Waits for form-js's validation message under the field {@code fieldId} and checks it is exactly {@code text}. */

@@ -1,6 +1,7 @@
 // Chinese texts for the Camunda Forms in Tasklist. form-js 1.8.7 (bundled in the 7.24 webapp) has
 // no translation hook: its validation messages and placeholders are fixed English strings. This
-// custom script (loaded by scripts/config.js) rewrites them where they appear in the page; see
+// custom script (loaded by scripts/config.js) rewrites them where they appear in the page, and keeps
+// only the newest refusal in a form's dialog; see
 // bpmn/forms/README.md ("Chinese messages") for why the forms stay Camunda Forms.
 
 // Hints for the patterns of our forms (bpmn/forms/*.form): a user reads what to enter, not a
@@ -62,6 +63,23 @@ function rewrite(root) {
   });
 }
 
+// Tasklist adds one alert per refused attempt and keeps the earlier ones above it, at the top of
+// a long form, so the refusal of the current input would sit unseen under stale ones: close all but
+// the newest (through their own close buttons, so Tasklist forgets them too) and bring it into view.
+const shownAlerts = new WeakSet();
+
+function showNewestAlertOnly(root) {
+  root.querySelectorAll('.modal-content .notifications').forEach((panel) => {
+    const alerts = [...panel.children].filter((child) => child.classList.contains('alert'));
+    alerts.slice(0, -1).forEach((alert) => alert.querySelector('button.close[ng-click^="removeNotification"]')?.click());
+    const newest = alerts[alerts.length - 1];
+    if (newest && !shownAlerts.has(newest)) {
+      shownAlerts.add(newest);
+      newest.scrollIntoView({ block: 'nearest' });
+    }
+  });
+}
+
 let scheduled = false;
 new MutationObserver(() => {
   if (!scheduled) {
@@ -69,6 +87,7 @@ new MutationObserver(() => {
     queueMicrotask(() => {
       scheduled = false;
       rewrite(document);
+      showNewestAlertOnly(document);
     });
   }
 }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
