@@ -64,7 +64,13 @@ export async function currentUser() {
   }
 }
 
-export async function login(username, password) {
+/**
+ * Camunda's CsrfPreventionFilter sends the token only when it creates it, and its logout keeps
+ * the session (and so the token). A page that does not know the token (after a reload) therefore
+ * gets a CSRF refusal, which also ends that session: the next GET creates a new token, so one
+ * retry logs in.
+ */
+export async function login(username, password, retried = false) {
   await refreshToken();
   const response = await fetch(`${AUTH}/login/welcome`, {
     method: 'POST',
@@ -85,6 +91,10 @@ export async function login(username, password) {
     const data = await response.json().catch(() => null);
     throw new ApiError(429, (data && data.message) || '登录失败次数过多，请稍后再试。');
   }
+  if (response.status === 403 && response.headers.get(TOKEN_HEADER) === 'Required' && !retried) {
+    csrfToken = null;
+    return login(username, password, true);
+  }
   if (response.status === 403) {
     throw new ApiError(403, '该账号无权登录。');
   }
@@ -104,7 +114,8 @@ export async function logout() {
     credentials: 'same-origin',
     headers: { Accept: 'application/json', [TOKEN_HEADER]: csrfToken || '' },
   });
-  csrfToken = null;
+  // Camunda's logout only removes the login: the session and its token stay valid (and the token
+  // is not sent again), so the page keeps it for the next login.
 }
 
 export function defaultMessage(status) {

@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.variable.Variables;
  * (fast, no HTTP): the tests then act on them over HTTP. Every application gets a fresh credit
  * code from a range no other test uses ({@code 91140600MH...}).
  */
-final class Fixtures {
+public final class Fixtures {
 
   static final List<String> PANEL = List.of("expert1", "expert2", "expert3");
 
@@ -34,7 +34,7 @@ final class Fixtures {
   private final ManagementService management;
   private final IdentityService identity;
 
-  Fixtures(ProcessEngine engine) {
+  public Fixtures(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
@@ -95,7 +95,7 @@ final class Fixtures {
   }
 
   /** A new instance (applicant operator1, county {@code county}) waiting at {@code taskKey}; the task is returned. */
-  Task waitingAt(String taskKey, String county) {
+  public Task waitingAt(String taskKey, String county) {
     ProcessInstance pi;
     if (TASK_SUPPLEMENT.equals(taskKey)) {
       Map<String, Object> app = application(county);

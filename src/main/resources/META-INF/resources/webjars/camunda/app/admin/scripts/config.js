@@ -4,6 +4,8 @@ export default {
     name: '管理',
     vendor: '朔州市众创空间认定与管理'
   },
+  // The system's name on the login page (static/common/webapp-branding.js).
+  customScripts: ['../../../common/webapp-branding'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

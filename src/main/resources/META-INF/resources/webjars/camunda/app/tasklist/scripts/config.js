@@ -4,6 +4,9 @@ export default {
     name: '任务中心',
     vendor: '朔州市众创空间认定与管理'
   },
+  // The system's name on the login page (static/common/webapp-branding.js); Chinese messages
+  // of the Camunda Forms (scripts/form-messages.js).
+  customScripts: ['../../../common/webapp-branding', 'scripts/form-messages'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

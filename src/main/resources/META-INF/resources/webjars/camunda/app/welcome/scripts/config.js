@@ -17,6 +17,8 @@ export default {
       description: '期限按工作日计算：查看已覆盖的年份；系统管理员在国务院办公厅通知发布后补充下一年度节假日安排'
     }
   ],
+  // The system's name on the login page (static/common/webapp-branding.js).
+  customScripts: ['../../../common/webapp-branding'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

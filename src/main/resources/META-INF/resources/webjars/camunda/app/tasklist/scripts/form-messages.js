@@ -1,0 +1,96 @@
+// Chinese texts for the Camunda Forms in Tasklist. form-js 1.8.7 (bundled in the 7.24 webapp) has
+// no translation hook: its validation messages and placeholders are fixed English strings. This
+// custom script (loaded by scripts/config.js) rewrites them where they appear in the page, and keeps
+// only the newest refusal in a form's dialog; see
+// bpmn/forms/README.md ("Chinese messages") for why the forms stay Camunda Forms.
+
+// Hints for the patterns of our forms (bpmn/forms/*.form): a user reads what to enter, not a
+// regular expression. A pattern missing here gets the generic hint.
+const PATTERN_HINTS = {
+  '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$': '应为11位手机号码或带区号的固定电话（如 0349-1234567）。',
+  '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$':
+    '应为18位统一社会信用代码（数字或大写字母，不含 I、O、S、V、Z）。',
+};
+
+const MESSAGES = [
+  [/^Field is required\.$/, () => '此项为必填项。'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}。`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于 ${m[1]}。`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `至少应有 ${m[1]} 个字符。`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `最多 ${m[1]} 个字符。`],
+  [/^Field must match pattern (.+)\.$/, (m) => PATTERN_HINTS[m[1]] || '格式不正确，请按此项下方的说明填写。'],
+  [/^Field must be a valid international phone number/, () => '应为有效的电话号码。'],
+  [/^Field must be a valid email\.$/, () => '应为有效的电子邮箱地址。'],
+];
+
+const TEXTS = { Select: '请选择', Search: '输入姓名检索', 'No results': '没有匹配的选项', 'All values selected': '已全部选择' };
+
+/** The Chinese text for one of form-js's English strings, or null when it is not one of them. */
+export function translate(text) {
+  const trimmed = text.trim();
+  if (TEXTS[trimmed]) {
+    return TEXTS[trimmed];
+  }
+  for (const [pattern, message] of MESSAGES) {
+    const match = trimmed.match(pattern);
+    if (match) {
+      return message(match);
+    }
+  }
+  return null;
+}
+
+function rewriteText(element) {
+  // Only the element's own text node: form-js (Preact) keeps patching it, we follow.
+  for (const node of element.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const chinese = translate(node.data);
+      if (chinese) {
+        node.data = chinese;
+      }
+    }
+  }
+}
+
+function rewrite(root) {
+  root.querySelectorAll('.fjs-form-field-error li, .fjs-select-display, .fjs-dropdownlist-empty')
+    .forEach(rewriteText);
+  root.querySelectorAll('.fjs-container input[placeholder]').forEach((input) => {
+    const chinese = translate(input.getAttribute('placeholder'));
+    if (chinese) {
+      input.setAttribute('placeholder', chinese);
+    }
+  });
+}
+
+// Tasklist adds one alert per refused attempt and keeps the earlier ones above it, at the top of
+// a long form, so the refusal of the current input would sit unseen under stale ones: close all but
+// the newest (through their own close buttons, so Tasklist forgets them too) and bring it into view.
+const shownAlerts = new WeakSet();
+
+function showNewestAlertOnly(root) {
+  root.querySelectorAll('.modal-content .notifications').forEach((panel) => {
+    const alerts = [...panel.children].filter((child) => child.classList.contains('alert'));
+    alerts.slice(0, -1).forEach((alert) => alert.querySelector('button.close[ng-click^="removeNotification"]')?.click());
+    const newest = alerts[alerts.length - 1];
+    if (newest && !shownAlerts.has(newest)) {
+      shownAlerts.add(newest);
+      newest.scrollIntoView({ block: 'nearest' });
+    }
+  });
+}
+
+let scheduled = false;
+new MutationObserver(() => {
+  if (!scheduled) {
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      rewrite(document);
+      showNewestAlertOnly(document);
+    });
+  }
+}).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+  attributeFilter: ['placeholder'] });
+
+export default [];

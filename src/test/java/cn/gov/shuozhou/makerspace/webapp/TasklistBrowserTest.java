@@ -1,0 +1,222 @@
+package cn.gov.shuozhou.makerspace.webapp;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_EXPERT_REVIEW;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_ORGANISE_EXPERTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Tasklist in a real (headless Debian) Chromium, zh-CN, as its users work (issue 13): the city
+ * bureau organises an expert panel in the Camunda Form; the operator meets Chinese validation
+ * messages in the start form and sees only the newest refusal of the server; the login page carries
+ * the system's name and the logout thanks without Camunda's. Screenshots go to
+ * {@link Browser#screenshots()} ({@code -Dscreenshots.dir=docs/images} to refresh the docs' images).
+ */
+class TasklistBrowserTest extends AbstractHttpTest {
+
+  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+  /** Words that may appear in Latin letters: none in the start form so far. */
+  private static final Set<String> LATIN_ALLOWED = Set.of();
+
+  @Autowired
+  private ProcessEngine engine;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theCityBureauOrganisesAThreeExpertPanelInTasklist() {
+    Task organise = new Fixtures(engine).waitingAt(TASK_ORGANISE_EXPERTS, "shuocheng");
+    logIn("city1", "#/?task=" + organise.getId());
+
+    browser.click(By.cssSelector("button.claim"));
+    for (String expert : List.of("expert1", "expert2", "expert3")) {
+      WebElement picker = browser.visible(By.cssSelector(".fjs-taglist-input"));
+      browser.scrollIntoView(picker);
+      browser.js("arguments[0].focus();", picker);
+      picker.sendKeys(expert);
+      // the list re-renders while it filters: click the option once it holds still
+      By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., '" + expert + "')]");
+      browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+        d.findElement(option).click();
+        return true;
+      });
+    }
+    browser.await().until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == 3);
+    browser.screenshot(Browser.screenshots().resolve("tasklist-organise-expert-review.png"));
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+    browser.await().until(d -> engine.getTaskService().createTaskQuery()
+        .processInstanceId(organise.getProcessInstanceId()).taskDefinitionKey(TASK_EXPERT_REVIEW).count() == 3);
+    List<Task> reviews = engine.getTaskService().createTaskQuery()
+        .processInstanceId(organise.getProcessInstanceId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list();
+    assertThat(reviews).extracting(Task::getAssignee).containsExactlyInAnyOrder("expert1", "expert2", "expert3");
+  }
+
+  @Test
+  void anEmptyOrInvalidStartFormShowsChineseHintsAndNoEnglish() {
+    browser.open(tasklist("#/"));
+    WebElement brand = browser.visible(By.cssSelector(".login-header .ms-login-brand"));
+    assertThat(brand.getText()).contains("众创空间认定与管理系统").contains("朔州市科学技术局");
+    assertThat(browser.driver().findElement(By.cssSelector(".login-header .login-logo")).isDisplayed()).isFalse();
+    browser.screenshot(Browser.screenshots().resolve("tasklist-login.png"));
+    logIn("operator1", "#/");
+
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
+    browser.visible(By.cssSelector(".modal-content .fjs-form"));
+    // form-js checks a field when it is left: a required field emptied, a number too small, a bad phone
+    type("Field_operatorName", "晋", Keys.BACK_SPACE, Keys.TAB);
+    type("Field_totalArea", "0", Keys.TAB);
+    type("Field_contactPhone", "12345", Keys.TAB);
+
+    assertError("Field_operatorName", "此项为必填项。");
+    assertError("Field_totalArea", "不能小于 0.01。");
+    assertError("Field_contactPhone", "应为11位手机号码或带区号的固定电话（如 0349-1234567）。");
+    assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).isEnabled())
+        .isFalse();
+    assertThat(browser.driver().findElement(By.cssSelector(".modal-content .fjs-select-display")).getText())
+        .isEqualTo("请选择");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-start-form-errors.png"));
+    assertThat(latinWords(browser.driver().findElement(By.cssSelector(".modal-content")).getText())).isEmpty();
+  }
+
+  @Test
+  void aRefusedStartShowsOnlyTheServersNewestReason() {
+    String valid = Applications.newCreditCode();
+    String wrongCheckDigit = valid.substring(0, 17) + (valid.endsWith("0") ? "1" : "0");
+    logIn("operator1", "#/");
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
+    browser.visible(By.cssSelector(".modal-content .fjs-form"));
+    type("Field_operatorName", "朔州创新创业服务有限公司");
+    type("Field_creditCode", wrongCheckDigit);
+    type("Field_spaceName", "朔城创客之家");
+    browser.click(By.cssSelector(".modal-content [id$='Field_county-display']"));
+    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='朔城区']"));
+    click("Field_hostType-1");
+    click("Field_spaceFocus-0");
+    type("Field_totalArea", "260");
+    type("Field_publicServiceArea", "240");
+    click("Field_premises-0");
+    type("Field_seedFundAmount", "500000");
+    type("Field_mentorCount", "5");
+    type("Field_monthlyEvents", "2");
+    type("Field_activeMakers", "25");
+    type("Field_activeTeams", "4");
+    for (String check : List.of("Field_independentOperator", "Field_sharedFacilities", "Field_onlineServices",
+        "Field_lowCostOrFree", "Field_declarationConfirmed")) {
+      click(check);
+    }
+    type("Field_contactName", "王明");
+    type("Field_contactPhone", "13903491234");
+    long before = certifications();
+
+    By alerts = By.cssSelector(".modal-content .notifications .alert");
+    WebElement refused = null;
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      WebElement stale = refused;
+      browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+      // the second refusal replaces the first: one alert, a new one
+      browser.await().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(alerts).size() == 1
+          && (stale == null || ExpectedConditions.stalenessOf(stale).apply(d))
+          && d.findElement(alerts).getText().contains("creditCode"));
+      refused = browser.driver().findElement(alerts);
+    }
+    WebElement newest = refused;
+    String refusal = newest.getText();
+    assertThat(refusal).contains("统一社会信用代码").contains("creditCode");
+    browser.await().until(d -> (Boolean) browser.js(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+        newest));
+    browser.screenshot(Browser.screenshots().resolve("tasklist-start-refused.png"));
+    assertThat(certifications()).isEqualTo(before);
+  }
+
+  @Test
+  void loggingOutThanksTheUserWithoutCamundasName() {
+    logIn("operator1", "#/");
+    browser.js("arguments[0].click();", browser.present(By.cssSelector("[ng-click='logout()']")));
+    WebElement notice = browser.withText(By.cssSelector(".notifications"), "感谢您使用众创空间认定与管理系统");
+    assertThat(notice.getText()).doesNotContain("Camunda");
+    assertThat(browser.visible(By.cssSelector(".login-header .ms-login-brand")).getText()).contains("众创空间认定与管理系统");
+  }
+
+  private long certifications() {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count();
+  }
+
+  /** Types into the start form's field {@code fieldId}. */
+  private void type(String fieldId, CharSequence... keys) {
+    WebElement field = browser.visible(By.cssSelector(".modal-content input[id$='" + fieldId + "']"));
+    browser.scrollIntoView(field);
+    field.sendKeys(keys);
+  }
+
+  /** Clicks the start form's input {@code inputId} (a check box or a radio button). */
+  private void click(String inputId) {
+    WebElement input = browser.present(By.cssSelector(".modal-content input[id$='" + inputId + "']"));
+    browser.scrollIntoView(input);
+    input.click();
+  }
+
+  /** Waits for form-js's validation message under the field {@code fieldId} and checks it is exactly {@code text}. */
+  private void assertError(String fieldId, String text) {
+    By message = By.cssSelector(".modal-content [id$='" + fieldId + "-error-message'] li");
+    browser.await().until(d -> !d.findElements(message).isEmpty() && !d.findElement(message).getText().startsWith("Field"));
+    assertThat(browser.driver().findElement(message).getText()).isEqualTo(text);
+  }
+
+  /** Latin-alphabet words on the page, except the identifiers a user may meet. */
+  private static List<String> latinWords(String text) {
+    return LATIN_WORD.matcher(text).results()
+        .map(MatchResult::group)
+        .filter(word -> !LATIN_ALLOWED.contains(word))
+        .toList();
+  }
+
+  /** Opens Tasklist at {@code fragment} and logs in through Camunda's login form (password = user id). */
+  private void logIn(String user, String fragment) {
+    browser.open(tasklist(fragment));
+    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.visible(By.cssSelector("[cam-tasks], .tasks-list, .task-details"));
+  }
+
+  private String tasklist(String fragment) {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/" + fragment;
+  }
+}
