@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * the permissions of their task or process instance, which Camunda 7.24 does not check),
  * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link InstanceDataGuard}
  * (variables, modification and suspension of instances: administrators only) and
- * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry).
+ * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry) and
+ * {@link ConfidentialVariablesGuard} (expert votes and objectors' identities: docs/security.md, visibility of variables).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
  */
@@ -61,6 +62,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     all.add(new ClaimedTaskGuard());
     all.add(new InstanceDataGuard());
     all.add(new RefusedJobExecutionGuard());
+    all.add(new ConfidentialVariablesGuard());
     return all;
   }
 
