@@ -123,6 +123,25 @@ class ConfidentialVariablesHttpTest extends HardeningHttpTest {
     assertThat(own.body()).contains(phone);
   }
 
+  @Test
+  void reviewersReadTheHistoryOfTheCasesTheyWorkedOnOnly() {
+    for (String user : List.of("shuocheng1", "inspector1", "inspector2", "expert1", "expert2", "city1", "auditor1")) {
+      assertThat(casesInHistory(user)).as(user).isEqualTo(1);
+    }
+    for (String user : List.of("pinglu1", "expert4", "leader1", "operator1", "operator2")) {
+      assertThat(casesInHistory(user)).as(user).isZero();
+    }
+    review("expert1", 80.0);
+    review("expert3", 90.0);
+    assertThat(casesInHistory("leader1")).as("leader1 at 局务会研究决定").isEqualTo(1);
+  }
+
+  private int casesInHistory(String user) {
+    HttpResponse<String> r = rest(user).get("/history/process-instance?processInstanceId=" + processInstanceId);
+    assertThat(r.statusCode()).as("%s: %s", user, abbreviate(r.body())).isEqualTo(200);
+    return json(r.body()).size();
+  }
+
   private void review(String expert, double score) {
     Task task = fixtures.task(processInstanceId, TASK_EXPERT_REVIEW, expert);
     engine.getTaskService().complete(task.getId(), Map.of(SCORE, score, RECOMMEND, score >= 60,
