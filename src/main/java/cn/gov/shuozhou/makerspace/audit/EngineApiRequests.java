@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * requests that only run a query (the API offers POST for queries with long bodies, e.g.
  * {@code POST /history/process-instance} with variable filters). Everything else writes.
  */
-final class EngineApiRequests {
+public final class EngineApiRequests {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -31,7 +31,7 @@ final class EngineApiRequests {
    * {@code /history/process-instance/count} (without {@code /engine-rest} or
    * {@code /camunda/api/engine/engine/default}).
    */
-  static boolean isRead(String method, String enginePath) {
+  public static boolean isRead(String method, String enginePath) {
     String verb = method.toUpperCase(Locale.ROOT);
     if (SAFE_METHODS.contains(verb)) {
       return true;

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link InstanceDataGuard}
  * (variables, modification and suspension of instances: administrators only),
  * {@link ProcessControlGuard} (jobs, timers, incidents, signals and messages: administrators only),
- * {@link DeclaredFieldsGuard} (a task or start accepts exactly its form's writable fields) and
- * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry).
+ * {@link DeclaredFieldsGuard} (a task or start accepts exactly its form's writable fields),
+ * {@link RefusedJobExecutionGuard} (a refused job execution costs the job no retry) and
+ * {@link ConfidentialVariablesGuard} (expert votes and objectors' identities: docs/security.md, visibility of variables).
  *
  * Runs first among the engine plugins, before the engine builds its expression manager and DMN engine.
  */
@@ -70,6 +71,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     all.add(new ProcessControlGuard());
     all.add(new DeclaredFieldsGuard());
     all.add(new RefusedJobExecutionGuard());
+    all.add(new ConfidentialVariablesGuard());
     return all;
   }
 

@@ -7,9 +7,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers the request guards that close the known Camunda 7.24.0 CE holes (see each filter). */
+/**
+ * Registers the request guards: canonical paths first, then the ones that close the known Camunda
+ * 7.24.0 CE holes (see each filter).
+ */
 @Configuration(proxyBeanMethods = false)
 public class RequestGuardsConfiguration {
+
+  /** First of all guards (after the security headers, so that its refusals carry them too). */
+  @Bean
+  public FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ObjectMapper json) {
+    FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(new CanonicalPathFilter(json));
+    registration.setName("canonical-path");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
 
   @Bean
   public FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuardFilter(ProcessEngine engine, ObjectMapper json) {

@@ -48,7 +48,8 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // canonical by now (CanonicalPathFilter runs first): no other spelling reaches the task query
+    String path = CanonicalPathFilter.rawPath(request);
     return !"POST".equalsIgnoreCase(request.getMethod()) || !TASK_QUERY.matcher(path).matches();
   }
 

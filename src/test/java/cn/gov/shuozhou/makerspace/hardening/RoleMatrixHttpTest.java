@@ -341,6 +341,9 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
   private boolean readHistory(String user) {
     ProcessInstance pi = instance("history", false);
     HttpResponse<String> r = rest(user).get("/history/process-instance?processInstanceId=" + pi.getId());
+    if (r.statusCode() == 403) { // a role without any history (the /engine-rest allow-list)
+      return false;
+    }
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json(r.body()).size() == 1;
   }

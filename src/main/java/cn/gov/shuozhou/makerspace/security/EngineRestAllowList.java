@@ -1,0 +1,104 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import cn.gov.shuozhou.makerspace.audit.EngineApiRequests;
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which group may call which endpoint of {@code /engine-rest}: one table of (groups, method, path
+ * pattern); anything not in it is refused (403) before the engine sees it. The engine's
+ * authorizations and guards still decide on each object; this table only keeps every role to the
+ * part of the API its documented work needs (docs/security.md, "Allow-list of /engine-rest").
+ *
+ * <p>Paths are those inside the API ({@code /task/count}, also under {@code /engine/{name}}),
+ * canonical by the time they are compared ({@link CanonicalPathFilter}). {@code {self}} stands for
+ * the calling user's id, {@code {id}} for one path segment, {@code READ} for every read
+ * ({@link EngineApiRequests#isRead}: GET, and POST queries).
+ */
+public final class EngineRestAllowList {
+
+  /** Any of the methods, or {@link #READ}. */
+  record Rule(Set<String> groups, Set<String> methods, Pattern path) {}
+
+  static final String READ = "READ";
+  /** Every signed-in user, also one without any group. */
+  static final String ANYONE = "*";
+
+  private static final String ID = "[^/]+";
+  private static final Set<String> TASK_WORKERS = Set.copyOf(concat(Groups.ids(Groups.STAFF_GROUPS), List.of(Groups.OPERATORS)));
+  private static final Set<String> DECISION_USERS = Set.of(Groups.CITY_BUREAU, Groups.RULE_ADMINS);
+  private static final Set<String> READERS = Set.of(Groups.CITY_BUREAU, Groups.AUDITORS);
+  private static final Set<String> APPLICANTS = Set.of(Groups.OPERATORS);
+  private static final Pattern ENGINE_PREFIX = Pattern.compile("^/engine/" + ID);
+
+  static final List<Rule> RULES = List.of(
+      // every signed-in user: who am I, change my own password, my tasks
+      rule(Set.of(ANYONE), "GET", "/version|/user/{self}/profile|/identity/groups"),
+      rule(Set.of(ANYONE), "PUT", "/user/{self}/credentials"),
+      rule(Set.of(ANYONE), "GET POST", "/task|/task/count"),
+      // Tasklist's work over REST: the tasks a role works on, their forms, comments, attachments
+      rule(TASK_WORKERS, "GET", "/task/{id}(/(variables|localVariables)(/{id})?|/form|/form-variables"
+          + "|/deployed-form|/rendered-form|/identity-links|/comment(/{id})?|/attachment(/{id}(/data)?)?)?"),
+      rule(TASK_WORKERS, "POST", "/task/{id}/(claim|unclaim|complete|submit-form|resolve|comment/create"
+          + "|attachment/create)"),
+      rule(TASK_WORKERS, "GET", "/process-definition(/count)?|/process-definition/{id}(/xml|/form-variables"
+          + "|/startForm|/deployed-start-form|/rendered-form)?|/process-definition/key/{id}(/xml|/form-variables"
+          + "|/startForm|/deployed-start-form|/rendered-form)?|/process-instance/{id}/comment"),
+      rule(TASK_WORKERS, "GET", "/filter(/count)?|/filter/{id}(/(list|count|singleResult))?"),
+      rule(TASK_WORKERS, "POST", "/filter/{id}/(list|count|singleResult)"),
+      // the history of what one worked on (the engine's authorizations say which rows)
+      rule(TASK_WORKERS, "GET POST", "/history/(task|process-instance|activity-instance|variable-instance|detail"
+          + "|identity-link-log|user-operation)(/count)?"),
+      rule(TASK_WORKERS, "GET", "/history/(task|process-instance|activity-instance|variable-instance|detail)/{id}"),
+      // applicants start a certification
+      rule(APPLICANTS, "POST", "/process-definition/(key/maker-space-certification|{id})/(start|submit-form)"),
+      // city bureau (Cockpit) and auditors read everything the engine lets them read
+      rule(READERS, READ, ".*"),
+      // decisions: read and evaluate on their own
+      rule(DECISION_USERS, "GET", "/decision-definition(/count)?|/decision-definition/{id}(/xml)?"
+          + "|/decision-definition/key/{id}(/xml)?|/decision-requirements-definition(/.*)?"),
+      rule(DECISION_USERS, "POST", "/decision-definition/({id}|key/{id})/evaluate"),
+      // system administrators: everything
+      rule(Set.of(Groups.CAMUNDA_ADMIN), "GET POST PUT DELETE OPTIONS HEAD", ".*"));
+
+  private EngineRestAllowList() {}
+
+  /** True when a user of {@code groups} may send {@code method} to {@code enginePath}. */
+  public static boolean allows(String userId, Collection<String> groups, String method, String enginePath) {
+    String path = ENGINE_PREFIX.matcher(enginePath).replaceFirst("");
+    String verb = method.toUpperCase(Locale.ROOT);
+    for (Rule rule : RULES) {
+      boolean member = rule.groups().contains(ANYONE) || groups.stream().anyMatch(rule.groups()::contains);
+      boolean verbAllowed = rule.methods().contains(verb)
+          || (rule.methods().contains(READ) && EngineApiRequests.isRead(verb, path));
+      if (member && verbAllowed && matches(rule.path(), path, userId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(Pattern pattern, String path, String userId) {
+    String regex = pattern.pattern();
+    if (regex.contains("\\{self\\}")) {
+      regex = regex.replace("\\{self\\}", Pattern.quote(userId));
+    }
+    return Pattern.matches(regex, path);
+  }
+
+  private static Rule rule(Set<String> groups, String methods, String paths) {
+    String regex = "(" + paths.replace("{self}", "\\{self\\}").replace("{id}", ID) + ")";
+    return new Rule(groups, Set.of(methods.split(" ")), Pattern.compile(regex));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

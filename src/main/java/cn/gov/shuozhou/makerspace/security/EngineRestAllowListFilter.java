@@ -1,0 +1,57 @@
+package cn.gov.shuozhou.makerspace.security;
+
+import cn.gov.shuozhou.makerspace.web.ErrorBody;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Enforces {@link EngineRestAllowList} on {@code /engine-rest}: inside Camunda's JAX-RS
+ * application, so after whatever authenticated the request and before any engine resource. An
+ * unauthenticated request passes on to the engine, which answers it (401 comes earlier).
+ */
+@PreMatching
+public class EngineRestAllowListFilter implements ContainerRequestFilter {
+
+  private final String engineName;
+  private final ObjectMapper json;
+
+  public EngineRestAllowListFilter(String engineName, ObjectMapper json) {
+    this.engineName = engineName;
+    this.json = json;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    // the engine by name, as the authentication filter finds it (the authentication is per engine)
+    ProcessEngine engine = ProcessEngines.getProcessEngine(engineName);
+    Authentication user = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return;
+    }
+    String path = "/" + request.getUriInfo().getPath(false);
+    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (!EngineRestAllowList.allows(user.getUserId(), groups, request.getMethod(), path)) {
+      request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(body("无权调用该接口：" + request.getMethod() + " " + path + " 不在您所属角色的 /engine-rest 允许清单内（用户 "
+              + user.getUserId() + "）"))
+          .build());
+    }
+  }
+
+  private String body(String message) {
+    try {
+      return json.writeValueAsString(new ErrorBody("AuthorizationException", message, List.of()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
