@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/applications}: integrators file an application as plain JSON (the contract's
- * start variables, optionally {@code applicationNumber}). Runs as the authenticated user, through
- * the same start validation as Tasklist and {@code /engine-rest}.
+ * start variables; the system issues the {@code applicationNumber}). Runs as the authenticated
+ * user, through the same start validation as Tasklist and {@code /engine-rest}.
  */
 @RestController
 @RequestMapping("/api/applications")
@@ -32,10 +33,11 @@ public class ApplicationController {
 
   @PostMapping
   public ResponseEntity<Map<String, Object>> apply(@RequestBody Map<String, Object> body) {
-    Object number = body.get("applicationNumber");
+    if (body.containsKey("applicationNumber")) {
+      throw new InvalidInputException("applicationNumber", "申请编号（applicationNumber）由系统分配，不得由申请人指定");
+    }
     Map<String, Object> variables = validator.validate(body);
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
-        .businessKey(number instanceof String s ? s : null)
         .setVariables(variables)
         .executeWithVariablesInReturn();
     Map<String, Object> answer = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationValidator {
 
-  static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+  public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
   /** Sanity limits against absurd values (not policy thresholds). */
   private static final double MAX_AREA = 1_000_000;
   private static final double MAX_MONEY = 1e12;

@@ -106,10 +106,11 @@ abstract class PostgresLifecycleContract {
 
   @Test
   void certifiedStraightThroughAndSupervisionStarted() {
-    ProcessInstance pi = driver.apply(application());
+    Map<String, Object> app = application();
+    ProcessInstance pi = driver.apply(app);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
     assertThat(pi.getBusinessKey()).matches("SQ-2026-\\d{6}");
-    assertThat(driver.variable(pi.getId(), APPLICANT)).isEqualTo("operator1");
+    assertThat(driver.variable(pi.getId(), APPLICANT)).isEqualTo(driver.applicantOf(app));
     assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE application_number = ?",
         pi.getBusinessKey())).isEqualTo(1);
 
