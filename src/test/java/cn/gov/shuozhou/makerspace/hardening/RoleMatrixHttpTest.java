@@ -215,6 +215,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "variable" -> setVariable(user, expected);
       case "definition" -> suspendDefinition(user);
       case "user" -> createUser(user);
+      case "organisation" -> createOrganisation(user);
       default -> throw new IllegalArgumentException(action);
     };
   }
@@ -376,6 +377,13 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       cleanUps.add(() -> engine.getIdentityService().deleteUser(id));
     }
     return allowed;
+  }
+
+  private boolean createOrganisation(String user) {
+    Map<String, Object> body = OrganisationAccountsHttpTest.valid();
+    return allowedOr403(send(HttpRequest.newBuilder(uri("/api/organisations"))
+        .header("Authorization", basic(user)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.valueToTree(body).toString(), StandardCharsets.UTF_8))));
   }
 
   /**
