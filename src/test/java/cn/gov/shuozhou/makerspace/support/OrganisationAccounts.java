@@ -30,14 +30,19 @@ public final class OrganisationAccounts {
     Organisations organisations = new Organisations(new JdbcTemplate(
         engine.getProcessEngineConfiguration().getDataSource()));
     String userId = "o" + creditCode.toLowerCase(Locale.ROOT);
-    if (organisations.creditCodeOf(userId).isEmpty()) {
-      IdentityService identity = engine.getIdentityService();
+    IdentityService identity = engine.getIdentityService();
+    // step by step, each only when missing: a load test may kill the JVM between two of them
+    if (identity.createUserQuery().userId(userId).count() == 0) {
       User user = identity.newUser(userId);
       user.setFirstName("测试运营机构");
       user.setLastName(creditCode);
       user.setPassword(userId);
       identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.OPERATORS).count() == 0) {
       identity.createMembership(userId, Groups.OPERATORS);
+    }
+    if (organisations.creditCodeOf(userId).isEmpty()) {
       organisations.insert(new Organisation(userId, creditCode, "测试运营机构" + creditCode, "王明", "13903491234",
           userId + "@test.local", "shuocheng"), null);
     }
