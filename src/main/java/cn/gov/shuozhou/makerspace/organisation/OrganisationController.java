@@ -6,7 +6,6 @@ import cn.gov.shuozhou.makerspace.application.CreditCode;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,7 @@ public class OrganisationController {
     String password = password(in, body.get("password"));
     String code = in.text("creditCode", "统一社会信用代码", true, 18);
     if (code != null && !CreditCode.isValid(code)) {
-      in.fail("creditCode", "统一社会信用代码（creditCode）无效：应为18位数字或大写字母（不含I、O、S、V、Z），"
-          + "且校验位符合GB 32100-2015");
+      in.fail("creditCode", CreditCode.INVALID);
     }
     Organisation o = new Organisation(userId, code,
         in.text("organisationName", "运营机构名称", true, Inputs.MAX_NAME),
@@ -74,7 +72,7 @@ public class OrganisationController {
     answer.put("creditCode", o.creditCode());
     answer.put("organisationName", o.organisationName());
     answer.put("group", Groups.OPERATORS);
-    return ResponseEntity.created(URI.create("/camunda/app/admin/default/#/users/" + o.userId())).body(answer);
+    return ResponseEntity.status(HttpStatus.CREATED).body(answer);
   }
 
   @ExceptionHandler(OrganisationTakenException.class)
