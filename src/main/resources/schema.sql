@@ -41,10 +41,39 @@ CREATE TABLE IF NOT EXISTS ms_ban (
 );
 CREATE INDEX IF NOT EXISTS ix_ban_credit_code ON ms_ban (credit_code);
 
--- At most one application in progress per credit code, enforced by the primary key.
+-- Every application number the system issued, with the one instance it belongs to. The
+-- constraints refuse a number (or a year's sequence value) issued twice, whatever the code does.
+CREATE TABLE IF NOT EXISTS ms_application (
+  application_number  VARCHAR(32) PRIMARY KEY,
+  app_year            INT         NOT NULL,
+  app_seq             INT         NOT NULL,
+  process_instance_id VARCHAR(64) NOT NULL,
+  issued_at           TIMESTAMP   NOT NULL,
+  CONSTRAINT uq_application_year_seq UNIQUE (app_year, app_seq),
+  CONSTRAINT uq_application_instance UNIQUE (process_instance_id)
+);
+
+-- At most one application in progress per credit code, enforced by the primary key. The row
+-- belongs to one process instance and only that instance's end deletes it.
 CREATE TABLE IF NOT EXISTS ms_active_application (
   credit_code        VARCHAR(18) PRIMARY KEY,
   application_number VARCHAR(64) NOT NULL
+);
+ALTER TABLE ms_active_application ADD COLUMN IF NOT EXISTS process_instance_id VARCHAR(64);
+
+-- Organisation accounts (operators): one Camunda user of group operators per organisation, which
+-- files and sees only the applications of its own credit code.
+CREATE TABLE IF NOT EXISTS ms_organisation (
+  user_id           VARCHAR(64)  PRIMARY KEY,
+  credit_code       VARCHAR(18)  NOT NULL,
+  organisation_name VARCHAR(200) NOT NULL,
+  contact_name      VARCHAR(50)  NOT NULL,
+  phone             VARCHAR(20)  NOT NULL,
+  email             VARCHAR(254) NOT NULL,
+  county            VARCHAR(16)  NOT NULL,
+  created_by        VARCHAR(64),
+  created_at        TIMESTAMP    NOT NULL,
+  CONSTRAINT uq_organisation_credit_code UNIQUE (credit_code)
 );
 
 -- Art. 8–10: warnings, rectification orders and revocations of certified spaces, one row per

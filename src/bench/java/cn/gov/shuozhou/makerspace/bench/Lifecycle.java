@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.bench;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * One complete certification through the Java API, every step as the person who does it in
- * Tasklist: operator1 applies; the county reviewer, the inspector, the city bureau and the leader
+ * Tasklist: the organisation account of a fresh credit code applies; the county reviewer, the inspector, the city bureau and the leader
  * find their task, claim it and complete it; expert1..3 complete their assigned reviews; the async
  * steps and the public-notice timer are executed as the job executor would (the timer without
  * waiting its five working days). The same steps drive the bare model ({@link #BARE_KEY}).
@@ -39,8 +40,10 @@ final class Lifecycle {
   private final TaskService tasks;
   private final IdentityService identity;
   private final ManagementService management;
+  private final ProcessEngine engine;
 
   Lifecycle(ProcessEngine engine, boolean bare) {
+    this.engine = engine;
     this.processKey = bare ? BARE_KEY : KEY;
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
@@ -74,7 +77,8 @@ final class Lifecycle {
   /** Runs one lifecycle to its end; returns the process instance id. */
   String run() {
     Map<String, Object> application = application();
-    String pi = as("operator1", List.of("operators"), () -> runtime.startProcessInstanceByKey(processKey, application).getId());
+    String applicant = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
+    String pi = as(applicant, List.of("operators"), () -> runtime.startProcessInstanceByKey(processKey, application).getId());
     groupTask(pi, TASK_FIRST_REVIEW, "shuocheng1", "county-shuocheng",
         Map.of(FIRST_REVIEW_DECISION, "approve", FIRST_REVIEW_COMMENT, "材料齐全，同意上报"));
     groupTask(pi, TASK_INSPECTION, "inspector1", "inspection-team", inspection());

@@ -15,15 +15,18 @@ import java.util.Map;
  */
 final class RestLifecycle {
 
+  private final String app;
   private final String base;
 
   RestLifecycle(String baseUrl) {
+    this.app = baseUrl;
     this.base = baseUrl + "/engine-rest";
   }
 
   String run() throws InterruptedException {
-    Map<String, Object> start = Map.of("variables", typed(Lifecycle.application()));
-    String pi = as("operator1").post("/process-definition/key/" + KEY + "/start", start).get("id").asText();
+    Map<String, Object> application = Lifecycle.application();
+    Map<String, Object> start = Map.of("variables", typed(application));
+    String pi = as(organisationOf((String) application.get(CREDIT_CODE))).post("/process-definition/key/" + KEY + "/start", start).get("id").asText();
     groupTask(pi, TASK_FIRST_REVIEW, "shuocheng1", Map.of(FIRST_REVIEW_DECISION, "approve", FIRST_REVIEW_COMMENT, "材料齐全，同意上报"));
     groupTask(pi, TASK_INSPECTION, "inspector1", Lifecycle.inspection());
     Map<String, Object> panel = new LinkedHashMap<>();
@@ -68,6 +71,22 @@ final class RestLifecycle {
     String id = tasks.get(0).get("id").asText();
     http.post("/task/" + id + "/claim", Map.of("userId", user));
     http.post("/task/" + id + "/complete", Map.of("variables", typed(variables)));
+  }
+
+  /** An organisation account for the credit code (password = user id), created by the administrator. */
+  private String organisationOf(String creditCode) {
+    String userId = "o" + creditCode.toLowerCase(java.util.Locale.ROOT);
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("userId", userId);
+    account.put("password", userId);
+    account.put("creditCode", creditCode);
+    account.put("organisationName", "基准测试运营机构" + creditCode);
+    account.put("contactName", "王明");
+    account.put("phone", "13903491234");
+    account.put("email", userId + "@bench.local");
+    account.put("county", "shuocheng");
+    new Http(app, "admin").post("/api/organisations", account);
+    return userId;
   }
 
   private Http as(String user) {

@@ -1,12 +1,14 @@
 package cn.gov.shuozhou.makerspace.application;
 
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.INTAKE_RESULT;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** End of a certification instance, however it ends (also when cancelled): frees the credit code. */
+/**
+ * End of a certification instance, however it ends (also when cancelled): frees the credit code
+ * this instance reserved. Keyed by the instance, so a refused duplicate or any other case never
+ * frees a reservation it does not hold.
+ */
 @Component("applicationClosing")
 public class ApplicationClosingListener implements ExecutionListener {
 
@@ -18,8 +20,6 @@ public class ApplicationClosingListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (IntakeService.Result.ACCEPTED.name().equals(execution.getVariable(INTAKE_RESULT))) {
-      intake.release(execution.getProcessBusinessKey());
-    }
+    intake.release(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
   }
 }

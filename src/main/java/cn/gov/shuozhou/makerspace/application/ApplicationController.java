@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/applications}: integrators file an application as plain JSON (the contract's
- * start variables; the system assigns the application number). Runs as the authenticated user,
+ * start variables; the system issues the application number). Runs as the authenticated user,
  * through the same start validation as Tasklist and {@code /engine-rest}: fields the start form
  * does not declare (such as {@code applicationNumber}) are handed on, so that the engine refuses
  * them by name instead of this door dropping them silently.

@@ -1,46 +1,65 @@
 package cn.gov.shuozhou.makerspace.application;
 
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import org.camunda.bpm.engine.HistoryService;
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.organisation.Organisations;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Start of every certification instance, whatever the entry path: refuses an application of the
- * wrong shape (the whole start rolls back, no instance remains), normalizes the variable types and
- * assigns the application number when the caller gave no business key.
+ * wrong shape, a business key chosen by the caller, and a credit code that is not the filing
+ * account's organisation's (the whole start rolls back, no instance remains); normalizes the
+ * variable types and issues the application number.
  */
 @Component("applicationIntake")
 public class ApplicationIntakeListener implements ExecutionListener {
 
   private final ApplicationValidator validator;
   private final ApplicationNumbers numbers;
-  private final HistoryService history;
+  private final Organisations organisations;
 
-  public ApplicationIntakeListener(ApplicationValidator validator, ApplicationNumbers numbers, HistoryService history) {
+  public ApplicationIntakeListener(ApplicationValidator validator, ApplicationNumbers numbers,
+      Organisations organisations) {
     this.validator = validator;
     this.numbers = numbers;
-    this.history = history;
+    this.organisations = organisations;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.setVariables(validator.validate(execution.getVariables()));
     String key = execution.getProcessBusinessKey();
-    if (key == null || key.isBlank()) {
-      execution.setProcessBusinessKey(numbers.next());
-    } else if (taken(key, execution.getProcessInstanceId())) {
-      throw new InvalidInputException("businessKey", "申请编号（businessKey）" + key + " 已被使用，请留空由系统分配");
+    if (key != null && !key.isEmpty()) {
+      throw new InvalidInputException("businessKey",
+          "申请编号（businessKey）由系统分配，不得由申请人指定：请不要传入businessKey");
     }
+    Map<String, Object> application = validator.validate(execution.getVariables());
+    checkOwnOrganisation((String) application.get(CREDIT_CODE));
+    execution.setVariables(application);
+    execution.setProcessBusinessKey(numbers.assign(execution.getProcessInstanceId()));
   }
 
-  private boolean taken(String key, String ownId) {
-    return WithoutAuthorization.call(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(KEY).processInstanceBusinessKey(key).list().stream()
-        .anyMatch(p -> !p.getId().equals(ownId)));
+  /**
+   * An organisation account files for its own credit code only. Starts without a user (the
+   * engine's own code) and by system administrators are not bound to an organisation.
+   */
+  private void checkOwnOrganisation(String creditCode) {
+    Authentication user = Context.getCommandContext().getAuthentication();
+    if (user == null || user.getUserId() == null
+        || (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+      return;
+    }
+    String own = organisations.creditCodeOf(user.getUserId()).orElseThrow(() -> new InvalidInputException(
+        CREDIT_CODE, "当前账号未关联运营机构，不能提交认定申请：请由系统管理员开通机构账号"));
+    if (!own.equals(creditCode)) {
+      throw new InvalidInputException(CREDIT_CODE,
+          "统一社会信用代码（creditCode）必须是本账号所属运营机构的代码（" + own + "）");
+    }
   }
 }

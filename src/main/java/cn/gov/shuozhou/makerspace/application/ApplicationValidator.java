@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationValidator {
 
-  static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+  public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
   /** Sanity limits against absurd values (not policy thresholds). */
   private static final double MAX_AREA = 1_000_000;
   private static final double MAX_MONEY = 1e12;
@@ -30,8 +30,7 @@ public class ApplicationValidator {
     String code = in.text(CREDIT_CODE, "统一社会信用代码", true, 18);
     if (code != null && !CreditCode.isValid(code)) {
       // GB 32100-2015 uses digits and capital letters only; a lowercase code is refused, not guessed at
-      in.fail(CREDIT_CODE, "统一社会信用代码（creditCode）无效：应为18位数字或大写字母（不含I、O、S、V、Z），"
-          + "且校验位符合GB 32100-2015");
+      in.fail(CREDIT_CODE, CreditCode.INVALID);
     }
     out.put(CREDIT_CODE, code);
     out.put(SPACE_NAME, in.text(SPACE_NAME, "众创空间名称", true, Inputs.MAX_NAME));

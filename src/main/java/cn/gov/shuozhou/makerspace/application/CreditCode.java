@@ -3,6 +3,10 @@ package cn.gov.shuozhou.makerspace.application;
 /** Unified social credit code (统一社会信用代码) per GB 32100-2015: 18 characters, last one a check character. */
 public final class CreditCode {
 
+  /** The refusal of an invalid {@code creditCode}, wherever one is entered. */
+  public static final String INVALID = "统一社会信用代码（creditCode）无效：应为18位数字或大写字母（不含I、O、S、V、Z），"
+      + "且校验位符合GB 32100-2015";
+
   private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 

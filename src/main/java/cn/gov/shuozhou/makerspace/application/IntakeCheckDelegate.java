@@ -21,7 +21,7 @@ public class IntakeCheckDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IntakeService.Decision d = intake.admit((String) execution.getVariable(CREDIT_CODE),
-        execution.getProcessBusinessKey(), EngineClock.today(),
+        execution.getProcessBusinessKey(), execution.getProcessInstanceId(), EngineClock.today(),
         Policy.of(execution).intValue("renewalReminderDays"));
     execution.setVariable(INTAKE_RESULT, d.result().name());
     if (d.reason() != null) {

@@ -30,32 +30,33 @@ public class IntakeService {
     this.certificates = certificates;
   }
 
-  public Decision admit(String creditCode, String applicationNumber, LocalDate today, int renewalReminderDays) {
+  public Decision admit(String creditCode, String applicationNumber, String processInstanceId, LocalDate today,
+      int renewalReminderDays) {
     Optional<BanRegistry.Ban> ban = bans.activeBan(creditCode, today);
     if (ban.isPresent()) {
       return new Decision(Result.BANNED, "该统一社会信用代码因提供虚假材料被取消认定资格，"
           + ban.get().bannedUntil() + "前不受理其认定申请（第九条）");
     }
-    Optional<String> running = active.inProgress(creditCode);
-    if (running.isPresent()) {
-      return new Decision(Result.IN_PROGRESS, "该运营机构已有正在办理的认定申请（申请编号 " + running.get() + "），不予重复受理");
+    // never name the other case: its number is not the caller's business
+    if (active.inProgress(creditCode)) {
+      return new Decision(Result.IN_PROGRESS, "该统一社会信用代码已有正在办理的认定申请，不予重复受理");
     }
     Optional<Certificate> valid = certificates.validFor(creditCode, today);
     if (valid.isPresent() && today.isBefore(valid.get().validUntil().minusDays(renewalReminderDays))) {
-      Certificate c = valid.get();
-      return new Decision(Result.ALREADY_CERTIFIED, "该运营机构持有有效期内的认定证书（证书编号 " + c.certificateNumber()
-          + "，有效期至 " + c.validUntil() + "），有效期届满前" + renewalReminderDays + "日内方可申请重新认定");
+      return new Decision(Result.ALREADY_CERTIFIED, "该统一社会信用代码持有有效期内的认定证书（有效期至 "
+          + valid.get().validUntil() + "），有效期届满前" + renewalReminderDays + "日内方可申请重新认定");
     }
-    active.open(creditCode, applicationNumber);
+    active.open(creditCode, applicationNumber, processInstanceId);
     return new Decision(Result.ACCEPTED, null);
   }
 
   /** The credit code an accepted application reserved; it may not change during supplements. */
-  public Optional<String> reservedCreditCode(String applicationNumber) {
-    return active.creditCodeOf(applicationNumber);
+  public Optional<String> reservedCreditCode(String processInstanceId) {
+    return active.creditCodeOf(processInstanceId);
   }
 
-  public void release(String applicationNumber) {
-    active.close(applicationNumber);
+  /** Frees the reservation of this instance, if it holds one; never another instance's. */
+  public void release(String processInstanceId, String applicationNumber) {
+    active.close(processInstanceId, applicationNumber);
   }
 }

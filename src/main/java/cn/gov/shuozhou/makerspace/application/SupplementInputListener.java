@@ -32,8 +32,7 @@ public class SupplementInputListener implements TaskListener {
       return;
     }
     Map<String, Object> corrected = validator.validate(task.getVariables());
-    String businessKey = task.getExecution().getProcessBusinessKey();
-    intake.reservedCreditCode(businessKey)
+    intake.reservedCreditCode(task.getProcessInstanceId())
         .filter(reserved -> !reserved.equals(corrected.get(CREDIT_CODE)))
         .ifPresent(reserved -> {
           throw new InvalidInputException(CREDIT_CODE, "统一社会信用代码（creditCode）不可在补正时更改；如运营机构有误，请撤回后重新申请");

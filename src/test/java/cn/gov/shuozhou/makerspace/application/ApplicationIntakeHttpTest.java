@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.application;
 
+import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
@@ -12,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The three intake paths refuse bad input with 400, Chinese messages per field, and no instance. */
 class ApplicationIntakeHttpTest extends AbstractHttpTest {
@@ -20,9 +24,13 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String START = "/process-definition/key/maker-space-certification/start";
 
+  @Autowired
+  ProcessEngine engine;
+
   @Test
   void applicationApiStartsAValidApplication() throws Exception {
-    HttpResponse<String> r = api("operator1", JSON.writeValueAsString(valid()));
+    Map<String, Object> application = valid();
+    HttpResponse<String> r = api(applicant(application), JSON.writeValueAsString(application));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("applicationNumber").asText()).matches("SQ-\\d{4}-\\d{6}");
@@ -87,7 +95,8 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     assertThat(body.get("message").asText()).contains("租赁年限");
     assertThat(instances()).isEqualTo(before);
 
-    HttpResponse<String> ok = rest("operator1").post(START, engineVariables(valid()));
+    Map<String, Object> application = valid();
+    HttpResponse<String> ok = rest(applicant(application)).post(START, engineVariables(application));
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(JSON.readTree(ok.body()).get("businessKey").asText()).startsWith("SQ-");
   }
@@ -105,8 +114,11 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     assertThat(JSON.readTree(r.body()).get("message").asText()).contains("统一社会信用代码");
     assertThat(instances()).isEqualTo(before);
 
+    OrganisationAccounts.withdrawOpenApplications(engine, "operator2");
+    Map<String, Object> own = valid();
+    own.put("creditCode", DemoOrganisations.creditCodeOf("operator2"));
     HttpResponse<String> ok = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/"
-        + "maker-space-certification/submit-form", engineVariables(valid()));
+        + "maker-space-certification/submit-form", engineVariables(own));
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
   }
 
@@ -137,6 +149,11 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     ObjectNode root = JSON.createObjectNode();
     root.set("variables", variables);
     return root.toString();
+  }
+
+  /** The organisation account that may file this application (its credit code's). */
+  private String applicant(Map<String, Object> application) {
+    return OrganisationAccounts.ownerOf(engine, (String) application.get("creditCode"));
   }
 
   private static Map<String, Object> valid() {

@@ -69,7 +69,9 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     browser.visible(By.cssSelector(".audit-timeline"));
     browser.await().until(d -> !d.findElements(By.cssSelector(".audit-diagram .audit-count-badge")).isEmpty());
     String summary = browser.visible(By.cssSelector(".audit-summary")).getText();
-    assertThat(summary).contains(data.finishedKey()).contains("不予认定").contains("operator1");
+    String applicant = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(data.finishedId()).variableName("applicant").singleResult().getValue();
+    assertThat(summary).contains(data.finishedKey()).contains("不予认定").contains(applicant);
     String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
     assertThat(timeline).contains("初审", "实地考察", "组织专家评审", "专家评审", "局务会研究决定")
         .contains("shuocheng1", "inspector1", "city1", "expert1", "expert2", "expert3", "leader1");

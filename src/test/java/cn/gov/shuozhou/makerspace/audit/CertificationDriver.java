@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.audit;
 
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import java.util.Date;
@@ -30,10 +31,11 @@ final class CertificationDriver {
     this.engine = engine;
   }
 
-  /** operator1 applies; the instance waits at 初审 (first review) for 朔城区. */
+  /** The organisation account of a fresh credit code applies; the instance waits at 初审 (first review) for 朔城区. */
   ProcessInstance apply(String spaceName) {
     Map<String, Object> application = application(spaceName);
-    return as("operator1", () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, application));
+    String applicant = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
+    return as(applicant, () -> engine.getRuntimeService().startProcessInstanceByKey(KEY, application));
   }
 
   /** 初审 approved, inspected, three experts in favour: the instance waits at 局务会研究决定. */

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,18 +163,23 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
   void htmlAndScriptInTextAreStoredExactlyAsTyped(Case c) {
     String typed = c.spec().get("set").get(c.field()).asText();
 
-    ObjectNode viaApi = application(c, Applications.newCreditCode());
-    HttpResponse<String> api = apiApply(APPLICANT_USER, apiBody(c, viaApi));
+    // each application by the organisation account of its own credit code
+    String code = Applications.newCreditCode();
+    ObjectNode viaApi = application(c, code);
+    HttpResponse<String> api = apiApply(OrganisationAccounts.ownerOf(engine, code), apiBody(c, viaApi));
     assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
     assertStoredAsTyped(json(api.body()).get("processInstanceId").asText(), c.field(), typed);
 
-    ObjectNode viaRest = application(c, Applications.newCreditCode());
-    HttpResponse<String> start = rest(APPLICANT_USER).post(START_PATH, engineBody(c, viaRest));
+    code = Applications.newCreditCode();
+    ObjectNode viaRest = application(c, code);
+    HttpResponse<String> start = rest(OrganisationAccounts.ownerOf(engine, code)).post(START_PATH, engineBody(c, viaRest));
     assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
     assertStoredAsTyped(json(start.body()).get("id").asText(), c.field(), typed);
 
-    ObjectNode viaTasklist = application(c, Applications.newCreditCode());
-    HttpResponse<String> form = session(TASKLIST_USER).post(TASKLIST_START, engineBody(c, viaTasklist));
+    code = Applications.newCreditCode();
+    ObjectNode viaTasklist = application(c, code);
+    HttpResponse<String> form = session(OrganisationAccounts.ownerOf(engine, code))
+        .post(TASKLIST_START, engineBody(c, viaTasklist));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     assertStoredAsTyped(json(form.body()).get("id").asText(), c.field(), typed);
   }

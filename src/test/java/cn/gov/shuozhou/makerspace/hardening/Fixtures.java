@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
+import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.identity.Groups;
@@ -23,7 +25,7 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * Certification instances waiting at a given user task, prepared through the engine's Java API
  * (fast, no HTTP): the tests then act on them over HTTP. Every application gets a fresh credit
- * code from a range no other test uses ({@code 91140600MH...}).
+ * code and is filed by that code's organisation account.
  */
 public final class Fixtures {
 
@@ -33,8 +35,10 @@ public final class Fixtures {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
+  private final ProcessEngine engine;
 
   public Fixtures(ProcessEngine engine) {
+    this.engine = engine;
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
@@ -90,20 +94,30 @@ public final class Fixtures {
     }
   }
 
-  ProcessInstance apply(String county) {
-    return apply("operator1", application(county));
+  /** Starts a valid application as the organisation account of its credit code. */
+  ProcessInstance apply(Map<String, Object> application) {
+    return apply(OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE)), application);
   }
 
-  /** A new instance (applicant operator1, county {@code county}) waiting at {@code taskKey}; the task is returned. */
+  ProcessInstance apply(String county) {
+    return apply(application(county));
+  }
+
+  /**
+   * A new instance in county {@code county} waiting at {@code taskKey}; the task is returned. A
+   * supplement is operator1's (its assignee is the applicant, and the tests act as that demo
+   * user): operator1's earlier open case is withdrawn first. Others have their own organisation.
+   */
   public Task waitingAt(String taskKey, String county) {
     ProcessInstance pi;
     if (TASK_SUPPLEMENT.equals(taskKey)) {
-      Map<String, Object> app = application(county);
+      OrganisationAccounts.withdrawOpenApplications(engine, "operator1");
+      Map<String, Object> app = Applications.valid(county, DemoOrganisations.creditCodeOf("operator1"));
       app.put(ONLINE_SERVICES, false); // Art. 4 not met: back to the applicant
       pi = apply("operator1", app);
       return awaitTask(pi.getId(), TASK_SUPPLEMENT, null);
     }
-    pi = apply("operator1", application(county));
+    pi = apply(application(county));
     String id = pi.getId();
     if (TASK_FIRST_REVIEW.equals(taskKey)) {
       return task(id, TASK_FIRST_REVIEW, null);

@@ -4,7 +4,9 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -218,6 +220,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "variable" -> setVariable(user, expected);
       case "definition" -> suspendDefinition(user);
       case "user" -> createUser(user);
+      case "organisation" -> createOrganisation(user);
       default -> throw new IllegalArgumentException(action);
     };
   }
@@ -255,6 +258,11 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
 
   private boolean start(String path, String user) {
     Map<String, Object> application = Fixtures.application("huairen");
+    if (DemoOrganisations.ALL.stream().anyMatch(o -> o.userId().equals(user))) {
+      // an organisation account files for its own credit code only
+      OrganisationAccounts.withdrawOpenApplications(engine, user);
+      application.put(CREDIT_CODE, DemoOrganisations.creditCodeOf(user));
+    }
     HttpResponse<String> r = "api".equals(path)
         ? apiApply(user, JSON.valueToTree(application).toString())
         : rest(user).post(START_PATH, engineVariables(application));
@@ -438,6 +446,13 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       cleanUps.add(() -> engine.getIdentityService().deleteUser(id));
     }
     return allowed;
+  }
+
+  private boolean createOrganisation(String user) {
+    Map<String, Object> body = OrganisationAccountsHttpTest.valid();
+    return allowedOr403(send(HttpRequest.newBuilder(uri("/api/organisations"))
+        .header("Authorization", basic(user)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.valueToTree(body).toString(), StandardCharsets.UTF_8))));
   }
 
   /**

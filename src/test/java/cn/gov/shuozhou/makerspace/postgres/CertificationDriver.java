@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.postgres;
 
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.identity.Groups;
@@ -105,15 +106,23 @@ public final class CertificationDriver {
 
   // ------------------------------------------------------------------ people's actions
 
-  /** {@code operator1} applies (authenticated, so authorizations apply and the initiator is recorded). */
+  /**
+   * The organisation account of the application's credit code applies (authenticated, so
+   * authorizations apply and the initiator is recorded).
+   */
   public ProcessInstance apply(Map<String, Object> variables) {
     IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication("operator1", List.of(Groups.OPERATORS));
+    identity.setAuthentication(applicantOf(variables), List.of(Groups.OPERATORS));
     try {
       return engine.getRuntimeService().startProcessInstanceByKey(KEY, variables);
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The organisation account (created on first use) that files for the application's credit code. */
+  public String applicantOf(Map<String, Object> application) {
+    return OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
   }
 
   public Task task(String processInstanceId, String taskKey) {

@@ -106,10 +106,11 @@ abstract class PostgresLifecycleContract {
 
   @Test
   void certifiedStraightThroughAndSupervisionStarted() {
-    ProcessInstance pi = driver.apply(application());
+    Map<String, Object> app = application();
+    ProcessInstance pi = driver.apply(app);
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
     assertThat(pi.getBusinessKey()).matches("SQ-2026-\\d{6}");
-    assertThat(driver.variable(pi.getId(), APPLICANT)).isEqualTo("operator1");
+    assertThat(driver.variable(pi.getId(), APPLICANT)).isEqualTo(driver.applicantOf(app));
     assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE application_number = ?",
         pi.getBusinessKey())).isEqualTo(1);
 
@@ -200,10 +201,13 @@ abstract class PostgresLifecycleContract {
     ProcessInstance first = driver.apply(app);
     ProcessInstance second = driver.apply(app);
     assertEnded(second, "NOT_ACCEPTED", "notAccepted");
-    assertThat(driver.variable(second.getId(), OUTCOME_REASON).toString()).contains(first.getBusinessKey());
+    // the refusal names no other case (issue 12, reproduction 9)
+    assertThat(driver.variable(second.getId(), OUTCOME_REASON).toString()).contains("已有正在办理")
+        .doesNotContain(first.getBusinessKey());
     BpmnAwareTests.assertThat(first).isWaitingAt(TASK_FIRST_REVIEW);
-    assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE credit_code = ?", app.get(CREDIT_CODE)))
-        .isEqualTo(1);
+    // the refused second case ended without freeing the first one's reservation
+    assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE credit_code = ? AND process_instance_id = ?",
+        app.get(CREDIT_CODE), first.getId())).isEqualTo(1);
   }
 
   @Test

@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
@@ -35,6 +38,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
   private static final String RULES = "/api/rules";
 
   @Autowired HistoryService history;
+  @Autowired ProcessEngine engine;
   @Autowired RepositoryService repository;
 
   private RulesApi ruleAdmin() {
@@ -465,10 +469,11 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     throw new AssertionError("no changed case " + name + " in " + cases);
   }
 
-  /** Files an application as operator1 over {@code POST /api/applications}; returns the process instance id. */
+  /** Files an application as its organisation over {@code POST /api/applications}; returns the process instance id. */
   private String apply(double totalArea) {
-    HttpResponse<String> response = RulesApi.basic(port, "operator1")
-        .postJson("/api/applications", RuleFixtures.application(totalArea));
+    Map<String, Object> application = RuleFixtures.application(totalArea);
+    String applicant = OrganisationAccounts.ownerOf(engine, (String) application.get("creditCode"));
+    HttpResponse<String> response = RulesApi.basic(port, applicant).postJson("/api/applications", application);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json(response).get("processInstanceId").asText();
   }

@@ -44,7 +44,7 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
     assertThat(supervision).as("supervision for %s", number).isNotNull();
     assertThat(variable(certification.getId(), CertificationProcess.SUPERVISION_INSTANCE_ID)).isEqualTo(supervision.getId());
     Map<String, Object> vars = runtime.getVariables(supervision.getId());
-    assertThat(vars).containsEntry(SupervisionProcess.APPLICANT, "operator1")
+    assertThat(vars).containsEntry(SupervisionProcess.APPLICANT, ownerOf(app))
         .containsEntry(SupervisionProcess.CREDIT_CODE, creditCode)
         .containsEntry(SupervisionProcess.CERTIFICATION_INSTANCE_ID, certification.getId())
         .containsEntry(SupervisionProcess.APPLICATION_NUMBER, certification.getBusinessKey())
@@ -101,7 +101,7 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
   }
 
   private ProcessInstance apply(Map<String, Object> variables) {
-    return asOperator("operator1", () -> runtime.startProcessInstanceByKey(CertificationProcess.KEY, variables));
+    return asOperator(ownerOf(variables), () -> runtime.startProcessInstanceByKey(CertificationProcess.KEY, variables));
   }
 
   private Map<String, Object> application() {

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -82,6 +83,11 @@ public abstract class AbstractProcessTest {
 
   protected <T> T asOperator(String user, java.util.function.Supplier<T> work) {
     return as(user, List.of(Groups.OPERATORS), work);
+  }
+
+  /** The organisation account (created on first use) that may file for the application's credit code. */
+  protected String ownerOf(Map<String, Object> application) {
+    return OrganisationAccounts.ownerOf(engine, (String) application.get(CertificationProcess.CREDIT_CODE));
   }
 
   protected Task task(String processInstanceId, String taskKey) {

@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.identity.demo;
 
+import cn.gov.shuozhou.makerspace.organisation.Organisation;
+import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.context.annotation.Profile;
@@ -8,7 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: the demo users of the contract with password = user id. Runs after
+ * Demo profile only: the demo users of the contract with password = user id, and the demo
+ * operators' organisations ({@link DemoOrganisations}). Runs after
  * {@link cn.gov.shuozhou.makerspace.identity.IdentitySetup}, which creates their groups.
  * Outside the demo profile no user is created; the first administrator is created on Camunda's
  * Admin setup page or with {@code camunda.bpm.admin-user.*}.
@@ -18,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 200)
 public class DemoIdentitySetup extends AbstractProcessEnginePlugin {
 
+  private final Organisations organisations;
+
+  public DemoIdentitySetup(Organisations organisations) {
+    this.organisations = organisations;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     apply(processEngine);
@@ -26,5 +35,10 @@ public class DemoIdentitySetup extends AbstractProcessEnginePlugin {
   /** Creates what is missing; safe to call any number of times. */
   public void apply(ProcessEngine processEngine) {
     new DemoUserSetup(processEngine.getIdentityService()).createMissingUsers(DemoUsers.ALL);
+    for (Organisation o : DemoOrganisations.ALL) {
+      if (organisations.creditCodeOf(o.userId()).isEmpty()) {
+        organisations.insert(o, null);
+      }
+    }
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.application.CreditCode;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -38,6 +41,9 @@ import org.openqa.selenium.WebElement;
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (see {@link Browser}).
  */
 class RuleAdministrationBrowserTest extends AbstractHttpTest {
+
+  @Autowired
+  ProcessEngine engine;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "article4-eligibility";
@@ -250,12 +256,13 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     return send(request);
   }
 
-  /** Files an application as operator1 over {@code POST /api/applications}; returns the process instance id. */
+  /** Files an application as its organisation over {@code POST /api/applications}; returns the process instance id. */
   private String applyWithArea(double totalArea) throws IOException {
     String first17 = String.format("91140600MR%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    String creditCode = first17 + CreditCode.checkCharacter(first17);
     Map<String, Object> application = new LinkedHashMap<>();
     application.put("operatorName", "朔州市青创空间运营管理有限公司");
-    application.put("creditCode", first17 + CreditCode.checkCharacter(first17));
+    application.put("creditCode", creditCode);
     application.put("spaceName", "朔城区青年创客空间");
     application.put("county", "shuocheng");
     application.put("hostType", "other");
@@ -279,7 +286,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/applications"))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .header("Authorization", basic("operator1"))
+        .header("Authorization", basic(OrganisationAccounts.ownerOf(engine, creditCode)))
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(application), StandardCharsets.UTF_8)));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JSON.readTree(r.body()).get("processInstanceId").asText();
