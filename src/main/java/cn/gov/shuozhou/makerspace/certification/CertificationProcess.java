@@ -105,5 +105,10 @@ public final class CertificationProcess {
       ACTIVE_MAKERS, ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES,
       LOW_COST_OR_FREE, CONVERTED_OLD_BUILDING, CONTACT_NAME, CONTACT_PHONE);
 
+  /** The Art. 4 figures of a space's premises, services and activity, asked again in each annual report (Art. 8). */
+  public static final List<String> SPACE_STATUS_FIELDS = List.of(
+      TOTAL_AREA, PUBLIC_SERVICE_AREA, PREMISES, LEASE_YEARS, SEED_FUND_AMOUNT, MENTOR_COUNT, ACTIVE_MAKERS,
+      ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES, LOW_COST_OR_FREE);
+
   private CertificationProcess() {}
 }

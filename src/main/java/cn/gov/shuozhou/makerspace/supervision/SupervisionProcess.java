@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Names of process {@code maker-space-supervision} (Art. 7–11), fixed by the public contract or used by the model. */
 public final class SupervisionProcess {
@@ -67,6 +69,10 @@ public final class SupervisionProcess {
   public static final String NEXT_YEAR_PLAN = "nextYearPlan";
 
   // annual assessment and reward (Art. 8)
+  /** Decision article4-eligibility on the report's figures (Art. 4, 8): its rows, whether none failed, and their text. */
+  public static final String ARTICLE4_RESULT = "article4Result";
+  public static final String ARTICLE4_MET = "article4Met";
+  public static final String ARTICLE4_FINDINGS = "article4Findings";
   public static final String ASSESSMENT_RESULT = "assessmentResult";
   public static final String ASSESSMENT_SCORE = "assessmentScore";
   public static final String ASSESSMENT_GRADE = "assessmentGrade";
@@ -119,11 +125,12 @@ public final class SupervisionProcess {
   public static final String REVOKED_VIOLATION = "VIOLATION";
 
   /** Variables of one annual cycle, removed when the next cycle is scheduled (forms start empty every year). */
-  public static final List<String> CYCLE_VARIABLES = List.of(
+  public static final List<String> CYCLE_VARIABLES = Stream.concat(Stream.of(
       REPORT_REMINDED_AT, REPORT_LATE_SINCE, FOLLOW_UP_NOTE, REPORT_MISSING, REPORT_SUBMITTED,
       REPORT_SUBMITTED_AT, REPORT_ON_TIME, TRAINING_SESSIONS, TRAINEES, RESIDENT_MAKERS, RESIDENT_TEAMS,
       GRADUATED_TEAMS, EVENTS_HELD, FINANCING_AMOUNT, REPORT_SUMMARY, NEXT_YEAR_PLAN, ASSESSMENT_RESULT,
-      ASSESSMENT_SCORE, ASSESSMENT_GRADE, REPORT_CONFIRMED, ASSESSMENT_COMMENT, REWARD_AMOUNT, REWARD_NOTE);
+      ASSESSMENT_SCORE, ASSESSMENT_GRADE, REPORT_CONFIRMED, ASSESSMENT_COMMENT, REWARD_AMOUNT, REWARD_NOTE,
+      ARTICLE4_RESULT, ARTICLE4_MET, ARTICLE4_FINDINGS), CertificationProcess.SPACE_STATUS_FIELDS.stream()).toList();
 
   private SupervisionProcess() {}
 }

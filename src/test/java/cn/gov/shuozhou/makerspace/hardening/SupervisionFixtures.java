@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.hardening;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -59,6 +60,8 @@ final class SupervisionFixtures {
     vars.put(OPERATOR_NAME, c.operatorName());
     vars.put(SPACE_NAME, c.spaceName());
     vars.put(COUNTY, c.county());
+    vars.put(CertificationProcess.HOST_TYPE, "other");
+    vars.put(CertificationProcess.SPACE_FOCUS, "maker");
     vars.put(APPLICANT, "operator1");
     vars.put(CERTIFICATION_INSTANCE_ID, "hardening-test");
     vars.put(APPLICATION_NUMBER, applicationNumber);
@@ -164,6 +167,7 @@ final class SupervisionFixtures {
     v.put(FINANCING_AMOUNT, financing);
     v.put(REPORT_SUMMARY, "全年开展培训辅导和创业活动，服务入驻创客和团队。");
     v.put(NEXT_YEAR_PLAN, "扩大孵化场地，引进天使投资机构。");
+    v.putAll(Applications.spaceStatus());
     return v;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
@@ -16,6 +17,7 @@ import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
 import cn.gov.shuozhou.makerspace.registry.SanctionRegistry;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -155,6 +157,58 @@ class SupervisionProcessTest extends AbstractProcessTest {
     BpmnAwareTests.assertThat(s.pi()).hasPassed("rectificationCompleted").isNotEnded().isWaitingAt("reportWindowOpens");
     assertThat(runtime.getVariable(s.id(), REPORT_YEAR)).isEqualTo(2027);
     assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+  }
+
+  // ---------------------------------------------------------------- Art. 4 in every annual assessment (Art. 4, 8)
+
+  @Test
+  void aTopScoreNoLongerMeetingArticle4IsUnqualifiedAndTheRectificationNamesTheConditions() {
+    Space s = certifiedSpace();
+    openReportWindow(s, 2026);
+    Map<String, Object> report = excellentReport();
+    report.put(EVENTS_HELD, 11); // 11 / 12 events a month: still 5 points, below Art. 4's monthly event
+    report.put(CertificationProcess.MENTOR_COUNT, 1);
+    submitReport(s, report);
+
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("checkArticle4", "assessReport");
+    Task assessment = task(s.id(), TASK_ASSESSMENT);
+    assertThat(tasks.getVariable(assessment.getId(), ASSESSMENT_SCORE)).as("the score stays the score's").isEqualTo(90);
+    assertThat(tasks.getVariable(assessment.getId(), ARTICLE4_MET)).isEqualTo(false);
+    assertThat(tasks.getVariable(assessment.getId(), ASSESSMENT_GRADE)).isEqualTo(GRADE_UNQUALIFIED);
+    String findings = tasks.getVariable(assessment.getId(), ARTICLE4_FINDINGS).toString();
+    assertThat(findings).contains("创业导师").contains("创业活动").contains("第四条第（");
+    assess(s, "请按第四条补足创业导师并恢复每月活动");
+
+    Task rectify = task(s.id(), TASK_RECTIFY);
+    assertThat(tasks.getVariable(rectify.getId(), RECTIFICATION_REASON).toString())
+        .contains("2026年度考核不合格").contains("不再符合第四条认定条件").contains(findings);
+    assertThat(sanctions.forCertificate(s.number())).singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains(findings));
+    // the decision saw the figures mapped from the report: 11 events a year are 11/12 a month
+    HistoricDecisionInstance check = history.createHistoricDecisionInstanceQuery().processInstanceId(s.id())
+        .decisionDefinitionKey("article4-eligibility").includeInputs().singleResult();
+    assertThat(check.getInputs()).anySatisfy(i -> {
+      assertThat(i.getClauseId()).isEqualTo("in-monthlyEvents");
+      assertThat(((Number) i.getValue()).doubleValue()).isCloseTo(11 / 12.0, org.assertj.core.data.Offset.offset(1e-9));
+    });
+  }
+
+  @Test
+  void anArticle4StatusIsPartOfEveryReportAndIsCheckedLikeAnApplication() {
+    Space s = certifiedSpace();
+    openReportWindow(s, 2026);
+    Map<String, Object> report = excellentReport();
+    report.remove(CertificationProcess.TOTAL_AREA);
+    report.put(CertificationProcess.PUBLIC_SERVICE_AREA, 9999.0);
+    assertThat(refused(() -> tasks.complete(task(s.id(), TASK_SUBMIT_REPORT).getId(), report)).getErrors())
+        .extracting(FieldError::field).contains(CertificationProcess.TOTAL_AREA);
+    BpmnAwareTests.assertThat(s.pi()).isWaitingAt(TASK_SUBMIT_REPORT);
+
+    submitReport(s, excellentReport());
+    Task assessment = task(s.id(), TASK_ASSESSMENT);
+    assertThat(tasks.getVariable(assessment.getId(), ARTICLE4_MET)).isEqualTo(true);
+    assertThat(tasks.getVariable(assessment.getId(), ARTICLE4_FINDINGS)).isNull();
+    assertThat(tasks.getVariable(assessment.getId(), ASSESSMENT_GRADE)).isEqualTo(GRADE_EXCELLENT);
   }
 
   @Test
@@ -400,6 +454,8 @@ class SupervisionProcessTest extends AbstractProcessTest {
     vars.put(OPERATOR_NAME, c.operatorName());
     vars.put(SPACE_NAME, c.spaceName());
     vars.put(COUNTY, c.county());
+    vars.put(CertificationProcess.HOST_TYPE, "other");
+    vars.put(CertificationProcess.SPACE_FOCUS, "maker");
     vars.put(APPLICANT, OPERATOR);
     vars.put(CERTIFICATION_INSTANCE_ID, "test-certification");
     vars.put(APPLICATION_NUMBER, applicationNumber);
@@ -493,6 +549,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     v.put(FINANCING_AMOUNT, financing);
     v.put(REPORT_SUMMARY, "全年开展培训辅导和创业活动，服务入驻创客和团队。");
     v.put(NEXT_YEAR_PLAN, "扩大孵化场地，引进天使投资机构。");
+    v.putAll(Applications.spaceStatus());
     return v;
   }
 

@@ -61,6 +61,13 @@ public final class Applications {
     return v;
   }
 
+  /** The Art. 4 status an annual report gives for {@link #valid}'s space: every condition still met. */
+  public static Map<String, Object> spaceStatus() {
+    Map<String, Object> v = new LinkedHashMap<>(valid("shuocheng"));
+    v.keySet().retainAll(SPACE_STATUS_FIELDS);
+    return v;
+  }
+
   /** What the inspection team measures on site for {@link #valid}: Art. 4 met, operation verified. */
   public static Map<String, Object> inspection(boolean verified, boolean suspected) {
     Map<String, Object> v = new LinkedHashMap<>();
