@@ -47,6 +47,8 @@ public final class SupervisionProcess {
   // annual report (Art. 7)
   public static final String REPORT_YEAR = "reportYear";
   public static final String MORE_REPORTS = "moreReports";
+  /** True from scheduling a report until its cycle is assessed; the end of validity waits while it is. */
+  public static final String REPORT_CYCLE_OPEN = "reportCycleOpen";
   public static final String REPORT_OPENS_AT = "reportOpensAt";
   public static final String REPORT_DUE_AT = "reportDueAt";
   public static final String REPORT_DUE_DATE = "reportDueDate";

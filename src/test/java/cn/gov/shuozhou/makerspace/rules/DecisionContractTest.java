@@ -186,6 +186,7 @@ class DecisionContractTest {
         "annualReportReminderDays")) {
       outputs.put(name, "integer");
     }
+    outputs.put("firstReportMinWorkingDays", "integer");
     assertThat(outputColumns(table)).containsExactlyEntriesOf(outputs);
   }
 

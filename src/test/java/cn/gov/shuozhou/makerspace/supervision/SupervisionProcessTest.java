@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.supervision;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
@@ -21,6 +22,7 @@ import cn.gov.shuozhou.makerspace.support.Applications;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -124,6 +126,60 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(assessments).hasSize(3).allSatisfy(d -> assertThat(d.getDecisionDefinitionId()).contains(":"));
   }
 
+  // ---------------------------------------------------------------- a report for every year of the title (Art. 7, 11)
+
+  @Test
+  void certifiedInJuneTheSpaceReportsFor2026To2028AndExpiresWithoutAFourthReport() {
+    Space s = certifiedSpace(LocalDate.of(2026, 6, 1), LocalDate.of(2029, 5, 31));
+    List<Integer> reported = new ArrayList<>();
+    for (int year = 2026; year <= 2028; year++) {
+      openReportWindow(s, year);
+      reported.add(completeYear(s));
+    }
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("reportingCompleted").isWaitingAt("validityEnds");
+    assertThat(runtime.getVariable(s.id(), REPORT_CYCLE_OPEN)).isEqualTo(false);
+
+    travel(s, LocalDateTime.of(2029, 6, 1, 0, 0, 1));
+    BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expire", "expired")
+        .hasNotPassed("expiredAwaitingLastAssessment", "expiredAfterLastAssessment");
+    assertThat(reported).containsExactly(2026, 2027, 2028);
+    assertThat(assessments(s)).isEqualTo(3);
+  }
+
+  @Test
+  void certifiedOnDecember15TheSpaceReportsForTheOpenWindowAndForTheFinalYearAfterTheTitleEnded() {
+    // 2026-12-15: twelve working days of the 2026 window remain (at least firstReportMinWorkingDays = 10)
+    Space s = certifiedSpace(LocalDate.of(2026, 12, 15), LocalDate.of(2029, 12, 14));
+    assertThat(runtime.getVariable(s.id(), REPORT_YEAR)).isEqualTo(2026);
+    BpmnAwareTests.assertThat(s.pi()).isWaitingAt(TASK_SUBMIT_REPORT);
+    List<Integer> reported = new ArrayList<>(List.of(completeYear(s)));
+    for (int year = 2027; year <= 2029; year++) {
+      openReportWindow(s, year);
+      if (year < 2029) {
+        reported.add(completeYear(s));
+      }
+    }
+    // the 2029 window opened on 12-01 while the title was valid; the title ends before the report is in
+    travel(s, LocalDateTime.of(2029, 12, 15, 0, 0, 1));
+    BpmnAwareTests.assertThat(s.pi()).isNotEnded().hasPassed("expire", "expiredAwaitingLastAssessment")
+        .isWaitingAt(TASK_SUBMIT_REPORT);
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.EXPIRED);
+
+    setClock(LocalDateTime.of(2029, 12, 28, 10, 0));
+    reported.add(completeYear(s));
+    BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expiredAfterLastAssessment").hasNotPassed("expired");
+    assertThat(reported).containsExactly(2026, 2027, 2028, 2029);
+    assertThat(assessments(s)).isEqualTo(4);
+  }
+
+  @Test
+  void certifiedOnDecember18TooFewWorkingDaysRemainAndTheFirstReportIsFor2027() {
+    // after Friday 2026-12-18 nine working days of the window remain (fewer than 10)
+    Space s = certifiedSpace(LocalDate.of(2026, 12, 18), LocalDate.of(2029, 12, 17));
+    assertThat(runtime.getVariable(s.id(), REPORT_YEAR)).isEqualTo(2027);
+    assertThat(timerDue(s, "reportWindowOpens")).isEqualTo(at(2027, 12, 1, LocalTime.MIDNIGHT));
+  }
+
   // ---------------------------------------------------------------- rectification after an unqualified year (Art. 8)
 
   @Test
@@ -189,7 +245,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
         .decisionDefinitionKey("article4-eligibility").includeInputs().singleResult();
     assertThat(check.getInputs()).anySatisfy(i -> {
       assertThat(i.getClauseId()).isEqualTo("in-monthlyEvents");
-      assertThat(((Number) i.getValue()).doubleValue()).isCloseTo(11 / 12.0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(((Number) i.getValue()).doubleValue()).isCloseTo(11 / 12.0, offset(1e-9));
     });
   }
 
@@ -442,14 +498,20 @@ class SupervisionProcessTest extends AbstractProcessTest {
 
   /** Issues a certificate in the registry (as the certification's {@code certify} does) and starts its supervision as {@code startSupervision} does. */
   private Space certifiedSpace() {
+    return certifiedSpace(CERTIFICATION_DAY, LAST_VALID_DAY);
+  }
+
+  /** A space certified on {@code certifiedOn} (the clock is set to that morning) and valid through {@code lastValidDay}. */
+  private Space certifiedSpace(LocalDate certifiedOn, LocalDate lastValidDay) {
+    setClock(certifiedOn.atTime(9, 0));
     String code = newCreditCode();
     String applicationNumber = "SQ-TEST-" + UUID.randomUUID();
     Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州创新创业服务有限公司",
-        "朔城创客之家", "shuocheng", OPERATOR, CERTIFICATION_DAY, LAST_VALID_DAY, null, null, null, null, "test-certification"));
+        "朔城创客之家", "shuocheng", OPERATOR, certifiedOn, lastValidDay, null, null, null, null, "test-certification"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
-    vars.put(CERTIFIED_ON, EngineClock.startOf(CERTIFICATION_DAY));
-    vars.put(VALID_UNTIL, EngineClock.startOf(LAST_VALID_DAY));
+    vars.put(CERTIFIED_ON, EngineClock.startOf(certifiedOn));
+    vars.put(VALID_UNTIL, EngineClock.startOf(lastValidDay));
     vars.put(CREDIT_CODE, code);
     vars.put(OPERATOR_NAME, c.operatorName());
     vars.put(SPACE_NAME, c.spaceName());
@@ -460,6 +522,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     vars.put(CERTIFICATION_INSTANCE_ID, "test-certification");
     vars.put(APPLICATION_NUMBER, applicationNumber);
     ProcessInstance pi = runtime.startProcessInstanceByKey(KEY, c.certificateNumber(), vars);
+    runDueJobs(pi.getId()); // a window that had already opened opens at once
     return new Space(c.certificateNumber(), code, pi);
   }
 
@@ -521,6 +584,20 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(certificates.validFor(s.creditCode(), EngineClock.today())).isEmpty();
     assertThat(management.createJobQuery().processInstanceId(s.id()).count()).isZero();
     assertThat(tasks.createTaskQuery().processInstanceId(s.id()).count()).isZero();
+  }
+
+  /** Submits an excellent report, confirms the assessment and grants the reward; returns the report's year. */
+  private int completeYear(Space s) {
+    int year = (Integer) runtime.getVariable(s.id(), REPORT_YEAR);
+    submitReport(s, excellentReport());
+    assess(s, null);
+    complete(s.id(), TASK_REWARD, Map.of(REWARD_AMOUNT, 50000, REWARD_NOTE, "年度优秀众创空间奖励"));
+    runDueJobs(s.id());
+    return year;
+  }
+
+  private long assessments(Space s) {
+    return historicTasks(s, TASK_ASSESSMENT);
   }
 
   /** 100 points (see dmn/cases/annual-assessment.json). */
