@@ -65,6 +65,12 @@ public final class CertificationProcess {
   public static final String FALSE_MATERIALS_SUSPECTED = "falseMaterialsSuspected";
   public static final String INSPECTION_COMMENT = "inspectionComment";
   public static final String INSPECTION_FINDINGS = "inspectionFindings";
+  /** The inspection team (Art. 5(2)): one member per line, "姓名，部门"; at least two. */
+  public static final String INSPECTION_TEAM = "inspectionTeam";
+  /** Art. 3 findings on a converted old building, and whether the preference applies after the inspection. */
+  public static final String BUILDING_STRUCTURE_UNCHANGED = "buildingStructureUnchanged";
+  public static final String BUILDING_SAFETY_UNAFFECTED = "buildingSafetyUnaffected";
+  public static final String OLD_BUILDING_PREFERRED = "oldBuildingPreferred";
   public static final String FALSE_MATERIALS_CONFIRMED = "falseMaterialsConfirmed";
   public static final String FALSE_MATERIALS_FINDING = "falseMaterialsFinding";
 

@@ -486,16 +486,6 @@ class SupervisionProcessTest extends AbstractProcessTest {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The input error behind a refused completion (the engine wraps what a task listener throws). */
-  static InvalidInputException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
-    while (t != null && !(t instanceof InvalidInputException)) {
-      t = t.getCause();
-    }
-    assertThat(t).as("refused with InvalidInputException").isNotNull();
-    return (InvalidInputException) t;
-  }
-
   /** Issues a certificate in the registry (as the certification's {@code certify} does) and starts its supervision as {@code startSupervision} does. */
   private Space certifiedSpace() {
     return certifiedSpace(CERTIFICATION_DAY, LAST_VALID_DAY);
