@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -171,14 +173,22 @@ final class SupervisionFixtures {
     return v;
   }
 
-  /** Executes the timer job of {@code activityId} now, whatever its due date. */
+  /**
+   * Executes the timer job of {@code activityId} now, whatever its due date. A timer already due
+   * (the certification year's report window, Art. 7, when certified in December) may be taken by
+   * the job executor first: then it has fired, and the caller's await sees its result.
+   */
   private void fire(String processInstanceId, String activityId) {
     Job timer = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(activityId)
         .singleResult();
     if (timer == null) {
-      throw new IllegalStateException("no timer " + activityId + " in " + processInstanceId);
+      return;
     }
-    management.executeJob(timer.getId());
+    try {
+      management.executeJob(timer.getId());
+    } catch (OptimisticLockingException | NullValueException firedMeanwhile) {
+      // the job executor ran it at the same moment
+    }
   }
 
   private Task await(String processInstanceId, String taskKey) {
