@@ -43,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * One test per path of {@code maker-space-supervision} (Art. 7–11), travelling in time with the
  * engine clock; together they take every flow node and sequence flow of the model. Each space is
- * certified on Monday 2026-03-02 and valid through 2029-03-01.
+ * certified on Monday 2026-03-02 and valid through 2029-03-01, except in the report-year tests
+ * (Art. 7, 11), which certify in June and December.
  */
 class SupervisionProcessTest extends AbstractProcessTest {
 
