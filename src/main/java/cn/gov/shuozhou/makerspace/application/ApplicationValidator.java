@@ -37,6 +37,22 @@ public class ApplicationValidator {
     out.put(COUNTY, in.choice(COUNTY, "所在县（区）", County.codes()));
     out.put(HOST_TYPE, in.choice(HOST_TYPE, "举办类型", List.of("university", "other")));
     out.put(SPACE_FOCUS, in.choice(SPACE_FOCUS, "服务对象", List.of("maker", "team")));
+    readSpaceStatus(in, out);
+    out.put(MONTHLY_EVENTS, in.decimal(MONTHLY_EVENTS, "月均活动次数", true, 0, 10_000));
+    out.put(CONVERTED_OLD_BUILDING, in.bool(CONVERTED_OLD_BUILDING, "老旧厂房或闲置房屋改建", true));
+    out.put(CONTACT_NAME, in.text(CONTACT_NAME, "联系人", true, 50));
+    out.put(CONTACT_PHONE, in.pattern(CONTACT_PHONE, "联系电话", MOBILE_OR_LANDLINE,
+        "应为11位手机号码或带区号的固定电话（如0349-2881234）"));
+    in.throwIfInvalid();
+    return out;
+  }
+
+  /**
+   * The Art. 4 figures that describe a space's premises, services and activity, as at the
+   * application and again in every annual report (Art. 8): validated the same way both times.
+   * Adds each to {@code out}; errors stay in {@code in}.
+   */
+  public static void readSpaceStatus(Inputs in, Map<String, Object> out) {
     Double total = in.decimal(TOTAL_AREA, "场地总面积", true, 0, MAX_AREA);
     if (total != null && total <= 0) {
       in.fail(TOTAL_AREA, "场地总面积（totalArea）应大于0");
@@ -56,18 +72,11 @@ public class ApplicationValidator {
     out.put(LEASE_YEARS, lease);
     out.put(SEED_FUND_AMOUNT, in.decimal(SEED_FUND_AMOUNT, "种子基金金额", true, 0, MAX_MONEY));
     out.put(MENTOR_COUNT, in.integer(MENTOR_COUNT, "创业导师人数", true, 0, MAX_COUNT));
-    out.put(MONTHLY_EVENTS, in.decimal(MONTHLY_EVENTS, "月均活动次数", true, 0, 10_000));
     out.put(ACTIVE_MAKERS, in.integer(ACTIVE_MAKERS, "活跃创客人数", true, 0, MAX_COUNT));
     out.put(ACTIVE_TEAMS, in.integer(ACTIVE_TEAMS, "活跃创业团队数", true, 0, MAX_COUNT));
     out.put(INDEPENDENT_OPERATOR, in.bool(INDEPENDENT_OPERATOR, "独立运营机构", true));
     out.put(SHARED_FACILITIES, in.bool(SHARED_FACILITIES, "开放共享办公及网络设施", true));
     out.put(ONLINE_SERVICES, in.bool(ONLINE_SERVICES, "线上服务", true));
     out.put(LOW_COST_OR_FREE, in.bool(LOW_COST_OR_FREE, "低成本或免费办公条件", true));
-    out.put(CONVERTED_OLD_BUILDING, in.bool(CONVERTED_OLD_BUILDING, "老旧厂房或闲置房屋改建", true));
-    out.put(CONTACT_NAME, in.text(CONTACT_NAME, "联系人", true, 50));
-    out.put(CONTACT_PHONE, in.pattern(CONTACT_PHONE, "联系电话", MOBILE_OR_LANDLINE,
-        "应为11位手机号码或带区号的固定电话（如0349-2881234）"));
-    in.throwIfInvalid();
-    return out;
   }
 }

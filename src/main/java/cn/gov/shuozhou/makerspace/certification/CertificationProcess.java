@@ -65,6 +65,12 @@ public final class CertificationProcess {
   public static final String FALSE_MATERIALS_SUSPECTED = "falseMaterialsSuspected";
   public static final String INSPECTION_COMMENT = "inspectionComment";
   public static final String INSPECTION_FINDINGS = "inspectionFindings";
+  /** The inspection team (Art. 5(2)): one member per line, "姓名，部门"; at least two. */
+  public static final String INSPECTION_TEAM = "inspectionTeam";
+  /** Art. 3 findings on a converted old building, and whether the preference applies after the inspection. */
+  public static final String BUILDING_STRUCTURE_UNCHANGED = "buildingStructureUnchanged";
+  public static final String BUILDING_SAFETY_UNAFFECTED = "buildingSafetyUnaffected";
+  public static final String OLD_BUILDING_PREFERRED = "oldBuildingPreferred";
   public static final String FALSE_MATERIALS_CONFIRMED = "falseMaterialsConfirmed";
   public static final String FALSE_MATERIALS_FINDING = "falseMaterialsFinding";
 
@@ -104,6 +110,11 @@ public final class CertificationProcess {
       PUBLIC_SERVICE_AREA, PREMISES, LEASE_YEARS, SEED_FUND_AMOUNT, MENTOR_COUNT, MONTHLY_EVENTS,
       ACTIVE_MAKERS, ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES,
       LOW_COST_OR_FREE, CONVERTED_OLD_BUILDING, CONTACT_NAME, CONTACT_PHONE);
+
+  /** The Art. 4 figures of a space's premises, services and activity, asked again in each annual report (Art. 8). */
+  public static final List<String> SPACE_STATUS_FIELDS = List.of(
+      TOTAL_AREA, PUBLIC_SERVICE_AREA, PREMISES, LEASE_YEARS, SEED_FUND_AMOUNT, MENTOR_COUNT, ACTIVE_MAKERS,
+      ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES, LOW_COST_OR_FREE);
 
   private CertificationProcess() {}
 }

@@ -37,7 +37,7 @@ public class SupervisionLauncher implements JavaDelegate {
     }
     Map<String, Object> vars = new HashMap<>();
     for (String name : new String[] {CERTIFICATE_NUMBER, CERTIFIED_ON, VALID_UNTIL, CREDIT_CODE, OPERATOR_NAME,
-        SPACE_NAME, COUNTY, APPLICANT}) {
+        SPACE_NAME, COUNTY, APPLICANT, HOST_TYPE, SPACE_FOCUS}) {
       vars.put(name, execution.getVariable(name));
     }
     vars.put("certificationInstanceId", execution.getProcessInstanceId());

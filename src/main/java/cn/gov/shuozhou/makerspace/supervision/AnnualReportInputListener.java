@@ -2,15 +2,19 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.application.ApplicationValidator;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code submitAnnualReport} (Art. 7): the year's numbers (whole numbers, financing
- * in yuan), the report and next year's plan. Stores normalized types for decision
- * {@code annual-assessment}.
+ * in yuan), the space's Art. 4 status at year end (checked like an application's, Art. 8), the
+ * report and next year's plan. Stores normalized types for decisions {@code article4-eligibility}
+ * and {@code annual-assessment}.
  */
 @Component("annualReportInput")
 public class AnnualReportInputListener implements TaskListener {
@@ -31,6 +35,8 @@ public class AnnualReportInputListener implements TaskListener {
     Integer graduated = in.integer(GRADUATED_TEAMS, "毕业团队数", true, 0, MAX_COUNT);
     Integer events = in.integer(EVENTS_HELD, "开展创业活动次数", true, 0, MAX_COUNT);
     Double financing = in.decimal(FINANCING_AMOUNT, "帮助创业者获得融资金额", true, 0, MAX_MONEY);
+    Map<String, Object> status = new LinkedHashMap<>();
+    ApplicationValidator.readSpaceStatus(in, status);
     String summary = in.text(REPORT_SUMMARY, "年度工作报告", true, MAX_LONG_TEXT);
     String plan = in.text(NEXT_YEAR_PLAN, "下一年度工作计划", true, MAX_LONG_TEXT);
     in.throwIfInvalid();
@@ -41,6 +47,7 @@ public class AnnualReportInputListener implements TaskListener {
     task.setVariable(GRADUATED_TEAMS, graduated);
     task.setVariable(EVENTS_HELD, events);
     task.setVariable(FINANCING_AMOUNT, financing);
+    status.forEach(task::setVariable);
     task.setVariable(REPORT_SUMMARY, summary);
     task.setVariable(NEXT_YEAR_PLAN, plan);
   }

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code scheduleAnnualReport} (Art. 7): the next report year and its window, or
- * {@code moreReports = false} when the validity ends first. Clears the previous cycle's variables.
+ * Service task {@code scheduleAnnualReport} (Art. 7, 11): the next report year and its window, or
+ * {@code moreReports = false} when no further window opens while the title is valid. Clears the
+ * previous cycle's variables.
  */
 @Component("annualReportSchedule")
 public class AnnualReportScheduleDelegate implements JavaDelegate {
@@ -24,11 +25,16 @@ public class AnnualReportScheduleDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Policy policy = Policy.of(execution);
+    Integer previousYear = Vars.integer(execution, REPORT_YEAR);
+    // needed for the first report only: instances started before the parameter existed are past it
+    int firstReportMinWorkingDays = previousYear == null ? policy.intValue("firstReportMinWorkingDays") : 0;
     Optional<SupervisionSchedule.ReportWindow> next = schedule.nextReport(Vars.day(execution, CERTIFIED_ON),
-        Vars.day(execution, VALID_UNTIL), Vars.integer(execution, REPORT_YEAR), policy.text("annualReportOpens"),
-        policy.text("annualReportDue"), policy.intValue("annualReportReminderDays"));
+        Vars.day(execution, VALID_UNTIL), previousYear, policy.text("annualReportOpens"),
+        policy.text("annualReportDue"), policy.intValue("annualReportReminderDays"), firstReportMinWorkingDays);
     execution.getProcessInstance().removeVariables(CYCLE_VARIABLES);
     execution.setVariable(MORE_REPORTS, next.isPresent());
+    // the expiry waits while a cycle runs, so that the last window opened while valid is assessed
+    execution.setVariable(REPORT_CYCLE_OPEN, next.isPresent());
     execution.setVariable(REPORT_SUBMITTED, false);
     next.ifPresent(w -> {
       execution.setVariable(REPORT_YEAR, w.year());

@@ -8,9 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task {@code orderRectification} (Art. 8): an unqualified assessment, or a report still
- * missing after the follow-up, orders a rectification. Records it and hands its reason to the
- * event subprocess 限期整改, which the escalation {@code RECTIFICATION} that follows starts.
+ * Service task {@code orderRectification} (Art. 8): an unqualified assessment (a low score or an
+ * Art. 4 condition no longer met), or a report still missing after the follow-up, orders a
+ * rectification. Records it and hands its reason to the event subprocess 限期整改, which the
+ * escalation {@code RECTIFICATION} that follows starts.
  */
 @Component("rectificationOrder")
 public class RectificationOrderDelegate implements JavaDelegate {
@@ -26,7 +27,8 @@ public class RectificationOrderDelegate implements JavaDelegate {
     int year = Vars.integer(execution, REPORT_YEAR);
     String reason = Boolean.TRUE.equals(execution.getVariable(REPORT_SUBMITTED))
         ? supervision.orderRectificationForAssessment(Vars.space(execution), year,
-            (Number) execution.getVariable(ASSESSMENT_SCORE), Vars.text(execution, ASSESSMENT_COMMENT),
+            (Number) execution.getVariable(ASSESSMENT_SCORE), Vars.text(execution, ARTICLE4_FINDINGS),
+            Vars.text(execution, ASSESSMENT_COMMENT),
             EngineClock.today(), Vars.now(), execution.getActivityInstanceId())
         : supervision.orderRectificationForMissingReport(Vars.space(execution), year,
             Vars.text(execution, REPORT_DUE_DATE), Vars.text(execution, FOLLOW_UP_NOTE),

@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Names of process {@code maker-space-supervision} (Art. 7–11), fixed by the public contract or used by the model. */
 public final class SupervisionProcess {
@@ -45,6 +47,8 @@ public final class SupervisionProcess {
   // annual report (Art. 7)
   public static final String REPORT_YEAR = "reportYear";
   public static final String MORE_REPORTS = "moreReports";
+  /** True from scheduling a report until its cycle is assessed; the end of validity waits while it is. */
+  public static final String REPORT_CYCLE_OPEN = "reportCycleOpen";
   public static final String REPORT_OPENS_AT = "reportOpensAt";
   public static final String REPORT_DUE_AT = "reportDueAt";
   public static final String REPORT_DUE_DATE = "reportDueDate";
@@ -67,6 +71,10 @@ public final class SupervisionProcess {
   public static final String NEXT_YEAR_PLAN = "nextYearPlan";
 
   // annual assessment and reward (Art. 8)
+  /** Decision article4-eligibility on the report's figures (Art. 4, 8): its rows, whether none failed, and their text. */
+  public static final String ARTICLE4_RESULT = "article4Result";
+  public static final String ARTICLE4_MET = "article4Met";
+  public static final String ARTICLE4_FINDINGS = "article4Findings";
   public static final String ASSESSMENT_RESULT = "assessmentResult";
   public static final String ASSESSMENT_SCORE = "assessmentScore";
   public static final String ASSESSMENT_GRADE = "assessmentGrade";
@@ -119,11 +127,12 @@ public final class SupervisionProcess {
   public static final String REVOKED_VIOLATION = "VIOLATION";
 
   /** Variables of one annual cycle, removed when the next cycle is scheduled (forms start empty every year). */
-  public static final List<String> CYCLE_VARIABLES = List.of(
+  public static final List<String> CYCLE_VARIABLES = Stream.concat(Stream.of(
       REPORT_REMINDED_AT, REPORT_LATE_SINCE, FOLLOW_UP_NOTE, REPORT_MISSING, REPORT_SUBMITTED,
       REPORT_SUBMITTED_AT, REPORT_ON_TIME, TRAINING_SESSIONS, TRAINEES, RESIDENT_MAKERS, RESIDENT_TEAMS,
       GRADUATED_TEAMS, EVENTS_HELD, FINANCING_AMOUNT, REPORT_SUMMARY, NEXT_YEAR_PLAN, ASSESSMENT_RESULT,
-      ASSESSMENT_SCORE, ASSESSMENT_GRADE, REPORT_CONFIRMED, ASSESSMENT_COMMENT, REWARD_AMOUNT, REWARD_NOTE);
+      ASSESSMENT_SCORE, ASSESSMENT_GRADE, REPORT_CONFIRMED, ASSESSMENT_COMMENT, REWARD_AMOUNT, REWARD_NOTE,
+      ARTICLE4_RESULT, ARTICLE4_MET, ARTICLE4_FINDINGS), CertificationProcess.SPACE_STATUS_FIELDS.stream()).toList();
 
   private SupervisionProcess() {}
 }

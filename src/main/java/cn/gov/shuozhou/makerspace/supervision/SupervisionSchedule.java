@@ -12,10 +12,17 @@ import org.springframework.stereotype.Component;
 /**
  * The dates of the supervision: the yearly report windows (Art. 7), the rectification deadline
  * (Art. 8) and the renewal reminder and end of validity (Art. 11). Every number comes from decision
- * {@code certification-policy}; times are Asia/Shanghai. Knows nothing of Camunda.
+ * {@code certification-policy}, working days from the {@link WorkingDayCalendar}; times are
+ * Asia/Shanghai. Knows nothing of Camunda.
  */
 @Component
 public class SupervisionSchedule {
+
+  private final WorkingDayCalendar calendar;
+
+  public SupervisionSchedule(WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+  }
 
   /** One year's report: the window opens at the start of {@code opens}, closes at the end of {@code due}. */
   public record ReportWindow(int year, LocalDate opens, LocalDate due, Date opensAt, Date dueAt, Date reminderAt) {}
@@ -24,39 +31,47 @@ public class SupervisionSchedule {
   public record Validity(Date renewalReminderAt, Date endsAt) {}
 
   /**
-   * The next annual report, or empty when the certificate's validity ends before that report would
-   * be due (a report due after the title has expired would never be assessed).
+   * The next annual report, or empty once no further report window opens while the title is valid
+   * (Art. 7, 11): every window that opens on or before {@code lastValidDay} is reported, even when
+   * it is due after that day.
    *
    * <p>The first report is for the certification year when its window opens after the
-   * certification day, otherwise for the following year; every later report is for the year after
-   * {@code previousYear}. When the due day ({@code "MM-dd"}) lies before the opening day in the
-   * calendar, the report is due in the following calendar year. The reminder falls {@code
-   * reminderDays} before the due day (at its start), never before the window opens.
+   * certification day, or when it had already opened but at least {@code firstReportMinWorkingDays}
+   * working days of it remain after the certification day; otherwise for the following year. Every
+   * later report is for the year after {@code previousYear}. When the due day ({@code "MM-dd"})
+   * lies before the opening day in the calendar, the report is due in the following calendar year.
+   * The reminder falls {@code reminderDays} before the due day (at its start), never before the
+   * window opens.
    */
   public Optional<ReportWindow> nextReport(LocalDate certifiedOn, LocalDate lastValidDay, Integer previousYear,
-      String opensMonthDay, String dueMonthDay, int reminderDays) {
+      String opensMonthDay, String dueMonthDay, int reminderDays, int firstReportMinWorkingDays) {
     MonthDay opens = monthDay("annualReportOpens", opensMonthDay);
     MonthDay due = monthDay("annualReportDue", dueMonthDay);
     int year;
     if (previousYear == null) {
       year = certifiedOn.getYear();
-      if (!opens.atYear(year).isAfter(certifiedOn)) {
+      if (!opens.atYear(year).isAfter(certifiedOn)
+          && calendar.workingDaysBetween(certifiedOn, dueDay(opens, due, year)) < firstReportMinWorkingDays) {
         year++;
       }
     } else {
       year = previousYear + 1;
     }
     LocalDate opensDay = opens.atYear(year);
-    LocalDate dueDay = due.isBefore(opens) ? due.atYear(year + 1) : due.atYear(year);
-    if (dueDay.isAfter(lastValidDay)) {
+    if (opensDay.isAfter(lastValidDay)) {
       return Optional.empty();
     }
+    LocalDate dueDay = dueDay(opens, due, year);
     LocalDate reminderDay = dueDay.minusDays(reminderDays);
     if (reminderDay.isBefore(opensDay)) {
       reminderDay = opensDay;
     }
     return Optional.of(new ReportWindow(year, opensDay, dueDay, EngineClock.startOf(opensDay), endOf(dueDay),
         EngineClock.startOf(reminderDay)));
+  }
+
+  private static LocalDate dueDay(MonthDay opens, MonthDay due, int year) {
+    return due.isBefore(opens) ? due.atYear(year + 1) : due.atYear(year);
   }
 
   /** The renewal reminder at the start of the day {@code renewalReminderDays} before the last valid day; the end at the start of the day after it. */

@@ -42,10 +42,14 @@ public class SupervisionService {
 
   // ------------------------------------------------------------------ rectification (Art. 8, 10)
 
-  /** Art. 8: an unqualified annual assessment orders a rectification; returns its reason. */
-  public String orderRectificationForAssessment(Space space, int reportYear, Number score, String comment,
-      LocalDate today, LocalDateTime now, String ref) {
-    String reason = cap(reportYear + "年度考核不合格（得分 " + score + " 分）" + suffix("考核意见", comment));
+  /**
+   * Art. 8: an unqualified annual assessment orders a rectification; returns its reason, which names
+   * the Art. 4 conditions no longer met ({@code article4Findings}, null when all are met).
+   */
+  public String orderRectificationForAssessment(Space space, int reportYear, Number score, String article4Findings,
+      String comment, LocalDate today, LocalDateTime now, String ref) {
+    String reason = cap(reportYear + "年度考核不合格（得分 " + score + " 分）"
+        + suffix("不再符合第四条认定条件", article4Findings) + suffix("考核意见", comment));
     record(space, SanctionKind.RECTIFICATION, CAUSE_ASSESSMENT_UNQUALIFIED, reason, null, today, now, ref);
     return reason;
   }

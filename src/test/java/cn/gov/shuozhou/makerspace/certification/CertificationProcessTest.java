@@ -317,6 +317,59 @@ class CertificationProcessTest extends AbstractProcessTest {
         .isGreaterThan(task(plain.getId(), TASK_FIRST_REVIEW).getPriority());
   }
 
+  // ---------------------------------------------------------------- the inspection team and Art. 3
+
+  @Test
+  void theArticle3PreferenceOutlivesTheInspectionOnlyWhenItFindsStructureAndSafetyIntact() {
+    ProcessInstance intact = convertedAtInspection();
+    assertThat(task(intact.getId(), TASK_INSPECTION).getPriority()).as("declared, not yet inspected").isEqualTo(70);
+    assertThat(fields(() -> complete(intact.getId(), TASK_INSPECTION, inspection(true, false))))
+        .containsExactlyInAnyOrder(BUILDING_STRUCTURE_UNCHANGED, BUILDING_SAFETY_UNAFFECTED);
+    BpmnAwareTests.assertThat(intact).isWaitingAt(TASK_INSPECTION);
+    complete(intact.getId(), TASK_INSPECTION, withBuildingFindings(true, true));
+    assertThat(variable(intact.getId(), OLD_BUILDING_PREFERRED)).isEqualTo(true);
+    assertThat(task(intact.getId(), TASK_ORGANISE_EXPERTS).getPriority()).isEqualTo(70);
+
+    ProcessInstance altered = convertedAtInspection();
+    complete(altered.getId(), TASK_INSPECTION, withBuildingFindings(false, true));
+    assertThat(variable(altered.getId(), OLD_BUILDING_PREFERRED)).isEqualTo(false);
+    assertThat(variable(altered.getId(), BUILDING_STRUCTURE_UNCHANGED)).isEqualTo(false);
+    assertThat(task(altered.getId(), TASK_ORGANISE_EXPERTS).getPriority()).as("no finding, no preference").isEqualTo(50);
+    panel(altered, List.of("expert1", "expert2", "expert3"), 85, true);
+    assertThat(task(altered.getId(), TASK_BUREAU_DECISION).getPriority()).isEqualTo(50);
+  }
+
+  @Test
+  void aBuildingFindingIsRefusedForASpaceThatDeclaredNoConversion() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    assertThat(fields(() -> complete(pi.getId(), TASK_INSPECTION, withBuildingFindings(true, true))))
+        .containsExactlyInAnyOrder(BUILDING_STRUCTURE_UNCHANGED, BUILDING_SAFETY_UNAFFECTED);
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+    assertThat(variable(pi.getId(), OLD_BUILDING_PREFERRED)).isEqualTo(false);
+    assertThat(task(pi.getId(), TASK_ORGANISE_EXPERTS).getPriority()).isEqualTo(50);
+  }
+
+  @Test
+  void theInspectionRecordsATeamOfAtLeastTwoWithTheirDepartments() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    for (String team : List.of("王明，市科技局", "王明\n李华", "王明，市科技局\n王明，市住建局")) {
+      Map<String, Object> v = inspection(true, false);
+      v.put(INSPECTION_TEAM, team);
+      assertThat(fields(() -> complete(pi.getId(), TASK_INSPECTION, v))).as(team).containsExactly(INSPECTION_TEAM);
+    }
+    Map<String, Object> v = inspection(true, false);
+    v.remove(INSPECTION_TEAM);
+    assertThat(fields(() -> complete(pi.getId(), TASK_INSPECTION, v))).containsExactly(INSPECTION_TEAM);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_INSPECTION);
+
+    v.put(INSPECTION_TEAM, " 王明，市科技局 \n\n李华:市住房和城乡建设局\n赵强 市应急管理局");
+    complete(pi.getId(), TASK_INSPECTION, v);
+    assertThat(variable(pi.getId(), INSPECTION_TEAM))
+        .isEqualTo("王明，市科技局\n李华，市住房和城乡建设局\n赵强，市应急管理局");
+  }
+
   @Test
   void everyDecisionIsInHistoryWithItsVersion() {
     ProcessInstance pi = apply(application());
@@ -357,6 +410,27 @@ class CertificationProcessTest extends AbstractProcessTest {
 
   private Map<String, Object> inspection(boolean verified, boolean suspected) {
     return Applications.inspection(verified, suspected);
+  }
+
+  /** A converted old building (Art. 3) past its first review. */
+  private ProcessInstance convertedAtInspection() {
+    Map<String, Object> app = application();
+    app.put(CONVERTED_OLD_BUILDING, true);
+    ProcessInstance pi = apply(app);
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    return pi;
+  }
+
+  private Map<String, Object> withBuildingFindings(boolean structureUnchanged, boolean safetyUnaffected) {
+    Map<String, Object> v = inspection(true, false);
+    v.put(BUILDING_STRUCTURE_UNCHANGED, structureUnchanged);
+    v.put(BUILDING_SAFETY_UNAFFECTED, safetyUnaffected);
+    return v;
+  }
+
+  /** The fields a refused call names. */
+  private static List<String> fields(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    return refused(call).getErrors().stream().map(f -> f.field()).toList();
   }
 
   private ProcessInstance apply(Map<String, Object> variables) {

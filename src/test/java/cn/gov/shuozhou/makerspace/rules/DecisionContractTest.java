@@ -143,7 +143,8 @@ class DecisionContractTest {
         .containsExactly("annual-assessment-score");
     DecisionTable grade = table(top);
     assertThat(grade.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
-    assertThat(inputColumns(grade)).containsExactlyEntriesOf(Map.of("assessmentScore", "integer"));
+    assertThat(inputColumns(grade))
+        .containsExactlyEntriesOf(ordered("assessmentScore", "integer", "article4Met", "boolean"));
     assertThat(outputColumns(grade))
         .containsExactlyEntriesOf(ordered("assessmentScore", "integer", "assessmentGrade", "string"));
     assertThat(outputValues(grade, "assessmentGrade"))
@@ -185,6 +186,7 @@ class DecisionContractTest {
         "annualReportReminderDays")) {
       outputs.put(name, "integer");
     }
+    outputs.put("firstReportMinWorkingDays", "integer");
     assertThat(outputColumns(table)).containsExactlyEntriesOf(outputs);
   }
 

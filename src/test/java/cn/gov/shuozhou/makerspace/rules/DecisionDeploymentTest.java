@@ -76,7 +76,7 @@ class DecisionDeploymentTest {
     VariableMap variables = Variables.createVariables()
         .putValue("trainingSessions", 12).putValue("trainees", 100).putValue("residentMakers", 30)
         .putValue("residentTeams", 2).putValue("graduatedTeams", 3).putValue("eventsHeld", 12)
-        .putValue("financingAmount", 200000.0).putValue("reportOnTime", true);
+        .putValue("financingAmount", 200000.0).putValue("reportOnTime", true).putValue("article4Met", true);
     DmnDecisionResult result =
         engine.getDecisionService().evaluateDecisionByKey("annual-assessment").variables(variables).evaluate();
     assertThat(result.getResultList()).hasSize(1);

@@ -129,6 +129,9 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
     v.put(CertificationProcess.OPERATION_VERIFIED, true);
     v.put(CertificationProcess.FALSE_MATERIALS_SUSPECTED, false);
     v.put(CertificationProcess.INSPECTION_COMMENT, "场地与申报一致");
+    v.put(CertificationProcess.INSPECTION_TEAM, Applications.INSPECTION_TEAM_OF_TWO);
+    v.put(CertificationProcess.BUILDING_STRUCTURE_UNCHANGED, true);
+    v.put(CertificationProcess.BUILDING_SAFETY_UNAFFECTED, true);
     return v;
   }
 }

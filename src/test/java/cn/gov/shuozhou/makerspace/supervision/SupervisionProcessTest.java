@@ -3,8 +3,10 @@ package cn.gov.shuozhou.makerspace.supervision;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
@@ -16,9 +18,11 @@ import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
 import cn.gov.shuozhou.makerspace.registry.SanctionRegistry;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * One test per path of {@code maker-space-supervision} (Art. 7–11), travelling in time with the
  * engine clock; together they take every flow node and sequence flow of the model. Each space is
- * certified on Monday 2026-03-02 and valid through 2029-03-01.
+ * certified on Monday 2026-03-02 and valid through 2029-03-01, except in the report-year tests
+ * (Art. 7, 11), which certify in June and December.
  */
 class SupervisionProcessTest extends AbstractProcessTest {
 
@@ -122,6 +127,60 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(assessments).hasSize(3).allSatisfy(d -> assertThat(d.getDecisionDefinitionId()).contains(":"));
   }
 
+  // ---------------------------------------------------------------- a report for every year of the title (Art. 7, 11)
+
+  @Test
+  void certifiedInJuneTheSpaceReportsFor2026To2028AndExpiresWithoutAFourthReport() {
+    Space s = certifiedSpace(LocalDate.of(2026, 6, 1), LocalDate.of(2029, 5, 31));
+    List<Integer> reported = new ArrayList<>();
+    for (int year = 2026; year <= 2028; year++) {
+      openReportWindow(s, year);
+      reported.add(completeYear(s));
+    }
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("reportingCompleted").isWaitingAt("validityEnds");
+    assertThat(runtime.getVariable(s.id(), REPORT_CYCLE_OPEN)).isEqualTo(false);
+
+    travel(s, LocalDateTime.of(2029, 6, 1, 0, 0, 1));
+    BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expire", "expired")
+        .hasNotPassed("expiredAwaitingLastAssessment", "expiredAfterLastAssessment");
+    assertThat(reported).containsExactly(2026, 2027, 2028);
+    assertThat(assessments(s)).isEqualTo(3);
+  }
+
+  @Test
+  void certifiedOnDecember15TheSpaceReportsForTheOpenWindowAndForTheFinalYearAfterTheTitleEnded() {
+    // 2026-12-15: twelve working days of the 2026 window remain (at least firstReportMinWorkingDays = 10)
+    Space s = certifiedSpace(LocalDate.of(2026, 12, 15), LocalDate.of(2029, 12, 14));
+    assertThat(runtime.getVariable(s.id(), REPORT_YEAR)).isEqualTo(2026);
+    BpmnAwareTests.assertThat(s.pi()).isWaitingAt(TASK_SUBMIT_REPORT);
+    List<Integer> reported = new ArrayList<>(List.of(completeYear(s)));
+    for (int year = 2027; year <= 2029; year++) {
+      openReportWindow(s, year);
+      if (year < 2029) {
+        reported.add(completeYear(s));
+      }
+    }
+    // the 2029 window opened on 12-01 while the title was valid; the title ends before the report is in
+    travel(s, LocalDateTime.of(2029, 12, 15, 0, 0, 1));
+    BpmnAwareTests.assertThat(s.pi()).isNotEnded().hasPassed("expire", "expiredAwaitingLastAssessment")
+        .isWaitingAt(TASK_SUBMIT_REPORT);
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.EXPIRED);
+
+    setClock(LocalDateTime.of(2029, 12, 28, 10, 0));
+    reported.add(completeYear(s));
+    BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expiredAfterLastAssessment").hasNotPassed("expired");
+    assertThat(reported).containsExactly(2026, 2027, 2028, 2029);
+    assertThat(assessments(s)).isEqualTo(4);
+  }
+
+  @Test
+  void certifiedOnDecember18TooFewWorkingDaysRemainAndTheFirstReportIsFor2027() {
+    // after Friday 2026-12-18 nine working days of the window remain (fewer than 10)
+    Space s = certifiedSpace(LocalDate.of(2026, 12, 18), LocalDate.of(2029, 12, 17));
+    assertThat(runtime.getVariable(s.id(), REPORT_YEAR)).isEqualTo(2027);
+    assertThat(timerDue(s, "reportWindowOpens")).isEqualTo(at(2027, 12, 1, LocalTime.MIDNIGHT));
+  }
+
   // ---------------------------------------------------------------- rectification after an unqualified year (Art. 8)
 
   @Test
@@ -155,6 +214,58 @@ class SupervisionProcessTest extends AbstractProcessTest {
     BpmnAwareTests.assertThat(s.pi()).hasPassed("rectificationCompleted").isNotEnded().isWaitingAt("reportWindowOpens");
     assertThat(runtime.getVariable(s.id(), REPORT_YEAR)).isEqualTo(2027);
     assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+  }
+
+  // ---------------------------------------------------------------- Art. 4 in every annual assessment (Art. 4, 8)
+
+  @Test
+  void aTopScoreNoLongerMeetingArticle4IsUnqualifiedAndTheRectificationNamesTheConditions() {
+    Space s = certifiedSpace();
+    openReportWindow(s, 2026);
+    Map<String, Object> report = excellentReport();
+    report.put(EVENTS_HELD, 11); // 11 / 12 events a month: still 5 points, below Art. 4's monthly event
+    report.put(CertificationProcess.MENTOR_COUNT, 1);
+    submitReport(s, report);
+
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("checkArticle4", "assessReport");
+    Task assessment = task(s.id(), TASK_ASSESSMENT);
+    assertThat(tasks.getVariable(assessment.getId(), ASSESSMENT_SCORE)).as("the score stays the score's").isEqualTo(90);
+    assertThat(tasks.getVariable(assessment.getId(), ARTICLE4_MET)).isEqualTo(false);
+    assertThat(tasks.getVariable(assessment.getId(), ASSESSMENT_GRADE)).isEqualTo(GRADE_UNQUALIFIED);
+    String findings = tasks.getVariable(assessment.getId(), ARTICLE4_FINDINGS).toString();
+    assertThat(findings).contains("创业导师").contains("创业活动").contains("第四条第（");
+    assess(s, "请按第四条补足创业导师并恢复每月活动");
+
+    Task rectify = task(s.id(), TASK_RECTIFY);
+    assertThat(tasks.getVariable(rectify.getId(), RECTIFICATION_REASON).toString())
+        .contains("2026年度考核不合格").contains("不再符合第四条认定条件").contains(findings);
+    assertThat(sanctions.forCertificate(s.number())).singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains(findings));
+    // the decision saw the figures mapped from the report: 11 events a year are 11/12 a month
+    HistoricDecisionInstance check = history.createHistoricDecisionInstanceQuery().processInstanceId(s.id())
+        .decisionDefinitionKey("article4-eligibility").includeInputs().singleResult();
+    assertThat(check.getInputs()).anySatisfy(i -> {
+      assertThat(i.getClauseId()).isEqualTo("in-monthlyEvents");
+      assertThat(((Number) i.getValue()).doubleValue()).isCloseTo(11 / 12.0, offset(1e-9));
+    });
+  }
+
+  @Test
+  void anArticle4StatusIsPartOfEveryReportAndIsCheckedLikeAnApplication() {
+    Space s = certifiedSpace();
+    openReportWindow(s, 2026);
+    Map<String, Object> report = excellentReport();
+    report.remove(CertificationProcess.TOTAL_AREA);
+    report.put(CertificationProcess.PUBLIC_SERVICE_AREA, 9999.0);
+    assertThat(refused(() -> tasks.complete(task(s.id(), TASK_SUBMIT_REPORT).getId(), report)).getErrors())
+        .extracting(FieldError::field).contains(CertificationProcess.TOTAL_AREA);
+    BpmnAwareTests.assertThat(s.pi()).isWaitingAt(TASK_SUBMIT_REPORT);
+
+    submitReport(s, excellentReport());
+    Task assessment = task(s.id(), TASK_ASSESSMENT);
+    assertThat(tasks.getVariable(assessment.getId(), ARTICLE4_MET)).isEqualTo(true);
+    assertThat(tasks.getVariable(assessment.getId(), ARTICLE4_FINDINGS)).isNull();
+    assertThat(tasks.getVariable(assessment.getId(), ASSESSMENT_GRADE)).isEqualTo(GRADE_EXCELLENT);
   }
 
   @Test
@@ -380,34 +491,33 @@ class SupervisionProcessTest extends AbstractProcessTest {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The input error behind a refused completion (the engine wraps what a task listener throws). */
-  static InvalidInputException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
-    while (t != null && !(t instanceof InvalidInputException)) {
-      t = t.getCause();
-    }
-    assertThat(t).as("refused with InvalidInputException").isNotNull();
-    return (InvalidInputException) t;
-  }
-
   /** Issues a certificate in the registry (as the certification's {@code certify} does) and starts its supervision as {@code startSupervision} does. */
   private Space certifiedSpace() {
+    return certifiedSpace(CERTIFICATION_DAY, LAST_VALID_DAY);
+  }
+
+  /** A space certified on {@code certifiedOn} (the clock is set to that morning) and valid through {@code lastValidDay}. */
+  private Space certifiedSpace(LocalDate certifiedOn, LocalDate lastValidDay) {
+    setClock(certifiedOn.atTime(9, 0));
     String code = newCreditCode();
     String applicationNumber = "SQ-TEST-" + UUID.randomUUID();
     Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州创新创业服务有限公司",
-        "朔城创客之家", "shuocheng", OPERATOR, CERTIFICATION_DAY, LAST_VALID_DAY, null, null, null, null, "test-certification"));
+        "朔城创客之家", "shuocheng", OPERATOR, certifiedOn, lastValidDay, null, null, null, null, "test-certification"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
-    vars.put(CERTIFIED_ON, EngineClock.startOf(CERTIFICATION_DAY));
-    vars.put(VALID_UNTIL, EngineClock.startOf(LAST_VALID_DAY));
+    vars.put(CERTIFIED_ON, EngineClock.startOf(certifiedOn));
+    vars.put(VALID_UNTIL, EngineClock.startOf(lastValidDay));
     vars.put(CREDIT_CODE, code);
     vars.put(OPERATOR_NAME, c.operatorName());
     vars.put(SPACE_NAME, c.spaceName());
     vars.put(COUNTY, c.county());
+    vars.put(CertificationProcess.HOST_TYPE, "other");
+    vars.put(CertificationProcess.SPACE_FOCUS, "maker");
     vars.put(APPLICANT, OPERATOR);
     vars.put(CERTIFICATION_INSTANCE_ID, "test-certification");
     vars.put(APPLICATION_NUMBER, applicationNumber);
     ProcessInstance pi = runtime.startProcessInstanceByKey(KEY, c.certificateNumber(), vars);
+    runDueJobs(pi.getId()); // a window that had already opened opens at once
     return new Space(c.certificateNumber(), code, pi);
   }
 
@@ -471,6 +581,20 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(tasks.createTaskQuery().processInstanceId(s.id()).count()).isZero();
   }
 
+  /** Submits an excellent report, confirms the assessment and grants the reward; returns the report's year. */
+  private int completeYear(Space s) {
+    int year = (Integer) runtime.getVariable(s.id(), REPORT_YEAR);
+    submitReport(s, excellentReport());
+    assess(s, null);
+    complete(s.id(), TASK_REWARD, Map.of(REWARD_AMOUNT, 50000, REWARD_NOTE, "年度优秀众创空间奖励"));
+    runDueJobs(s.id());
+    return year;
+  }
+
+  private long assessments(Space s) {
+    return historicTasks(s, TASK_ASSESSMENT);
+  }
+
   /** 100 points (see dmn/cases/annual-assessment.json). */
   private static Map<String, Object> excellentReport() {
     return report(12, 100, 30, 10, 3, 24, 1_000_000.0);
@@ -497,6 +621,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     v.put(FINANCING_AMOUNT, financing);
     v.put(REPORT_SUMMARY, "全年开展培训辅导和创业活动，服务入驻创客和团队。");
     v.put(NEXT_YEAR_PLAN, "扩大孵化场地，引进天使投资机构。");
+    v.putAll(Applications.spaceStatus());
     return v;
   }
 

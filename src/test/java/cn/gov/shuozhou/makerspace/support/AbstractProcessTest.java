@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -60,6 +61,16 @@ public abstract class AbstractProcessTest {
     ClockUtil.reset();
     identity.clearAuthentication();
     BpmnAwareTests.reset();
+  }
+
+  /** The InvalidInputException a call was refused with, unwrapped from the engine's exceptions. */
+  protected static InvalidInputException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+    while (t != null && !(t instanceof InvalidInputException)) {
+      t = t.getCause();
+    }
+    assertThat(t).as("refused with InvalidInputException").isNotNull();
+    return (InvalidInputException) t;
   }
 
   protected static void setClock(LocalDateTime shanghaiTime) {

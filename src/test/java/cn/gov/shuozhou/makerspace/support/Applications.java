@@ -61,6 +61,16 @@ public final class Applications {
     return v;
   }
 
+  /** The Art. 4 status an annual report gives for {@link #valid}'s space: every condition still met. */
+  public static Map<String, Object> spaceStatus() {
+    Map<String, Object> v = new LinkedHashMap<>(valid("shuocheng"));
+    v.keySet().retainAll(SPACE_STATUS_FIELDS);
+    return v;
+  }
+
+  /** The smallest inspection team (Art. 5(2)): the city bureau with one other department. */
+  public static final String INSPECTION_TEAM_OF_TWO = "王明，市科技局\n李华，市住房和城乡建设局";
+
   /** What the inspection team measures on site for {@link #valid}: Art. 4 met, operation verified. */
   public static Map<String, Object> inspection(boolean verified, boolean suspected) {
     Map<String, Object> v = new LinkedHashMap<>();
@@ -71,6 +81,7 @@ public final class Applications {
     v.put(OPERATION_VERIFIED, verified);
     v.put(FALSE_MATERIALS_SUSPECTED, suspected);
     v.put(INSPECTION_COMMENT, "现场查验");
+    v.put(INSPECTION_TEAM, INSPECTION_TEAM_OF_TWO);
     return v;
   }
 }
