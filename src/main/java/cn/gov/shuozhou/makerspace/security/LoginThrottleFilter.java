@@ -3,18 +3,11 @@ package cn.gov.shuozhou.makerspace.security;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -93,20 +86,17 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
    * The webapp login with its form read here, to find the user name, and replayed to Camunda's
    * resource; reading it through {@code getParameter} instead would make Jersey warn on every login.
    */
-  private static final class ReadBody extends HttpServletRequestWrapper {
+  private static final class ReadBody extends CachedBodyRequest {
 
     /** A login form is a user name and a password: anything longer is cut here and fails the login. */
     private static final int MAX_FORM_BYTES = 8 * 1024;
 
-    private final byte[] body;
-
     ReadBody(HttpServletRequest request) throws IOException {
-      super(request);
-      this.body = request.getInputStream().readNBytes(MAX_FORM_BYTES);
+      super(request, request.getInputStream().readNBytes(MAX_FORM_BYTES));
     }
 
     String username() {
-      for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+      for (String pair : new String(body(), StandardCharsets.ISO_8859_1).split("&")) {
         int equals = pair.indexOf('=');
         if (equals > 0 && "username".equals(pair.substring(0, equals))) {
           try {
@@ -117,47 +107,6 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         }
       }
       return "";
-    }
-
-    private Charset charset() {
-      String encoding = getCharacterEncoding();
-      return encoding == null || !Charset.isSupported(encoding) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the login form is already read");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
     }
   }
 

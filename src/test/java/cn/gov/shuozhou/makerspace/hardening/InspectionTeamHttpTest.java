@@ -25,7 +25,7 @@ class InspectionTeamHttpTest extends HardeningHttpTest {
   void inspector1RecordsTheTeamAndTheArticle3FindingsForAConvertedOldBuilding() throws Exception {
     Map<String, Object> application = Fixtures.application("shuocheng");
     application.put(CONVERTED_OLD_BUILDING, true);
-    ProcessInstance pi = fixtures.apply("operator1", application);
+    ProcessInstance pi = fixtures.apply(application);
     fixtures.complete(pi.getId(), TASK_FIRST_REVIEW, Fixtures.validCompletion(TASK_FIRST_REVIEW));
     Task inspection = fixtures.task(pi.getId(), TASK_INSPECTION, null);
     String path = "/task/" + inspection.getId() + "/complete";

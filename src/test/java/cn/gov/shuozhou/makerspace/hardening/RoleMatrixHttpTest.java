@@ -307,9 +307,9 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
     return allowed;
   }
 
-  /** The annual report's timer of a supervised space: executed, moved, given no retries or deleted. */
+  /** The expiry timer of a supervised space (always in the future): executed, moved, given no retries or deleted. */
   private boolean controlTimer(String what, String user, boolean expected) {
-    Job timer = reportTimer(instance("supervised", expected));
+    Job timer = expiryTimer(instance("supervised", expected));
     String path = "/job/" + timer.getId();
     HttpResponse<String> r = switch (what) {
       case "execute" -> rest(user).post(path + "/execute", "");
@@ -326,7 +326,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
   }
 
   private boolean signal(String user, boolean expected) {
-    Job timer = reportTimer(instance("supervised", expected));
+    Job timer = expiryTimer(instance("supervised", expected));
     boolean allowed = allowedOr403(rest(user).post("/execution/" + timer.getExecutionId() + "/signal", "{}"));
     if (!allowed) {
       assertTimerUnchanged(timer);
@@ -334,9 +334,9 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
     return allowed;
   }
 
-  private Job reportTimer(ProcessInstance supervised) {
+  private Job expiryTimer(ProcessInstance supervised) {
     return engine.getManagementService().createJobQuery().processInstanceId(supervised.getId()).timers()
-        .activityId("reportWindowOpens").singleResult();
+        .activityId("validityEnds").singleResult();
   }
 
   private void assertTimerUnchanged(Job before) {
