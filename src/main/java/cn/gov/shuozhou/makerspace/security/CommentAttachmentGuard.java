@@ -42,7 +42,7 @@ final class CommentAttachmentGuard extends CommandInterceptor {
 
   private enum Access { READ, WRITE }
 
-  private static final Map<Class<?>, Access> GUARDED = Map.ofEntries(
+  static final Map<Class<?>, Access> GUARDED = Map.ofEntries(
       Map.entry(AddCommentCmd.class, Access.WRITE),
       Map.entry(CreateAttachmentCmd.class, Access.WRITE),
       Map.entry(DeleteAttachmentCmd.class, Access.WRITE),

@@ -198,9 +198,7 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
 
   private void logIn() {
     browser.open(cockpit(""));
-    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("auditor1");
-    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("auditor1");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.signInToWebapp("auditor1");
     browser.visible(By.cssSelector(".audit-dashboard"));
   }
 

@@ -125,9 +125,7 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
   @Test
   void theWelcomePageAndTheCockpitDashboardLeadToTheCalendar() {
     browser.open(uri("/camunda/app/cockpit/default/").toString());
-    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("city1");
-    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("city1");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.signInToWebapp("city1");
     browser.visible(By.cssSelector(".audit-dashboard"));
     // the same reminder as in the log and on the calendar page, while it applies (from November on)
     String warning = workingDays.coverageWarning(LocalDate.now(WorkingDayCalendar.ZONE)).orElse(null);

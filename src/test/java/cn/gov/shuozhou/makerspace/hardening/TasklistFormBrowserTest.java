@@ -42,9 +42,7 @@ class TasklistFormBrowserTest extends HardeningHttpTest {
     Map<String, Object> filed = engine.getRuntimeService().getVariables(pi, declared);
 
     browser.open(tasklistPage(""));
-    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("shuocheng1");
-    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("shuocheng1");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.signInToWebapp("shuocheng1");
     browser.visible(By.cssSelector("[cam-tasks]"));
     browser.open(tasklistPage("#/?task=" + review.getId()));
     browser.withText(By.cssSelector(".fjs-container"), "初审结论");

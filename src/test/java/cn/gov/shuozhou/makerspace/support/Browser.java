@@ -170,6 +170,24 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(locator);
   }
 
+  /**
+   * Signs in on the Camunda webapps' login form that is open (demo password = user id). Angular
+   * focuses the user name field late, which can steal the typing of the password: the fields are
+   * filled until both hold what was typed, then the form is sent.
+   */
+  public void signInToWebapp(String user) {
+    WebElement name = visible(By.cssSelector("input[ng-model='username']"));
+    WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    await().until(d -> {
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys(user);
+      return user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+    });
+    click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+  }
+
   /** Scrolls the element to the middle of the window, clicks it, returns it. */
   public WebElement click(By locator) {
     WebElement element = clickable(locator);

@@ -210,9 +210,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
   /** Opens Tasklist at {@code fragment} and logs in through Camunda's login form (password = user id). */
   private void logIn(String user, String fragment) {
     browser.open(tasklist(fragment));
-    browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.signInToWebapp(user);
     browser.visible(By.cssSelector("[cam-tasks], .tasks-list, .task-details"));
   }
 
