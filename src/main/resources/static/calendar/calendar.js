@@ -74,10 +74,12 @@ function renderCoverage(coverage) {
   const rows = [...coverage.years].reverse().map((y) => {
     const added = y.origin === 'admin';
     return el('tr', {
-      className: added ? 'selectable' : '',
+      className: 'selectable',
       dataset: { year: String(y.year) },
-      title: added ? '单击修订该年份' : '',
-      onClick: added ? () => openForm(y.year) : null,
+      title: '单击查看该年份的节假日安排',
+      tabIndex: 0,
+      onClick: () => openYear(y.year),
+      onKeydown: (event) => { if (event.key === 'Enter') openYear(y.year); },
     },
     el('td', { className: 'nowrap' }, `${y.year}年`),
     el('td', {}, el('span', { className: 'badge source' }, added ? '管理员补充' : '随程序发布')),
@@ -89,6 +91,38 @@ function renderCoverage(coverage) {
   });
   fill($('year-list').tBodies[0], rows);
 }
+
+// ---------------------------------------------------------------- one year, read-only
+
+/** Shows a covered year's days off and working weekends; administrators may revise an added year. */
+async function openYear(year) {
+  let detail;
+  try {
+    detail = await api.year(year);
+  } catch (e) {
+    handleError(e, $('global-message'));
+    return;
+  }
+  const entry = detail.entry;
+  fill($('year-card-title'), `${year}年节假日安排（${detail.origin === 'admin' ? `管理员补充，第 ${detail.revision} 次修订` : '随程序发布'}）`);
+  fill($('year-card-source'), (entry.sources || []).map((s) => [s.title, s.document, s.date && `发布日期 ${s.date}`]
+    .filter(Boolean).join('，')).join('；'));
+  const festivals = [...new Set([...(entry.holidays || []), ...(entry.workdays || [])].map((g) => g.festival))];
+  const datesOf = (groups, festival) => groups.filter((g) => g.festival === festival).flatMap((g) => g.dates).sort();
+  fill($('year-days').tBodies[0], festivals.map((festival) => el('tr', {},
+    el('th', { scope: 'row', className: 'nowrap' }, festival),
+    el('td', {}, datesOf(entry.holidays || [], festival).map(dateLine).join('、') || '—'),
+    el('td', {}, datesOf(entry.workdays || [], festival).map(dateLine).join('、') || '—'))));
+  const s = detail.summary;
+  fill($('year-card-summary'), `放假的工作日 ${s.weekdaysOff} 天，调休上班 ${s.workingWeekends} 天，差额 ${s.balance} 天（法定节假日 ${s.statutoryDaysOff} 天）。`);
+  $('revise-button').hidden = !(state.admin && detail.origin === 'admin');
+  $('revise-button').onclick = () => { hide($('year-card')); openForm(year); };
+  hide($('edit-card'));
+  show($('year-card'));
+  $('year-card').scrollIntoView({ block: 'start' });
+}
+
+$('close-year-button').addEventListener('click', () => hide($('year-card')));
 
 // ---------------------------------------------------------------- the form
 
@@ -273,7 +307,7 @@ $('year-form').addEventListener('input', () => {
   state.checked = null;
   $('save-button').disabled = true;
 });
-$('add-button').addEventListener('click', () => openForm(null));
+$('add-button').addEventListener('click', () => { hide($('year-card')); openForm(null); });
 $('cancel-button').addEventListener('click', closeForm);
 
 $('check-button').addEventListener('click', async () => {

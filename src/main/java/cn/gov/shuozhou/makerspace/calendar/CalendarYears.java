@@ -132,7 +132,7 @@ public class CalendarYears {
       return errors;
     }
     if (!entry.verified()) {
-      errors.add(new FieldError("entry.verified", "请逐日核对通知原文后确认（verified 须为 true）"));
+      errors.add(new FieldError("entry.verified", "请对照通知原文逐日核对日期，然后勾选“我已对照通知原文逐日核对上述日期”"));
     }
     if (entry.verification() == null || entry.verification().isBlank()) {
       errors.add(new FieldError("entry.verification", "核对说明不能为空：请写明由谁、对照什么核对了每个日期"));

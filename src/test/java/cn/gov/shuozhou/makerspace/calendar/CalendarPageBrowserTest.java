@@ -103,6 +103,12 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
 
     // ------------------------------------------------------------ a revision starts from what is stored
     browser.click(By.cssSelector("#year-list tbody tr[data-year='" + YEAR + "']"));
+    WebElement shown = browser.withText(By.id("year-card-title"), YEAR + "年节假日安排（管理员补充，第 1 次修订）");
+    assertThat(browser.visible(By.id("year-days")).getText())
+        .contains(MadeUpYear.springFestivalStart(YEAR) + "（")
+        .contains(MadeUpYear.workingSaturday(YEAR) + "（星期六）");
+    assertThat(shown.isDisplayed()).isTrue();
+    browser.click(By.id("revise-button"));
     browser.withText(By.id("edit-title"), "修订" + YEAR + "年节假日安排（当前为第 1 次修订）");
     assertThat(value("#festivals tr[data-festival='春节'] .from")).isEqualTo(MadeUpYear.springFestivalStart(YEAR).toString());
     assertThat(value("#festivals tr[data-festival='春节'] .work")).isEqualTo(MadeUpYear.workingSaturday(YEAR).toString());
@@ -113,6 +119,13 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     login("shuocheng1");
     browser.visible(By.cssSelector("#year-list tbody tr[data-year='2016']"));
     assertThat(browser.driver().findElement(By.id("admin-actions")).isDisplayed()).isFalse();
+    // a released year opens read-only: its days off and working weekends, no revision for them
+    browser.click(By.cssSelector("#year-list tbody tr[data-year='2026']"));
+    browser.withText(By.id("year-card-title"), "2026年节假日安排（随程序发布）");
+    assertThat(browser.visible(By.id("year-days")).getText())
+        .contains("春节").contains("2026-02-16（星期一）").contains("国庆节");
+    assertThat(browser.visible(By.id("year-card-summary")).getText()).contains("法定节假日 13 天");
+    assertThat(browser.driver().findElement(By.id("revise-button")).isDisplayed()).isFalse();
     WebElement warning = browser.driver().findElement(By.id("coverage-warning"));
     if (LocalDate.now(WorkingDayCalendar.ZONE).getMonthValue() >= 11 && !workingDays.covers(LocalDate.now().getYear() + 1)) {
       assertThat(warning.getText()).contains("尚未包含");
