@@ -1,5 +1,7 @@
 // The browser DMN table editor: dmn-js 10 (global DmnJS from the webjar's
-// dmn-modeler.production.min.js), opened on the decision table of one decision key.
+// dmn-modeler.production.min.js), opened on the decision table of one decision key, in Chinese.
+
+import { chineseModule, localise } from './editor-zh.js';
 
 function callback(fn) {
   return new Promise((resolve, reject) => {
@@ -36,7 +38,9 @@ export class TableEditor {
       container: this.container,
       // Commit every keystroke at once (no 300 ms debounce): what "检查" sends is what is shown.
       common: { debounceInput: false },
+      decisionTable: { additionalModules: [chineseModule] },
     });
+    this.localiser = localise(this.container);
     try {
       await callback((done) => this.modeler.importXML(xml, { open: false }, done));
     } catch (e) {
@@ -141,6 +145,10 @@ export class TableEditor {
       } catch {
         // already detached
       }
+    }
+    if (this.localiser) {
+      this.localiser.disconnect();
+      this.localiser = null;
     }
     this.modeler = null;
     this.viewer = null;

@@ -104,6 +104,13 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
 
     // ------------------------------------------------------------ edit in the DMN table editor
     browser.click(By.id("edit-button"));
+    // the editor speaks Chinese: its headings, hit policy and the column menus (dmn-js writes English)
+    WebElement editor = browser.visible(By.cssSelector("#dmn-editor .tjs-table"));
+    String header = browser.visible(By.cssSelector("#dmn-editor .decision-table-properties")).getText();
+    assertThat(header).contains("命中策略：");
+    String labels = editor.getText() + "\n" + header;
+    assertThat(labels).contains("当").contains("则").contains("备注")
+        .doesNotContain("Hit Policy").doesNotContain("When").doesNotContain("Then").doesNotContain("Annotations");
     replaceCell(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']"), "< 300, null");
     replaceCell(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-out-message']"),
         "\"可自主支配场地面积不足：非大专院校众创空间不低于300平方米\"");

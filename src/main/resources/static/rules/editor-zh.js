@@ -1,0 +1,74 @@
+// Chinese for the DMN table editor (dmn-js 10). dmn-js passes most labels through its `translate`
+// service, which we replace; the hit-policy caption and names and a few menu values are written
+// without it, so they are translated where the editor renders them (see localise below).
+
+const WORDS = {
+  When: '当', And: '且', Then: '则', Annotations: '备注',
+  Input: '输入', Output: '输出', 'Add Input': '添加输入', 'Add Output': '添加输出',
+  'Input Label': '输入名称', 'Input Expression': '输入表达式', 'Input Variable': '输入变量',
+  'Input Type': '输入类型', 'Input Values': '输入取值', 'Output Label': '输出名称', 'Output Name': '输出变量名',
+  'Output Type': '输出类型', 'Output Values': '输出取值', 'Expression Language': '表达式语言',
+  'Expression Language = {expressionLanguageLabel}': '表达式语言 = {expressionLanguageLabel}',
+  Expression: '表达式', Type: '类型', 'Change type': '更改类型', 'Predefined Values': '预设取值',
+  'Add Predefined Values': '添加预设取值', 'Add Values': '添加取值', 'Clear predefined values.': '清除预设取值。',
+  'No values': '无取值', 'Set Value': '设置取值', 'Edit String': '编辑文字',
+  'Strings must be in double quotes.': '文字须写在英文双引号内。',
+  'Change Cell Expression Language': '更改单元格表达式语言',
+  'Add Cell Description': '添加单元格说明', 'Remove Cell Description': '删除单元格说明',
+  'Add Rule Above': '在上方添加规则', 'Add Rule Below': '在下方添加规则', 'Remove Rule': '删除规则',
+  'Copy Rule': '复制规则', 'Cut Rule': '剪切规则', 'Paste Rule Above': '粘贴规则到上方', 'Paste Rule Below': '粘贴规则到下方',
+  'Add Input Column Left': '在左侧添加输入列', 'Add Input Column Right': '在右侧添加输入列',
+  'Remove Input Column': '删除输入列', 'Copy Input Column': '复制输入列', 'Cut Input Column': '剪切输入列',
+  'Paste Input Column Left': '粘贴输入列到左侧', 'Paste Input Column Right': '粘贴输入列到右侧',
+  'Add Output Column Left': '在左侧添加输出列', 'Add Output Column Right': '在右侧添加输出列',
+  'Remove Output Column': '删除输出列', 'Copy Output Column': '复制输出列', 'Cut Output Column': '剪切输出列',
+  'Paste Output Column Left': '粘贴输出列到左侧', 'Paste Output Column Right': '粘贴输出列到右侧',
+  Remove: '删除', Resize: '调整大小',
+  // written without `translate`
+  'Hit Policy:': '命中策略：', Unique: '唯一命中（UNIQUE）', First: '首条命中（FIRST）', Priority: '优先级（PRIORITY）',
+  Any: '任意命中（ANY）', Collect: '收集（COLLECT）', 'Collect (Sum)': '收集求和（COLLECT SUM）',
+  'Collect (Min)': '收集最小值（COLLECT MIN）', 'Collect (Max)': '收集最大值（COLLECT MAX）',
+  'Collect (Count)': '收集计数（COLLECT COUNT）', 'Rule order': '规则顺序（RULE ORDER）',
+  'Output order': '输出顺序（OUTPUT ORDER）', Yes: '是', No: '否', Exactly: '等于', Before: '早于',
+  After: '晚于', Between: '介于', Equals: '等于', Less: '小于', 'Less or equals': '小于等于',
+  Greater: '大于', 'Greater or equals': '大于等于', Include: '包含',
+};
+
+function translate(template, replacements = {}) {
+  return (WORDS[template] || template).replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
+}
+
+/** The dmn-js module that replaces its `translate` service. */
+export const chineseModule = { translate: ['value', translate] };
+
+/**
+ * Translates the labels dmn-js renders without `translate` (text nodes and select options inside
+ * the editor) now and whenever the editor redraws. Only whole known labels are replaced, so rule
+ * cells, names and expressions are never touched.
+ */
+export function localise(container) {
+  const replace = (node) => {
+    const text = node.nodeValue.trim();
+    if (WORDS[text] && WORDS[text] !== text && node.parentElement && node.parentElement.closest(
+      '.hit-policy, .dms-select-options, .context-menu, .dms-input-select, .dms-heading, .dms-list-component, .ref-language')) {
+      node.nodeValue = node.nodeValue.replace(text, WORDS[text]);
+    }
+  };
+  const walk = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      replace(node);
+    }
+  };
+  walk(container);
+  const observer = new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === 'characterData') {
+        replace(change.target);
+      }
+      change.addedNodes.forEach((node) => (node.nodeType === Node.TEXT_NODE ? replace(node) : walk(node)));
+    }
+  });
+  observer.observe(container, { childList: true, subtree: true, characterData: true });
+  return observer;
+}
