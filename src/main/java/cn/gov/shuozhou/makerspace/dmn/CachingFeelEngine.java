@@ -6,9 +6,7 @@ import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -34,14 +32,12 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  *   <li>FEEL's own {@code evalExpression(text, context)} is {@code parse(text)} followed by
  *       {@code eval(parsed, context)}; this engine does the same two steps, the first one once;
  *   <li>a text that does not parse (or fails FEEL's validation) is never cached: it goes to
- *       {@code ScalaFeelEngine}, which reports the failure exactly as before;
- *   <li>the simplest texts skip FEEL's interpreter: a literal (an output cell such as
- *       {@code "AREA_BELOW_MINIMUM"}) keeps the value FEEL gave it the first time, an input
- *       expression that is a bare variable name returns the variable through FEEL's own value
- *       mapper, and the common unary tests
- *       ({@link SimpleFeel}: strings, comparisons, intervals, {@code null}, lists of them) are
- *       decided in Java wherever FEEL's answer is certain; everything else is evaluated by FEEL.
+ *       {@code ScalaFeelEngine}, which reports the failure exactly as before.
  * </ul>
+ *
+ * Every cell is evaluated by FEEL itself: a decision a rule administrator can change means exactly
+ * what FEEL says (a second interpreter for simple cells was removed; through the engine, writing
+ * history bounds the rate, not FEEL, see docs/performance.md).
  *
  * Parsed expressions are immutable and FEEL's evaluation is thread-safe, as is the cache. The
  * cache holds at most {@link #MAX_ENTRIES} texts per kind and starts afresh when full (a changed
@@ -56,9 +52,6 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   private final ConcurrentHashMap<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Optional<String>> names = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Optional<Object>> constants = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Optional<SimpleFeel.UnaryTests>> simpleTests = new ConcurrentHashMap<>();
 
   public CachingFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
@@ -66,19 +59,6 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
   @Override
   public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-    Optional<Object> constant = constants.get(expression);
-    if (constant != null) {
-      @SuppressWarnings("unchecked")
-      T value = (T) constant.orElse(null);
-      return value;
-    }
-    String name = compiled(names, expression, SimpleFeel::name);
-    if (name != null && variableContext.containsVariable(name)) {
-      // a bare variable name: FEEL's own value mapping of the variable, without its interpreter
-      @SuppressWarnings("unchecked")
-      T value = (T) feelValue(variableContext.resolve(name).getValue());
-      return value;
-    }
     ParsedExpression parsed = parsed(expressions, expression, false);
     if (parsed == null) {
       return super.evaluateSimpleExpression(expression, variableContext);
@@ -86,26 +66,11 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     VariableProvider variables = new ContextVariableWrapper(variableContext);
     @SuppressWarnings("unchecked")
     T value = (T) valueOf(feelEngine.eval(parsed, context(variables)));
-    if (SimpleFeel.literal(expression) && (value == null || value instanceof String || value instanceof Number
-        || value instanceof Boolean)) {
-      // a literal (an output cell such as "AREA_BELOW_MINIMUM" or 10): FEEL's value, kept
-      if (constants.size() >= MAX_ENTRIES) {
-        constants.clear();
-      }
-      constants.putIfAbsent(expression, Optional.ofNullable(value));
-    }
     return value;
   }
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
-    SimpleFeel.UnaryTests simple = compiled(simpleTests, expression, SimpleFeel::unaryTests);
-    if (simple != null && variableContext.containsVariable(inputVariable)) {
-      Boolean decided = simple.test(feelEngine.valueMapper().toVal(variableContext.resolve(inputVariable).getValue()));
-      if (decided != null) {
-        return decided;
-      }
-    }
     ParsedExpression parsed = parsed(unaryTests, expression, true);
     if (parsed == null) {
       return super.evaluateSimpleUnaryTests(expression, inputVariable, variableContext);
@@ -116,29 +81,9 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     return BoxesRunTime.unboxToBoolean(valueOf(feelEngine.eval(parsed, context(variables))));
   }
 
-  /** Number of texts held, parsed by FEEL or compiled to the simple form. */
+  /** Number of parsed texts held. */
   public int cachedTexts() {
-    return expressions.size() + unaryTests.size()
-        + (int) names.values().stream().filter(Optional::isPresent).count()
-        + (int) simpleTests.values().stream().filter(Optional::isPresent).count();
-  }
-
-  /** The text compiled to the simple form, or null when it has none; bounded like the parse caches. */
-  private static <V> V compiled(ConcurrentHashMap<String, Optional<V>> cache, String text, Function<String, V> compiler) {
-    Optional<V> known = cache.get(text);
-    if (known == null) {
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.clear();
-      }
-      known = Optional.ofNullable(compiler.apply(text));
-      cache.putIfAbsent(text, known);
-    }
-    return known.orElse(null);
-  }
-
-  /** A Java value as FEEL sees it and gives it back: its value mapper there and back. */
-  private Object feelValue(Object value) {
-    return feelEngine.valueMapper().unpackVal(feelEngine.valueMapper().toVal(value));
+    return expressions.size() + unaryTests.size();
   }
 
   /** The parsed text, parsing it on first use; null when it does not parse or validate. */

@@ -1,7 +1,8 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.common.SafeXml;
+import cn.gov.shuozhou.makerspace.dmn.FeelLanguage;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,9 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -44,8 +42,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -74,14 +70,6 @@ public final class RuleChecker {
   public static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/dmn";
   private static final String TTL = "historyTimeToLive";
   private static final String DEFAULT_TTL = "P3650D";
-
-  /** The languages Camunda's DMN engine evaluates as FEEL (see ExpressionEvaluationHandler). */
-  private static final Set<String> FEEL_URIS = Set.of(
-      "http://www.omg.org/spec/FEEL/20140401",
-      "http://www.omg.org/spec/DMN/20180521/FEEL/",
-      "https://www.omg.org/spec/DMN/20191111/FEEL/",
-      "https://www.omg.org/spec/DMN/20211108/FEEL/",
-      "https://www.omg.org/spec/DMN/20230324/FEEL/");
 
   private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
   private static final Pattern EXTERNAL_FUNCTION =
@@ -136,7 +124,7 @@ public final class RuleChecker {
     // 1. Well-formed XML, parsed without DTDs or external entities, with a DMN root.
     Document document;
     try {
-      document = parseSafely(xml);
+      document = SafeXml.parse(xml);
     } catch (SAXParseException e) {
       errors.add(RuleProblem.xml("NOT_XML", String.format(Locale.ROOT,
           "文件不是有效的XML（第%d行第%d列）：%s", e.getLineNumber(), e.getColumnNumber(), e.getMessage())));
@@ -246,43 +234,6 @@ public final class RuleChecker {
 
   // ------------------------------------------------------------------ XML
 
-  /** Parses without DTDs, external entities or XInclude; errors are thrown, never printed. */
-  static Document parseSafely(String xml) throws SAXException {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-          throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      });
-      return builder.parse(new InputSource(new StringReader(xml)));
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
-    } catch (java.io.IOException e) {
-      throw new SAXException(e.getMessage(), e);
-    }
-  }
-
   private static String serialize(Document document) {
     try {
       TransformerFactory factory = TransformerFactory.newInstance();
@@ -302,18 +253,12 @@ public final class RuleChecker {
 
   // ------------------------------------------------------------------ expression languages
 
-  /** Camunda's own test for FEEL: "feel" in any case, or one of the FEEL namespace URIs. */
-  static boolean isFeel(String language) {
-    String value = language.trim();
-    return value.equalsIgnoreCase("feel") || FEEL_URIS.contains(value);
-  }
-
   private static void checkExpressionLanguages(Element element, List<RuleProblem> errors) {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-      if ("expressionLanguage".equals(name) && !isFeel(attribute.getValue())) {
+      if ("expressionLanguage".equals(name) && !FeelLanguage.isFeel(attribute.getValue())) {
         errors.add(RuleProblem.xml("EXPRESSION_LANGUAGE", "不允许的表达式语言「" + attribute.getValue() + "」："
             + describe(element) + "；只允许使用FEEL"));
       }

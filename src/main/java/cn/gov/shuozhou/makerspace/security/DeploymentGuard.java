@@ -1,22 +1,18 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.common.SafeXml;
+import cn.gov.shuozhou.makerspace.dmn.FeelLanguage;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.rules.RuleLimits;
 import cn.gov.shuozhou.makerspace.rules.RuleProblem;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.model.dmn.impl.DmnModelConstants;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -53,10 +49,6 @@ public class DeploymentGuard implements Deployer {
 
   private static final List<String> ALLOWED_SUFFIXES = List.of(
       ".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form", ".png", ".jpg", ".jpeg", ".gif");
-  private static final Set<String> FEEL = Set.of("feel",
-      normalize(DmnModelConstants.FEEL_NS), normalize(DmnModelConstants.FEEL12_NS),
-      normalize(DmnModelConstants.FEEL13_NS), normalize(DmnModelConstants.FEEL14_NS),
-      normalize(DmnModelConstants.FEEL15_NS));
 
   @Override
   public void deploy(DeploymentEntity deployment) {
@@ -91,7 +83,7 @@ public class DeploymentGuard implements Deployer {
     }
     Document document;
     try {
-      document = parser().parse(new ByteArrayInputStream(content == null ? new byte[0] : content));
+      document = SafeXml.parse(content);
     } catch (Exception e) {
       return List.of(new FieldError(name, "部署资源 " + name + " 不是格式正确的XML文件（不允许DOCTYPE和外部实体）"));
     }
@@ -132,7 +124,7 @@ public class DeploymentGuard implements Deployer {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      if ("expressionLanguage".equals(localName(attribute)) && !FEEL.contains(normalize(attribute.getValue()))) {
+      if ("expressionLanguage".equals(localName(attribute)) && !FeelLanguage.isFeel(attribute.getValue())) {
         problems.add(new FieldError(name, "决策表 " + name + " 使用了不允许的表达式语言 \"" + attribute.getValue()
             + "\"（位于 " + ancestorId(element) + "）：决策表只允许使用FEEL"));
       }
@@ -157,25 +149,6 @@ public class DeploymentGuard implements Deployer {
     return new FieldError(name, "流程模型 " + name + " " + what + "：本系统禁止在部署中使用脚本，请改用表达式或系统内置的处理程序");
   }
 
-  private static DocumentBuilder parser() throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setXIncludeAware(false);
-    factory.setExpandEntityReferences(false);
-    DocumentBuilder builder = factory.newDocumentBuilder();
-    builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-      @Override
-      public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
-        throw e;
-      }
-    });
-    return builder;
-  }
-
   private static String localName(Node node) {
     return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
   }
@@ -193,10 +166,5 @@ public class DeploymentGuard implements Deployer {
       }
     }
     return localName(element);
-  }
-
-  private static String normalize(String language) {
-    String v = language == null ? "" : language.trim().toLowerCase(Locale.ROOT);
-    return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
   }
 }

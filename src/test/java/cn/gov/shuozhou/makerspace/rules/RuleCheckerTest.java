@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.dmn.FeelLanguage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -155,12 +156,12 @@ class RuleCheckerTest {
 
   @Test
   void feelSpellingsThatCamundaTreatsAsFeelAreAccepted() {
-    assertThat(RuleChecker.isFeel("feel")).isTrue();
-    assertThat(RuleChecker.isFeel("FEEL")).isTrue();
-    assertThat(RuleChecker.isFeel("https://www.omg.org/spec/DMN/20191111/FEEL/")).isTrue();
-    assertThat(RuleChecker.isFeel("http://www.omg.org/spec/FEEL/20140401")).isTrue();
-    assertThat(RuleChecker.isFeel("juel")).isFalse();
-    assertThat(RuleChecker.isFeel("feel-scala")).isFalse();
+    assertThat(FeelLanguage.isFeel("feel")).isTrue();
+    assertThat(FeelLanguage.isFeel("FEEL")).isTrue();
+    assertThat(FeelLanguage.isFeel("https://www.omg.org/spec/DMN/20191111/FEEL/")).isTrue();
+    assertThat(FeelLanguage.isFeel("http://www.omg.org/spec/FEEL/20140401")).isTrue();
+    assertThat(FeelLanguage.isFeel("juel")).isFalse();
+    assertThat(FeelLanguage.isFeel("feel-scala")).isFalse();
   }
 
   @Test

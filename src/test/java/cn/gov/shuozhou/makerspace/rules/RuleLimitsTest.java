@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.dmn.FeelLanguage;
+import cn.gov.shuozhou.makerspace.common.SafeXml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
@@ -103,7 +105,7 @@ class RuleLimitsTest {
   @Test
   void thePackagedTablesAreWithinTheLimitsOnBothPaths() throws Exception {
     for (String key : PackagedDecisions.KEYS) {
-      assertThat(RuleLimits.defaults().check(RuleChecker.parseSafely(PackagedDecisions.xml(key)).getDocumentElement()))
+      assertThat(RuleLimits.defaults().check(SafeXml.parse(PackagedDecisions.xml(key)).getDocumentElement()))
           .as(key).isEmpty();
       assertThat(new DeploymentGuard(RuleLimits.defaults()).check(key + ".dmn",
           PackagedDecisions.xml(key).getBytes(StandardCharsets.UTF_8))).as(key).isEmpty();
@@ -171,6 +173,19 @@ class RuleLimitsTest {
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
       return feel.evaluateSimpleUnaryTests(expression, inputVariable, context);
+    }
+  }
+
+  /** The rule check and the deployment guard share one FEEL test and one parser: the same language gets the same answer. */
+  @Test
+  void bothDoorsAgreeOnWhatIsFeel() throws Exception {
+    String xml = PackagedDecisions.xml("certification-policy");
+    for (String language : List.of("feel", "FEEL", "http://www.omg.org/spec/FEEL/20140401", "juel", "groovy",
+        "HTTP://WWW.OMG.ORG/SPEC/FEEL/20140401/", "feel-scala")) {
+      String changed = xml.replaceFirst("expressionLanguage=\"[^\"]*\"", "expressionLanguage=\"" + language + "\"");
+      boolean deployable = new DeploymentGuard(RuleLimits.defaults())
+          .check("certification-policy.dmn", changed.getBytes(StandardCharsets.UTF_8)).isEmpty();
+      assertThat(deployable).as(language).isEqualTo(FeelLanguage.isFeel(language));
     }
   }
 }
