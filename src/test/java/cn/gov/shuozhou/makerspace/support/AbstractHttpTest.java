@@ -76,6 +76,11 @@ public abstract class AbstractHttpTest {
     return rest(demoUser, demoUser);
   }
 
+  /** A client of our application API ({@code /api/...}, paths from the root) as a demo user, HTTP Basic. */
+  protected RestClient api(String demoUser) {
+    return new RestClient("", demoUser, demoUser);
+  }
+
   /** A fresh browser-like webapp session (own cookies), not logged in yet. */
   protected WebappSession webapp() {
     return new WebappSession();
@@ -90,8 +95,14 @@ public abstract class AbstractHttpTest {
   public class RestClient {
 
     private final String authorization;
+    private final String base;
 
     RestClient(String user, String password) {
+      this(ENGINE_REST, user, password);
+    }
+
+    RestClient(String base, String user, String password) {
+      this.base = base;
       this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
           .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -117,7 +128,7 @@ public abstract class AbstractHttpTest {
     }
 
     private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(uri(ENGINE_REST + path))
+      HttpRequest.Builder builder = HttpRequest.newBuilder(uri(base + path))
           .header("Accept", "application/json");
       if (authorization != null) {
         builder.header("Authorization", authorization);

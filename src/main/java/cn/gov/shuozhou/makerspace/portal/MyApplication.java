@@ -1,0 +1,27 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One application as its organisation sees it: where it stands and what the organisation has to
+ * do. Staff-only data (reviews, scores, objectors) is never part of it.
+ */
+public record MyApplication(
+    String applicationNumber,
+    String spaceName,
+    String county,
+    Instant filedAt,
+    boolean inProgress,
+    List<String> stages,
+    List<OwnTask> ownTasks,
+    String returnReason,
+    String outcome,
+    String outcomeReason,
+    Instant endedAt,
+    String certificateNumber,
+    String validUntil) {
+
+  /** A task the organisation itself must complete (补正, annual report, statement...). */
+  public record OwnTask(String name, Instant due) {}
+}

@@ -1,0 +1,86 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * The applications of one organisation, read for it by the system: an operator holds no read
+ * right on instances or history (docs/security.md §10), so this service decides what it sees —
+ * the cases filed with its own credit code, and of each only what concerns the applicant.
+ */
+@Service
+public class MyApplications {
+
+  /** What an applicant may read of its case; reviews, scores and objections stay with the staff. */
+  private static final List<String> VISIBLE = List.of(SPACE_NAME, COUNTY, RETURN_REASON, OUTCOME, OUTCOME_REASON,
+      CERTIFICATE_NUMBER, VALID_UNTIL, SUPERVISION_INSTANCE_ID);
+
+  private final ProcessEngine engine;
+
+  public MyApplications(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public List<MyApplication> of(String creditCode, String userId) {
+    return WithoutAuthorization.call(engine, () -> {
+      List<MyApplication> list = new ArrayList<>();
+      List<HistoricProcessInstance> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode)
+          .orderByProcessInstanceStartTime().desc().list();
+      for (HistoricProcessInstance instance : instances) {
+        list.add(describe(instance, userId));
+      }
+      return list;
+    });
+  }
+
+  private MyApplication describe(HistoricProcessInstance instance, String userId) {
+    Map<String, Object> v = variables(instance.getId());
+    boolean running = instance.getEndTime() == null;
+    List<Task> tasks = new ArrayList<>(tasks(instance.getId()));
+    Object supervision = v.get(SUPERVISION_INSTANCE_ID);
+    if (supervision != null) {
+      tasks.addAll(tasks(supervision.toString()));
+    }
+    List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
+    List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
+        .sorted(Comparator.comparing(Task::getCreateTime))
+        .map(t -> new OwnTask(t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+    String county = v.get(COUNTY) instanceof String code && County.codes().contains(code)
+        ? County.valueOf(code).displayName() : null;
+    return new MyApplication(instance.getBusinessKey(), (String) v.get(SPACE_NAME), county,
+        instance.getStartTime().toInstant(), running, stages, own,
+        running && !own.isEmpty() ? (String) v.get(RETURN_REASON) : null,
+        (String) v.get(OUTCOME), (String) v.get(OUTCOME_REASON),
+        instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
+        (String) v.get(CERTIFICATE_NUMBER), v.get(VALID_UNTIL) == null ? null : v.get(VALID_UNTIL).toString());
+  }
+
+  private Map<String, Object> variables(String instanceId) {
+    Map<String, Object> values = new HashMap<>();
+    for (HistoricVariableInstance variable : engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId).variableNameIn(VISIBLE.toArray(String[]::new)).list()) {
+      if (instanceId.equals(variable.getExecutionId())) { // the process's own, not a task's local copy
+        values.put(variable.getName(), variable.getValue());
+      }
+    }
+    return values;
+  }
+
+  private List<Task> tasks(String instanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).orderByTaskCreateTime().asc().list();
+  }
+}

@@ -1,0 +1,80 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code GET /api/my/applications} as the real accounts: an organisation sees its own cases with
+ * what it must do and why, and the outcome once ended; never another organisation's case, never
+ * the staff's reviews; staff accounts, parameters and anonymous callers are refused.
+ */
+class MyApplicationsHttpTest extends AbstractHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void anOrganisationSeesItsReturnedCaseWithTheReasonAndThenItsOutcome() throws Exception {
+    Task supplement = new Fixtures(engine).waitingAt(TASK_SUPPLEMENT, "shuocheng");
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(supplement.getProcessInstanceId()).singleResult().getBusinessKey();
+
+    HttpResponse<String> mine = api("operator1").get("/api/my/applications");
+    assertThat(mine.statusCode()).isEqualTo(200);
+    JsonNode own = find(mine, number);
+    assertThat(own).as("operator1's own case is listed").isNotNull();
+    assertThat(own.get("inProgress").asBoolean()).isTrue();
+    assertThat(own.get("county").asText()).isEqualTo("朔城区");
+    assertThat(own.get("ownTasks").get(0).get("name").asText()).isEqualTo(supplement.getName());
+    assertThat(own.get("returnReason").asText()).isNotBlank();
+    assertThat(mine.body()).doesNotContain(FIRST_REVIEW_COMMENT).doesNotContain("score").doesNotContain("objector");
+
+    assertThat(find(api("operator2").get("/api/my/applications"), number))
+        .as("another organisation never sees it").isNull();
+
+    engine.getTaskService().complete(supplement.getId(), Map.of(WITHDRAWN, true));
+    JsonNode ended = find(api("operator1").get("/api/my/applications"), number);
+    assertThat(ended.get("inProgress").asBoolean()).isFalse();
+    assertThat(ended.get("outcome").asText()).isEqualTo("WITHDRAWN");
+    assertThat(ended.get("outcomeReason").asText()).contains("撤回");
+    assertThat(ended.get("ownTasks")).isEmpty();
+    assertThat(ended.get("returnReason").isNull()).isTrue();
+  }
+
+  @Test
+  void onlyOrganisationAccountsWithoutParametersAreAnswered() {
+    HttpResponse<String> staff = api("city1").get("/api/my/applications");
+    assertThat(staff.statusCode()).isEqualTo(403);
+    assertThat(staff.body()).contains("当前账号未关联运营机构");
+
+    HttpResponse<String> parameter = api("operator1").get("/api/my/applications?creditCode=91140600DM0000002Y");
+    assertThat(parameter.statusCode()).isEqualTo(400);
+    assertThat(parameter.body()).contains("creditCode").contains("未知参数");
+
+    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/my/applications"))
+        .header("Accept", "application/json").GET());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  private static JsonNode find(HttpResponse<String> response, String number) throws Exception {
+    for (JsonNode application : JSON.readTree(response.body())) {
+      if (number.equals(application.get("applicationNumber").asText())) {
+        return application;
+      }
+    }
+    return null;
+  }
+}
