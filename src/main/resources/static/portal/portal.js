@@ -62,7 +62,13 @@ function render(list) {
     el('strong', {}, '需要本单位办理：'),
     el('ul', {}, a.ownTasks.map((t) => el('li', {}, t.name, t.due ? `（期限：${formatTime(t.due)}）` : ''))),
     a.returnReason ? el('p', { className: 'return-reason' }, `退回原因：${a.returnReason}`) : null,
-    el('p', { className: 'hint' }, '请在', el('a', { href: '/camunda/app/tasklist/default/' }, '任务中心'), '中办理上述事项。')) : null)));
+    el('p', { className: 'hint' }, '请在', el('a', { href: '/camunda/app/tasklist/default/' }, '任务中心'), '中办理上述事项。')) : null,
+  a.materials.length ? el('details', { className: 'materials' },
+    el('summary', {}, `申报材料清单（${a.materials.length} 项）`),
+    el('table', { className: 'data' },
+      el('thead', {}, el('tr', {}, el('th', {}, '材料'), el('th', {}, '证明的条款'), el('th', {}, '是否必需'))),
+      el('tbody', {}, a.materials.map((m) => el('tr', { dataset: { code: m.code } },
+        el('td', {}, m.name), el('td', {}, m.article), el('td', {}, m.required ? '必需' : '鼓励提供')))))) : null)));
 }
 
 bindLogin(start, () => {});

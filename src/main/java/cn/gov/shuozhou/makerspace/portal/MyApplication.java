@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.portal;
 
+import cn.gov.shuozhou.makerspace.application.RequiredMaterials.Material;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +21,8 @@ public record MyApplication(
     String outcomeReason,
     Instant endedAt,
     String certificateNumber,
-    String validUntil) {
+    String validUntil,
+    List<Material> materials) {
 
   /** A task the organisation itself must complete (补正, annual report, statement...). */
   public record OwnTask(String name, Instant due) {}

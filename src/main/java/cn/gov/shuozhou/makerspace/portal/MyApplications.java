@@ -4,6 +4,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.application.County;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,12 +27,14 @@ public class MyApplications {
 
   /** What an applicant may read of its case; reviews, scores and objections stay with the staff. */
   private static final List<String> VISIBLE = List.of(SPACE_NAME, COUNTY, RETURN_REASON, OUTCOME, OUTCOME_REASON,
-      CERTIFICATE_NUMBER, VALID_UNTIL, SUPERVISION_INSTANCE_ID);
+      CERTIFICATE_NUMBER, VALID_UNTIL, SUPERVISION_INSTANCE_ID, PREMISES, HOST_TYPE, CONVERTED_OLD_BUILDING, SPACE_FOCUS);
 
   private final ProcessEngine engine;
+  private final RequiredMaterials materials;
 
-  public MyApplications(ProcessEngine engine) {
+  public MyApplications(ProcessEngine engine, RequiredMaterials materials) {
     this.engine = engine;
+    this.materials = materials;
   }
 
   public List<MyApplication> of(String creditCode, String userId) {
@@ -66,7 +69,8 @@ public class MyApplications {
         running && !own.isEmpty() ? (String) v.get(RETURN_REASON) : null,
         (String) v.get(OUTCOME), (String) v.get(OUTCOME_REASON),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-        (String) v.get(CERTIFICATE_NUMBER), v.get(VALID_UNTIL) == null ? null : v.get(VALID_UNTIL).toString());
+        (String) v.get(CERTIFICATE_NUMBER), v.get(VALID_UNTIL) == null ? null : v.get(VALID_UNTIL).toString(),
+        materials.of(v));
   }
 
   private Map<String, Object> variables(String instanceId) {

@@ -32,7 +32,12 @@ class MyApplicationsHttpTest extends AbstractHttpTest {
     String number = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(supplement.getProcessInstanceId()).singleResult().getBusinessKey();
 
+    long decisionsBefore = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("required-materials").count();
     HttpResponse<String> mine = api("operator1").get("/api/my/applications");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("required-materials").count())
+        .as("looking at a checklist writes no decision history").isEqualTo(decisionsBefore);
     assertThat(mine.statusCode()).isEqualTo(200);
     JsonNode own = find(mine, number);
     assertThat(own).as("operator1's own case is listed").isNotNull();
@@ -40,6 +45,7 @@ class MyApplicationsHttpTest extends AbstractHttpTest {
     assertThat(own.get("county").asText()).isEqualTo("朔城区");
     assertThat(own.get("ownTasks").get(0).get("name").asText()).isEqualTo(supplement.getName());
     assertThat(own.get("returnReason").asText()).isNotBlank();
+    assertThat(own.get("materials").findValuesAsText("code")).contains("REGISTRATION", "APPLICATION_FORM");
     assertThat(mine.body()).doesNotContain(FIRST_REVIEW_COMMENT).doesNotContain("score").doesNotContain("objector");
 
     assertThat(find(api("operator2").get("/api/my/applications"), number))

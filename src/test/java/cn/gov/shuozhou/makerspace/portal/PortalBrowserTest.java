@@ -50,6 +50,11 @@ class PortalBrowserTest extends AbstractHttpTest {
     assertThat(card.getText())
         .contains("申请编号").contains(number).contains("平鲁区")
         .contains("办理中").contains("需要本单位办理：").contains(supplement.getName()).contains("退回原因：");
+    // the case's checklist of materials, from decision required-materials (a leased space: the lease, not a deed)
+    card.findElement(By.cssSelector("details.materials summary")).click();
+    String materials = browser.visible(By.cssSelector(".application[data-number='" + number + "'] details.materials table")).getText();
+    assertThat(materials).contains("营业执照或法人登记证书").contains("第四条第（一）项").contains("场地租赁合同")
+        .doesNotContain("场地产权证明").contains("必需");
     assertThat(browser.visible(By.tagName("body")).getText()).doesNotContainPattern("\\b[A-Za-z]{4,}\\b(?<!Chromium)");
     browser.screenshot(Browser.screenshots().resolve("portal-my-applications.png"));
   }

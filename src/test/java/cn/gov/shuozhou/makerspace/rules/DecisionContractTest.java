@@ -110,6 +110,24 @@ class DecisionContractTest {
     assertThat(outputValues(table, "message")).allMatch(message -> CHINESE.matcher(message).find());
   }
 
+  /** Issue 16, contract "Additions": the checklist of materials of each application. */
+  @Test
+  void requiredMaterials() {
+    DecisionTable table = table("required-materials", "required-materials");
+    assertThat(decision("required-materials", "required-materials").getName()).isEqualTo("申报材料清单");
+    assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.COLLECT);
+    assertThat(table.getAggregation()).isNull();
+    assertThat(inputColumns(table)).containsExactlyEntriesOf(ordered("premises", "string", "hostType", "string",
+        "convertedOldBuilding", "boolean", "spaceFocus", "string"));
+    assertThat(outputColumns(table)).containsExactlyEntriesOf(ordered("materialCode", "string", "materialName", "string",
+        "article", "string", "required", "boolean"));
+    assertThat(outputValues(table, "materialCode")).contains("REGISTRATION", "MANAGEMENT_TEAM", "PROPERTY_CERTIFICATE",
+        "LEASE_CONTRACT", "FLOOR_PLAN", "SEED_FUND", "MENTOR_APPOINTMENTS", "EVENTS", "ONLINE_SERVICES",
+        "FEE_SCHEDULE", "MAKER_LIST", "TEAM_LIST", "UNIVERSITY_CONSENT", "BUILDING_SAFETY", "APPLICATION_FORM");
+    assertThat(outputValues(table, "article")).allMatch(article -> article.matches("第[三四五]条.*"));
+    assertThat(outputValues(table, "materialName")).allMatch(name -> CHINESE.matcher(name).find());
+  }
+
   @Test
   void firstReviewRouting() {
     DecisionTable table = table("first-review-routing", "first-review-routing");

@@ -20,7 +20,8 @@ final class PackagedDecisions {
       "first-review-routing",
       "expert-conclusion",
       "annual-assessment",
-      "certification-policy");
+      "certification-policy",
+      "required-materials");
 
   private static final Map<String, DmnModelInstance> MODELS = new ConcurrentHashMap<>();
   private static volatile RegressionCases runner;
