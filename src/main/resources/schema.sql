@@ -176,3 +176,45 @@ CREATE TABLE IF NOT EXISTS ms_supervision_report (
   process_instance_id VARCHAR(64)   NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_supervision_report_certificate ON ms_supervision_report (certificate_number);
+
+-- Self-registration of organisation accounts (issue 16): a request waits here until its email
+-- verification code is confirmed; then the account is created and the row marked consumed. Only a
+-- hash of the code is kept; attempts are counted to stop guessing. Never holds a password.
+CREATE TABLE IF NOT EXISTS ms_registration (
+  registration_id   VARCHAR(36)  PRIMARY KEY,
+  user_id           VARCHAR(64)  NOT NULL,
+  credit_code       VARCHAR(18)  NOT NULL,
+  organisation_name VARCHAR(200) NOT NULL,
+  contact_name      VARCHAR(50)  NOT NULL,
+  phone             VARCHAR(20)  NOT NULL,
+  email             VARCHAR(254) NOT NULL,
+  county            VARCHAR(16)  NOT NULL,
+  code_hash         VARCHAR(64)  NOT NULL,
+  attempts          INT          NOT NULL,
+  requested_at      TIMESTAMP    NOT NULL,
+  expires_at        TIMESTAMP    NOT NULL,
+  consumed_at       TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS ix_registration_email ON ms_registration (email, requested_at);
+
+-- Password resets by email code (issue 16), kept like registrations: a code hash, attempts, expiry.
+CREATE TABLE IF NOT EXISTS ms_password_reset (
+  reset_id     VARCHAR(36) PRIMARY KEY,
+  user_id      VARCHAR(64) NOT NULL,
+  code_hash    VARCHAR(64) NOT NULL,
+  attempts     INT         NOT NULL,
+  requested_at TIMESTAMP   NOT NULL,
+  expires_at   TIMESTAMP   NOT NULL,
+  consumed_at  TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS ix_password_reset_user ON ms_password_reset (user_id, requested_at);
+
+-- The demo profile's mailbox (no mail server in the demo): every mail the application would send,
+-- shown to the system administrator only. Never used outside the demo profile.
+CREATE TABLE IF NOT EXISTS ms_demo_mail (
+  mail_id    VARCHAR(36)   PRIMARY KEY,
+  recipient  VARCHAR(254)  NOT NULL,
+  subject    VARCHAR(200)  NOT NULL,
+  body       VARCHAR(4000) NOT NULL,
+  sent_at    TIMESTAMP     NOT NULL
+);

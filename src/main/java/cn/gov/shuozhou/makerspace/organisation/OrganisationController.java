@@ -1,8 +1,5 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
-import cn.gov.shuozhou.makerspace.application.ApplicationValidator;
-import cn.gov.shuozhou.makerspace.application.County;
-import cn.gov.shuozhou.makerspace.application.CreditCode;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
@@ -13,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,9 +26,6 @@ public class OrganisationController {
 
   static final List<String> FIELDS = List.of("userId", "password", "creditCode", "organisationName",
       "contactName", "phone", "email", "county");
-  /** The engine's default pattern for user ids. */
-  private static final String USER_ID = "^[A-Za-z0-9]{3,64}$";
-  private static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$";
 
   private final OrganisationService service;
   private final IdentityService identity;
@@ -50,19 +43,8 @@ public class OrganisationController {
           "无权创建机构账号：只有系统管理员（camunda-admin）可以创建", List.of()));
     }
     Inputs in = Inputs.of(body).only(FIELDS);
-    String userId = in.pattern("userId", "用户名", USER_ID, "应为3至64位字母或数字");
-    String password = password(in, body.get("password"));
-    String code = in.text("creditCode", "统一社会信用代码", true, 18);
-    if (code != null && !CreditCode.isValid(code)) {
-      in.fail("creditCode", CreditCode.INVALID);
-    }
-    Organisation o = new Organisation(userId, code,
-        in.text("organisationName", "运营机构名称", true, Inputs.MAX_NAME),
-        in.text("contactName", "联系人", true, 50),
-        in.pattern("phone", "联系电话", ApplicationValidator.MOBILE_OR_LANDLINE,
-            "应为11位手机号码或带区号的固定电话（如0349-2881234）"),
-        in.pattern("email", "电子邮箱", EMAIL, "应为有效的电子邮箱地址（如 name@example.cn）"),
-        in.choice("county", "所在县（区）", County.codes()));
+    Organisation o = OrganisationForm.read(in);
+    String password = PasswordPolicy.check(in, "password", body.get("password"), o.userId());
     in.throwIfInvalid();
     service.create(o, password, current.getUserId());
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -71,24 +53,5 @@ public class OrganisationController {
     answer.put("organisationName", o.organisationName());
     answer.put("group", Groups.OPERATORS);
     return ResponseEntity.status(HttpStatus.CREATED).body(answer);
-  }
-
-  @ExceptionHandler(OrganisationTakenException.class)
-  ResponseEntity<ErrorBody> taken(OrganisationTakenException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(new ErrorBody("OrganisationTakenException", e.getMessage(), List.of(e.error())));
-  }
-
-  /** Not trimmed (spaces count); 8 to 128 characters with letters and digits. */
-  private static String password(Inputs in, Object value) {
-    if (!(value instanceof String p) || p.isEmpty()) {
-      in.fail("password", value == null ? "密码（password）为必填项" : "密码（password）应为文本");
-      return null;
-    }
-    if (p.length() < 8 || p.length() > 128 || !p.matches(".*\\p{L}.*") || !p.matches(".*\\d.*")) {
-      in.fail("password", "密码（password）应为8至128个字符，且同时包含字母和数字");
-      return null;
-    }
-    return p;
   }
 }

@@ -45,11 +45,11 @@ public class OrganisationService {
     identity.createMembership(o.userId(), Groups.OPERATORS);
   }
 
-  private static OrganisationTakenException userTaken(String userId) {
+  static OrganisationTakenException userTaken(String userId) {
     return new OrganisationTakenException("userId", "用户名（userId）" + userId + " 已被使用，请换一个");
   }
 
-  private static OrganisationTakenException codeTaken() {
+  static OrganisationTakenException codeTaken() {
     return new OrganisationTakenException("creditCode", "该统一社会信用代码（creditCode）已开通机构账号，每个运营机构只能有一个账号");
   }
 }

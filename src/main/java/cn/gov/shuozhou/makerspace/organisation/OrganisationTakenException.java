@@ -1,18 +1,14 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 
-/** The user id or the credit code of a new organisation account is taken (409). */
-public class OrganisationTakenException extends RuntimeException {
-
-  private final FieldError error;
+/** The user id or the credit code of a new organisation account is taken: 409 naming the field. */
+public class OrganisationTakenException extends ApiRefusal {
 
   OrganisationTakenException(String field, String message) {
-    super(message);
-    this.error = new FieldError(field, message);
-  }
-
-  public FieldError error() {
-    return error;
+    super(HttpStatus.CONFLICT, "OrganisationTakenException", message, List.of(new FieldError(field, message)));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.organisation.SelfServiceController;
 import cn.gov.shuozhou.makerspace.publicnotice.ObjectionController;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,9 +38,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       session-authenticated response carries the current token in that header.
  * </ul>
  *
- * <p>One door is public: {@code POST /api/objections} (exactly that path; any variant of it still
- * needs a login) runs without any user, so the engine's authorization checks and the CSRF token
- * do not apply; it accepts JSON only, which no cross-site form can send without CORS.
+ * <p>Some doors are public: {@code POST /api/objections} and the organisation's self-service
+ * ({@code POST /api/registrations}, {@code /api/registrations/confirm}, {@code /api/password-resets},
+ * {@code /api/password-resets/confirm}), exactly those paths (any variant of them still needs a
+ * login). They run without any user, so the engine's authorization checks and the CSRF token do not
+ * apply; they accept JSON only, which no cross-site form can send without CORS.
  *
  * <p>The user and their groups and tenants become the engine's authentication for the request
  * (cleared afterwards), so the engine's authorization checks apply. No credentials or wrong ones:
@@ -114,8 +117,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private static boolean isPublic(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
     return "POST".equals(request.getMethod())
-        && ObjectionController.PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        && (ObjectionController.PATH.equals(path) || SelfServiceController.PATHS.contains(path));
   }
 
   /** The user a Camunda webapp login stored in the session for this engine, else null. */

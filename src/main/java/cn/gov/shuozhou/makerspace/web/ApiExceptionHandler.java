@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.web;
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.mail.MailUnavailableException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,12 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiRefusal.class)
   ResponseEntity<ErrorBody> refused(ApiRefusal e) {
-    return ResponseEntity.status(e.status()).body(new ErrorBody(e.type(), e.getMessage(), List.of()));
+    return ResponseEntity.status(e.status()).body(new ErrorBody(e.type(), e.getMessage(), e.errors()));
+  }
+
+  @ExceptionHandler(MailUnavailableException.class)
+  ResponseEntity<ErrorBody> mail(MailUnavailableException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody("MailUnavailable", e.getMessage(), List.of()));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -49,10 +49,14 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
 
   /** {@code POST /api/applications} with HTTP Basic as a demo user. */
   HttpResponse<String> apiApply(String user, String json) {
+    return apiApply(user, user, json);
+  }
+
+  HttpResponse<String> apiApply(String user, String password, String json) {
     return send(HttpRequest.newBuilder(uri("/api/applications"))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .header("Authorization", basic(user))
+        .header("Authorization", basic(user, password))
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
@@ -77,7 +81,11 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
   }
 
   static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    return basic(user, user);
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A logged-in Tasklist session of a demo user. */

@@ -99,10 +99,11 @@ class OrganisationAccountsHttpTest extends HardeningHttpTest {
         .isEqualTo(code);
 
     Map<String, Object> own = Applications.valid("pinglu", code);
-    HttpResponse<String> filed = apiApply(userId, JSON.valueToTree(own).toString());
+    String password = (String) body.get("password");
+    HttpResponse<String> filed = apiApply(userId, password, JSON.valueToTree(own).toString());
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     assertThat(json(filed.body()).get("state").asText()).isEqualTo("ACTIVE");
-    assertRefusedCreditCode(apiApply(userId, JSON.valueToTree(Fixtures.application("pinglu")).toString()));
+    assertRefusedCreditCode(apiApply(userId, password, JSON.valueToTree(Fixtures.application("pinglu")).toString()));
   }
 
   @Test
@@ -127,6 +128,7 @@ class OrganisationAccountsHttpTest extends HardeningHttpTest {
     return Stream.of(
         Arguments.of("userId", "张 三"), Arguments.of("userId", "ab"), Arguments.of("userId", null),
         Arguments.of("password", "short1"), Arguments.of("password", "onlyletters"), Arguments.of("password", 12345678),
+        Arguments.of("password", "Qwerty2026"), Arguments.of("password", "Abc12345"), // common (PasswordPolicy)
         Arguments.of("creditCode", "91140600MA0K00001X"), Arguments.of("creditCode", null),
         Arguments.of("organisationName", ""), Arguments.of("organisationName", "名".repeat(101)),
         Arguments.of("contactName", null), Arguments.of("phone", "12345"), Arguments.of("email", "no-at-sign"),
@@ -172,12 +174,12 @@ class OrganisationAccountsHttpTest extends HardeningHttpTest {
 
   // ------------------------------------------------------------------ helpers
 
-  /** A valid request with a new user id and credit code; the password equals the user id. */
+  /** A valid request with a new user id and credit code (and a password the policy accepts). */
   static Map<String, Object> valid() {
     String userId = "orgapi" + SERIAL.incrementAndGet();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userId", userId);
-    body.put("password", userId);
+    body.put("password", "Hatch-" + SERIAL.get() + "-Yc");
     body.put("creditCode", Applications.newCreditCode());
     body.put("organisationName", "朔州市云创孵化器有限公司");
     body.put("contactName", "赵敏");

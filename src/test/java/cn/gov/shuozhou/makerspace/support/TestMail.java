@@ -1,0 +1,75 @@
+package cn.gov.shuozhou.makerspace.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail), one per JVM. Test classes that send mail register
+ * it with {@link #register(DynamicPropertyRegistry)}; the same values let them share one context.
+ */
+public final class TestMail {
+
+  private static final GreenMail SERVER = start();
+  private static final Pattern CODE = Pattern.compile("验证码：(\\d{6})");
+
+  private TestMail() {}
+
+  public static void register(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SERVER.getSmtp().getPort());
+  }
+
+  /** The mails received so far for {@code address}, oldest first. */
+  public static List<Message> to(String address) {
+    return Arrays.stream(SERVER.getReceivedMessages()).<Message>map(m -> m).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+      } catch (MessagingException e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  /** The verification code of the newest mail to {@code address}. */
+  public static String lastCode(String address) {
+    List<Message> mails = to(address);
+    if (mails.isEmpty()) {
+      throw new AssertionError("no mail to " + address);
+    }
+    Matcher matcher = CODE.matcher(body(mails.get(mails.size() - 1)));
+    if (!matcher.find()) {
+      throw new AssertionError("no code in the mail to " + address);
+    }
+    return matcher.group(1);
+  }
+
+  /** The decoded text of a plain-text mail. */
+  public static String body(Message message) {
+    try {
+      return message.getContent().toString();
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GreenMail start() {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+}
