@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.audit;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.security.BasicCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Auditors (group {@code auditors}) only read. Camunda's authorizations, with the guards of
+ * Auditors only read ({@link Capability#ONLY_READ_ENGINE}). Camunda's authorizations, with the guards of
  * security/ and identity/ (comments, attachments, the own user, refused job executions), refuse
  * their writes; but any write path a future engine version adds would be open until someone
  * notices. This filter therefore refuses uniformly: on the engine API ({@code /engine-rest} and the
@@ -91,7 +92,8 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
 
   private boolean isAuditor(String userId) {
     IdentityService identity = engine.getIdentityService();
-    return identity.createGroupQuery().groupMember(userId).groupId(Groups.AUDITORS).count() > 0;
+    return identity.createGroupQuery().groupMember(userId)
+        .groupIdIn(Capability.ONLY_READ_ENGINE.groups().toArray(String[]::new)).count() > 0;
   }
 
   private String sessionUser(HttpSession session) {
@@ -114,7 +116,7 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "AuthorizationException");
-    body.put("message", "审计人员只能查看，不能执行修改操作（用户 " + userId + "）。");
+    body.put("message", AccessPolicy.refusal(Capability.ONLY_READ_ENGINE, userId));
     body.put("userId", userId);
     body.put("missingAuthorizations", List.of());
     JSON.writeValue(response.getOutputStream(), body);

@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.application.ApplicationValidator;
 import cn.gov.shuozhou.makerspace.application.County;
 import cn.gov.shuozhou.makerspace.application.CreditCode;
@@ -10,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,11 +45,7 @@ public class OrganisationController {
 
   @PostMapping
   public ResponseEntity<?> create(@RequestBody Map<String, Object> body) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody("AuthorizationException",
-          "无权创建机构账号：只有系统管理员（camunda-admin）可以创建", List.of()));
-    }
+    String administrator = AccessPolicy.require(identity, Capability.CREATE_ORGANISATION_ACCOUNTS).userId();
     Inputs in = Inputs.of(body).only(FIELDS);
     String userId = in.pattern("userId", "用户名", USER_ID, "应为3至64位字母或数字");
     String password = password(in, body.get("password"));
@@ -64,7 +61,7 @@ public class OrganisationController {
         in.pattern("email", "电子邮箱", EMAIL, "应为有效的电子邮箱地址（如 name@example.cn）"),
         in.choice("county", "所在县（区）", County.codes()));
     in.throwIfInvalid();
-    service.create(o, password, current.getUserId());
+    service.create(o, password, administrator);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("userId", o.userId());
     answer.put("creditCode", o.creditCode());

@@ -1,8 +1,14 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import static cn.gov.shuozhou.makerspace.access.Capability.ADMINISTER_ENGINE;
+import static cn.gov.shuozhou.makerspace.access.Capability.AUDIT;
+import static cn.gov.shuozhou.makerspace.access.Capability.EVALUATE_DECISIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.MONITOR_CASES;
+import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
+
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.audit.EngineApiRequests;
-import cn.gov.shuozhou.makerspace.identity.Groups;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +36,12 @@ public final class EngineRestAllowList {
   static final String ANYONE = "*";
 
   private static final String ID = "[^/]+";
-  private static final Set<String> TASK_WORKERS = Set.copyOf(concat(Groups.ids(Groups.STAFF_GROUPS), List.of(Groups.OPERATORS)));
-  private static final Set<String> DECISION_USERS = Set.of(Groups.CITY_BUREAU, Groups.RULE_ADMINS);
-  private static final Set<String> READERS = Set.of(Groups.CITY_BUREAU, Groups.AUDITORS);
-  private static final Set<String> APPLICANTS = Set.of(Groups.OPERATORS);
+  // the groups come from the access policy's table (access/Capability)
+  private static final Set<String> TASK_WORKERS = WORK_ON_TASKS.groups();
+  private static final Set<String> DECISION_USERS = EVALUATE_DECISIONS.groups();
+  private static final Set<String> READERS = Capability.groupsOf(MONITOR_CASES, AUDIT);
+  private static final Set<String> APPLICANTS = START_APPLICATIONS.groups();
+  private static final Set<String> ADMINISTRATORS = ADMINISTER_ENGINE.groups();
   private static final Pattern ENGINE_PREFIX = Pattern.compile("^/engine/" + ID);
 
   static final List<Rule> RULES = List.of(
@@ -64,7 +72,7 @@ public final class EngineRestAllowList {
           + "|/decision-definition/key/{id}(/xml)?|/decision-requirements-definition(/.*)?"),
       rule(DECISION_USERS, "POST", "/decision-definition/({id}|key/{id})/evaluate"),
       // system administrators: everything
-      rule(Set.of(Groups.CAMUNDA_ADMIN), "GET POST PUT DELETE OPTIONS HEAD", ".*"));
+      rule(ADMINISTRATORS, "GET POST PUT DELETE OPTIONS HEAD", ".*"));
 
   private EngineRestAllowList() {}
 
@@ -94,11 +102,5 @@ public final class EngineRestAllowList {
   private static Rule rule(Set<String> groups, String methods, String paths) {
     String regex = "(" + paths.replace("{self}", "\\{self\\}").replace("{id}", ID) + ")";
     return new Rule(groups, Set.of(methods.split(" ")), Pattern.compile(regex));
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,8 +42,7 @@ public class EngineRestAllowListFilter implements ContainerRequestFilter {
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     if (!EngineRestAllowList.allows(user.getUserId(), groups, request.getMethod(), path)) {
       request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(body("无权调用该接口：" + request.getMethod() + " " + path + " 不在您所属角色的 /engine-rest 允许清单内（用户 "
-              + user.getUserId() + "）"))
+          .entity(body(AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.getUserId())))
           .build());
     }
   }
