@@ -3,14 +3,17 @@ package cn.gov.shuozhou.makerspace.access;
 import cn.gov.shuozhou.makerspace.identity.GroupDefinition;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 
 /**
  * Applies the table of {@link Capability}: finds the caller and refuses with one family of Chinese
- * texts (“无权{action}：仅限{groups}…（用户 …）”). The caller is the engine's current authentication,
+ * texts (“无权{action}：只有{groups}有此权限…（用户 …）”). The caller is the engine's current authentication,
  * which every way in sets for the request (security/ApiAuthenticationFilter for {@code /api},
  * Camunda's filters for {@code /engine-rest} and the webapps) and which engine commands carry.
  */
@@ -29,6 +32,26 @@ public final class AccessPolicy {
       return null;
     }
     return Caller.of(authentication.getUserId(), authentication.getGroupIds());
+  }
+
+  /**
+   * The user and groups a Camunda webapp session holds for the engine: what Camunda's
+   * authentication filter hands the engine for the webapps' requests, for filters that run before
+   * it. Null when the session has none (not signed in, or invalidated).
+   */
+  public static Caller webappCaller(HttpSession session, String engineName) {
+    if (session == null) {
+      return null;
+    }
+    try {
+      var authentication = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+      if (authentication instanceof UserAuthentication user && user.getIdentityId() != null) {
+        return Caller.of(user.getIdentityId(), user.getGroupIds());
+      }
+      return null;
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
   }
 
   /** True when the engine authentication's groups hold {@code capability}. */
@@ -57,7 +80,7 @@ public final class AccessPolicy {
     String who = groupNames(capability);
     String text = capability.isLimit()
         ? "无权" + capability.action() + "：" + who + "只能查看"
-        : "无权" + capability.action() + "：仅限" + who;
+        : "无权" + capability.action() + "：只有" + who + "有此权限";
     return text + (capability.hint() == null ? "" : "；" + capability.hint()) + "（用户 " + userId + "）";
   }
 

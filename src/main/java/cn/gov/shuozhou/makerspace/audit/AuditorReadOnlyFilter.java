@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.audit;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.security.BasicCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,16 +9,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -81,8 +78,8 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
   /** The authenticated auditor making the request, or null (not an auditor, or not authenticated). */
   private String auditor(HttpServletRequest request) {
     if (request.getServletPath().startsWith(WEBAPP_ENGINE_API)) {
-      String userId = sessionUser(request.getSession(false));
-      return userId != null && isAuditor(userId) ? userId : null;
+      Caller caller = AccessPolicy.webappCaller(request.getSession(false), engine.getName());
+      return caller != null && isAuditor(caller.userId()) ? caller.userId() : null;
     }
     BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
     boolean auditor = credentials != null && isAuditor(credentials.userId())
@@ -94,19 +91,6 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
     IdentityService identity = engine.getIdentityService();
     return identity.createGroupQuery().groupMember(userId)
         .groupIdIn(Capability.ONLY_READ_ENGINE.groups().toArray(String[]::new)).count() > 0;
-  }
-
-  private String sessionUser(HttpSession session) {
-    if (session == null) {
-      return null;
-    }
-    try {
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
-      return authentication == null ? null : authentication.getIdentityId();
-    } catch (IllegalStateException invalidated) {
-      return null;
-    }
   }
 
   /** 403 with the body the engine API uses for authorization errors. */

@@ -61,8 +61,6 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
   private static final String REVIEW_SCOPE = TASK_EXPERT_REVIEW + ":";
   /** Who objected during the public notice: the city bureau, which handles objections, and the auditors. */
   static final Set<String> OBJECTOR_VARIABLES = Capability.READ_OBJECTORS.variables();
-  private static final Set<String> READ_OBJECTORS = Capability.READ_OBJECTORS.groups();
-  private static final Set<String> READ_AFTER_PANEL = Capability.READ_REVIEWS_AFTER_PANEL.groups();
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -122,7 +120,7 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
     }
 
     private boolean readsObjectors() {
-      return user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(READ_OBJECTORS::contains);
+      return AccessPolicy.allows(user, Capability.READ_OBJECTORS);
     }
 
     private static boolean isRow(Object o) {
@@ -206,8 +204,7 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       if (review.stream().anyMatch(task -> user.getUserId().equals(task.getAssignee()))) {
         return true;
       }
-      if (review.isEmpty() || user.getGroupIds() == null
-          || user.getGroupIds().stream().noneMatch(READ_AFTER_PANEL::contains)) {
+      if (review.isEmpty() || !AccessPolicy.allows(user, Capability.READ_REVIEWS_AFTER_PANEL)) {
         return false;
       }
       String processInstanceId = review.get(0).getProcessInstanceId();
