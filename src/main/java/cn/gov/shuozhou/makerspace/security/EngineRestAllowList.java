@@ -9,6 +9,9 @@ import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.audit.EngineApiRequests;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +27,13 @@ import java.util.regex.Pattern;
  * <p>Paths are those inside the API ({@code /task/count}, also under {@code /engine/{name}}),
  * canonical by the time they are compared ({@link CanonicalPathFilter}). {@code {self}} stands for
  * the calling user's id, {@code {id}} for one path segment, {@code READ} for every read
- * ({@link EngineApiRequests#isRead}: GET, and POST queries).
+ * ({@link EngineApiRequests#isRead}: GET, and POST queries). A rule with an {@code own} query
+ * parameter matches only when the query names the caller there, and nobody else.
  */
 public final class EngineRestAllowList {
 
-  /** Any of the methods, or {@link #READ}. */
-  record Rule(Set<String> groups, Set<String> methods, Pattern path) {}
+  /** Any of the methods, or {@link #READ}; {@code own}: null, or the query parameter that must name the caller. */
+  record Rule(Set<String> groups, Set<String> methods, Pattern path, String own) {}
 
   static final String READ = "READ";
   /** Every signed-in user, also one without any group. */
@@ -48,6 +52,10 @@ public final class EngineRestAllowList {
       // every signed-in user: who am I, change my own password, my tasks
       rule(Set.of(ANYONE), "GET", "/version|/user/{self}/profile|/identity/groups"),
       rule(Set.of(ANYONE), "PUT", "/user/{self}/credentials"),
+      // the welcome page's profile: my name, my groups, the password policy
+      rule(Set.of(ANYONE), "PUT", "/user/{self}/profile"),
+      rule(Set.of(ANYONE), "GET POST", "/identity/password-policy"),
+      own(rule(Set.of(ANYONE), "GET", "/group|/group/count"), "member"),
       rule(Set.of(ANYONE), "GET POST", "/task|/task/count"),
       // Tasklist's work over REST: the tasks a role works on, their forms, comments, attachments
       rule(TASK_WORKERS, "GET", "/task/{id}(/(variables|localVariables)(/{id})?|/form|/form-variables"
@@ -59,6 +67,8 @@ public final class EngineRestAllowList {
           + "|/startForm|/deployed-start-form|/rendered-form)?|/process-instance/{id}/comment"),
       rule(TASK_WORKERS, "GET", "/filter(/count)?|/filter/{id}(/(list|count|singleResult))?"),
       rule(TASK_WORKERS, "POST", "/filter/{id}/(list|count|singleResult)"),
+      // Tasklist asks which filter actions it may offer
+      rule(TASK_WORKERS, "OPTIONS", "/filter"),
       // the history of what one worked on (the engine's authorizations say which rows)
       rule(TASK_WORKERS, "GET POST", "/history/(task|process-instance|activity-instance|variable-instance|detail"
           + "|identity-link-log|user-operation)(/count)?"),
@@ -76,15 +86,22 @@ public final class EngineRestAllowList {
 
   private EngineRestAllowList() {}
 
-  /** True when a user of {@code groups} may send {@code method} to {@code enginePath}. */
+  /** True when a user of {@code groups} may send {@code method} to {@code enginePath} (without a query). */
   public static boolean allows(String userId, Collection<String> groups, String method, String enginePath) {
+    return allows(userId, groups, method, enginePath, null);
+  }
+
+  /** True when a user of {@code groups} may send {@code method} to {@code enginePath}?{@code query} (raw, or null). */
+  public static boolean allows(String userId, Collection<String> groups, String method, String enginePath,
+      String query) {
     String path = ENGINE_PREFIX.matcher(enginePath).replaceFirst("");
     String verb = method.toUpperCase(Locale.ROOT);
     for (Rule rule : RULES) {
       boolean member = rule.groups().contains(ANYONE) || groups.stream().anyMatch(rule.groups()::contains);
       boolean verbAllowed = rule.methods().contains(verb)
           || (rule.methods().contains(READ) && EngineApiRequests.isRead(verb, path));
-      if (member && verbAllowed && matches(rule.path(), path, userId)) {
+      if (member && verbAllowed && matches(rule.path(), path, userId)
+          && (rule.own() == null || namesOnly(query, rule.own(), userId))) {
         return true;
       }
     }
@@ -99,8 +116,30 @@ public final class EngineRestAllowList {
     return Pattern.matches(regex, path);
   }
 
+  /** True when {@code query} has {@code parameter} exactly once, and it names {@code userId}. */
+  private static boolean namesOnly(String query, String parameter, String userId) {
+    if (query == null) {
+      return false;
+    }
+    List<String> values = Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2))
+        .filter(pair -> decode(pair[0]).equals(parameter)).map(pair -> pair.length < 2 ? "" : decode(pair[1])).toList();
+    return values.equals(List.of(userId));
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return "";
+    }
+  }
+
   private static Rule rule(Set<String> groups, String methods, String paths) {
     String regex = "(" + paths.replace("{self}", "\\{self\\}").replace("{id}", ID) + ")";
-    return new Rule(groups, Set.of(methods.split(" ")), Pattern.compile(regex));
+    return new Rule(groups, Set.of(methods.split(" ")), Pattern.compile(regex), null);
+  }
+
+  private static Rule own(Rule rule, String parameter) {
+    return new Rule(rule.groups(), rule.methods(), rule.path(), parameter);
   }
 }

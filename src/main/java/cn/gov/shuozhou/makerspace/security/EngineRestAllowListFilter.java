@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Enforces {@link EngineRestAllowList} on {@code /engine-rest}: inside Camunda's JAX-RS
@@ -34,15 +34,15 @@ public class EngineRestAllowListFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     // the engine by name, as the authentication filter finds it (the authentication is per engine)
     ProcessEngine engine = ProcessEngines.getProcessEngine(engineName);
-    Authentication user = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
+    Caller user = engine == null ? null : AccessPolicy.current(engine.getIdentityService());
+    if (user == null) {
       return;
     }
     String path = "/" + request.getUriInfo().getPath(false);
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (!EngineRestAllowList.allows(user.getUserId(), groups, request.getMethod(), path)) {
+    String query = request.getUriInfo().getRequestUri().getRawQuery();
+    if (!EngineRestAllowList.allows(user.userId(), user.groups(), request.getMethod(), path, query)) {
       request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(body(AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.getUserId())))
+          .entity(body(AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.userId())))
           .build());
     }
   }
