@@ -17,8 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Who may do what: the one table of the application's access rules (docs/security.md §3). Each
- * capability names its groups once; controllers, filters, engine interceptors, the engine API's
+ * Who may do what: the one table of the application's access rules (docs/security.md, "One access
+ * policy"). Each capability names its groups once; controllers, filters, engine interceptors, the engine API's
  * allow-list ({@code security/EngineRestAllowList}) and the engine's grants
  * ({@code identity/RoleAuthorizations}) ask this table and keep no group list of their own
  * ({@code AccessPolicySourceTest} checks that). {@link AccessPolicy} finds the caller and refuses.

@@ -9,6 +9,9 @@ import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.audit.EngineApiRequests;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,12 +31,12 @@ import java.util.regex.Pattern;
  * <p>Paths are those inside the API ({@code /task/count}, also under {@code /engine/{name}}),
  * canonical by the time they are compared ({@link CanonicalPathFilter}). {@code {self}} stands for
  * the calling user's id, {@code {id}} for one path segment, {@code READ} for every read
- * ({@link EngineApiRequests#isRead}: GET, and POST queries). A rule with an {@code own} query
- * parameter matches only when the query names the caller there, and nobody else.
+ * ({@link EngineApiRequests#isRead}: GET, and POST queries). A rule with an {@code own} criterion
+ * matches only when the request's {@link Criteria} name the caller there, and nobody else.
  */
 public final class EngineRestAllowList {
 
-  /** Any of the methods, or {@link #READ}; {@code own}: null, or the query parameter that must name the caller. */
+  /** Any of the methods, or {@link #READ}; {@code own}: null, or the criterion that must name the caller alone. */
   record Rule(Set<String> groups, Set<String> methods, Pattern path, String own) {}
 
   static final String READ = "READ";
@@ -46,6 +50,7 @@ public final class EngineRestAllowList {
   private static final Set<String> READERS = Capability.groupsOf(MONITOR_CASES, AUDIT);
   private static final Set<String> APPLICANTS = START_APPLICATIONS.groups();
   private static final Set<String> ADMINISTRATORS = ADMINISTER_ENGINE.groups();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ENGINE_PREFIX = Pattern.compile("^/engine/" + ID);
 
   static final List<Rule> RULES = List.of(
@@ -55,7 +60,7 @@ public final class EngineRestAllowList {
       // the welcome page's profile: my name, my groups, the password policy
       rule(Set.of(ANYONE), "PUT", "/user/{self}/profile"),
       rule(Set.of(ANYONE), "GET POST", "/identity/password-policy"),
-      own(rule(Set.of(ANYONE), "GET", "/group|/group/count"), "member"),
+      own(rule(Set.of(ANYONE), "GET POST", "/group|/group/count"), "member"),
       rule(Set.of(ANYONE), "GET POST", "/task|/task/count"),
       // Tasklist's work over REST: the tasks a role works on, their forms, comments, attachments
       rule(TASK_WORKERS, "GET", "/task/{id}(/(variables|localVariables)(/{id})?|/form|/form-variables"
@@ -86,26 +91,57 @@ public final class EngineRestAllowList {
 
   private EngineRestAllowList() {}
 
-  /** True when a user of {@code groups} may send {@code method} to {@code enginePath} (without a query). */
-  public static boolean allows(String userId, Collection<String> groups, String method, String enginePath) {
-    return allows(userId, groups, method, enginePath, null);
+  /**
+   * What an {@code own} rule reads of a request: the query parameters of a GET, the top-level text
+   * fields of a POST's JSON body (where a POST query carries its criteria). The body is read only
+   * when such a rule is asked, after every rule on the path alone has said no.
+   */
+  @FunctionalInterface
+  public interface Criteria {
+
+    Criteria NONE = name -> List.of();
+
+    /** The values the request gives {@code name}; empty when none. */
+    List<String> values(String name);
+
+    /** The criteria of a request; {@code body} supplies at most {@link #MAX_BODY} + 1 bytes. */
+    static Criteria of(String method, String rawQuery, Supplier<byte[]> body) {
+      if (!"POST".equalsIgnoreCase(method)) {
+        return name -> queryValues(rawQuery, name);
+      }
+      byte[][] read = {null};
+      return name -> {
+        if (read[0] == null) {
+          read[0] = body.get(); // a stream is read once
+        }
+        return bodyValues(read[0], name);
+      };
+    }
   }
 
-  /** True when a user of {@code groups} may send {@code method} to {@code enginePath}?{@code query} (raw, or null). */
+  /** The largest body an {@code own} rule reads; a larger one names nobody. */
+  public static final int MAX_BODY = 64 * 1024;
+
+  /** True when a user of {@code groups} may send {@code method} to {@code enginePath}, whatever its query and body. */
+  public static boolean allows(String userId, Collection<String> groups, String method, String enginePath) {
+    return allows(userId, groups, method, enginePath, Criteria.NONE);
+  }
+
+  /** True when a user of {@code groups} may send {@code method} to {@code enginePath} with these criteria. */
   public static boolean allows(String userId, Collection<String> groups, String method, String enginePath,
-      String query) {
+      Criteria criteria) {
     String path = ENGINE_PREFIX.matcher(enginePath).replaceFirst("");
     String verb = method.toUpperCase(Locale.ROOT);
-    for (Rule rule : RULES) {
-      boolean member = rule.groups().contains(ANYONE) || groups.stream().anyMatch(rule.groups()::contains);
-      boolean verbAllowed = rule.methods().contains(verb)
-          || (rule.methods().contains(READ) && EngineApiRequests.isRead(verb, path));
-      if (member && verbAllowed && matches(rule.path(), path, userId)
-          && (rule.own() == null || namesOnly(query, rule.own(), userId))) {
-        return true;
-      }
-    }
-    return false;
+    return RULES.stream().anyMatch(rule -> rule.own() == null && applies(rule, userId, groups, verb, path))
+        || RULES.stream().anyMatch(rule -> rule.own() != null && applies(rule, userId, groups, verb, path)
+            && criteria.values(rule.own()).equals(List.of(userId)));
+  }
+
+  private static boolean applies(Rule rule, String userId, Collection<String> groups, String verb, String path) {
+    boolean member = rule.groups().contains(ANYONE) || groups.stream().anyMatch(rule.groups()::contains);
+    boolean verbAllowed = rule.methods().contains(verb)
+        || (rule.methods().contains(READ) && EngineApiRequests.isRead(verb, path));
+    return member && verbAllowed && matches(rule.path(), path, userId);
   }
 
   private static boolean matches(Pattern pattern, String path, String userId) {
@@ -116,14 +152,25 @@ public final class EngineRestAllowList {
     return Pattern.matches(regex, path);
   }
 
-  /** True when {@code query} has {@code parameter} exactly once, and it names {@code userId}. */
-  private static boolean namesOnly(String query, String parameter, String userId) {
+  private static List<String> queryValues(String query, String name) {
     if (query == null) {
-      return false;
+      return List.of();
     }
-    List<String> values = Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2))
-        .filter(pair -> decode(pair[0]).equals(parameter)).map(pair -> pair.length < 2 ? "" : decode(pair[1])).toList();
-    return values.equals(List.of(userId));
+    return Arrays.stream(query.split("&")).map(pair -> pair.split("=", 2))
+        .filter(pair -> decode(pair[0]).equals(name)).map(pair -> pair.length < 2 ? "" : decode(pair[1])).toList();
+  }
+
+  /** A text field of a JSON object names its value; any other value of the field names nobody. */
+  private static List<String> bodyValues(byte[] body, String name) {
+    if (body == null || body.length > MAX_BODY) {
+      return List.of();
+    }
+    try {
+      JsonNode field = JSON.readTree(body).path(name);
+      return field.isMissingNode() ? List.of() : List.of(field.isTextual() ? field.asText() : "");
+    } catch (IOException notJson) {
+      return List.of();
+    }
   }
 
   private static String decode(String text) {

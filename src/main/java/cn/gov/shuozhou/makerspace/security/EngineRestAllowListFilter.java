@@ -10,6 +10,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -39,11 +42,25 @@ public class EngineRestAllowListFilter implements ContainerRequestFilter {
       return;
     }
     String path = "/" + request.getUriInfo().getPath(false);
-    String query = request.getUriInfo().getRequestUri().getRawQuery();
-    if (!EngineRestAllowList.allows(user.userId(), user.groups(), request.getMethod(), path, query)) {
+    EngineRestAllowList.Criteria criteria = EngineRestAllowList.Criteria.of(request.getMethod(),
+        request.getUriInfo().getRequestUri().getRawQuery(), () -> {
+          // read once and put back for the resource (a body too large is refused anyway)
+          byte[] body = readBody(request);
+          request.setEntityStream(new ByteArrayInputStream(body));
+          return body;
+        });
+    if (!EngineRestAllowList.allows(user.userId(), user.groups(), request.getMethod(), path, criteria)) {
       request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
           .entity(body(AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.userId())))
           .build());
+    }
+  }
+
+  private static byte[] readBody(ContainerRequestContext request) {
+    try {
+      return request.getEntityStream().readNBytes(EngineRestAllowList.MAX_BODY + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

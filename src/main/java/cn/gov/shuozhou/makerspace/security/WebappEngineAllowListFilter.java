@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,8 +50,15 @@ public class WebappEngineAllowListFilter extends OncePerRequestFilter {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     Matcher engine = ENGINE_PATH.matcher(path);
     Caller caller = engine.matches() ? AccessPolicy.webappCaller(request.getSession(false), engine.group(1)) : null;
-    if (caller != null
-        && !EngineRestAllowList.allows(caller.userId(), caller.groups(), request.getMethod(), path, request.getQueryString())) {
+    HttpServletRequest[] forwarded = {request};
+    EngineRestAllowList.Criteria criteria = EngineRestAllowList.Criteria.of(request.getMethod(),
+        request.getQueryString(), () -> {
+          // read once and offered again to Camunda (a body too large is refused anyway)
+          byte[] body = readBody(request);
+          forwarded[0] = new CachedBodyRequest(request, body);
+          return body;
+        });
+    if (caller != null && !EngineRestAllowList.allows(caller.userId(), caller.groups(), request.getMethod(), path, criteria)) {
       LOG.warn("Refused by the webapps' engine API allow-list: {} {} for {} {}", request.getMethod(),
           WEBAPP_ENGINE_API + path, caller.userId(), caller.groups());
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
@@ -59,6 +67,14 @@ public class WebappEngineAllowListFilter extends OncePerRequestFilter {
           AccessPolicy.refusedEndpoint(request.getMethod(), path, WEBAPP_ENGINE_API, caller.userId()), List.of()));
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(forwarded[0], response);
+  }
+
+  private static byte[] readBody(HttpServletRequest request) {
+    try {
+      return request.getInputStream().readNBytes(EngineRestAllowList.MAX_BODY + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -176,6 +176,9 @@ class EngineRestAllowListHttpTest extends HardeningHttpTest {
     assertThat(operator.get(TASKLIST_ENGINE + "/group/count?member=operator1").statusCode()).isEqualTo(200);
     assertThat(operator.get(TASKLIST_ENGINE + "/group?firstResult=0&maxResults=25&member=operator1").statusCode())
         .isEqualTo(200);
+    String ownGroups = "{\"firstResult\":0,\"maxResults\":25,\"member\":\"operator1\"}";
+    assertThat(operator.post(TASKLIST_ENGINE + "/group?maxResults=25&firstResult=0", ownGroups).statusCode())
+        .isEqualTo(200);
     assertThat(operator.get(TASKLIST_ENGINE + "/identity/password-policy").statusCode()).isNotEqualTo(403);
     HttpResponse<String> profile = operator.get(TASKLIST_ENGINE + "/user/operator1/profile");
     assertThat(profile.statusCode()).isEqualTo(200);
@@ -186,11 +189,17 @@ class EngineRestAllowListHttpTest extends HardeningHttpTest {
       HttpResponse<String> r = operator.get(TASKLIST_ENGINE + path);
       assertThat(r.statusCode()).as("%s: %s", path, abbreviate(r.body())).isEqualTo(403);
     }
+    for (String body : List.of("{\"member\":\"operator2\"}", "{}", "{\"member\":[\"operator1\"]}", "[]")) {
+      HttpResponse<String> r = operator.post(TASKLIST_ENGINE + "/group", body);
+      assertThat(r.statusCode()).as("POST /group %s: %s", body, abbreviate(r.body())).isEqualTo(403);
+    }
     assertThat(operator.put(TASKLIST_ENGINE + "/user/operator2/profile", profile.body()).statusCode()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId("operator2").singleResult().getFirstName())
         .isEqualTo("运营机构");
     assertThat(rest("operator1").get("/group?member=operator1").statusCode()).isEqualTo(200);
     assertThat(rest("operator1").get("/group?member=operator2").statusCode()).isEqualTo(403);
+    assertThat(rest("operator1").post("/group", ownGroups).statusCode()).isEqualTo(200);
+    assertThat(rest("operator1").post("/group", "{\"member\":\"operator2\"}").statusCode()).isEqualTo(403);
   }
 
   /** A webapp session of a demo user; the welcome app is open to every user, whatever their apps. */
