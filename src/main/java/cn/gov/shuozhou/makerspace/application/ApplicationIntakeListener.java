@@ -2,8 +2,9 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,8 +52,7 @@ public class ApplicationIntakeListener implements ExecutionListener {
    */
   private void checkOwnOrganisation(String creditCode) {
     Authentication user = Context.getCommandContext().getAuthentication();
-    if (user == null || user.getUserId() == null
-        || (user.getGroupIds() != null && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+    if (user == null || user.getUserId() == null || AccessPolicy.allows(user, Capability.FILE_FOR_ANY_ORGANISATION)) {
       return;
     }
     String own = organisations.creditCodeOf(user.getUserId()).orElseThrow(() -> new InvalidInputException(

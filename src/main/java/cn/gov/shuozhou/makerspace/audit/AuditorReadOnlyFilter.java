@@ -1,26 +1,24 @@
 package cn.gov.shuozhou.makerspace.audit;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.security.BasicCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Auditors (group {@code auditors}) only read. Camunda's authorizations, with the guards of
+ * Auditors only read ({@link Capability#ONLY_READ_ENGINE}). Camunda's authorizations, with the guards of
  * security/ and identity/ (comments, attachments, the own user, refused job executions), refuse
  * their writes; but any write path a future engine version adds would be open until someone
  * notices. This filter therefore refuses uniformly: on the engine API ({@code /engine-rest} and the
@@ -80,8 +78,8 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
   /** The authenticated auditor making the request, or null (not an auditor, or not authenticated). */
   private String auditor(HttpServletRequest request) {
     if (request.getServletPath().startsWith(WEBAPP_ENGINE_API)) {
-      String userId = sessionUser(request.getSession(false));
-      return userId != null && isAuditor(userId) ? userId : null;
+      Caller caller = AccessPolicy.webappCaller(request.getSession(false), engine.getName());
+      return caller != null && isAuditor(caller.userId()) ? caller.userId() : null;
     }
     BasicCredentials credentials = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
     boolean auditor = credentials != null && isAuditor(credentials.userId())
@@ -91,20 +89,8 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
 
   private boolean isAuditor(String userId) {
     IdentityService identity = engine.getIdentityService();
-    return identity.createGroupQuery().groupMember(userId).groupId(Groups.AUDITORS).count() > 0;
-  }
-
-  private String sessionUser(HttpSession session) {
-    if (session == null) {
-      return null;
-    }
-    try {
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
-      return authentication == null ? null : authentication.getIdentityId();
-    } catch (IllegalStateException invalidated) {
-      return null;
-    }
+    return identity.createGroupQuery().groupMember(userId)
+        .groupIdIn(Capability.ONLY_READ_ENGINE.groups().toArray(String[]::new)).count() > 0;
   }
 
   /** 403 with the body the engine API uses for authorization errors. */
@@ -114,7 +100,7 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "AuthorizationException");
-    body.put("message", "审计人员只能查看，不能执行修改操作（用户 " + userId + "）。");
+    body.put("message", AccessPolicy.refusal(Capability.ONLY_READ_ENGINE, userId));
     body.put("userId", userId);
     body.put("missingAuthorizations", List.of());
     JSON.writeValue(response.getOutputStream(), body);

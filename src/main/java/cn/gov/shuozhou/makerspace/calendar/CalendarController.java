@@ -1,12 +1,13 @@
 package cn.gov.shuozhou.makerspace.calendar;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.calendar.CalendarData.YearEntry;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears.Addition;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears.StaleRevisionException;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears.StoredYear;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -153,21 +153,14 @@ public class CalendarController {
     }
   }
 
-  private Authentication authenticated() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getUserId() == null) {
+  private void authenticated() {
+    if (AccessPolicy.current(identity) == null) {
       throw new Refused(HttpStatus.UNAUTHORIZED, "AuthenticationRequired", "未登录：请先登录，或使用HTTP Basic认证");
     }
-    return current;
   }
 
   private String administrator() {
-    Authentication current = authenticated();
-    if (current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      throw new Refused(HttpStatus.FORBIDDEN, "AuthorizationException",
-          "无权修改工作日历：只有系统管理员（camunda-admin）可以检查和补充节假日安排");
-    }
-    return current.getUserId();
+    return AccessPolicy.require(identity, Capability.CHANGE_CALENDAR).userId();
   }
 
   /** The request body, strictly: unknown keys and wrong types are refused with the field named. */

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Collection;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -53,13 +54,13 @@ public class AuthorizationGranter {
 
   /**
    * Takes {@code permissions} on {@code resource} away from every grant but those of
-   * {@code keptGroup}: for rights that must stay with one group even if an earlier release or an
-   * administrator in Admin gave them to another.
+   * {@code keptGroups}: for rights that must stay with the administrators even if an earlier
+   * release or an administrator in Admin gave them to another group.
    */
-  public void revokeFromAllBut(String keptGroup, Resource resource, Permission... permissions) {
+  public void revokeFromAllBut(Set<String> keptGroups, Resource resource, Permission... permissions) {
     for (Authorization authorization : authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).list()) {
-      if (keptGroup.equals(authorization.getGroupId())) {
+      if (keptGroups.contains(authorization.getGroupId())) {
         continue;
       }
       boolean changed = false;

@@ -1,11 +1,11 @@
 package cn.gov.shuozhou.makerspace.identity;
 
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.IdentityService;
@@ -50,8 +50,7 @@ public class CaseHistoryAccess extends AbstractProcessEnginePlugin {
   private static final String USER = "user:";
 
   /** Staff whose grant adds something: the city bureau reads every case's history already. */
-  private static final Set<String> STAFF = Groups.ids(Groups.STAFF_GROUPS).stream()
-      .filter(group -> !Groups.CITY_BUREAU.equals(group)).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> STAFF = Capability.READ_HISTORY_OF_WORKED_CASES.groups();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.identity;
 
+import cn.gov.shuozhou.makerspace.access.Capability;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -34,7 +35,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     new GroupSetup(processEngine.getIdentityService()).createMissingGroups();
     granter.grantAll(RoleAuthorizations.all());
     RoleAuthorizations.ADMIN_ONLY.forEach((resource, permissions) ->
-        granter.revokeFromAllBut(Groups.CAMUNDA_ADMIN, resource, permissions.toArray(Permission[]::new)));
+        granter.revokeFromAllBut(Capability.ADMINISTER_ENGINE.groups(), resource, permissions.toArray(Permission[]::new)));
     OwnUserPermissions.reduceExisting(processEngine.getAuthorizationService());
     new TaskFilterSetup(processEngine.getFilterService(), processEngine.getTaskService(), granter)
         .createMissingFilters(TaskFilters.all());

@@ -1,10 +1,18 @@
 package cn.gov.shuozhou.makerspace.identity;
 
+import static cn.gov.shuozhou.makerspace.access.Capability.ADMINISTER_ENGINE;
+import static cn.gov.shuozhou.makerspace.access.Capability.AUDIT;
+import static cn.gov.shuozhou.makerspace.access.Capability.EVALUATE_DECISIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.MONITOR_CASES;
+import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
+import cn.gov.shuozhou.makerspace.access.Capability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -16,7 +24,8 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
- * The authorization matrix of the roles. Task permissions are not here:
+ * The engine-resource part of the access policy: the Camunda grants each capability of
+ * {@link Capability} needs, given to the groups the policy names for it. Task permissions are not here:
  * the engine grants READ + TASK_WORK to a task's candidates and assignee
  * ({@code defaultUserPermissionNameForTask}), so staff see only their own tasks.
  */
@@ -31,14 +40,15 @@ public final class RoleAuthorizations {
 
   private RoleAuthorizations() {}
 
+  /** Every grant, per capability of the access policy, for each group holding it. */
   public static List<AuthorizationGrant> all() {
     List<AuthorizationGrant> grants = new ArrayList<>();
-    grants.addAll(administrators());
-    grants.addAll(staff());
-    grants.addAll(cityBureau());
-    grants.addAll(operators());
-    grants.addAll(ruleAdmins());
-    grants.addAll(auditors());
+    grants.addAll(forGroups(ADMINISTER_ENGINE, RoleAuthorizations::administrators));
+    grants.addAll(forGroups(WORK_ON_TASKS, RoleAuthorizations::taskWork));
+    grants.addAll(forGroups(START_APPLICATIONS, RoleAuthorizations::applicants));
+    grants.addAll(forGroups(MONITOR_CASES, RoleAuthorizations::monitoring));
+    grants.addAll(forGroups(EVALUATE_DECISIONS, RoleAuthorizations::decisions));
+    grants.addAll(forGroups(AUDIT, RoleAuthorizations::auditors));
     return List.copyOf(grants);
   }
 
@@ -56,26 +66,34 @@ public final class RoleAuthorizations {
           ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.SUSPEND,
           ProcessInstancePermissions.UPDATE_VARIABLE));
 
-  /** camunda-admin: everything, as Camunda's own admin setup grants it. */
-  static List<AuthorizationGrant> administrators() {
+  /** Administrators: everything, as Camunda's own admin setup grants it. */
+  static List<AuthorizationGrant> administrators(String group) {
     List<AuthorizationGrant> grants = new ArrayList<>();
     for (Resources resource : Resources.values()) {
-      grants.add(AuthorizationGrant.of(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
+      grants.add(AuthorizationGrant.of(group, resource, ANY, Permissions.ALL));
     }
     return grants;
   }
 
-  /** Reviewers, inspectors, experts, leaders: Tasklist and the definitions it shows. */
-  static List<AuthorizationGrant> staff() {
+  /**
+   * Reviewers, inspectors, experts, leaders and operators: Tasklist and the definitions it shows.
+   * The tasks themselves: see the class comment.
+   */
+  static List<AuthorizationGrant> taskWork(String group) {
     List<AuthorizationGrant> grants = new ArrayList<>();
-    for (String group : Groups.ids(Groups.STAFF_GROUPS)) {
-      grants.add(AuthorizationGrant.of(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-      for (String process : PROCESSES) {
-        grants.add(AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, process,
-            ProcessDefinitionPermissions.READ));
-      }
+    grants.add(AuthorizationGrant.of(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+    for (String process : PROCESSES) {
+      grants.add(AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ));
     }
     return grants;
+  }
+
+  /** 运营机构: start a certification (for their own organisation: application/ApplicationIntakeListener). */
+  static List<AuthorizationGrant> applicants(String group) {
+    return List.of(
+        AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, CERTIFICATION_PROCESS,
+            ProcessDefinitionPermissions.CREATE_INSTANCE),
+        AuthorizationGrant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
   }
 
   /**
@@ -84,8 +102,7 @@ public final class RoleAuthorizations {
    * application API ({@code /api/objections}, {@code /api/false-materials-reports},
    * {@code /api/violation-reports}), which correlate the message on the server.
    */
-  static List<AuthorizationGrant> cityBureau() {
-    String group = Groups.CITY_BUREAU;
+  static List<AuthorizationGrant> monitoring(String group) {
     List<AuthorizationGrant> grants = new ArrayList<>();
     grants.add(AuthorizationGrant.of(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
     for (String process : PROCESSES) {
@@ -93,37 +110,22 @@ public final class RoleAuthorizations {
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_INSTANCE));
     }
-    // evaluating a decision on its own (POST /engine-rest/decision-definition/key/{key}/evaluate) changes no case
-    grants.add(AuthorizationGrant.of(group, Resources.DECISION_DEFINITION, ANY,
-        Permissions.READ, Permissions.CREATE_INSTANCE));
-    grants.add(AuthorizationGrant.of(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
     return grants;
   }
 
-  /** 运营机构: Tasklist, start an application, work on the tasks assigned to them. */
-  static List<AuthorizationGrant> operators() {
-    String group = Groups.OPERATORS;
+  /**
+   * The city bureau and rule administrators read the decisions and evaluate one on its own
+   * ({@code POST /engine-rest/decision-definition/key/{key}/evaluate} changes no case); deploying
+   * rules is granted by the rules feature.
+   */
+  static List<AuthorizationGrant> decisions(String group) {
     return List.of(
-        AuthorizationGrant.of(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS),
-        AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, CERTIFICATION_PROCESS,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-        AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, SUPERVISION_PROCESS,
-            ProcessDefinitionPermissions.READ),
-        AuthorizationGrant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
-  }
-
-  /** 规则管理员: read the decisions; deploying rules is granted by the rules feature. No webapp. */
-  static List<AuthorizationGrant> ruleAdmins() {
-    String group = Groups.RULE_ADMINS;
-    return List.of(
-        AuthorizationGrant.of(group, Resources.DECISION_DEFINITION, ANY,
-            Permissions.READ, Permissions.CREATE_INSTANCE),
+        AuthorizationGrant.of(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE),
         AuthorizationGrant.of(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
   }
 
   /** 审计人员: read and read-history on everything the processes and decisions produce; nothing else. */
-  static List<AuthorizationGrant> auditors() {
-    String group = Groups.AUDITORS;
+  static List<AuthorizationGrant> auditors(String group) {
     return List.of(
         AuthorizationGrant.of(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS),
         AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, ANY,
@@ -145,5 +147,10 @@ public final class RoleAuthorizations {
         AuthorizationGrant.of(group, Resources.DEPLOYMENT, ANY, Permissions.READ),
         AuthorizationGrant.of(group, Resources.OPERATION_LOG_CATEGORY, ANY,
             UserOperationLogCategoryPermissions.READ));
+  }
+
+  private static List<AuthorizationGrant> forGroups(Capability capability,
+      Function<String, List<AuthorizationGrant>> grants) {
+    return capability.groups().stream().sorted().flatMap(group -> grants.apply(group).stream()).toList();
   }
 }

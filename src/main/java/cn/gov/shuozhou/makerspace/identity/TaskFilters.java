@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.identity;
 
-import java.util.ArrayList;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import java.util.List;
 
 /** The shared Tasklist filters of the roles. They name groups only, never a person. */
@@ -13,8 +13,7 @@ public final class TaskFilters {
   private TaskFilters() {}
 
   public static List<TaskFilterDefinition> all() {
-    List<String> tasklistUsers = new ArrayList<>(Groups.ids(Groups.STAFF_GROUPS));
-    tasklistUsers.add(Groups.OPERATORS);
+    List<String> tasklistUsers = Capability.WORK_ON_TASKS.groups().stream().sorted().toList();
     return List.of(
         new TaskFilterDefinition(MY_TASKS, "已分配给我的任务", "#3e4d2f", -10,
             taskService -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),

@@ -1,13 +1,13 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.identity.Groups;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,16 +37,12 @@ public class OrganisationController {
 
   @PostMapping
   public ResponseEntity<?> create(@RequestBody Map<String, Object> body) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody("AuthorizationException",
-          "无权创建机构账号：只有系统管理员（camunda-admin）可以创建", List.of()));
-    }
+    String administrator = AccessPolicy.require(identity, Capability.CREATE_ORGANISATION_ACCOUNTS).userId();
     Inputs in = Inputs.of(body).only(FIELDS);
     Organisation o = OrganisationForm.read(in);
     String password = PasswordPolicy.check(in, "password", body.get("password"), o.userId());
     in.throwIfInvalid();
-    service.create(o, password, current.getUserId());
+    service.create(o, password, administrator);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("userId", o.userId());
     answer.put("creditCode", o.creditCode());

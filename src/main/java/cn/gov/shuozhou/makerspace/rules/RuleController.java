@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.rules;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictRequest;
@@ -16,10 +17,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,32 +102,11 @@ public class RuleController {
   // ------------------------------------------------------------------ access
 
   private String reader() {
-    Authentication current = authenticated();
-    if (!in(current, Groups.RULE_ADMINS) && !in(current, Groups.AUDITORS)) {
-      throw RuleException.forbidden("无权查看决策规则：只有规则管理员（rule-admins）和审计人员（auditors）可以查看");
-    }
-    return current.getUserId();
+    return AccessPolicy.require(identity, Capability.READ_RULES).userId();
   }
 
   private String writer() {
-    Authentication current = authenticated();
-    if (!in(current, Groups.RULE_ADMINS)) {
-      throw RuleException.forbidden("无权修改决策规则：只有规则管理员（rule-admins）可以检查、启用、回滚规则或处理发布冲突");
-    }
-    return current.getUserId();
-  }
-
-  private Authentication authenticated() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getUserId() == null) {
-      throw new RuleException(HttpStatus.UNAUTHORIZED, "AuthenticationRequired",
-          "未登录：请先登录，或使用HTTP Basic认证", List.of(), null);
-    }
-    return current;
-  }
-
-  private static boolean in(Authentication authentication, String group) {
-    return authentication.getGroupIds() != null && authentication.getGroupIds().contains(group);
+    return AccessPolicy.require(identity, Capability.CHANGE_RULES).userId();
   }
 
   /** Reads the body up to the size limit (one byte more to detect an oversized file). */

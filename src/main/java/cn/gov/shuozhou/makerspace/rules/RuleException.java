@@ -54,10 +54,6 @@ public class RuleException extends RuntimeException {
         List.of(new RuleProblem(field, code, message)), null);
   }
 
-  /** 403: the user is not a rule administrator. */
-  public static RuleException forbidden(String message) {
-    return new RuleException(HttpStatus.FORBIDDEN, "AccessDenied", message, List.of(), null);
-  }
 
   public HttpStatus status() {
     return status;

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -48,6 +49,12 @@ public class RuleExceptionHandler {
     String message = "参数「" + e.getName() + "」的值「" + e.getValue() + "」格式不正确";
     return ResponseEntity.badRequest().body(RuleErrorBody.of("InvalidInputException", message,
         List.of(new RuleProblem(e.getName(), "INVALID_VALUE", message))));
+  }
+
+  /** 401 and the access policy's 403, in this door's body. */
+  @ExceptionHandler(ApiRefusal.class)
+  ResponseEntity<RuleErrorBody> refused(ApiRefusal e) {
+    return ResponseEntity.status(e.status()).body(RuleErrorBody.of(e.type(), e.getMessage(), List.of()));
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -1,14 +1,10 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.COMMENT;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_NAME;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_PHONE;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RECOMMEND;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SCORE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_EXPERT_REVIEW;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,19 +57,17 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 final class ConfidentialVariablesGuard extends CommandInterceptor {
 
-  static final Set<String> REVIEW_VARIABLES = Set.of(SCORE, RECOMMEND, COMMENT);
+  static final Set<String> REVIEW_VARIABLES = Capability.READ_REVIEWS_AFTER_PANEL.variables();
   private static final String REVIEW_SCOPE = TASK_EXPERT_REVIEW + ":";
   /** Who objected during the public notice: the city bureau, which handles objections, and the auditors. */
-  static final Set<String> OBJECTOR_VARIABLES = Set.of(OBJECTOR_NAME, OBJECTOR_PHONE);
-  private static final Set<String> READ_OBJECTORS = Set.of(Groups.CITY_BUREAU, Groups.AUDITORS);
-  private static final Set<String> READ_AFTER_PANEL = Set.of(Groups.CITY_BUREAU, Groups.BUREAU_LEADERS, Groups.AUDITORS);
+  static final Set<String> OBJECTOR_VARIABLES = Capability.READ_OBJECTORS.variables();
 
   @Override
   public <T> T execute(Command<T> command) {
     T result = next.execute(command);
     CommandContext context = Context.getCommandContext();
     Authentication user = Guards.checkedUser(context);
-    if (user == null || result == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
+    if (user == null || result == null || AccessPolicy.allows(user, Capability.READ_ALL_VARIABLES)) {
       return result;
     }
     return new Reader(context, user).filter(command, result);
@@ -126,7 +120,7 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
     }
 
     private boolean readsObjectors() {
-      return user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(READ_OBJECTORS::contains);
+      return AccessPolicy.allows(user, Capability.READ_OBJECTORS);
     }
 
     private static boolean isRow(Object o) {
@@ -210,8 +204,7 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       if (review.stream().anyMatch(task -> user.getUserId().equals(task.getAssignee()))) {
         return true;
       }
-      if (review.isEmpty() || user.getGroupIds() == null
-          || user.getGroupIds().stream().noneMatch(READ_AFTER_PANEL::contains)) {
+      if (review.isEmpty() || !AccessPolicy.allows(user, Capability.READ_REVIEWS_AFTER_PANEL)) {
         return false;
       }
       String processInstanceId = review.get(0).getProcessInstanceId();

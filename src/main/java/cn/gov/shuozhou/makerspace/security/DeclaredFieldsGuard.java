@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
@@ -60,9 +62,6 @@ final class DeclaredFieldsGuard extends CommandInterceptor {
   /** Most items a list field takes (a panel of experts is a few user ids). */
   static final int MAX_LIST_ITEMS = 50;
 
-  static final String SKIPPED_START =
-      "流程只能从开始事件发起（经过申请受理）：从中间环节启动流程实例只能由系统管理员（camunda-admin）进行";
-
   private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
   private static final Map<String, FormFields> FORMS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,8 +99,8 @@ final class DeclaredFieldsGuard extends CommandInterceptor {
   /** Starting at an inner activity skips the start event and its intake: administrators only. */
   private static void refuseSkippedStart(CommandContext context) {
     Authentication user = Guards.checkedUser(context);
-    if (user != null && !context.getAuthorizationManager().isCamundaAdmin(user)) {
-      throw new AuthorizationException(SKIPPED_START + "（用户 " + user.getUserId() + "）");
+    if (user != null && !AccessPolicy.allows(user, Capability.START_AT_INNER_ACTIVITY)) {
+      throw new AuthorizationException(AccessPolicy.refusal(Capability.START_AT_INNER_ACTIVITY, user.getUserId()));
     }
   }
 

@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +10,12 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Enforces {@link EngineRestAllowList} on {@code /engine-rest}: inside Camunda's JAX-RS
@@ -33,17 +37,30 @@ public class EngineRestAllowListFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     // the engine by name, as the authentication filter finds it (the authentication is per engine)
     ProcessEngine engine = ProcessEngines.getProcessEngine(engineName);
-    Authentication user = engine == null ? null : engine.getIdentityService().getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
+    Caller user = engine == null ? null : AccessPolicy.current(engine.getIdentityService());
+    if (user == null) {
       return;
     }
     String path = "/" + request.getUriInfo().getPath(false);
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (!EngineRestAllowList.allows(user.getUserId(), groups, request.getMethod(), path)) {
+    EngineRestAllowList.Criteria criteria = EngineRestAllowList.Criteria.of(request.getMethod(),
+        request.getUriInfo().getRequestUri().getRawQuery(), () -> {
+          // read once and put back for the resource (a body too large is refused anyway)
+          byte[] body = readBody(request);
+          request.setEntityStream(new ByteArrayInputStream(body));
+          return body;
+        });
+    if (!EngineRestAllowList.allows(user.userId(), user.groups(), request.getMethod(), path, criteria)) {
       request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(body("无权调用该接口：" + request.getMethod() + " " + path + " 不在您所属角色的 /engine-rest 允许清单内（用户 "
-              + user.getUserId() + "）"))
+          .entity(body(AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.userId())))
           .build());
+    }
+  }
+
+  private static byte[] readBody(ContainerRequestContext request) {
+    try {
+      return request.getEntityStream().readNBytes(EngineRestAllowList.MAX_BODY + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

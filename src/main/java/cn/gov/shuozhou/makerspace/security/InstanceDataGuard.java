@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.access.Capability;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -22,9 +23,6 @@ import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInst
  */
 final class InstanceDataGuard extends AdminOnlyGuard {
 
-  static final String REFUSED =
-      "无权直接修改流程数据：流程变量的设置与删除、流程实例的修改、挂起与激活只能由系统管理员（camunda-admin）进行，业务数据请通过任务表单办理";
-
   private static final List<Class<?>> ADMIN_ONLY = List.of(
       AbstractSetVariableCmd.class, AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class,
       SetVariablesToProcessInstancesBatchCmd.class,
@@ -32,6 +30,6 @@ final class InstanceDataGuard extends AdminOnlyGuard {
       AbstractSetProcessInstanceStateCmd.class, AbstractUpdateProcessInstancesSuspendStateCmd.class);
 
   InstanceDataGuard() {
-    super(ADMIN_ONLY, REFUSED);
+    super(ADMIN_ONLY, Capability.CHANGE_CASE_DATA);
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.access.Capability;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
@@ -31,10 +32,6 @@ import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
  */
 final class ProcessControlGuard extends AdminOnlyGuard {
 
-  static final String REFUSED =
-      "无权干预流程运行：执行、改期或删除定时器与作业、设置重试次数、创建或处理故障事件、触发执行和直接投递消息只能由系统管理员（camunda-admin）进行；"
-          + "异议和举报请通过 /api/objections、/api/false-materials-reports、/api/violation-reports 提交";
-
   private static final List<Class<?>> ADMIN_ONLY = List.of(
       ExecuteJobsCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, DeleteJobCmd.class,
       SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class, SetJobPriorityCmd.class,
@@ -43,6 +40,6 @@ final class ProcessControlGuard extends AdminOnlyGuard {
       SignalCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class, AbstractCorrelateMessageCmd.class);
 
   ProcessControlGuard() {
-    super(ADMIN_ONLY, REFUSED);
+    super(ADMIN_ONLY, Capability.CONTROL_PROCESSES);
   }
 }

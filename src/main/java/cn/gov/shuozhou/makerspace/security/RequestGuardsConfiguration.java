@@ -43,4 +43,15 @@ public class RequestGuardsConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
+
+  /** After the auditors' read-only filter (audit/AuditConfiguration), whose refusal says more. */
+  @Bean
+  public FilterRegistrationBean<WebappEngineAllowListFilter> webappEngineAllowListFilter(ObjectMapper json) {
+    FilterRegistrationBean<WebappEngineAllowListFilter> registration =
+        new FilterRegistrationBean<>(new WebappEngineAllowListFilter(json));
+    registration.setName("webapp-engine-allow-list");
+    registration.addUrlPatterns(WebappEngineAllowListFilter.WEBAPP_ENGINE_API + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 210);
+    return registration;
+  }
 }

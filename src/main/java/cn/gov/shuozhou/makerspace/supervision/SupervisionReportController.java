@@ -2,15 +2,14 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionReports.Filed;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionReports.Kind;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class SupervisionReportController {
-
-  static final List<String> REPORTERS = List.of(Groups.CITY_BUREAU, Groups.CAMUNDA_ADMIN);
 
   private final SupervisionReports reports;
   private final IdentityService identity;
@@ -66,12 +63,7 @@ public class SupervisionReportController {
 
   /** The reporting user, a member of the city bureau (or an administrator); 403 for anyone else. */
   private String reporter() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getGroupIds() == null || user.getGroupIds().stream().noneMatch(REPORTERS::contains)) {
-      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException",
-          "无权提交举报：虚假材料和违规行为的举报由市科技局（city-bureau）提交");
-    }
-    return user.getUserId();
+    return AccessPolicy.require(identity, Capability.FILE_SUPERVISION_REPORTS).userId();
   }
 
   private static ResponseEntity<Filed> created(Filed filed) {

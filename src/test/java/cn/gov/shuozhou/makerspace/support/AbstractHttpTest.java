@@ -198,6 +198,18 @@ public abstract class AbstractHttpTest {
           .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** PUT JSON with the current CSRF token. */
+    public HttpResponse<String> put(String path, String json) {
+      if (csrfToken == null) {
+        refreshToken();
+      }
+      return Http.send(client, HttpRequest.newBuilder(uri(path))
+          .header("Content-Type", "application/json")
+          .header("Accept", "application/json")
+          .header(TOKEN_HEADER, csrfToken)
+          .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     public String csrfToken() {
       return csrfToken;
     }

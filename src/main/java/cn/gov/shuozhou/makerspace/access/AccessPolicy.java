@@ -1,0 +1,105 @@
+package cn.gov.shuozhou.makerspace.access;
+
+import cn.gov.shuozhou.makerspace.identity.GroupDefinition;
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Applies the table of {@link Capability}: finds the caller and refuses with one family of Chinese
+ * texts (“无权{action}：只有{groups}有此权限…（用户 …）”). The caller is the engine's current authentication,
+ * which every way in sets for the request (security/ApiAuthenticationFilter for {@code /api},
+ * Camunda's filters for {@code /engine-rest} and the webapps) and which engine commands carry.
+ */
+public final class AccessPolicy {
+
+  private AccessPolicy() {}
+
+  /** The signed-in caller of the current request or command; null when nobody is signed in. */
+  public static Caller current(IdentityService identity) {
+    return caller(identity.getCurrentAuthentication());
+  }
+
+  /** The caller of an engine authentication; null for none or one without a user. */
+  public static Caller caller(Authentication authentication) {
+    if (authentication == null || authentication.getUserId() == null) {
+      return null;
+    }
+    return Caller.of(authentication.getUserId(), authentication.getGroupIds());
+  }
+
+  /**
+   * The user and groups a Camunda webapp session holds for the engine: what Camunda's
+   * authentication filter hands the engine for the webapps' requests, for filters that run before
+   * it. Null when the session has none (not signed in, or invalidated).
+   */
+  public static Caller webappCaller(HttpSession session, String engineName) {
+    if (session == null) {
+      return null;
+    }
+    try {
+      var authentication = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+      if (authentication instanceof UserAuthentication user && user.getIdentityId() != null) {
+        return Caller.of(user.getIdentityId(), user.getGroupIds());
+      }
+      return null;
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
+  }
+
+  /** True when the engine authentication's groups hold {@code capability}. */
+  public static boolean allows(Authentication authentication, Capability capability) {
+    Caller caller = caller(authentication);
+    return caller != null && caller.may(capability);
+  }
+
+  /**
+   * The current caller when they hold {@code capability}; otherwise an {@link ApiRefusal}: 401 when
+   * nobody is signed in, 403 with {@link #refusal} when the caller lacks it.
+   */
+  public static Caller require(IdentityService identity, Capability capability) {
+    Caller caller = current(identity);
+    if (caller == null) {
+      throw new ApiRefusal(HttpStatus.UNAUTHORIZED, "AuthenticationRequired", "未登录：请先登录，或使用HTTP Basic认证");
+    }
+    if (!caller.may(capability)) {
+      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", refusal(capability, caller.userId()));
+    }
+    return caller;
+  }
+
+  /** The Chinese 403 text for a user refused {@code capability}. */
+  public static String refusal(Capability capability, String userId) {
+    String who = groupNames(capability);
+    String text = capability.isLimit()
+        ? "无权" + capability.action() + "：" + who + "只能查看"
+        : "无权" + capability.action() + "：只有" + who + "有此权限";
+    return text + (capability.hint() == null ? "" : "；" + capability.hint()) + "（用户 " + userId + "）";
+  }
+
+  /** The Chinese 403 text for an endpoint of the engine's API that is not on the caller's allow-list. */
+  public static String refusedEndpoint(String method, String path, String api, String userId) {
+    return "无权调用该接口：" + method + " " + path + " 不在您所属角色的 " + api + " 允许清单内（用户 " + userId + "）";
+  }
+
+  /** “规则管理员（rule-admins）和审计人员（auditors）”, in the order of the contract's groups. */
+  static String groupNames(Capability capability) {
+    List<String> names = Groups.ALL.stream().filter(g -> capability.groups().contains(g.id()))
+        .map(AccessPolicy::name).toList();
+    if (names.size() == 1) {
+      return names.get(0);
+    }
+    return String.join("、", names.subList(0, names.size() - 1)) + "和" + names.get(names.size() - 1);
+  }
+
+  private static String name(GroupDefinition group) {
+    return group.name() + "（" + group.id() + "）";
+  }
+}
