@@ -2,9 +2,13 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_ADDRESS;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITHDRAWN;
 
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,13 +36,25 @@ public class SupplementInputListener implements TaskListener {
       return;
     }
     Map<String, Object> corrected = validator.validate(task.getVariables());
-    intake.reservedCreditCode(task.getProcessInstanceId())
-        .filter(reserved -> !reserved.equals(corrected.get(CREDIT_CODE)))
+    // the reservation is the space's (Art. 2, 4, 5): operator, name and address stay as filed
+    intake.reservedSpaceKey(task.getProcessInstanceId())
+        .filter(reserved -> !reserved.equals(CertificationProcess.space(corrected).key()))
         .ifPresent(reserved -> {
-          throw new InvalidInputException(CREDIT_CODE, "统一社会信用代码（creditCode）不可在补正时更改；如运营机构有误，请撤回后重新申请");
+          throw new InvalidInputException(changedIdentityField(task, corrected), "统一社会信用代码（creditCode）、"
+              + "众创空间名称（spaceName）和地址（spaceAddress）不可在补正时更改；如有误，请撤回后重新申请");
         });
     task.getExecution().setVariables(corrected);
     // the old findings no longer apply; the pre-check that follows writes new ones if any remain
     task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");
+  }
+
+  /** The first of the space's identifying fields that the supplement changed. */
+  private static String changedIdentityField(DelegateTask task, Map<String, Object> corrected) {
+    Space filed = CertificationProcess.space(task.getExecution().getVariables());
+    Space now = CertificationProcess.space(corrected);
+    if (!filed.creditCode().equals(now.creditCode())) {
+      return CREDIT_CODE;
+    }
+    return Space.normalise(filed.name()).equals(Space.normalise(now.name())) ? SPACE_ADDRESS : SPACE_NAME;
   }
 }

@@ -264,6 +264,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     application.put("operatorName", "朔州市青创空间运营管理有限公司");
     application.put("creditCode", creditCode);
     application.put("spaceName", "朔城区青年创客空间");
+    application.put("spaceAddress", "朔州市朔城区民福街1号");
     application.put("county", "shuocheng");
     application.put("hostType", "other");
     application.put("spaceFocus", "maker");
