@@ -133,6 +133,12 @@ final class RulesApi {
     return postJson("/api/rules/" + key + "/activate", body);
   }
 
+  /** Approves ({@code approve}) or rejects a pending proposal of a statutory change. */
+  HttpResponse<String> decide(String key, String proposalId, boolean approve, String reason) {
+    return postJson("/api/rules/" + key + "/proposals/" + proposalId + (approve ? "/approve" : "/reject"),
+        map("reason", reason));
+  }
+
   HttpResponse<String> rollback(String key, Integer version, String reason) {
     java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("version", version);
