@@ -139,6 +139,15 @@ final class RulesApi {
         map("reason", reason));
   }
 
+  /** Proposes a statutory change as this user and has {@code approver} approve it: the approval's answer. */
+  HttpResponse<String> activateApprovedBy(String approver, String key, String xml, String reason) {
+    HttpResponse<String> proposed = activate(key, xml, reason, true);
+    if (proposed.statusCode() != 202) {
+      throw new AssertionError("expected a proposal (202): " + proposed.statusCode() + " " + proposed.body());
+    }
+    return basic(port(), approver).decide(key, json(proposed).get("proposalId").asText(), true, "复核同意：" + reason);
+  }
+
   HttpResponse<String> rollback(String key, Integer version, String reason) {
     java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("version", version);
