@@ -66,9 +66,9 @@ public class IntakeService {
     return new Decision(Result.ACCEPTED, null);
   }
 
-  /** The key of the space an accepted application reserved; it may not change during supplements. */
-  public Optional<String> reservedSpaceKey(String processInstanceId) {
-    return active.spaceKeyOf(processInstanceId);
+  /** The space an accepted application reserved; it may not change during supplements. */
+  public Optional<ActiveApplications.Reservation> reservation(String processInstanceId) {
+    return active.reservationOf(processInstanceId);
   }
 
   /** Frees the reservation of this instance, if it holds one; never another instance's. */

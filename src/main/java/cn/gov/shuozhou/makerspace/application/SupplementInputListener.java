@@ -7,9 +7,8 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPAC
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITHDRAWN;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,24 +36,26 @@ public class SupplementInputListener implements TaskListener {
     }
     Map<String, Object> corrected = validator.validate(task.getVariables());
     // the reservation is the space's (Art. 2, 4, 5): operator, name and address stay as filed
-    intake.reservedSpaceKey(task.getProcessInstanceId())
-        .filter(reserved -> !reserved.equals(CertificationProcess.space(corrected).key()))
-        .ifPresent(reserved -> {
-          throw new InvalidInputException(changedIdentityField(task, corrected), "统一社会信用代码（creditCode）、"
-              + "众创空间名称（spaceName）和地址（spaceAddress）不可在补正时更改；如有误，请撤回后重新申请");
-        });
+    Space space = CertificationProcess.space(corrected);
+    intake.reservation(task.getProcessInstanceId())
+        .filter(reserved -> !reserved.spaceKey().equals(space.key()))
+        .ifPresent(reserved -> refuseOtherSpace(reserved.creditCode().equals(space.creditCode())));
     task.getExecution().setVariables(corrected);
     // the old findings no longer apply; the pre-check that follows writes new ones if any remain
     task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");
   }
 
-  /** The first of the space's identifying fields that the supplement changed. */
-  private static String changedIdentityField(DelegateTask task, Map<String, Object> corrected) {
-    Space filed = CertificationProcess.space(task.getExecution().getVariables());
-    Space now = CertificationProcess.space(corrected);
-    if (!filed.creditCode().equals(now.creditCode())) {
-      return CREDIT_CODE;
+  /** A supplement may re-spell the space but not name another one: a new space is a new application. */
+  private static void refuseOtherSpace(boolean sameOperator) {
+    Inputs in = Inputs.of(Map.of());
+    String message = "统一社会信用代码（creditCode）、众创空间名称（spaceName）和地址（spaceAddress）不可在补正时更改；"
+        + "如有误，请撤回后重新申请";
+    if (sameOperator) {
+      in.fail(SPACE_NAME, message);
+      in.fail(SPACE_ADDRESS, message);
+    } else {
+      in.fail(CREDIT_CODE, message);
     }
-    return Space.normalise(filed.name()).equals(Space.normalise(now.name())) ? SPACE_ADDRESS : SPACE_NAME;
+    in.throwIfInvalid();
   }
 }

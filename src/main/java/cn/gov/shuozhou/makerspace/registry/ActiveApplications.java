@@ -25,10 +25,12 @@ public class ActiveApplications {
         Integer.class, space.key()).isEmpty();
   }
 
-  /** The key of the space this instance reserved, if it holds a reservation. */
-  public Optional<String> spaceKeyOf(String processInstanceId) {
-    return jdbc.queryForList("SELECT space_key FROM ms_space_application WHERE process_instance_id = ?",
-        String.class, processInstanceId).stream().findFirst();
+  /** What an instance reserved: the space's key and its operator's credit code. */
+  public record Reservation(String spaceKey, String creditCode) {}
+
+  public Optional<Reservation> reservationOf(String processInstanceId) {
+    return jdbc.query("SELECT space_key, credit_code FROM ms_space_application WHERE process_instance_id = ?",
+        (rs, row) -> new Reservation(rs.getString(1), rs.getString(2)), processInstanceId).stream().findFirst();
   }
 
   /** Reserves the space; throws {@link org.springframework.dao.DuplicateKeyException} when it is reserved already. */

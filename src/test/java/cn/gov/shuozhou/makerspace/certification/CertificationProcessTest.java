@@ -290,6 +290,33 @@ class CertificationProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void aSupplementKeepsTheSpaceItWasFiledForButMayReSpellIt() {
+    Map<String, Object> small = application();
+    small.put(MENTOR_COUNT, 2);
+    ProcessInstance pi = apply(small);
+    runDueJobs(pi.getId());
+    Task supplement = task(pi.getId(), TASK_SUPPLEMENT);
+
+    Map<String, Object> moved = new HashMap<>(small);
+    moved.put(MENTOR_COUNT, 4);
+    moved.put(SPACE_ADDRESS, "朔州市朔城区开发南路18号");
+    assertThat(fields(() -> tasks.complete(supplement.getId(), moved))).containsExactly(SPACE_NAME, SPACE_ADDRESS);
+    Map<String, Object> renamed = new HashMap<>(moved);
+    renamed.put(SPACE_ADDRESS, small.get(SPACE_ADDRESS));
+    renamed.put(SPACE_NAME, "另一个空间");
+    assertThat(fields(() -> tasks.complete(supplement.getId(), renamed))).containsExactly(SPACE_NAME, SPACE_ADDRESS);
+    Map<String, Object> otherOperator = new HashMap<>(small);
+    otherOperator.put(CREDIT_CODE, newCreditCode());
+    assertThat(fields(() -> tasks.complete(supplement.getId(), otherOperator))).contains(CREDIT_CODE);
+
+    Map<String, Object> respelled = new HashMap<>(renamed);
+    respelled.put(SPACE_NAME, small.get(SPACE_NAME) + " ");
+    respelled.put(SPACE_ADDRESS, "朔州市朔城区 民福街１号");
+    tasks.complete(supplement.getId(), respelled);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
   void theArticle9BanConcernsTheOperatorSoNoneOfItsSpacesIsAccepted() {
     Map<String, Object> app = application();
     String code = (String) app.get(CREDIT_CODE);
