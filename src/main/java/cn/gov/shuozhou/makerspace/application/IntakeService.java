@@ -1,16 +1,16 @@
 package cn.gov.shuozhou.makerspace.application;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
+
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.registry.ActiveApplications;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.Space;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import org.springframework.dao.DuplicateKeyException;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
-
 import java.time.LocalDate;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,16 +1,16 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.rules.RuleProposals.Proposal;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.ConflictRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.VersionRecord;
-import cn.gov.shuozhou.makerspace.rules.RuleProposals.Proposal;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Change;
-import cn.gov.shuozhou.makerspace.rules.RuleViews.DecisionRequest;
-import cn.gov.shuozhou.makerspace.rules.RuleViews.ProposalView;
-import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictResolution;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictView;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.DecisionRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ProposalView;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RollbackRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleDetail;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleSummary;
@@ -58,12 +58,12 @@ public class RuleService {
 
   public RuleService(PackagedRules packaged, DecisionVersions versions, RuleRecords records, RuleChecker checker,
       PackagedRuleSync sync, RuleProposals proposals, PlatformTransactionManager transactionManager) {
-    this.proposals = proposals;
     this.packaged = packaged;
     this.versions = versions;
     this.records = records;
     this.checker = checker;
     this.sync = sync;
+    this.proposals = proposals;
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
@@ -216,8 +216,8 @@ public class RuleService {
         throw RuleException.refused(check);
       }
       String source = proposal.rollbackOf() == null ? RuleRecords.SOURCE_RULE_ADMIN : RuleRecords.SOURCE_ROLLBACK;
-      Activation activation = deployChange(rule, check, source, proposal.rollbackOf(), user,
-          proposal.reason() + "（" + proposal.proposedBy() + "提出，" + user + "审批：" + reason + "）");
+      // the version is the approver's, for the proposer's reason; the proposal keeps both people
+      Activation activation = deployChange(rule, check, source, proposal.rollbackOf(), user, proposal.reason());
       proposals.decide(proposalId, RuleProposals.APPROVED, user, now(), reason, activation.version(),
           activation.deploymentId());
       return activation;
