@@ -30,6 +30,11 @@ CREATE TABLE IF NOT EXISTS ms_certificate (
   CONSTRAINT uq_cert_application UNIQUE (application_number)
 );
 CREATE INDEX IF NOT EXISTS ix_cert_credit_code ON ms_certificate (credit_code);
+-- Art. 2, 4, 5: a certificate belongs to one space (credit code + name + address, see registry/Space);
+-- an operator may hold several. Rows written before this column are found by no space key.
+ALTER TABLE ms_certificate ADD COLUMN IF NOT EXISTS space_address VARCHAR(200);
+ALTER TABLE ms_certificate ADD COLUMN IF NOT EXISTS space_key VARCHAR(64);
+CREATE INDEX IF NOT EXISTS ix_cert_space_key ON ms_certificate (space_key);
 
 -- Art. 9: credit codes barred from applying after false materials.
 CREATE TABLE IF NOT EXISTS ms_ban (
@@ -53,13 +58,28 @@ CREATE TABLE IF NOT EXISTS ms_application (
   CONSTRAINT uq_application_instance UNIQUE (process_instance_id)
 );
 
--- At most one application in progress per credit code, enforced by the primary key. The row
--- belongs to one process instance and only that instance's end deletes it.
+-- At most one application in progress per space (registry/Space: credit code + name + address),
+-- enforced by the primary key, so two filings for one space at the same moment cannot both pass.
+-- The row belongs to one process instance and only that instance's end deletes it.
+CREATE TABLE IF NOT EXISTS ms_space_application (
+  space_key           VARCHAR(64) PRIMARY KEY,
+  credit_code         VARCHAR(18) NOT NULL,
+  application_number  VARCHAR(64) NOT NULL,
+  process_instance_id VARCHAR(64)
+);
+-- Until 2026-12 the reservation was per credit code (ms_active_application). Its rows move over
+-- under a key no space has, so they are still released by their instance's end, then the old
+-- table stays empty.
 CREATE TABLE IF NOT EXISTS ms_active_application (
   credit_code        VARCHAR(18) PRIMARY KEY,
   application_number VARCHAR(64) NOT NULL
 );
 ALTER TABLE ms_active_application ADD COLUMN IF NOT EXISTS process_instance_id VARCHAR(64);
+INSERT INTO ms_space_application (space_key, credit_code, application_number, process_instance_id)
+  SELECT 'legacy-' || a.credit_code, a.credit_code, a.application_number, a.process_instance_id
+  FROM ms_active_application a
+  WHERE NOT EXISTS (SELECT 1 FROM ms_space_application s WHERE s.space_key = 'legacy-' || a.credit_code);
+DELETE FROM ms_active_application;
 
 -- Organisation accounts (operators): one Camunda user of group operators per organisation, which
 -- files and sees only the applications of its own credit code.
@@ -176,6 +196,28 @@ CREATE TABLE IF NOT EXISTS ms_supervision_report (
   process_instance_id VARCHAR(64)   NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_supervision_report_certificate ON ms_supervision_report (certificate_number);
+
+-- Statutory rules (rules/StatutoryRules: the Art. 4 thresholds, validityYears, banYears,
+-- publicityWorkingDays) change only with a second rule administrator's approval: a change is
+-- proposed here, then approved (and deployed) or rejected by another person. Never deleted.
+CREATE TABLE IF NOT EXISTS ms_rule_proposal (
+  proposal_id      VARCHAR(64)   PRIMARY KEY,
+  decision_key     VARCHAR(128)  NOT NULL,
+  base_version     INT,
+  rollback_of      INT,
+  xml              TEXT          NOT NULL,
+  changed_cases    TEXT,
+  status           VARCHAR(16)   NOT NULL,
+  proposed_by      VARCHAR(64)   NOT NULL,
+  proposed_at      TIMESTAMP     NOT NULL,
+  reason           VARCHAR(2000) NOT NULL,
+  decided_by       VARCHAR(64),
+  decided_at       TIMESTAMP,
+  decision_reason  VARCHAR(2000),
+  version          INT,
+  deployment_id    VARCHAR(64)
+);
+CREATE INDEX IF NOT EXISTS ix_rule_proposal_key ON ms_rule_proposal (decision_key);
 
 -- Self-registration of organisation accounts (issue 16): a request waits here until its email
 -- verification code is confirmed; then the account is created and the row marked consumed. Only a

@@ -36,6 +36,10 @@ export const rules = {
     }).then((r) => r.data),
   rollback: (key, version, reason) =>
     request('POST', `/api/rules/${enc(key)}/rollback`, { json: { version, reason } }).then((r) => r.data),
+  approve: (key, proposalId, reason) =>
+    request('POST', `/api/rules/${enc(key)}/proposals/${enc(proposalId)}/approve`, { json: { reason } }).then((r) => r.data),
+  reject: (key, proposalId, reason) =>
+    request('POST', `/api/rules/${enc(key)}/proposals/${enc(proposalId)}/reject`, { json: { reason } }).then((r) => r.data),
   resolveConflict: (key, choice, reason) =>
     request('POST', `/api/rules/${enc(key)}/conflict`, { json: { choice, reason } }).then((r) => r.data),
 };

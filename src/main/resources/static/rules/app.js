@@ -156,6 +156,7 @@ function renderDetail(detail) {
   download.setAttribute('download', `${detail.key}${active.version != null ? `-v${active.version}` : ''}.dmn`);
 
   renderConflict(detail);
+  renderProposals(detail);
   fill($('active-table'), renderDecisionTable(detail.table));
   renderVersions(detail);
   show($('detail'));
@@ -192,6 +193,80 @@ function renderVersions(detail) {
     fill(body, el('tr', {}, el('td', { colspan: '6' }, '（没有版本记录）')));
   }
 }
+
+// ---------------------------------------------------------------- proposals (two people for statutory numbers)
+
+const PROPOSAL_STATUS = { PROPOSED: '待审批', APPROVED: '已批准并生效', REJECTED: '已驳回' };
+
+function pendingProposal() {
+  return ((state.detail && state.detail.proposals) || []).find((p) => p.status === 'PROPOSED');
+}
+
+function renderProposals(detail) {
+  const proposals = detail.proposals || [];
+  const pending = pendingProposal();
+  hide($('proposal-error'));
+  $('proposal-reason').value = '';
+  if (pending) {
+    fill($('proposal-facts'),
+      fact('proposedBy', '提出人', pending.proposedBy),
+      fact('proposedAt', '提出时间', formatTime(pending.proposedAt)),
+      fact('proposalReason', '修改原因', pending.reason),
+      fact('baseVersion', '基于版本', pending.baseVersion != null ? `第 ${pending.baseVersion} 版` : '—'),
+      pending.rollbackOf != null ? fact('rollbackOf', '回滚到', `第 ${pending.rollbackOf} 版`) : null,
+      fact('changedCases', '结果改变的用例', `${(pending.changedCases || []).length} 个`));
+    show($('proposal-panel'));
+  } else {
+    hide($('proposal-panel'));
+  }
+  const body = $('proposal-history').tBodies[0];
+  fill(body, proposals.map((p) => el('tr', { dataset: { proposal: p.proposalId, status: p.status } },
+    el('td', { className: 'nowrap' }, PROPOSAL_STATUS[p.status] || p.status),
+    el('td', { className: 'nowrap' }, p.proposedBy),
+    el('td', { className: 'nowrap' }, formatTime(p.proposedAt)),
+    el('td', {}, p.reason),
+    el('td', { className: 'nowrap' }, p.decidedBy || '—'),
+    el('td', { className: 'nowrap' }, p.decidedAt ? formatTime(p.decidedAt) : '—'),
+    el('td', {}, p.decisionReason || '—'),
+    el('td', { className: 'nowrap' }, p.version != null ? `第 ${p.version} 版` : '—'))));
+  if (!proposals.length) {
+    fill(body, el('tr', {}, el('td', { colspan: '8' }, '（没有需要审批的修改）')));
+  }
+}
+
+async function decideProposal(approve) {
+  const pending = pendingProposal();
+  const reason = $('proposal-reason').value.trim();
+  const box = $('proposal-error');
+  if (!pending) {
+    return;
+  }
+  if (!reason) {
+    showError(box, new Error('请填写审批意见。'));
+    return;
+  }
+  const buttons = [$('proposal-approve'), $('proposal-reject')];
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    if (approve) {
+      const answer = await rules.approve(state.key, pending.proposalId, reason);
+      await refreshAfterChange(null, answer.version);
+    } else {
+      await rules.reject(state.key, pending.proposalId, reason);
+      await refreshAfterChange('已驳回该修改，当前生效版本不变。');
+    }
+  } catch (e) {
+    handleError(e, box);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+$('proposal-approve').addEventListener('click', () => decideProposal(true));
+$('proposal-reject').addEventListener('click', () => decideProposal(false));
+
+/** The message after a change that became a proposal instead of a new version. */
+const PROPOSED_TEXT = '已提交审批：该修改涉及《办法》规定的数值，须由另一名规则管理员审批后生效；在此之前仍使用当前版本。';
 
 // ---------------------------------------------------------------- conflict
 
@@ -592,7 +667,7 @@ $('activate-form').addEventListener('submit', async (event) => {
       state.candidate ? state.candidate.baseVersion : undefined);
     const version = answer && (answer.version != null ? answer.version : answer.active && answer.active.version);
     closeChange();
-    await refreshAfterChange(null, version);
+    await refreshAfterChange(answer && answer.status === 'PROPOSED' ? PROPOSED_TEXT : null, version);
   } catch (e) {
     handleError(e, box);
   } finally {
@@ -639,6 +714,10 @@ $('rollback-form').addEventListener('submit', async (event) => {
     $('rollback-dialog').close();
     closeChange();
     const version = answer && (answer.version != null ? answer.version : answer.active && answer.active.version);
+    if (answer && answer.status === 'PROPOSED') {
+      await refreshAfterChange(PROPOSED_TEXT);
+      return;
+    }
     await refreshAfterChange(null, version);
     const shown = version != null ? version : state.detail.active.version;
     message($('detail-message'), 'ok', el('span', { id: 'activated-message' },

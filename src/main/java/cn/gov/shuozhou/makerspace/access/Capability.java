@@ -62,7 +62,7 @@ public enum Capability {
   /** {@code GET /api/rules...}. */
   READ_RULES("查看决策规则", groups(RULE_ADMINS, AUDITORS)),
   /** Check, activate, roll back rules and resolve publication conflicts. */
-  CHANGE_RULES("修改决策规则（检查、启用、回滚规则或处理发布冲突）", groups(RULE_ADMINS)),
+  CHANGE_RULES("修改决策规则（检查、启用、回滚、审批规则或处理发布冲突）", groups(RULE_ADMINS)),
   /** Check and add next year's State Council holiday notice. */
   CHANGE_CALENDAR("修改工作日历（检查和补充节假日安排）", groups(CAMUNDA_ADMIN)),
   /** {@code POST /api/organisations}. */

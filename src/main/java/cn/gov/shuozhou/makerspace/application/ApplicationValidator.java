@@ -21,6 +21,7 @@ public class ApplicationValidator {
   private static final double MAX_AREA = 1_000_000;
   private static final double MAX_MONEY = 1e12;
   private static final int MAX_COUNT = 1_000_000;
+  private static final int MAX_ADDRESS = 200;
 
   /** Returns the application's variables with normalized types, or throws with every bad field. */
   public Map<String, Object> validate(Map<String, Object> variables) {
@@ -34,6 +35,7 @@ public class ApplicationValidator {
     }
     out.put(CREDIT_CODE, code);
     out.put(SPACE_NAME, in.text(SPACE_NAME, "众创空间名称", true, Inputs.MAX_NAME));
+    out.put(SPACE_ADDRESS, in.text(SPACE_ADDRESS, "众创空间地址", true, MAX_ADDRESS));
     out.put(COUNTY, in.choice(COUNTY, "所在县（区）", County.codes()));
     out.put(HOST_TYPE, in.choice(HOST_TYPE, "举办类型", List.of("university", "other")));
     out.put(SPACE_FOCUS, in.choice(SPACE_FOCUS, "服务对象", List.of("maker", "team")));

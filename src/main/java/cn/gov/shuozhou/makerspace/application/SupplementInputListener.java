@@ -2,10 +2,13 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_ADDRESS;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITHDRAWN;
 
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -32,13 +35,27 @@ public class SupplementInputListener implements TaskListener {
       return;
     }
     Map<String, Object> corrected = validator.validate(task.getVariables());
-    intake.reservedCreditCode(task.getProcessInstanceId())
-        .filter(reserved -> !reserved.equals(corrected.get(CREDIT_CODE)))
-        .ifPresent(reserved -> {
-          throw new InvalidInputException(CREDIT_CODE, "统一社会信用代码（creditCode）不可在补正时更改；如运营机构有误，请撤回后重新申请");
-        });
+    // the reservation is the space's (Art. 2, 4, 5): operator, name and address stay as filed
+    Space space = CertificationProcess.space(corrected);
+    intake.reservation(task.getProcessInstanceId())
+        .filter(reserved -> !reserved.spaceKey().equals(space.key()))
+        .ifPresent(reserved -> refuseOtherSpace(reserved.creditCode().equals(space.creditCode())));
     task.getExecution().setVariables(corrected);
     // the old findings no longer apply; the pre-check that follows writes new ones if any remain
     task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");
+  }
+
+  /** A supplement may re-spell the space but not name another one: a new space is a new application. */
+  private static void refuseOtherSpace(boolean sameOperator) {
+    Inputs in = Inputs.of(Map.of());
+    String message = "统一社会信用代码（creditCode）、众创空间名称（spaceName）和地址（spaceAddress）不可在补正时更改；"
+        + "如有误，请撤回后重新申请";
+    if (sameOperator) {
+      in.fail(SPACE_NAME, message);
+      in.fail(SPACE_ADDRESS, message);
+    } else {
+      in.fail(CREDIT_CODE, message);
+    }
+    in.throwIfInvalid();
   }
 }

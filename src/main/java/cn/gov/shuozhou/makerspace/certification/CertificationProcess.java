@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.certification;
 
+import cn.gov.shuozhou.makerspace.registry.Space;
 import java.util.List;
+import java.util.Map;
 
 /** Names of process {@code maker-space-certification} fixed by the public contract. */
 public final class CertificationProcess {
@@ -23,6 +25,7 @@ public final class CertificationProcess {
   public static final String OPERATOR_NAME = "operatorName";
   public static final String CREDIT_CODE = "creditCode";
   public static final String SPACE_NAME = "spaceName";
+  public static final String SPACE_ADDRESS = "spaceAddress";
   public static final String COUNTY = "county";
   public static final String HOST_TYPE = "hostType";
   public static final String SPACE_FOCUS = "spaceFocus";
@@ -106,7 +109,7 @@ public final class CertificationProcess {
 
   /** The start variables an applicant supplies, in form order. */
   public static final List<String> APPLICATION_FIELDS = List.of(
-      OPERATOR_NAME, CREDIT_CODE, SPACE_NAME, COUNTY, HOST_TYPE, SPACE_FOCUS, TOTAL_AREA,
+      OPERATOR_NAME, CREDIT_CODE, SPACE_NAME, SPACE_ADDRESS, COUNTY, HOST_TYPE, SPACE_FOCUS, TOTAL_AREA,
       PUBLIC_SERVICE_AREA, PREMISES, LEASE_YEARS, SEED_FUND_AMOUNT, MENTOR_COUNT, MONTHLY_EVENTS,
       ACTIVE_MAKERS, ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES,
       LOW_COST_OR_FREE, CONVERTED_OLD_BUILDING, CONTACT_NAME, CONTACT_PHONE);
@@ -115,6 +118,12 @@ public final class CertificationProcess {
   public static final List<String> SPACE_STATUS_FIELDS = List.of(
       TOTAL_AREA, PUBLIC_SERVICE_AREA, PREMISES, LEASE_YEARS, SEED_FUND_AMOUNT, MENTOR_COUNT, ACTIVE_MAKERS,
       ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES, LOW_COST_OR_FREE);
+
+  /** The space an application is for (Art. 2, 4, 5): operator's credit code, space name and address. */
+  public static Space space(Map<String, Object> application) {
+    return new Space((String) application.get(CREDIT_CODE), (String) application.get(SPACE_NAME),
+        (String) application.get(SPACE_ADDRESS));
+  }
 
   private CertificationProcess() {}
 }

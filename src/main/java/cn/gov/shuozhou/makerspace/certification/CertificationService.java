@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 public class CertificationService {
 
   public record Application(String applicationNumber, String creditCode, String operatorName, String spaceName,
-      String county, String applicant, String processInstanceId) {}
+      String spaceAddress, String county, String applicant, String processInstanceId) {}
 
   private final CertificateRegistry registry;
 
@@ -22,6 +22,7 @@ public class CertificationService {
   public Certificate certify(Application a, LocalDate on, int validityYears) {
     LocalDate lastValidDay = on.plusYears(validityYears).minusDays(1);
     return registry.issue(new Certificate(null, a.applicationNumber(), a.creditCode(), a.operatorName(),
-        a.spaceName(), a.county(), a.applicant(), on, lastValidDay, null, null, null, null, a.processInstanceId()));
+        a.spaceName(), a.county(), a.applicant(), on, lastValidDay, null, null, null, null, a.processInstanceId()),
+        a.spaceAddress());
   }
 }

@@ -22,7 +22,8 @@ public class CertifyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Certificate c = certification.certify(new CertificationService.Application(execution.getProcessBusinessKey(),
             (String) execution.getVariable(CREDIT_CODE), (String) execution.getVariable(OPERATOR_NAME),
-            (String) execution.getVariable(SPACE_NAME), (String) execution.getVariable(COUNTY),
+            (String) execution.getVariable(SPACE_NAME), (String) execution.getVariable(SPACE_ADDRESS),
+            (String) execution.getVariable(COUNTY),
             (String) execution.getVariable(APPLICANT), execution.getProcessInstanceId()),
         EngineClock.today(), Policy.of(execution).intValue("validityYears"));
     execution.setVariable(CERTIFICATE_NUMBER, c.certificateNumber());

@@ -26,20 +26,22 @@ public class CertificateRegistry {
   }
 
   /**
-   * Issues the next certificate number of the year and records the certificate. Numbers are
-   * sequential per year; the unique constraints make a duplicate impossible even if two engines
-   * certify at once.
+   * Issues the next certificate number of the year and records the certificate of the space
+   * ({@code draft}'s credit code and space name, at {@code spaceAddress}). Numbers are sequential
+   * per year; the unique constraints make a duplicate impossible even if two engines certify at once.
    */
-  public Certificate issue(Certificate draft) {
+  public Certificate issue(Certificate draft, String spaceAddress) {
     int year = draft.certifiedOn().getYear();
     int seq = (int) sequence.next("CERTIFICATE-" + year);
     String number = String.format("SZZC-%d-%03d", year, seq);
+    Space space = new Space(draft.creditCode(), draft.spaceName(), spaceAddress);
     jdbc.update("INSERT INTO ms_certificate (certificate_number, cert_year, cert_seq, application_number, "
-            + "credit_code, operator_name, space_name, county, applicant, certified_on, valid_until, status, "
-            + "certification_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "credit_code, operator_name, space_name, space_address, space_key, county, applicant, certified_on, "
+            + "valid_until, status, certification_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         number, year, seq, draft.applicationNumber(), draft.creditCode(), draft.operatorName(),
-        draft.spaceName(), draft.county(), draft.applicant(), Date.valueOf(draft.certifiedOn()),
-        Date.valueOf(draft.validUntil()), CertificateStatus.VALID.name(), draft.certificationInstanceId());
+        draft.spaceName(), spaceAddress, space.key(), draft.county(), draft.applicant(),
+        Date.valueOf(draft.certifiedOn()), Date.valueOf(draft.validUntil()), CertificateStatus.VALID.name(),
+        draft.certificationInstanceId());
     return find(number).orElseThrow();
   }
 
@@ -48,11 +50,11 @@ public class CertificateRegistry {
         CertificateRegistry::map, certificateNumber).stream().findFirst();
   }
 
-  /** The certificate of this credit code that is valid on the given day, if any. */
-  public Optional<Certificate> validFor(String creditCode, LocalDate day) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE credit_code = ? AND status = ? "
+  /** The certificate of this space that is valid on the given day, if any (other spaces of its operator do not count). */
+  public Optional<Certificate> validFor(Space space, LocalDate day) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE space_key = ? AND status = ? "
             + "AND valid_until >= ? ORDER BY valid_until DESC",
-        CertificateRegistry::map, creditCode, CertificateStatus.VALID.name(), Date.valueOf(day))
+        CertificateRegistry::map, space.key(), CertificateStatus.VALID.name(), Date.valueOf(day))
         .stream().findFirst();
   }
 

@@ -2,8 +2,12 @@ package cn.gov.shuozhou.makerspace.rules;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.Change;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.DecisionRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ProposalView;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictResolution;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RollbackRequest;
@@ -16,9 +20,11 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,24 +85,52 @@ public class RuleController {
     return rules.check(key, xml);
   }
 
+  /** 201 with the new version, or 202 with a proposal when a statutory number changes (StatutoryRules). */
   @PostMapping(path = "/{key}/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Activation> activate(@PathVariable String key, @RequestBody ActivateRequest request) {
+  public ResponseEntity<Change> activate(@PathVariable String key, @RequestBody ActivateRequest request) {
     String user = writer();
-    Activation activation = rules.activate(key, request, user);
-    return ResponseEntity.created(URI.create("/api/rules/" + key)).body(activation);
+    return answer(key, rules.activate(key, request, user));
   }
 
   @PostMapping(path = "/{key}/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Activation> rollback(@PathVariable String key, @RequestBody RollbackRequest request) {
+  public ResponseEntity<Change> rollback(@PathVariable String key, @RequestBody RollbackRequest request) {
     String user = writer();
-    Activation activation = rules.rollback(key, request, user);
-    return ResponseEntity.created(URI.create("/api/rules/" + key)).body(activation);
+    return answer(key, rules.rollback(key, request, user));
+  }
+
+  /** A second rule administrator (not the proposer) approves: the proposal is deployed. */
+  @PostMapping(path = "/{key}/proposals/{proposalId}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Activation> approve(@PathVariable String key, @PathVariable String proposalId,
+      @RequestBody Map<String, Object> body) {
+    String user = writer();
+    return ResponseEntity.created(URI.create("/api/rules/" + key))
+        .body(rules.approve(key, proposalId, decision(body), user));
+  }
+
+  @PostMapping(path = "/{key}/proposals/{proposalId}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ProposalView reject(@PathVariable String key, @PathVariable String proposalId,
+      @RequestBody Map<String, Object> body) {
+    String user = writer();
+    return rules.reject(key, proposalId, decision(body), user);
+  }
+
+  /** An approval or rejection carries its reason and nothing else. */
+  private static DecisionRequest decision(Map<String, Object> body) {
+    Inputs.of(body).only(List.of("reason")).throwIfInvalid();
+    return new DecisionRequest(body.get("reason") instanceof String reason ? reason : null);
   }
 
   @PostMapping(path = "/{key}/conflict", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ConflictResolution conflict(@PathVariable String key, @RequestBody ConflictRequest request) {
     String user = writer();
     return rules.resolveConflict(key, request, user);
+  }
+
+  private static ResponseEntity<Change> answer(String key, Change change) {
+    if (change instanceof ProposalView) {
+      return ResponseEntity.status(HttpStatus.ACCEPTED).body(change);
+    }
+    return ResponseEntity.created(URI.create("/api/rules/" + key)).body(change);
   }
 
   // ------------------------------------------------------------------ access

@@ -1,17 +1,23 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.rules.RuleProposals.Proposal;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.ConflictRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.VersionRecord;
-import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.Change;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictResolution;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictView;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.DecisionRequest;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.ProposalView;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RollbackRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleDetail;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleSummary;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -31,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rule administration: list and read the rules, check a new table, activate it, roll back to an
  * earlier version, resolve a release conflict. Callers (the REST controller) decide who may call
- * what; every change goes through {@link RuleChecker} and is recorded with user and reason.
+ * what; every change goes through {@link RuleChecker} and is recorded with user and reason. A
+ * change of a {@link StatutoryRules statutory} number is only proposed: it takes effect when a
+ * second rule administrator approves it.
  */
 @Service
 public class RuleService {
@@ -44,16 +53,18 @@ public class RuleService {
   private final RuleRecords records;
   private final RuleChecker checker;
   private final PackagedRuleSync sync;
+  private final RuleProposals proposals;
   private final TransactionTemplate transaction;
   private final ObjectMapper json = new ObjectMapper();
 
   public RuleService(PackagedRules packaged, DecisionVersions versions, RuleRecords records, RuleChecker checker,
-      PackagedRuleSync sync, PlatformTransactionManager transactionManager) {
+      PackagedRuleSync sync, RuleProposals proposals, PlatformTransactionManager transactionManager) {
     this.packaged = packaged;
     this.versions = versions;
     this.records = records;
     this.checker = checker;
     this.sync = sync;
+    this.proposals = proposals;
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
@@ -88,7 +99,8 @@ public class RuleService {
     ConflictView conflict = records.openConflict(key).map(c -> new ConflictView(c.packagedChecksum(),
         at(c.detectedAt()), c.message(), c.adminVersion())).orElse(null);
     return new RuleDetail(key, latest == null ? RuleTables.name(rule.xml(), key) : latest.getName(),
-        all.isEmpty() ? null : all.get(0), all, RuleTables.view(activeXml, key), conflict);
+        all.isEmpty() ? null : all.get(0), all, RuleTables.view(activeXml, key), conflict,
+        proposals.all(key).stream().map(this::view).toList());
   }
 
   /** A rule's DMN file: the active version, or {@code version} if given. */
@@ -116,8 +128,11 @@ public class RuleService {
     return check;
   }
 
-  /** Checks and activates a new version (deployment {@value DecisionVersions#RULE_CHANGES_DEPLOYMENT}). */
-  public Activation activate(String key, ActivateRequest request, String user) {
+  /**
+   * Checks and activates a new version (deployment {@value DecisionVersions#RULE_CHANGES_DEPLOYMENT}),
+   * or, when it changes a statutory number, records it as a proposal for a second person.
+   */
+  public Change activate(String key, ActivateRequest request, String user) {
     PackagedRule rule = rule(key);
     String reason = reason(request == null ? null : request.reason());
     if (request.xml() == null || request.xml().isBlank()) {
@@ -126,6 +141,7 @@ public class RuleService {
     records.ensureKeyRow(key, now());
     return transaction.execute(status -> {
       records.lockKey(key);
+      requireNoPendingProposal(key);
       Optional<DecisionDefinition> latest = versions.latest(key);
       if (request.baseVersion() != null && latest.isPresent() && latest.get().getVersion() != request.baseVersion()) {
         throw RuleException.conflict("baseVersion", "STALE_BASE_VERSION", "决策「" + key + "」已有新版本：当前生效第"
@@ -138,12 +154,15 @@ public class RuleService {
       if (!check.changedCases().isEmpty() && !Boolean.TRUE.equals(request.confirmChangedCases())) {
         throw RuleException.notConfirmed(check);
       }
+      if (StatutoryRules.concern(key, check)) {
+        return propose(key, latest, null, check, user, reason);
+      }
       return deployChange(rule, check, RuleRecords.SOURCE_RULE_ADMIN, null, user, reason);
     });
   }
 
-  /** Re-deploys an earlier version as the newest one, through the same checks. */
-  public Activation rollback(String key, RollbackRequest request, String user) {
+  /** Re-deploys an earlier version as the newest one, through the same checks (and the same approval). */
+  public Change rollback(String key, RollbackRequest request, String user) {
     PackagedRule rule = rule(key);
     Integer target = request == null ? null : request.version();
     String reason = reason(request == null ? null : request.reason());
@@ -153,6 +172,7 @@ public class RuleService {
     records.ensureKeyRow(key, now());
     return transaction.execute(status -> {
       records.lockKey(key);
+      requireNoPendingProposal(key);
       DecisionDefinition earlier = versions.version(key, target).orElseThrow(() -> RuleException.badField("version",
           "UNKNOWN_VERSION", "决策「" + key + "」没有第" + target + "版（version）"));
       DecisionDefinition latest = versions.latest(key).orElseThrow();
@@ -164,8 +184,93 @@ public class RuleService {
         throw new RuleException(HttpStatus.BAD_REQUEST, "RuleRefused",
             "无法恢复第" + target + "版：" + check.summary(), check.errors(), check);
       }
+      if (StatutoryRules.concern(key, check)) {
+        return propose(key, Optional.of(latest), target, check, user, reason);
+      }
       return deployChange(rule, check, RuleRecords.SOURCE_ROLLBACK, target, user, reason);
     });
+  }
+
+  /**
+   * A second rule administrator approves a pending proposal: it is checked again against the
+   * active table and deployed. The proposer cannot approve it (403); a proposal whose base is no
+   * longer the active version cannot be approved (409), only rejected.
+   */
+  public Activation approve(String key, String proposalId, DecisionRequest request, String user) {
+    PackagedRule rule = rule(key);
+    String reason = reason(request == null ? null : request.reason());
+    records.ensureKeyRow(key, now());
+    return transaction.execute(status -> {
+      records.lockKey(key);
+      Proposal proposal = pendingProposal(key, proposalId);
+      if (proposal.proposedBy().equals(user)) {
+        throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", "不能审批本人提出的变更：法定参数（第四条条件、有效期、禁入年限、公示期）的变更须由另一名规则管理员审批");
+      }
+      Optional<DecisionDefinition> latest = versions.latest(key);
+      Integer active = latest.map(DecisionDefinition::getVersion).orElse(null);
+      if (!Objects.equals(active, proposal.baseVersion())) {
+        throw RuleException.conflict("proposalId", "STALE_PROPOSAL", "该提案基于第" + proposal.baseVersion()
+            + "版提出，而当前生效的是第" + active + "版：请驳回该提案，由提案人重新提出");
+      }
+      RuleCheck check = checker.check(rule, latest.map(versions::xml).orElse(rule.xml()), proposal.xml());
+      if (!check.accepted()) {
+        throw RuleException.refused(check);
+      }
+      String source = proposal.rollbackOf() == null ? RuleRecords.SOURCE_RULE_ADMIN : RuleRecords.SOURCE_ROLLBACK;
+      // the version is the approver's, for the proposer's reason; the proposal keeps both people
+      Activation activation = deployChange(rule, check, source, proposal.rollbackOf(), user, proposal.reason());
+      proposals.decide(proposalId, RuleProposals.APPROVED, user, now(), reason, activation.version(),
+          activation.deploymentId());
+      return activation;
+    });
+  }
+
+  /** A rule administrator rejects a pending proposal (the proposer may withdraw it so); the active version stays. */
+  public ProposalView reject(String key, String proposalId, DecisionRequest request, String user) {
+    rule(key);
+    String reason = reason(request == null ? null : request.reason());
+    records.ensureKeyRow(key, now());
+    return transaction.execute(status -> {
+      records.lockKey(key);
+      pendingProposal(key, proposalId);
+      proposals.decide(proposalId, RuleProposals.REJECTED, user, now(), reason, null, null);
+      return view(proposals.find(key, proposalId).orElseThrow());
+    });
+  }
+
+  private ProposalView propose(String key, Optional<DecisionDefinition> latest, Integer rollbackOf, RuleCheck check,
+      String user, String reason) {
+    String id = proposals.propose(key, latest.map(DecisionDefinition::getVersion).orElse(null), rollbackOf,
+        check.xml(), toJson(check.changedCases()), user, now(), reason);
+    return view(proposals.find(key, id).orElseThrow());
+  }
+
+  private void requireNoPendingProposal(String key) {
+    if (proposals.pending(key).isPresent()) {
+      throw RuleException.conflict("key", "PROPOSAL_PENDING", "决策「" + key
+          + "」有一项待审批的法定参数变更提案：请先由另一名规则管理员审批或驳回，再提出新的变更");
+    }
+  }
+
+  private Proposal pendingProposal(String key, String proposalId) {
+    Proposal proposal = proposals.find(key, proposalId).orElseThrow(() -> new RuleException(HttpStatus.NOT_FOUND,
+        "ProposalNotFound", "决策「" + key + "」没有编号为「" + proposalId + "」的变更提案", List.of(), null));
+    if (!RuleProposals.PROPOSED.equals(proposal.status())) {
+      throw RuleException.conflict("proposalId", "ALREADY_DECIDED", "该提案已由" + proposal.decidedBy() + "处理，不能再次审批或驳回");
+    }
+    return proposal;
+  }
+
+  private ProposalView view(Proposal p) {
+    List<ChangedCase> changed;
+    try {
+      changed = p.changedCasesJson() == null ? List.of()
+          : json.readValue(p.changedCasesJson(), new TypeReference<List<ChangedCase>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return new ProposalView(p.decisionKey(), p.id(), p.status(), p.baseVersion(), p.rollbackOf(), p.proposedBy(),
+        at(p.proposedAt()), p.reason(), p.decidedBy(), at(p.decidedAt()), p.decisionReason(), p.version(), changed);
   }
 
   /** Resolves the open release conflict of a rule: keep the administrator's version, or activate the packaged one. */

@@ -40,7 +40,30 @@ public final class RuleViews {
       RuleVersion active,
       List<RuleVersion> versions,
       RuleTable table,
-      ConflictView conflict) {}
+      ConflictView conflict,
+      List<ProposalView> proposals) {}
+
+  /** What a change request led to: a deployed {@link Activation}, or a {@link ProposalView} awaiting a second person. */
+  public sealed interface Change permits Activation, ProposalView {}
+
+  /**
+   * A proposed change of a statutory rule ({@code status} PROPOSED, APPROVED or REJECTED), with
+   * the proposer and the second rule administrator who decided, their times and reasons.
+   */
+  public record ProposalView(
+      String key,
+      String proposalId,
+      String status,
+      Integer baseVersion,
+      Integer rollbackOf,
+      String proposedBy,
+      OffsetDateTime proposedAt,
+      String reason,
+      String decidedBy,
+      OffsetDateTime decidedAt,
+      String decisionReason,
+      Integer version,
+      List<ChangedCase> changedCases) implements Change {}
 
   /** An open release conflict. */
   public record ConflictView(String packagedChecksum, OffsetDateTime detectedAt, String message, int adminVersion) {}
@@ -72,7 +95,7 @@ public final class RuleViews {
       String source,
       Integer rollbackOf,
       List<ChangedCase> changedCases,
-      List<RuleProblem> warnings) {}
+      List<RuleProblem> warnings) implements Change {}
 
   /** {@code POST /api/rules/{key}/conflict}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -91,6 +114,9 @@ public final class RuleViews {
   public record RollbackRequest(Integer version, String reason) {}
 
   public record ConflictRequest(String choice, String reason) {}
+
+  /** Approval or rejection of a proposal. */
+  public record DecisionRequest(String reason) {}
 
   /** The error body of the rules API: {@code type}, a Chinese {@code message}, {@code errors}, and what was checked. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -155,6 +155,7 @@ final class CertificationDriver {
     Map<String, Object> v = Applications.valid("shuocheng");
     v.put(OPERATOR_NAME, "朔州市" + spaceName + "运营管理有限公司");
     v.put(SPACE_NAME, spaceName);
+    v.put(SPACE_ADDRESS, "朔州市朔城区民福街1号");
     v.put(TOTAL_AREA, 320.0);
     v.put(PUBLIC_SERVICE_AREA, 300.0);
     v.put(CONTACT_NAME, "张晓");

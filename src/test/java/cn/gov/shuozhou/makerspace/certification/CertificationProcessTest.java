@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
@@ -244,6 +245,108 @@ class CertificationProcessTest extends AbstractProcessTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
   }
 
+  // ---------------------------------------------------------------- a space, not an operator (Art. 2, 4, 5)
+
+  @Test
+  void oneOperatorRunsApplicationsForTwoSpacesAndHoldsBothCertificates() {
+    Map<String, Object> first = application();
+    Map<String, Object> second = otherSpaceOf(first);
+    ProcessInstance a = apply(first);
+    ProcessInstance b = apply(second);
+    BpmnAwareTests.assertThat(a).isWaitingAt(TASK_FIRST_REVIEW);
+    BpmnAwareTests.assertThat(b).isWaitingAt(TASK_FIRST_REVIEW);
+
+    passToPublicNotice(a, false);
+    finishNotice(a);
+    passToPublicNotice(b, false);
+    finishNotice(b);
+
+    var certA = certificates.find((String) variable(a.getId(), CERTIFICATE_NUMBER)).orElseThrow();
+    var certB = certificates.find((String) variable(b.getId(), CERTIFICATE_NUMBER)).orElseThrow();
+    assertThat(certA.certificateNumber()).isNotEqualTo(certB.certificateNumber());
+    assertThat(List.of(certA.status(), certB.status())).containsOnly(CertificateStatus.VALID);
+    assertThat(certB.creditCode()).isEqualTo(certA.creditCode());
+    // the certified space itself is refused outside its renewal window; a third space of the operator is not
+    ProcessInstance againA = apply(first);
+    assertEnded(againA, "NOT_ACCEPTED", "notAccepted");
+    assertThat(variable(againA.getId(), OUTCOME_REASON).toString()).contains("90日内");
+    Map<String, Object> third = otherSpaceOf(first);
+    third.put(SPACE_ADDRESS, "朔州市朔城区开发北路9号");
+    BpmnAwareTests.assertThat(apply(third)).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
+  void theSameSpaceWrittenWithOtherSpacingOrWidthIsTheSameSpace() {
+    Map<String, Object> app = application();
+    ProcessInstance first = apply(app);
+    Map<String, Object> again = new HashMap<>(app);
+    again.put(SPACE_NAME, "\u3000朔城创客之家 ");
+    again.put(SPACE_ADDRESS, "朔州市朔城区  民福街１号");
+    ProcessInstance second = apply(again);
+    assertEnded(second, "NOT_ACCEPTED", "notAccepted");
+    assertThat(variable(second.getId(), OUTCOME_REASON).toString()).contains("已有正在办理")
+        .doesNotContain(first.getBusinessKey());
+    BpmnAwareTests.assertThat(first).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
+  void aSupplementKeepsTheSpaceItWasFiledForButMayReSpellIt() {
+    Map<String, Object> small = application();
+    small.put(MENTOR_COUNT, 2);
+    ProcessInstance pi = apply(small);
+    runDueJobs(pi.getId());
+    Task supplement = task(pi.getId(), TASK_SUPPLEMENT);
+
+    Map<String, Object> moved = new HashMap<>(small);
+    moved.put(MENTOR_COUNT, 4);
+    moved.put(SPACE_ADDRESS, "朔州市朔城区开发南路18号");
+    assertThat(fields(() -> tasks.complete(supplement.getId(), moved))).containsExactly(SPACE_NAME, SPACE_ADDRESS);
+    Map<String, Object> renamed = new HashMap<>(moved);
+    renamed.put(SPACE_ADDRESS, small.get(SPACE_ADDRESS));
+    renamed.put(SPACE_NAME, "另一个空间");
+    assertThat(fields(() -> tasks.complete(supplement.getId(), renamed))).containsExactly(SPACE_NAME, SPACE_ADDRESS);
+    Map<String, Object> otherOperator = new HashMap<>(small);
+    otherOperator.put(CREDIT_CODE, newCreditCode());
+    assertThat(fields(() -> tasks.complete(supplement.getId(), otherOperator))).contains(CREDIT_CODE);
+
+    Map<String, Object> respelled = new HashMap<>(renamed);
+    respelled.put(SPACE_NAME, small.get(SPACE_NAME) + " ");
+    respelled.put(SPACE_ADDRESS, "朔州市朔城区 民福街１号");
+    tasks.complete(supplement.getId(), respelled);
+    BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
+  }
+
+  @Test
+  void theArticle9BanConcernsTheOperatorSoNoneOfItsSpacesIsAccepted() {
+    Map<String, Object> app = application();
+    String code = (String) app.get(CREDIT_CODE);
+    bans.ban(code, LocalDate.of(2026, 1, 5), LocalDate.of(2028, 1, 5), "测试：另一空间虚假材料", "SQ-2026-TEST-" + code);
+    for (Map<String, Object> space : List.of(app, otherSpaceOf(app))) {
+      ProcessInstance refused = apply(space);
+      assertEnded(refused, "NOT_ACCEPTED", "notAccepted");
+      assertThat(variable(refused.getId(), OUTCOME_REASON).toString()).contains("第九条");
+    }
+  }
+
+  @Test
+  void falseMaterialsForOneSpaceBanTheOperatorButLeaveItsOtherCertificateValid() {
+    Map<String, Object> honest = application();
+    ProcessInstance certified = apply(honest);
+    passToPublicNotice(certified, false);
+    finishNotice(certified);
+    String certificate = (String) variable(certified.getId(), CERTIFICATE_NUMBER);
+
+    ProcessInstance dishonest = apply(otherSpaceOf(honest));
+    complete(dishonest.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(dishonest.getId(), TASK_INSPECTION, inspection(false, true));
+    complete(dishonest.getId(), TASK_FALSE_MATERIALS,
+        Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "第二个空间的租赁合同系伪造"));
+
+    assertEnded(dishonest, "REJECTED", "rejectedForFalseMaterials");
+    assertThat(bans.activeBan((String) honest.get(CREDIT_CODE), EngineClock.today())).isPresent();
+    assertThat(certificates.find(certificate).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+  }
+
   // ---------------------------------------------------------------- routing and intake
 
   @Test
@@ -406,6 +509,14 @@ class CertificationProcessTest extends AbstractProcessTest {
 
   private Map<String, Object> application() {
     return Applications.valid("shuocheng");
+  }
+
+  /** An application of the same operator for another of its spaces (another name at another address). */
+  private static Map<String, Object> otherSpaceOf(Map<String, Object> application) {
+    Map<String, Object> other = new HashMap<>(application);
+    other.put(SPACE_NAME, "朔城创客之家二号馆");
+    other.put(SPACE_ADDRESS, "朔州市朔城区开发南路18号");
+    return other;
   }
 
   private Map<String, Object> inspection(boolean verified, boolean suspected) {

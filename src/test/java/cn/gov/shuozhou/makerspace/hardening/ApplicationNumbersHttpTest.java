@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.application.IntakeService;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.ActiveApplications;
 import cn.gov.shuozhou.makerspace.registry.IssuedNumbers;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +60,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     api.put("applicationNumber", chosen);
     assertRefusedField(apiApply(ownerA, api.toString()), "applicationNumber");
     assertThat(startedBy(ownerA)).as("nothing started").isZero();
-    assertThat(active.inProgress((String) a.get(CREDIT_CODE))).as("nothing reserved").isFalse();
+    assertThat(active.inProgress(CertificationProcess.space(a))).as("nothing reserved").isFalse();
 
     // B and A file as the system allows; their numbers differ and are on record
     Map<String, Object> b = Fixtures.application("pinglu");
@@ -74,8 +76,8 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     // A ends (withdrawn by the administrator): B keeps its reservation, a second B is not accepted
     assertThat(rest("admin").delete("/process-instance/" + caseA.get("processInstanceId").asText())
         .statusCode()).isEqualTo(204);
-    assertThat(active.inProgress((String) a.get(CREDIT_CODE))).isFalse();
-    assertThat(active.inProgress((String) b.get(CREDIT_CODE))).isTrue();
+    assertThat(active.inProgress(CertificationProcess.space(a))).isFalse();
+    assertThat(active.inProgress(CertificationProcess.space(b))).isTrue();
     JsonNode secondB = json(apiApply(owner(b), JSON.valueToTree(b).toString()).body());
     assertThat(secondB.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(secondB.get("outcome").asText()).isEqualTo("NOT_ACCEPTED");
@@ -161,8 +163,8 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
 
   @Test
   void releasingOneCaseNeverFreesAnotherCasesReservationEvenUnderTheSameNumber() {
-    String x = Applications.newCreditCode();
-    String y = Applications.newCreditCode();
+    Space x = new Space(Applications.newCreditCode(), "朔州创客空间", "朔州市朔城区民福街1号");
+    Space y = new Space(x.creditCode(), "朔州创客空间二部", "朔州市朔城区民福街1号");
     String shared = "SQ-2098-SHARED-" + System.nanoTime();
     active.open(x, shared, "instance-x-" + shared);
     active.open(y, shared, "instance-y-" + shared);

@@ -52,7 +52,7 @@ final class SupervisionFixtures {
     String applicationNumber = "SQ-HARDENING-" + UUID.randomUUID();
     Certificate c = certificates.issue(new Certificate(null, applicationNumber, Applications.newCreditCode(),
         "朔州市创新工场运营有限公司", "朔州创客空间", "shuocheng", "operator1", today, today.plusYears(3).minusDays(1),
-        null, null, null, null, "hardening-test"));
+        null, null, null, null, "hardening-test"), "朔州市朔城区民福街1号");
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));

@@ -58,7 +58,7 @@ class IdentitySetupTest extends AbstractHttpTest {
 
   @Test
   void demoUsersExistWithChineseNamesAndTheirGroups() {
-    assertThat(DemoUsers.ALL).hasSize(22);
+    assertThat(DemoUsers.ALL).hasSize(23);
     for (DemoUser demoUser : DemoUsers.ALL) {
       User user = identityService.createUserQuery().userId(demoUser.id()).singleResult();
       assertThat(user).as(demoUser.id()).isNotNull();

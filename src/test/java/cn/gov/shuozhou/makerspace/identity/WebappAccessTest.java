@@ -44,6 +44,7 @@ class WebappAccessTest extends AbstractHttpTest {
       Map.entry("operator1", Set.of("tasklist")),
       Map.entry("operator2", Set.of("tasklist")),
       Map.entry("ruleadmin1", Set.of()),
+      Map.entry("ruleadmin2", Set.of()),
       Map.entry("auditor1", Set.of("cockpit")));
 
   static Stream<Arguments> userAndApp() {

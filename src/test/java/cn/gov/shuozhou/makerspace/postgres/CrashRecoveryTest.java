@@ -128,7 +128,7 @@ class CrashRecoveryTest {
         + "AND p.business_key_ = c.application_number")).as("each certificate belongs to its instance").isEqualTo(APPLICATIONS);
     assertThat(db.count("SELECT next_value FROM ms_sequence WHERE seq_name = 'CERTIFICATE-2026'")).isEqualTo(APPLICATIONS);
 
-    assertThat(db.count("SELECT count(*) FROM ms_active_application")).as("no application left open").isZero();
+    assertThat(db.count("SELECT count(*) FROM ms_space_application")).as("no application left open").isZero();
     assertThat(db.count("SELECT count(*) FROM act_ru_task t JOIN act_re_procdef d ON d.id_ = t.proc_def_id_ WHERE d.key_ = ?", KEY))
         .as("no task left").isZero();
     assertThat(db.count("SELECT count(*) FROM act_ru_job WHERE process_def_key_ = ?", KEY)).as("no job left").isZero();
@@ -190,7 +190,7 @@ class CrashRecoveryTest {
     s.put("lockedJobs", db.count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL"));
     s.put("certifySteps", db.count("SELECT count(*) FROM act_hi_actinst WHERE act_id_ = 'certify' AND end_time_ IS NOT NULL"));
     s.put("certificates", db.count("SELECT count(*) FROM ms_certificate"));
-    s.put("activeApplications", db.count("SELECT count(*) FROM ms_active_application"));
+    s.put("activeApplications", db.count("SELECT count(*) FROM ms_space_application"));
     return s;
   }
 

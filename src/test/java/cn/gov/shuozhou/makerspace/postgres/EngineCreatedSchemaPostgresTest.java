@@ -28,7 +28,7 @@ class EngineCreatedSchemaPostgresTest extends PostgresLifecycleContract {
     assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' "
         + "AND table_name LIKE 'act\\_%'")).as("engine tables, as from the scripts").isEqualTo(49);
     assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' "
-        + "AND table_name IN ('ms_sequence', 'ms_certificate', 'ms_ban', 'ms_active_application')")).isEqualTo(4);
+        + "AND table_name IN ('ms_sequence', 'ms_certificate', 'ms_ban', 'ms_space_application')")).isEqualTo(4);
     assertThat(db.jdbc().queryForObject("SELECT current_setting('server_version_num')::int", Integer.class))
         .as("PostgreSQL major version").isGreaterThanOrEqualTo(130000);
   }

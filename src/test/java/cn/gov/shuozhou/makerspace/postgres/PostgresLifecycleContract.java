@@ -111,7 +111,7 @@ abstract class PostgresLifecycleContract {
     BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIRST_REVIEW);
     assertThat(pi.getBusinessKey()).matches("SQ-2026-\\d{6}");
     assertThat(driver.variable(pi.getId(), APPLICANT)).isEqualTo(driver.applicantOf(app));
-    assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE application_number = ?",
+    assertThat(db.count("SELECT count(*) FROM ms_space_application WHERE application_number = ?",
         pi.getBusinessKey())).isEqualTo(1);
 
     passToPublicNotice(pi);
@@ -126,7 +126,7 @@ abstract class PostgresLifecycleContract {
     assertThat(cert.certificationInstanceId()).isEqualTo(pi.getId());
     assertThat(cert.validUntil()).isEqualTo(cert.certifiedOn().plusYears(3).minusDays(1));
     assertThat(driver.variable(pi.getId(), OUTCOME_REASON).toString()).contains(number);
-    assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE application_number = ?",
+    assertThat(db.count("SELECT count(*) FROM ms_space_application WHERE application_number = ?",
         pi.getBusinessKey())).as("credit code released at the end").isZero();
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("maker-space-supervision").count() > 0) {
       Object supervision = driver.variable(pi.getId(), SUPERVISION_INSTANCE_ID);
@@ -206,14 +206,14 @@ abstract class PostgresLifecycleContract {
         .doesNotContain(first.getBusinessKey());
     BpmnAwareTests.assertThat(first).isWaitingAt(TASK_FIRST_REVIEW);
     // the refused second case ended without freeing the first one's reservation
-    assertThat(db.count("SELECT count(*) FROM ms_active_application WHERE credit_code = ? AND process_instance_id = ?",
+    assertThat(db.count("SELECT count(*) FROM ms_space_application WHERE credit_code = ? AND process_instance_id = ?",
         app.get(CREDIT_CODE), first.getId())).isEqualTo(1);
   }
 
   @Test
   void invalidApplicationRollsBackCompletely() {
     long instances = db.count("SELECT count(*) FROM act_hi_procinst");
-    long active = db.count("SELECT count(*) FROM ms_active_application");
+    long active = db.count("SELECT count(*) FROM ms_space_application");
     Long numbersBefore = sequenceValue("APPLICATION-2026");
     Map<String, Object> bad = application();
     bad.put(CREDIT_CODE, "91140600MA0000000X");
@@ -224,7 +224,7 @@ abstract class PostgresLifecycleContract {
             .extracting(f -> f.field())
             .containsExactlyInAnyOrder(CREDIT_CODE, PUBLIC_SERVICE_AREA, CONTACT_NAME));
     assertThat(db.count("SELECT count(*) FROM act_hi_procinst")).isEqualTo(instances);
-    assertThat(db.count("SELECT count(*) FROM ms_active_application")).isEqualTo(active);
+    assertThat(db.count("SELECT count(*) FROM ms_space_application")).isEqualTo(active);
     assertThat(sequenceValue("APPLICATION-2026")).isEqualTo(numbersBefore);
   }
 

@@ -35,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 class RuleAdministrationHttpTest extends AbstractHttpTest {
 
   private static final String ARTICLE4 = "article4-eligibility";
+  private static final String POLICY = "certification-policy";
   private static final String RULES = "/api/rules";
 
   @Autowired HistoryService history;
@@ -43,6 +44,10 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
 
   private RulesApi ruleAdmin() {
     return RulesApi.basic(port, "ruleadmin1");
+  }
+
+  private RulesApi secondAdmin() {
+    return RulesApi.basic(port, "ruleadmin2");
   }
 
   // ------------------------------------------------------------------ reading
@@ -371,8 +376,17 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(conflict.get("changedCases").size()).isEqualTo(check.get("changedCases").size());
     assertThat(admin.summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(original);
 
-    // Confirmed with a reason: a new version under "rule-changes".
-    HttpResponse<String> activated = admin.activate(ARTICLE4, raised, "依据新规提高面积门槛", true);
+    // Confirmed with a reason: an Art. 4 threshold is statutory, so only a proposal (issue 15 §6; until
+    // then one administrator activated it alone). The proposer cannot approve it; a second one does.
+    HttpResponse<String> proposed = admin.activate(ARTICLE4, raised, "依据新规提高面积门槛", true);
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+    String proposalId = json(proposed).get("proposalId").asText();
+    assertThat(json(proposed).get("status").asText()).isEqualTo("PROPOSED");
+    assertThat(admin.summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(original);
+    HttpResponse<String> ownApproval = admin.decide(ARTICLE4, proposalId, true, "本人审批");
+    assertThat(ownApproval.statusCode()).isEqualTo(403);
+    assertThat(json(ownApproval).get("message").asText()).contains("不能审批本人提出的变更");
+    HttpResponse<String> activated = secondAdmin().decide(ARTICLE4, proposalId, true, "已核对新规文件");
     assertThat(activated.statusCode()).as(activated.body()).isEqualTo(201);
     JsonNode activation = json(activated);
     assertThat(activation.get("key").asText()).isEqualTo(ARTICLE4);
@@ -385,11 +399,20 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     JsonNode summary = admin.summary(ARTICLE4);
     assertThat(summary.get("activeVersion").asInt()).isEqualTo(original + 1);
     assertThat(summary.get("source").asText()).isEqualTo("rule-admin");
-    assertThat(summary.get("activatedBy").asText()).isEqualTo("ruleadmin1");
+    assertThat(summary.get("activatedBy").asText()).isEqualTo("ruleadmin2");
     assertThat(summary.get("reason").asText()).isEqualTo("依据新规提高面积门槛");
     JsonNode detail = admin.getJson(RULES + "/" + ARTICLE4);
     assertThat(detail.get("versions").get(0).get("version").asInt()).isEqualTo(original + 1);
     assertThat(detail.get("versions").findValuesAsText("source")).contains("release", "rule-admin");
+    JsonNode approved = detail.get("proposals").get(0);
+    assertThat(approved.get("status").asText()).isEqualTo("APPROVED");
+    assertThat(approved.get("proposedBy").asText()).isEqualTo("ruleadmin1");
+    assertThat(approved.get("reason").asText()).isEqualTo("依据新规提高面积门槛");
+    assertThat(approved.get("decidedBy").asText()).isEqualTo("ruleadmin2");
+    assertThat(approved.get("decisionReason").asText()).isEqualTo("已核对新规文件");
+    assertThat(approved.get("proposedAt").isNull()).isFalse();
+    assertThat(approved.get("decidedAt").isNull()).isFalse();
+    assertThat(approved.get("version").asInt()).isEqualTo(original + 1);
     assertThat(admin.get(RULES + "/" + ARTICLE4 + "/xml").body()).contains("&lt; 300, null");
     assertThat(admin.get(RULES + "/" + ARTICLE4 + "/xml?version=" + original).body()).contains("&lt; 200, null");
 
@@ -401,7 +424,10 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(codes(first)).contains("AREA_BELOW_MINIMUM");
 
     // Roll back to the packaged version: deployed again as the newest version.
-    HttpResponse<String> rolledBack = admin.rollback(ARTICLE4, original, "新规暂缓执行，恢复200平方米");
+    HttpResponse<String> rollbackProposed = admin.rollback(ARTICLE4, original, "新规暂缓执行，恢复200平方米");
+    assertThat(rollbackProposed.statusCode()).as(rollbackProposed.body()).isEqualTo(202);
+    HttpResponse<String> rolledBack = secondAdmin().decide(ARTICLE4,
+        json(rollbackProposed).get("proposalId").asText(), true, "同意恢复");
     assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(201);
     JsonNode rollback = json(rolledBack);
     assertThat(rollback.get("version").asInt()).isEqualTo(original + 2);
@@ -422,6 +448,68 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     DecisionDefinition active = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ARTICLE4)
         .latestVersion().singleResult();
     assertThat(active.getVersion()).isEqualTo(original + 2);
+  }
+
+  @Test
+  void aRejectedStatutoryProposalLeavesTheActiveVersionAndOtherParametersChangeAtOnce() {
+    RulesApi admin = ruleAdmin();
+    int original = admin.summary(POLICY).get("activeVersion").asInt();
+    String policy = admin.get(RULES + "/" + POLICY + "/xml").body();
+
+    HttpResponse<String> proposed = admin.activate(POLICY, policyWith(policy, "validityYears", 3, 4), "有效期改为4年", true);
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+    String proposalId = json(proposed).get("proposalId").asText();
+    // while it is pending, no other change of the rule is taken
+    HttpResponse<String> meanwhile = admin.activate(POLICY, policyWith(policy, "minExperts", 3, 5), "专家增至5人", true);
+    assertThat(meanwhile.statusCode()).isEqualTo(409);
+    assertThat(json(meanwhile).get("message").asText()).contains("待审批");
+
+    HttpResponse<String> rejected = secondAdmin().decide(POLICY, proposalId, false, "与《办法》第十一条不符");
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+    assertThat(json(rejected).get("status").asText()).isEqualTo("REJECTED");
+    assertThat(admin.summary(POLICY).get("activeVersion").asInt()).isEqualTo(original);
+    assertThat(admin.get(RULES + "/" + POLICY + "/xml").body()).isEqualTo(policy);
+    assertThat(secondAdmin().decide(POLICY, proposalId, true, "再批").statusCode()).isEqualTo(409);
+    JsonNode history = admin.getJson(RULES + "/" + POLICY).get("proposals").get(0);
+    assertThat(history.get("decidedBy").asText()).isEqualTo("ruleadmin2");
+    assertThat(history.get("decisionReason").asText()).isEqualTo("与《办法》第十一条不符");
+
+    // a parameter the measures do not fix is activated by one administrator, as before
+    HttpResponse<String> direct = admin.activate(POLICY, policyWith(policy, "minExperts", 3, 5), "专家增至5人", true);
+    assertThat(direct.statusCode()).as(direct.body()).isEqualTo(201);
+    assertThat(admin.summary(POLICY).get("activeVersion").asInt()).isEqualTo(original + 1);
+    HttpResponse<String> back = admin.rollback(POLICY, original, "恢复3人");
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+  }
+
+  @Test
+  void onlyRuleAdministratorsDecideProposalsAndUnknownFieldsAreRefused() {
+    RulesApi admin = ruleAdmin();
+    String policy = admin.get(RULES + "/" + POLICY + "/xml").body();
+    HttpResponse<String> proposed = admin.activate(POLICY, policyWith(policy, "banYears", 2, 3), "禁入期3年", true);
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+    String proposalId = json(proposed).get("proposalId").asText();
+
+    HttpResponse<String> auditor = RulesApi.basic(port, "auditor1").decide(POLICY, proposalId, true, "审计");
+    assertThat(auditor.statusCode()).isEqualTo(403);
+    assertThat(json(auditor).get("message").asText()).contains("规则管理员");
+    HttpResponse<String> noReason = secondAdmin().decide(POLICY, proposalId, true, " ");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(json(noReason).get("message").asText()).contains("reason");
+    HttpResponse<String> extra = secondAdmin().postJson(RULES + "/" + POLICY + "/proposals/" + proposalId + "/approve",
+        RulesApi.map("reason", "同意", "version", 9));
+    assertThat(extra.statusCode()).isEqualTo(400);
+    assertThat(admin.getJson(RULES + "/" + POLICY).get("proposals").get(0).get("status").asText()).isEqualTo("PROPOSED");
+
+    // the proposer withdraws it
+    assertThat(admin.decide(POLICY, proposalId, false, "撤回").statusCode()).isEqualTo(200);
+  }
+
+  /** The policy table with one parameter's value replaced. */
+  private static String policyWith(String xml, String parameter, int from, int to) {
+    String cell = "<outputEntry id=\"rule-current-out-" + parameter + "\">\n          <text>" + from + "</text>";
+    assertThat(xml).contains(cell);
+    return xml.replace(cell, cell.replace(">" + from + "<", ">" + to + "<"));
   }
 
   // ------------------------------------------------------------------ helpers

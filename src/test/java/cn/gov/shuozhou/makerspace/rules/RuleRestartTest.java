@@ -56,10 +56,11 @@ class RuleRestartTest {
       versions[0] = api.summary(ARTICLE4).get("activeVersion").asInt();
       versions[1] = api.summary(POLICY).get("activeVersion").asInt();
       versions[2] = api.summary(ROUTING).get("activeVersion").asInt();
-      assertThat(api.activate(ARTICLE4, RuleFixtures.article4MinimumArea(300), "提高面积门槛", true).statusCode())
-          .isEqualTo(201);
-      assertThat(api.activate(POLICY, policyWithPublicity(7), "公示期延长至7个工作日", true).statusCode())
-          .isEqualTo(201);
+      // both are statutory numbers (Art. 4, Art. 5): a second rule administrator approves them
+      assertThat(api.activateApprovedBy("ruleadmin2", ARTICLE4, RuleFixtures.article4MinimumArea(300), "提高面积门槛")
+          .statusCode()).isEqualTo(201);
+      assertThat(api.activateApprovedBy("ruleadmin2", POLICY, policyWithPublicity(7), "公示期延长至7个工作日")
+          .statusCode()).isEqualTo(201);
     });
 
     // ---- release B: changed packaged tables; the administrator's versions stay.
@@ -67,7 +68,7 @@ class RuleRestartTest {
       JsonNode article4 = api.summary(ARTICLE4);
       assertThat(article4.get("activeVersion").asInt()).isEqualTo(versions[0] + 1);
       assertThat(article4.get("source").asText()).isEqualTo("rule-admin");
-      assertThat(article4.get("activatedBy").asText()).isEqualTo("ruleadmin1");
+      assertThat(article4.get("activatedBy").asText()).isEqualTo("ruleadmin2");
       assertThat(article4.get("conflict").asBoolean()).isTrue();
       JsonNode policy = api.summary(POLICY);
       assertThat(policy.get("activeVersion").asInt()).isEqualTo(versions[1] + 1);

@@ -133,6 +133,21 @@ final class RulesApi {
     return postJson("/api/rules/" + key + "/activate", body);
   }
 
+  /** Approves ({@code approve}) or rejects a pending proposal of a statutory change. */
+  HttpResponse<String> decide(String key, String proposalId, boolean approve, String reason) {
+    return postJson("/api/rules/" + key + "/proposals/" + proposalId + (approve ? "/approve" : "/reject"),
+        map("reason", reason));
+  }
+
+  /** Proposes a statutory change as this user and has {@code approver} approve it: the approval's answer. */
+  HttpResponse<String> activateApprovedBy(String approver, String key, String xml, String reason) {
+    HttpResponse<String> proposed = activate(key, xml, reason, true);
+    if (proposed.statusCode() != 202) {
+      throw new AssertionError("expected a proposal (202): " + proposed.statusCode() + " " + proposed.body());
+    }
+    return basic(port(), approver).decide(key, json(proposed).get("proposalId").asText(), true, "复核同意：" + reason);
+  }
+
   HttpResponse<String> rollback(String key, Integer version, String reason) {
     java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("version", version);

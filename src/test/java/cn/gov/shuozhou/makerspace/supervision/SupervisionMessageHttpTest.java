@@ -151,7 +151,7 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     String applicationNumber = "SQ-HTTP-" + UUID.randomUUID();
     Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州市众创孵化有限公司",
         "应县创客空间", "yingxian", "operator2", today, today.plusYears(3).minusDays(1), null, null, null, null,
-        "http-test"));
+        "http-test"), "应县金城镇建设路8号");
     Map<String, Object> vars = new HashMap<>();
     vars.put(SupervisionProcess.CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(SupervisionProcess.CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));

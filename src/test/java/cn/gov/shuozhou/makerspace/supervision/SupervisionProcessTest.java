@@ -49,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SupervisionProcessTest extends AbstractProcessTest {
 
   private static final String OPERATOR = "operator1";
+  private static final String SPACE_ADDRESS_OF_TEST = "朔州市朔城区开发北路2号";
   private static final LocalDate CERTIFICATION_DAY = LocalDate.of(2026, 3, 2);
   private static final LocalDate LAST_VALID_DAY = LocalDate.of(2029, 3, 1);
 
@@ -120,7 +121,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     Certificate c = certificates.find(s.number()).orElseThrow();
     assertThat(c.status()).isEqualTo(CertificateStatus.EXPIRED);
     assertThat(c.statusChangedOn()).isEqualTo(LocalDate.of(2029, 3, 2));
-    assertThat(certificates.validFor(s.creditCode(), LAST_VALID_DAY)).isEmpty();
+    assertThat(certificates.validFor(registered(s), LAST_VALID_DAY)).isEmpty();
 
     List<HistoricDecisionInstance> assessments = history.createHistoricDecisionInstanceQuery()
         .processInstanceId(s.id()).decisionDefinitionKey("annual-assessment").list();
@@ -497,12 +498,17 @@ class SupervisionProcessTest extends AbstractProcessTest {
   }
 
   /** A space certified on {@code certifiedOn} (the clock is set to that morning) and valid through {@code lastValidDay}. */
+  private static cn.gov.shuozhou.makerspace.registry.Space registered(Space s) {
+    return new cn.gov.shuozhou.makerspace.registry.Space(s.creditCode(), "朔城创客之家", SPACE_ADDRESS_OF_TEST);
+  }
+
   private Space certifiedSpace(LocalDate certifiedOn, LocalDate lastValidDay) {
     setClock(certifiedOn.atTime(9, 0));
     String code = newCreditCode();
     String applicationNumber = "SQ-TEST-" + UUID.randomUUID();
     Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州创新创业服务有限公司",
-        "朔城创客之家", "shuocheng", OPERATOR, certifiedOn, lastValidDay, null, null, null, null, "test-certification"));
+        "朔城创客之家", "shuocheng", OPERATOR, certifiedOn, lastValidDay, null, null, null, null, "test-certification"),
+        SPACE_ADDRESS_OF_TEST);
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(CERTIFIED_ON, EngineClock.startOf(certifiedOn));
@@ -576,7 +582,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(c.statusNote()).isNotBlank();
     assertThat(c.statusChangedOn()).isEqualTo(EngineClock.today());
     assertThat(c.isValidOn(EngineClock.today())).isFalse();
-    assertThat(certificates.validFor(s.creditCode(), EngineClock.today())).isEmpty();
+    assertThat(certificates.validFor(registered(s), EngineClock.today())).isEmpty();
     assertThat(management.createJobQuery().processInstanceId(s.id()).count()).isZero();
     assertThat(tasks.createTaskQuery().processInstanceId(s.id()).count()).isZero();
   }

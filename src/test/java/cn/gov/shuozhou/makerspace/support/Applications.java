@@ -39,6 +39,7 @@ public final class Applications {
     v.put(OPERATOR_NAME, "朔州创新创业服务有限公司");
     v.put(CREDIT_CODE, creditCode);
     v.put(SPACE_NAME, "朔城创客之家");
+    v.put(SPACE_ADDRESS, "朔州市朔城区民福街1号");
     v.put(COUNTY, county);
     v.put(HOST_TYPE, "other");
     v.put(SPACE_FOCUS, "maker");

@@ -124,6 +124,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
     type("Field_operatorName", "朔州创新创业服务有限公司");
     type("Field_creditCode", wrongCheckDigit);
     type("Field_spaceName", "朔城创客之家");
+    type("Field_spaceAddress", "朔州市朔城区民福街1号");
     browser.click(By.cssSelector(".modal-content [id$='Field_county-display']"));
     browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='朔城区']"));
     click("Field_hostType-1");

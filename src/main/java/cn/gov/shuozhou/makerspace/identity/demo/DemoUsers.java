@@ -26,6 +26,7 @@ public final class DemoUsers {
       user("operator1", "运营机构", "申报人一", Groups.OPERATORS),
       user("operator2", "运营机构", "申报人二", Groups.OPERATORS),
       user("ruleadmin1", "规则", "管理员一", Groups.RULE_ADMINS),
+      user("ruleadmin2", "规则", "管理员二", Groups.RULE_ADMINS),
       user("auditor1", "审计", "人员一", Groups.AUDITORS));
 
   private DemoUsers() {}

@@ -33,9 +33,10 @@ import org.openqa.selenium.WebElement;
 /**
  * The rule page ({@code /rules/}) in a real Chromium: a rule administrator raises the
  * non-university minimum area of Art. 4 from 200 to 300 m² in the browser's DMN table editor,
- * sees the regression cases that change, confirms them with a reason and activates the table;
- * an application of 250 m² filed afterwards is flagged by the new version. Finally the page rolls
- * the rule back. Screenshots of each step go to {@link Browser#screenshots()}; with
+ * sees the regression cases that change, confirms them with a reason and proposes the table; an
+ * Art. 4 threshold is statutory, so it cannot approve its own proposal, and a second rule
+ * administrator approves it on the same page. An application of 250 m² filed afterwards is flagged
+ * by the new version. Finally the second administrator proposes the rollback and the first approves it. Screenshots of each step go to {@link Browser#screenshots()}; with
  * {@code -Dscreenshots.dir=docs/images} they refresh the administrator's guide in {@code docs/rules.md}.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (see {@link Browser}).
@@ -66,11 +67,21 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
       browser.close();
     }
     // Test classes of the same configuration share one application: leave Art. 4 as it was.
+    JsonNode pending = JSON.readTree(rulesApi("ruleadmin1", "GET", "/" + KEY, null).body()).get("proposals");
+    for (JsonNode proposal : pending) {
+      if (proposal.get("status").asText().equals("PROPOSED")) {
+        rulesApi("ruleadmin1", "POST", "/" + KEY + "/proposals/" + proposal.get("proposalId").asText() + "/reject",
+            "{\"reason\": \"浏览器测试结束\"}");
+      }
+    }
     JsonNode latest = latestDecision();
     if (latest.get("version").asInt() != versionBefore && latestXml().contains("&lt; 300")) {
-      HttpResponse<String> rollback = rulesApi("POST", "/" + KEY + "/rollback",
+      HttpResponse<String> rollback = rulesApi("ruleadmin1", "POST", "/" + KEY + "/rollback",
           "{\"version\": " + versionBefore + ", \"reason\": \"浏览器测试结束，恢复原规则\"}");
-      assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(201);
+      assertThat(rollback.statusCode()).as(rollback.body()).isEqualTo(202);
+      HttpResponse<String> approved = rulesApi("ruleadmin2", "POST", "/" + KEY + "/proposals/"
+          + JSON.readTree(rollback.body()).get("proposalId").asText() + "/approve", "{\"reason\": \"恢复原规则\"}");
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
     }
   }
 
@@ -149,15 +160,35 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     confirm.click();
     browser.click(By.id("activate-button"));
 
+    // ------------------------------------------------------------ a statutory number: proposed, not active
+    browser.withText(By.id("activated-message"), "已提交审批");
+    browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + versionBefore + " 版");
+    assertThat(browser.visible(By.cssSelector("#proposal-facts [data-fact='proposedBy']")).getText())
+        .contains("ruleadmin1");
+    browser.click(By.id("proposal-reason")).sendKeys("本人复核");
+    browser.click(By.id("proposal-approve"));
+    assertThat(browser.withText(By.id("proposal-error"), "不能审批本人提出的变更").isDisplayed()).isTrue();
+    assertThat(latestDecision().get("version").asInt()).isEqualTo(versionBefore);
+    browser.js("document.getElementById('proposal-panel').scrollIntoView({block: 'start'});");
+    browser.screenshot(IMAGES.resolve("rules-proposal.png"));
+
+    // ------------------------------------------------------------ the second rule administrator approves
+    switchUser("ruleadmin2");
+    browser.click(By.id("proposal-reason")).sendKeys("已核对市科技局通知原文，同意");
+    browser.click(By.id("proposal-approve"));
     int newVersion = versionBefore + 1;
     browser.withText(By.id("activated-message"), "已启用新版本：第 " + newVersion + " 版");
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + newVersion + " 版");
     assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedBy']")).getText())
-        .contains("ruleadmin1");
+        .contains("ruleadmin2");
+    WebElement record = browser.visible(By.cssSelector("#proposal-history tr[data-status='APPROVED']"));
+    assertThat(record.getText()).contains("已批准并生效").contains("ruleadmin1").contains("ruleadmin2")
+        .contains("已核对市科技局通知原文，同意").contains("第 " + newVersion + " 版");
+    assertThat(browser.driver().findElement(By.id("proposal-panel")).isDisplayed()).isFalse();
     assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
         .contains("< 300, null").contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "']")).getText())
-        .contains("第 " + newVersion + " 版").contains("ruleadmin1").contains("规则管理员修改");
+        .contains("第 " + newVersion + " 版").contains("ruleadmin2").contains("规则管理员修改");
     browser.js("window.scrollTo(0, document.getElementById('detail').offsetTop - 10);");
     browser.screenshot(IMAGES.resolve("rules-activated.png"));
 
@@ -178,7 +209,11 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.visible(By.id("rollback-reason")).sendKeys("浏览器测试：恢复原面积门槛");
     browser.screenshot(IMAGES.resolve("rules-rollback.png"));
     browser.click(By.id("rollback-confirm"));
-    browser.withText(By.id("activated-message"), "已回滚");
+    browser.withText(By.id("activated-message"), "已提交审批");
+    switchUser("ruleadmin1");
+    browser.click(By.id("proposal-reason")).sendKeys("同意恢复");
+    browser.click(By.id("proposal-approve"));
+    browser.withText(By.id("activated-message"), "已启用新版本");
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + (newVersion + 1) + " 版");
     assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
         .contains("< 200, null");
@@ -250,10 +285,23 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     return JSON.readTree(r.body()).get("dmnXml").asText();
   }
 
-  private HttpResponse<String> rulesApi(String method, String path, String json) {
+  /** Logs out on the page and in again as {@code user}, then opens the rule under test. */
+  private void switchUser(String user) {
+    browser.click(By.id("logout-button"));
+    WebElement name = browser.visible(By.id("login-username"));
+    name.clear(); // the form keeps the previous user's name
+    name.sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).sendKeys(user);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), user);
+    browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
+    browser.withText(By.id("detail-name"), NAME);
+  }
+
+  private HttpResponse<String> rulesApi(String user, String method, String path, String json) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/rules" + path))
         .header("Accept", "application/json")
-        .header("Authorization", basic("ruleadmin1"));
+        .header("Authorization", basic(user));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -271,6 +319,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     application.put("operatorName", "朔州市青创空间运营管理有限公司");
     application.put("creditCode", creditCode);
     application.put("spaceName", "朔城区青年创客空间");
+    application.put("spaceAddress", "朔州市朔城区民福街1号");
     application.put("county", "shuocheng");
     application.put("hostType", "other");
     application.put("spaceFocus", "maker");
