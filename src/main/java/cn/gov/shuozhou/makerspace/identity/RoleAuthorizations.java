@@ -24,7 +24,10 @@ public final class RoleAuthorizations {
 
   public static final String CERTIFICATION_PROCESS = "maker-space-certification";
   public static final String SUPERVISION_PROCESS = "maker-space-supervision";
-  public static final List<String> PROCESSES = List.of(CERTIFICATION_PROCESS, SUPERVISION_PROCESS);
+  /** Called by both for a revocation, sanction or ban (Art. 8–10): the operator is heard, the leaders decide. */
+  public static final String SANCTION_HEARING_PROCESS = "maker-space-sanction-hearing";
+  public static final List<String> PROCESSES = List.of(CERTIFICATION_PROCESS, SUPERVISION_PROCESS,
+      SANCTION_HEARING_PROCESS);
 
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";
@@ -108,6 +111,8 @@ public final class RoleAuthorizations {
         AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, CERTIFICATION_PROCESS,
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
         AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, SUPERVISION_PROCESS,
+            ProcessDefinitionPermissions.READ),
+        AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, SANCTION_HEARING_PROCESS,
             ProcessDefinitionPermissions.READ),
         AuthorizationGrant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
   }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
@@ -223,6 +225,14 @@ class CertificationProcessTest extends AbstractProcessTest {
     complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
     complete(pi.getId(), TASK_INSPECTION, inspection(false, true));
     complete(pi.getId(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "租赁合同系伪造"));
+    // the finding is the city bureau's proposal: the applicant is heard, the leaders decide (Art. 9)
+    BpmnAwareTests.assertThat(pi).isWaitingAt("falseMaterialsHearing");
+    assertThat(bans.activeBan(code, LocalDate.of(2026, 3, 2))).isEmpty();
+    Task statement = hearingTask(pi.getBusinessKey(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(statement.getAssignee()).isEqualTo(ownerOf(app));
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_DECISION)).isEqualTo("不予认定，2年内不再受理其认定申请");
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_FACTS).toString()).contains("租赁合同系伪造");
+    hearAndApprove(pi.getId(), pi.getBusinessKey());
     assertEnded(pi, "REJECTED", "rejectedForFalseMaterials");
     assertThat(bans.activeBan(code, LocalDate.of(2026, 3, 2))).isPresent();
 
@@ -233,6 +243,21 @@ class CertificationProcessTest extends AbstractProcessTest {
 
     setClock(LocalDateTime.of(2028, 3, 2, 9, 0));
     assertThat(bans.activeBan(code, LocalDate.of(2028, 3, 2))).isEmpty();
+  }
+
+  @Test
+  void falseMaterialsTheLeadersDoNotConfirmLetTheApplicationGoOn() {
+    Map<String, Object> app = application();
+    ProcessInstance pi = apply(app);
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, true));
+    complete(pi.getId(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "营业执照复印件与原件不符"));
+    hear(pi.getId(), pi.getBusinessKey(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "复印件系换证前版本，已提交新证"), SanctionHearing.REJECT);
+
+    BpmnAwareTests.assertThat(pi).hasPassed("falseMaterialsBanApproved").hasNotPassed("banOperator")
+        .isWaitingAt(TASK_ORGANISE_EXPERTS);
+    assertThat(bans.activeBan((String) app.get(CREDIT_CODE), EngineClock.today())).isEmpty();
   }
 
   @Test

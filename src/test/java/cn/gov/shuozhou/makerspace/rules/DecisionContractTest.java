@@ -187,6 +187,7 @@ class DecisionContractTest {
       outputs.put(name, "integer");
     }
     outputs.put("firstReportMinWorkingDays", "integer");
+    outputs.put("statementWorkingDays", "integer");
     assertThat(outputColumns(table)).containsExactlyEntriesOf(outputs);
   }
 
