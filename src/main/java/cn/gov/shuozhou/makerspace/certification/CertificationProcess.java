@@ -95,6 +95,9 @@ public final class CertificationProcess {
   public static final String OBJECTION_UPHELD = "objectionUpheld";
   public static final String OBJECTION_FINDING = "objectionFinding";
   public static final String UPHELD_OBJECTION_FINDING = "upheldObjectionFinding";
+  /** Art. 9: the upheld objection proves false materials (handleObjection), and its copy at process level for the gateway after the notice. */
+  public static final String OBJECTION_FALSE_MATERIALS = "objectionFalseMaterials";
+  public static final String UPHELD_OBJECTION_FALSE_MATERIALS = "upheldObjectionFalseMaterials";
 
   // outcome
   public static final String OUTCOME = "outcome";

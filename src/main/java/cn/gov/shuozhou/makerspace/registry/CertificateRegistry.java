@@ -48,6 +48,12 @@ public class CertificateRegistry {
         CertificateRegistry::map, certificateNumber).stream().findFirst();
   }
 
+  /** The certificate issued on an application, if any. */
+  public Optional<Certificate> forApplication(String applicationNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE application_number = ?",
+        CertificateRegistry::map, applicationNumber).stream().findFirst();
+  }
+
   /** The certificate of this credit code that is valid on the given day, if any. */
   public Optional<Certificate> validFor(String creditCode, LocalDate day) {
     return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE credit_code = ? AND status = ? "

@@ -16,7 +16,9 @@ public enum ProposalKind {
   /** Art. 9: revocation of a title obtained with false materials, and the ban. */
   REVOCATION_FALSE_MATERIALS("第九条"),
   /** Art. 9: an application with false materials is rejected, and the ban. */
-  REJECTION_FALSE_MATERIALS("第九条");
+  REJECTION_FALSE_MATERIALS("第九条"),
+  /** Art. 9: false materials found after the title ended: the ban alone. */
+  BAN_FALSE_MATERIALS("第九条");
 
   private final String article;
 
@@ -35,6 +37,7 @@ public enum ProposalKind {
       case REVOCATION_VIOLATION, REVOCATION_ASSESSMENT -> "取消朔州市众创空间称号";
       case REVOCATION_FALSE_MATERIALS -> "取消朔州市众创空间称号，" + banYears + "年内不再受理其认定申请";
       case REJECTION_FALSE_MATERIALS -> "不予认定，" + banYears + "年内不再受理其认定申请";
+      case BAN_FALSE_MATERIALS -> "自处理决定之日起" + banYears + "年内不再受理其认定申请";
     };
   }
 }

@@ -30,7 +30,11 @@ public class SanctionProposals {
     this.supervision = supervision;
   }
 
-  /** {@code cause}: VIOLATION, RECTIFICATION, FALSE_MATERIALS (supervision) or APPLICATION_FALSE_MATERIALS (certification). */
+  /**
+   * {@code cause}: VIOLATION, RECTIFICATION, FALSE_MATERIALS (supervision), APPLICATION_FALSE_MATERIALS
+   * or OBJECTION_FALSE_MATERIALS (certification: the inspection's suspicion, or an upheld objection),
+   * ENDED_TITLE_FALSE_MATERIALS (after the title expired).
+   */
   public void propose(DelegateExecution e, String cause) {
     ProposalKind kind = kind(e, cause);
     Policy policy = Policy.of(e);
@@ -55,7 +59,8 @@ public class SanctionProposals {
       case "RECTIFICATION" -> SupervisionProcess.SOURCE_VIOLATION.equals(text(e, SupervisionProcess.RECTIFICATION_SOURCE))
           ? ProposalKind.REVOCATION_VIOLATION : ProposalKind.REVOCATION_ASSESSMENT;
       case "FALSE_MATERIALS" -> ProposalKind.REVOCATION_FALSE_MATERIALS;
-      case "APPLICATION_FALSE_MATERIALS" -> ProposalKind.REJECTION_FALSE_MATERIALS;
+      case "ENDED_TITLE_FALSE_MATERIALS" -> ProposalKind.BAN_FALSE_MATERIALS;
+      case "APPLICATION_FALSE_MATERIALS", "OBJECTION_FALSE_MATERIALS" -> ProposalKind.REJECTION_FALSE_MATERIALS;
       default -> throw new IllegalArgumentException("未知的处理建议依据：" + cause);
     };
   }
@@ -67,8 +72,9 @@ public class SanctionProposals {
       case "RECTIFICATION" -> supervision.rectificationFailureNote(text(e, SupervisionProcess.RECTIFICATION_REASON),
           text(e, SupervisionProcess.RECTIFICATION_DEADLINE), text(e, SupervisionProcess.RECTIFICATION_REPORT),
           text(e, SupervisionProcess.REASSESSMENT_COMMENT));
-      case "FALSE_MATERIALS" -> supervision.falseMaterialsNote(text(e, SupervisionProcess.REPORT_TEXT),
+      case "FALSE_MATERIALS", "ENDED_TITLE_FALSE_MATERIALS" -> supervision.falseMaterialsNote(text(e, SupervisionProcess.REPORT_TEXT),
           text(e, SupervisionProcess.FALSE_MATERIALS_FINDING));
+      case "OBJECTION_FALSE_MATERIALS" -> "公示异议经核查成立，核查意见：" + text(e, CertificationProcess.UPHELD_OBJECTION_FINDING);
       default -> "核定意见：" + text(e, CertificationProcess.FALSE_MATERIALS_FINDING);
     };
   }

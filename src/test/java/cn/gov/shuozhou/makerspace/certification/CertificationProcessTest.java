@@ -205,6 +205,47 @@ class CertificationProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void anUpheldObjectionProvingFalseMaterialsRejectsAndBansOnceTheLeadersApprove() {
+    Map<String, Object> app = application();
+    String code = (String) app.get(CREDIT_CODE);
+    ProcessInstance pi = apply(app);
+    passToPublicNotice(pi, false);
+    object(pi, "入驻创客名单系编造");
+    Task handle = task(pi.getId(), TASK_HANDLE_OBJECTION);
+    assertThat(fields(() -> tasks.complete(handle.getId(), Map.of(OBJECTION_UPHELD, false,
+        OBJECTION_FINDING, "异议不实", OBJECTION_FALSE_MATERIALS, true)))).containsExactly(OBJECTION_FALSE_MATERIALS);
+    tasks.complete(handle.getId(), Map.of(OBJECTION_UPHELD, true, OBJECTION_FINDING, "经逐一核实，名单中多数人员不存在",
+        OBJECTION_FALSE_MATERIALS, true));
+
+    Task statement = hearingTask(pi.getBusinessKey(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_FACTS).toString())
+        .contains("公示异议经核查成立").contains("名单中多数人员不存在");
+    assertThat(bans.activeBan(code, EngineClock.today())).isEmpty();
+    hearAndApprove(pi.getId(), pi.getBusinessKey());
+
+    assertEnded(pi, "REJECTED", "rejectedForFalseMaterials");
+    BpmnAwareTests.assertThat(pi).hasPassed("objectionFalseMaterialsHearing", "banOperator");
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains("第九条").contains("名单中多数人员不存在");
+    assertThat(bans.activeBan(code, EngineClock.today())).isPresent();
+  }
+
+  @Test
+  void anUpheldObjectionProvingFalseMaterialsWithoutTheLeadersApprovalOnlyRejects() {
+    Map<String, Object> app = application();
+    ProcessInstance pi = apply(app);
+    passToPublicNotice(pi, false);
+    object(pi, "场地租赁合同系伪造");
+    complete(pi.getId(), TASK_HANDLE_OBJECTION, Map.of(OBJECTION_UPHELD, true, OBJECTION_FINDING, "出租方否认签订合同",
+        OBJECTION_FALSE_MATERIALS, true));
+    hear(pi.getId(), pi.getBusinessKey(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "合同由出租方代理人签订，附授权书"), SanctionHearing.REJECT);
+
+    assertEnded(pi, "REJECTED", "rejectedAfterObjection");
+    BpmnAwareTests.assertThat(pi).hasNotPassed("banOperator");
+    assertThat(bans.activeBan((String) app.get(CREDIT_CODE), EngineClock.today())).isEmpty();
+  }
+
+  @Test
   void anonymousObjectionIsRefusedAndChangesNothing() {
     ProcessInstance pi = apply(application());
     passToPublicNotice(pi, false);

@@ -94,6 +94,36 @@ class SanctionHearingHttpTest extends AbstractHttpTest {
     });
   }
 
+  @Test
+  void falseMaterialsOfAnExpiredTitleAreStillReviewedButAViolationIsNot() throws Exception {
+    String number = SupervisedSpaces.start(runtime, certificates, OPERATOR);
+    // the title expired and its supervision ended
+    runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId(),
+        "test: supervision ended with the title");
+    certificates.close(number, CertificateStatus.EXPIRED, "EXPIRED", "有效期届满", java.time.LocalDate.now());
+
+    HttpResponse<String> violation = api("city1", "/api/violation-reports", Map.of(
+        SupervisionProcess.CERTIFICATE_NUMBER, number, SupervisionProcess.VIOLATION_DESCRIPTION, "擅自改变场地用途"));
+    assertThat(violation.statusCode()).as(violation.body()).isEqualTo(404);
+    assertThat(JSON.readTree(violation.body()).get("message").asText()).contains("只受理虚假材料举报");
+    HttpResponse<String> byOperator = api(OPERATOR, "/api/false-materials-reports", Map.of(
+        SupervisionProcess.CERTIFICATE_NUMBER, number, SupervisionProcess.REPORT_TEXT, "举报内容"));
+    assertThat(byOperator.statusCode()).as(byOperator.body()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+
+    HttpResponse<String> reported = api("city1", "/api/false-materials-reports", Map.of(
+        SupervisionProcess.CERTIFICATE_NUMBER, number, SupervisionProcess.REPORT_TEXT, "当年申报的入驻团队系虚构"));
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+    assertThat(JSON.readTree(reported.body()).get("certificateNumber").asText()).isEqualTo(number);
+    Task review = task(number, SupervisionProcess.TASK_FALSE_MATERIALS);
+    assertThat(ids(rest("city1").get("/task?taskDefinitionKey=reviewFalseMaterials&processInstanceBusinessKey=" + number)))
+        .containsExactly(review.getId());
+    assertThat(ids(rest(OPERATOR).get("/task?processInstanceBusinessKey=" + number))).isEmpty();
+    assertThat(complete("city1", review, Map.of(SupervisionProcess.FALSE_MATERIALS_CONFIRMED, true,
+        SupervisionProcess.FALSE_MATERIALS_FINDING, "经核实团队从未入驻")).statusCode()).isEqualTo(204);
+    assertThat(task(number, SanctionHearing.TASK_SUBMIT_STATEMENT).getAssignee()).isEqualTo(OPERATOR);
+  }
+
   private Task task(String number, String key) {
     return SupervisedSpaces.task(tasks, number, key);
   }

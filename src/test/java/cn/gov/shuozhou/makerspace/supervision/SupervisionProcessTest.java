@@ -12,6 +12,7 @@ import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
@@ -61,6 +62,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
   @Autowired BanRegistry bans;
   @Autowired WorkingDayCalendar calendar;
   @Autowired DecisionRecords decisions;
+  @Autowired SupervisionReports reports;
 
   /** A certified space under supervision. */
   private record Space(String number, String creditCode, ProcessInstance pi) {
@@ -585,6 +587,45 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
   }
 
+  // ---------------------------------------------------------------- false materials after the title expired (Art. 9)
+
+  @Test
+  void falseMaterialsReportedAfterTheTitleExpiredLeadToTheBanFromTheLeadersDecision() {
+    Space s = certifiedSpace(CERTIFICATION_DAY, LocalDate.of(2026, 6, 30));
+    travel(s, LocalDateTime.of(2026, 7, 1, 0, 0, 1));
+    BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expired");
+
+    // dismissed, then confirmed but not approved, then confirmed and approved: three reviews
+    setClock(LocalDateTime.of(2026, 9, 1, 9, 0));
+    String first = afterTitle(s, "营业执照系伪造");
+    complete(first, TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "执照核验属实"));
+    String second = afterTitle(s, "入驻团队名单系编造");
+    complete(second, TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "部分人员无法联系"));
+    hear(second, s.number(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "人员已毕业离开，附当年协议"), SanctionHearing.REJECT);
+    assertThat(bans.activeBan(s.creditCode(), EngineClock.today())).isEmpty();
+
+    setClock(LocalDateTime.of(2026, 10, 12, 9, 0));
+    String third = afterTitle(s, "场地租赁合同系伪造");
+    Task review = task(third, TASK_FALSE_MATERIALS);
+    assertThat(candidateGroups(review)).containsExactly(Groups.CITY_BUREAU);
+    assertThat(tasks.getVariable(review.getId(), REPORT_TEXT)).isEqualTo("场地租赁合同系伪造");
+    tasks.complete(review.getId(), Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "出租方证实未签订该合同"));
+    runDueJobs(third);
+    assertThat(tasks.getVariable(hearingTask(s.number(), SanctionHearing.TASK_SUBMIT_STATEMENT).getId(),
+        SanctionHearing.PROPOSAL_DECISION)).isEqualTo("自处理决定之日起2年内不再受理其认定申请");
+    setClock(LocalDateTime.of(2026, 10, 14, 9, 0));
+    hearAndApprove(third, s.number());
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(third).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(third).activityId("bannedAfterTitle").count()).isOne();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first).activityId("falseMaterialsDismissed").count()).isOne();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(second).activityId("falseMaterialsNotApproved").count()).isOne();
+    var ban = bans.activeBan(s.creditCode(), LocalDate.of(2026, 10, 14)).orElseThrow();
+    assertThat(ban.bannedUntil()).as("counted from the decision").isEqualTo(LocalDate.of(2028, 10, 14));
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.EXPIRED);
+  }
+
   // ---------------------------------------------------------------- shape of input
 
   @Test
@@ -651,6 +692,15 @@ class SupervisionProcessTest extends AbstractProcessTest {
     ProcessInstance pi = runtime.startProcessInstanceByKey(KEY, c.certificateNumber(), vars);
     runDueJobs(pi.getId()); // a window that had already opened opens at once
     return new Space(c.certificateNumber(), code, pi);
+  }
+
+  /** The city bureau reports false materials of an ended title (the application's command); returns the review's instance id. */
+  private String afterTitle(Space s, String text) {
+    reports.file(SupervisionReports.Kind.FALSE_MATERIALS, s.number(), null, text, "city1");
+    return runtime.createProcessInstanceQuery().processDefinitionKey(EndedTitleReview.KEY).processInstanceBusinessKey(s.number())
+        .list().stream()
+        .filter(p -> tasks.createTaskQuery().processInstanceId(p.getId()).taskDefinitionKey(TASK_FALSE_MATERIALS).count() == 1)
+        .findFirst().orElseThrow().getId();
   }
 
   /** Runs {@code work} with a made-up holiday arrangement for {@code year} when the released calendar lacks it. */
