@@ -72,6 +72,13 @@ public final class CertificationProcess {
   public static final String BUILDING_SAFETY_UNAFFECTED = "buildingSafetyUnaffected";
   public static final String OLD_BUILDING_PREFERRED = "oldBuildingPreferred";
   public static final String FALSE_MATERIALS_CONFIRMED = "falseMaterialsConfirmed";
+  /** Art. 9 suspicions raised before or after the inspection (issue 15 §2), each with its grounds. */
+  public static final String FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS = "firstReviewSuspectsFalseMaterials";
+  public static final String FIRST_REVIEW_FALSE_MATERIALS_GROUNDS = "firstReviewFalseMaterialsGrounds";
+  /** One expert's grounds (local to the expert's review, like the score); empty: no suspicion. */
+  public static final String EXPERT_FALSE_MATERIALS_GROUNDS = "falseMaterialsGrounds";
+  public static final String EXPERTS_SUSPECT_FALSE_MATERIALS = "expertsSuspectFalseMaterials";
+  public static final String EXPERTS_FALSE_MATERIALS_GROUNDS = "expertsFalseMaterialsGrounds";
   public static final String FALSE_MATERIALS_FINDING = "falseMaterialsFinding";
 
   // expert review

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.COMMENT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERT_FALSE_MATERIALS_GROUNDS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_PHONE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RECOMMEND;
@@ -42,9 +43,9 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Confidential variables. Expert votes are confidential until the panel has decided. An expert's {@code score},
- * {@code recommend} and {@code comment} live in the scope of their own {@code expertReview}
+ * {@code recommend}, {@code comment} and {@code falseMaterialsGrounds} live in the scope of their own {@code expertReview}
  * (input mappings of the multi-instance task). Authorizations cannot tell one expert's scope from
- * another's within a case they may read, so this engine interceptor removes those three values from
+ * another's within a case they may read, so this engine interceptor removes those values from
  * every read of variables (runtime and task variables, form variables, the history's variable
  * instances and details), whichever door asked, unless the reader
  * <ul>
@@ -61,7 +62,7 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 final class ConfidentialVariablesGuard extends CommandInterceptor {
 
-  static final Set<String> REVIEW_VARIABLES = Set.of(SCORE, RECOMMEND, COMMENT);
+  static final Set<String> REVIEW_VARIABLES = Set.of(SCORE, RECOMMEND, COMMENT, EXPERT_FALSE_MATERIALS_GROUNDS);
   private static final String REVIEW_SCOPE = TASK_EXPERT_REVIEW + ":";
   /** Who objected during the public notice: the city bureau, which handles objections, and the auditors. */
   static final Set<String> OBJECTOR_VARIABLES = Set.of(OBJECTOR_NAME, OBJECTOR_PHONE);

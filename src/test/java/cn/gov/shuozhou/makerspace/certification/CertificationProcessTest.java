@@ -302,6 +302,45 @@ class CertificationProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void theFirstReviewerFlagsFalseMaterialsWithGroundsAndTheCityBureauReviewsThemAfterTheInspection() {
+    ProcessInstance pi = apply(application());
+    Task review = task(pi.getId(), TASK_FIRST_REVIEW);
+    assertThat(fields(() -> tasks.complete(review.getId(), Map.of(FIRST_REVIEW_DECISION, "approve",
+        FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS, true)))).containsExactly(FIRST_REVIEW_FALSE_MATERIALS_GROUNDS);
+    tasks.complete(review.getId(), Map.of(FIRST_REVIEW_DECISION, "approve", FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS, true,
+        FIRST_REVIEW_FALSE_MATERIALS_GROUNDS, "营业执照复印件与登记信息不一致"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+
+    Task falseMaterials = task(pi.getId(), TASK_FALSE_MATERIALS);
+    assertThat(tasks.getVariable(falseMaterials.getId(), FIRST_REVIEW_FALSE_MATERIALS_GROUNDS))
+        .isEqualTo("营业执照复印件与登记信息不一致");
+    tasks.complete(falseMaterials.getId(), Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "执照已变更，材料属实"));
+    BpmnAwareTests.assertThat(pi).hasPassed("falseMaterialsResume").isWaitingAt(TASK_ORGANISE_EXPERTS);
+  }
+
+  @Test
+  void anExpertsSuspicionIsReviewedBeforeThePanelsConclusionCounts() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+    tasks.complete(task(pi.getId(), TASK_ORGANISE_EXPERTS).getId(), Variables.createVariables().putValueTyped(EXPERTS,
+        Variables.objectValue(List.of("expert1", "expert2", "expert3")).serializationDataFormat("application/json").create()));
+    for (Task t : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list()) {
+      Map<String, Object> vote = new java.util.HashMap<>(Map.of(SCORE, 85.0, RECOMMEND, true, COMMENT, "评审意见"));
+      if ("expert2".equals(t.getAssignee())) {
+        vote.put(EXPERT_FALSE_MATERIALS_GROUNDS, "融资协议的签章与出资方不符");
+      }
+      tasks.complete(t.getId(), vote);
+    }
+
+    Task falseMaterials = task(pi.getId(), TASK_FALSE_MATERIALS);
+    assertThat(tasks.getVariable(falseMaterials.getId(), EXPERTS_FALSE_MATERIALS_GROUNDS)).isEqualTo("融资协议的签章与出资方不符");
+    tasks.complete(falseMaterials.getId(), Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "出资方确认签章属实"));
+    BpmnAwareTests.assertThat(pi).hasPassed("expertFalseMaterialsCheck", "falseMaterialsResume", "expertResult")
+        .isWaitingAt(TASK_BUREAU_DECISION);
+  }
+
+  @Test
   void applicationAcceptedAgainOnceTheBanIsOver() {
     Map<String, Object> app = application();
     String code = (String) app.get(CREDIT_CODE);
