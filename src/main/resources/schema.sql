@@ -260,3 +260,27 @@ CREATE TABLE IF NOT EXISTS ms_demo_mail (
   body       VARCHAR(4000) NOT NULL,
   sent_at    TIMESTAMP     NOT NULL
 );
+
+-- Art. 8–10: one decision record per proposed revocation, sanction or ban (process
+-- maker-space-sanction-hearing, record_id = its instance id): the proposal and its notice (告知),
+-- the operator's statement (陈述申辩) or its absence, and the bureau leaders' decision. Never deleted.
+CREATE TABLE IF NOT EXISTS ms_decision_record (
+  record_id           VARCHAR(64)   PRIMARY KEY,
+  case_ref            VARCHAR(32)   NOT NULL,
+  credit_code         VARCHAR(18),
+  kind                VARCHAR(32)   NOT NULL,
+  article             VARCHAR(200)  NOT NULL,
+  facts               VARCHAR(4000) NOT NULL,
+  intended_decision   VARCHAR(200)  NOT NULL,
+  proposed_by         VARCHAR(64)   NOT NULL,
+  notice_at           TIMESTAMP     NOT NULL,
+  statement_due_at    TIMESTAMP     NOT NULL,
+  statement_text      VARCHAR(4000),
+  statement_waived    BOOLEAN,
+  statement_at        TIMESTAMP,
+  leader_decision     VARCHAR(16),
+  leader_comment      VARCHAR(4000),
+  decided_by          VARCHAR(64),
+  decided_at          TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS ix_decision_record_case ON ms_decision_record (case_ref);

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.access;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.COMMENT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERT_FALSE_MATERIALS_GROUNDS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_PHONE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RECOMMEND;
@@ -50,7 +51,7 @@ public enum Capability {
   READ_OBJECTORS("查看异议人身份", groups(CITY_BUREAU, AUDITORS), null, Set.of(OBJECTOR_NAME, OBJECTOR_PHONE), false),
   /** The experts' individual votes, once no review of the case is open (an expert always reads their own). */
   READ_REVIEWS_AFTER_PANEL("查看专家个人评审意见", groups(CITY_BUREAU, BUREAU_LEADERS, AUDITORS), null,
-      Set.of(SCORE, RECOMMEND, COMMENT), false),
+      Set.of(SCORE, RECOMMEND, COMMENT, EXPERT_FALSE_MATERIALS_GROUNDS), false),
   /** Expert votes and objectors' identities, in every case, at any time. */
   READ_ALL_VARIABLES("查看全部保密变量", groups(CAMUNDA_ADMIN)),
 

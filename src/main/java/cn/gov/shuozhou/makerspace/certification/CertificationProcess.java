@@ -75,6 +75,13 @@ public final class CertificationProcess {
   public static final String BUILDING_SAFETY_UNAFFECTED = "buildingSafetyUnaffected";
   public static final String OLD_BUILDING_PREFERRED = "oldBuildingPreferred";
   public static final String FALSE_MATERIALS_CONFIRMED = "falseMaterialsConfirmed";
+  /** Art. 9 suspicions raised before or after the inspection (issue 15 §2), each with its grounds. */
+  public static final String FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS = "firstReviewSuspectsFalseMaterials";
+  public static final String FIRST_REVIEW_FALSE_MATERIALS_GROUNDS = "firstReviewFalseMaterialsGrounds";
+  /** One expert's grounds (local to the expert's review, like the score); empty: no suspicion. */
+  public static final String EXPERT_FALSE_MATERIALS_GROUNDS = "falseMaterialsGrounds";
+  public static final String EXPERTS_SUSPECT_FALSE_MATERIALS = "expertsSuspectFalseMaterials";
+  public static final String EXPERTS_FALSE_MATERIALS_GROUNDS = "expertsFalseMaterialsGrounds";
   public static final String FALSE_MATERIALS_FINDING = "falseMaterialsFinding";
 
   // expert review
@@ -98,6 +105,9 @@ public final class CertificationProcess {
   public static final String OBJECTION_UPHELD = "objectionUpheld";
   public static final String OBJECTION_FINDING = "objectionFinding";
   public static final String UPHELD_OBJECTION_FINDING = "upheldObjectionFinding";
+  /** Art. 9: the upheld objection proves false materials (handleObjection), and its copy at process level for the gateway after the notice. */
+  public static final String OBJECTION_FALSE_MATERIALS = "objectionFalseMaterials";
+  public static final String UPHELD_OBJECTION_FALSE_MATERIALS = "upheldObjectionFalseMaterials";
 
   // outcome
   public static final String OUTCOME = "outcome";

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.expertreview;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +31,18 @@ public class ExpertReviewAggregationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<HistoricVariableInstance> vars = WithoutAuthorization.call(() -> history.createHistoricVariableInstanceQuery()
         .processInstanceId(execution.getProcessInstanceId())
-        .variableNameIn(SCORE, RECOMMEND)
+        .variableNameIn(SCORE, RECOMMEND, EXPERT_FALSE_MATERIALS_GROUNDS)
         .list());
     Map<String, Double> scores = new HashMap<>();
     Map<String, Boolean> recommends = new HashMap<>();
+    List<String> suspicions = new ArrayList<>();
     for (HistoricVariableInstance v : vars) {
       if (SCORE.equals(v.getName()) && v.getValue() instanceof Number n) {
         scores.put(v.getActivityInstanceId(), n.doubleValue());
       } else if (RECOMMEND.equals(v.getName()) && v.getValue() instanceof Boolean b) {
         recommends.put(v.getActivityInstanceId(), b);
+      } else if (EXPERT_FALSE_MATERIALS_GROUNDS.equals(v.getName()) && v.getValue() instanceof String grounds) {
+        suspicions.add(grounds);
       }
     }
     if (scores.isEmpty()) {
@@ -48,5 +52,8 @@ public class ExpertReviewAggregationDelegate implements JavaDelegate {
     long yes = recommends.values().stream().filter(Boolean::booleanValue).count();
     execution.setVariable(AVERAGE_SCORE, Math.round(average * 100) / 100.0);
     execution.setVariable(RECOMMEND_RATIO, Math.round(yes * 10000.0 / scores.size()) / 10000.0);
+    // Art. 9: any expert's suspicion sends the case to reviewFalseMaterials before the conclusion counts
+    execution.setVariable(EXPERTS_SUSPECT_FALSE_MATERIALS, !suspicions.isEmpty());
+    execution.setVariable(EXPERTS_FALSE_MATERIALS_GROUNDS, suspicions.isEmpty() ? null : String.join("\n", suspicions));
   }
 }

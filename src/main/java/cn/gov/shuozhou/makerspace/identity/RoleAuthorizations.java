@@ -33,7 +33,12 @@ public final class RoleAuthorizations {
 
   public static final String CERTIFICATION_PROCESS = "maker-space-certification";
   public static final String SUPERVISION_PROCESS = "maker-space-supervision";
-  public static final List<String> PROCESSES = List.of(CERTIFICATION_PROCESS, SUPERVISION_PROCESS);
+  /** Called by both for a revocation, sanction or ban (Art. 8–10): the operator is heard, the leaders decide. */
+  public static final String SANCTION_HEARING_PROCESS = "maker-space-sanction-hearing";
+  /** Art. 9 after the title expired: a report still leads, after review and hearing, to the ban. */
+  public static final String ENDED_TITLE_FALSE_MATERIALS_PROCESS = "maker-space-ended-title-false-materials";
+  public static final List<String> PROCESSES = List.of(CERTIFICATION_PROCESS, SUPERVISION_PROCESS,
+      SANCTION_HEARING_PROCESS, ENDED_TITLE_FALSE_MATERIALS_PROCESS);
 
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";

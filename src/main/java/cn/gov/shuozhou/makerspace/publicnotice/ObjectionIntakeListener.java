@@ -34,5 +34,6 @@ public class ObjectionIntakeListener implements ExecutionListener {
     execution.setVariableLocal(OBJECTOR_PHONE, phone);
     execution.setVariableLocal(OBJECTION_UPHELD, null);
     execution.setVariableLocal(OBJECTION_FINDING, null);
+    execution.setVariableLocal(OBJECTION_FALSE_MATERIALS, null);
   }
 }

@@ -50,6 +50,12 @@ public class CertificateRegistry {
         CertificateRegistry::map, certificateNumber).stream().findFirst();
   }
 
+  /** The certificate issued on an application, if any. */
+  public Optional<Certificate> forApplication(String applicationNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE application_number = ?",
+        CertificateRegistry::map, applicationNumber).stream().findFirst();
+  }
+
   /** The certificate of this space that is valid on the given day, if any (other spaces of its operator do not count). */
   public Optional<Certificate> validFor(Space space, LocalDate day) {
     return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE space_key = ? AND status = ? "

@@ -38,9 +38,9 @@ import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Confidential variables. Expert votes are confidential until the panel has decided. An expert's {@code score},
- * {@code recommend} and {@code comment} live in the scope of their own {@code expertReview}
+ * {@code recommend}, {@code comment} and {@code falseMaterialsGrounds} live in the scope of their own {@code expertReview}
  * (input mappings of the multi-instance task). Authorizations cannot tell one expert's scope from
- * another's within a case they may read, so this engine interceptor removes those three values from
+ * another's within a case they may read, so this engine interceptor removes those values from
  * every read of variables (runtime and task variables, form variables, the history's variable
  * instances and details), whichever door asked, unless the reader
  * <ul>

@@ -4,8 +4,15 @@ import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.web.ApiRefusal;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Files the city bureau's reports about a certified space (Art. 9, 10): the record (table
  * {@code ms_supervision_report}, who and why) and the message to the space's running supervision,
  * in one transaction. The certification has no message for false materials (its own check is part
- * of the on-site inspection), so a report always goes to the supervision.
+ * of the on-site inspection), so a report goes to the supervision; once the title has expired and the
+ * supervision has ended, a false-materials report starts the review of Art. 9 after the title
+ * ({@code maker-space-ended-title-false-materials}), which can still lead to the ban.
  */
 @Service
 public class SupervisionReports {
@@ -43,14 +52,16 @@ public class SupervisionReports {
   public record Filed(String reportId, String certificateNumber) {}
 
   static final String NOTHING_TO_REPORT_ON =
-      "没有找到正在年度管理中的众创空间（%s）：称号未认定、已取消或已届满的，不能再提交举报";
+      "没有找到正在年度管理中的众创空间（%s）：称号未认定或已取消的，不能再提交举报；称号已届满的，只受理虚假材料举报（第九条）";
 
   private final ProcessEngine engine;
   private final JdbcTemplate jdbc;
+  private final CertificateRegistry certificates;
 
-  public SupervisionReports(ProcessEngine engine, JdbcTemplate jdbc) {
+  public SupervisionReports(ProcessEngine engine, JdbcTemplate jdbc, CertificateRegistry certificates) {
     this.engine = engine;
     this.jdbc = jdbc;
+    this.certificates = certificates;
   }
 
   /** Exactly one of {@code certificateNumber} and {@code applicationNumber} is given. */
@@ -64,13 +75,16 @@ public class SupervisionReports {
           : query.variableValueEquals(APPLICATION_NUMBER, applicationNumber)).singleResult();
     });
     if (supervision == null) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "NoRunningSupervision", NOTHING_TO_REPORT_ON.formatted(subject));
+      Optional<Certificate> expired = kind == Kind.FALSE_MATERIALS
+          ? (certificateNumber != null ? certificates.find(certificateNumber) : certificates.forApplication(applicationNumber))
+              .filter(c -> c.status() == CertificateStatus.EXPIRED)
+          : Optional.empty();
+      if (expired.isEmpty()) {
+        throw new ApiRefusal(HttpStatus.NOT_FOUND, "NoRunningSupervision", NOTHING_TO_REPORT_ON.formatted(subject));
+      }
+      return reviewAfterTitle(expired.get(), text, reportedBy);
     }
-    String reportId = UUID.randomUUID().toString();
-    jdbc.update("INSERT INTO ms_supervision_report (report_id, kind, certificate_number, report_text, reported_by, "
-            + "reported_at, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        reportId, kind.name(), supervision.getBusinessKey(), text, reportedBy,
-        new Timestamp(EngineClock.now().getTime()), supervision.getId());
+    String reportId = record(kind, supervision.getBusinessKey(), text, reportedBy, supervision.getId());
     try {
       WithoutAuthorization.call(engine, () -> engine.getRuntimeService().createMessageCorrelation(kind.message)
           .processInstanceId(supervision.getId())
@@ -80,5 +94,31 @@ public class SupervisionReports {
       throw new ApiRefusal(HttpStatus.NOT_FOUND, "NoRunningSupervision", NOTHING_TO_REPORT_ON.formatted(subject));
     }
     return new Filed(reportId, supervision.getBusinessKey());
+  }
+
+  /** Art. 9 after the title expired: starts the review, with the certificate's data, for the city bureau. */
+  private Filed reviewAfterTitle(Certificate c, String text, String reportedBy) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(REPORT_TEXT, text);
+    variables.put(CERTIFICATE_NUMBER, c.certificateNumber());
+    variables.put(APPLICATION_NUMBER, c.applicationNumber());
+    variables.put(CREDIT_CODE, c.creditCode());
+    variables.put(OPERATOR_NAME, c.operatorName());
+    variables.put(SPACE_NAME, c.spaceName());
+    variables.put(APPLICANT, c.applicant());
+    ProcessInstance review = WithoutAuthorization.call(engine, () -> engine.getRuntimeService()
+        .createMessageCorrelation(EndedTitleReview.MESSAGE).processInstanceBusinessKey(c.certificateNumber())
+        .setVariables(variables).correlateStartMessage());
+    return new Filed(record(Kind.FALSE_MATERIALS, c.certificateNumber(), text, reportedBy, review.getId()),
+        c.certificateNumber());
+  }
+
+  private String record(Kind kind, String certificateNumber, String text, String reportedBy, String processInstanceId) {
+    String reportId = UUID.randomUUID().toString();
+    jdbc.update("INSERT INTO ms_supervision_report (report_id, kind, certificate_number, report_text, reported_by, "
+            + "reported_at, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        reportId, kind.name(), certificateNumber, text, reportedBy,
+        new Timestamp(EngineClock.now().getTime()), processInstanceId);
+    return reportId;
   }
 }

@@ -9,7 +9,9 @@ import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
@@ -204,6 +206,47 @@ class CertificationProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void anUpheldObjectionProvingFalseMaterialsRejectsAndBansOnceTheLeadersApprove() {
+    Map<String, Object> app = application();
+    String code = (String) app.get(CREDIT_CODE);
+    ProcessInstance pi = apply(app);
+    passToPublicNotice(pi, false);
+    object(pi, "入驻创客名单系编造");
+    Task handle = task(pi.getId(), TASK_HANDLE_OBJECTION);
+    assertThat(fields(() -> tasks.complete(handle.getId(), Map.of(OBJECTION_UPHELD, false,
+        OBJECTION_FINDING, "异议不实", OBJECTION_FALSE_MATERIALS, true)))).containsExactly(OBJECTION_FALSE_MATERIALS);
+    tasks.complete(handle.getId(), Map.of(OBJECTION_UPHELD, true, OBJECTION_FINDING, "经逐一核实，名单中多数人员不存在",
+        OBJECTION_FALSE_MATERIALS, true));
+
+    Task statement = hearingTask(pi.getBusinessKey(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_FACTS).toString())
+        .contains("公示异议经核查成立").contains("名单中多数人员不存在");
+    assertThat(bans.activeBan(code, EngineClock.today())).isEmpty();
+    hearAndApprove(pi.getId(), pi.getBusinessKey());
+
+    assertEnded(pi, "REJECTED", "rejectedForFalseMaterials");
+    BpmnAwareTests.assertThat(pi).hasPassed("objectionFalseMaterialsHearing", "banOperator");
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains("第九条").contains("名单中多数人员不存在");
+    assertThat(bans.activeBan(code, EngineClock.today())).isPresent();
+  }
+
+  @Test
+  void anUpheldObjectionProvingFalseMaterialsWithoutTheLeadersApprovalOnlyRejects() {
+    Map<String, Object> app = application();
+    ProcessInstance pi = apply(app);
+    passToPublicNotice(pi, false);
+    object(pi, "场地租赁合同系伪造");
+    complete(pi.getId(), TASK_HANDLE_OBJECTION, Map.of(OBJECTION_UPHELD, true, OBJECTION_FINDING, "出租方否认签订合同",
+        OBJECTION_FALSE_MATERIALS, true));
+    hear(pi.getId(), pi.getBusinessKey(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "合同由出租方代理人签订，附授权书"), SanctionHearing.REJECT);
+
+    assertEnded(pi, "REJECTED", "rejectedAfterObjection");
+    BpmnAwareTests.assertThat(pi).hasNotPassed("banOperator");
+    assertThat(bans.activeBan((String) app.get(CREDIT_CODE), EngineClock.today())).isEmpty();
+  }
+
+  @Test
   void anonymousObjectionIsRefusedAndChangesNothing() {
     ProcessInstance pi = apply(application());
     passToPublicNotice(pi, false);
@@ -224,6 +267,14 @@ class CertificationProcessTest extends AbstractProcessTest {
     complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
     complete(pi.getId(), TASK_INSPECTION, inspection(false, true));
     complete(pi.getId(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "租赁合同系伪造"));
+    // the finding is the city bureau's proposal: the applicant is heard, the leaders decide (Art. 9)
+    BpmnAwareTests.assertThat(pi).isWaitingAt("falseMaterialsHearing");
+    assertThat(bans.activeBan(code, LocalDate.of(2026, 3, 2))).isEmpty();
+    Task statement = hearingTask(pi.getBusinessKey(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(statement.getAssignee()).isEqualTo(ownerOf(app));
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_DECISION)).isEqualTo("不予认定，2年内不再受理其认定申请");
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_FACTS).toString()).contains("租赁合同系伪造");
+    hearAndApprove(pi.getId(), pi.getBusinessKey());
     assertEnded(pi, "REJECTED", "rejectedForFalseMaterials");
     assertThat(bans.activeBan(code, LocalDate.of(2026, 3, 2))).isPresent();
 
@@ -234,6 +285,60 @@ class CertificationProcessTest extends AbstractProcessTest {
 
     setClock(LocalDateTime.of(2028, 3, 2, 9, 0));
     assertThat(bans.activeBan(code, LocalDate.of(2028, 3, 2))).isEmpty();
+  }
+
+  @Test
+  void falseMaterialsTheLeadersDoNotConfirmLetTheApplicationGoOn() {
+    Map<String, Object> app = application();
+    ProcessInstance pi = apply(app);
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, true));
+    complete(pi.getId(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "营业执照复印件与原件不符"));
+    hear(pi.getId(), pi.getBusinessKey(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "复印件系换证前版本，已提交新证"), SanctionHearing.REJECT);
+
+    BpmnAwareTests.assertThat(pi).hasPassed("falseMaterialsBanApproved").hasNotPassed("banOperator")
+        .isWaitingAt(TASK_ORGANISE_EXPERTS);
+    assertThat(bans.activeBan((String) app.get(CREDIT_CODE), EngineClock.today())).isEmpty();
+  }
+
+  @Test
+  void theFirstReviewerFlagsFalseMaterialsWithGroundsAndTheCityBureauReviewsThemAfterTheInspection() {
+    ProcessInstance pi = apply(application());
+    Task review = task(pi.getId(), TASK_FIRST_REVIEW);
+    assertThat(fields(() -> tasks.complete(review.getId(), Map.of(FIRST_REVIEW_DECISION, "approve",
+        FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS, true)))).containsExactly(FIRST_REVIEW_FALSE_MATERIALS_GROUNDS);
+    tasks.complete(review.getId(), Map.of(FIRST_REVIEW_DECISION, "approve", FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS, true,
+        FIRST_REVIEW_FALSE_MATERIALS_GROUNDS, "营业执照复印件与登记信息不一致"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+
+    Task falseMaterials = task(pi.getId(), TASK_FALSE_MATERIALS);
+    assertThat(tasks.getVariable(falseMaterials.getId(), FIRST_REVIEW_FALSE_MATERIALS_GROUNDS))
+        .isEqualTo("营业执照复印件与登记信息不一致");
+    tasks.complete(falseMaterials.getId(), Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "执照已变更，材料属实"));
+    BpmnAwareTests.assertThat(pi).hasPassed("falseMaterialsResume").isWaitingAt(TASK_ORGANISE_EXPERTS);
+  }
+
+  @Test
+  void anExpertsSuspicionIsReviewedBeforeThePanelsConclusionCounts() {
+    ProcessInstance pi = apply(application());
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
+    complete(pi.getId(), TASK_INSPECTION, inspection(true, false));
+    tasks.complete(task(pi.getId(), TASK_ORGANISE_EXPERTS).getId(), Variables.createVariables().putValueTyped(EXPERTS,
+        Variables.objectValue(List.of("expert1", "expert2", "expert3")).serializationDataFormat("application/json").create()));
+    for (Task t : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list()) {
+      Map<String, Object> vote = new java.util.HashMap<>(Map.of(SCORE, 85.0, RECOMMEND, true, COMMENT, "评审意见"));
+      if ("expert2".equals(t.getAssignee())) {
+        vote.put(EXPERT_FALSE_MATERIALS_GROUNDS, "融资协议的签章与出资方不符");
+      }
+      tasks.complete(t.getId(), vote);
+    }
+
+    Task falseMaterials = task(pi.getId(), TASK_FALSE_MATERIALS);
+    assertThat(tasks.getVariable(falseMaterials.getId(), EXPERTS_FALSE_MATERIALS_GROUNDS)).isEqualTo("融资协议的签章与出资方不符");
+    tasks.complete(falseMaterials.getId(), Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "出资方确认签章属实"));
+    BpmnAwareTests.assertThat(pi).hasPassed("expertFalseMaterialsCheck", "falseMaterialsResume", "expertResult")
+        .isWaitingAt(TASK_BUREAU_DECISION);
   }
 
   @Test

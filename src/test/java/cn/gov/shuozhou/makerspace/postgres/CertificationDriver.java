@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.postgres;
 
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
@@ -136,6 +137,20 @@ public final class CertificationDriver {
 
   public void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
     engine.getTaskService().complete(task(processInstanceId, taskKey).getId(), variables);
+  }
+
+  /**
+   * The case's sanction hearing (Art. 8–10): the applicant waives its statement, leader1 decides
+   * {@code leaderDecision}, and the steps after the decision run.
+   */
+  public void hear(String processInstanceId, String leaderDecision) {
+    String hearing = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(processInstanceId).singleResult().getId();
+    complete(hearing, SanctionHearing.TASK_SUBMIT_STATEMENT, Map.of(SanctionHearing.STATEMENT_WAIVED, true));
+    complete(hearing, SanctionHearing.TASK_LEADER_DECISION, Map.of(SanctionHearing.LEADER_DECISION, leaderDecision,
+        SanctionHearing.LEADER_COMMENT, "经审定，同意处理建议"));
+    runDueJobs(hearing);
+    runDueJobs(processInstanceId);
   }
 
   /** The organiser chooses {@code experts}; each of them scores. */

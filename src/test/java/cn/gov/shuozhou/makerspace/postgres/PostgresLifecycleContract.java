@@ -4,6 +4,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears.Addition;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears.StaleRevisionException;
@@ -186,6 +187,7 @@ abstract class PostgresLifecycleContract {
     driver.complete(pi.getId(), TASK_INSPECTION, CertificationDriver.inspection(false, true));
     driver.complete(pi.getId(), TASK_FALSE_MATERIALS,
         Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "租赁合同系伪造"));
+    driver.hear(pi.getId(), SanctionHearing.APPROVE); // the finding is a proposal (Art. 9, issue 15)
     assertEnded(pi, "REJECTED", "rejectedForFalseMaterials");
     assertThat(bans.activeBan(code, LocalDate.of(2026, 3, 2))).isPresent();
 

@@ -205,6 +205,7 @@ class DecisionContractTest {
       outputs.put(name, "integer");
     }
     outputs.put("firstReportMinWorkingDays", "integer");
+    outputs.put("statementWorkingDays", "integer");
     assertThat(outputColumns(table)).containsExactlyEntriesOf(outputs);
   }
 

@@ -20,7 +20,8 @@ class FormFieldsTest {
   @Test
   void aTaskFormLetsItsUserWriteOnlyItsOwnFields() throws IOException {
     FormFields firstReview = FormFields.parse(Files.readAllBytes(FORMS.resolve("form-first-review.form")));
-    assertThat(firstReview.writable()).containsOnlyKeys("firstReviewDecision", "firstReviewComment");
+    assertThat(firstReview.writable()).containsOnlyKeys("firstReviewDecision", "firstReviewComment",
+        "firstReviewSuspectsFalseMaterials", "firstReviewFalseMaterialsGrounds"); // Art. 9 suspicion (issue 15 §2)
     assertThat(firstReview.field("firstReviewComment").maxLength()).isEqualTo(2000);
 
     FormFields panel = FormFields.parse(Files.readAllBytes(FORMS.resolve("form-organise-expert-review.form")));

@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -59,6 +60,15 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
     complete(supervision.getId(), SupervisionProcess.TASK_FALSE_MATERIALS, Map.of(
         SupervisionProcess.FALSE_MATERIALS_CONFIRMED, true, SupervisionProcess.FALSE_MATERIALS_FINDING, "经逐一核实，名单中多数人员不存在"));
     runDueJobs(supervision.getId());
+    // the organisation account that applied states its case; the leaders decide (Art. 9)
+    Task statement = hearingTask(number, SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(statement.getAssignee()).isEqualTo(ownerOf(app));
+    asOperator(ownerOf(app), () -> {
+      tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+          SanctionHearing.STATEMENT_TEXT, "名单由原运营团队提供，现已更换团队"));
+      return null;
+    });
+    decideAsLeader(supervision.getId(), number, SanctionHearing.APPROVE);
 
     BpmnAwareTests.assertThat(supervision).isEnded().hasPassed("revoked");
     assertThat(variable(supervision.getId(), SupervisionProcess.OUTCOME)).isEqualTo(SupervisionProcess.OUTCOME_REVOKED);

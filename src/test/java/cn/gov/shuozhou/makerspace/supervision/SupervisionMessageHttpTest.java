@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,11 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     assertThat(tasks.getVariables(review.getId())).containsEntry(SupervisionProcess.REPORT_TEXT, "申报场地面积虚报");
     tasks.complete(review.getId(), Map.of(SupervisionProcess.FALSE_MATERIALS_CONFIRMED, true,
         SupervisionProcess.FALSE_MATERIALS_FINDING, "经复测面积不足申报的一半"));
+    // the finding is a proposal: the operator waives its statement, the leaders approve (Art. 9)
+    tasks.complete(hearingTask(number, SanctionHearing.TASK_SUBMIT_STATEMENT).getId(),
+        Map.of(SanctionHearing.STATEMENT_WAIVED, true));
+    tasks.complete(hearingTask(number, SanctionHearing.TASK_LEADER_DECISION).getId(), Map.of(
+        SanctionHearing.LEADER_DECISION, SanctionHearing.APPROVE, SanctionHearing.LEADER_COMMENT, "同意"));
     awaitEnd(number);
     assertThat(certificates.find(number).orElseThrow().status()).isEqualTo(CertificateStatus.REVOKED);
 
@@ -118,6 +124,11 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     assertThat(neither.statusCode()).as(neither.body()).isEqualTo(400);
     assertThat(JSON.readTree(neither.body()).get("errors").findValuesAsText("field"))
         .containsExactly(SupervisionProcess.CERTIFICATE_NUMBER);
+  }
+
+  private Task hearingTask(String number, String key) {
+    return tasks.createTaskQuery().processDefinitionKey(SanctionHearing.KEY).processInstanceBusinessKey(number)
+        .taskDefinitionKey(key).singleResult();
   }
 
   private long reports() {
@@ -169,7 +180,8 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
 
   /** The job executor (on in this context) runs the asynchronous steps: the ban and the revocation. */
   private void awaitEnd(String number) throws InterruptedException {
-    String id = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    String id = history.createHistoricProcessInstanceQuery().processDefinitionKey(SupervisionProcess.KEY)
+        .processInstanceBusinessKey(number).singleResult().getId();
     for (int i = 0; i < 300; i++) {
       if (history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() > 0) {
         return;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import cn.gov.shuozhou.makerspace.calendar.CalendarData;
+import cn.gov.shuozhou.makerspace.calendar.MadeUpYear;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
@@ -17,6 +20,8 @@ import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
 import cn.gov.shuozhou.makerspace.registry.SanctionRegistry;
+import cn.gov.shuozhou.makerspace.sanction.DecisionRecords;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import java.time.LocalDate;
@@ -57,6 +62,8 @@ class SupervisionProcessTest extends AbstractProcessTest {
   @Autowired SanctionRegistry sanctions;
   @Autowired BanRegistry bans;
   @Autowired WorkingDayCalendar calendar;
+  @Autowired DecisionRecords decisions;
+  @Autowired SupervisionReports reports;
 
   /** A certified space under supervision. */
   private record Space(String number, String creditCode, ProcessInstance pi) {
@@ -275,6 +282,9 @@ class SupervisionProcessTest extends AbstractProcessTest {
     complete(s.id(), TASK_RECTIFY, Map.of(RECTIFICATION_REPORT, "已调整运营团队"));
     complete(s.id(), TASK_REASSESSMENT, Map.of(RECTIFICATION_PASSED, false, REASSESSMENT_COMMENT, "入驻团队仍不足"));
     runDueJobs(s.id());
+    BpmnAwareTests.assertThat(s.pi()).as("the reassessment proposes; it does not revoke").isNotEnded();
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+    hearAndApprove(s.id(), s.number());
 
     assertRevoked(s, REVOKED_ASSESSMENT_FAILED, "rectificationFailedAssessment");
     assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("第八条").contains("整改复核不合格").contains("入驻团队仍不足");
@@ -288,11 +298,33 @@ class SupervisionProcessTest extends AbstractProcessTest {
     Job deadline = management.createJobQuery().processInstanceId(s.id()).activityId("rectificationDeadlineMissed")
         .singleResult();
     assertThat(deadline.getDuedate()).isEqualTo(at(2027, 3, 1, WorkingDayCalendar.END_OF_DAY));
-    travel(s, LocalDateTime.of(2027, 3, 2, 0, 0, 1));
+    withCalendarFor(2027, () -> {
+      travel(s, LocalDateTime.of(2027, 3, 2, 0, 0, 1));
+      // the missed deadline opens the hearing; it revokes nothing by itself
+      BpmnAwareTests.assertThat(s.pi()).hasPassed("rectificationDeadlineMissed").isNotEnded();
+      assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+      Task statement = hearingTask(s.number(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+      assertThat(statement.getAssignee()).isEqualTo(OPERATOR);
+      Date due = calendar.due(ClockUtil.getCurrentTime(), 5);
+      assertThat(statement.getDueDate()).isEqualTo(due);
+      assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSED_BY)).isEqualTo("整改期限届满（系统提请）");
+
+      // the period passes without an answer: the leaders decide without a statement
+      travel(s, LocalDateTime.ofInstant(due.toInstant(), SHANGHAI).plusSeconds(2));
+      assertThat(tasks.createTaskQuery().processDefinitionKey(SanctionHearing.KEY)
+          .taskDefinitionKey(SanctionHearing.TASK_SUBMIT_STATEMENT).processInstanceBusinessKey(s.number()).count()).isZero();
+      Task leaders = hearingTask(s.number(), SanctionHearing.TASK_LEADER_DECISION);
+      assertThat(tasks.getVariable(leaders.getId(), SanctionHearing.STATEMENT_WAIVED)).isNull();
+      decideAsLeader(s.id(), s.number(), SanctionHearing.APPROVE);
+    });
 
     assertRevoked(s, REVOKED_ASSESSMENT_FAILED, "rectificationFailedAssessment");
     assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("未在整改期限（2027-03-01）内提交整改报告");
-    assertThat(certificates.find(s.number()).orElseThrow().statusChangedOn()).isEqualTo(LocalDate.of(2027, 3, 2));
+    assertThat(decisions.forCase(s.number())).singleElement().satisfies(r -> {
+      assertThat(r.statementReceived()).isFalse();
+      assertThat(r.leaderDecision()).isEqualTo(SanctionHearing.APPROVE);
+      assertThat(r.decidedAt().toLocalDate()).isEqualTo(EngineClock.today());
+    });
   }
 
   // ---------------------------------------------------------------- late and missing reports (Art. 7)
@@ -370,10 +402,47 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(runtime.getVariable(s.id(), VIOLATION_DESCRIPTION)).as("kept in the subprocess's own scope").isNull();
     assertThat(refused(() -> tasks.complete(decide.getId(), Map.of(SANCTION, "fine", SANCTION_NOTE, "罚款"))))
         .hasMessageContaining("sanction");
-    tasks.complete(decide.getId(), Map.of(SANCTION, SANCTION_WARNING, SANCTION_NOTE, "予以警告，限一个月内恢复"));
+    as("city1", List.of(Groups.CITY_BUREAU), () -> {
+      tasks.complete(decide.getId(), Map.of(SANCTION, SANCTION_WARNING, SANCTION_NOTE, "予以警告，限一个月内恢复"));
+      return null;
+    });
     runDueJobs(s.id());
+    assertThat(sanctions.forCertificate(s.number())).as("a proposal, not yet a sanction").isEmpty();
 
-    BpmnAwareTests.assertThat(s.pi()).hasPassed("warned").isWaitingAt("reportWindowOpens", "renewalReminderDue", "validityEnds");
+    // the written notice: facts, article, intended decision and the period to state the case
+    Task statement = hearingTask(s.number(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(statement.getAssignee()).isEqualTo(OPERATOR);
+    assertThat(statement.getDueDate()).isEqualTo(calendar.due(ClockUtil.getCurrentTime(), 5));
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_DECISION)).isEqualTo("予以警告");
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.NOTICE_TEXT).toString())
+        .contains("第十条").contains("予以警告").contains("未经批准擅自缩减公共服务面积").contains("2026-03-09").contains("陈述和申辩");
+    assertThat(refused(() -> tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false))))
+        .hasMessageContaining("陈述和申辩意见");
+    tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "公共服务面积系临时调整，已于当月恢复"));
+
+    Task leaders = hearingTask(s.number(), SanctionHearing.TASK_LEADER_DECISION);
+    assertThat(candidateGroups(leaders)).containsExactly(Groups.BUREAU_LEADERS);
+    assertThat(tasks.getVariable(leaders.getId(), SanctionHearing.STATEMENT_TEXT)).isEqualTo("公共服务面积系临时调整，已于当月恢复");
+    assertThat(tasks.getVariable(leaders.getId(), SanctionHearing.PROPOSAL_FACTS).toString()).contains("予以警告，限一个月内恢复");
+    assertThat(refused(() -> tasks.complete(leaders.getId(), Map.of(SanctionHearing.LEADER_DECISION, "maybe",
+        SanctionHearing.LEADER_COMMENT, "再议")))).hasMessageContaining("leaderDecision");
+    decideAsLeader(s.id(), s.number(), SanctionHearing.APPROVE);
+
+    assertThat(decisions.forCase(s.number())).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("WARNING");
+      assertThat(r.article()).contains("第十条");
+      assertThat(r.intendedDecision()).isEqualTo("予以警告");
+      assertThat(r.facts()).contains("未经批准擅自缩减公共服务面积");
+      assertThat(r.proposedBy()).isEqualTo("city1");
+      assertThat(r.statement()).isEqualTo("公共服务面积系临时调整，已于当月恢复");
+      assertThat(r.statementWaived()).isFalse();
+      assertThat(r.statementReceived()).isTrue();
+      assertThat(r.leaderDecision()).isEqualTo(SanctionHearing.APPROVE);
+      assertThat(r.leaderComment()).isNotBlank();
+      assertThat(r.decidedBy()).isEqualTo("leader1");
+    });
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("sanctionHearing", "warned").isWaitingAt("reportWindowOpens", "renewalReminderDue", "validityEnds");
     assertThat(sanctions.forCertificate(s.number())).singleElement().satisfies(r -> {
       assertThat(r.kind()).isEqualTo(SanctionKind.WARNING);
       assertThat(r.cause()).isEqualTo("VIOLATION");
@@ -390,6 +459,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     reportViolation(s, "对入驻团队收取高额费用");
     complete(s.id(), TASK_SANCTION, Map.of(SANCTION, SANCTION_RECTIFICATION, SANCTION_NOTE, "限期退还违规收费"));
     runDueJobs(s.id());
+    hearAndApprove(s.id(), s.number());
 
     Task rectify = task(s.id(), TASK_RECTIFY);
     assertThat(rectify.getDueDate()).isEqualTo(at(2026, 6, 2, WorkingDayCalendar.END_OF_DAY));
@@ -401,6 +471,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     tasks.complete(rectify.getId(), Map.of(RECTIFICATION_REPORT, "已退还部分费用"));
     complete(s.id(), TASK_REASSESSMENT, Map.of(RECTIFICATION_PASSED, false, REASSESSMENT_COMMENT, "仍有费用未退还"));
     runDueJobs(s.id());
+    hearAndApprove(s.id(), s.number());
 
     assertRevoked(s, REVOKED_VIOLATION, "rectificationFailedViolation");
     assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("第十条").contains("仍有费用未退还");
@@ -415,6 +486,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     reportViolation(s, "以众创空间名义非法集资");
     complete(s.id(), TASK_SANCTION, Map.of(SANCTION, SANCTION_REVOKE, SANCTION_NOTE, "情节严重，取消称号"));
     runDueJobs(s.id());
+    hearAndApprove(s.id(), s.number());
 
     assertRevoked(s, REVOKED_VIOLATION, "revokedForViolation");
     Certificate c = certificates.find(s.number()).orElseThrow();
@@ -446,12 +518,113 @@ class SupervisionProcessTest extends AbstractProcessTest {
     reportFalseMaterials(s, "租赁合同系伪造");
     complete(s.id(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "出租方证实未签订该合同"));
     runDueJobs(s.id());
+    assertThat(bans.activeBan(s.creditCode(), LocalDate.of(2026, 6, 1))).as("no ban before the leaders decide").isEmpty();
+    hearAndApprove(s.id(), s.number());
 
     assertRevoked(s, REVOKED_FALSE_MATERIALS, "revokedForFalseMaterials");
     assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("第九条").contains("2年内不再受理").contains("出租方证实未签订该合同");
     var ban = bans.activeBan(s.creditCode(), LocalDate.of(2026, 6, 1)).orElseThrow();
     assertThat(ban.bannedUntil()).isEqualTo(LocalDate.of(2028, 6, 1));
     assertThat(ban.sourceRef()).isEqualTo(s.number());
+  }
+
+  // ---------------------------------------------------------------- proposals the leaders reject (Art. 8–10)
+
+  @Test
+  void revocationAfterAFailedRectificationRejectedByTheLeadersReturnsToTheCycle() {
+    Space s = unqualifiedIn2026();
+    complete(s.id(), TASK_RECTIFY, Map.of(RECTIFICATION_REPORT, "已调整运营团队"));
+    complete(s.id(), TASK_REASSESSMENT, Map.of(RECTIFICATION_PASSED, false, REASSESSMENT_COMMENT, "入驻团队仍不足"));
+    runDueJobs(s.id());
+    hear(s.id(), s.number(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "新入驻团队的协议已签订，下月入驻"), SanctionHearing.REJECT);
+
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("rectificationRevocationNotApproved").hasNotPassed("revoke")
+        .isWaitingAt("reportWindowOpens", "renewalReminderDue", "validityEnds");
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+    assertThat(sanctions.forCertificate(s.number())).extracting(SanctionRegistry.Sanction::kind)
+        .containsExactly(SanctionKind.RECTIFICATION);
+    assertThat(decisions.forCase(s.number())).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("REVOCATION_ASSESSMENT");
+      assertThat(r.article()).contains("第八条");
+      assertThat(r.statement()).isEqualTo("新入驻团队的协议已签订，下月入驻");
+      assertThat(r.leaderDecision()).isEqualTo(SanctionHearing.REJECT);
+    });
+  }
+
+  @Test
+  void sanctionRejectedByTheLeadersIsNotRecorded() {
+    Space s = certifiedSpace();
+    reportViolation(s, "未按规定公示收费标准");
+    complete(s.id(), TASK_SANCTION, Map.of(SANCTION, SANCTION_REVOKE, SANCTION_NOTE, "情节严重"));
+    runDueJobs(s.id());
+    hear(s.id(), s.number(), Map.of(SanctionHearing.STATEMENT_WAIVED, true), SanctionHearing.REJECT);
+
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("sanctionNotApproved").hasNotPassed("recordSanction", "revoke")
+        .isWaitingAt("reportWindowOpens", "renewalReminderDue", "validityEnds");
+    assertThat(sanctions.forCertificate(s.number())).isEmpty();
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+    assertThat(decisions.forCase(s.number())).singleElement().satisfies(r -> {
+      assertThat(r.intendedDecision()).isEqualTo("取消朔州市众创空间称号");
+      assertThat(r.statementWaived()).isTrue();
+      assertThat(r.leaderDecision()).isEqualTo(SanctionHearing.REJECT);
+    });
+  }
+
+  @Test
+  void falseMaterialsRejectedByTheLeadersNeitherRevokeNorBan() {
+    Space s = certifiedSpace();
+    reportFalseMaterials(s, "场地面积系虚报");
+    complete(s.id(), TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "面积与合同不符"));
+    runDueJobs(s.id());
+    Task statement = hearingTask(s.number(), SanctionHearing.TASK_SUBMIT_STATEMENT);
+    assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_DECISION))
+        .isEqualTo("取消朔州市众创空间称号，2年内不再受理其认定申请");
+    hear(s.id(), s.number(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "合同面积含附属用房，附测绘报告"), SanctionHearing.REJECT);
+
+    BpmnAwareTests.assertThat(s.pi()).hasPassed("falseMaterialsNotApproved").hasNotPassed("banOperator").isNotEnded();
+    assertThat(bans.activeBan(s.creditCode(), EngineClock.today())).isEmpty();
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
+  }
+
+  // ---------------------------------------------------------------- false materials after the title expired (Art. 9)
+
+  @Test
+  void falseMaterialsReportedAfterTheTitleExpiredLeadToTheBanFromTheLeadersDecision() {
+    Space s = certifiedSpace(CERTIFICATION_DAY, LocalDate.of(2026, 6, 30));
+    travel(s, LocalDateTime.of(2026, 7, 1, 0, 0, 1));
+    BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expired");
+
+    // dismissed, then confirmed but not approved, then confirmed and approved: three reviews
+    setClock(LocalDateTime.of(2026, 9, 1, 9, 0));
+    String first = afterTitle(s, "营业执照系伪造");
+    complete(first, TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, false, FALSE_MATERIALS_FINDING, "执照核验属实"));
+    String second = afterTitle(s, "入驻团队名单系编造");
+    complete(second, TASK_FALSE_MATERIALS, Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "部分人员无法联系"));
+    hear(second, s.number(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
+        SanctionHearing.STATEMENT_TEXT, "人员已毕业离开，附当年协议"), SanctionHearing.REJECT);
+    assertThat(bans.activeBan(s.creditCode(), EngineClock.today())).isEmpty();
+
+    setClock(LocalDateTime.of(2026, 10, 12, 9, 0));
+    String third = afterTitle(s, "场地租赁合同系伪造");
+    Task review = task(third, TASK_FALSE_MATERIALS);
+    assertThat(candidateGroups(review)).containsExactly(Groups.CITY_BUREAU);
+    assertThat(tasks.getVariable(review.getId(), REPORT_TEXT)).isEqualTo("场地租赁合同系伪造");
+    tasks.complete(review.getId(), Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "出租方证实未签订该合同"));
+    runDueJobs(third);
+    assertThat(tasks.getVariable(hearingTask(s.number(), SanctionHearing.TASK_SUBMIT_STATEMENT).getId(),
+        SanctionHearing.PROPOSAL_DECISION)).isEqualTo("自处理决定之日起2年内不再受理其认定申请");
+    setClock(LocalDateTime.of(2026, 10, 14, 9, 0));
+    hearAndApprove(third, s.number());
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(third).count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(third).activityId("bannedAfterTitle").count()).isOne();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first).activityId("falseMaterialsDismissed").count()).isOne();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(second).activityId("falseMaterialsNotApproved").count()).isOne();
+    var ban = bans.activeBan(s.creditCode(), LocalDate.of(2026, 10, 14)).orElseThrow();
+    assertThat(ban.bannedUntil()).as("counted from the decision").isEqualTo(LocalDate.of(2028, 10, 14));
+    assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.EXPIRED);
   }
 
   // ---------------------------------------------------------------- shape of input
@@ -525,6 +698,30 @@ class SupervisionProcessTest extends AbstractProcessTest {
     ProcessInstance pi = runtime.startProcessInstanceByKey(KEY, c.certificateNumber(), vars);
     runDueJobs(pi.getId()); // a window that had already opened opens at once
     return new Space(c.certificateNumber(), code, pi);
+  }
+
+  /** The city bureau reports false materials of an ended title (the application's command); returns the review's instance id. */
+  private String afterTitle(Space s, String text) {
+    reports.file(SupervisionReports.Kind.FALSE_MATERIALS, s.number(), null, text, "city1");
+    return runtime.createProcessInstanceQuery().processDefinitionKey(EndedTitleReview.KEY).processInstanceBusinessKey(s.number())
+        .list().stream()
+        .filter(p -> tasks.createTaskQuery().processInstanceId(p.getId()).taskDefinitionKey(TASK_FALSE_MATERIALS).count() == 1)
+        .findFirst().orElseThrow().getId();
+  }
+
+  /** Runs {@code work} with a made-up holiday arrangement for {@code year} when the released calendar lacks it. */
+  private void withCalendarFor(int year, Runnable work) {
+    if (calendar.covers(year)) {
+      work.run();
+      return;
+    }
+    CalendarData released = CalendarData.fromClasspath(WorkingDayCalendar.RESOURCE);
+    calendar.use(released.withYears(List.of(MadeUpYear.entry(year))));
+    try {
+      work.run();
+    } finally {
+      calendar.use(released);
+    }
   }
 
   private Space unqualifiedIn2026() {

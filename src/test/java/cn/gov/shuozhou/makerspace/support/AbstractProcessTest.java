@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -111,13 +112,17 @@ public abstract class AbstractProcessTest {
     tasks.complete(task(processInstanceId, taskKey).getId(), variables);
   }
 
-  /** Executes every job of the instance that is due now or earlier, repeatedly, like the job executor would. */
+  /**
+   * Executes every job of the instance and of the instances it called (the sanction hearing) that is
+   * due now or earlier, repeatedly, like the job executor would.
+   */
   protected void runDueJobs(String processInstanceId) {
     for (int guard = 0; guard < 50; guard++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId)
-          .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1)).list();
-      List<Job> unscheduled = management.createJobQuery().processInstanceId(processInstanceId).list().stream()
-          .filter(j -> j.getDuedate() == null).toList();
+      Date now = new Date(ClockUtil.getCurrentTime().getTime() + 1);
+      List<Job> jobs = withCalledInstances(processInstanceId).stream()
+          .flatMap(id -> management.createJobQuery().processInstanceId(id).list().stream()).toList();
+      List<Job> due = jobs.stream().filter(j -> j.getDuedate() != null && j.getDuedate().before(now)).toList();
+      List<Job> unscheduled = jobs.stream().filter(j -> j.getDuedate() == null).toList();
       if (due.isEmpty() && unscheduled.isEmpty()) {
         return;
       }
@@ -126,6 +131,51 @@ public abstract class AbstractProcessTest {
       }
     }
     throw new IllegalStateException("jobs keep coming for " + processInstanceId);
+  }
+
+  /** The instance and, transitively, the instances its call activities started. */
+  protected List<String> withCalledInstances(String processInstanceId) {
+    List<String> ids = new java.util.ArrayList<>(List.of(processInstanceId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(p -> ids.add(p.getId()));
+    }
+    return ids;
+  }
+
+  /** The open task {@code taskKey} of the sanction hearing (Art. 8–10) that case {@code businessKey} called. */
+  protected Task hearingTask(String businessKey, String taskKey) {
+    List<Task> found = tasks.createTaskQuery().processDefinitionKey(SanctionHearing.KEY)
+        .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
+    assertThat(found).as("open hearing task %s of %s", taskKey, businessKey).hasSize(1);
+    return found.get(0);
+  }
+
+  /**
+   * Runs the case's open hearing: the operator answers with {@code statement} (its 陈述申辩
+   * variables), leader1 decides {@code leaderDecision} ({@code approve}/{@code reject}), and the
+   * steps after the decision run.
+   */
+  protected void hear(String processInstanceId, String businessKey, Map<String, Object> statement,
+      String leaderDecision) {
+    tasks.complete(hearingTask(businessKey, SanctionHearing.TASK_SUBMIT_STATEMENT).getId(), statement);
+    decideAsLeader(processInstanceId, businessKey, leaderDecision);
+  }
+
+  /** leader1 completes the hearing's 局领导审定处理决定; the steps after it run. */
+  protected void decideAsLeader(String processInstanceId, String businessKey, String leaderDecision) {
+    Task decision = hearingTask(businessKey, SanctionHearing.TASK_LEADER_DECISION);
+    as("leader1", List.of(Groups.BUREAU_LEADERS), () -> {
+      tasks.complete(decision.getId(), Map.of(SanctionHearing.LEADER_DECISION, leaderDecision,
+          SanctionHearing.LEADER_COMMENT, SanctionHearing.APPROVE.equals(leaderDecision)
+              ? "事实清楚，依据充分，同意处理建议" : "证据不足，不同意处理建议"));
+      return null;
+    });
+    runDueJobs(processInstanceId);
+  }
+
+  /** The operator waives its statement; the leaders approve the proposal. */
+  protected void hearAndApprove(String processInstanceId, String businessKey) {
+    hear(processInstanceId, businessKey, Map.of(SanctionHearing.STATEMENT_WAIVED, true), SanctionHearing.APPROVE);
   }
 
   protected Object variable(String processInstanceId, String name) {
