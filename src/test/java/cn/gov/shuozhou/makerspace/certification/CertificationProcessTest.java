@@ -446,6 +446,7 @@ class CertificationProcessTest extends AbstractProcessTest {
     complete(dishonest.getId(), TASK_INSPECTION, inspection(false, true));
     complete(dishonest.getId(), TASK_FALSE_MATERIALS,
         Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "第二个空间的租赁合同系伪造"));
+    hearAndApprove(dishonest.getId(), dishonest.getBusinessKey());
 
     assertEnded(dishonest, "REJECTED", "rejectedForFalseMaterials");
     assertThat(bans.activeBan((String) honest.get(CREDIT_CODE), EngineClock.today())).isPresent();
