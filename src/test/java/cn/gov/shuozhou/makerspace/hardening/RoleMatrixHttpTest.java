@@ -221,6 +221,8 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "definition" -> suspendDefinition(user);
       case "user" -> createUser(user);
       case "organisation" -> createOrganisation(user);
+      case "my" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/applications"))
+          .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       default -> throw new IllegalArgumentException(action);
     };
   }
