@@ -6,6 +6,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITH
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.tasks.CaseCard;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,6 +39,7 @@ public class SupplementInputListener implements TaskListener {
           throw new InvalidInputException(CREDIT_CODE, "统一社会信用代码（creditCode）不可在补正时更改；如运营机构有误，请撤回后重新申请");
         });
     task.getExecution().setVariables(corrected);
+    CaseCard.describe(task.getExecution());
     // the old findings no longer apply; the pre-check that follows writes new ones if any remain
     task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");
   }
