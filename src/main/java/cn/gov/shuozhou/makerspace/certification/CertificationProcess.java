@@ -47,7 +47,6 @@ public final class CertificationProcess {
 
   // what Tasklist shows on a card and searches (tasks/CaseCard)
   public static final String APPLICATION_NUMBER = "applicationNumber";
-  public static final String COUNTY_NAME = "countyName";
   public static final String SEARCH_TEXT = "searchText";
 
   /** Why a case was sent back one step (退回), and by whom. */

@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.identity;
 
-import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.tasks.CaseCard;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,16 +21,21 @@ public record TaskFilterDefinition(
     List<String> readerGroups) {
 
   /**
-   * Variables shown on every task card of our filters (a card lists those its case has: a
-   * certification its application number, a supervision its certificate number); Tasklist's search
-   * offers them by label too. The due date Tasklist shows by itself.
+   * Variables shown on every task card of our filters: the task's copy of its case's card
+   * (tasks/CaseCard; a certification has an application number, a supervision also a certificate
+   * number). The due date Tasklist shows by itself.
    */
   static final List<Map<String, String>> LIST_VARIABLES = List.of(
-      Map.of("name", CertificationProcess.APPLICATION_NUMBER, "label", "申请编号"),
-      Map.of("name", CertificationProcess.CERTIFICATE_NUMBER, "label", "证书编号"),
-      Map.of("name", CertificationProcess.SPACE_NAME, "label", "众创空间名称"),
-      Map.of("name", CertificationProcess.COUNTY_NAME, "label", "所在县区"),
-      Map.of("name", CertificationProcess.OPERATOR_NAME, "label", "运营机构名称"));
+      Map.of("name", CaseCard.CARD_APPLICATION_NUMBER, "label", "申请编号"),
+      Map.of("name", CaseCard.CARD_CERTIFICATE_NUMBER, "label", "证书编号"),
+      Map.of("name", CaseCard.CARD_SPACE_NAME, "label", "众创空间名称"),
+      Map.of("name", CaseCard.CARD_COUNTY_NAME, "label", "所在县区"),
+      Map.of("name", CaseCard.CARD_OPERATOR_NAME, "label", "运营机构名称"));
+
+  /** The card variables of the first release: process variables, which staff may not read. */
+  static final List<Map<String, String>> REPLACED_LIST_VARIABLES = List.of(
+      Map.of("name", "spaceName", "label", "众创空间名称"),
+      Map.of("name", "operatorName", "label", "运营机构名称"));
 
   public TaskFilterDefinition {
     readerGroups = List.copyOf(readerGroups);

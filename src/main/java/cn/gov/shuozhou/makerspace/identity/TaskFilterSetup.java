@@ -55,19 +55,22 @@ class TaskFilterSetup {
   }
 
   /**
-   * Adds the card variables a filter of an earlier release lacks (after the administrator's own),
-   * leaving everything else of it as it is.
+   * Gives a filter of an earlier release the current card variables: the first release's are
+   * replaced, the administrator's own kept (first), everything else of the filter left as it is.
    */
   private Filter withCardVariables(Filter filter) {
     Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
     List<Map<String, String>> variables = new ArrayList<>();
     if (properties.get(VARIABLES) instanceof List<?> existing) {
-      existing.stream().filter(Map.class::isInstance).forEach(v -> variables.add(stringMap((Map<?, ?>) v)));
+      existing.stream().filter(Map.class::isInstance).map(v -> stringMap((Map<?, ?>) v))
+          .filter(v -> !TaskFilterDefinition.REPLACED_LIST_VARIABLES.contains(v))
+          .forEach(variables::add);
     }
+    boolean replaced = properties.get(VARIABLES) instanceof List<?> before && before.size() != variables.size();
     List<Map<String, String>> missing = TaskFilterDefinition.LIST_VARIABLES.stream()
         .filter(wanted -> variables.stream().noneMatch(v -> wanted.get("name").equals(v.get("name"))))
         .toList();
-    if (missing.isEmpty()) {
+    if (missing.isEmpty() && !replaced) {
       return filter;
     }
     variables.addAll(missing);
