@@ -32,8 +32,7 @@ class TaskFilterCardVariablesTest extends AbstractHttpTest {
       identitySetup.apply(engine);
 
       Map<String, Object> now = filters.getFilter(filter.getId()).getProperties();
-      assertThat((List<?>) now.get("variables")).containsExactlyElementsOf(
-          concat(own, TaskFilterDefinition.LIST_VARIABLES));
+      assertThat(now.get("variables")).isEqualTo(concat(own, TaskFilterDefinition.LIST_VARIABLES));
       assertThat(now.get("color")).isEqualTo(original.get("color"));
     } finally {
       filters.saveFilter(filters.getFilter(filter.getId()).setProperties(original));
