@@ -6,9 +6,12 @@ import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("expertReviewAggregation")
 public class ExpertReviewAggregationDelegate implements JavaDelegate {
+
+  /** The engine's id suffix of a multi-instance activity's body. */
+  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
   private final HistoryService history;
 
@@ -32,9 +38,13 @@ public class ExpertReviewAggregationDelegate implements JavaDelegate {
         .processInstanceId(execution.getProcessInstanceId())
         .variableNameIn(SCORE, RECOMMEND)
         .list());
+    Set<String> thisPanel = WithoutAuthorization.call(() -> reviewsOfLatestPanel(execution.getProcessInstanceId()));
     Map<String, Double> scores = new HashMap<>();
     Map<String, Boolean> recommends = new HashMap<>();
     for (HistoricVariableInstance v : vars) {
+      if (!thisPanel.contains(v.getActivityInstanceId())) {
+        continue;
+      }
       if (SCORE.equals(v.getName()) && v.getValue() instanceof Number n) {
         scores.put(v.getActivityInstanceId(), n.doubleValue());
       } else if (RECOMMEND.equals(v.getName()) && v.getValue() instanceof Boolean b) {
@@ -48,5 +58,30 @@ public class ExpertReviewAggregationDelegate implements JavaDelegate {
     long yes = recommends.values().stream().filter(Boolean::booleanValue).count();
     execution.setVariable(AVERAGE_SCORE, Math.round(average * 100) / 100.0);
     execution.setVariable(RECOMMEND_RATIO, Math.round(yes * 10000.0 / scores.size()) / 10000.0);
+  }
+
+  /**
+   * The review activities of the panel that just finished: a case sent back by the leaders (退回)
+   * has an earlier panel whose votes no longer count.
+   */
+  private Set<String> reviewsOfLatestPanel(String processInstanceId) {
+    List<HistoricActivityInstance> reviews = history.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .activityId(TASK_EXPERT_REVIEW + MULTI_INSTANCE_BODY)
+        // the start time alone ties within a millisecond; the engine's occurrence counter does not
+        .orderByHistoricActivityInstanceStartTime().desc()
+        .orderPartiallyByOccurrence().desc()
+        .list();
+    if (reviews.isEmpty()) {
+      return Set.of();
+    }
+    String latestPanel = reviews.get(0).getId();
+    return history.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .activityId(TASK_EXPERT_REVIEW)
+        .list().stream()
+        .filter(review -> latestPanel.equals(review.getParentActivityInstanceId()))
+        .map(HistoricActivityInstance::getId)
+        .collect(Collectors.toSet());
   }
 }

@@ -50,11 +50,7 @@ class SendBackProcessTest extends AbstractProcessTest {
     ProcessInstance pi = apply();
     complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
     complete(pi.getId(), TASK_INSPECTION, Applications.inspection(true, false));
-    tasks.complete(task(pi.getId(), TASK_ORGANISE_EXPERTS).getId(), Map.of(EXPERTS, Variables.objectValue(
-        List.of("expert1", "expert2", "expert3")).serializationDataFormat("application/json").create()));
-    for (Task review : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list()) {
-      tasks.complete(review.getId(), Map.of(SCORE, 85.0, RECOMMEND, true, COMMENT, "符合认定条件"));
-    }
+    panel(pi, List.of("expert1", "expert2", "expert3"), 85.0, true);
     Task decision = task(pi.getId(), TASK_BUREAU_DECISION);
     tasks.claim(decision.getId(), "leader1");
 
@@ -66,6 +62,20 @@ class SendBackProcessTest extends AbstractProcessTest {
     BpmnAwareTests.assertThat(pi).hasPassed("bureauDecisionSentBack")
         .isWaitingAt(TASK_ORGANISE_EXPERTS);
     assertThat(comments(decision.getId())).containsExactly("退回专家评审：专家意见分歧，请补充评审");
+
+    // only the new panel's votes count: the earlier panel's 85 would have made this one pass
+    panel(pi, List.of("expert3", "expert4", "expert5"), 40.0, false);
+    assertThat(variable(pi.getId(), AVERAGE_SCORE)).isEqualTo(40.0);
+    assertThat(variable(pi.getId(), RECOMMEND_RATIO)).isEqualTo(0.0);
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("rejectedByExperts");
+  }
+
+  private void panel(ProcessInstance pi, List<String> experts, double score, boolean recommend) {
+    tasks.complete(task(pi.getId(), TASK_ORGANISE_EXPERTS).getId(), Map.of(EXPERTS, Variables.objectValue(
+        experts).serializationDataFormat("application/json").create()));
+    for (Task review : tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_EXPERT_REVIEW).list()) {
+      tasks.complete(review.getId(), Map.of(SCORE, score, RECOMMEND, recommend, COMMENT, "评审意见"));
+    }
   }
 
   @Test
