@@ -17,21 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
  * Task handling for staff beyond Tasklist's own buttons (Tasklist calls these from
  * {@code scripts/staff-tasks.js}): {@code GET /api/tasks/done} (已办), {@code POST
  * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}) and {@code POST
- * /api/tasks/{id}/send-back} (退回: {@code reason}).
+ * /api/tasks/{id}/send-back} (退回: {@code reason}); and {@code POST
+ * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}).
  */
 @RestController
 public class TaskController {
 
   static final String REASON = "reason";
 
+  static final String EXPERT = "expert";
+
   public record Transferred(String taskId, String assignee) {}
 
   private final TaskCommands commands;
+  private final PanelCommands panels;
   private final DoneTasks done;
   private final IdentityService identity;
 
-  public TaskController(TaskCommands commands, DoneTasks done, IdentityService identity) {
+  public TaskController(TaskCommands commands, PanelCommands panels, DoneTasks done, IdentityService identity) {
     this.commands = commands;
+    this.panels = panels;
     this.done = done;
     this.identity = identity;
   }
@@ -58,5 +63,15 @@ public class TaskController {
     in.throwIfInvalid();
     commands.sendBack(taskId, reason);
     return Map.of("taskId", taskId);
+  }
+
+  @PostMapping(path = "/api/expert-panels/{applicationNumber}/experts", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Transferred addExpert(@PathVariable String applicationNumber, @RequestBody Map<String, Object> body) {
+    Inputs in = Inputs.of(body).only(List.of(EXPERT, REASON));
+    String expert = in.text(EXPERT, "增补专家", true, Inputs.MAX_NAME);
+    String reason = in.text(REASON, "加签理由", true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    Task review = panels.addExpert(applicationNumber, expert, reason);
+    return new Transferred(review.getId(), review.getAssignee());
   }
 }
