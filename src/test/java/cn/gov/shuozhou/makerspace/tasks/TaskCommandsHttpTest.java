@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_EXPERT_REVIEW;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * 转办, 退回 and 已办 through {@code /api/tasks}: exact fields, Chinese 400 naming the field, 403 for
+ * 转办, 退回, 已办 and 加签 through {@code /api}: exact fields, Chinese 400 naming the field, 403 for
  * anyone but the assignee or the city bureau, and nothing changed by a refusal.
  */
 class TaskCommandsHttpTest extends AbstractHttpTest {
@@ -130,6 +131,35 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
 
     HttpResponse<String> others = get("inspector1", "/api/tasks/done");
     assertThat(others.body()).doesNotContain(review.getId());
+  }
+
+  @Test
+  void onlyTheCityBureauAddsAnExpertAndOnlyWithTheDeclaredFields() throws Exception {
+    Task review = new Fixtures(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).singleResult().getBusinessKey();
+    String path = "/api/expert-panels/" + number + "/experts";
+
+    assertRefused(post("leader1", path, """
+        {"expert": "expert4", "reason": "补充"}"""), 403, null, "无权加签");
+    assertRefused(post("city1", path, """
+        {"expert": "expert4", "reason": "补充", "score": 90}"""), 400, "score", "");
+    assertRefused(post("city1", path, """
+        {"expert": "expert4"}"""), 400, "reason", "加签理由");
+    assertRefused(post("city1", "/api/expert-panels/SQ-1999-000000/experts", """
+        {"expert": "expert4", "reason": "补充"}"""), 404, null, "没有正在进行的专家评审");
+    assertThat(reviews(review)).isEqualTo(3);
+
+    HttpResponse<String> added = post("city1", path, """
+        {"expert": "expert4", "reason": "需补充财务专家意见"}""");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(json.readTree(added.body()).get("assignee").asText()).isEqualTo("expert4");
+    assertThat(reviews(review)).isEqualTo(4);
+  }
+
+  private long reviews(Task review) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(review.getProcessInstanceId())
+        .taskDefinitionKey(TASK_EXPERT_REVIEW).count();
   }
 
   private JsonNode rowOf(JsonNode rows, String taskId) {
