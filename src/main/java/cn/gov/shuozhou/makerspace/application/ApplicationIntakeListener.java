@@ -1,11 +1,13 @@
 package cn.gov.shuozhou.makerspace.application;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICATION_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
+import cn.gov.shuozhou.makerspace.tasks.CaseCard;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Start of every certification instance, whatever the entry path: refuses an application of the
  * wrong shape, a business key chosen by the caller, and a credit code that is not the filing
  * account's organisation's (the whole start rolls back, no instance remains); normalizes the
- * variable types and issues the application number.
+ * variable types, issues the application number and writes the case's card ({@link CaseCard}).
  */
 @Component("applicationIntake")
 public class ApplicationIntakeListener implements ExecutionListener {
@@ -43,7 +45,10 @@ public class ApplicationIntakeListener implements ExecutionListener {
     Map<String, Object> application = validator.validate(execution.getVariables());
     checkOwnOrganisation((String) application.get(CREDIT_CODE));
     execution.setVariables(application);
-    execution.setProcessBusinessKey(numbers.assign(execution.getProcessInstanceId()));
+    String number = numbers.assign(execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(APPLICATION_NUMBER, number);
+    CaseCard.describe(execution);
   }
 
   /**

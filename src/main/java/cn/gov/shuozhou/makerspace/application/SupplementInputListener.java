@@ -9,6 +9,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITH
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.registry.Space;
+import cn.gov.shuozhou.makerspace.tasks.CaseCard;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,6 +42,7 @@ public class SupplementInputListener implements TaskListener {
         .filter(reserved -> !reserved.spaceKey().equals(space.key()))
         .ifPresent(reserved -> refuseOtherSpace(reserved.creditCode().equals(space.creditCode())));
     task.getExecution().setVariables(corrected);
+    CaseCard.describe(task.getExecution());
     // the old findings no longer apply; the pre-check that follows writes new ones if any remain
     task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");
   }

@@ -9,6 +9,8 @@ public final class CertificationProcess {
 
   public static final String KEY = "maker-space-certification";
   public static final String MESSAGE_OBJECTION = "PublicNoticeObjection";
+  /** 退回: inspection back to first review, the leaders back to the expert review (tasks/TaskCommands). */
+  public static final String MESSAGE_SENT_BACK = "TaskSentBack";
 
   // user tasks
   public static final String TASK_SUPPLEMENT = "supplementApplication";
@@ -45,6 +47,14 @@ public final class CertificationProcess {
   public static final String CONVERTED_OLD_BUILDING = "convertedOldBuilding";
   public static final String CONTACT_NAME = "contactName";
   public static final String CONTACT_PHONE = "contactPhone";
+
+  // what Tasklist shows on a card and searches (tasks/CaseCard)
+  public static final String APPLICATION_NUMBER = "applicationNumber";
+  public static final String SEARCH_TEXT = "searchText";
+
+  /** Why a case was sent back one step (退回), and by whom. */
+  public static final String SENT_BACK_REASON = "sentBackReason";
+  public static final String SENT_BACK_BY = "sentBackBy";
 
   // intake and pre-check
   public static final String POLICY = "policy";

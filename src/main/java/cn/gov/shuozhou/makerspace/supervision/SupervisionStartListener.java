@@ -4,6 +4,7 @@ import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.tasks.CaseCard;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,5 +35,6 @@ public class SupervisionStartListener implements ExecutionListener {
     }
     in.throwIfInvalid();
     execution.setVariable(VALID_UNTIL_DATE, EngineClock.toLocalDate((Date) in.raw(VALID_UNTIL)).toString());
+    CaseCard.describe(execution);
   }
 }

@@ -5,8 +5,9 @@ export default {
     vendor: '朔州市众创空间认定与管理'
   },
   // The system's name on the login page (static/common/webapp-branding.js); Chinese messages
-  // of the Camunda Forms (scripts/form-messages.js).
-  customScripts: ['../../../common/webapp-branding', 'scripts/form-messages'],
+  // of the Camunda Forms (scripts/form-messages.js); 已办, quick search, 转办 and 退回
+  // (scripts/staff-tasks.js).
+  customScripts: ['../../../common/webapp-branding', 'scripts/form-messages', 'scripts/staff-tasks'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

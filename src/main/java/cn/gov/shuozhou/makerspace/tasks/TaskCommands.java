@@ -1,0 +1,131 @@
+package cn.gov.shuozhou.makerspace.tasks;
+
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.MESSAGE_SENT_BACK;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SENT_BACK_BY;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SENT_BACK_REASON;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_BUREAU_DECISION;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
+
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How staff hand on a task: 转办 (to a colleague of the task's candidate group) and 退回 (one step
+ * back where the measures allow it). Only the task's assignee or the city bureau may do either. The
+ * command decides that itself and then acts for the process (the engine's own grants would let a
+ * candidate claim but not reassign or correlate); the user stays authenticated, so the operation log
+ * names them, and the reason is a comment on the task: history keeps who, when and why.
+ */
+@Service
+public class TaskCommands {
+
+  /** Where each task may be sent back to, as the comment names it. */
+  static final Map<String, String> SEND_BACK_TARGETS = Map.of(
+      TASK_INSPECTION, "初审",
+      TASK_BUREAU_DECISION, "专家评审");
+
+  static final String ASSIGNEE = "assignee";
+
+  private final ProcessEngine engine;
+
+  public TaskCommands(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** 转办: {@code colleague} becomes the assignee; answers the task as it is now. */
+  @Transactional
+  public Task transfer(String taskId, String colleague, String reason) {
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    Task task = handledBy(user, taskId);
+    List<String> groups = asProcess(() -> candidateGroups(task.getId()));
+    if (groups.isEmpty()) {
+      throw new InvalidInputException(ASSIGNEE, "此任务只由指定的办理人办理，不能转办");
+    }
+    if (colleague.equals(task.getAssignee())) {
+      throw new InvalidInputException(ASSIGNEE, "此任务已由 " + colleague + " 办理，请选择其他同事");
+    }
+    if (groups.stream().noneMatch(group -> isMember(colleague, group))) {
+      throw new InvalidInputException(ASSIGNEE,
+          "转办对象（assignee）须是本任务候选组（" + String.join("、", groups) + "）的成员");
+    }
+    TaskService tasks = engine.getTaskService();
+    asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(), "转办给 " + colleague + "：" + reason));
+    asProcess(() -> {
+      tasks.setAssignee(task.getId(), colleague);
+      return null;
+    });
+    return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
+  }
+
+  /** 退回: ends the task and opens the previous step again, with the reason on both tasks. */
+  @Transactional
+  public void sendBack(String taskId, String reason) {
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    Task task = handledBy(user, taskId);
+    String target = SEND_BACK_TARGETS.get(task.getTaskDefinitionKey());
+    if (target == null) {
+      throw new InvalidInputException("taskId",
+          "“" + task.getName() + "”不能退回：只有实地考察可退回初审、局务会研究决定可退回专家评审");
+    }
+    TaskService tasks = engine.getTaskService();
+    asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(), "退回" + target + "：" + reason));
+    try {
+      asProcess(() -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_SENT_BACK)
+          .processInstanceId(task.getProcessInstanceId())
+          .setVariable(SENT_BACK_REASON, reason)
+          .setVariable(SENT_BACK_BY, user.getUserId())
+          .correlateWithResult());
+    } catch (MismatchingMessageCorrelationException olderModel) {
+      throw new ApiRefusal(HttpStatus.CONFLICT, "CannotSendBack", "此案件按旧版流程办理，不能退回");
+    }
+    // each engine call is its own command, flushed into this one transaction: the query sees the new task
+    for (Task reopened : asProcess(() -> tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list())) {
+      asProcess(() -> tasks.createComment(reopened.getId(), reopened.getProcessInstanceId(),
+          "由“" + task.getName() + "”退回（" + user.getUserId() + "）：" + reason));
+    }
+  }
+
+  /** The task, if the user is its assignee or belongs to the city bureau: else 404 or 403. */
+  private Task handledBy(Authentication user, String taskId) {
+    Task task = asProcess(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      throw new ApiRefusal(HttpStatus.NOT_FOUND, "TaskNotFound", "任务不存在或已办结：" + taskId);
+    }
+    if (user == null || !user.getUserId().equals(task.getAssignee())
+        && !AccessPolicy.allows(user, Capability.HANDLE_OTHERS_TASKS)) {
+      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException",
+          "无权处理此任务：只有任务的办理人（请先认领）或市科技局可以转办、退回");
+    }
+    return task;
+  }
+
+  private List<String> candidateGroups(String taskId) {
+    return engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId())
+        .toList();
+  }
+
+  private <T> T asProcess(Supplier<T> work) {
+    return WithoutAuthorization.call(engine, work);
+  }
+
+  private boolean isMember(String userId, String groupId) {
+    return asProcess(() -> engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
+  }
+}

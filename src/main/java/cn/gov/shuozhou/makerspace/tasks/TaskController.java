@@ -1,0 +1,77 @@
+package cn.gov.shuozhou.makerspace.tasks;
+
+import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Task handling for staff beyond Tasklist's own buttons (Tasklist calls these from
+ * {@code scripts/staff-tasks.js}): {@code GET /api/tasks/done} (已办), {@code POST
+ * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}) and {@code POST
+ * /api/tasks/{id}/send-back} (退回: {@code reason}); and {@code POST
+ * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}).
+ */
+@RestController
+public class TaskController {
+
+  static final String REASON = "reason";
+
+  static final String EXPERT = "expert";
+
+  public record Transferred(String taskId, String assignee) {}
+
+  private final TaskCommands commands;
+  private final PanelCommands panels;
+  private final DoneTasks done;
+  private final IdentityService identity;
+
+  public TaskController(TaskCommands commands, PanelCommands panels, DoneTasks done, IdentityService identity) {
+    this.commands = commands;
+    this.panels = panels;
+    this.done = done;
+    this.identity = identity;
+  }
+
+  @GetMapping("/api/tasks/done")
+  public List<DoneTask> done() {
+    return done.of(identity.getCurrentAuthentication().getUserId());
+  }
+
+  @PostMapping(path = "/api/tasks/{taskId}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Transferred transfer(@PathVariable String taskId, @RequestBody Map<String, Object> body) {
+    Inputs in = Inputs.of(body).only(List.of(TaskCommands.ASSIGNEE, REASON));
+    String assignee = in.text(TaskCommands.ASSIGNEE, "转办对象", true, Inputs.MAX_NAME);
+    String reason = in.text(REASON, "转办理由", true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    Task task = commands.transfer(taskId, assignee, reason);
+    return new Transferred(task.getId(), task.getAssignee());
+  }
+
+  @PostMapping(path = "/api/tasks/{taskId}/send-back", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, String> sendBack(@PathVariable String taskId, @RequestBody Map<String, Object> body) {
+    Inputs in = Inputs.of(body).only(List.of(REASON));
+    String reason = in.text(REASON, "退回理由", true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    commands.sendBack(taskId, reason);
+    return Map.of("taskId", taskId);
+  }
+
+  @PostMapping(path = "/api/expert-panels/{applicationNumber}/experts", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Transferred addExpert(@PathVariable String applicationNumber, @RequestBody Map<String, Object> body) {
+    Inputs in = Inputs.of(body).only(List.of(EXPERT, REASON));
+    String expert = in.text(EXPERT, "增补专家", true, Inputs.MAX_NAME);
+    String reason = in.text(REASON, "加签理由", true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    Task review = panels.addExpert(applicationNumber, expert, reason);
+    return new Transferred(review.getId(), review.getAssignee());
+  }
+}

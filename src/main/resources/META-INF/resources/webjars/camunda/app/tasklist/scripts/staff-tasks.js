@@ -1,0 +1,153 @@
+// Task handling for the bureaus' staff in Tasklist (Camunda 7 plugin API, plain ES module, loaded
+// through customScripts in config.js). Everything it changes goes through our own /api/tasks
+// commands, which check who may do what (docs/processes.md, "Task handling").
+//
+// Plugin points:
+//   tasklist.navbar.action   已办: the tasks I completed, with what I decided (GET /api/tasks/done)
+//   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
+//                            becomes Tasklist's own search on the case variable searchText
+//   tasklist.task.detail     转办/退回 tab: hand the task to a colleague of its group, or send the
+//                            case back one step, each with a reason
+
+import {request} from '/common/session.js';
+import {el, fill, formatTime} from '/common/dom.js';
+
+const STYLE = `
+.ms-quick-search { display: flex; gap: 6px; padding: 8px 10px; }
+.ms-quick-search input { flex: 1; }
+.ms-done-panel { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); width: min(1100px, 96vw);
+  max-height: 80vh; overflow: auto; background: #fff; border: 1px solid #bbb; border-radius: 4px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 16px 20px; z-index: 2000; }
+.ms-done-panel table { width: 100%; }
+.ms-task-commands form { margin: 12px 0 20px; max-width: 640px; }
+.ms-task-commands .ms-result { margin-top: 8px; }
+`;
+
+/** The search variable every case carries (tasks/CaseCard): identifiers and names, upper-cased. */
+const SEARCH_VARIABLE = 'searchText';
+
+function addStyle() {
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+}
+
+/** The parameters of Tasklist's route (#/?filter=…&task=…). */
+function routeParams() {
+  const hash = window.location.hash || '#/';
+  const query = hash.indexOf('?');
+  return new URLSearchParams(query < 0 ? '' : hash.substring(query + 1));
+}
+
+function goTo(params) {
+  window.location.hash = '#/?' + params.toString();
+}
+
+// ------------------------------------------------------------------ 快速搜索
+
+function quickSearch(node) {
+  const input = el('input', {
+    type: 'search', className: 'form-control input-sm ms-quick-search-input',
+    placeholder: '空间名称、运营机构、信用代码或编号', 'aria-label': '快速搜索任务'
+  });
+  const current = JSON.parse(routeParams().get('searchQuery') || '[]')
+    .find(search => search.name === SEARCH_VARIABLE);
+  if (current) {
+    input.value = String(current.value).replace(/^%|%$/g, '');
+  }
+  const form = el('form', {className: 'ms-quick-search', role: 'search', onSubmit: event => {
+    event.preventDefault();
+    const params = routeParams();
+    const others = JSON.parse(params.get('searchQuery') || '[]').filter(search => search.name !== SEARCH_VARIABLE);
+    const text = input.value.trim().toUpperCase();
+    const searches = text ? others.concat([{type: 'processVariables', operator: 'like', name: SEARCH_VARIABLE,
+      value: `%${text}%`}]) : others;
+    if (searches.length) {
+      params.set('searchQuery', JSON.stringify(searches));
+    } else {
+      params.delete('searchQuery');
+    }
+    params.delete('page');
+    goTo(params);
+  }}, input, el('button', {type: 'submit', className: 'btn btn-default btn-sm'}, '搜索'));
+  node.appendChild(form);
+}
+
+// ------------------------------------------------------------------ 已办
+
+function doneLink(node) {
+  node.appendChild(el('a', {href: '', className: 'ms-done-link', role: 'button', onClick: event => {
+    event.preventDefault();
+    openDone();
+  }}, '已办'));
+}
+
+async function openDone() {
+  document.querySelector('.ms-done-panel')?.remove();
+  const body = el('div', {}, '正在加载…');
+  const panel = el('div', {className: 'ms-done-panel', role: 'dialog', 'aria-label': '已办任务'},
+    el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: () => panel.remove()}, '×'),
+    el('h3', {}, '已办任务'), body);
+  document.body.appendChild(panel);
+  try {
+    const {data} = await request('GET', '/api/tasks/done');
+    fill(body, data.length ? el('table', {className: 'table table-striped ms-done-table'},
+      el('thead', {}, el('tr', {}, ['任务', '申请或证书编号', '众创空间', '办结时间', '办理结果'].map(h => el('th', {}, h)))),
+      el('tbody', {}, data.map(row => el('tr', {},
+        el('td', {}, row.taskName), el('td', {}, row.caseNumber || '—'), el('td', {}, row.spaceName || '—'),
+        el('td', {}, formatTime(row.completedAt)), el('td', {className: 'ms-outcome'}, row.outcome)))))
+      : el('p', {}, '暂无已办任务。'));
+  } catch (error) {
+    fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+  }
+}
+
+// ------------------------------------------------------------------ 转办 / 退回
+
+function field(label, control) {
+  return el('div', {className: 'form-group'}, el('label', {}, label, control));
+}
+
+function commandForm(title, hint, fields, button, send) {
+  const result = el('div', {className: 'ms-result', role: 'status'});
+  const form = el('form', {onSubmit: async event => {
+    event.preventDefault();
+    fill(result);
+    try {
+      await send();
+      fill(result, el('p', {className: 'text-success'}, '已完成，正在刷新任务列表…'));
+      const params = routeParams();
+      params.delete('task');
+      params.delete('detailsTab');
+      goTo(params);
+      window.location.reload();
+    } catch (error) {
+      fill(result, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+    }
+  }}, el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields,
+  el('button', {type: 'submit', className: 'btn btn-primary'}, button), result);
+  return form;
+}
+
+function taskCommands(node, {taskId}) {
+  const colleague = el('input', {type: 'text', className: 'form-control ms-transfer-assignee', required: true});
+  const transferReason = el('textarea', {className: 'form-control ms-transfer-reason', rows: 2, required: true});
+  const backReason = el('textarea', {className: 'form-control ms-send-back-reason', rows: 2, required: true});
+  const path = command => `/api/tasks/${encodeURIComponent(taskId)}/${command}`;
+  node.appendChild(el('div', {className: 'ms-task-commands'},
+    commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
+      [field('转办给（用户名）', colleague), field('转办理由', transferReason)], '转办',
+      () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}})),
+    commandForm('退回', '实地考察可退回初审，局务会研究决定可退回专家评审；须为办理人或市科技局。',
+      [field('退回理由', backReason)], '退回',
+      () => request('POST', path('send-back'), {json: {reason: backReason.value}}))));
+}
+
+addStyle();
+
+export default [
+  {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
+  {id: 'ms-quick-search', pluginPoint: 'tasklist.list', priority: 100, render: quickSearch},
+  {id: 'ms-task-commands', pluginPoint: 'tasklist.task.detail', priority: -10, label: '转办/退回',
+    properties: {label: '转办/退回'}, render: taskCommands}
+];

@@ -1,0 +1,195 @@
+package cn.gov.shuozhou.makerspace.tasks;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Tasklist for staff (issue 13 §3) in a real Chromium, zh-CN, as the demo users work: cards that
+ * name the case, the quick search, a claimed task found under 我的待办, 已办 with the decision, and
+ * 转办 / 退回 from the task's 转办/退回 tab.
+ */
+class StaffTasklistBrowserTest extends AbstractHttpTest {
+
+  @Autowired ProcessEngine engine;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aCountyReviewerFindsACaseByItsSpaceNameSeesItOnItsCardAndFindsItUnderMyTasksAfterClaiming() {
+    String spaceName = "晋北创客谷" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    ProcessInstance wanted = apply(spaceName);
+    apply("朔城创客之家");
+    logIn("shuocheng1");
+
+    browser.visible(filter(TaskFiltersNames.MY_GROUP_TASKS));
+    List<String> filters = browser.driver().findElements(By.cssSelector(".task-filters .task-filter")).stream()
+        .map(WebElement::getText).map(String::strip).toList();
+    assertThat(filters.get(0)).startsWith(TaskFiltersNames.MY_TASKS);
+    browser.click(filter(TaskFiltersNames.MY_GROUP_TASKS));
+    search(spaceName.substring(0, 7));
+
+    WebElement card = browser.withText(By.cssSelector("[cam-tasks] .tasks-list"), spaceName);
+    browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 1);
+    assertThat(card.getText()).contains("申请编号", wanted.getBusinessKey(), "所在县区", "朔城区", "众创空间名称",
+        "运营机构名称", "初审");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-card-search.png"));
+
+    search(wanted.getBusinessKey().toLowerCase());
+    browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 1
+        && d.findElement(By.cssSelector("[cam-tasks] .tasks-list")).getText().contains(spaceName));
+
+    browser.click(By.xpath("//*[@cam-tasks]//li//a[contains(., '初审')]"));
+    browser.click(By.cssSelector("button.claim"));
+    browser.await().until(d -> "shuocheng1".equals(engine.getTaskService().createTaskQuery()
+        .processInstanceId(wanted.getId()).singleResult().getAssignee()));
+    browser.click(filter(TaskFiltersNames.MY_TASKS));
+    browser.withText(By.cssSelector("[cam-tasks] .tasks-list"), spaceName);
+  }
+
+  @Test
+  void theInspectorHandsTheInspectionToAColleagueAndTheCityBureauFindsItsDecisionUnderDone() {
+    Task inspection = new Fixtures(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    engine.getTaskService().claim(inspection.getId(), "inspector1");
+    logIn("inspector1", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
+
+    openCommandsTab();
+    browser.visible(By.cssSelector(".ms-transfer-assignee")).sendKeys("expert1");
+    browser.driver().findElement(By.cssSelector(".ms-transfer-reason")).sendKeys("本人出差，请代为考察");
+    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']"));
+    WebElement refusal = browser.withText(By.cssSelector(".ms-task-commands .text-danger"), "候选组");
+    assertThat(refusal.getText()).contains("inspection-team");
+    assertThat(assignee(inspection)).isEqualTo("inspector1");
+
+    WebElement colleague = browser.driver().findElement(By.cssSelector(".ms-transfer-assignee"));
+    colleague.clear();
+    colleague.sendKeys("inspector2");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-transfer.png"));
+    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']"));
+    browser.await().until(d -> "inspector2".equals(assignee(inspection)));
+    assertThat(engine.getTaskService().getTaskComments(inspection.getId())).extracting(Comment::getFullMessage)
+        .containsExactly("转办给 inspector2：本人出差，请代为考察");
+  }
+
+  @Test
+  void theLeaderSendsTheCaseBackToTheExpertsWithAReason() {
+    Task decision = new Fixtures(engine).waitingAt(TASK_BUREAU_DECISION, "shuocheng");
+    engine.getTaskService().claim(decision.getId(), "leader1");
+    logIn("leader1", "#/?task=" + decision.getId() + "&detailsTab=ms-task-commands");
+
+    openCommandsTab();
+    browser.visible(By.cssSelector(".ms-send-back-reason")).sendKeys("专家意见分歧较大，请补充评审");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-send-back.png"));
+    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='退回']"));
+
+    browser.await().until(d -> engine.getTaskService().createTaskQuery().processInstanceId(decision.getProcessInstanceId())
+        .taskDefinitionKey(TASK_ORGANISE_EXPERTS).count() == 1);
+    Task organise = engine.getTaskService().createTaskQuery().processInstanceId(decision.getProcessInstanceId())
+        .singleResult();
+    assertThat(engine.getTaskService().getTaskComments(organise.getId())).extracting(Comment::getFullMessage)
+        .containsExactly("由“局务会研究决定”退回（leader1）：专家意见分歧较大，请补充评审");
+  }
+
+  @Test
+  void aReviewerSeesTheirCompletedFirstReviewWithItsDecisionUnderDone() {
+    Task review = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    engine.getIdentityService().setAuthentication("shuocheng1", List.of(Groups.COUNTY_SHUOCHENG));
+    try {
+      engine.getTaskService().complete(review.getId(), Map.of(FIRST_REVIEW_DECISION, "approve"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).singleResult().getBusinessKey();
+    logIn("shuocheng1");
+
+    browser.click(By.cssSelector("a.ms-done-link"));
+    WebElement table = browser.withText(By.cssSelector(".ms-done-panel table"), number);
+    WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
+    assertThat(row.getText()).contains("初审", "朔城创客之家", "同意上报");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-done.png"));
+  }
+
+  private String assignee(Task task) {
+    return engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+  }
+
+  private void openCommandsTab() {
+    By tab = By.xpath("//*[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[contains(., '转办/退回')]");
+    browser.click(tab);
+    browser.visible(By.cssSelector(".ms-task-commands"));
+  }
+
+  private void search(String text) {
+    WebElement box = browser.visible(By.cssSelector(".ms-quick-search-input"));
+    box.clear();
+    box.sendKeys(text);
+    browser.click(By.cssSelector(".ms-quick-search button[type='submit']"));
+  }
+
+  private static By filter(String name) {
+    return By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]//a[contains(., '" + name + "')]");
+  }
+
+  private ProcessInstance apply(String spaceName) {
+    Map<String, Object> application = Applications.valid("shuocheng");
+    application.put(SPACE_NAME, spaceName);
+    String owner = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(owner, List.of(Groups.OPERATORS));
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey(KEY, application);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void logIn(String user) {
+    logIn(user, "#/");
+  }
+
+  private void logIn(String user, String fragment) {
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/" + fragment);
+    browser.signInToWebapp(user);
+    browser.visible(By.cssSelector("[cam-tasks], .tasks-list, .task-details"));
+  }
+
+  /** The filter names users see (identity/TaskFilters). */
+  private static final class TaskFiltersNames {
+    static final String MY_TASKS = cn.gov.shuozhou.makerspace.identity.TaskFilters.MY_TASKS;
+    static final String MY_GROUP_TASKS = cn.gov.shuozhou.makerspace.identity.TaskFilters.MY_GROUP_TASKS;
+  }
+}

@@ -1,0 +1,216 @@
+package cn.gov.shuozhou.makerspace.tasks;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_EXPERT_REVIEW;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 转办, 退回, 已办 and 加签 through {@code /api}: exact fields, Chinese 400 naming the field, 403 for
+ * anyone but the assignee or the city bureau, and nothing changed by a refusal.
+ */
+class TaskCommandsHttpTest extends AbstractHttpTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void theAssigneeTransfersAnInspectionToAColleagueOfTheTeamWithAReason() throws Exception {
+    Task inspection = claimedInspection("inspector1");
+
+    HttpResponse<String> answer = post("inspector1", transfer(inspection), """
+        {"assignee": "inspector2", "reason": "本人出差，请代为考察"}""");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(json.readTree(answer.body()).get("assignee").asText()).isEqualTo("inspector2");
+    assertThat(task(inspection).getAssignee()).isEqualTo("inspector2");
+    assertThat(engine.getTaskService().getTaskComments(inspection.getId()))
+        .extracting(Comment::getUserId, Comment::getFullMessage)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("inspector1", "转办给 inspector2：本人出差，请代为考察"));
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(inspection.getId())
+        .operationType("Assign").userId("inspector1").count()).isEqualTo(1);
+  }
+
+  @Test
+  void theCityBureauMayTransferATaskItDoesNotHold() {
+    Task inspection = claimedInspection("inspector1");
+
+    HttpResponse<String> answer = post("city1", transfer(inspection), """
+        {"assignee": "inspector2", "reason": "统一调度"}""");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(task(inspection).getAssignee()).isEqualTo("inspector2");
+  }
+
+  @Test
+  void aTransferOutsideTheCandidateGroupOrWithBadFieldsIsRefusedAndChangesNothing() {
+    Task inspection = claimedInspection("inspector1");
+
+    assertRefused(post("inspector1", transfer(inspection), """
+        {"assignee": "expert1", "reason": "请代办"}"""), 400, "assignee", "inspection-team");
+    assertRefused(post("inspector1", transfer(inspection), """
+        {"assignee": "inspector2"}"""), 400, "reason", "转办理由");
+    assertRefused(post("inspector1", transfer(inspection), """
+        {"assignee": "inspector2", "reason": "请代办", "owner": "inspector1"}"""), 400, "owner", "");
+    assertRefused(post("inspector1", transfer(inspection), """
+        {"assignee": 7, "reason": "请代办"}"""), 400, "assignee", "文本");
+
+    assertThat(task(inspection).getAssignee()).isEqualTo("inspector1");
+    assertThat(engine.getTaskService().getTaskComments(inspection.getId())).isEmpty();
+  }
+
+  @Test
+  void onlyTheAssigneeOrTheCityBureauMayTransferOrSendBack() {
+    Task inspection = claimedInspection("inspector1");
+
+    assertRefused(post("inspector2", transfer(inspection), """
+        {"assignee": "inspector2", "reason": "我来办"}"""), 403, null, "只有任务的办理人");
+    assertRefused(post("inspector2", sendBack(inspection), """
+        {"reason": "退回"}"""), 403, null, "只有任务的办理人");
+    assertRefused(post("inspector1", "/api/tasks/no-such-task/transfer", """
+        {"assignee": "inspector2", "reason": "请代办"}"""), 404, null, "任务不存在");
+
+    assertThat(task(inspection).getAssignee()).isEqualTo("inspector1");
+  }
+
+  @Test
+  void theAssigneeSendsAnInspectionBackToFirstReview() {
+    Task inspection = claimedInspection("inspector1");
+
+    assertRefused(post("inspector1", sendBack(inspection), "{}"), 400, "reason", "退回理由");
+    assertThat(task(inspection)).isNotNull();
+    HttpResponse<String> answer = post("inspector1", sendBack(inspection), """
+        {"reason": "场地面积与申报明显不符"}""");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(task(inspection)).isNull();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(inspection.getProcessInstanceId())
+        .taskDefinitionKey(TASK_FIRST_REVIEW).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aFirstReviewCannotBeSentBack() {
+    Task review = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+
+    assertRefused(post("shuocheng1", sendBack(review), """
+        {"reason": "退回"}"""), 400, "taskId", "不能退回");
+    assertThat(task(review)).isNotNull();
+  }
+
+  @Test
+  void doneListsTheTasksTheUserCompletedWithTheirDecision() throws Exception {
+    Task review = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete", """
+        {"variables": {"firstReviewDecision": {"value": "approve"}}}""");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+
+    HttpResponse<String> done = get("shuocheng1", "/api/tasks/done");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    JsonNode row = rowOf(json.readTree(done.body()), review.getId());
+    assertThat(row.get("taskName").asText()).isEqualTo("初审");
+    assertThat(row.get("outcome").asText()).isEqualTo("同意上报");
+    assertThat(row.get("caseNumber").asText()).matches("SQ-\\d{4}-\\d{6}");
+    assertThat(row.get("spaceName").asText()).isNotBlank();
+
+    HttpResponse<String> others = get("inspector1", "/api/tasks/done");
+    assertThat(others.body()).doesNotContain(review.getId());
+  }
+
+  @Test
+  void onlyTheCityBureauAddsAnExpertAndOnlyWithTheDeclaredFields() throws Exception {
+    Task review = new Fixtures(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).singleResult().getBusinessKey();
+    String path = "/api/expert-panels/" + number + "/experts";
+
+    assertRefused(post("leader1", path, """
+        {"expert": "expert4", "reason": "补充"}"""), 403, null, "无权加签");
+    assertRefused(post("city1", path, """
+        {"expert": "expert4", "reason": "补充", "score": 90}"""), 400, "score", "");
+    assertRefused(post("city1", path, """
+        {"expert": "expert4"}"""), 400, "reason", "加签理由");
+    assertRefused(post("city1", "/api/expert-panels/SQ-1999-000000/experts", """
+        {"expert": "expert4", "reason": "补充"}"""), 404, null, "没有正在进行的专家评审");
+    assertThat(reviews(review)).isEqualTo(3);
+
+    HttpResponse<String> added = post("city1", path, """
+        {"expert": "expert4", "reason": "需补充财务专家意见"}""");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(json.readTree(added.body()).get("assignee").asText()).isEqualTo("expert4");
+    assertThat(reviews(review)).isEqualTo(4);
+  }
+
+  private long reviews(Task review) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(review.getProcessInstanceId())
+        .taskDefinitionKey(TASK_EXPERT_REVIEW).count();
+  }
+
+  private JsonNode rowOf(JsonNode rows, String taskId) {
+    for (JsonNode row : rows) {
+      if (taskId.equals(row.get("taskId").asText())) {
+        return row;
+      }
+    }
+    throw new AssertionError("task " + taskId + " not in " + rows);
+  }
+
+  private Task claimedInspection(String inspector) {
+    Task inspection = new Fixtures(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    engine.getTaskService().claim(inspection.getId(), inspector);
+    return inspection;
+  }
+
+  private Task task(Task task) {
+    return engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
+  }
+
+  private static String transfer(Task task) {
+    return "/api/tasks/" + task.getId() + "/transfer";
+  }
+
+  private static String sendBack(Task task) {
+    return "/api/tasks/" + task.getId() + "/send-back";
+  }
+
+  private void assertRefused(HttpResponse<String> answer, int status, String field, String text) {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+    assertThat(answer.body()).contains(text);
+    if (field != null) {
+      assertThat(answer.body()).contains("\"field\":\"" + field + "\"");
+    }
+  }
+
+  private HttpResponse<String> post(String user, String path, String body) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("Authorization", basic(user))
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  private HttpResponse<String> get(String user, String path) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        .header("Authorization", basic(user)).GET());
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+  }
+}
