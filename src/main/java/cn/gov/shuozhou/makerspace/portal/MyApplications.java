@@ -53,10 +53,15 @@ public class MyApplications {
   private MyApplication describe(HistoricProcessInstance instance, String userId) {
     Map<String, Object> v = variables(instance.getId());
     boolean running = instance.getEndTime() == null;
-    List<Task> tasks = new ArrayList<>(tasks(instance.getId()));
+    // the case's own tasks and those of the hearing it calls (same business key)
+    List<Task> tasks = new ArrayList<>(tasks(instance.getBusinessKey()));
     Object supervision = v.get(SUPERVISION_INSTANCE_ID);
     if (supervision != null) {
-      tasks.addAll(tasks(supervision.toString()));
+      HistoricProcessInstance supervised = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(supervision.toString()).singleResult();
+      if (supervised != null && supervised.getBusinessKey() != null) {
+        tasks.addAll(tasks(supervised.getBusinessKey()));
+      }
     }
     List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
@@ -84,7 +89,8 @@ public class MyApplications {
     return values;
   }
 
-  private List<Task> tasks(String instanceId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).orderByTaskCreateTime().asc().list();
+  private List<Task> tasks(String businessKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+        .orderByTaskCreateTime().asc().list();
   }
 }

@@ -53,7 +53,8 @@ class AccessPolicyTest {
     assertThat(Capability.READ_RULES.groups()).containsExactlyInAnyOrder(RULE_ADMINS, AUDITORS);
     assertThat(Capability.CHANGE_RULES.groups()).containsExactly(RULE_ADMINS);
     assertThat(Capability.READ_OBJECTORS.variables()).containsExactlyInAnyOrder("objectorName", "objectorPhone");
-    assertThat(Capability.READ_REVIEWS_AFTER_PANEL.variables()).containsExactlyInAnyOrder("score", "recommend", "comment");
+    assertThat(Capability.READ_REVIEWS_AFTER_PANEL.variables())
+        .containsExactlyInAnyOrder("score", "recommend", "comment", "falseMaterialsGrounds");
     assertThat(Capability.READ_REVIEWS_AFTER_PANEL.groups()).containsExactlyInAnyOrder(CITY_BUREAU, BUREAU_LEADERS, AUDITORS);
     assertThat(Capability.ONLY_READ_ENGINE.isLimit()).isTrue();
     assertThat(Arrays.stream(Capability.values()).filter(Capability::isLimit)).containsExactly(Capability.ONLY_READ_ENGINE);
