@@ -10,17 +10,24 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableTypedCmd;
@@ -56,8 +63,10 @@ import org.camunda.bpm.engine.variable.Variables;
  * The objector's identity ({@code objectorName}, {@code objectorPhone}) is read only by the city
  * bureau, which handles the objection, the auditors and administrators, on the same paths.
  *
- * <p>Filtered rows are left out of lists (a page may then hold fewer rows); a single value asked for
- * by id or name is answered as not found. The engine's own work (no user, or checks off) sees all.
+ * <p>Variable-instance queries (runtime and history) leave such rows out before paging and counting,
+ * so that a count, its pages and a single result agree with what the reader sees. Other lists (the
+ * history's details) leave them out of the page they return; a single value asked for by id or name
+ * is answered as not found. The engine's own work (no user, or checks off) sees all.
  */
 final class ConfidentialVariablesGuard extends CommandInterceptor {
 
@@ -67,16 +76,25 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
   static final Set<String> OBJECTOR_VARIABLES = Set.of(OBJECTOR_NAME, OBJECTOR_PHONE);
   private static final Set<String> READ_OBJECTORS = Set.of(Groups.CITY_BUREAU, Groups.AUDITORS);
   private static final Set<String> READ_AFTER_PANEL = Set.of(Groups.CITY_BUREAU, Groups.BUREAU_LEADERS, Groups.AUDITORS);
+  /** Every name the guard may hide: rows of other names are never hidden. */
+  private static final List<String> CONFIDENTIAL =
+      Stream.concat(REVIEW_VARIABLES.stream(), OBJECTOR_VARIABLES.stream()).sorted().toList();
 
   @Override
   public <T> T execute(Command<T> command) {
-    T result = next.execute(command);
     CommandContext context = Context.getCommandContext();
     Authentication user = Guards.checkedUser(context);
-    if (user == null || result == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
-      return result;
+    if (user == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
+      return next.execute(command);
     }
-    return new Reader(context, user).filter(command, result);
+    Reader reader = new Reader(context, user);
+    if (command instanceof VariableInstanceQueryImpl || command instanceof HistoricVariableInstanceQueryImpl) {
+      AbstractQuery<?, ?> query = (AbstractQuery<?, ?>) command;
+      Set<String> hidden = reader.hiddenRows(query);
+      return hidden.isEmpty() ? next.execute(command) : reader.runWithout(query, hidden);
+    }
+    T result = next.execute(command);
+    return result == null ? null : reader.filter(command, result);
   }
 
   /** One command's reader, with what it may see per review scope remembered for the command. */
@@ -89,6 +107,69 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
     Reader(CommandContext context, Authentication user) {
       this.context = context;
       this.user = user;
+    }
+
+    /**
+     * The ids of the rows of a variable query that this reader may not see: the query narrowed to
+     * the confidential names (its own conditions kept), unpaged, as the reader (authorizations apply).
+     */
+    @SuppressWarnings("unchecked")
+    Set<String> hiddenRows(AbstractQuery<?, ?> query) {
+      boolean historic = query instanceof HistoricVariableInstanceQueryImpl;
+      String namesField = historic ? "variableNameIn" : "variableNames";
+      Object asked = Guards.field(query, namesField);
+      List<String> askedNames = asked == null ? null
+          : historic ? (List<String>) asked : Arrays.asList((String[]) asked);
+      List<String> names = CONFIDENTIAL.stream().filter(n -> askedNames == null || askedNames.contains(n)).toList();
+      if (names.isEmpty()) {
+        return Set.of();
+      }
+      int first = query.getFirstResult();
+      int max = query.getMaxResults();
+      Guards.setField(query, namesField, historic ? names : names.toArray(String[]::new));
+      query.setFirstResult(0);
+      query.setMaxResults(Integer.MAX_VALUE);
+      try {
+        return query.executeList(context, null).stream().filter(row -> !visibleRow(row))
+            .map(Reader::idOf).collect(Collectors.toSet());
+      } finally {
+        Guards.setField(query, namesField, asked);
+        query.setFirstResult(first);
+        query.setMaxResults(max);
+      }
+    }
+
+    /** The query as the reader sees it: hidden rows left out before paging and not counted. */
+    @SuppressWarnings("unchecked")
+    <T> T runWithout(AbstractQuery<?, ?> query, Set<String> hidden) {
+      String type = Guards.<Enum<?>>field(query, "resultType").name(); // AbstractQuery.ResultType is protected
+      if ("COUNT".equals(type)) {
+        return (T) Long.valueOf(query.executeCount(context) - hidden.size());
+      }
+      int first = query.getFirstResult();
+      int max = query.getMaxResults();
+      // at most hidden.size() rows of the first (first + max + hidden) are left out
+      query.setFirstResult(0);
+      query.setMaxResults((int) Math.min(Integer.MAX_VALUE, (long) first + max + hidden.size()));
+      List<?> visible;
+      try {
+        visible = query.executeList(context, null).stream().filter(row -> !hidden.contains(idOf(row))).toList();
+      } finally {
+        query.setFirstResult(first);
+        query.setMaxResults(max);
+      }
+      if ("SINGLE_RESULT".equals(type)) {
+        if (visible.size() > 1) {
+          throw new ProcessEngineException("Query return " + visible.size() + " results instead of max 1");
+        }
+        return visible.isEmpty() ? null : (T) visible.get(0);
+      }
+      int from = Math.min(first, visible.size());
+      return (T) new ArrayList<>(visible.subList(from, (int) Math.min(visible.size(), (long) first + max)));
+    }
+
+    private static String idOf(Object row) {
+      return row instanceof HistoricVariableInstance v ? v.getId() : ((VariableInstance) row).getId();
     }
 
     @SuppressWarnings("unchecked")
