@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.COMMENT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERT_OPINIONS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_PHONE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RECOMMEND;
@@ -60,8 +61,10 @@ import org.camunda.bpm.engine.variable.Variables;
  *       the case is still open, or
  *   <li>is a system administrator.
  * </ul>
- * The objector's identity ({@code objectorName}, {@code objectorPhone}) is read only by the city
- * bureau, which handles the objection, the auditors and administrators, on the same paths.
+ * The panel's opinions as one text ({@code expertOpinions}, written once the panel is done) are read
+ * by the same three groups. The objector's identity ({@code objectorName}, {@code objectorPhone}) is
+ * read only by the city bureau, which handles the objection, the auditors and administrators, on the
+ * same paths.
  *
  * <p>Variable-instance queries (runtime and history) leave such rows out before paging and counting,
  * so that a count, its pages and a single result agree with what the reader sees. Other lists (the
@@ -76,9 +79,11 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
   static final Set<String> OBJECTOR_VARIABLES = Set.of(OBJECTOR_NAME, OBJECTOR_PHONE);
   private static final Set<String> READ_OBJECTORS = Set.of(Groups.CITY_BUREAU, Groups.AUDITORS);
   private static final Set<String> READ_AFTER_PANEL = Set.of(Groups.CITY_BUREAU, Groups.BUREAU_LEADERS, Groups.AUDITORS);
+  /** The whole panel's votes as one text (the bureau decision form), written once the panel is done. */
+  static final Set<String> PANEL_VARIABLES = Set.of(EXPERT_OPINIONS);
   /** Every name the guard may hide: rows of other names are never hidden. */
-  private static final List<String> CONFIDENTIAL =
-      Stream.concat(REVIEW_VARIABLES.stream(), OBJECTOR_VARIABLES.stream()).sorted().toList();
+  private static final List<String> CONFIDENTIAL = Stream.of(REVIEW_VARIABLES, OBJECTOR_VARIABLES, PANEL_VARIABLES)
+      .flatMap(Set::stream).sorted().toList();
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -187,6 +192,9 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       if (!readsObjectors()) {
         hidden.addAll(OBJECTOR_VARIABLES);
       }
+      if (!readsAfterPanel()) {
+        hidden.addAll(PANEL_VARIABLES);
+      }
       String scope = reviewScopeOf(command);
       if (scope != null && !visible(scope)) {
         hidden.addAll(REVIEW_VARIABLES);
@@ -208,6 +216,10 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
 
     private boolean readsObjectors() {
       return user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(READ_OBJECTORS::contains);
+    }
+
+    private boolean readsAfterPanel() {
+      return user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(READ_AFTER_PANEL::contains);
     }
 
     private static boolean isRow(Object o) {
@@ -234,6 +246,9 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       }
       if (OBJECTOR_VARIABLES.contains(name)) {
         return readsObjectors();
+      }
+      if (PANEL_VARIABLES.contains(name)) {
+        return readsAfterPanel();
       }
       return !REVIEW_VARIABLES.contains(name) || scope == null || !scope.startsWith(REVIEW_SCOPE) || visible(scope);
     }
@@ -291,8 +306,7 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       if (review.stream().anyMatch(task -> user.getUserId().equals(task.getAssignee()))) {
         return true;
       }
-      if (review.isEmpty() || user.getGroupIds() == null
-          || user.getGroupIds().stream().noneMatch(READ_AFTER_PANEL::contains)) {
+      if (review.isEmpty() || !readsAfterPanel()) {
         return false;
       }
       String processInstanceId = review.get(0).getProcessInstanceId();
