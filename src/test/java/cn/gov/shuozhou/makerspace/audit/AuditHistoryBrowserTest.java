@@ -191,6 +191,8 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     browser.visible(By.cssSelector("a[href*='#/decision-definition/']"));
     browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
     browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
+    // no version tag: "无", not "版本标签：null" (issue 13)
+    assertThat(browser.visible(By.cssSelector("dd.version-tag")).getText()).isEqualTo("无");
 
     // an administrator moved the due date of the running case's task: the log holds epoch milliseconds
     Task open = engine.getTaskService().createTaskQuery().processInstanceId(data.runningId()).list().get(0);
