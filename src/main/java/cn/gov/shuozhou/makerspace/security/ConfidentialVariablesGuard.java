@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractGetFormVariablesCmd;
@@ -66,10 +67,10 @@ import org.camunda.bpm.engine.variable.Variables;
  * read only by the city bureau, which handles the objection, the auditors and administrators, on the
  * same paths.
  *
- * <p>Variable-instance queries (runtime and history) leave such rows out before paging and counting,
- * so that a count, its pages and a single result agree with what the reader sees. Other lists (the
- * history's details) leave them out of the page they return; a single value asked for by id or name
- * is answered as not found. The engine's own work (no user, or checks off) sees all.
+ * <p>Variable-instance queries (runtime and history) and the history's details leave such rows out
+ * before paging and counting, so that a count, its pages and a single result agree with what the
+ * reader sees. Other lists leave them out of what they return; a single value asked for by id or
+ * name is answered as not found. The engine's own work (no user, or checks off) sees all.
  */
 final class ConfidentialVariablesGuard extends CommandInterceptor {
 
@@ -93,7 +94,8 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       return next.execute(command);
     }
     Reader reader = new Reader(context, user);
-    if (command instanceof VariableInstanceQueryImpl || command instanceof HistoricVariableInstanceQueryImpl) {
+    if (command instanceof VariableInstanceQueryImpl || command instanceof HistoricVariableInstanceQueryImpl
+        || command instanceof HistoricDetailQueryImpl) {
       AbstractQuery<?, ?> query = (AbstractQuery<?, ?>) command;
       Set<String> hidden = reader.hiddenRows(query);
       return hidden.isEmpty() ? next.execute(command) : reader.runWithout(query, hidden);
@@ -120,6 +122,9 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
      */
     @SuppressWarnings("unchecked")
     Set<String> hiddenRows(AbstractQuery<?, ?> query) {
+      if (query instanceof HistoricDetailQueryImpl) {
+        return hiddenDetails(query);
+      }
       boolean historic = query instanceof HistoricVariableInstanceQueryImpl;
       String namesField = historic ? "variableNameIn" : "variableNames";
       Object asked = Guards.field(query, namesField);
@@ -129,16 +134,41 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
       if (names.isEmpty()) {
         return Set.of();
       }
+      Guards.setField(query, namesField, historic ? names : names.toArray(String[]::new));
+      try {
+        return hiddenAmong(query);
+      } finally {
+        Guards.setField(query, namesField, asked);
+      }
+    }
+
+    /** Details can be narrowed by one name pattern only: once per confidential name, or not at all. */
+    private Set<String> hiddenDetails(AbstractQuery<?, ?> query) {
+      if (Guards.field(query, "variableNameLike") != null) {
+        return hiddenAmong(query);
+      }
+      Set<String> hidden = new HashSet<>();
+      try {
+        for (String name : CONFIDENTIAL) {
+          Guards.setField(query, "variableNameLike", name);
+          hidden.addAll(hiddenAmong(query));
+        }
+      } finally {
+        Guards.setField(query, "variableNameLike", null);
+      }
+      return hidden;
+    }
+
+    /** The ids of the rows of the query, unpaged, that this reader may not see. */
+    private Set<String> hiddenAmong(AbstractQuery<?, ?> query) {
       int first = query.getFirstResult();
       int max = query.getMaxResults();
-      Guards.setField(query, namesField, historic ? names : names.toArray(String[]::new));
       query.setFirstResult(0);
       query.setMaxResults(Integer.MAX_VALUE);
       try {
         return query.executeList(context, null).stream().filter(row -> !visibleRow(row))
             .map(Reader::idOf).collect(Collectors.toSet());
       } finally {
-        Guards.setField(query, namesField, asked);
         query.setFirstResult(first);
         query.setMaxResults(max);
       }
@@ -174,6 +204,9 @@ final class ConfidentialVariablesGuard extends CommandInterceptor {
     }
 
     private static String idOf(Object row) {
+      if (row instanceof HistoricDetail d) {
+        return d.getId();
+      }
       return row instanceof HistoricVariableInstance v ? v.getId() : ((VariableInstance) row).getId();
     }
 

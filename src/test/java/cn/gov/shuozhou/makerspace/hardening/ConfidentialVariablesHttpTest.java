@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,13 +185,17 @@ class ConfidentialVariablesHttpTest extends HardeningHttpTest {
     }
   }
 
+  /** Rows per page when paging through a list (small, so that hidden rows fall inside pages). */
+  private static final int PAGE = 5;
+
   /** The rows of one query as seen by one reader, checked to agree between list, count and pages. */
   private record Rows(List<String> ids, List<String> names, String bodies) {}
 
   /**
-   * The history's and the runtime's variable instances of a case as {@code user} reads them over
-   * {@code /engine-rest} and the webapps' engine API (history first); for each, the full list, its
-   * {@code /count} and its pages of two agree (a path outside the role's allow-list: 403, no rows).
+   * The history's and the runtime's variable instances and the history's details of a case as
+   * {@code user} reads them over {@code /engine-rest} and the webapps' engine API (history first);
+   * for each, the full list, its {@code /count} and its pages agree (a path outside the
+   * role's allow-list: 403, no rows).
    */
   private List<Rows> visibleRows(String user, String processInstanceId) {
     WebappSession webapp = webapp();
@@ -200,6 +205,7 @@ class ConfidentialVariablesHttpTest extends HardeningHttpTest {
         path -> rest(user).get(path), path -> webapp.get(TASKLIST_ENGINE + path))) {
       result.add(agreeing(user, door, "/history/variable-instance", "processInstanceId=" + processInstanceId));
       result.add(agreeing(user, door, "/variable-instance", "processInstanceIdIn=" + processInstanceId));
+      result.add(agreeing(user, door, "/history/detail", "processInstanceId=" + processInstanceId));
     }
     return result;
   }
@@ -221,14 +227,17 @@ class ConfidentialVariablesHttpTest extends HardeningHttpTest {
     assertThat(count.statusCode()).isEqualTo(200);
     assertThat(json(count.body()).get("count").asInt()).as("%s %s/count", user, path).isEqualTo(ids.size());
     List<String> paged = new ArrayList<>();
-    for (int first = 0; first <= ids.size(); first += 2) {
-      HttpResponse<String> page = door.apply(path + q + "&firstResult=" + first + "&maxResults=2");
+    for (int first = 0; first <= ids.size(); first += PAGE) {
+      HttpResponse<String> page = door.apply(path + q + "&firstResult=" + first + "&maxResults=" + PAGE);
       List<String> pageIds = field(json(page.body()), "id");
-      assertThat(pageIds).as("%s %s page at %d", user, path, first).hasSize(Math.min(2, ids.size() - first));
+      assertThat(pageIds).as("%s %s page at %d", user, path, first).hasSize(Math.min(PAGE, ids.size() - first));
       paged.addAll(pageIds);
     }
     assertThat(paged).as("%s %s: the pages make the list", user, path).isEqualTo(ids);
-    return new Rows(ids, field(json(list.body()), "name"), list.body());
+    List<String> names = new ArrayList<>(); // a detail names its variable or form field differently
+    json(list.body()).forEach(row -> names.add(Stream.of("name", "variableName", "fieldId")
+        .filter(row::hasNonNull).findFirst().map(key -> row.get(key).asText()).orElse("")));
+    return new Rows(ids, names, list.body());
   }
 
   private static List<String> field(JsonNode rows, String name) {

@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -55,6 +56,7 @@ class ReflectedEngineFieldsTest {
         arguments(AbstractQuery.class, "resultType"),
         arguments(VariableInstanceQueryImpl.class, "variableNames"),
         arguments(HistoricVariableInstanceQueryImpl.class, "variableNameIn"),
+        arguments(HistoricDetailQueryImpl.class, "variableNameLike"),
         // RefusedJobExecutionGuard
         arguments(FailedJobListener.class, "jobFailureCollector"));
   }
