@@ -127,6 +127,9 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
         .contains("不低于200平方米")
         .contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.id("unchanged-count")).getText()).matches("结果不变的用例：\\d+ 个。");
+    // a case's inputs show codes as their labels from the shared dictionary (issue 13; before: leased, other)
+    String inputs = browser.driver().findElement(By.cssSelector("#changed-cases .case-inputs")).getDomProperty("textContent");
+    assertThat(inputs).containsAnyOf("租赁", "自有").contains("其他").doesNotContain("leased", "owned");
     browser.js("document.getElementById('check-button').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-check.png"));
 
@@ -147,6 +150,8 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + newVersion + " 版");
     assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedBy']")).getText())
         .contains("ruleadmin1");
+    assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedAt']")).getText())
+        .as("dates as 2026年12月6日 14:30 (issue 13)").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d");
     assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
         .contains("< 300, null").contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "']")).getText())
