@@ -76,6 +76,24 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     String applicant = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(data.finishedId()).variableName("applicant").singleResult().getValue();
     assertThat(summary).contains(data.finishedKey()).contains("不予认定").contains(applicant);
+    // numbers and codes are not broken across lines at any column width (issue 13: 结果说明 wrapped in
+    // the middle of a number): each short run of letters and digits stays on one line
+    assertThat((String) browser.js("const broken = new Set();"
+        + " for (const value of document.querySelectorAll('.audit-summary .audit-fact-value')) {"
+        + "   for (let width = 100; width <= 320; width += 3) {"
+        + "     value.style.maxWidth = width + 'px';"
+        + "     const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);"
+        + "     for (let node = walker.nextNode(); node; node = walker.nextNode()) {"
+        + "       for (const m of node.data.matchAll(/(?<![\\w.:-])\\w[\\w.:-]{3,7}(?![\\w.:-])/g)) {"
+        + "         const range = document.createRange();"
+        + "         range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);"
+        + "         if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.add(m[0]);"
+        + "       }"
+        + "     }"
+        + "   }"
+        + "   value.style.maxWidth = '';"
+        + " }"
+        + " return [...broken].join(' ');")).as("broken across lines").isEmpty();
     String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
     assertThat(timeline).contains("初审", "实地考察", "组织专家评审", "专家评审", "局务会研究决定")
         .contains("shuocheng1", "inspector1", "city1", "expert1", "expert2", "expert3", "leader1");
