@@ -183,6 +183,9 @@ CREATE TABLE IF NOT EXISTS ms_objection (
   CONSTRAINT uq_objection_replay UNIQUE (replay_key)
 );
 CREATE INDEX IF NOT EXISTS ix_objection_application ON ms_objection (application_number);
+-- The door's limits count recent objections per source address and per phone (ObjectionThrottle).
+CREATE INDEX IF NOT EXISTS ix_objection_address ON ms_objection (source_address, received_at);
+CREATE INDEX IF NOT EXISTS ix_objection_phone ON ms_objection (phone, received_at);
 
 -- False-material and violation reports of the city bureau (POST /api/false-materials-reports,
 -- /api/violation-reports; Art. 9, 10): who reported what about which certified space, and when.

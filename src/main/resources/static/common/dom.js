@@ -1,29 +1,14 @@
 // Small DOM helpers of our own pages: build elements from text (never from HTML), show, hide,
 // show an API error, format a time.
 
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
+import { dateTime } from './readable.js';
 
-/** "2026-11-05 14:03:21" (Beijing time) from an ISO timestamp or epoch millis. */
+/** "2026年11月5日 14:03" (Beijing time) from an ISO timestamp or epoch millis; '—' for none. */
 export function formatTime(value) {
   if (value === null || value === undefined || value === '') {
     return '—';
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    return String(value);
-  }
-  const parts = Object.fromEntries(DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
-  const hour = parts.hour === '24' ? '00' : parts.hour;
-  return `${parts.year}-${parts.month}-${parts.day} ${hour}:${parts.minute}:${parts.second}`;
+  return dateTime(value);
 }
 
 /** Creates an element: el('td', {className: 'x', dataset: {key: 'k'}}, 'text', child, ...). */

@@ -595,7 +595,7 @@ function renderInputs(inputs) {
     el('summary', {}, `${entries.length} 项输入`),
     el('table', { className: 'inputs' }, el('tbody', {}, entries.map(([name, value]) => el('tr', {},
       el('th', { title: name }, inputLabel(name)),
-      el('td', { className: 'mono' }, formatValue(value)))))));
+      el('td', { className: 'mono' }, formatValue(value, name)))))));
 }
 
 function rowKey(row) {
@@ -629,7 +629,7 @@ function renderOutcome(outcome, error, other, mark) {
     row && typeof row === 'object'
       ? Object.entries(row).map(([k, v]) => el('div', {},
         el('span', { className: 'k' }, `${outputLabel(k)}：`),
-        el('span', { className: className !== 'result-row' && changedValue(k, v) ? 'v changed' : 'v' }, formatValue(v))))
+        el('span', { className: className !== 'result-row' && changedValue(k, v) ? 'v changed' : 'v' }, formatValue(v, k))))
       : formatValue(row));
   return el('div', {},
     differing.map((row) => render(row, `result-row ${mark}`)),

@@ -1,4 +1,6 @@
-// Chinese labels of the rule page.
+// Chinese labels of the rule page (the application's codes: the shared dictionary, /common/readable.js).
+
+import { codeLabel, hasLabel } from '/common/readable.js';
 
 export const SOURCE_LABELS = {
   release: '随版本发布',
@@ -38,10 +40,13 @@ export function sourceLabel(source) {
   return SOURCE_LABELS[source] || source || '—';
 }
 
-/** A value of a case input or a decision result, for people. */
-export function formatValue(value) {
+/** A value of a case input or a decision result, for people; a code by the dictionary's table of {@code name}. */
+export function formatValue(value, name) {
   if (value === null || value === undefined) {
     return '（未填写）';
+  }
+  if (name && hasLabel(name, value)) {
+    return codeLabel(name, value);
   }
   if (value === true) {
     return '是';

@@ -103,6 +103,10 @@ public final class CertificationProcess {
   public static final String COMMENT = "comment";
   public static final String AVERAGE_SCORE = "averageScore";
   public static final String RECOMMEND_RATIO = "recommendRatio";
+  /** The ratio as people read it, "2/3（67%）" (shown by the bureau decision form). */
+  public static final String RECOMMEND_RATIO_TEXT = "recommendRatioText";
+  /** Each expert's score, recommendation and comment as one text, for the bureau decision (confidential). */
+  public static final String EXPERT_OPINIONS = "expertOpinions";
   public static final String EXPERT_PASSED = "expertPassed";
   public static final String EXPERT_CONCLUSION_REASON = "expertConclusionReason";
 

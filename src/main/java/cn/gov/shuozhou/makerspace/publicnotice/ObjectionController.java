@@ -3,7 +3,6 @@ package cn.gov.shuozhou.makerspace.publicnotice;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Filed;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Objection;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +33,14 @@ public class ObjectionController {
   static final String MOBILE = "^1[3-9]\\d{9}$";
 
   private final Objections objections;
-  private final ObjectionThrottle throttle;
 
-  public ObjectionController(Objections objections, ObjectionThrottle throttle) {
+  public ObjectionController(Objections objections) {
     this.objections = objections;
-    this.throttle = throttle;
   }
 
   @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> object(@RequestBody Map<String, Object> body, HttpServletRequest request) {
-    if (!throttle.admitAddress(request.getRemoteAddr())) {
-      throw tooMany("同一网络地址每小时最多提交" + throttle.perAddress() + "次");
-    }
     Objection objection = objection(body, request.getRemoteAddr());
-    if (!throttle.admitPhone(objection.phone())) {
-      throw tooMany("同一手机号码每天最多提交" + throttle.perPhone() + "次异议");
-    }
     Filed filed;
     try {
       filed = objections.file(objection);
@@ -78,9 +69,5 @@ public class ObjectionController {
     String reasons = in.text(REASONS, "异议理由", true, Inputs.MAX_TEXT);
     in.throwIfInvalid();
     return new Objection(number, name, canonicalId, phone, reasons, sourceAddress);
-  }
-
-  private static ApiRefusal tooMany(String limit) {
-    return new ApiRefusal(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", "提交过于频繁：" + limit + "，请稍后再试");
   }
 }

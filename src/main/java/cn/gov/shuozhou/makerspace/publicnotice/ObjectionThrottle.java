@@ -1,71 +1,57 @@
 package cn.gov.shuozhou.makerspace.publicnotice;
 
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Basic rate limits of the public objection door, kept in memory per node: so many requests per
- * source address and hour, so many objections per phone number and day. A restart forgets them;
- * they stop a flood, not a patient and distributed sender.
+ * The limits of the public objection door: so many objections per source address and hour, so
+ * many per phone number and day. They are counted from the filed objections themselves (table
+ * {@code ms_objection}, its source address and time of receipt), inside the filing's transaction,
+ * so every node that shares the database sees one limit and a restart forgets nothing.
+ * {@link Objections#file} takes the objection counter first: its row lock orders concurrent filings,
+ * on any node, so that each counts the ones committed before it.
  */
 @Component
 public class ObjectionThrottle {
 
   static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
   static final Duration PHONE_WINDOW = Duration.ofDays(1);
-  private static final int MAX_KEYS = 10_000;
 
+  private final JdbcTemplate jdbc;
   private final int perAddress;
   private final int perPhone;
-  private final Map<String, Deque<Long>> recent = new HashMap<>();
 
-  public ObjectionThrottle(@Value("${makerspace.objections.per-address-per-hour:60}") int perAddress,
+  public ObjectionThrottle(JdbcTemplate jdbc,
+      @Value("${makerspace.objections.per-address-per-hour:60}") int perAddress,
       @Value("${makerspace.objections.per-phone-per-day:5}") int perPhone) {
+    this.jdbc = jdbc;
     this.perAddress = perAddress;
     this.perPhone = perPhone;
   }
 
-  /** Counts a request from {@code address}; false when the address used up its hour. */
-  boolean admitAddress(String address) {
-    return admit("address:" + address, perAddress, ADDRESS_WINDOW);
-  }
-
-  /** Counts an objection of {@code phone}; false when that number used up its day. */
-  boolean admitPhone(String phone) {
-    return admit("phone:" + phone, perPhone, PHONE_WINDOW);
-  }
-
-  int perAddress() {
-    return perAddress;
-  }
-
-  int perPhone() {
-    return perPhone;
-  }
-
-  /** Forgets every count (tests share one application and one source address). */
-  public synchronized void clear() {
-    recent.clear();
-  }
-
-  private synchronized boolean admit(String key, int limit, Duration window) {
-    long now = System.currentTimeMillis();
-    if (recent.size() > MAX_KEYS) {
-      recent.values().removeIf(times -> times.isEmpty() || times.peekLast() < now - PHONE_WINDOW.toMillis());
+  /** Refuses (429) a further objection from {@code address} or of {@code phone} past its limit. */
+  void admit(String address, String phone) {
+    if (filedWithin("source_address", address, ADDRESS_WINDOW) >= perAddress) {
+      throw tooMany("同一网络地址每小时最多提交" + perAddress + "次异议");
     }
-    Deque<Long> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-    while (!times.isEmpty() && times.peekFirst() <= now - window.toMillis()) {
-      times.pollFirst();
+    if (filedWithin("phone", phone, PHONE_WINDOW) >= perPhone) {
+      throw tooMany("同一手机号码每天最多提交" + perPhone + "次异议");
     }
-    if (times.size() >= limit) {
-      return false;
-    }
-    times.addLast(now);
-    return true;
+  }
+
+  private long filedWithin(String column, String value, Duration window) {
+    Timestamp since = new Timestamp(EngineClock.now().getTime() - window.toMillis());
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ms_objection WHERE " + column + " = ? AND received_at > ?",
+        Long.class, value, since);
+  }
+
+  private static ApiRefusal tooMany(String limit) {
+    return new ApiRefusal(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", "提交过于频繁：" + limit + "，请稍后再试");
   }
 }

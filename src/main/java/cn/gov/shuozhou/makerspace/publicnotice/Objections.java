@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files a real-name objection to a running public notice: the record (table {@code ms_objection})
  * and the message {@code PublicNoticeObjection} in one transaction, so neither exists without the
- * other. The objector's ID number stays in the record; the process gets text, name and phone.
+ * other, within the limits of {@link ObjectionThrottle} (counted in the same transaction). The objector's ID number stays in the record; the process gets text, name and phone.
  */
 @Service
 public class Objections {
@@ -39,11 +39,13 @@ public class Objections {
   private final ProcessEngine engine;
   private final JdbcTemplate jdbc;
   private final NumberSequence sequence;
+  private final ObjectionThrottle throttle;
 
-  public Objections(ProcessEngine engine, JdbcTemplate jdbc, NumberSequence sequence) {
+  public Objections(ProcessEngine engine, JdbcTemplate jdbc, NumberSequence sequence, ObjectionThrottle throttle) {
     this.engine = engine;
     this.jdbc = jdbc;
     this.sequence = sequence;
+    this.throttle = throttle;
   }
 
   @Transactional
@@ -56,7 +58,9 @@ public class Objections {
       return new Filed(earlier.get(), true);
     }
     int year = EngineClock.today().getYear();
+    // the counter's row lock first: concurrent filings (any node) are then counted one after the other
     String number = "YY-%d-%06d".formatted(year, sequence.next("objection-" + year));
+    throttle.admit(objection.sourceAddress(), objection.phone());
     jdbc.update("INSERT INTO ms_objection (acknowledgement_number, application_number, process_instance_id, "
             + "objector_name, id_number, phone, reasons, source_address, received_at, replay_key) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

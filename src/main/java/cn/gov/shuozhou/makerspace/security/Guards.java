@@ -37,4 +37,21 @@ final class Guards {
     }
     return null;
   }
+
+  /** Sets a command's protected field, by name (the counterpart of {@link #field}). */
+  static void setField(Object command, String name, Object value) {
+    for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
+      try {
+        Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        f.set(command, value);
+        return;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+  }
 }

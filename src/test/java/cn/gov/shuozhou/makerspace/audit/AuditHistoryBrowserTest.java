@@ -3,9 +3,12 @@ package cn.gov.shuozhou.makerspace.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 class AuditHistoryBrowserTest extends AbstractAuditTest {
 
   private static final Path IMAGES = Browser.screenshots();
+  private static final String READABLE_DATE = "\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d";
 
   private Browser browser;
 
@@ -72,13 +76,32 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     String applicant = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(data.finishedId()).variableName("applicant").singleResult().getValue();
     assertThat(summary).contains(data.finishedKey()).contains("不予认定").contains(applicant);
+    // numbers and codes are not broken across lines at any column width (issue 13: 结果说明 wrapped in
+    // the middle of a number): each short run of letters and digits stays on one line
+    assertThat((String) browser.js("const broken = new Set();"
+        + " for (const value of document.querySelectorAll('.audit-summary .audit-fact-value')) {"
+        + "   for (let width = 100; width <= 320; width += 3) {"
+        + "     value.style.maxWidth = width + 'px';"
+        + "     const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);"
+        + "     for (let node = walker.nextNode(); node; node = walker.nextNode()) {"
+        + "       for (const m of node.data.matchAll(/(?<![\\w.:-])\\w[\\w.:-]{3,7}(?![\\w.:-])/g)) {"
+        + "         const range = document.createRange();"
+        + "         range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);"
+        + "         if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.add(m[0]);"
+        + "       }"
+        + "     }"
+        + "   }"
+        + "   value.style.maxWidth = '';"
+        + " }"
+        + " return [...broken].join(' ');")).as("broken across lines").isEmpty();
     String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
     assertThat(timeline).contains("初审", "实地考察", "组织专家评审", "专家评审", "局务会研究决定")
         .contains("shuocheng1", "inspector1", "city1", "expert1", "expert2", "expert3", "leader1");
     WebElement bureauRow = browser.driver().findElement(
         By.cssSelector(".audit-timeline tr[data-activity-id='bureauDecision']"));
     assertThat(bureauRow.findElements(By.tagName("td")).get(7).getText()).contains("leader1");
-    assertThat(bureauRow.findElements(By.tagName("td")).get(8).getText()).matches("\\d{4}-\\d\\d-\\d\\d .*");
+    // dates as 2026年12月6日 14:30 (issue 13; before: 2026-12-06 14:30:05)
+    assertThat(bureauRow.findElements(By.tagName("td")).get(8).getText()).matches(READABLE_DATE);
     assertThat(browser.driver().findElements(By.cssSelector(".audit-diagram .djs-element.audit-visited")))
         .hasSizeGreaterThan(10);
     browser.screenshot(IMAGES.resolve("audit-instance.png"));
@@ -108,8 +131,15 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
 
     // variables and their changes
     openTab("variables");
+    // codes as their labels from the shared dictionary (issue 13; before: REJECTED, shuocheng, leased, reject)
+    assertThat(shownValue("outcome")).isEqualTo("不予认定");
+    assertThat(shownValue("county")).isEqualTo("朔城区");
+    assertThat(shownValue("premises")).isIn("租赁", "自有");
+    assertThat(shownValue("bureauDecision")).isEqualTo("不予认定");
+    assertThat(shownValue("intakeResult")).isEqualTo("予以受理");
+    assertThat(browser.visible(By.cssSelector(".audit-variables")).getText()).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
     WebElement outcome = browser.visible(By.cssSelector(".audit-variables tr[data-variable='outcome']"));
-    assertThat(outcome.getText()).contains("REJECTED").contains("办理结果");
+    assertThat(outcome.getText()).contains("办理结果");
     browser.visible(By.cssSelector(".audit-variable-filter")).sendKeys("局务会");
     browser.await().until(d -> d.findElements(By.cssSelector(".audit-variables tr[data-variable]")).size() == 2);
     WebElement decision = browser.visible(By.cssSelector(".audit-variables tr[data-variable='bureauDecision']"));
@@ -179,13 +209,35 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     browser.visible(By.cssSelector("a[href*='#/decision-definition/']"));
     browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
     browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
+    // no version tag: "无", not "版本标签：null" (issue 13)
+    assertThat(browser.visible(By.cssSelector("dd.version-tag")).getText()).isEqualTo("无");
 
-    // a running instance: Camunda's runtime view with our 历史 button next to its actions
+    // an administrator moved the due date of the running case's task: the log holds epoch milliseconds
+    Task open = engine.getTaskService().createTaskQuery().processInstanceId(data.runningId()).list().get(0);
+    engine.getIdentityService().setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
+    try {
+      open.setDueDate(new Date(open.getDueDate() == null ? System.currentTimeMillis() : open.getDueDate().getTime() + 86_400_000L));
+      engine.getTaskService().saveTask(open);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    // a running instance: Camunda's runtime view with our 历史 button next to its actions, not clipped
     browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime"));
+    WebElement action = browser.visible(By.cssSelector(".audit-history-action"));
+    assertThat(action.getText()).contains("历史");
+    assertThat((Boolean) browser.js("const b = arguments[0], r = b.getBoundingClientRect();"
+        + " return b.scrollWidth <= b.clientWidth && r.right <= b.parentElement.getBoundingClientRect().right"
+        + " && r.right <= document.documentElement.clientWidth;", action))
+        .as("the 历史 button shows its whole label inside the page (before: 7 pixels past its edge)").isTrue();
     browser.click(By.cssSelector(".audit-history-action"));
     browser.await().until(d -> d.getCurrentUrl().contains("/process-instance/" + data.runningId() + "/history"));
     String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
     assertThat(timeline).contains("初审").contains("进行中");
+    openTab("operations");
+    String log = browser.visible(By.cssSelector(".audit-operations")).getText();
+    assertThat(log).as("due dates as dates (before: 1797004799000)").contains("到期时间").containsPattern(READABLE_DATE)
+        .doesNotContainPattern("\\d{11,}");
 
     // the 历史查询 page in the header
     browser.click(By.cssSelector("a[href='#/audit-search']"));
@@ -204,6 +256,12 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
 
   private String cockpit(String fragment) {
     return "http://localhost:" + port + "/camunda/app/cockpit/default/" + fragment;
+  }
+
+  /** The value the variables tab shows for a variable. */
+  private String shownValue(String variable) {
+    return browser.visible(By.cssSelector(".audit-variables tr[data-variable='" + variable + "']"))
+        .findElements(By.tagName("td")).get(2).getText();
   }
 
   private void openTab(String tab) {

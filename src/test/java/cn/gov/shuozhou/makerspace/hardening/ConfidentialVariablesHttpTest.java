@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.COMMENT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_NAME;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_PHONE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RECOMMEND;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SCORE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_BUREAU_DECISION;
@@ -8,9 +10,13 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +140,110 @@ class ConfidentialVariablesHttpTest extends HardeningHttpTest {
     review("expert1", 80.0);
     review("expert3", 90.0);
     assertThat(casesInHistory("leader1")).as("leader1 at 局务会研究决定").isEqualTo(1);
+  }
+
+  /**
+   * Counts and pages of variable instances agree with what the reader sees: before issue 12's last
+   * gaps were closed, {@code /count} counted the hidden votes and a page held fewer rows than asked.
+   */
+  @Test
+  void countsAndPagesOfVariablesHoldOnlyWhatTheReaderSees() {
+    // expert1's review is open, expert2's vote is stored
+    List<Rows> seen = visibleRows("expert1", processInstanceId);
+    assertThat(String.join("\n", seen.stream().map(Rows::bodies).toList())).doesNotContain(secretOf.get("expert2"));
+    Rows all = history("admin", processInstanceId);
+    assertThat(seen.get(0).ids()).as("expert1 reads fewer rows than the administrator").hasSizeLessThan(all.ids().size())
+        .isSubsetOf(all.ids());
+
+    review("expert1", 80.0);
+    review("expert3", 90.0);
+    fixtures.task(processInstanceId, TASK_BUREAU_DECISION, null); // the panel is done
+    all = history("admin", processInstanceId);
+    for (String user : List.of("city1", "leader1", "auditor1")) {
+      List<Rows> after = visibleRows(user, processInstanceId);
+      assertThat(after.get(0).ids()).as(user).isEqualTo(all.ids());
+      assertThat(after.get(0).bodies()).as(user).contains(secretOf.values());
+    }
+    List<Rows> expert = visibleRows("expert2", processInstanceId);
+    assertThat(expert.get(0).ids()).hasSizeLessThan(all.ids().size());
+    assertThat(String.join("\n", expert.stream().map(Rows::bodies).toList()))
+        .contains(secretOf.get("expert2")).doesNotContain(secretOf.get("expert1"), secretOf.get("expert3"));
+  }
+
+  @Test
+  void countsAndPagesOfVariablesHoldNoObjectorForOthers() {
+    String pi = fixtures.waitingAt(TASK_HANDLE_OBJECTION, "shuocheng").getProcessInstanceId();
+    Rows all = history("admin", pi);
+    assertThat(all.names()).contains(OBJECTOR_NAME, OBJECTOR_PHONE);
+    for (String user : List.of("city1", "auditor1")) {
+      assertThat(visibleRows(user, pi).get(0).ids()).as(user).isEqualTo(all.ids());
+    }
+    for (String user : List.of("shuocheng1", "leader1", "expert1")) {
+      for (Rows rows : visibleRows(user, pi)) {
+        assertThat(rows.names()).as(user).doesNotContain(OBJECTOR_NAME, OBJECTOR_PHONE);
+      }
+    }
+  }
+
+  /** Rows per page when paging through a list (small, so that hidden rows fall inside pages). */
+  private static final int PAGE = 5;
+
+  /** The rows of one query as seen by one reader, checked to agree between list, count and pages. */
+  private record Rows(List<String> ids, List<String> names, String bodies) {}
+
+  /**
+   * The history's and the runtime's variable instances and the history's details of a case as
+   * {@code user} reads them over {@code /engine-rest} and the webapps' engine API (history first);
+   * for each, the full list, its {@code /count} and its pages agree (a path outside the
+   * role's allow-list: 403, no rows).
+   */
+  private List<Rows> visibleRows(String user, String processInstanceId) {
+    WebappSession webapp = webapp();
+    assertThat(webapp.login(user, "auditor1".equals(user) ? "cockpit" : "tasklist").statusCode()).isEqualTo(200);
+    List<Rows> result = new ArrayList<>();
+    for (Function<String, HttpResponse<String>> door : List.<Function<String, HttpResponse<String>>>of(
+        path -> rest(user).get(path), path -> webapp.get(TASKLIST_ENGINE + path))) {
+      result.add(agreeing(user, door, "/history/variable-instance", "processInstanceId=" + processInstanceId));
+      result.add(agreeing(user, door, "/variable-instance", "processInstanceIdIn=" + processInstanceId));
+      result.add(agreeing(user, door, "/history/detail", "processInstanceId=" + processInstanceId));
+    }
+    return result;
+  }
+
+  private Rows history(String user, String processInstanceId) {
+    return agreeing(user, path -> rest(user).get(path), "/history/variable-instance", "processInstanceId=" + processInstanceId);
+  }
+
+  private static Rows agreeing(String user, Function<String, HttpResponse<String>> door, String path, String filter) {
+    String q = "?" + filter + "&deserializeValues=false";
+    HttpResponse<String> list = door.apply(path + q);
+    HttpResponse<String> count = door.apply(path + "/count" + q);
+    if (list.statusCode() == 403) { // not in the role's /engine-rest allow-list
+      assertThat(count.statusCode()).isEqualTo(403);
+      return new Rows(List.of(), List.of(), "");
+    }
+    assertThat(list.statusCode()).as("%s %s: %s", user, path, abbreviate(list.body())).isEqualTo(200);
+    List<String> ids = field(json(list.body()), "id");
+    assertThat(count.statusCode()).isEqualTo(200);
+    assertThat(json(count.body()).get("count").asInt()).as("%s %s/count", user, path).isEqualTo(ids.size());
+    List<String> paged = new ArrayList<>();
+    for (int first = 0; first <= ids.size(); first += PAGE) {
+      HttpResponse<String> page = door.apply(path + q + "&firstResult=" + first + "&maxResults=" + PAGE);
+      List<String> pageIds = field(json(page.body()), "id");
+      assertThat(pageIds).as("%s %s page at %d", user, path, first).hasSize(Math.min(PAGE, ids.size() - first));
+      paged.addAll(pageIds);
+    }
+    assertThat(paged).as("%s %s: the pages make the list", user, path).isEqualTo(ids);
+    List<String> names = new ArrayList<>(); // a detail names its variable or form field differently
+    json(list.body()).forEach(row -> names.add(Stream.of("name", "variableName", "fieldId")
+        .filter(row::hasNonNull).findFirst().map(key -> row.get(key).asText()).orElse("")));
+    return new Rows(ids, names, list.body());
+  }
+
+  private static List<String> field(JsonNode rows, String name) {
+    List<String> values = new ArrayList<>();
+    rows.forEach(row -> values.add(row.get(name).asText()));
+    return values;
   }
 
   private int casesInHistory(String user) {

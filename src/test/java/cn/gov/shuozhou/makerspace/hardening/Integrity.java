@@ -42,6 +42,7 @@ final class Integrity {
    * deadlines, registry data), whether or not the instance holds them yet.
    */
   static final Set<String> COMPUTED = Set.of(POLICY, SCORE, RECOMMEND, EXPERT_PASSED, "averageScore", "recommendRatio",
+      RECOMMEND_RATIO_TEXT, EXPERT_OPINIONS,
       OUTCOME, OUTCOME_REASON, CERTIFICATE_NUMBER, "certifiedOn", "validUntil", "applicationNumber", APPLICANT,
       "reviewGroup", SupervisionProcess.ASSESSMENT_GRADE, SupervisionProcess.ASSESSMENT_SCORE, "reportDueAt",
       "validityEndsAt", "rectificationDeadlineAt", "revocationReason", "minExperts", "expertCandidates");

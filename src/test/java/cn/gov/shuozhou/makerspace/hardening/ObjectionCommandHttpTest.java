@@ -3,11 +3,12 @@ package cn.gov.shuozhou.makerspace.hardening;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.publicnotice.ObjectionThrottle;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code POST /api/objections}: the public's real-name objection to a running public notice, without
@@ -25,12 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ObjectionCommandHttpTest extends HardeningHttpTest {
 
-  @Autowired ObjectionThrottle throttle;
+  /** Objections recorded directly in the table, as another node sharing the database files them. */
+  private static final String OTHER_NODE = "NODE2-";
 
   @BeforeEach
   @AfterEach
-  void forgetCounts() {
-    throttle.clear(); // every test of this JVM sends from 127.0.0.1
+  void forgetOtherNodesObjections() {
+    jdbc.update("DELETE FROM ms_objection WHERE acknowledgement_number LIKE ?", OTHER_NODE + "%");
   }
 
   @Test
@@ -124,7 +125,7 @@ class ObjectionCommandHttpTest extends HardeningHttpTest {
   }
 
   @Test
-  void aFloodIsThrottledPerPhoneAndPerSourceAddress() {
+  void aFloodIsThrottledPerPhone() {
     ProcessInstance notice = fixtures.inPublicNotice("shuocheng");
     for (int i = 1; i <= 5; i++) {
       HttpResponse<String> r = objection(objection(notice.getBusinessKey(), "13800009999", "第" + i + "条理由"));
@@ -134,15 +135,59 @@ class ObjectionCommandHttpTest extends HardeningHttpTest {
     assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(429);
     assertThat(json(sixth.body()).get("message").asText()).contains("手机号码");
     assertThat(objectionTasks(notice)).hasSize(5);
+    // the same objection again is still answered with its acknowledgement
+    assertThat(objection(objection(notice.getBusinessKey(), "13800009999", "第1条理由")).statusCode()).isEqualTo(200);
+  }
 
-    throttle.clear();
-    for (int i = 1; i <= 60; i++) {
-      assertThat(objection(objection("SQ-1999-0002", "139%08d".formatted(i), "理由")).statusCode()).isEqualTo(404);
+  /**
+   * The limits are counted from the filed objections in the database, so objections filed through
+   * another node sharing it count too. Changed: before, each node counted in its memory (rows of
+   * another node were not seen), and refused requests counted against the address.
+   */
+  @Test
+  void theLimitsCountTheObjectionsOfEveryNodeFromTheDatabase() {
+    ProcessInstance notice = fixtures.inPublicNotice("shuocheng");
+    String phone = "13800009996";
+    for (int i = 1; i <= 5; i++) {
+      filedByAnotherNode(notice, "10.0.0.2", phone);
     }
-    HttpResponse<String> flooded = objection(objection(notice.getBusinessKey(), "13800009997", "理由"));
-    assertThat(flooded.statusCode()).as(flooded.body()).isEqualTo(429);
-    assertThat(json(flooded.body()).get("message").asText()).contains("网络地址");
-    assertThat(objectionTasks(notice)).hasSize(5);
+    Snapshot before = snapshot();
+    HttpResponse<String> byPhone = objection(objection(notice.getBusinessKey(), phone, "理由"));
+    assertThat(byPhone.statusCode()).as(byPhone.body()).isEqualTo(429);
+    assertThat(json(byPhone.body()).get("message").asText()).contains("手机号码").containsPattern(CHINESE);
+    assertThat(snapshot()).as("a refusal changes nothing").isEqualTo(before);
+
+    String address = jdbc.queryForObject("SELECT source_address FROM ms_objection WHERE acknowledgement_number = ?",
+        String.class, acknowledgement(objection(objection(notice.getBusinessKey(), "13800009995", "理由一"))));
+    long fromHere = jdbc.queryForObject("SELECT COUNT(*) FROM ms_objection WHERE source_address = ? AND received_at > ?",
+        Long.class, address, new Timestamp(EngineClock.now().getTime() - 3_600_000));
+    for (long i = fromHere; i < 60; i++) {
+      filedByAnotherNode(notice, address, "1360000%04d".formatted(i));
+    }
+    HttpResponse<String> byAddress = objection(objection(notice.getBusinessKey(), "13800009994", "理由二"));
+    assertThat(byAddress.statusCode()).as(byAddress.body()).isEqualTo(429);
+    assertThat(json(byAddress.body()).get("message").asText()).contains("网络地址");
+    assertThat(objectionTasks(notice)).hasSize(1);
+
+    // an hour later the address may object again
+    jdbc.update("UPDATE ms_objection SET received_at = ? WHERE acknowledgement_number LIKE ?",
+        new Timestamp(EngineClock.now().getTime() - 3_600_001), OTHER_NODE + "%");
+    HttpResponse<String> later = objection(objection(notice.getBusinessKey(), "13800009994", "理由二"));
+    assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+  }
+
+  private void filedByAnotherNode(ProcessInstance notice, String address, String phone) {
+    String number = OTHER_NODE + java.util.UUID.randomUUID().toString().substring(0, 20);
+    jdbc.update("INSERT INTO ms_objection (acknowledgement_number, application_number, process_instance_id, "
+            + "objector_name, id_number, phone, reasons, source_address, received_at, replay_key) "
+            + "VALUES (?, ?, ?, '赵六', ?, ?, '另一节点受理的异议', ?, ?, ?)",
+        number, notice.getBusinessKey(), notice.getId(), VALID_ID_NUMBER, phone, address,
+        new Timestamp(EngineClock.now().getTime()), number);
+  }
+
+  private static String acknowledgement(HttpResponse<String> filed) {
+    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+    return json(filed.body()).get("acknowledgementNumber").asText();
   }
 
   private static String objection(String applicationNumber, String phone, String reasons) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 
 import org.camunda.bpm.engine.impl.cmd.GetExecutionVariableCmd;
@@ -49,6 +53,10 @@ class ReflectedEngineFieldsTest {
         arguments(GetExecutionVariableCmd.class, "executionId"), arguments(GetExecutionVariableCmd.class, "variableName"),
         arguments(GetExecutionVariableTypedCmd.class, "executionId"),
         arguments(GetExecutionVariableTypedCmd.class, "variableName"),
+        arguments(AbstractQuery.class, "resultType"),
+        arguments(VariableInstanceQueryImpl.class, "variableNames"),
+        arguments(HistoricVariableInstanceQueryImpl.class, "variableNameIn"),
+        arguments(HistoricDetailQueryImpl.class, "variableNameLike"),
         // RefusedJobExecutionGuard
         arguments(FailedJobListener.class, "jobFailureCollector"));
   }

@@ -145,6 +145,9 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
         .contains("不低于200平方米")
         .contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.id("unchanged-count")).getText()).matches("结果不变的用例：\\d+ 个。");
+    // a case's inputs show codes as their labels from the shared dictionary (issue 13; before: leased, other)
+    String inputs = browser.driver().findElement(By.cssSelector("#changed-cases .case-inputs")).getDomProperty("textContent");
+    assertThat(inputs).containsAnyOf("租赁", "自有").contains("其他").doesNotContain("leased", "owned");
     browser.js("document.getElementById('check-button').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-check.png"));
 
@@ -185,6 +188,8 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(record.getText()).contains("已批准并生效").contains("ruleadmin1").contains("ruleadmin2")
         .contains("已核对市科技局通知原文，同意").contains("第 " + newVersion + " 版");
     assertThat(browser.driver().findElement(By.id("proposal-panel")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedAt']")).getText())
+        .as("dates as 2026年12月6日 14:30 (issue 13)").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d");
     assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
         .contains("< 300, null").contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "']")).getText())

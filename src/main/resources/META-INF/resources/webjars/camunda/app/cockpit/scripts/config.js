@@ -13,7 +13,7 @@ export default {
     fallbackLocale: 'zh'
   },
   dateFormat: {
-    normal: 'YYYY-MM-DD HH:mm',
+    normal: 'YYYY年M月D日 HH:mm',
     long: 'YYYY年M月D日 HH:mm:ss'
   }
 };

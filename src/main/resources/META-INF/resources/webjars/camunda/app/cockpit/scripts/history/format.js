@@ -1,4 +1,7 @@
-// Dates, durations and values the way Chinese readers expect them.
+// Dates, durations and values the way Chinese readers expect them (codes, dates and ratios from
+// the shared dictionary: /common/readable.js).
+
+import {DICTIONARY, codeLabel, dateTime as readableDateTime, hasLabel} from '../../../../../common/readable.js';
 
 function pad(number, width = 2) {
   return String(number).padStart(width, '0');
@@ -14,14 +17,9 @@ export function parseDate(text) {
   return isNaN(date.getTime()) ? null : date;
 }
 
-/** 2026-03-02 09:00:05 (local time), or '' */
+/** 2026年3月2日 09:00 (Beijing time), or '' */
 export function dateTime(text) {
-  const date = typeof text === 'string' ? parseDate(text) : text;
-  if (!date) {
-    return '';
-  }
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} `
-    + `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return text ? readableDateTime(text) : '';
 }
 
 /** The engine's date format for a query parameter. */
@@ -90,6 +88,12 @@ export function value(variable) {
     return raw ? '是' : '否';
   }
   if (variable.type === 'Date') {
+    return dateTime(raw);
+  }
+  if (DICTIONARY[variable.name] && hasLabel(variable.name, raw)) {
+    return codeLabel(variable.name, raw);
+  }
+  if (typeof raw === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(raw)) {
     return dateTime(raw);
   }
   if (typeof raw === 'object') {

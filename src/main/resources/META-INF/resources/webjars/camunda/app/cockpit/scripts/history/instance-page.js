@@ -377,12 +377,16 @@ function decisionPanel(data, decision, activityName) {
 }
 
 
-function logValue(text) {
+/** An operation log value: booleans in Chinese, dates (logged as epoch milliseconds) as dates. */
+function logValue(property, text) {
   if (text === 'true') {
     return '是';
   }
   if (text === 'false') {
     return '否';
+  }
+  if (/date|time/i.test(property || '') && /^\d{11,}$/.test(text || '')) {
+    return dateTime(text);
   }
   return text;
 }
@@ -406,8 +410,8 @@ function operations(data, names) {
       h('td', null, entry.taskId && tasksById.has(entry.taskId) ? tasksById.get(entry.taskId).name : ''),
       h('td', null, entry.property
         ? h('span', {title: entry.property}, label(OPERATION_PROPERTIES, entry.property)) : ''),
-      h('td', null, longText(logValue(entry.orgValue))),
-      h('td', null, longText(logValue(entry.newValue))),
+      h('td', null, longText(logValue(entry.property, entry.orgValue))),
+      h('td', null, longText(logValue(entry.property, entry.newValue))),
       h('td', null, label(OPERATION_CATEGORIES, entry.category)),
       h('td', null, entry.annotation || ''))), 'audit-operations');
 }

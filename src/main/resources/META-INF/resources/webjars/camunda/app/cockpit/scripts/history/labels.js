@@ -1,17 +1,13 @@
-// Chinese labels for the codes that history holds (outcomes, counties, activity types, ...).
+// Chinese labels for the codes that history holds (outcomes, counties, activity types, ...). The
+// application's own codes come from the shared dictionary (/common/dictionary.json); the engine's
+// (activity and operation types, ...) are kept here.
+
+import {DICTIONARY} from '../../../../../common/readable.js';
 
 export const CERTIFICATION_KEY = 'maker-space-certification';
 export const SUPERVISION_KEY = 'maker-space-supervision';
 
-export const OUTCOMES = {
-  CERTIFIED: '已认定',
-  REJECTED: '不予认定',
-  WITHDRAWN: '已撤回',
-  NOT_ACCEPTED: '不予受理',
-  LAPSED: '申请失效',
-  REVOKED: '已取消称号',
-  EXPIRED: '已到期'
-};
+export const OUTCOMES = DICTIONARY.outcome || {};
 
 /** Outcomes each process can end with (the filter offers these). */
 export const OUTCOMES_BY_PROCESS = {
@@ -19,21 +15,9 @@ export const OUTCOMES_BY_PROCESS = {
   [SUPERVISION_KEY]: ['REVOKED', 'EXPIRED']
 };
 
-export const COUNTIES = {
-  shuocheng: '朔城区',
-  pinglu: '平鲁区',
-  huairen: '怀仁市',
-  shanyin: '山阴县',
-  yingxian: '应县',
-  youyu: '右玉县',
-  devzone: '朔州经济开发区'
-};
+export const COUNTIES = DICTIONARY.county || {};
 
-export const REVOCATION_REASONS = {
-  ASSESSMENT_FAILED: '年度考核不合格',
-  FALSE_MATERIALS: '提供虚假材料',
-  VIOLATION: '违规经营'
-};
+export const REVOCATION_REASONS = DICTIONARY.revocationReason || {};
 
 export const INSTANCE_STATES = {
   ACTIVE: '运行中',
@@ -172,6 +156,7 @@ export const OPERATION_PROPERTIES = {
   delete: '任务结束',
   priority: '优先级',
   dueDate: '到期时间',
+  duedate: '到期时间',
   followUpDate: '跟进时间',
   name: '名称',
   description: '描述',
@@ -267,6 +252,8 @@ export const VARIABLE_MEANINGS = {
   comment: '评审意见',
   averageScore: '平均分',
   recommendRatio: '推荐比例',
+  recommendRatioText: '推荐比例（显示）',
+  expertOpinions: '各专家评分与评审意见',
   expertPassed: '专家评审通过',
   expertConclusion: '专家评审结论',
   expertConclusionReason: '专家评审结论说明',

@@ -1,0 +1,58 @@
+package cn.gov.shuozhou.makerspace.common;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Values as people read them: codes as their Chinese labels, dates as 2026年12月6日 14:30, ratios as
+ * 2/3（67%）. The labels come from the one dictionary that our pages and the Cockpit plugin read as
+ * well ({@value #DICTIONARY}, served as {@code /common/dictionary.json}).
+ */
+public final class ReadableValues {
+
+  public static final String DICTIONARY = "static/common/dictionary.json";
+  private static final Map<String, Map<String, String>> LABELS = load();
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+  private ReadableValues() {}
+
+  /** The label of {@code code} in the dictionary's table {@code kind} (e.g. county); the code itself when unknown. */
+  public static String label(String kind, Object code) {
+    String text = String.valueOf(code);
+    return LABELS.getOrDefault(kind, Map.of()).getOrDefault(text, text);
+  }
+
+  /** "2/3（67%）"; "0/0" for an empty whole. */
+  public static String ratio(long part, long whole) {
+    return whole == 0 ? part + "/0" : "%d/%d（%d%%）".formatted(part, whole, Math.round(part * 100.0 / whole));
+  }
+
+  /** "2026年12月6日 14:30" (Beijing time). */
+  public static String dateTime(Date date) {
+    return DATE_TIME.format(date.toInstant());
+  }
+
+  /** "80", "85.5": a number without trailing zeros. */
+  public static String number(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static Map<String, Map<String, String>> load() {
+    try (InputStream in = ReadableValues.class.getClassLoader().getResourceAsStream(DICTIONARY)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + DICTIONARY);
+      }
+      return Map.copyOf(new ObjectMapper().readValue(in, new TypeReference<Map<String, Map<String, String>>>() {}));
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable " + DICTIONARY, e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Values as people read them, from the one dictionary (dictionary.json beside this file) that the
+// Java side reads too (common/ReadableValues): codes as Chinese labels, dates as
+// 2026年12月6日 14:30 (Beijing time), ratios as 2/3（67%）, epoch milliseconds as dates.
+
+export const DICTIONARY = await fetch(new URL('dictionary.json', import.meta.url), {credentials: 'same-origin'})
+  .then((response) => (response.ok ? response.json() : {}))
+  .catch(() => ({}));
+
+const PARTS = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** The label of a code in one table of the dictionary (e.g. 'county'); the code itself when unknown. */
+export function codeLabel(kind, code) {
+  if (code === null || code === undefined || code === '') {
+    return '';
+  }
+  const table = DICTIONARY[kind] || {};
+  return table[String(code)] || String(code);
+}
+
+/** Whether the dictionary has a label for this code of this kind. */
+export function hasLabel(kind, code) {
+  return code !== null && code !== undefined && Object.hasOwn(DICTIONARY[kind] || {}, String(code));
+}
+
+/** Parses the engine's dates (2026-03-02T09:00:00.000+0800), ISO dates and epoch milliseconds. */
+export function toDate(value) {
+  if (value === null || value === undefined || value === '') {
+    return null;
+  }
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : value;
+  }
+  const text = String(value);
+  const date = /^\d{11,}$/.test(text)
+    ? new Date(Number(text))
+    : new Date(text.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "2026年12月6日 14:30" (Beijing time); '' for no date; the text itself when it is no date. */
+export function dateTime(value) {
+  const date = toDate(value);
+  if (!date) {
+    return value === null || value === undefined ? '' : String(value);
+  }
+  const p = Object.fromEntries(PARTS.formatToParts(date).map((part) => [part.type, part.value]));
+  const hour = p.hour === '24' ? '00' : p.hour;
+  return `${p.year}年${p.month}月${p.day}日 ${hour}:${p.minute}`;
+}
+
+/** "2/3（67%）". */
+export function ratio(part, whole) {
+  return whole ? `${part}/${whole}（${Math.round((part * 100) / whole)}%）` : `${part}/0`;
+}
