@@ -71,5 +71,95 @@ function render(list) {
         el('td', {}, m.name), el('td', {}, m.article), el('td', {}, m.required ? '必需' : '鼓励提供')))))) : null)));
 }
 
-bindLogin(start, () => {});
+// ---------------------------------------------------------------- registration and password reset
+// (public doors: POST /api/registrations[/confirm], /api/password-resets[/confirm])
+
+const pending = { registrationId: null, resetUser: null };
+
+function panel(id) {
+  for (const other of ['login-panel', 'register-panel', 'reset-panel']) {
+    if (other === id) {
+      show($(other));
+    } else {
+      hide($(other));
+    }
+  }
+}
+
+function formValues(form, names) {
+  return Object.fromEntries(names.map((name) => [name, form.elements[name].value.trim()]));
+}
+
+async function submit(event, errorBox, action) {
+  event.preventDefault();
+  hide(errorBox);
+  try {
+    await action();
+  } catch (e) {
+    showError(errorBox, e instanceof Error ? e : new ApiError(0, String(e)));
+  }
+}
+
+$('show-register').addEventListener('click', () => {
+  panel('register-panel');
+  show($('register-form'));
+  hide($('confirm-form'));
+  $('reg-userId').focus();
+});
+$('show-reset').addEventListener('click', () => {
+  panel('reset-panel');
+  show($('reset-form'));
+  hide($('reset-confirm-form'));
+  $('reset-userId').focus();
+});
+$('register-back').addEventListener('click', () => showLogin(null));
+$('reset-back').addEventListener('click', () => showLogin(null));
+
+$('register-form').addEventListener('submit', (event) => submit(event, $('register-error'), async () => {
+  const body = formValues($('register-form'),
+    ['userId', 'creditCode', 'organisationName', 'contactName', 'phone', 'email', 'county']);
+  const answer = (await request('POST', '/api/registrations', { json: body })).data;
+  pending.registrationId = answer.registrationId;
+  fill($('confirm-sent'), `验证码已发送到 ${answer.email}，有效期至 ${formatTime(answer.expiresAt)}。`);
+  hide($('register-form'));
+  show($('confirm-form'));
+  $('confirm-code').focus();
+}));
+
+$('confirm-form').addEventListener('submit', (event) => submit(event, $('confirm-error'), async () => {
+  const answer = (await request('POST', '/api/registrations/confirm', { json: {
+    registrationId: pending.registrationId, code: $('confirm-code').value.trim(), password: $('confirm-password').value,
+  } })).data;
+  showLogin(null);
+  $('login-username').value = answer.userId;
+  fill($('login-error'), answer.message);
+  $('login-error').className = 'message ok';
+  show($('login-error'));
+  $('login-password').focus();
+}));
+
+$('reset-form').addEventListener('submit', (event) => submit(event, $('reset-error'), async () => {
+  pending.resetUser = $('reset-userId').value.trim();
+  const answer = (await request('POST', '/api/password-resets', { json: { userId: pending.resetUser } })).data;
+  fill($('reset-sent'), answer.message);
+  hide($('reset-form'));
+  show($('reset-confirm-form'));
+  $('reset-code').focus();
+}));
+
+$('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('reset-confirm-error'), async () => {
+  const answer = (await request('POST', '/api/password-resets/confirm', { json: {
+    userId: pending.resetUser, code: $('reset-code').value.trim(), password: $('reset-password').value,
+  } })).data;
+  showLogin(null);
+  $('login-username').value = pending.resetUser;
+  fill($('login-error'), answer.message);
+  $('login-error').className = 'message ok';
+  show($('login-error'));
+}));
+
+bindLogin(start, () => {
+  hide($('register-panel'), $('reset-panel'));
+  $('login-error').className = 'message error';
+});
 start();

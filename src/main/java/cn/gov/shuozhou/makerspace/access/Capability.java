@@ -68,6 +68,8 @@ public enum Capability {
   CHANGE_CALENDAR("修改工作日历（检查和补充节假日安排）", groups(CAMUNDA_ADMIN)),
   /** {@code POST /api/organisations}. */
   CREATE_ORGANISATION_ACCOUNTS("创建机构账号", groups(CAMUNDA_ADMIN)),
+  /** The demo profile's mailbox page ({@code /mailbox/}, {@code GET /api/mailbox}): mails hold codes. */
+  READ_DEMO_MAILBOX("查看演示邮箱", groups(CAMUNDA_ADMIN)),
   /** 转办 / 退回 a task someone else holds ({@code /api/tasks/{id}/...}); the assignee may always. */
   HANDLE_OTHERS_TASKS("转办、退回他人办理的任务", groups(CITY_BUREAU)),
   /** 加签: add an expert to a running panel ({@code POST /api/expert-panels/{number}/experts}). */

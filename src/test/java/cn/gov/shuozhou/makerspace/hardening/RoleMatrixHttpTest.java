@@ -223,6 +223,8 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "organisation" -> createOrganisation(user);
       case "my" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/applications"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
+          .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       default -> throw new IllegalArgumentException(action);
     };
   }

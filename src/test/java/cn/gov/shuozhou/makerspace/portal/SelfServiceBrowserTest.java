@@ -1,0 +1,108 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.TestMail;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The organisation's own door in Chromium, with a real SMTP server: it registers at /portal/,
+ * reads the code from its mailbox, sets a password (a weak one is refused in Chinese at the
+ * field's form), signs in, forgets the password and resets it by a second code.
+ */
+class SelfServiceBrowserTest extends AbstractHttpTest {
+
+  @Autowired ProcessEngine engine;
+
+  private Browser browser;
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    TestMail.register(registry);
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void anOrganisationRegistersSignsInAndResetsItsPassword() {
+    String userId = "web" + System.nanoTime() % 1_000_000_000L;
+    String email = userId + "@example.cn";
+    browser.open(uri("/portal/").toString());
+    browser.click(By.id("show-register"));
+    type("reg-userId", userId);
+    type("reg-creditCode", Applications.newCreditCode());
+    type("reg-organisationName", "朔州市启航众创空间管理有限公司");
+    type("reg-contactName", "陈静");
+    type("reg-phone", "13903491234");
+    type("reg-email", email);
+    new Select(browser.visible(By.id("reg-county"))).selectByVisibleText("怀仁市");
+    browser.click(By.id("register-submit"));
+    browser.withText(By.id("confirm-sent"), "验证码已发送到");
+    assertThat(browser.visible(By.id("confirm-sent")).getText()).doesNotContain(email);
+
+    type("confirm-code", TestMail.lastCode(email));
+    type("confirm-password", "password2026");
+    browser.click(By.id("confirm-submit"));
+    assertThat(browser.withText(By.id("confirm-error"), "过于常见").getText()).contains("password");
+    type("confirm-password", "Qi-Hang-2026");
+    browser.click(By.id("confirm-submit"));
+    browser.withText(By.id("login-error"), "注册成功");
+    assertThat(browser.visible(By.id("login-username")).getAttribute("value")).isEqualTo(userId);
+
+    signIn(userId, "Qi-Hang-2026");
+    browser.visible(By.id("empty"));
+    assertThat(browser.visible(By.id("my-title")).getText()).isEqualTo("我的申请");
+    browser.screenshot(Browser.screenshots().resolve("portal-registered.png"));
+
+    browser.click(By.id("logout-button"));
+    browser.click(By.id("show-reset"));
+    type("reset-userId", userId);
+    browser.click(By.id("reset-submit"));
+    browser.withText(By.id("reset-sent"), "验证码已发送");
+    type("reset-code", TestMail.lastCode(email));
+    type("reset-password", "Xin-Qi-Hang-2027");
+    browser.click(By.id("reset-confirm-submit"));
+    browser.withText(By.id("login-error"), "密码已重置");
+    assertThat(engine.getIdentityService().checkPassword(userId, "Xin-Qi-Hang-2027")).isTrue();
+    signIn(userId, "Xin-Qi-Hang-2027");
+    browser.visible(By.id("empty"));
+  }
+
+  private void signIn(String user, String password) {
+    WebElement name = browser.visible(By.id("login-username"));
+    name.clear();
+    name.sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).clear();
+    browser.driver().findElement(By.id("login-password")).sendKeys(password);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), user);
+  }
+
+  private void type(String id, String text) {
+    WebElement field = browser.visible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+}
