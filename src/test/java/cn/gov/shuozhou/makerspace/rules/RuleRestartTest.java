@@ -143,7 +143,7 @@ class RuleRestartTest {
         case ROUTING -> xml.replaceFirst("<description>", "<description>发布B：");
         default -> xml;
       };
-      if (!key.equals("expert-conclusion") && !key.equals("annual-assessment")) {
+      if (List.of(ARTICLE4, POLICY, ROUTING).contains(key)) { // the three this release changes
         assertThat(changed).as(key).isNotEqualTo(xml);
       }
       Files.writeString(folder.resolve(key + ".dmn"), changed);
