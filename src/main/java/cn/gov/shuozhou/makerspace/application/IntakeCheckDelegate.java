@@ -23,7 +23,7 @@ public class IntakeCheckDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     IntakeService.Decision d = intake.admit(CertificationProcess.space(execution.getVariables()),
         execution.getProcessBusinessKey(), execution.getProcessInstanceId(), EngineClock.today(),
-        Policy.of(execution).intValue("renewalReminderDays"));
+        Policy.of(execution).renewalReminderDays());
     execution.setVariable(INTAKE_RESULT, d.result().name());
     if (d.reason() != null) {
       execution.setVariable(OUTCOME_REASON, d.reason());

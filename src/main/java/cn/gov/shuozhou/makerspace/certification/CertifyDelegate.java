@@ -25,7 +25,7 @@ public class CertifyDelegate implements JavaDelegate {
             (String) execution.getVariable(SPACE_NAME), (String) execution.getVariable(SPACE_ADDRESS),
             (String) execution.getVariable(COUNTY),
             (String) execution.getVariable(APPLICANT), execution.getProcessInstanceId()),
-        EngineClock.today(), Policy.of(execution).intValue("validityYears"));
+        EngineClock.today(), Policy.of(execution).validityYears());
     execution.setVariable(CERTIFICATE_NUMBER, c.certificateNumber());
     execution.setVariable(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));
     execution.setVariable(VALID_UNTIL, EngineClock.startOf(c.validUntil()));

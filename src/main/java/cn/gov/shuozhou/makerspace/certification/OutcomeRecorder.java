@@ -26,10 +26,10 @@ public class OutcomeRecorder {
     return switch (code) {
       case "NOT_ACCEPTED" -> (String) e.getVariable(OUTCOME_REASON);
       case "WITHDRAWN" -> "申请人撤回申请";
-      case "LAPSED" -> "未在" + Policy.of(e).intValue("supplementWorkingDays") + "个工作日内补正申请材料，申请失效";
+      case "LAPSED" -> "未在" + Policy.of(e).supplementWorkingDays() + "个工作日内补正申请材料，申请失效";
       case "FIRST_REVIEW" -> "初审未通过：" + e.getVariable(FIRST_REVIEW_COMMENT);
       case "INSPECTION" -> "实地考察未通过：" + inspectionReasons(e);
-      case "FALSE_MATERIALS" -> "经核定提供虚假材料，不予认定，" + Policy.of(e).intValue("banYears")
+      case "FALSE_MATERIALS" -> "经核定提供虚假材料，不予认定，" + Policy.of(e).banYears()
           + "年内不再受理其认定申请（第九条）：" + e.getVariable(FALSE_MATERIALS_FINDING);
       case "EXPERTS" -> "专家评审未通过：" + e.getVariable(EXPERT_CONCLUSION_REASON);
       case "BUREAU" -> "经市科技局研究，不予认定：" + e.getVariable(BUREAU_COMMENT);

@@ -26,7 +26,62 @@ public final class Policy {
     return new Policy(m);
   }
 
-  public int intValue(String name) {
+  /** Art. 11: years a title is valid. */
+  public int validityYears() {
+    return intValue("validityYears");
+  }
+
+  /** Art. 9: years no application of an operator is accepted after false materials. */
+  public int banYears() {
+    return intValue("banYears");
+  }
+
+  /** Working days the applicant has to supplement a returned application. */
+  public int supplementWorkingDays() {
+    return intValue("supplementWorkingDays");
+  }
+
+  /** Art. 5(2): the smallest expert panel. */
+  public int minExperts() {
+    return intValue("minExperts");
+  }
+
+  /** Art. 11: days before expiry when the renewal window opens and the operator is reminded. */
+  public int renewalReminderDays() {
+    return intValue("renewalReminderDays");
+  }
+
+  /** Art. 8: months given for a rectification. */
+  public int rectificationMonths() {
+    return intValue("rectificationMonths");
+  }
+
+  /** Art. 8–10: working days the operator has to state its case before a decision. */
+  public int statementWorkingDays() {
+    return intValue("statementWorkingDays");
+  }
+
+  /** Art. 7: working days of a year's report window that must remain for the year of certification to be reported. */
+  public int firstReportMinWorkingDays() {
+    return intValue("firstReportMinWorkingDays");
+  }
+
+  /** Art. 7: days before the report's due date when the operator is reminded. */
+  public int annualReportReminderDays() {
+    return intValue("annualReportReminderDays");
+  }
+
+  /** Art. 7: the month and day each year's report window opens (MM-DD). */
+  public String annualReportOpens() {
+    return text("annualReportOpens");
+  }
+
+  /** Art. 7: the month and day each year's report is due (MM-DD). */
+  public String annualReportDue() {
+    return text("annualReportDue");
+  }
+
+  private int intValue(String name) {
     Object v = values.get(name);
     if (!(v instanceof Number n)) {
       throw new IllegalStateException("认定政策参数 " + name + " 缺失或不是数字");
@@ -34,7 +89,7 @@ public final class Policy {
     return n.intValue();
   }
 
-  public String text(String name) {
+  private String text(String name) {
     Object v = values.get(name);
     if (v == null) {
       throw new IllegalStateException("认定政策参数 " + name + " 缺失");

@@ -33,6 +33,6 @@ public class ExpertCandidatesDelegate implements JavaDelegate {
         .map(e -> Map.of("value", e.getKey(), "label", e.getValue()))
         .toList();
     execution.setVariable(EXPERT_CANDIDATES, SpinValues.jsonValue(Spin.JSON(options)).create());
-    execution.setVariable("minExperts", Policy.of(execution).intValue("minExperts"));
+    execution.setVariable("minExperts", Policy.of(execution).minExperts());
   }
 }

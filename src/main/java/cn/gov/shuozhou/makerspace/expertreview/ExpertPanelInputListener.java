@@ -19,6 +19,6 @@ public class ExpertPanelInputListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    panel.validate(task.getVariable(EXPERTS), Policy.of(task).intValue("minExperts"));
+    panel.validate(task.getVariable(EXPERTS), Policy.of(task).minExperts());
   }
 }

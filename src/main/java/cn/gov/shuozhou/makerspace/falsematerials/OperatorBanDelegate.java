@@ -28,7 +28,7 @@ public class OperatorBanDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate today = EngineClock.today();
-    int years = Policy.of(execution).intValue("banYears");
+    int years = Policy.of(execution).banYears();
     bans.ban((String) execution.getVariable(CREDIT_CODE), today, today.plusYears(years),
         (String) execution.getVariable(FALSE_MATERIALS_FINDING), execution.getProcessBusinessKey());
   }

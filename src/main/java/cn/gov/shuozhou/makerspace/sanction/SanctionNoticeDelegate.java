@@ -31,7 +31,7 @@ public class SanctionNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution e) {
     Date now = EngineClock.now();
-    Date due = calendar.due(now, Policy.of(e).intValue("statementWorkingDays"));
+    Date due = calendar.due(now, Policy.of(e).statementWorkingDays());
     String facts = text(e, PROPOSAL_FACTS);
     String article = text(e, PROPOSAL_ARTICLE);
     String decision = text(e, PROPOSAL_DECISION);

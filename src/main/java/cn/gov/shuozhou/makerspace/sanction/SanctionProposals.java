@@ -42,7 +42,7 @@ public class SanctionProposals {
     e.setVariableLocal(PROPOSAL_FACTS, facts(e, cause));
     e.setVariableLocal(PROPOSAL_ARTICLE, kind.article());
     e.setVariableLocal(PROPOSAL_DECISION,
-        kind.intendedDecision(policy.intValue("banYears"), policy.intValue("rectificationMonths")));
+        kind.intendedDecision(policy.banYears(), policy.rectificationMonths()));
     String user = Context.getCommandContext().getAuthenticatedUserId();
     e.setVariableLocal(PROPOSED_BY, user == null ? BY_DEADLINE : user);
     DelegateExecution around = ((ExecutionEntity) e).getParent();

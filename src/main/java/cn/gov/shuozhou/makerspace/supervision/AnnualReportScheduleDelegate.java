@@ -27,10 +27,10 @@ public class AnnualReportScheduleDelegate implements JavaDelegate {
     Policy policy = Policy.of(execution);
     Integer previousYear = Vars.integer(execution, REPORT_YEAR);
     // needed for the first report only: instances started before the parameter existed are past it
-    int firstReportMinWorkingDays = previousYear == null ? policy.intValue("firstReportMinWorkingDays") : 0;
+    int firstReportMinWorkingDays = previousYear == null ? policy.firstReportMinWorkingDays() : 0;
     Optional<SupervisionSchedule.ReportWindow> next = schedule.nextReport(Vars.day(execution, CERTIFIED_ON),
-        Vars.day(execution, VALID_UNTIL), previousYear, policy.text("annualReportOpens"),
-        policy.text("annualReportDue"), policy.intValue("annualReportReminderDays"), firstReportMinWorkingDays);
+        Vars.day(execution, VALID_UNTIL), previousYear, policy.annualReportOpens(),
+        policy.annualReportDue(), policy.annualReportReminderDays(), firstReportMinWorkingDays);
     execution.getProcessInstance().removeVariables(CYCLE_VARIABLES);
     execution.setVariable(MORE_REPORTS, next.isPresent());
     // the expiry waits while a cycle runs, so that the last window opened while valid is assessed

@@ -34,7 +34,7 @@ public class RectificationStartListener implements ExecutionListener {
     instance.removeVariable(PENDING_RECTIFICATION_REASON);
     instance.removeVariable(PENDING_RECTIFICATION_SOURCE);
     LocalDate deadline = schedule.rectificationDeadline(EngineClock.today(),
-        Policy.of(execution).intValue("rectificationMonths"));
+        Policy.of(execution).rectificationMonths());
     execution.setVariableLocal(RECTIFICATION_REASON, reason);
     execution.setVariableLocal(RECTIFICATION_SOURCE, source);
     execution.setVariableLocal(RECTIFICATION_DEADLINE, deadline.toString());

@@ -23,7 +23,7 @@ public class RenewalReminderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String text = supervision.renewalReminder(Vars.text(execution, CERTIFICATE_NUMBER), Vars.day(execution, VALID_UNTIL),
-        Policy.of(execution).intValue("renewalReminderDays"));
+        Policy.of(execution).renewalReminderDays());
     reminders.comment(execution.getProcessInstanceId(), null, text);
     execution.setVariable(RENEWAL_REMINDER_TEXT, text);
     execution.setVariable(RENEWAL_REMINDED_AT, EngineClock.now());

@@ -25,7 +25,7 @@ public class RevocationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reasonCode = Vars.text(execution, REVOCATION_REASON);
     String outcomeReason = supervision.revoke(Vars.space(execution), reasonCode, Vars.text(execution, REVOCATION_NOTE),
-        Policy.of(execution).intValue("banYears"), EngineClock.today(), Vars.now(), execution.getActivityInstanceId());
+        Policy.of(execution).banYears(), EngineClock.today(), Vars.now(), execution.getActivityInstanceId());
     DelegateExecution instance = execution.getProcessInstance();
     instance.setVariable(REVOCATION_REASON, reasonCode);
     instance.setVariable(OUTCOME, OUTCOME_REVOKED);

@@ -20,7 +20,7 @@ public class ValidityScheduleDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SupervisionSchedule.Validity v = schedule.validity(Vars.day(execution, VALID_UNTIL),
-        Policy.of(execution).intValue("renewalReminderDays"));
+        Policy.of(execution).renewalReminderDays());
     execution.setVariable(RENEWAL_REMINDER_AT, v.renewalReminderAt());
     execution.setVariable(VALIDITY_ENDS_AT, v.endsAt());
   }
