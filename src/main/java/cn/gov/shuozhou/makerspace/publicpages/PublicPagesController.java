@@ -33,9 +33,46 @@ public class PublicPagesController {
   static final Map<String, String> STATUSES = statuses();
 
   private final CertificateRegistry registry;
+  private final PublicNotices notices;
 
-  public PublicPagesController(CertificateRegistry registry) {
+  public PublicPagesController(CertificateRegistry registry, PublicNotices notices) {
     this.registry = registry;
+    this.notices = notices;
+  }
+
+  /** 网上公示 in progress, or with {@code archive=true} those that ended. */
+  @GetMapping("/public/notices")
+  public String notices(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, Set.of("archive"), model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String archive = parameters.getOrDefault("archive", "false");
+    if (!archive.equals("true") && !archive.equals("false")) {
+      return refuse(model, response, "archive", "往期公示（archive）应为 true 或 false");
+    }
+    boolean past = archive.equals("true");
+    model.addAttribute("archive", past);
+    model.addAttribute("notices", past ? notices.archive() : notices.running());
+    return "public/notices";
+  }
+
+  /** One notice; while it runs, with the real-name objection form (POST /api/objections). */
+  @GetMapping("/public/notices/{applicationNumber}")
+  public String notice(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters,
+      Model model, HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, Set.of(), model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Optional<PublicNotices.Notice> found = notices.find(applicationNumber);
+    if (found.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("number", applicationNumber);
+      return "public/not-found";
+    }
+    model.addAttribute("notice", found.get());
+    return "public/notice";
   }
 
   @GetMapping({"/public", "/public/"})

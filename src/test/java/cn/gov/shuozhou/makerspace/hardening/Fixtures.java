@@ -171,7 +171,7 @@ public final class Fixtures {
   }
 
   /** A new instance in its public notice (the objection message can be correlated); returns it. */
-  ProcessInstance inPublicNotice(String county) {
+  public ProcessInstance inPublicNotice(String county) {
     Task bureau = waitingAt(TASK_BUREAU_DECISION, county);
     complete(bureau.getProcessInstanceId(), TASK_BUREAU_DECISION, validCompletion(TASK_BUREAU_DECISION));
     awaitNotice(bureau.getProcessInstanceId());
