@@ -61,6 +61,21 @@ public final class Policy {
     return intValue("statementWorkingDays");
   }
 
+  /** Working days past a staff task's due date after which it is escalated to the city bureau. */
+  public int escalationWorkingDays() {
+    return intValue("escalationWorkingDays");
+  }
+
+  /** Art. 4, 5: the largest accepted upload, in MB. */
+  public int uploadMaxFileMb() {
+    return intValue("uploadMaxFileMb");
+  }
+
+  /** Art. 4, 5: the most one application's materials may take, all versions together, in MB. */
+  public int uploadMaxApplicationMb() {
+    return intValue("uploadMaxApplicationMb");
+  }
+
   /** Art. 7: working days of a year's report window that must remain for the year of certification to be reported. */
   public int firstReportMinWorkingDays() {
     return intValue("firstReportMinWorkingDays");

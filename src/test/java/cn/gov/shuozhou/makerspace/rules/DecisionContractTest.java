@@ -205,7 +205,10 @@ class DecisionContractTest {
       outputs.put(name, "integer");
     }
     outputs.put("firstReportMinWorkingDays", "integer");
-    outputs.put("statementWorkingDays", "integer");
+    for (String name : List.of("statementWorkingDays", "escalationWorkingDays", "uploadMaxFileMb",
+        "uploadMaxApplicationMb", "convertedBuildingTaskPriority", "standardTaskPriority")) {
+      outputs.put(name, "integer");
+    }
     assertThat(outputColumns(table)).containsExactlyEntriesOf(outputs);
   }
 
