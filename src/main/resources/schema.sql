@@ -186,6 +186,11 @@ CREATE INDEX IF NOT EXISTS ix_objection_application ON ms_objection (application
 -- The door's limits count recent objections per source address and per phone (ObjectionThrottle).
 CREATE INDEX IF NOT EXISTS ix_objection_address ON ms_objection (source_address, received_at);
 CREATE INDEX IF NOT EXISTS ix_objection_phone ON ms_objection (phone, received_at);
+-- The city bureau's answer (handleObjection), which the objector looks up with the acknowledgement
+-- number and the phone (/public/objections/status).
+ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS handled_at TIMESTAMP;
+ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS upheld BOOLEAN;
+ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS finding VARCHAR(2000);
 
 -- False-material and violation reports of the city bureau (POST /api/false-materials-reports,
 -- /api/violation-reports; Art. 9, 10): who reported what about which certified space, and when.
@@ -287,3 +292,15 @@ CREATE TABLE IF NOT EXISTS ms_decision_record (
   decided_at          TIMESTAMP
 );
 CREATE INDEX IF NOT EXISTS ix_decision_record_case ON ms_decision_record (case_ref);
+
+-- Art. 8: the grade of each year's annual assessment of a certified space, written when the city
+-- bureau completes annualAssessment (in its transaction). The public space page shows the grades by
+-- year and the announcements name the 优秀 spaces; nothing else of the assessment is published.
+CREATE TABLE IF NOT EXISTS ms_assessment_result (
+  certificate_number VARCHAR(32) NOT NULL,
+  report_year        INT         NOT NULL,
+  grade              VARCHAR(16) NOT NULL,
+  assessed_on        DATE        NOT NULL,
+  CONSTRAINT pk_assessment_result PRIMARY KEY (certificate_number, report_year)
+);
+CREATE INDEX IF NOT EXISTS ix_assessment_result_year ON ms_assessment_result (report_year, grade);

@@ -116,6 +116,8 @@ public final class CertificationProcess {
   public static final String OBJECTION_TEXT = "objectionText";
   public static final String OBJECTOR_NAME = "objectorName";
   public static final String OBJECTOR_PHONE = "objectorPhone";
+  /** The acknowledgement number the public objection door gave (ms_objection), kept in the objection's scope. */
+  public static final String OBJECTION_ACKNOWLEDGEMENT = "objectionAcknowledgement";
   public static final String OBJECTION_UPHELD = "objectionUpheld";
   public static final String OBJECTION_FINDING = "objectionFinding";
   public static final String UPHELD_OBJECTION_FINDING = "upheldObjectionFinding";

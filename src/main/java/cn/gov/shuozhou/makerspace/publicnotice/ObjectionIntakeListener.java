@@ -32,6 +32,9 @@ public class ObjectionIntakeListener implements ExecutionListener {
     execution.setVariableLocal(OBJECTION_TEXT, text);
     execution.setVariableLocal(OBJECTOR_NAME, name);
     execution.setVariableLocal(OBJECTOR_PHONE, phone);
+    Object acknowledgement = execution.getVariable(OBJECTION_ACKNOWLEDGEMENT);
+    execution.getProcessInstance().removeVariableLocal(OBJECTION_ACKNOWLEDGEMENT);
+    execution.setVariableLocal(OBJECTION_ACKNOWLEDGEMENT, acknowledgement);
     execution.setVariableLocal(OBJECTION_UPHELD, null);
     execution.setVariableLocal(OBJECTION_FINDING, null);
     execution.setVariableLocal(OBJECTION_FALSE_MATERIALS, null);

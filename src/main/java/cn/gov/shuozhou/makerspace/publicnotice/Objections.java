@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -71,9 +72,30 @@ public class Objections {
         .setVariable(OBJECTION_TEXT, objection.reasons())
         .setVariable(OBJECTOR_NAME, objection.name())
         .setVariable(OBJECTOR_PHONE, objection.phone())
+        .setVariable(OBJECTION_ACKNOWLEDGEMENT, number)
         .correlateWithResult());
     return new Filed(number, false);
   }
+
+  /** The bureau's answer to an objection, recorded when {@code handleObjection} completes. */
+  public void answer(String acknowledgementNumber, boolean upheld, String finding) {
+    jdbc.update("UPDATE ms_objection SET handled_at = ?, upheld = ?, finding = ? WHERE acknowledgement_number = ?",
+        new Timestamp(EngineClock.now().getTime()), upheld, finding, acknowledgementNumber);
+  }
+
+  /** What the objector sees: only with the acknowledgement number and the phone it was filed with. */
+  public Optional<Status> status(String acknowledgementNumber, String phone) {
+    return jdbc.query("SELECT acknowledgement_number, application_number, received_at, handled_at, upheld, finding "
+            + "FROM ms_objection WHERE acknowledgement_number = ? AND phone = ?",
+        (rs, i) -> new Status(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(),
+            rs.getTimestamp(4) == null ? null : rs.getBoolean(5), rs.getString(6)),
+        acknowledgementNumber, phone).stream().findFirst();
+  }
+
+  /** An objection's state for its objector; {@code handledAt} is null while the bureau checks it. */
+  public record Status(String acknowledgementNumber, String applicationNumber, LocalDateTime receivedAt,
+      LocalDateTime handledAt, Boolean upheld, String finding) {}
 
   /** The acknowledgement of an objection filed concurrently with the same content, if any. */
   public Optional<String> earlier(Objection objection) {

@@ -2,21 +2,31 @@ package cn.gov.shuozhou.makerspace.publicpages;
 
 import cn.gov.shuozhou.makerspace.application.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import cn.gov.shuozhou.makerspace.publicnotice.ObjectionDoor;
+import cn.gov.shuozhou.makerspace.publicnotice.Objections;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -31,13 +41,33 @@ public class PublicPagesController {
 
   /** {@code status} values: valid today, past its validity, revoked. */
   static final Map<String, String> STATUSES = statuses();
+  /** Art. 8: the grades of the annual assessment as published. */
+  static final Map<String, String> GRADES = Map.of("excellent", "优秀", "qualified", "合格", "unqualified", "不合格");
+  /** Why a title was revoked, with the article of the measures, as the announcement states it. */
+  static final Map<String, String> REVOCATIONS = Map.of(
+      "ASSESSMENT_FAILED", "年度考核不合格，经限期整改仍不合格（第八条）",
+      "FALSE_MATERIALS", "提供虚假材料（第九条）",
+      "VIOLATION", "违反管理规定，情节严重（第十条）");
+  static final String ACKNOWLEDGEMENT = "acknowledgementNumber";
+  static final Set<String> OBJECTION_FIELDS =
+      Set.of(ObjectionDoor.NAME, ObjectionDoor.ID_NUMBER, ObjectionDoor.PHONE, ObjectionDoor.REASONS);
+  static final int PAGE_SIZE = 50;
+  static final int MAX_PAGE = 10_000;
+  private static final int ANNOUNCED = 100;
 
   private final CertificateRegistry registry;
+  private final AssessmentResults assessments;
   private final PublicNotices notices;
+  private final Objections objections;
+  private final ObjectionDoor door;
 
-  public PublicPagesController(CertificateRegistry registry, PublicNotices notices) {
+  public PublicPagesController(CertificateRegistry registry, AssessmentResults assessments, PublicNotices notices,
+      Objections objections, ObjectionDoor door) {
     this.registry = registry;
+    this.assessments = assessments;
     this.notices = notices;
+    this.objections = objections;
+    this.door = door;
   }
 
   /** 网上公示 in progress, or with {@code archive=true} those that ended. */
@@ -75,6 +105,44 @@ public class PublicPagesController {
     return "public/notice";
   }
 
+  /**
+   * The notice page's own objection form, which works without JavaScript: the same door as
+   * {@code POST /api/objections}; refusals are shown at their fields and nothing is filed.
+   */
+  @PostMapping(path = "/public/notices/{applicationNumber}/objection",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  public String object(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters,
+      Model model, HttpServletRequest request, HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, OBJECTION_FIELDS, model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Optional<PublicNotices.Notice> found = notices.find(applicationNumber);
+    if (found.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("number", applicationNumber);
+      return "public/not-found";
+    }
+    model.addAttribute("notice", found.get());
+    model.addAttribute("form", parameters);
+    Map<String, Object> body = new LinkedHashMap<>(parameters);
+    body.put(ObjectionDoor.APPLICATION_NUMBER, applicationNumber);
+    try {
+      Objections.Filed filed = door.file(body, request.getRemoteAddr());
+      model.addAttribute("acknowledged", ObjectionDoor.acknowledgement(filed));
+      model.addAttribute("acknowledgementNumber", filed.acknowledgementNumber());
+    } catch (InvalidInputException invalid) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      Map<String, String> errors = new LinkedHashMap<>();
+      invalid.getErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+      model.addAttribute("errors", errors);
+    } catch (ApiRefusal refusal) {
+      response.setStatus(refusal.status().value());
+      model.addAttribute("refusal", refusal.getMessage());
+    }
+    return "public/notice";
+  }
+
   @GetMapping({"/public", "/public/"})
   public String home(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
     return exactly(parameters, Set.of(), model, response).orElse("public/home");
@@ -82,7 +150,7 @@ public class PublicPagesController {
 
   @GetMapping("/public/registry")
   public String registry(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, Set.of("q", "county", "status"), model, response);
+    Optional<String> refused = exactly(parameters, Set.of("q", "county", "status", "page"), model, response);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -98,15 +166,23 @@ public class PublicPagesController {
     if (q.length() > 100) {
       return refuse(model, response, "q", "查询文字（q）不能超过100个字符");
     }
+    int page;
+    try {
+      page = Integer.parseInt(parameters.getOrDefault("page", "1"));
+    } catch (NumberFormatException notANumber) {
+      page = 0;
+    }
+    if (page < 1 || page > MAX_PAGE) {
+      return refuse(model, response, "page", "页码（page）应为1至" + MAX_PAGE + "的整数");
+    }
     LocalDate today = EngineClock.today();
-    String needle = q.toLowerCase(Locale.ROOT);
-    List<Entry> entries = registry.all().stream()
-        .filter(c -> needle.isEmpty() || c.spaceName().toLowerCase(Locale.ROOT).contains(needle)
-            || c.operatorName().toLowerCase(Locale.ROOT).contains(needle))
-        .filter(c -> county.isEmpty() || county.equals(c.county()))
-        .map(c -> Entry.of(c, today))
-        .filter(e -> status.isEmpty() || status.equals(e.status()))
-        .toList();
+    CertificateRegistry.Search search = new CertificateRegistry.Search(q, county, status, today);
+    long total = registry.count(search);
+    List<Entry> entries = registry.search(search, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+        .map(c -> Entry.of(c, today)).toList();
+    model.addAttribute("total", total);
+    model.addAttribute("page", page);
+    model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
     model.addAttribute("entries", entries);
     model.addAttribute("q", q);
     model.addAttribute("county", county);
@@ -130,7 +206,72 @@ public class PublicPagesController {
       return "public/not-found";
     }
     model.addAttribute("entry", Entry.of(found.get(), EngineClock.today()));
+    model.addAttribute("grades", assessments.of(certificateNumber).stream()
+        .map(r -> new Grade(r.reportYear(), GRADES.getOrDefault(r.grade(), r.grade()), r.assessedOn())).toList());
     return "public/space";
+  }
+
+  /** 公告: the decisions the measures make public: certifications, 优秀 spaces of each year, revocations. */
+  @GetMapping("/public/announcements")
+  public String announcements(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, Set.of(), model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    LocalDate today = EngineClock.today();
+    model.addAttribute("certified", registry.latest(ANNOUNCED).stream().map(c -> Entry.of(c, today)).toList());
+    Map<Integer, List<Entry>> excellent = new TreeMap<>(Comparator.reverseOrder());
+    for (AssessmentResults.Result r : assessments.withGrade("excellent")) {
+      registry.find(r.certificateNumber()).ifPresent(c ->
+          excellent.computeIfAbsent(r.reportYear(), y -> new ArrayList<>()).add(Entry.of(c, today)));
+    }
+    model.addAttribute("excellent", excellent);
+    model.addAttribute("revoked", registry.endedAs(CertificateStatus.REVOKED, ANNOUNCED).stream()
+        .map(c -> Entry.of(c, today)).toList());
+    return "public/announcements";
+  }
+
+  /** The objector looks up the handling of their objection: the form. */
+  @GetMapping("/public/objections/status")
+  public String objectionStatusForm(@RequestParam Map<String, String> parameters, Model model,
+      HttpServletResponse response) {
+    return exactly(parameters, Set.of(), model, response).orElse("public/objection-status");
+  }
+
+  /**
+   * The lookup itself, posted so that the phone stays out of addresses and logs. A wrong number and
+   * a wrong phone get the same answer, so the page tells nothing about objections of others.
+   */
+  @PostMapping(path = "/public/objections/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  public String objectionStatus(@RequestParam Map<String, String> parameters, Model model,
+      HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, Set.of(ACKNOWLEDGEMENT, ObjectionDoor.PHONE), model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String number = parameters.getOrDefault(ACKNOWLEDGEMENT, "").trim();
+    String phone = parameters.getOrDefault(ObjectionDoor.PHONE, "").trim();
+    model.addAttribute("number", number);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (!number.matches("YY-\\d{4}-\\d{6}")) {
+      errors.put(ACKNOWLEDGEMENT, "受理编号格式不正确：应形如 YY-2026-000001");
+    }
+    if (!phone.matches(ObjectionDoor.MOBILE)) {
+      errors.put(ObjectionDoor.PHONE, "手机号码应为提交异议时填写的11位手机号码");
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", errors);
+      return "public/objection-status";
+    }
+    Optional<Objections.Status> status = objections.status(number, phone);
+    if (status.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("notFound", true);
+    } else {
+      model.addAttribute("status", status.get());
+    }
+    return "public/objection-status";
   }
 
   @GetMapping("/public/verify")
@@ -151,9 +292,13 @@ public class PublicPagesController {
     return "public/verify";
   }
 
-  /** One certificate as the public sees it. */
+  /** One year's published assessment grade. */
+  public record Grade(int year, String label, LocalDate assessedOn) {}
+
+  /** One certificate as the public sees it; {@code revocation} says why (with the article) when revoked. */
   public record Entry(String certificateNumber, String spaceName, String operatorName, String county,
-      LocalDate certifiedOn, LocalDate validUntil, String status, String statusLabel, LocalDate endedOn) {
+      LocalDate certifiedOn, LocalDate validUntil, String status, String statusLabel, LocalDate endedOn,
+      String revocation) {
 
     static Entry of(Certificate c, LocalDate today) {
       String status = switch (c.status()) {
@@ -165,7 +310,8 @@ public class PublicPagesController {
           : c.statusChangedOn();
       String county = County.codes().contains(c.county()) ? County.valueOf(c.county()).displayName() : c.county();
       return new Entry(c.certificateNumber(), c.spaceName(), c.operatorName(), county, c.certifiedOn(),
-          c.validUntil(), status, STATUSES.get(status), ended);
+          c.validUntil(), status, STATUSES.get(status), ended,
+          c.status() == CertificateStatus.REVOKED ? REVOCATIONS.getOrDefault(c.statusReason(), "依据《朔州市众创空间认定和管理办法》取消称号") : null);
     }
   }
 

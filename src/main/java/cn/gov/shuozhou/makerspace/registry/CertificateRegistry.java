@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -66,6 +68,71 @@ public class CertificateRegistry {
 
   public List<Certificate> all() {
     return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate ORDER BY certificate_number", CertificateRegistry::map);
+  }
+
+  /** Filters of the public registry; empty strings mean any. {@code status}: valid, expired or revoked on {@code today}. */
+  public record Search(String text, String county, String status, LocalDate today) {}
+
+  /** One page of the certificates that {@code search} finds, newest first. */
+  public List<Certificate> search(Search search, int offset, int limit) {
+    List<Object> args = new ArrayList<>();
+    String where = where(search, args);
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate" + where
+        + " ORDER BY certified_on DESC, certificate_number DESC LIMIT ? OFFSET ?", CertificateRegistry::map, args.toArray());
+  }
+
+  public long count(Search search) {
+    List<Object> args = new ArrayList<>();
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ms_certificate" + where(search, args), Long.class, args.toArray());
+  }
+
+  /** The certificates that changed to {@code status} (revoked, expired), latest first. */
+  public List<Certificate> endedAs(CertificateStatus status, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE status = ? "
+        + "ORDER BY status_changed_on DESC, certificate_number DESC LIMIT ?", CertificateRegistry::map, status.name(), limit);
+  }
+
+  /** Every certificate number, in order (for the sitemap). */
+  public List<String> numbers() {
+    return jdbc.queryForList("SELECT certificate_number FROM ms_certificate ORDER BY certificate_number", String.class);
+  }
+
+  /** The latest certifications. */
+  public List<Certificate> latest(int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate ORDER BY certified_on DESC, certificate_number DESC "
+        + "LIMIT ?", CertificateRegistry::map, limit);
+  }
+
+  private static String where(Search search, List<Object> args) {
+    List<String> conditions = new ArrayList<>();
+    if (!search.text().isEmpty()) {
+      String like = "%" + search.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%";
+      conditions.add("(LOWER(space_name) LIKE ? ESCAPE '\\' OR LOWER(operator_name) LIKE ? ESCAPE '\\')");
+      args.add(like);
+      args.add(like);
+    }
+    if (!search.county().isEmpty()) {
+      conditions.add("county = ?");
+      args.add(search.county());
+    }
+    Date today = Date.valueOf(search.today());
+    switch (search.status()) {
+      case "" -> { }
+      case "valid" -> {
+        conditions.add("status = 'VALID' AND valid_until >= ?");
+        args.add(today);
+      }
+      case "expired" -> {
+        conditions.add("(status = 'EXPIRED' OR (status = 'VALID' AND valid_until < ?))");
+        args.add(today);
+      }
+      case "revoked" -> conditions.add("status = 'REVOKED'");
+      default -> throw new IllegalArgumentException("status " + search.status());
+    }
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
   /** Ends a certificate's validity; a certificate that already ended keeps its first end. */

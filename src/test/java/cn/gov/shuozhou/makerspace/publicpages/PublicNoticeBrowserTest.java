@@ -1,16 +1,22 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTION_FINDING;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTION_UPHELD;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.hardening.Fixtures;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 网上公示 in Chromium without an account (Art. 5(3)): a case in its public notice is listed with
  * its figures and dates, a citizen objects under their real name on its page, receives an
  * acknowledgement number, and the city bureau's 异议处理 task is created; a wrong ID number is
- * refused in Chinese at the form.
+ * refused in Chinese at its field. The objector then looks up the bureau's answer with the number and
+ * the phone; the same objection twice is filed once, and after the notice ends none is taken. The
+ * form works without JavaScript (the page has none).
  */
 class PublicNoticeBrowserTest extends AbstractHttpTest {
 
@@ -50,16 +58,47 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       type("objector-phone", "13800001111");
       type("objection-reasons", "该空间实际使用面积不足，与申报不符");
       browser.click(By.id("objection-submit"));
-      assertThat(browser.withText(By.id("objection-result"), "身份证").getText()).doesNotContain("受理编号");
+      // refused at its field, the other fields kept, nothing filed
+      assertThat(browser.visible(By.id("objector-id-error")).getText()).contains("身份证");
+      assertThat(browser.visible(By.id("objector-id")).getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(browser.visible(By.id("objector-name")).getAttribute("value")).isEqualTo("李四");
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
           .taskDefinitionKey(TASK_HANDLE_OBJECTION).count()).isZero();
 
       type("objector-id", ID_NUMBER);
       browser.click(By.id("objection-submit"));
-      assertThat(browser.withText(By.id("objection-result"), "受理编号").getText()).contains("异议已受理");
+      String acknowledged = browser.withText(By.id("objection-result"), "受理编号").getText();
+      assertThat(acknowledged).contains("异议已受理");
+      String acknowledgement = acknowledged.replaceAll("(?s).*受理编号 (YY-\\d{4}-\\d{6}).*", "$1");
+      assertThat(acknowledgement).matches("YY-\\d{4}-\\d{6}");
       browser.await(Duration.ofSeconds(30)).until(d -> engine.getTaskService().createTaskQuery()
           .processInstanceId(pi.getId()).taskDefinitionKey(TASK_HANDLE_OBJECTION).count() == 1);
       browser.screenshot(Browser.screenshots().resolve("public-objection.png"));
+      // the objector's identity is never published
+      browser.open(uri("/public/notices/" + number).toString());
+      assertThat(browser.visible(By.tagName("body")).getText()).doesNotContain("李四").doesNotContain(ID_NUMBER)
+          .doesNotContain("13800001111");
+
+      // the city bureau answers; the objector looks the answer up with the number and the phone
+      Task handling = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey(TASK_HANDLE_OBJECTION).singleResult();
+      engine.getTaskService().complete(handling.getId(), Map.of(OBJECTION_UPHELD, false,
+          OBJECTION_FINDING, "经实地复核，公共服务面积符合第四条要求，异议不成立"));
+      browser.open(uri("/public/").toString());
+      browser.click(By.linkText("异议办理结果查询"));
+      type("acknowledgement-number", acknowledgement);
+      type("status-phone", "13800002222");
+      browser.click(By.cssSelector("#status-form button"));
+      assertThat(browser.withText(By.id("status-result"), "未找到").getText()).doesNotContain("异议不成立");
+      type("acknowledgement-number", acknowledgement);
+      type("status-phone", "13800001111");
+      browser.click(By.cssSelector("#status-form button"));
+      assertThat(browser.withText(By.id("handling"), "已办结").getText()).isEqualTo("已办结：异议不成立");
+      assertThat(browser.visible(By.id("finding")).getText()).contains("符合第四条要求");
+      type("acknowledgement-number", "第一号");
+      browser.click(By.cssSelector("#status-form button"));
+      assertThat(browser.visible(By.id("acknowledgement-number-error")).getText()).contains("受理编号格式不正确");
+      browser.screenshot(Browser.screenshots().resolve("public-objection-status.png"));
     } finally {
       browser.close();
     }
@@ -68,6 +107,34 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
     assertThat(archive.statusCode()).isEqualTo(400);
     assertThat(archive.body()).contains("往期公示（archive）");
     assertThat(send(HttpRequest.newBuilder(uri("/public/notices/SQ-0000-000000")).GET()).statusCode()).isEqualTo(404);
+
+    // the same objection again is one objection; after the notice ends, no objection is taken
+    String form = "name=" + enc("李四") + "&idNumber=" + ID_NUMBER + "&phone=13800001111&reasons="
+        + enc("该空间实际使用面积不足，与申报不符");
+    HttpResponse<String> replay = postForm("/public/notices/" + number + "/objection", form);
+    assertThat(replay.statusCode()).isEqualTo(200);
+    assertThat(replay.body()).contains("此前已提交并受理");
+    HttpResponse<String> undeclared = postForm("/public/notices/" + number + "/objection", form + "&upheld=true");
+    assertThat(undeclared.statusCode()).isEqualTo(400);
+    assertThat(undeclared.body()).contains("未知参数：upheld");
+    String timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .activityId(PublicNotices.NOTICE_TIMER).singleResult().getId();
+    engine.getManagementService().executeJob(timer);
+    HttpResponse<String> late = postForm("/public/notices/" + number + "/objection",
+        form.replace("reasons=", "reasons=" + enc("补充：")));
+    assertThat(late.statusCode()).isEqualTo(404);
+    assertThat(late.body()).contains("当前没有正在进行的网上公示").doesNotContain("objection-form");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HANDLE_OBJECTION).count()).isZero();
+  }
+
+  private HttpResponse<String> postForm(String path, String form) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private void type(String id, String text) {

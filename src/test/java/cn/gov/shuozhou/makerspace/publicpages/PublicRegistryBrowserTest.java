@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
@@ -15,16 +16,20 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The public's door in Chromium without an account: the registry finds a space by name with its
- * status, a space has its page, a certificate is verified (and an unknown one is not), and a query
- * that is not declared or not valid is refused in Chinese naming the parameter.
+ * status (valid, expired, revoked with its article), a space has its page with its assessment grades,
+ * the announcements name the certification, the excellent grade and the revocation, the pages fit a
+ * phone, a certificate is verified (and an unknown one is not), a query that is not declared or not
+ * valid is refused in Chinese naming the parameter, and lists carry caching headers and ETags.
  */
 class PublicRegistryBrowserTest extends AbstractHttpTest {
 
   @Autowired CertificateRegistry certificates;
+  @Autowired AssessmentResults assessments;
 
   @Test
   void theRegistryAndTheVerificationTellTheTruthWithoutALogin() throws Exception {
@@ -32,7 +37,9 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
     LocalDate today = EngineClock.today();
     Certificate valid = issue(tag + "创客空间", today);
     Certificate revoked = issue(tag + "孵化空间", today.minusYears(1));
-    certificates.close(revoked.certificateNumber(), CertificateStatus.REVOKED, "SANCTION", "测试：取消称号", today);
+    certificates.close(revoked.certificateNumber(), CertificateStatus.REVOKED, "VIOLATION", "测试：取消称号", today);
+    Certificate expired = issue(tag + "创业空间", today.minusYears(3).minusDays(1)); // valid until yesterday
+    assessments.record(new AssessmentResults.Result(valid.certificateNumber(), today.getYear() - 1, "excellent", today));
 
     Browser browser = Browser.start();
     try {
@@ -40,16 +47,18 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       browser.click(By.linkText("众创空间名录"));
       browser.visible(By.id("q")).sendKeys(tag);
       browser.click(By.cssSelector(".public-search button"));
-      assertThat(browser.withText(By.id("result-count"), "共 2 个众创空间").isDisplayed()).isTrue();
+      assertThat(browser.withText(By.id("result-count"), "共 3 个众创空间").isDisplayed()).isTrue();
       assertThat(browser.visible(By.cssSelector("tr[data-number='" + valid.certificateNumber() + "']")).getText())
           .contains(tag + "创客空间").contains("朔州市测试运营有限公司").contains("朔城区").contains("有效");
       assertThat(browser.visible(By.cssSelector("tr[data-number='" + revoked.certificateNumber() + "']")).getText())
           .contains("已取消");
+      assertThat(browser.visible(By.cssSelector("tr[data-number='" + expired.certificateNumber() + "']")).getText())
+          .contains("已到期");
       String page = browser.visible(By.tagName("body")).getText();
       // Chinese only, apart from the certificate numbers themselves; the credit code is not published
       assertThat(page).doesNotContain(valid.creditCode());
-      assertThat(page.replace(valid.certificateNumber(), "").replace(revoked.certificateNumber(), ""))
-          .doesNotContainPattern("[A-Za-z]{4,}");
+      assertThat(page.replace(valid.certificateNumber(), "").replace(revoked.certificateNumber(), "")
+          .replace(expired.certificateNumber(), "")).doesNotContainPattern("[A-Za-z]{4,}");
 
       browser.open(uri("/public/registry?q=" + java.net.URLEncoder.encode(tag, "UTF-8") + "&status=revoked").toString());
       assertThat(browser.withText(By.id("result-count"), "共 1 个").getText()).contains("共 1 个众创空间");
@@ -58,6 +67,31 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       browser.click(By.linkText(valid.certificateNumber()));
       assertThat(browser.withText(By.id("status"), "有效").getText()).contains("有效");
       assertThat(browser.visible(By.id("number")).getText()).isEqualTo(valid.certificateNumber());
+      assertThat(browser.visible(By.id("grades")).getText()).contains((today.getYear() - 1) + "年度").contains("优秀");
+      browser.open(uri("/public/registry/" + revoked.certificateNumber()).toString());
+      assertThat(browser.visible(By.tagName("main")).getText()).contains("已取消").contains("第十条")
+          .contains("尚无年度考核结果");
+
+      // 公告: the certification, the excellent grade of its year and the revocation with its article
+      browser.open(uri("/public/").toString());
+      browser.click(By.linkText("公告"));
+      assertThat(browser.visible(By.id("certified")).getText()).contains(tag + "创客空间");
+      assertThat(browser.visible(By.id("excellent")).getText()).contains((today.getYear() - 1) + "年度")
+          .contains(tag + "创客空间");
+      assertThat(browser.visible(By.id("revoked")).getText()).contains(tag + "孵化空间").contains("第十条");
+
+      // on a phone (375 px) and on a desktop (1440 px) nothing is wider than the screen
+      for (int width : new int[] {375, 1440}) {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        for (String path : new String[] {"/public/", "/public/registry?q=" + enc(tag), "/public/announcements",
+            "/public/registry/" + valid.certificateNumber()}) {
+          browser.open(uri(path).toString());
+          long overflow = (Long) browser.js("return document.documentElement.scrollWidth - window.innerWidth;");
+          assertThat(overflow).as("%s at %d px", path, width).isLessThanOrEqualTo(0);
+        }
+        browser.open(uri("/public/registry?q=" + enc(tag)).toString());
+        browser.fullPageScreenshot(Browser.screenshots().resolve("public-registry-" + width + ".png"));
+      }
 
       browser.open(uri("/public/verify").toString());
       browser.visible(By.id("number")).sendKeys(valid.certificateNumber());
@@ -80,6 +114,28 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
     assertThat(missing.statusCode()).isEqualTo(404);
     HttpResponse<String> escaped = send(HttpRequest.newBuilder(uri("/public/verify?number=%3Cscript%3E")).GET());
     assertThat(escaped.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    HttpResponse<String> badPage = send(HttpRequest.newBuilder(uri("/public/registry?page=0")).GET());
+    assertThat(badPage.statusCode()).isEqualTo(400);
+    assertThat(badPage.body()).contains("页码（page）");
+
+    // lists are cacheable for a minute and revalidated cheaply
+    HttpResponse<String> list = send(HttpRequest.newBuilder(uri("/public/registry?q=" + enc(tag))).GET());
+    assertThat(list.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+    String etag = list.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/public/registry?q=" + enc(tag)))
+        .header("If-None-Match", etag).GET());
+    assertThat(again.statusCode()).isEqualTo(304);
+
+    // crawlable: robots.txt names the sitemap, which lists the space's page and nothing behind a login
+    assertThat(send(HttpRequest.newBuilder(uri("/robots.txt")).GET()).body()).contains("Sitemap: http")
+        .contains("Allow: /public/");
+    String sitemap = send(HttpRequest.newBuilder(uri("/sitemap.xml")).GET()).body();
+    assertThat(sitemap).contains("/public/registry/" + valid.certificateNumber()).contains("/public/announcements")
+        .doesNotContain("/portal").doesNotContain("/camunda");
+  }
+
+  private static String enc(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private Certificate issue(String spaceName, LocalDate certifiedOn) {

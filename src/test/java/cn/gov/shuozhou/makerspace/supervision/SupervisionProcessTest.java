@@ -16,6 +16,7 @@ import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
@@ -59,6 +60,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
   private static final LocalDate LAST_VALID_DAY = LocalDate.of(2029, 3, 1);
 
   @Autowired CertificateRegistry certificates;
+  @Autowired AssessmentResults assessmentResults;
   @Autowired SanctionRegistry sanctions;
   @Autowired BanRegistry bans;
   @Autowired WorkingDayCalendar calendar;
@@ -120,6 +122,9 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(s.id()).variableName(REWARD_AMOUNT)
         .includeDeleted().list()).extracting(v -> v.getValue()).containsExactly(50000.0, 50000.0, 50000.0);
     assertThat(certificates.find(s.number()).orElseThrow().isValidOn(LAST_VALID_DAY)).isTrue();
+    // each year's grade is recorded for the public registry, with the assessment
+    assertThat(assessmentResults.of(s.number())).extracting(r -> r.reportYear() + ":" + r.grade())
+        .containsExactly("2028:excellent", "2027:excellent", "2026:excellent");
 
     travel(s, LocalDateTime.of(2029, 3, 2, 0, 0, 1));
     BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expire", "expired");
