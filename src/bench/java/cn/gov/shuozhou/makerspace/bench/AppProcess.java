@@ -34,7 +34,10 @@ final class AppProcess implements AutoCloseable {
     this.readySeconds = readySeconds;
   }
 
-  /** Starts the jar with the given JVM options and application arguments; waits until healthy. */
+  /**
+   * Starts the jar with the given JVM options and application arguments on a PostgreSQL database of
+   * that name, or on the H2 database of a {@code jdbc:h2:} URL; waits until healthy.
+   */
   static AppProcess start(String name, List<String> jvmOptions, String database, List<String> appArgs) throws Exception {
     String jar = Config.text("bench.jar", null);
     if (jar == null || !Files.exists(Path.of(jar))) {
@@ -46,10 +49,15 @@ final class AppProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar);
-    command.add("--spring.profiles.active=postgres,demo");
-    command.add("--spring.datasource.url=" + Pg.url(database));
-    command.add("--spring.datasource.username=" + Config.pgUser());
-    command.add("--spring.datasource.password=" + Config.pgPassword());
+    if (database.startsWith("jdbc:h2:")) {
+      command.add("--spring.profiles.active=demo");
+      command.add("--spring.datasource.url=" + database);
+    } else {
+      command.add("--spring.profiles.active=postgres,demo");
+      command.add("--spring.datasource.url=" + Pg.url(database));
+      command.add("--spring.datasource.username=" + Config.pgUser());
+      command.add("--spring.datasource.password=" + Config.pgPassword());
+    }
     command.add("--server.port=" + port);
     command.addAll(appArgs);
     Path log = Config.out().resolve("logs").resolve(name + ".log");

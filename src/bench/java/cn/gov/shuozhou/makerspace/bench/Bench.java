@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The benchmark harness (docs/performance.md): runs each selected section in its own JVM, collects
  * their results and prints one table. Run it with {@code ./mvnw -Pbench verify} (pom.xml, profile
- * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup} selects sections.
+ * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,public} selects sections.
  */
 public final class Bench {
 
@@ -78,6 +78,12 @@ public final class Bench {
     if (Config.section("startup")) {
       run(failures, "startup", cp, List.of("-Xmx256m"), StartupBench.class,
           Config.text("bench.startup.variants", StartupBench.DEFAULT_VARIANTS).split(";"));
+    }
+
+    if (Config.section("public")) {
+      for (String database : Config.text("bench.public.databases", "h2,pg").split(",")) {
+        run(failures, "public-" + database, cp, List.of("-Xmx1g"), PublicPagesBench.class, database);
+      }
     }
 
     for (Path f : Files.list(out.resolve("results")).sorted().toList()) {

@@ -13,6 +13,10 @@ final class Latency {
     millis.add(nanos / 1e6);
   }
 
+  void addAll(Latency other) {
+    millis.addAll(other.millis);
+  }
+
   double percentile(double p) {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);

@@ -76,6 +76,36 @@ final class Lifecycle {
 
   /** Runs one lifecycle to its end; returns the process instance id. */
   String run() {
+    String pi = decided();
+    for (int round = 0; round < 10; round++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(pi).list();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      for (Job job : jobs) {
+        management.executeJob(job.getId());
+      }
+    }
+    if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() != 0) {
+      throw new IllegalStateException("lifecycle " + pi + " did not end");
+    }
+    return pi;
+  }
+
+  /** Takes a new application to its public notice, which keeps running; returns its application number. */
+  String toNotice() {
+    String pi = decided();
+    for (int round = 0; round < 10 && runtime.createEventSubscriptionQuery().processInstanceId(pi)
+        .eventName(MESSAGE_OBJECTION).count() == 0; round++) {
+      for (Job job : management.createJobQuery().processInstanceId(pi).messages().list()) {
+        management.executeJob(job.getId());
+      }
+    }
+    return runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey();
+  }
+
+  /** Files a new application and takes it through every staff step to the bureau's approval. */
+  private String decided() {
     Map<String, Object> application = application();
     String applicant = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
     String pi = as(applicant, List.of("operators"), () -> runtime.startProcessInstanceByKey(processKey, application).getId());
@@ -93,18 +123,6 @@ final class Lifecycle {
       });
     }
     groupTask(pi, TASK_BUREAU_DECISION, "leader1", "bureau-leaders", Map.of(BUREAU_DECISION, "approve"));
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(pi).list();
-      if (jobs.isEmpty()) {
-        break;
-      }
-      for (Job job : jobs) {
-        management.executeJob(job.getId());
-      }
-    }
-    if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() != 0) {
-      throw new IllegalStateException("lifecycle " + pi + " did not end");
-    }
     return pi;
   }
 

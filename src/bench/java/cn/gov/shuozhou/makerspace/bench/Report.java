@@ -32,6 +32,7 @@ final class Report {
     tasks();
     yearEnd();
     startup();
+    publicPages();
     return out.toString();
   }
 
@@ -220,6 +221,36 @@ final class Report {
       String p = "startup." + best + ".";
       goal(String.format(Locale.ROOT, "start ≤ 10 s (%s): %.1f s", best, d(p + "readySeconds")), d(p + "readySeconds") <= 10);
       goal(String.format(Locale.ROOT, "RSS idle ≤ 512 MB (%s): %.0f MB", best, d(p + "idleRssMb")), d(p + "idleRssMb") <= 512);
+    }
+  }
+
+  // ------------------------------------------------------------------ section 6
+
+  private void publicPages() {
+    List<String> databases = List.of("h2", "pg").stream().filter(db -> has("public." + db + ".all.count")).toList();
+    if (databases.isEmpty()) {
+      return;
+    }
+    line("");
+    line("## 6. Public pages under load (one node, `java -jar`)");
+    line("");
+    line("| database | spaces / notices | clients × s | page | requests | p50 ms | p95 ms | p99 ms | max ms |");
+    line("|---|---|---|---|---:|---:|---:|---:|---:|");
+    for (String db : databases) {
+      String p = "public." + db + ".";
+      for (String kind : List.of("notices", "notice", "registry", "verify", "all")) {
+        line("| " + db + " | " + num(p + "spaces") + " / " + num(p + "notices") + " | " + num(p + "clients") + " × "
+            + num(p + "seconds") + " | " + kind + " | " + num(p + kind + ".count") + " | " + num1(p + kind + ".p50Ms")
+            + " | " + num1(p + kind + ".p95Ms") + " | " + num1(p + kind + ".p99Ms") + " | " + num(p + kind + ".maxMs") + " |");
+      }
+    }
+    line("");
+    for (String db : databases) {
+      String p = "public." + db + ".";
+      line("- " + db + ": " + num(p + "requestsPerSecond") + " requests/s, " + num(p + "errors") + " errors, peak RSS "
+          + num(p + "peakRssMb") + " MB, seeding " + num(p + "seedSeconds") + " s");
+      goal(String.format(Locale.ROOT, "p95 ≤ 100 ms and 0 errors (%s): p95 %.0f ms, %s errors", db,
+          d(p + "all.p95Ms"), get(p + "errors")), d(p + "all.p95Ms") <= 100 && d(p + "errors") == 0);
     }
   }
 

@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,30 +45,46 @@ public class PublicNotices {
     this.engine = engine;
   }
 
+  /** The notices in progress, latest first; a handful of queries however many there are. */
   public List<Notice> running() {
     return WithoutAuthorization.call(engine, () -> {
-      List<Notice> notices = new ArrayList<>();
-      for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
-          .activityIdIn(NOTICE_TIMER).list()) {
-        notices.add(notice(pi.getId(), pi.getBusinessKey(), true));
+      Map<String, Date> ends = new HashMap<>();
+      for (Job timer : engine.getManagementService().createJobQuery().processDefinitionKey(KEY)
+          .activityId(NOTICE_TIMER).timers().list()) {
+        ends.put(timer.getProcessInstanceId(), timer.getDuedate());
       }
-      notices.sort((a, b) -> b.starts().compareTo(a.starts()));
-      return notices;
+      if (ends.isEmpty()) {
+        return List.of();
+      }
+      Map<String, String> numbers = new HashMap<>();
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(ends.keySet()).list()
+          .forEach(pi -> numbers.put(pi.getId(), pi.getBusinessKey()));
+      Map<String, Date> starts = new HashMap<>();
+      engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(NOTICE).unfinished().list().stream()
+          .filter(a -> ends.containsKey(a.getProcessInstanceId()))
+          .forEach(a -> starts.merge(a.getProcessInstanceId(), a.getStartTime(), (x, y) -> x.after(y) ? x : y));
+      return notices(numbers, starts, ends, true);
     });
   }
 
+  /** The latest notices that ended, latest first. */
   public List<Notice> archive() {
     return WithoutAuthorization.call(engine, () -> {
-      List<Notice> notices = new ArrayList<>();
+      Map<String, Date> starts = new HashMap<>();
+      Map<String, Date> ends = new HashMap<>();
       for (HistoricActivityInstance a : engine.getHistoryService().createHistoricActivityInstanceQuery()
           .activityId(NOTICE).finished().orderByHistoricActivityInstanceEndTime().desc().listPage(0, ARCHIVE_SIZE)) {
-        HistoricProcessInstance pi = engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processInstanceId(a.getProcessInstanceId()).singleResult();
-        if (pi != null && KEY.equals(pi.getProcessDefinitionKey())) {
-          notices.add(notice(pi.getId(), pi.getBusinessKey(), false));
+        if (ends.putIfAbsent(a.getProcessInstanceId(), a.getEndTime()) == null) {
+          starts.put(a.getProcessInstanceId(), a.getStartTime());
         }
       }
-      return notices;
+      if (ends.isEmpty()) {
+        return List.of();
+      }
+      Map<String, String> numbers = new HashMap<>();
+      engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+          .processInstanceIds(ends.keySet()).list().forEach(pi -> numbers.put(pi.getId(), pi.getBusinessKey()));
+      return notices(numbers, starts, ends, false);
     });
   }
 
@@ -76,29 +92,46 @@ public class PublicNotices {
     return WithoutAuthorization.call(engine, () -> {
       HistoricProcessInstance pi = engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processDefinitionKey(KEY).processInstanceBusinessKey(applicationNumber).singleResult();
-      if (pi == null || engine.getHistoryService().createHistoricActivityInstanceQuery()
-          .processInstanceId(pi.getId()).activityId(NOTICE).count() == 0) {
+      if (pi == null) {
         return Optional.empty();
       }
-      boolean running = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
-          .activityIdIn(NOTICE_TIMER).count() > 0;
-      return Optional.of(notice(pi.getId(), applicationNumber, running));
+      List<HistoricActivityInstance> notices = engine.getHistoryService().createHistoricActivityInstanceQuery()
+          .processInstanceId(pi.getId()).activityId(NOTICE).orderByHistoricActivityInstanceStartTime().desc()
+          .listPage(0, 1);
+      if (notices.isEmpty()) {
+        return Optional.empty();
+      }
+      HistoricActivityInstance notice = notices.get(0);
+      Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+          .activityId(NOTICE_TIMER).timers().singleResult();
+      boolean running = timer != null;
+      Map<String, Date> ends = new HashMap<>();
+      ends.put(pi.getId(), running ? timer.getDuedate() : notice.getEndTime());
+      return notices(Map.of(pi.getId(), applicationNumber), Map.of(pi.getId(), notice.getStartTime()), ends, running)
+          .stream().findFirst();
     });
   }
 
-  private Notice notice(String instanceId, String number, boolean running) {
-    Map<String, Object> v = new HashMap<>();
-    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+  /** The published notices of these instances (id to application number), with their published variables. */
+  private List<Notice> notices(Map<String, String> numbers, Map<String, Date> starts, Map<String, Date> ends,
+      boolean running) {
+    Map<String, Map<String, Object>> values = new HashMap<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(numbers.keySet().toArray(String[]::new))
         .variableNameIn(PUBLISHED.toArray(String[]::new)).list().stream()
-        .filter(h -> instanceId.equals(h.getExecutionId()))
-        .forEach(h -> v.put(h.getName(), h.getValue()));
-    HistoricActivityInstance notice = engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(instanceId).activityId(NOTICE).orderByHistoricActivityInstanceStartTime().desc()
-        .listPage(0, 1).get(0);
-    Date end = running
-        ? Optional.ofNullable(engine.getManagementService().createJobQuery().processInstanceId(instanceId)
-            .activityId(NOTICE_TIMER).timers().singleResult()).map(Job::getDuedate).orElse(null)
-        : notice.getEndTime();
+        .filter(h -> h.getProcessInstanceId().equals(h.getExecutionId()))
+        .forEach(h -> values.computeIfAbsent(h.getProcessInstanceId(), id -> new HashMap<>()).put(h.getName(), h.getValue()));
+    List<Notice> notices = new ArrayList<>();
+    numbers.forEach((id, number) -> {
+      if (starts.containsKey(id)) {
+        notices.add(notice(number, values.getOrDefault(id, Map.of()), starts.get(id), ends.get(id), running));
+      }
+    });
+    notices.sort(Comparator.comparing(Notice::starts, Comparator.nullsLast(Comparator.reverseOrder())));
+    return notices;
+  }
+
+  private static Notice notice(String number, Map<String, Object> v, Date start, Date end, boolean running) {
     String county = v.get(COUNTY) instanceof String c && County.codes().contains(c) ? County.valueOf(c).displayName() : null;
     boolean makers = "maker".equals(v.get(SPACE_FOCUS));
     String result = running ? "公示中" : switch (String.valueOf(v.get(OUTCOME))) {
@@ -108,7 +141,7 @@ public class PublicNotices {
     };
     return new Notice(number, (String) v.get(SPACE_NAME), (String) v.get(OPERATOR_NAME), county,
         (String) v.get(SPACE_ADDRESS), makers ? "创客" : "创业团队", v.get(TOTAL_AREA), v.get(PUBLIC_SERVICE_AREA),
-        makers ? v.get(ACTIVE_MAKERS) : v.get(ACTIVE_TEAMS), day(notice.getStartTime()), day(end), running, result);
+        makers ? v.get(ACTIVE_MAKERS) : v.get(ACTIVE_TEAMS), day(start), day(end), running, result);
   }
 
   private static LocalDate day(Date date) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import cn.gov.shuozhou.makerspace.publicnotice.ObjectionDoor;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections;
 import org.springframework.http.MediaType;
@@ -51,6 +52,7 @@ public class PublicPagesController {
   static final String ACKNOWLEDGEMENT = "acknowledgementNumber";
   static final Set<String> OBJECTION_FIELDS =
       Set.of(ObjectionDoor.NAME, ObjectionDoor.ID_NUMBER, ObjectionDoor.PHONE, ObjectionDoor.REASONS);
+  static final Pattern CERTIFICATE_NUMBER = Pattern.compile("SZZC-\\d{4}-\\d{3,6}");
   static final int PAGE_SIZE = 50;
   static final int MAX_PAGE = 10_000;
   private static final int ANNOUNCED = 100;
@@ -157,14 +159,20 @@ public class PublicPagesController {
     String q = parameters.getOrDefault("q", "").trim();
     String county = parameters.getOrDefault("county", "");
     String status = parameters.getOrDefault("status", "");
+    model.addAttribute("q", q);
+    model.addAttribute("county", county);
+    model.addAttribute("status", status);
+    model.addAttribute("counties", counties());
+    model.addAttribute("statuses", STATUSES);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (q.length() > 100) {
+      errors.put("q", "查询文字不能超过100个字符");
+    }
     if (!county.isEmpty() && !County.codes().contains(county)) {
-      return refuse(model, response, "county", "所在县（区）（county）不正确：" + county);
+      errors.put("county", "所在县（区）（county）不正确：" + county);
     }
     if (!status.isEmpty() && !STATUSES.containsKey(status)) {
-      return refuse(model, response, "status", "状态（status）应为 valid（有效）、expired（已到期）或 revoked（已取消）");
-    }
-    if (q.length() > 100) {
-      return refuse(model, response, "q", "查询文字（q）不能超过100个字符");
+      errors.put("status", "状态（status）应为 valid（有效）、expired（已到期）或 revoked（已取消）");
     }
     int page;
     try {
@@ -173,7 +181,16 @@ public class PublicPagesController {
       page = 0;
     }
     if (page < 1 || page > MAX_PAGE) {
-      return refuse(model, response, "page", "页码（page）应为1至" + MAX_PAGE + "的整数");
+      errors.put("page", "页码（page）应为1至" + MAX_PAGE + "的整数");
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", errors);
+      model.addAttribute("entries", List.of());
+      model.addAttribute("total", 0);
+      model.addAttribute("page", 1);
+      model.addAttribute("pages", 1);
+      return "public/registry";
     }
     LocalDate today = EngineClock.today();
     CertificateRegistry.Search search = new CertificateRegistry.Search(q, county, status, today);
@@ -184,11 +201,6 @@ public class PublicPagesController {
     model.addAttribute("page", page);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
     model.addAttribute("entries", entries);
-    model.addAttribute("q", q);
-    model.addAttribute("county", county);
-    model.addAttribute("status", status);
-    model.addAttribute("counties", counties());
-    model.addAttribute("statuses", STATUSES);
     return "public/registry";
   }
 
@@ -282,8 +294,10 @@ public class PublicPagesController {
     }
     String number = parameters.getOrDefault("number", "").trim();
     model.addAttribute("number", number);
-    if (number.length() > 64) {
-      return refuse(model, response, "number", "证书编号（number）过长");
+    if (!number.isEmpty() && !CERTIFICATE_NUMBER.matcher(number).matches()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", Map.of("number", "证书编号格式不正确：应形如 SZZC-2026-001（“SZZC-”、年份、“-”、序号）"));
+      return "public/verify";
     }
     if (!number.isEmpty()) {
       model.addAttribute("entry", registry.find(number).map(c -> Entry.of(c, EngineClock.today())).orElse(null));

@@ -97,8 +97,13 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       browser.visible(By.id("number")).sendKeys(valid.certificateNumber());
       browser.click(By.cssSelector(".public-search button"));
       assertThat(browser.withText(By.id("verdict"), "证书真实").getText()).contains(tag + "创客空间").contains("有效");
+      browser.open(uri("/public/verify?number=SZZC-1999-999").toString());
+      assertThat(browser.withText(By.id("verdict"), "未查到").getText()).contains("SZZC-1999-999");
       browser.open(uri("/public/verify?number=ZC-0000-NOPE").toString());
-      assertThat(browser.withText(By.id("verdict"), "未查到").getText()).contains("ZC-0000-NOPE");
+      assertThat(browser.visible(By.id("number-error")).getText()).contains("证书编号格式不正确");
+      assertThat(browser.visible(By.id("number")).getAttribute("aria-invalid")).isEqualTo("true");
+      browser.open(uri("/public/registry?q=" + "空".repeat(101)).toString());
+      assertThat(browser.visible(By.id("q-error")).getText()).contains("不能超过100个字符");
       browser.screenshot(Browser.screenshots().resolve("public-verify.png"));
     } finally {
       browser.close();
@@ -110,7 +115,7 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
     HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/public/registry?creditCode=1")).GET());
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("未知参数：creditCode");
-    HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/public/registry/ZC-0000-NOPE")).GET());
+    HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/public/registry/SZZC-1999-999")).GET());
     assertThat(missing.statusCode()).isEqualTo(404);
     HttpResponse<String> escaped = send(HttpRequest.newBuilder(uri("/public/verify?number=%3Cscript%3E")).GET());
     assertThat(escaped.body()).doesNotContain("<script>").contains("&lt;script&gt;");
