@@ -70,7 +70,7 @@ public final class PublicPagesBench {
       results.put(p + "seedSeconds", (System.nanoTime() - t0) / 1e9);
       results.put(p + "spaces", spaces);
       results.put(p + "notices", notices.size());
-      try (AppProcess app = AppProcess.start("public-" + database, List.of("-Xmx1g"), url,
+      try (AppProcess app = AppProcess.start("public-" + database, List.of("-Xmx1g"), database.equals("h2") ? url : DB,
           List.of("--camunda.bpm.job-execution.enabled=false"))) {
         int clients = Config.integer("bench.public.clients", 200);
         int seconds = Config.integer("bench.public.seconds", 60);
@@ -111,7 +111,7 @@ public final class PublicPagesBench {
       LocalDate certified = LocalDate.of(year, 1 + i % 12, 1 + i % 28);
       String status = i % 10 == 1 ? "REVOKED" : certified.plusYears(3).isBefore(today) ? "EXPIRED" : "VALID";
       numbers.add(number);
-      rows.add(new Object[] {number, year, 100_000 + i, "SQ-BENCH-" + i, String.format("91140600MA%08dX", i),
+      rows.add(new Object[] {number, year, 100_000 + i, "SQ-BENCH-" + i, String.format("91140600MA%07dX", i),
           "朔州市第" + i + "运营有限公司", "第" + i + "号众创空间", counties[i % counties.length].name(), "operator1",
           Date.valueOf(certified), Date.valueOf(certified.plusYears(3).minusDays(1)), status,
           status.equals("REVOKED") ? "VIOLATION" : null, status.equals("VALID") ? null : Date.valueOf(certified.plusYears(2)),
