@@ -138,6 +138,7 @@ export function mountPage({ section, login: panel = {}, load, render, onLeave = 
   main.prepend(el('p', { id: 'loading', className: 'hint' }, '正在加载……'), loginPanel(panel));
   document.body.append(el('footer', { className: 'site-footer' }, `${BUREAU_NAME} · ${SYSTEM_NAME}`));
   leave = onLeave;
+  loaded = false;
   const start = () => open(load, render);
   bindLogin(start);
   return start();
