@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { common } from './support/env.mjs';
 
-const { el, fill, formatTime, hide, show, showError } = await common('dom.js');
+const { append, el, fill, formatTime, hide, show, showError } = await common('dom.js');
 
 test('text stays text: markup in data never becomes elements', () => {
   const cell = el('td', { className: 'name', dataset: { key: 'k1' }, title: '说明' }, '<b>青创</b>', 7, null, false);
@@ -27,10 +27,18 @@ test('children nest, lists flatten, handlers are bound, flags are set', () => {
   assert.equal(row.hidden, true);
 });
 
-test('fill replaces what was there', () => {
+test('fill replaces what was there, append adds to it', () => {
   const box = el('div', {}, '旧');
   fill(box, '新', el('em', {}, '！'));
   assert.equal(box.textContent, '新！');
+  assert.equal(append(box, el('span', {}, '一'), ['二', null]), box);
+  assert.equal(box.textContent, '新！一二');
+});
+
+test('a style object sets style properties (the Cockpit plugins fold rows this way)', () => {
+  const row = el('tr', { style: { display: 'none' } });
+  assert.equal(row.style.display, 'none');
+  assert.equal(row.getAttribute('style'), null);
 });
 
 test('an error shows its message and each item, in a red box when the container is plain', () => {

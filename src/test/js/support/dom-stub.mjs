@@ -118,6 +118,7 @@ class Element extends Node {
     this.listeners = {};
     this.dataset = {};
     this.classList = new ClassList(this);
+    this.style = {};
     this.value = '';
   }
 

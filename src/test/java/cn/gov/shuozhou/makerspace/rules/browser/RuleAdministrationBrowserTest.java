@@ -201,6 +201,14 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(latest.get("version").asInt()).isEqualTo(newVersion);
     String newDefinitionId = latest.get("id").asText();
 
+    // ------------------------------------------------------------ an earlier version, read-only
+    browser.click(By.cssSelector("#version-history tr[data-version='" + versionBefore + "'] .view-button"));
+    browser.withText(By.id("view-caption"), "正在查看第 " + versionBefore + " 版");
+    browser.withText(readableRow(), "< 200, null");
+    browser.click(By.id("view-active"));
+    browser.withText(readableRow(), "< 300, null");
+    assertThat(browser.driver().findElement(By.id("view-caption")).isDisplayed()).isFalse();
+
     // ------------------------------------------------------------ a 250 m² application is flagged
     String processInstanceId = applyWithArea(250.0);
     JsonNode decisions = awaitArticle4Decision(processInstanceId);
