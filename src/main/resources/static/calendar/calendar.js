@@ -1,6 +1,7 @@
 // 工作日历页面：已覆盖的年份；系统管理员补充下一年度国务院办公厅节假日安排（检查后保存）。
 
-import { ApiError, request } from '/common/session.js';
+import { ApiError } from '/common/errors.js';
+import { request } from '/common/session.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { handleError, mountPage } from '/common/page.js';
 

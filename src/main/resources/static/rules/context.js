@@ -17,8 +17,8 @@ export const state = {
 };
 
 export const steps = {
-  /** Reloads list and detail after a change and says what is active now (detail.js). */
-  refreshAfterChange: async (text, version) => {},
+  /** (text, version): reloads list and detail after a change and says what is active now (detail.js). */
+  refreshAfterChange: null,
 };
 
 /** The message after a change that became a proposal instead of a new version. */
