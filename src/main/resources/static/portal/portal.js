@@ -5,6 +5,7 @@ import { request } from '/common/session.js';
 import { asError } from '/common/errors.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
+import { DICTIONARY } from '/common/readable.js';
 import { mountPage, showLogin } from '/common/page.js';
 
 const $ = (id) => document.getElementById(id);
@@ -59,6 +60,9 @@ function render(list) {
 // (public doors: POST /api/registrations[/confirm], /api/password-resets[/confirm])
 
 const pending = { registrationId: null, resetUser: null };
+
+$('reg-county').append(...Object.entries(DICTIONARY.county || {})
+  .map(([code, label]) => el('option', { value: code }, label)));
 
 function panel(id) {
   for (const other of ['login-panel', 'register-panel', 'reset-panel']) {
