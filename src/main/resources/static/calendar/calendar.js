@@ -1,8 +1,9 @@
 // 工作日历页面：已覆盖的年份；系统管理员补充下一年度国务院办公厅节假日安排（检查后保存）。
 
-import { ApiError, NotLoggedIn, currentUser, ensureSession, request } from '/common/session.js';
-import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
-import { bindLogin, showApp as showPage, showLogin } from '/common/login.js';
+import { ApiError } from '/common/errors.js';
+import { request } from '/common/session.js';
+import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { handleError, mountPage } from '/common/page.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,47 +21,18 @@ const api = {
 
 const state = { coverage: null, admin: false, baseRevision: 0, checked: null };
 
-// ---------------------------------------------------------------- start, login, logout
+// ---------------------------------------------------------------- coverage
 
-async function start() {
-  try {
-    await ensureSession();
-    const coverage = await api.coverage();
-    const user = await currentUser();
-    showApp(user);
-    renderCoverage(coverage);
-  } catch (e) {
-    handleError(e, $('global-message'));
-  } finally {
-    hide($('loading'));
-  }
-}
-
-function showApp(user) {
-  showPage(user);
-  // Only system administrators may add years (the server checks it again).
+/** Shows the page for this user: only system administrators may add years (the server checks it again). */
+function renderPage(coverage, user) {
   state.admin = Boolean(user && Array.isArray(user.authorizedApps) && user.authorizedApps.includes('admin'));
   if (state.admin) {
     show($('admin-actions'));
   } else {
     hide($('admin-actions'));
   }
+  renderCoverage(coverage);
 }
-
-bindLogin(start, () => hide($('edit-card')));
-
-function handleError(error, box) {
-  if (error instanceof NotLoggedIn) {
-    showLogin(state.coverage ? '登录已失效，请重新登录。' : null);
-    return;
-  }
-  if (!(error instanceof ApiError)) {
-    console.error(error);
-  }
-  showError(box, error instanceof Error ? error : new Error(String(error)));
-}
-
-// ---------------------------------------------------------------- coverage
 
 function renderCoverage(coverage) {
   state.coverage = coverage;
@@ -100,7 +72,7 @@ async function openYear(year) {
   try {
     detail = await api.year(year);
   } catch (e) {
-    handleError(e, $('global-message'));
+    handleError(e);
     return;
   }
   const entry = detail.entry;
@@ -164,7 +136,7 @@ async function openForm(year) {
       $('year').disabled = true;
       fill($('edit-title'), `修订${year}年节假日安排（当前为第 ${detail.revision} 次修订）`);
     } catch (e) {
-      handleError(e, $('global-message'));
+      handleError(e);
       return;
     }
   }
@@ -345,4 +317,10 @@ $('year-form').addEventListener('submit', async (event) => {
   }
 });
 
-start();
+mountPage({
+  section: '工作日历',
+  login: { hint: '所有工作人员均可查看；补充节假日安排须使用“系统管理员”组（camunda-admin）的账号。' },
+  load: api.coverage,
+  render: renderPage,
+  onLeave: () => hide($('edit-card')),
+});

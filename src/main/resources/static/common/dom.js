@@ -1,5 +1,5 @@
-// Small DOM helpers of our own pages: build elements from text (never from HTML), show, hide,
-// show an API error, format a time.
+// Small DOM helpers of our own pages and of the Cockpit plugins: build elements from text (never
+// from HTML), show, hide, show an API error, format a time.
 
 import { dateTime } from './readable.js';
 
@@ -11,7 +11,10 @@ export function formatTime(value) {
   return dateTime(value);
 }
 
-/** Creates an element: el('td', {className: 'x', dataset: {key: 'k'}}, 'text', child, ...). */
+/**
+ * Creates an element: el('td', {className: 'x', dataset: {key: 'k'}, style: {display: 'none'}},
+ * 'text', child, [more], ...); text is always inserted as text.
+ */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props || {})) {
@@ -22,6 +25,8 @@ export function el(tag, props = {}, ...children) {
       Object.assign(node.dataset, value);
     } else if (name === 'className') {
       node.className = value;
+    } else if (name === 'style' && typeof value === 'object') {
+      Object.assign(node.style, value);
     } else if (name.startsWith('on') && typeof value === 'function') {
       node.addEventListener(name.slice(2).toLowerCase(), value);
     } else if (name in node && typeof value !== 'string') {
@@ -30,17 +35,23 @@ export function el(tag, props = {}, ...children) {
       node.setAttribute(name, value === true ? '' : String(value));
     }
   }
-  append(node, children);
+  appendAll(node, children);
   return node;
 }
 
-function append(node, children) {
+/** Appends children (text, nodes, lists of them) to node. */
+export function append(node, ...children) {
+  appendAll(node, children);
+  return node;
+}
+
+function appendAll(node, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) {
       continue;
     }
     if (Array.isArray(child)) {
-      append(node, child);
+      appendAll(node, child);
     } else if (child instanceof Node) {
       node.appendChild(child);
     } else {
@@ -52,7 +63,7 @@ function append(node, children) {
 /** Replaces the children of node. */
 export function fill(node, ...children) {
   node.replaceChildren();
-  append(node, children);
+  appendAll(node, children);
   return node;
 }
 

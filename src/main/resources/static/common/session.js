@@ -3,7 +3,9 @@
 // Authentication is the Camunda webapp session: the page logs in through the login endpoint of
 // the "welcome" app, which sets the session cookie. Every response of the webapps carries the
 // session's CSRF token in the X-XSRF-TOKEN header; it is sent back on every POST. Login replaces
-// the session, so the token is fetched again afterwards.
+// the session, so the token is fetched again afterwards. Refusals are read by errors.js.
+
+import { ApiError, readError } from './errors.js';
 
 const WELCOME_PAGE = '/camunda/app/welcome/default/';
 const AUTH = '/camunda/api/admin/auth/user/default';
@@ -11,18 +13,7 @@ const TOKEN_HEADER = 'X-XSRF-TOKEN';
 
 let csrfToken = null;
 
-/** A refusal or failure of the API, with the API's own (Chinese) message. */
-export class ApiError extends Error {
-  constructor(status, message, errors = [], body = null) {
-    super(message);
-    this.status = status;
-    this.errors = Array.isArray(errors) ? errors : [];
-    this.body = body;
-  }
-}
-
-/** No (more) session: the page shows its login form. */
-export class NotLoggedIn extends ApiError {}
+export { ApiError, NotLoggedIn, defaultMessage } from './errors.js';
 
 async function refreshToken() {
   const response = await fetch(WELCOME_PAGE, {
@@ -88,8 +79,8 @@ export async function login(username, password, retried = false) {
   }
   if (response.status === 429) {
     // The login throttle's own message names the seconds to wait (Retry-After).
-    const data = await response.json().catch(() => null);
-    throw new ApiError(429, (data && data.message) || '登录失败次数过多，请稍后再试。');
+    const data = await response.json().catch(() => ({ message: '登录失败次数过多，请稍后再试。' }));
+    throw readError(429, data);
   }
   if (response.status === 403 && response.headers.get(TOKEN_HEADER) === 'Required' && !retried) {
     csrfToken = null;
@@ -118,23 +109,14 @@ export async function logout() {
   // is not sent again), so the page keeps it for the next login.
 }
 
-export function defaultMessage(status) {
-  switch (status) {
-    case 400: return '请求被拒绝：内容不符合要求。';
-    case 403: return '无权执行此操作：当前用户所在的组没有相应权限。';
-    case 404: return '未找到。';
-    case 409: return '操作与当前状态冲突，请刷新后重试。';
-    case 413: return '文件过大。';
-    case 415: return '文件类型不受支持。';
-    default: return status >= 500
-      ? `服务器处理失败（HTTP ${status}），请稍后再试或联系系统运维人员。`
-      : `请求失败（HTTP ${status}）。`;
-  }
-}
-
-export async function request(method, path, { json, xml } = {}, retried = false) {
+/**
+ * Calls our API with the session's cookie and CSRF token: {@code json} or {@code xml} is the body;
+ * {@code as: 'text'} returns the answer's text (e.g. a DMN file) instead of its JSON. Resolves to
+ * {status, data}; a refusal is thrown as read by errors.js (NotLoggedIn for 401).
+ */
+export async function request(method, path, { json, xml, as = 'json' } = {}, retried = false) {
   const headers = {
-    Accept: 'application/json',
+    Accept: as === 'text' ? 'application/xml, text/xml, */*' : 'application/json',
     // Marks the call as the page's own: no browser login prompt is wanted on 401.
     'X-Requested-With': 'XMLHttpRequest',
   };
@@ -159,14 +141,7 @@ export async function request(method, path, { json, xml } = {}, retried = false)
     throw new ApiError(0, '无法连接服务器，请检查网络后重试。');
   }
   const text = await response.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
-  }
+  const data = parseJson(text);
   const headerToken = response.headers.get(TOKEN_HEADER);
   const csrfRefused = response.status === 403
     && (headerToken === 'Required' || (data && data.type === 'CsrfTokenInvalid'));
@@ -179,14 +154,21 @@ export async function request(method, path, { json, xml } = {}, retried = false)
     if (!headerToken || headerToken === 'Required') {
       await refreshToken();
     }
-    return request(method, path, { json, xml }, true);
-  }
-  if (response.status === 401) {
-    throw new NotLoggedIn(401, (data && data.message) || '登录已失效，请重新登录。', [], data);
+    return request(method, path, { json, xml, as }, true);
   }
   if (!response.ok) {
-    const message = (data && (data.message || data.error)) || defaultMessage(response.status);
-    throw new ApiError(response.status, message, (data && data.errors) || [], data);
+    throw readError(response.status, data);
   }
-  return { status: response.status, data };
+  return { status: response.status, data: as === 'text' ? text : data };
+}
+
+function parseJson(text) {
+  if (!text) {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

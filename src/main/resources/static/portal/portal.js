@@ -1,9 +1,12 @@
 // 我的申请: the organisation account's applications, where each stands, what the organisation must
 // do and the outcome with its reasons (GET /api/my/applications).
 
-import { ApiError, NotLoggedIn, currentUser, ensureSession, request } from '/common/session.js';
-import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
-import { bindLogin, showApp, showLogin } from '/common/login.js';
+import { request } from '/common/session.js';
+import { asError } from '/common/errors.js';
+import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { clearFieldErrors, showFormError } from '/common/fields.js';
+import { DICTIONARY } from '/common/readable.js';
+import { mountPage, showLogin } from '/common/page.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -14,24 +17,6 @@ const OUTCOMES = {
   LAPSED: '逾期未补正，申请失效',
   WITHDRAWN: '已撤回',
 };
-
-async function start() {
-  try {
-    await ensureSession();
-    const list = (await request('GET', '/api/my/applications')).data;
-    showApp(await currentUser());
-    render(list);
-  } catch (e) {
-    if (e instanceof NotLoggedIn) {
-      showLogin(null);
-    } else {
-      showApp(await currentUser().catch(() => null));
-      showError($('global-message'), e instanceof Error ? e : new ApiError(0, String(e)));
-    }
-  } finally {
-    hide($('loading'));
-  }
-}
 
 function state(a) {
   if (a.inProgress) {
@@ -76,6 +61,9 @@ function render(list) {
 
 const pending = { registrationId: null, resetUser: null };
 
+$('reg-county').append(...Object.entries(DICTIONARY.county || {})
+  .map(([code, label]) => el('option', { value: code }, label)));
+
 function panel(id) {
   for (const other of ['login-panel', 'register-panel', 'reset-panel']) {
     if (other === id) {
@@ -90,28 +78,42 @@ function formValues(form, names) {
   return Object.fromEntries(names.map((name) => [name, form.elements[name].value.trim()]));
 }
 
+/** Runs a form's action; a refusal is shown at the form's fields and in its message box. */
 async function submit(event, errorBox, action) {
   event.preventDefault();
   hide(errorBox);
+  clearFieldErrors(event.target);
   try {
     await action();
   } catch (e) {
-    showError(errorBox, e instanceof Error ? e : new ApiError(0, String(e)));
+    showFormError(event.target, errorBox, asError(e));
   }
 }
 
-$('show-register').addEventListener('click', () => {
+/** Back to the login form with a message of success and the user's name filled in. */
+function backToLogin(userId, text) {
+  showLogin(null);
+  $('login-username').value = userId;
+  fill($('login-error'), text);
+  $('login-error').className = 'message ok';
+  show($('login-error'));
+  $('login-password').focus();
+}
+
+function showRegister() {
   panel('register-panel');
   show($('register-form'));
   hide($('confirm-form'));
   $('reg-userId').focus();
-});
-$('show-reset').addEventListener('click', () => {
+}
+
+function showReset() {
   panel('reset-panel');
   show($('reset-form'));
   hide($('reset-confirm-form'));
   $('reset-userId').focus();
-});
+}
+
 $('register-back').addEventListener('click', () => showLogin(null));
 $('reset-back').addEventListener('click', () => showLogin(null));
 
@@ -130,12 +132,7 @@ $('confirm-form').addEventListener('submit', (event) => submit(event, $('confirm
   const answer = (await request('POST', '/api/registrations/confirm', { json: {
     registrationId: pending.registrationId, code: $('confirm-code').value.trim(), password: $('confirm-password').value,
   } })).data;
-  showLogin(null);
-  $('login-username').value = answer.userId;
-  fill($('login-error'), answer.message);
-  $('login-error').className = 'message ok';
-  show($('login-error'));
-  $('login-password').focus();
+  backToLogin(answer.userId, answer.message);
 }));
 
 $('reset-form').addEventListener('submit', (event) => submit(event, $('reset-error'), async () => {
@@ -151,15 +148,19 @@ $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('r
   const answer = (await request('POST', '/api/password-resets/confirm', { json: {
     userId: pending.resetUser, code: $('reset-code').value.trim(), password: $('reset-password').value,
   } })).data;
-  showLogin(null);
-  $('login-username').value = pending.resetUser;
-  fill($('login-error'), answer.message);
-  $('login-error').className = 'message ok';
-  show($('login-error'));
+  backToLogin(pending.resetUser, answer.message);
 }));
 
-bindLogin(start, () => {
-  hide($('register-panel'), $('reset-panel'));
-  $('login-error').className = 'message error';
+mountPage({
+  section: '申报单位',
+  login: {
+    heading: '申报单位登录',
+    hint: '请使用本单位的机构账号登录（账号与统一社会信用代码绑定）。',
+    extras: el('p', { className: 'self-service-links' },
+      el('button', { type: 'button', className: 'link', id: 'show-register', onClick: showRegister }, '注册机构账号'),
+      el('button', { type: 'button', className: 'link', id: 'show-reset', onClick: showReset }, '忘记密码')),
+  },
+  load: async () => (await request('GET', '/api/my/applications')).data,
+  render,
+  onLeave: () => hide($('register-panel'), $('reset-panel')),
 });
-start();

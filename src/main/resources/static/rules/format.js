@@ -8,34 +8,6 @@ export const SOURCE_LABELS = {
   rollback: '回滚',
 };
 
-export const HIT_POLICY_LABELS = {
-  UNIQUE: '唯一命中（UNIQUE）：最多一条规则命中',
-  FIRST: '首条命中（FIRST）：按顺序取第一条命中的规则',
-  PRIORITY: '优先级（PRIORITY）：按输出值的优先级取一条',
-  ANY: '任意命中（ANY）：命中的规则输出必须相同',
-  COLLECT: '收集（COLLECT）：输出所有命中规则的结果',
-  'RULE ORDER': '规则顺序（RULE ORDER）：按规则顺序输出所有命中结果',
-  RULE_ORDER: '规则顺序（RULE ORDER）：按规则顺序输出所有命中结果',
-  'OUTPUT ORDER': '输出顺序（OUTPUT ORDER）：按输出优先级输出所有命中结果',
-  OUTPUT_ORDER: '输出顺序（OUTPUT ORDER）：按输出优先级输出所有命中结果',
-};
-
-export const AGGREGATION_LABELS = {
-  SUM: '求和',
-  MIN: '最小值',
-  MAX: '最大值',
-  COUNT: '计数',
-};
-
-export const TYPE_LABELS = {
-  string: '文本',
-  double: '数值',
-  integer: '整数',
-  long: '整数',
-  boolean: '是/否',
-  date: '日期',
-};
-
 export function sourceLabel(source) {
   return SOURCE_LABELS[source] || source || '—';
 }

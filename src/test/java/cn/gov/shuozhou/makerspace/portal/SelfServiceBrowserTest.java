@@ -66,6 +66,11 @@ class SelfServiceBrowserTest extends AbstractHttpTest {
     type("confirm-password", "password2026");
     browser.click(By.id("confirm-submit"));
     assertThat(browser.withText(By.id("confirm-error"), "过于常见").getText()).contains("password");
+    // the refusal is also written at its field, for screen readers too (static/common/fields.js)
+    WebElement password = browser.driver().findElement(By.id("confirm-password"));
+    assertThat(password.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(password.getAttribute("aria-describedby")).isEqualTo("confirm-password-field-error");
+    assertThat(browser.visible(By.id("confirm-password-field-error")).getText()).contains("过于常见");
     type("confirm-password", "Qi-Hang-2026");
     browser.click(By.id("confirm-submit"));
     browser.withText(By.id("login-error"), "注册成功");

@@ -107,7 +107,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(browser.withText(By.id("user-name"), "ruleadmin1").getText()).isEqualTo("ruleadmin1");
     browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
     browser.withText(By.id("detail-name"), NAME);
-    WebElement readable = browser.visible(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']"));
+    WebElement readable = browser.visible(readableRow());
     assertThat(readable.getText()).contains("< 200, null").contains("AREA_BELOW_MINIMUM");
     assertThat(browser.visible(By.cssSelector("#version-history tr[data-version='" + versionBefore + "']")).getText())
         .contains("当前生效");
@@ -190,7 +190,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().findElement(By.id("proposal-panel")).isDisplayed()).isFalse();
     assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedAt']")).getText())
         .as("dates as 2026年12月6日 14:30 (issue 13)").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d");
-    assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
+    assertThat(browser.driver().findElement(readableRow()).getText())
         .contains("< 300, null").contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "']")).getText())
         .contains("第 " + newVersion + " 版").contains("ruleadmin2").contains("规则管理员修改");
@@ -200,6 +200,14 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     JsonNode latest = latestDecision();
     assertThat(latest.get("version").asInt()).isEqualTo(newVersion);
     String newDefinitionId = latest.get("id").asText();
+
+    // ------------------------------------------------------------ an earlier version, read-only
+    browser.click(By.cssSelector("#version-history tr[data-version='" + versionBefore + "'] .view-button"));
+    browser.withText(By.id("view-caption"), "正在查看第 " + versionBefore + " 版");
+    browser.withText(readableRow(), "< 200, null");
+    browser.click(By.id("view-active"));
+    browser.withText(readableRow(), "< 300, null");
+    assertThat(browser.driver().findElement(By.id("view-caption")).isDisplayed()).isFalse();
 
     // ------------------------------------------------------------ a 250 m² application is flagged
     String processInstanceId = applyWithArea(250.0);
@@ -220,7 +228,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.click(By.id("proposal-approve"));
     browser.withText(By.id("activated-message"), "已启用新版本");
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + (newVersion + 1) + " 版");
-    assertThat(browser.driver().findElement(By.cssSelector("#readable-table tr[data-rule-id='" + RULE + "']")).getText())
+    assertThat(browser.driver().findElement(readableRow()).getText())
         .contains("< 200, null");
     assertThat(latestXml()).contains("&lt; 200, null").doesNotContain("&lt; 300");
     assertThat(browser.consoleLog()).noneMatch(line -> line.contains("Uncaught"));
@@ -257,6 +265,11 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
   }
 
   // ------------------------------------------------------------------ browser helpers
+
+  /** The rule's row in the read-only table (dmn-js's viewer marks each cell of a rule with its id). */
+  private static By readableRow() {
+    return By.cssSelector("#readable-table tr:has(td[data-row-id='" + RULE + "'])");
+  }
 
   private WebElement editable(By cell) {
     return browser.present(cell).findElement(By.cssSelector("[contenteditable='true']"));

@@ -1,61 +1,11 @@
-// A tiny DOM builder: text is always inserted as text (never as HTML).
+// The Cockpit plugins build their DOM with the builder of our own pages (static/common/dom.js:
+// text is always inserted as text, never as HTML), plus Cockpit's own boxes below.
 
-/**
- * h('a', {href: '#/x', className: 'btn', onClick: fn, dataset: {id: 1}}, 'text', child, [more])
- */
-export function h(tag, props, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props || {})) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name === 'className') {
-      element.className = value;
-    } else if (name === 'dataset') {
-      Object.assign(element.dataset, value);
-    } else if (name === 'style' && typeof value === 'object') {
-      Object.assign(element.style, value);
-    } else if (name.startsWith('on') && typeof value === 'function') {
-      element.addEventListener(name.substring(2).toLowerCase(), value);
-    } else if (name === 'value') {
-      element.value = value;
-    } else if (name === 'checked' || name === 'disabled' || name === 'selected') {
-      element[name] = Boolean(value);
-    } else {
-      element.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  append(element, children);
-  return element;
-}
+import {append, el, fill} from '../../../../../common/dom.js';
 
-export function append(parent, children) {
-  for (const child of [].concat(children)) {
-    if (child === undefined || child === null || child === false) {
-      continue;
-    }
-    if (Array.isArray(child)) {
-      append(parent, child);
-    } else if (child instanceof Node) {
-      parent.appendChild(child);
-    } else {
-      parent.appendChild(document.createTextNode(String(child)));
-    }
-  }
-  return parent;
-}
-
-export function clear(element) {
-  while (element.firstChild) {
-    element.removeChild(element.firstChild);
-  }
-  return element;
-}
-
-/** Replaces the content of element with children. */
-export function replace(element, ...children) {
-  return append(clear(element), children);
-}
+export {append};
+export const h = el;
+export const replace = fill;
 
 /** A Bootstrap alert in Cockpit's style. */
 export function alertBox(kind, text) {

@@ -1,0 +1,72 @@
+// Field errors at their fields: a refusal's errors [{field, message}] are written under the
+// control of that name, which gets aria-invalid and aria-describedby, so that a screen reader
+// reads the message with the field. Errors of no control in the form stay with the form's message.
+
+import { el, showError } from './dom.js';
+
+const MARK = 'field-error';
+
+function control(form, field) {
+  if (!field) {
+    return null;
+  }
+  const named = form.elements.namedItem ? form.elements.namedItem(field) : form.elements[field];
+  return named || form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+}
+
+function describedBy(node) {
+  return (node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+}
+
+/** Removes what showFieldErrors wrote into the form. */
+export function clearFieldErrors(form) {
+  for (const message of [...form.querySelectorAll(`.${MARK}`)]) {
+    const owner = form.querySelector(`[aria-describedby~="${message.id}"]`);
+    if (owner) {
+      const rest = describedBy(owner).filter((id) => id !== message.id);
+      if (rest.length) {
+        owner.setAttribute('aria-describedby', rest.join(' '));
+      } else {
+        owner.removeAttribute('aria-describedby');
+      }
+      owner.removeAttribute('aria-invalid');
+    }
+    message.remove();
+  }
+}
+
+/** Writes each error at its field; returns the errors that have no field in this form. */
+export function showFieldErrors(form, errors = []) {
+  clearFieldErrors(form);
+  const unplaced = [];
+  for (const error of errors) {
+    const target = control(form, error && error.field);
+    if (!target || !target.id) {
+      unplaced.push(error);
+      continue;
+    }
+    const id = `${target.id}-${MARK}`;
+    let message = form.querySelector(`#${CSS.escape(id)}`);
+    if (!message) {
+      message = el('p', { className: MARK, id });
+      target.after(message);
+      target.setAttribute('aria-describedby', [...describedBy(target), id].join(' '));
+    }
+    message.append(message.textContent ? `；${error.message}` : error.message);
+    target.setAttribute('aria-invalid', 'true');
+  }
+  return unplaced;
+}
+
+/**
+ * Shows a refusal of a form: each field error at its field, the message (with the errors of no
+ * field) in the form's message box; the first invalid field gets the focus.
+ */
+export function showFormError(form, box, error) {
+  const unplaced = showFieldErrors(form, error.errors || []);
+  showError(box, { message: error.message, errors: unplaced });
+  const first = form.querySelector('[aria-invalid="true"]');
+  if (first) {
+    first.focus();
+  }
+}

@@ -1,0 +1,70 @@
+// The selected decision: its active version's facts and table, pending proposal, release conflict
+// and history.
+
+import { el, fill, formatTime, show } from '/common/dom.js';
+import { handleError } from '/common/page.js';
+import { rules } from './api.js';
+import { closeChange } from './change.js';
+import { renderConflict } from './conflict.js';
+import { $, fact, message, state, versionLabel, who } from './context.js';
+import { sourceLabel } from './format.js';
+import { markSelected, renderList } from './list.js';
+import { renderProposals } from './proposals.js';
+import { showVersion } from './table.js';
+import { renderVersions } from './versions.js';
+
+/** Opens a decision (also after a change, to show what is active now). */
+export async function select(key) {
+  if (key !== state.key) {
+    closeChange();
+    fill($('detail-message'));
+  }
+  try {
+    const detail = await rules.get(key);
+    state.key = key;
+    state.detail = detail;
+    history.replaceState(null, '', `#${encodeURIComponent(key)}`);
+    markSelected(key);
+    // The table first: once the facts name a version, its table is shown.
+    await showVersion().catch(handleError);
+    renderDetail(detail);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+export function renderDecisions(decisions) {
+  renderList(decisions, select);
+}
+
+function renderDetail(detail) {
+  const active = detail.active || {};
+  $('detail-name').textContent = detail.name || detail.key;
+  $('detail-key').textContent = detail.key;
+  fill($('active-facts'),
+    fact('version', '当前版本', versionLabel(active.version)),
+    fact('activatedAt', '启用时间', formatTime(active.activatedAt)),
+    fact('activatedBy', '启用人', who(active.activatedBy, active.source)),
+    fact('source', '来源', sourceLabel(active.source)),
+    fact('reason', '启用原因', active.reason || '—'),
+    fact('decisionDefinitionId', '决策定义ID', active.decisionDefinitionId || '—', true));
+  const download = $('download-active');
+  download.href = rules.xmlUrl(detail.key);
+  download.setAttribute('download', `${detail.key}${active.version != null ? `-v${active.version}` : ''}.dmn`);
+
+  renderConflict(detail);
+  renderProposals(detail);
+  renderVersions(detail);
+  show($('detail'));
+}
+
+/** Reloads list and detail after a change, and says what is active now. */
+export async function refreshAfterChange(text, version) {
+  renderDecisions(await rules.list());
+  await select(state.key);
+  const active = (state.detail && state.detail.active) || {};
+  const shown = version != null ? version : active.version;
+  message($('detail-message'), 'ok', el('span', { id: 'activated-message' },
+    text || `已启用新版本：第 ${shown} 版。此后新的申请和正在办理的申请在下一次判断时均使用该版本。`));
+  $('detail').scrollIntoView({ behavior: 'auto', block: 'start' });
+}

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { common } from './support/env.mjs';
+
+const { codeLabel, dateTime, hasLabel, ratio, toDate } = await common('readable.js');
+
+test('codes read as the Chinese labels of the shared dictionary', () => {
+  assert.equal(codeLabel('county', 'shuocheng'), '朔城区');
+  assert.equal(codeLabel('recommend', true), '推荐认定');
+  assert.ok(hasLabel('premises', 'leased'));
+  assert.ok(!hasLabel('premises', 'rented'));
+  assert.equal(codeLabel('premises', 'rented'), 'rented');
+  assert.equal(codeLabel('county', null), '');
+});
+
+test('dates read as 2026年12月6日 14:30, Beijing time, from every form the server sends', () => {
+  assert.equal(dateTime('2026-12-06T06:30:00Z'), '2026年12月6日 14:30');
+  assert.equal(dateTime('2026-03-02T09:00:00.000+0800'), '2026年3月2日 09:00');
+  assert.equal(dateTime(String(Date.UTC(2026, 11, 5, 16, 0))), '2026年12月6日 00:00');
+  assert.equal(dateTime(null), '');
+  assert.equal(dateTime('不是日期'), '不是日期');
+  assert.equal(toDate(''), null);
+});
+
+test('ratios read as part/whole with a percentage', () => {
+  assert.equal(ratio(2, 3), '2/3（67%）');
+  assert.equal(ratio(0, 0), '0/0');
+});
