@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationValidator {
 
-  public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
   /** Sanity limits against absurd values (not policy thresholds). */
   private static final double MAX_AREA = 1_000_000;
   private static final double MAX_MONEY = 1e12;
@@ -28,12 +28,7 @@ public class ApplicationValidator {
     Inputs in = Inputs.of(variables);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(OPERATOR_NAME, in.text(OPERATOR_NAME, "运营机构名称", true, Inputs.MAX_NAME));
-    String code = in.text(CREDIT_CODE, "统一社会信用代码", true, 18);
-    if (code != null && !CreditCode.isValid(code)) {
-      // GB 32100-2015 uses digits and capital letters only; a lowercase code is refused, not guessed at
-      in.fail(CREDIT_CODE, CreditCode.INVALID);
-    }
-    out.put(CREDIT_CODE, code);
+    out.put(CREDIT_CODE, in.creditCode(CREDIT_CODE));
     out.put(SPACE_NAME, in.text(SPACE_NAME, "众创空间名称", true, Inputs.MAX_NAME));
     out.put(SPACE_ADDRESS, in.text(SPACE_ADDRESS, "众创空间地址", true, MAX_ADDRESS));
     out.put(COUNTY, in.choice(COUNTY, "所在县（区）", County.codes()));
@@ -43,8 +38,7 @@ public class ApplicationValidator {
     out.put(MONTHLY_EVENTS, in.decimal(MONTHLY_EVENTS, "月均活动次数", true, 0, 10_000));
     out.put(CONVERTED_OLD_BUILDING, in.bool(CONVERTED_OLD_BUILDING, "老旧厂房或闲置房屋改建", true));
     out.put(CONTACT_NAME, in.text(CONTACT_NAME, "联系人", true, 50));
-    out.put(CONTACT_PHONE, in.pattern(CONTACT_PHONE, "联系电话", MOBILE_OR_LANDLINE,
-        "应为11位手机号码或带区号的固定电话（如0349-2881234）"));
+    out.put(CONTACT_PHONE, in.phone(CONTACT_PHONE));
     in.throwIfInvalid();
     return out;
   }

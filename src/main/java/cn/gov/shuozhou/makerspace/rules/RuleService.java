@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.rules;
 
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.rules.RuleProposals.Proposal;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.ConflictRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.VersionRecord;

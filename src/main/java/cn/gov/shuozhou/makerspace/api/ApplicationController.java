@@ -1,7 +1,8 @@
-package cn.gov.shuozhou.makerspace.application;
+package cn.gov.shuozhou.makerspace.api;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.application.ApplicationValidator;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import java.net.URI;
 import java.util.LinkedHashMap;
