@@ -12,9 +12,19 @@ import java.util.Map;
  */
 public final class Inputs {
 
-  /** Longest free text we store; anything longer is refused, not truncated. */
+  // The sanity limits of every input (not policy thresholds, which are the DMN's): anything longer or
+  // larger is refused, never truncated.
+  /** Longest free text we store. */
   public static final int MAX_TEXT = 2000;
+  /** A comment that may quote a report or a finding. */
+  public static final int MAX_COMMENT = 3000;
+  /** The engine stores a String variable in VARCHAR(4000): the longest report, and any composed text. */
+  public static final int MAX_LONG_TEXT = 4000;
   public static final int MAX_NAME = 100;
+  public static final int MAX_ADDRESS = 200;
+  public static final double MAX_AREA = 1_000_000;
+  public static final double MAX_MONEY = 1e12;
+  public static final int MAX_COUNT = 1_000_000;
   public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
 
   private final Map<String, Object> values;

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
@@ -26,11 +27,6 @@ public class SupervisionService {
   static final String CAUSE_VIOLATION = "VIOLATION";
   /** The registry keeps at most this many characters of a certificate's status note. */
   static final int REGISTRY_NOTE_LENGTH = 2000;
-  /**
-   * A composed text (a reason quoting several inputs) is cut to this length: the engine stores a
-   * String variable in a VARCHAR(4000) column. Every quoted input stays complete in its own variable.
-   */
-  static final int TEXT_LENGTH = 4000;
 
   private final CertificateRegistry certificates;
   private final SanctionRegistry sanctions;
@@ -150,8 +146,9 @@ public class SupervisionService {
     return label.isEmpty() ? "：" + text : "；" + label + "：" + text;
   }
 
+  /** A composed text (a reason quoting several inputs) is cut to what the engine stores; every quoted input stays complete in its own variable. */
   static String cap(String text) {
-    return cut(text, TEXT_LENGTH);
+    return cut(text, Inputs.MAX_LONG_TEXT);
   }
 
   private static String cut(String text, int length) {
