@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.certification;
 
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_STATUS_FIELDS;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,21 +13,14 @@ public record SpaceStatus(Double totalArea, Double publicServiceArea, String pre
     Double seedFundAmount, Integer mentorCount, Integer activeMakers, Integer activeTeams, Boolean independentOperator,
     Boolean sharedFacilities, Boolean onlineServices, Boolean lowCostOrFree) {
 
-  /** The process variables under the contract's names ({@code SPACE_STATUS_FIELDS}, in that order). */
+  /** The process variables under the contract's names, in the order of {@code SPACE_STATUS_FIELDS}. */
   public Map<String, Object> variables() {
+    Object[] values = {totalArea, publicServiceArea, premises, leaseYears, seedFundAmount, mentorCount, activeMakers,
+        activeTeams, independentOperator, sharedFacilities, onlineServices, lowCostOrFree};
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put(TOTAL_AREA, totalArea);
-    v.put(PUBLIC_SERVICE_AREA, publicServiceArea);
-    v.put(PREMISES, premises);
-    v.put(LEASE_YEARS, leaseYears);
-    v.put(SEED_FUND_AMOUNT, seedFundAmount);
-    v.put(MENTOR_COUNT, mentorCount);
-    v.put(ACTIVE_MAKERS, activeMakers);
-    v.put(ACTIVE_TEAMS, activeTeams);
-    v.put(INDEPENDENT_OPERATOR, independentOperator);
-    v.put(SHARED_FACILITIES, sharedFacilities);
-    v.put(ONLINE_SERVICES, onlineServices);
-    v.put(LOW_COST_OR_FREE, lowCostOrFree);
+    for (int i = 0; i < values.length; i++) {
+      v.put(SPACE_STATUS_FIELDS.get(i), values[i]);
+    }
     return v;
   }
 }
