@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
-import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -163,7 +164,7 @@ public class PublicPagesController {
       };
       LocalDate ended = c.status() == CertificateStatus.VALID ? (c.isValidOn(today) ? null : c.validUntil())
           : c.statusChangedOn();
-      String county = County.codes().contains(c.county()) ? County.valueOf(c.county()).displayName() : c.county();
+      String county = Objects.requireNonNullElse(County.nameOf(c.county()), c.county());
       return new Entry(c.certificateNumber(), c.spaceName(), c.operatorName(), county, c.certifiedOn(),
           c.validUntil(), status, STATUSES.get(status), ended);
     }

@@ -1,5 +1,7 @@
-package cn.gov.shuozhou.makerspace.publicnotice;
+package cn.gov.shuozhou.makerspace.api;
 
+import cn.gov.shuozhou.makerspace.publicnotice.Objections;
+import cn.gov.shuozhou.makerspace.publicnotice.ResidentId;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Filed;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Objection;
