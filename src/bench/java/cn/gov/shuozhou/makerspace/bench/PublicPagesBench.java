@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.bench;
 
-import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.County;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

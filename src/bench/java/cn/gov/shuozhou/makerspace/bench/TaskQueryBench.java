@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.bench;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.TaskFilters;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;

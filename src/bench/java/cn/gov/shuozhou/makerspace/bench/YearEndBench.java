@@ -113,7 +113,7 @@ public final class YearEndBench {
     v.put(SupervisionProcess.CERTIFICATE_NUMBER, number);
     v.put(SupervisionProcess.CERTIFIED_ON, startOf(LocalDate.of(2026, 3, 2)));
     v.put(SupervisionProcess.VALID_UNTIL, startOf(LocalDate.of(2029, 3, 1)));
-    v.put(SupervisionProcess.CREDIT_CODE, first17 + cn.gov.shuozhou.makerspace.application.CreditCode.checkCharacter(first17));
+    v.put(SupervisionProcess.CREDIT_CODE, first17 + cn.gov.shuozhou.makerspace.common.CreditCode.checkCharacter(first17));
     v.put(SupervisionProcess.OPERATOR_NAME, "朔州创新创业服务有限公司");
     v.put(SupervisionProcess.SPACE_NAME, "众创空间" + i);
     v.put(SupervisionProcess.COUNTY, "shuocheng");

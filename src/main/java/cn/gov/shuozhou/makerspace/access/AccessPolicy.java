@@ -1,8 +1,6 @@
 package cn.gov.shuozhou.makerspace.access;
 
-import cn.gov.shuozhou.makerspace.identity.GroupDefinition;
-import cn.gov.shuozhou.makerspace.identity.Groups;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

@@ -6,14 +6,13 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJE
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTOR_PHONE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RECOMMEND;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SCORE;
-import static cn.gov.shuozhou.makerspace.identity.Groups.AUDITORS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.BUREAU_LEADERS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.CAMUNDA_ADMIN;
-import static cn.gov.shuozhou.makerspace.identity.Groups.CITY_BUREAU;
-import static cn.gov.shuozhou.makerspace.identity.Groups.OPERATORS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.RULE_ADMINS;
+import static cn.gov.shuozhou.makerspace.access.Groups.AUDITORS;
+import static cn.gov.shuozhou.makerspace.access.Groups.BUREAU_LEADERS;
+import static cn.gov.shuozhou.makerspace.access.Groups.CAMUNDA_ADMIN;
+import static cn.gov.shuozhou.makerspace.access.Groups.CITY_BUREAU;
+import static cn.gov.shuozhou.makerspace.access.Groups.OPERATORS;
+import static cn.gov.shuozhou.makerspace.access.Groups.RULE_ADMINS;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

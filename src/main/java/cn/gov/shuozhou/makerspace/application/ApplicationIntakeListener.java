@@ -5,10 +5,10 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CRED
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.certification.Application;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.tasks.CaseCard;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -42,9 +42,9 @@ public class ApplicationIntakeListener implements ExecutionListener {
       throw new InvalidInputException("businessKey",
           "申请编号（businessKey）由系统分配，不得由申请人指定：请不要传入businessKey");
     }
-    Map<String, Object> application = validator.validate(execution.getVariables());
-    checkOwnOrganisation((String) application.get(CREDIT_CODE));
-    execution.setVariables(application);
+    Application application = validator.validate(execution.getVariables());
+    checkOwnOrganisation(application.creditCode());
+    execution.setVariables(application.variables());
     String number = numbers.assign(execution.getProcessInstanceId());
     execution.setProcessBusinessKey(number);
     execution.setVariable(APPLICATION_NUMBER, number);

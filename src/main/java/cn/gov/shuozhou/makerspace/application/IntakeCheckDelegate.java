@@ -2,7 +2,7 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.certification.Application;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +21,7 @@ public class IntakeCheckDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    IntakeService.Decision d = intake.admit(CertificationProcess.space(execution.getVariables()),
+    IntakeService.Decision d = intake.admit(Application.of(execution).space(),
         execution.getProcessBusinessKey(), execution.getProcessInstanceId(), EngineClock.today(),
         Policy.of(execution).renewalReminderDays());
     execution.setVariable(INTAKE_RESULT, d.result().name());

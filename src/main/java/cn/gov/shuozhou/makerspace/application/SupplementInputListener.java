@@ -6,7 +6,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPAC
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.WITHDRAWN;
 
-import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.certification.Application;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.tasks.CaseCard;
@@ -35,13 +35,13 @@ public class SupplementInputListener implements TaskListener {
     if (Boolean.TRUE.equals(withdrawn)) {
       return;
     }
-    Map<String, Object> corrected = validator.validate(task.getVariables());
+    Application corrected = validator.validate(task.getVariables());
     // the reservation is the space's (Art. 2, 4, 5): operator, name and address stay as filed
-    Space space = CertificationProcess.space(corrected);
+    Space space = corrected.space();
     intake.reservation(task.getProcessInstanceId())
         .filter(reserved -> !reserved.spaceKey().equals(space.key()))
         .ifPresent(reserved -> refuseOtherSpace(reserved.creditCode().equals(space.creditCode())));
-    task.getExecution().setVariables(corrected);
+    task.getExecution().setVariables(corrected.variables());
     CaseCard.describe(task.getExecution());
     // the old findings no longer apply; the pre-check that follows writes new ones if any remain
     task.getExecution().setVariable(ELIGIBILITY_FINDINGS_TEXT, "");

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.calendar;
 
 import cn.gov.shuozhou.makerspace.calendar.CalendarData.YearEntry;
 import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import java.io.IOException;
 import java.sql.ResultSet;
@@ -37,7 +38,6 @@ public class CalendarYears {
   /** Notice numbers as the State Council General Office writes them, e.g. 国办发明电〔2025〕7号. */
   static final Pattern NOTICE_NUMBER = Pattern.compile("国办发明电〔\\d{4}〕\\d{1,3}号");
 
-  static final int MAX_TEXT = 2000;
 
   private static final String SELECT = "SELECT cal_year, revision, entry, added_by, added_at, reason FROM ms_calendar_year";
 
@@ -104,8 +104,8 @@ public class CalendarYears {
     List<FieldError> errors = new ArrayList<>();
     if (addition.reason() == null || addition.reason().isBlank()) {
       errors.add(new FieldError("reason", "原因不能为空：请写明依据，例如“国务院办公厅2027年节假日安排通知已发布”"));
-    } else if (addition.reason().length() > MAX_TEXT) {
-      errors.add(new FieldError("reason", "原因不能超过" + MAX_TEXT + "个字符"));
+    } else if (addition.reason().length() > Inputs.MAX_TEXT) {
+      errors.add(new FieldError("reason", "原因不能超过" + Inputs.MAX_TEXT + "个字符"));
     }
     if (addition.baseRevision() == null || addition.baseRevision() < 0) {
       errors.add(new FieldError("baseRevision", "基准修订号（baseRevision）必须为不小于0的整数：新增年份填0"));
@@ -136,8 +136,8 @@ public class CalendarYears {
     }
     if (entry.verification() == null || entry.verification().isBlank()) {
       errors.add(new FieldError("entry.verification", "核对说明不能为空：请写明由谁、对照什么核对了每个日期"));
-    } else if (entry.verification().length() > MAX_TEXT) {
-      errors.add(new FieldError("entry.verification", "核对说明不能超过" + MAX_TEXT + "个字符"));
+    } else if (entry.verification().length() > Inputs.MAX_TEXT) {
+      errors.add(new FieldError("entry.verification", "核对说明不能超过" + Inputs.MAX_TEXT + "个字符"));
     }
     if (entry.sources().isEmpty()) {
       errors.add(new FieldError("entry.sources", "请注明国务院办公厅通知（文号、标题、发布日期）"));

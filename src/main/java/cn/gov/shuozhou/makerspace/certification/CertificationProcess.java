@@ -1,8 +1,6 @@
 package cn.gov.shuozhou.makerspace.certification;
 
-import cn.gov.shuozhou.makerspace.registry.Space;
 import java.util.List;
-import java.util.Map;
 
 /** Names of process {@code maker-space-certification} fixed by the public contract. */
 public final class CertificationProcess {
@@ -144,12 +142,6 @@ public final class CertificationProcess {
   public static final List<String> SPACE_STATUS_FIELDS = List.of(
       TOTAL_AREA, PUBLIC_SERVICE_AREA, PREMISES, LEASE_YEARS, SEED_FUND_AMOUNT, MENTOR_COUNT, ACTIVE_MAKERS,
       ACTIVE_TEAMS, INDEPENDENT_OPERATOR, SHARED_FACILITIES, ONLINE_SERVICES, LOW_COST_OR_FREE);
-
-  /** The space an application is for (Art. 2, 4, 5): operator's credit code, space name and address. */
-  public static Space space(Map<String, Object> application) {
-    return new Space((String) application.get(CREDIT_CODE), (String) application.get(SPACE_NAME),
-        (String) application.get(SPACE_ADDRESS));
-  }
 
   private CertificationProcess() {}
 }

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.certification;
 
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.registry.Certification;
 import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CertificationService {
 
-  public record Application(String applicationNumber, String creditCode, String operatorName, String spaceName,
-      String spaceAddress, String county, String applicant, String processInstanceId) {}
+  /** The case being certified: its number, who filed it, its process instance. */
+  public record Case(String applicationNumber, String applicant, String processInstanceId) {}
 
   private final CertificateRegistry registry;
 
@@ -19,10 +20,10 @@ public class CertificationService {
   }
 
   /** The certificate is valid from {@code on} through the day before the same date {@code validityYears} later. */
-  public Certificate certify(Application a, LocalDate on, int validityYears) {
+  public Certificate certify(Case filed, Application application, LocalDate on, int validityYears) {
     LocalDate lastValidDay = on.plusYears(validityYears).minusDays(1);
-    return registry.issue(new Certificate(null, a.applicationNumber(), a.creditCode(), a.operatorName(),
-        a.spaceName(), a.county(), a.applicant(), on, lastValidDay, null, null, null, null, a.processInstanceId()),
-        a.spaceAddress());
+    return registry.issue(new Certification(filed.applicationNumber(), application.space(),
+        application.operatorName(), application.county(), filed.applicant(), on, lastValidDay,
+        filed.processInstanceId()));
   }
 }

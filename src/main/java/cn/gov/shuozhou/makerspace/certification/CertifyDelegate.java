@@ -20,12 +20,10 @@ public class CertifyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Certificate c = certification.certify(new CertificationService.Application(execution.getProcessBusinessKey(),
-            (String) execution.getVariable(CREDIT_CODE), (String) execution.getVariable(OPERATOR_NAME),
-            (String) execution.getVariable(SPACE_NAME), (String) execution.getVariable(SPACE_ADDRESS),
-            (String) execution.getVariable(COUNTY),
-            (String) execution.getVariable(APPLICANT), execution.getProcessInstanceId()),
-        EngineClock.today(), Policy.of(execution).validityYears());
+    CertificationService.Case filed = new CertificationService.Case(execution.getProcessBusinessKey(),
+        (String) execution.getVariable(APPLICANT), execution.getProcessInstanceId());
+    Certificate c = certification.certify(filed, Application.of(execution), EngineClock.today(),
+        Policy.of(execution).validityYears());
     execution.setVariable(CERTIFICATE_NUMBER, c.certificateNumber());
     execution.setVariable(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));
     execution.setVariable(VALID_UNTIL, EngineClock.startOf(c.validUntil()));

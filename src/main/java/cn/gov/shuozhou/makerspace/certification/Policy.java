@@ -76,6 +76,11 @@ public final class Policy {
     return intValue("uploadMaxApplicationMb");
   }
 
+  /** Art. 3: the priority of a staff task, higher for an application in a preferred converted old building. */
+  public int taskPriority(boolean convertedBuildingPreferred) {
+    return intValue(convertedBuildingPreferred ? "convertedBuildingTaskPriority" : "standardTaskPriority");
+  }
+
   /** Art. 7: working days of a year's report window that must remain for the year of certification to be reported. */
   public int firstReportMinWorkingDays() {
     return intValue("firstReportMinWorkingDays");

@@ -12,9 +12,20 @@ import java.util.Map;
  */
 public final class Inputs {
 
-  /** Longest free text we store; anything longer is refused, not truncated. */
+  // The sanity limits of every input (not policy thresholds, which are the DMN's): anything longer or
+  // larger is refused, never truncated.
+  /** Longest free text we store. */
   public static final int MAX_TEXT = 2000;
+  /** A comment that may quote a report or a finding. */
+  public static final int MAX_COMMENT = 3000;
+  /** The engine stores a String variable in VARCHAR(4000): the longest report, and any composed text. */
+  public static final int MAX_LONG_TEXT = 4000;
   public static final int MAX_NAME = 100;
+  public static final int MAX_ADDRESS = 200;
+  public static final double MAX_AREA = 1_000_000;
+  public static final double MAX_MONEY = 1e12;
+  public static final int MAX_COUNT = 1_000_000;
+  public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
 
   private final Map<String, Object> values;
   private final List<FieldError> errors = new ArrayList<>();
@@ -73,6 +84,20 @@ public final class Inputs {
       return null;
     }
     return v;
+  }
+
+  /** A mobile number or a landline with its area code, wherever a contact phone is entered. */
+  public String phone(String name) {
+    return pattern(name, "联系电话", MOBILE_OR_LANDLINE, "应为11位手机号码或带区号的固定电话（如0349-2881234）");
+  }
+
+  /** A unified social credit code (GB 32100-2015, {@link CreditCode}); a lowercase code is refused, not guessed at. */
+  public String creditCode(String name) {
+    String code = text(name, "统一社会信用代码", true, 18);
+    if (code != null && !CreditCode.isValid(code)) {
+      fail(name, CreditCode.INVALID);
+    }
+    return code;
   }
 
   /** A finite decimal within [min, max]; null when absent (and required) or invalid. */

@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.identity;
 
+import cn.gov.shuozhou.makerspace.access.GroupDefinition;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;

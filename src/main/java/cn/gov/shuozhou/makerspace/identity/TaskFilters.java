@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.identity;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import java.util.List;
 
 /** The shared Tasklist filters of the roles. They name groups only, never a person. */

@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component("inspectionInput")
 public class InspectionInputListener implements TaskListener {
 
-  private static final double MAX_AREA = 1_000_000;
-  private static final int MAX_COUNT = 1_000_000;
   static final int MIN_TEAM = 2;
   private static final int MAX_TEAM = 20;
   private static final int MAX_DEPARTMENT = 100;
@@ -37,13 +35,13 @@ public class InspectionInputListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    Double total = in.decimal(MEASURED_TOTAL_AREA, "实测场地总面积", true, 0, MAX_AREA);
-    Double publicArea = in.decimal(MEASURED_PUBLIC_SERVICE_AREA, "实测公共服务面积", true, 0, MAX_AREA);
+    Double total = in.decimal(MEASURED_TOTAL_AREA, "实测场地总面积", true, 0, Inputs.MAX_AREA);
+    Double publicArea = in.decimal(MEASURED_PUBLIC_SERVICE_AREA, "实测公共服务面积", true, 0, Inputs.MAX_AREA);
     if (total != null && publicArea != null && publicArea > total) {
       in.fail(MEASURED_PUBLIC_SERVICE_AREA, "实测公共服务面积（measuredPublicServiceArea）不得大于实测场地总面积");
     }
-    Integer makers = in.integer(MEASURED_ACTIVE_MAKERS, "实测活跃创客人数", true, 0, MAX_COUNT);
-    Integer teams = in.integer(MEASURED_ACTIVE_TEAMS, "实测活跃创业团队数", true, 0, MAX_COUNT);
+    Integer makers = in.integer(MEASURED_ACTIVE_MAKERS, "实测活跃创客人数", true, 0, Inputs.MAX_COUNT);
+    Integer teams = in.integer(MEASURED_ACTIVE_TEAMS, "实测活跃创业团队数", true, 0, Inputs.MAX_COUNT);
     Boolean verified = in.bool(OPERATION_VERIFIED, "运营情况属实", true);
     Boolean suspected = in.bool(FALSE_MATERIALS_SUSPECTED, "疑似提供虚假材料", true);
     String comment = in.text(INSPECTION_COMMENT, "考察意见", true, Inputs.MAX_TEXT);

@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.organisation;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

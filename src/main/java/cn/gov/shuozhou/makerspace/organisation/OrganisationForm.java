@@ -1,8 +1,6 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
-import cn.gov.shuozhou.makerspace.application.ApplicationValidator;
-import cn.gov.shuozhou.makerspace.application.County;
-import cn.gov.shuozhou.makerspace.application.CreditCode;
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 
 /**
@@ -20,15 +18,10 @@ final class OrganisationForm {
 
   static Organisation read(Inputs in) {
     String userId = in.pattern("userId", "用户名", USER_ID, "应为3至64位字母或数字");
-    String code = in.text("creditCode", "统一社会信用代码", true, 18);
-    if (code != null && !CreditCode.isValid(code)) {
-      in.fail("creditCode", CreditCode.INVALID);
-    }
-    return new Organisation(userId, code,
+    return new Organisation(userId, in.creditCode("creditCode"),
         in.text("organisationName", "运营机构名称", true, Inputs.MAX_NAME),
         in.text("contactName", "联系人", true, 50),
-        in.pattern("phone", "联系电话", ApplicationValidator.MOBILE_OR_LANDLINE,
-            "应为11位手机号码或带区号的固定电话（如0349-2881234）"),
+        in.phone("phone"),
         email(in, "email"),
         in.choice("county", "所在县（区）", County.codes()));
   }

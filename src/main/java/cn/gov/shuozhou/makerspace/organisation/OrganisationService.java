@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.dao.DuplicateKeyException;

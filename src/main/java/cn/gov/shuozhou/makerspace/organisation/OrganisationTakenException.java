@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 

@@ -2,7 +2,7 @@ package cn.gov.shuozhou.makerspace.portal;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
@@ -67,8 +67,7 @@ public class MyApplications {
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
         .sorted(Comparator.comparing(Task::getCreateTime))
         .map(t -> new OwnTask(t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
-    String county = v.get(COUNTY) instanceof String code && County.codes().contains(code)
-        ? County.valueOf(code).displayName() : null;
+    String county = County.nameOf(v.get(COUNTY));
     return new MyApplication(instance.getBusinessKey(), (String) v.get(SPACE_NAME), county,
         instance.getStartTime().toInstant(), running, stages, own,
         running && !own.isEmpty() ? (String) v.get(RETURN_REASON) : null,

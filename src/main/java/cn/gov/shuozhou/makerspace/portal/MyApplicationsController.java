@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.portal;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

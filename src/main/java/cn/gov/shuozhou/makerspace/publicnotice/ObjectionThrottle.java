@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.publicnotice;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** The 18-character resident identity number of GB 11643: a real birth date and its check character. */
-final class ResidentId {
+public final class ResidentId {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
@@ -13,7 +13,7 @@ final class ResidentId {
   private ResidentId() {}
 
   /** The number in its canonical form (check character X upper case), or null when it is not valid. */
-  static String canonical(String text) {
+  public static String canonical(String text) {
     String id = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
     if (!id.matches("\\d{17}[\\dX]")) {
       return null;

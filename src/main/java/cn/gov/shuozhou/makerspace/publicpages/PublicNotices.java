@@ -2,7 +2,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -132,7 +132,7 @@ public class PublicNotices {
   }
 
   private static Notice notice(String number, Map<String, Object> v, Date start, Date end, boolean running) {
-    String county = v.get(COUNTY) instanceof String c && County.codes().contains(c) ? County.valueOf(c).displayName() : null;
+    String county = County.nameOf(v.get(COUNTY));
     boolean makers = "maker".equals(v.get(SPACE_FOCUS));
     String result = running ? "公示中" : switch (String.valueOf(v.get(OUTCOME))) {
       case "CERTIFIED" -> "公示期满无异议或异议不成立，已认定";

@@ -1,13 +1,13 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
-import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -322,7 +323,7 @@ public class PublicPagesController {
       };
       LocalDate ended = c.status() == CertificateStatus.VALID ? (c.isValidOn(today) ? null : c.validUntil())
           : c.statusChangedOn();
-      String county = County.codes().contains(c.county()) ? County.valueOf(c.county()).displayName() : c.county();
+      String county = Objects.requireNonNullElse(County.nameOf(c.county()), c.county());
       return new Entry(c.certificateNumber(), c.spaceName(), c.operatorName(), county, c.certifiedOn(),
           c.validUntil(), status, STATUSES.get(status), ended,
           c.status() == CertificateStatus.REVOKED ? REVOCATIONS.getOrDefault(c.statusReason(), "依据《朔州市众创空间认定和管理办法》取消称号") : null);

@@ -28,20 +28,20 @@ public class CertificateRegistry {
   }
 
   /**
-   * Issues the next certificate number of the year and records the certificate of the space
-   * ({@code draft}'s credit code and space name, at {@code spaceAddress}). Numbers are sequential
-   * per year; the unique constraints make a duplicate impossible even if two engines certify at once.
+   * Issues the next certificate number of the year and records the certificate of the space.
+   * Numbers are sequential per year; the unique constraints make a duplicate impossible even if two
+   * engines certify at once.
    */
-  public Certificate issue(Certificate draft, String spaceAddress) {
+  public Certificate issue(Certification draft) {
     int year = draft.certifiedOn().getYear();
     int seq = (int) sequence.next("CERTIFICATE-" + year);
     String number = String.format("SZZC-%d-%03d", year, seq);
-    Space space = new Space(draft.creditCode(), draft.spaceName(), spaceAddress);
+    Space space = draft.space();
     jdbc.update("INSERT INTO ms_certificate (certificate_number, cert_year, cert_seq, application_number, "
             + "credit_code, operator_name, space_name, space_address, space_key, county, applicant, certified_on, "
             + "valid_until, status, certification_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        number, year, seq, draft.applicationNumber(), draft.creditCode(), draft.operatorName(),
-        draft.spaceName(), spaceAddress, space.key(), draft.county(), draft.applicant(),
+        number, year, seq, draft.applicationNumber(), space.creditCode(), draft.operatorName(),
+        space.name(), space.address(), space.key(), draft.county(), draft.applicant(),
         Date.valueOf(draft.certifiedOn()), Date.valueOf(draft.validUntil()), CertificateStatus.VALID.name(),
         draft.certificationInstanceId());
     return find(number).orElseThrow();

@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**

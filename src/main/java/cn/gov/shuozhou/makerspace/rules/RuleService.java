@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.rules;
 
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.rules.RuleProposals.Proposal;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.ConflictRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.VersionRecord;
@@ -46,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RuleService {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final int MAX_REASON = 2000;
 
   private final PackagedRules packaged;
   private final DecisionVersions versions;
@@ -339,8 +339,8 @@ public class RuleService {
       throw RuleException.badField("reason", "MISSING", "请填写变更原因（reason）");
     }
     String trimmed = reason.strip();
-    if (trimmed.length() > MAX_REASON) {
-      throw RuleException.badField("reason", "TOO_LONG", "变更原因（reason）过长：最多" + MAX_REASON + "个字符");
+    if (trimmed.length() > Inputs.MAX_TEXT) {
+      throw RuleException.badField("reason", "TOO_LONG", "变更原因（reason）过长：最多" + Inputs.MAX_TEXT + "个字符");
     }
     return trimmed;
   }

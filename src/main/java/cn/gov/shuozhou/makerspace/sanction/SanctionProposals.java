@@ -30,12 +30,19 @@ public class SanctionProposals {
     this.supervision = supervision;
   }
 
+  /** What the hearing is called for, as the models name it. */
+  enum Cause {
+    VIOLATION, RECTIFICATION, FALSE_MATERIALS, ENDED_TITLE_FALSE_MATERIALS, APPLICATION_FALSE_MATERIALS,
+    OBJECTION_FALSE_MATERIALS
+  }
+
   /**
    * {@code cause}: VIOLATION, RECTIFICATION, FALSE_MATERIALS (supervision), APPLICATION_FALSE_MATERIALS
    * or OBJECTION_FALSE_MATERIALS (certification: the inspection's suspicion, or an upheld objection),
    * ENDED_TITLE_FALSE_MATERIALS (after the title expired).
    */
-  public void propose(DelegateExecution e, String cause) {
+  public void propose(DelegateExecution e, String causeName) {
+    Cause cause = Cause.valueOf(causeName);
     ProposalKind kind = kind(e, cause);
     Policy policy = Policy.of(e);
     e.setVariableLocal(PROPOSAL_KIND, kind.name());
@@ -49,33 +56,32 @@ public class SanctionProposals {
     RESULTS.forEach(name -> around.setVariableLocal(name, null));
   }
 
-  private static ProposalKind kind(DelegateExecution e, String cause) {
+  private static ProposalKind kind(DelegateExecution e, Cause cause) {
     return switch (cause) {
-      case "VIOLATION" -> switch (text(e, SupervisionProcess.SANCTION)) {
+      case VIOLATION -> switch (text(e, SupervisionProcess.SANCTION)) {
         case SupervisionProcess.SANCTION_WARNING -> ProposalKind.WARNING;
         case SupervisionProcess.SANCTION_RECTIFICATION -> ProposalKind.RECTIFICATION;
         default -> ProposalKind.REVOCATION_VIOLATION;
       };
-      case "RECTIFICATION" -> SupervisionProcess.SOURCE_VIOLATION.equals(text(e, SupervisionProcess.RECTIFICATION_SOURCE))
+      case RECTIFICATION -> SupervisionProcess.SOURCE_VIOLATION.equals(text(e, SupervisionProcess.RECTIFICATION_SOURCE))
           ? ProposalKind.REVOCATION_VIOLATION : ProposalKind.REVOCATION_ASSESSMENT;
-      case "FALSE_MATERIALS" -> ProposalKind.REVOCATION_FALSE_MATERIALS;
-      case "ENDED_TITLE_FALSE_MATERIALS" -> ProposalKind.BAN_FALSE_MATERIALS;
-      case "APPLICATION_FALSE_MATERIALS", "OBJECTION_FALSE_MATERIALS" -> ProposalKind.REJECTION_FALSE_MATERIALS;
-      default -> throw new IllegalArgumentException("未知的处理建议依据：" + cause);
+      case FALSE_MATERIALS -> ProposalKind.REVOCATION_FALSE_MATERIALS;
+      case ENDED_TITLE_FALSE_MATERIALS -> ProposalKind.BAN_FALSE_MATERIALS;
+      case APPLICATION_FALSE_MATERIALS, OBJECTION_FALSE_MATERIALS -> ProposalKind.REJECTION_FALSE_MATERIALS;
     };
   }
 
-  private String facts(DelegateExecution e, String cause) {
+  private String facts(DelegateExecution e, Cause cause) {
     return switch (cause) {
-      case "VIOLATION" -> supervision.violationNote(text(e, SupervisionProcess.VIOLATION_DESCRIPTION),
+      case VIOLATION -> supervision.violationNote(text(e, SupervisionProcess.VIOLATION_DESCRIPTION),
           text(e, SupervisionProcess.SANCTION_NOTE));
-      case "RECTIFICATION" -> supervision.rectificationFailureNote(text(e, SupervisionProcess.RECTIFICATION_REASON),
+      case RECTIFICATION -> supervision.rectificationFailureNote(text(e, SupervisionProcess.RECTIFICATION_REASON),
           text(e, SupervisionProcess.RECTIFICATION_DEADLINE), text(e, SupervisionProcess.RECTIFICATION_REPORT),
           text(e, SupervisionProcess.REASSESSMENT_COMMENT));
-      case "FALSE_MATERIALS", "ENDED_TITLE_FALSE_MATERIALS" -> supervision.falseMaterialsNote(text(e, SupervisionProcess.REPORT_TEXT),
+      case FALSE_MATERIALS, ENDED_TITLE_FALSE_MATERIALS -> supervision.falseMaterialsNote(text(e, SupervisionProcess.REPORT_TEXT),
           text(e, SupervisionProcess.FALSE_MATERIALS_FINDING));
-      case "OBJECTION_FALSE_MATERIALS" -> "公示异议经核查成立，核查意见：" + text(e, CertificationProcess.UPHELD_OBJECTION_FINDING);
-      default -> "核定意见：" + text(e, CertificationProcess.FALSE_MATERIALS_FINDING);
+      case OBJECTION_FALSE_MATERIALS -> "公示异议经核查成立，核查意见：" + text(e, CertificationProcess.UPHELD_OBJECTION_FINDING);
+      case APPLICATION_FALSE_MATERIALS -> "核定意见：" + text(e, CertificationProcess.FALSE_MATERIALS_FINDING);
     };
   }
 

@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.organisation.SelfServiceController;
-import cn.gov.shuozhou.makerspace.publicnotice.ObjectionController;
+import cn.gov.shuozhou.makerspace.api.ObjectionController;
 import cn.gov.shuozhou.makerspace.web.ErrorBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

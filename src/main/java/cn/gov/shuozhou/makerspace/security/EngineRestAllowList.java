@@ -8,7 +8,6 @@ import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
 import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
-import cn.gov.shuozhou.makerspace.audit.EngineApiRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

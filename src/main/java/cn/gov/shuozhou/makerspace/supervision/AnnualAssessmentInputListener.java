@@ -25,7 +25,7 @@ public class AnnualAssessmentInputListener implements TaskListener {
     }
     boolean unqualified = GRADE_UNQUALIFIED.equals(task.getVariable(ASSESSMENT_GRADE));
     String comment = in.text(ASSESSMENT_COMMENT, unqualified ? "考核意见（考核不合格时写明整改要求）" : "考核意见",
-        unqualified, LateReportFollowUpInputListener.MAX_COMMENT);
+        unqualified, Inputs.MAX_COMMENT);
     in.throwIfInvalid();
     task.setVariable(REPORT_CONFIRMED, confirmed);
     task.setVariable(ASSESSMENT_COMMENT, comment);

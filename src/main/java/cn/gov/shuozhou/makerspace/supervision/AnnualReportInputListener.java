@@ -3,9 +3,8 @@ package cn.gov.shuozhou.makerspace.supervision;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.application.ApplicationValidator;
+import cn.gov.shuozhou.makerspace.certification.SpaceStatus;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,26 +18,20 @@ import org.springframework.stereotype.Component;
 @Component("annualReportInput")
 public class AnnualReportInputListener implements TaskListener {
 
-  /** The engine stores a String variable in VARCHAR(4000). */
-  static final int MAX_LONG_TEXT = 4000;
-  /** Sanity limits against absurd values (not policy thresholds). */
-  private static final int MAX_COUNT = 1_000_000;
-  private static final double MAX_MONEY = 1e12;
 
   @Override
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    Integer sessions = in.integer(TRAINING_SESSIONS, "培训辅导次数", true, 0, MAX_COUNT);
-    Integer trainees = in.integer(TRAINEES, "培训人数", true, 0, MAX_COUNT);
-    Integer makers = in.integer(RESIDENT_MAKERS, "入驻创客数", true, 0, MAX_COUNT);
-    Integer teams = in.integer(RESIDENT_TEAMS, "入驻团队数", true, 0, MAX_COUNT);
-    Integer graduated = in.integer(GRADUATED_TEAMS, "毕业团队数", true, 0, MAX_COUNT);
-    Integer events = in.integer(EVENTS_HELD, "开展创业活动次数", true, 0, MAX_COUNT);
-    Double financing = in.decimal(FINANCING_AMOUNT, "帮助创业者获得融资金额", true, 0, MAX_MONEY);
-    Map<String, Object> status = new LinkedHashMap<>();
-    ApplicationValidator.readSpaceStatus(in, status);
-    String summary = in.text(REPORT_SUMMARY, "年度工作报告", true, MAX_LONG_TEXT);
-    String plan = in.text(NEXT_YEAR_PLAN, "下一年度工作计划", true, MAX_LONG_TEXT);
+    Integer sessions = in.integer(TRAINING_SESSIONS, "培训辅导次数", true, 0, Inputs.MAX_COUNT);
+    Integer trainees = in.integer(TRAINEES, "培训人数", true, 0, Inputs.MAX_COUNT);
+    Integer makers = in.integer(RESIDENT_MAKERS, "入驻创客数", true, 0, Inputs.MAX_COUNT);
+    Integer teams = in.integer(RESIDENT_TEAMS, "入驻团队数", true, 0, Inputs.MAX_COUNT);
+    Integer graduated = in.integer(GRADUATED_TEAMS, "毕业团队数", true, 0, Inputs.MAX_COUNT);
+    Integer events = in.integer(EVENTS_HELD, "开展创业活动次数", true, 0, Inputs.MAX_COUNT);
+    Double financing = in.decimal(FINANCING_AMOUNT, "帮助创业者获得融资金额", true, 0, Inputs.MAX_MONEY);
+    SpaceStatus status = ApplicationValidator.readSpaceStatus(in);
+    String summary = in.text(REPORT_SUMMARY, "年度工作报告", true, Inputs.MAX_LONG_TEXT);
+    String plan = in.text(NEXT_YEAR_PLAN, "下一年度工作计划", true, Inputs.MAX_LONG_TEXT);
     in.throwIfInvalid();
     task.setVariable(TRAINING_SESSIONS, sessions);
     task.setVariable(TRAINEES, trainees);
@@ -47,7 +40,7 @@ public class AnnualReportInputListener implements TaskListener {
     task.setVariable(GRADUATED_TEAMS, graduated);
     task.setVariable(EVENTS_HELD, events);
     task.setVariable(FINANCING_AMOUNT, financing);
-    status.forEach(task::setVariable);
+    status.variables().forEach(task::setVariable);
     task.setVariable(REPORT_SUMMARY, summary);
     task.setVariable(NEXT_YEAR_PLAN, plan);
   }

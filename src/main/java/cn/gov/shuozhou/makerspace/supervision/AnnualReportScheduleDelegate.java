@@ -24,13 +24,10 @@ public class AnnualReportScheduleDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Policy policy = Policy.of(execution);
     Integer previousYear = Vars.integer(execution, REPORT_YEAR);
-    // needed for the first report only: instances started before the parameter existed are past it
-    int firstReportMinWorkingDays = previousYear == null ? policy.firstReportMinWorkingDays() : 0;
-    Optional<SupervisionSchedule.ReportWindow> next = schedule.nextReport(Vars.day(execution, CERTIFIED_ON),
-        Vars.day(execution, VALID_UNTIL), previousYear, policy.annualReportOpens(),
-        policy.annualReportDue(), policy.annualReportReminderDays(), firstReportMinWorkingDays);
+    Optional<SupervisionSchedule.ReportWindow> next = schedule.nextReport(
+        new SupervisionSchedule.Title(Vars.day(execution, CERTIFIED_ON), Vars.day(execution, VALID_UNTIL)), previousYear,
+        SupervisionSchedule.ReportRules.of(Policy.of(execution), previousYear == null));
     execution.getProcessInstance().removeVariables(CYCLE_VARIABLES);
     execution.setVariable(MORE_REPORTS, next.isPresent());
     // the expiry waits while a cycle runs, so that the last window opened while valid is assessed

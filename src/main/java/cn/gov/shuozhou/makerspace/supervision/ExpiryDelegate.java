@@ -2,7 +2,6 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
-import cn.gov.shuozhou.makerspace.common.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ public class ExpiryDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reason = supervision.expire(Vars.space(execution), Vars.day(execution, VALID_UNTIL), EngineClock.today());
+    String reason = supervision.expire(Vars.step(execution), Vars.day(execution, VALID_UNTIL));
     execution.setVariable(OUTCOME, OUTCOME_EXPIRED);
     execution.setVariable(OUTCOME_REASON, reason);
   }

@@ -14,12 +14,11 @@ import org.springframework.stereotype.Component;
 @Component("lateReportFollowUpInput")
 public class LateReportFollowUpInputListener implements TaskListener {
 
-  static final int MAX_COMMENT = 3000;
 
   @Override
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    String note = in.text(FOLLOW_UP_NOTE, "催报情况", true, MAX_COMMENT);
+    String note = in.text(FOLLOW_UP_NOTE, "催报情况", true, Inputs.MAX_COMMENT);
     Boolean missing = in.bool(REPORT_MISSING, "按未提交年度报告处理", false);
     in.throwIfInvalid();
     task.setVariable(FOLLOW_UP_NOTE, note);

@@ -15,7 +15,7 @@ public class ReassessmentInputListener implements TaskListener {
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
     Boolean passed = in.bool(RECTIFICATION_PASSED, "整改合格", true);
-    String comment = in.text(REASSESSMENT_COMMENT, "复核意见", true, LateReportFollowUpInputListener.MAX_COMMENT);
+    String comment = in.text(REASSESSMENT_COMMENT, "复核意见", true, Inputs.MAX_COMMENT);
     in.throwIfInvalid();
     task.setVariable(RECTIFICATION_PASSED, passed);
     task.setVariable(REASSESSMENT_COMMENT, comment);

@@ -14,7 +14,7 @@ public class RectificationInputListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    String report = in.text(RECTIFICATION_REPORT, "整改报告", true, AnnualReportInputListener.MAX_LONG_TEXT);
+    String report = in.text(RECTIFICATION_REPORT, "整改报告", true, Inputs.MAX_LONG_TEXT);
     in.throwIfInvalid();
     task.setVariable(RECTIFICATION_REPORT, report);
   }

@@ -2,7 +2,6 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
-import cn.gov.shuozhou.makerspace.common.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,13 +25,11 @@ public class RectificationOrderDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int year = Vars.integer(execution, REPORT_YEAR);
     String reason = Boolean.TRUE.equals(execution.getVariable(REPORT_SUBMITTED))
-        ? supervision.orderRectificationForAssessment(Vars.space(execution), year,
+        ? supervision.orderRectificationForAssessment(Vars.step(execution), year,
             (Number) execution.getVariable(ASSESSMENT_SCORE), Vars.text(execution, ARTICLE4_FINDINGS),
-            Vars.text(execution, ASSESSMENT_COMMENT),
-            EngineClock.today(), Vars.now(), execution.getActivityInstanceId())
-        : supervision.orderRectificationForMissingReport(Vars.space(execution), year,
-            Vars.text(execution, REPORT_DUE_DATE), Vars.text(execution, FOLLOW_UP_NOTE),
-            EngineClock.today(), Vars.now(), execution.getActivityInstanceId());
+            Vars.text(execution, ASSESSMENT_COMMENT))
+        : supervision.orderRectificationForMissingReport(Vars.step(execution), year,
+            Vars.text(execution, REPORT_DUE_DATE), Vars.text(execution, FOLLOW_UP_NOTE));
     execution.getProcessInstance().setVariable(PENDING_RECTIFICATION_REASON, reason);
     execution.getProcessInstance().setVariable(PENDING_RECTIFICATION_SOURCE, SOURCE_ASSESSMENT);
   }

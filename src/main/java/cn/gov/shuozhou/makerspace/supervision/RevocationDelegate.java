@@ -3,7 +3,6 @@ package cn.gov.shuozhou.makerspace.supervision;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
-import cn.gov.shuozhou.makerspace.common.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,8 +23,8 @@ public class RevocationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reasonCode = Vars.text(execution, REVOCATION_REASON);
-    String outcomeReason = supervision.revoke(Vars.space(execution), reasonCode, Vars.text(execution, REVOCATION_NOTE),
-        Policy.of(execution).banYears(), EngineClock.today(), Vars.now(), execution.getActivityInstanceId());
+    String outcomeReason = supervision.revoke(Vars.step(execution), Revocation.valueOf(reasonCode),
+        Vars.text(execution, REVOCATION_NOTE), Policy.of(execution).banYears());
     DelegateExecution instance = execution.getProcessInstance();
     instance.setVariable(REVOCATION_REASON, reasonCode);
     instance.setVariable(OUTCOME, OUTCOME_REVOKED);

@@ -19,14 +19,16 @@ public class RevocationNotes {
     this.supervision = supervision;
   }
 
+  /** What the title is revoked for, as the model names it. */
+  enum Grounds { RECTIFICATION, SANCTION, FALSE_MATERIALS }
+
   public void record(DelegateExecution e, String grounds) {
-    String note = switch (grounds) {
-      case "RECTIFICATION" -> supervision.rectificationFailureNote(Vars.text(e, RECTIFICATION_REASON),
+    String note = switch (Grounds.valueOf(grounds)) {
+      case RECTIFICATION -> supervision.rectificationFailureNote(Vars.text(e, RECTIFICATION_REASON),
           Vars.text(e, RECTIFICATION_DEADLINE), Vars.text(e, RECTIFICATION_REPORT), Vars.text(e, REASSESSMENT_COMMENT));
-      case "SANCTION" -> supervision.violationNote(Vars.text(e, VIOLATION_DESCRIPTION), Vars.text(e, SANCTION_NOTE));
-      case "FALSE_MATERIALS" -> supervision.falseMaterialsNote(Vars.text(e, REPORT_TEXT),
+      case SANCTION -> supervision.violationNote(Vars.text(e, VIOLATION_DESCRIPTION), Vars.text(e, SANCTION_NOTE));
+      case FALSE_MATERIALS -> supervision.falseMaterialsNote(Vars.text(e, REPORT_TEXT),
           Vars.text(e, FALSE_MATERIALS_FINDING));
-      default -> throw new IllegalArgumentException("未知的取消称号依据：" + grounds);
     };
     e.getProcessInstance().setVariable(REVOCATION_NOTE, note);
   }

@@ -11,12 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("rewardInput")
 public class RewardInputListener implements TaskListener {
 
-  private static final double MAX_MONEY = 1e12;
 
   @Override
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    Double amount = in.decimal(REWARD_AMOUNT, "奖励金额", true, 0, MAX_MONEY);
+    Double amount = in.decimal(REWARD_AMOUNT, "奖励金额", true, 0, Inputs.MAX_MONEY);
     String note = in.text(REWARD_NOTE, "奖励说明", true, Inputs.MAX_TEXT);
     in.throwIfInvalid();
     task.setVariable(REWARD_AMOUNT, amount);

@@ -2,7 +2,6 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
-import cn.gov.shuozhou.makerspace.common.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,7 @@ public class SanctionDelegate implements JavaDelegate {
     String sanction = Vars.text(execution, SANCTION);
     String description = Vars.text(execution, VIOLATION_DESCRIPTION);
     String note = Vars.text(execution, SANCTION_NOTE);
-    String reason = supervision.recordViolationSanction(Vars.space(execution), sanction, description, note,
-        EngineClock.today(), Vars.now(), execution.getActivityInstanceId());
+    String reason = supervision.recordViolationSanction(Vars.step(execution), sanction, description, note);
     if (SANCTION_RECTIFICATION.equals(sanction)) {
       execution.getProcessInstance().setVariable(PENDING_RECTIFICATION_REASON, reason);
       execution.getProcessInstance().setVariable(PENDING_RECTIFICATION_SOURCE, SOURCE_VIOLATION);

@@ -122,9 +122,9 @@ public final class SupervisionProcess {
   public static final String REVOCATION_NOTE = "revocationNote";
   public static final String OUTCOME_EXPIRED = "EXPIRED";
   public static final String OUTCOME_REVOKED = "REVOKED";
-  public static final String REVOKED_ASSESSMENT_FAILED = "ASSESSMENT_FAILED";
-  public static final String REVOKED_FALSE_MATERIALS = "FALSE_MATERIALS";
-  public static final String REVOKED_VIOLATION = "VIOLATION";
+  public static final String REVOKED_ASSESSMENT_FAILED = Revocation.ASSESSMENT_FAILED.name();
+  public static final String REVOKED_FALSE_MATERIALS = Revocation.FALSE_MATERIALS.name();
+  public static final String REVOKED_VIOLATION = Revocation.VIOLATION.name();
 
   /** Variables of one annual cycle, removed when the next cycle is scheduled (forms start empty every year). */
   public static final List<String> CYCLE_VARIABLES = Stream.concat(Stream.of(

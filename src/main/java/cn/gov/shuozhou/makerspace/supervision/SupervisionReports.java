@@ -8,7 +8,7 @@ import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -30,10 +31,30 @@ public class SupervisionSchedule {
   /** When the operator is reminded that a renewal is possible, and the first moment the title is no longer valid. */
   public record Validity(Date renewalReminderAt, Date endsAt) {}
 
+  /** The title's days (Art. 11): certified on, valid through. */
+  public record Title(LocalDate certifiedOn, LocalDate lastValidDay) {}
+
   /**
-   * The next annual report, or empty once no further report window opens while the title is valid
-   * (Art. 7, 11): every window that opens on or before {@code lastValidDay} is reported, even when
-   * it is due after that day.
+   * The policy's rules for the annual reports (Art. 7): the window's opening and due day
+   * ({@code "MM-dd"}), the reminder's lead in days, and the working days a first window must still
+   * offer after the certification day.
+   */
+  public record ReportRules(String opens, String due, int reminderDays, int firstReportMinWorkingDays) {
+
+    /**
+     * The rules of {@code policy}; only the first report needs {@code firstReportMinWorkingDays}
+     * (instances started before that parameter existed are past it).
+     */
+    public static ReportRules of(Policy policy, boolean firstReport) {
+      return new ReportRules(policy.annualReportOpens(), policy.annualReportDue(), policy.annualReportReminderDays(),
+          firstReport ? policy.firstReportMinWorkingDays() : 0);
+    }
+  }
+
+  /**
+   * The next annual report after {@code previousYear} (null: the first), or empty once no further
+   * report window opens while the title is valid (Art. 7, 11): every window that opens on or before
+   * the last valid day is reported, even when it is due after that day.
    *
    * <p>The first report is for the certification year when its window opens after the
    * certification day, or when it had already opened but at least {@code firstReportMinWorkingDays}
@@ -43,26 +64,26 @@ public class SupervisionSchedule {
    * The reminder falls {@code reminderDays} before the due day (at its start), never before the
    * window opens.
    */
-  public Optional<ReportWindow> nextReport(LocalDate certifiedOn, LocalDate lastValidDay, Integer previousYear,
-      String opensMonthDay, String dueMonthDay, int reminderDays, int firstReportMinWorkingDays) {
-    MonthDay opens = monthDay("annualReportOpens", opensMonthDay);
-    MonthDay due = monthDay("annualReportDue", dueMonthDay);
+  public Optional<ReportWindow> nextReport(Title title, Integer previousYear, ReportRules rules) {
+    MonthDay opens = monthDay("annualReportOpens", rules.opens());
+    MonthDay due = monthDay("annualReportDue", rules.due());
+    LocalDate certifiedOn = title.certifiedOn();
     int year;
     if (previousYear == null) {
       year = certifiedOn.getYear();
       if (!opens.atYear(year).isAfter(certifiedOn)
-          && calendar.workingDaysBetween(certifiedOn, dueDay(opens, due, year)) < firstReportMinWorkingDays) {
+          && calendar.workingDaysBetween(certifiedOn, dueDay(opens, due, year)) < rules.firstReportMinWorkingDays()) {
         year++;
       }
     } else {
       year = previousYear + 1;
     }
     LocalDate opensDay = opens.atYear(year);
-    if (opensDay.isAfter(lastValidDay)) {
+    if (opensDay.isAfter(title.lastValidDay())) {
       return Optional.empty();
     }
     LocalDate dueDay = dueDay(opens, due, year);
-    LocalDate reminderDay = dueDay.minusDays(reminderDays);
+    LocalDate reminderDay = dueDay.minusDays(rules.reminderDays());
     if (reminderDay.isBefore(opensDay)) {
       reminderDay = opensDay;
     }

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
@@ -18,19 +19,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class SupervisionService {
 
-  /** The supervised space: its certificate, operator and supervision instance. */
-  public record Space(String certificateNumber, String creditCode, String processInstanceId) {}
+  /**
+   * A step of the supervision that acts on a space: the space (certificate, operator, supervision
+   * instance), the moment it acts (one reading of the engine clock, Asia/Shanghai) and its reference
+   * (the activity instance: a retried step records once).
+   */
+  public record Step(String certificateNumber, String creditCode, String processInstanceId, LocalDateTime at,
+      String ref) {
+
+    public LocalDate today() {
+      return at.toLocalDate();
+    }
+  }
 
   static final String CAUSE_ASSESSMENT_UNQUALIFIED = "ASSESSMENT_UNQUALIFIED";
   static final String CAUSE_REPORT_MISSING = "REPORT_MISSING";
   static final String CAUSE_VIOLATION = "VIOLATION";
   /** The registry keeps at most this many characters of a certificate's status note. */
   static final int REGISTRY_NOTE_LENGTH = 2000;
-  /**
-   * A composed text (a reason quoting several inputs) is cut to this length: the engine stores a
-   * String variable in a VARCHAR(4000) column. Every quoted input stays complete in its own variable.
-   */
-  static final int TEXT_LENGTH = 4000;
 
   private final CertificateRegistry certificates;
   private final SanctionRegistry sanctions;
@@ -46,20 +52,19 @@ public class SupervisionService {
    * Art. 8: an unqualified annual assessment orders a rectification; returns its reason, which names
    * the Art. 4 conditions no longer met ({@code article4Findings}, null when all are met).
    */
-  public String orderRectificationForAssessment(Space space, int reportYear, Number score, String article4Findings,
-      String comment, LocalDate today, LocalDateTime now, String ref) {
+  public String orderRectificationForAssessment(Step step, int reportYear, Number score, String article4Findings,
+      String comment) {
     String reason = cap(reportYear + "年度考核不合格（得分 " + score + " 分）"
         + suffix("不再符合第四条认定条件", article4Findings) + suffix("考核意见", comment));
-    record(space, SanctionKind.RECTIFICATION, CAUSE_ASSESSMENT_UNQUALIFIED, reason, null, today, now, ref);
+    record(step, SanctionKind.RECTIFICATION, CAUSE_ASSESSMENT_UNQUALIFIED, reason, null);
     return reason;
   }
 
   /** Art. 7, 8: a report still missing after the city bureau's follow-up fails that year's assessment. */
-  public String orderRectificationForMissingReport(Space space, int reportYear, String dueDate, String followUpNote,
-      LocalDate today, LocalDateTime now, String ref) {
+  public String orderRectificationForMissingReport(Step step, int reportYear, String dueDate, String followUpNote) {
     String reason = cap(reportYear + "年度工作报告逾期未提交（截止日期 " + dueDate + "），经催报仍未提交，年度考核不合格"
         + suffix("催报情况", followUpNote));
-    record(space, SanctionKind.RECTIFICATION, CAUSE_REPORT_MISSING, reason, null, today, now, ref);
+    record(step, SanctionKind.RECTIFICATION, CAUSE_REPORT_MISSING, reason, null);
     return reason;
   }
 
@@ -67,8 +72,7 @@ public class SupervisionService {
    * Art. 10: records the city bureau's decision on a reported violation; returns the reason of the
    * rectification it orders (used only when the sanction is {@code rectification}).
    */
-  public String recordViolationSanction(Space space, String sanction, String description, String note,
-      LocalDate today, LocalDateTime now, String ref) {
+  public String recordViolationSanction(Step step, String sanction, String description, String note) {
     SanctionKind kind = switch (sanction) {
       case SANCTION_WARNING -> SanctionKind.WARNING;
       case SANCTION_RECTIFICATION -> SanctionKind.RECTIFICATION;
@@ -77,7 +81,7 @@ public class SupervisionService {
     };
     // a revocation is recorded when the title is actually revoked (revoke), with the registry's end
     if (kind != SanctionKind.REVOCATION) {
-      record(space, kind, CAUSE_VIOLATION, description, note, today, now, ref);
+      record(step, kind, CAUSE_VIOLATION, description, note);
     }
     return cap("违反管理规定，经研究决定限期整改（第十条）。违规情况：" + description + suffix("处理意见", note));
   }
@@ -103,25 +107,20 @@ public class SupervisionService {
   // ------------------------------------------------------------------ the end (Art. 8–11)
 
   /** Revokes the title: registry REVOKED with reason, note and date, plus a sanction record; returns the Chinese outcome reason. */
-  public String revoke(Space space, String revocationReason, String note, int banYears, LocalDate today,
-      LocalDateTime now, String ref) {
-    String headline = switch (revocationReason) {
-      case REVOKED_ASSESSMENT_FAILED -> "年度考核不合格，经限期整改仍不合格，取消朔州市众创空间称号（第八条）";
-      case REVOKED_FALSE_MATERIALS -> "经核定提供虚假材料，取消朔州市众创空间称号，" + banYears + "年内不再受理其认定申请（第九条）";
-      case REVOKED_VIOLATION -> "违反管理规定情节严重，取消朔州市众创空间称号（第十条）";
-      default -> throw new IllegalArgumentException("未知的取消称号原因：" + revocationReason);
-    };
+  public String revoke(Step step, Revocation revocation, String note, int banYears) {
+    String headline = revocation.headline(banYears);
     String outcomeReason = cap(headline + suffix("", note));
-    certificates.close(space.certificateNumber(), CertificateStatus.REVOKED, revocationReason,
-        cut(outcomeReason, REGISTRY_NOTE_LENGTH), today);
-    record(space, SanctionKind.REVOCATION, revocationReason, headline, note, today, now, ref);
+    certificates.close(step.certificateNumber(), CertificateStatus.REVOKED, revocation.name(),
+        cut(outcomeReason, REGISTRY_NOTE_LENGTH), step.today());
+    record(step, SanctionKind.REVOCATION, revocation.name(), headline, note);
     return outcomeReason;
   }
 
   /** Art. 11: the validity is over; returns the Chinese outcome reason. */
-  public String expire(Space space, LocalDate lastValidDay, LocalDate today) {
+  public String expire(Step step, LocalDate lastValidDay) {
     String outcomeReason = "认定有效期已于 " + lastValidDay + " 届满，朔州市众创空间称号到期（第十一条）；如需继续保持称号，请重新申请认定";
-    certificates.close(space.certificateNumber(), CertificateStatus.EXPIRED, OUTCOME_EXPIRED, outcomeReason, today);
+    certificates.close(step.certificateNumber(), CertificateStatus.EXPIRED, OUTCOME_EXPIRED, outcomeReason,
+        step.today());
     return outcomeReason;
   }
 
@@ -137,10 +136,9 @@ public class SupervisionService {
         + "有效期届满前" + renewalReminderDays + "日内可申请重新认定，如需继续保持称号，请及时提交认定申请。";
   }
 
-  private void record(Space space, SanctionKind kind, String cause, String reason, String note, LocalDate today,
-      LocalDateTime now, String ref) {
-    sanctions.record(new Sanction(ref, space.certificateNumber(), space.creditCode(), kind, cause, today, now,
-        cap(reason), cap(note), space.processInstanceId()));
+  private void record(Step step, SanctionKind kind, String cause, String reason, String note) {
+    sanctions.record(new Sanction(step.ref(), step.certificateNumber(), step.creditCode(), kind, cause, step.today(),
+        step.at(), cap(reason), cap(note), step.processInstanceId()));
   }
 
   private static String suffix(String label, String text) {
@@ -150,8 +148,9 @@ public class SupervisionService {
     return label.isEmpty() ? "：" + text : "；" + label + "：" + text;
   }
 
+  /** A composed text (a reason quoting several inputs) is cut to what the engine stores; every quoted input stays complete in its own variable. */
   static String cap(String text) {
-    return cut(text, TEXT_LENGTH);
+    return cut(text, Inputs.MAX_LONG_TEXT);
   }
 
   private static String cut(String text, int length) {

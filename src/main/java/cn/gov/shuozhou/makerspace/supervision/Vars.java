@@ -14,9 +14,10 @@ final class Vars {
 
   private Vars() {}
 
-  static SupervisionService.Space space(DelegateExecution e) {
-    return new SupervisionService.Space((String) e.getVariable(CERTIFICATE_NUMBER), (String) e.getVariable(CREDIT_CODE),
-        e.getProcessInstanceId());
+  /** The space this supervision acts on, now, by the current activity. */
+  static SupervisionService.Step step(DelegateExecution e) {
+    return new SupervisionService.Step((String) e.getVariable(CERTIFICATE_NUMBER), (String) e.getVariable(CREDIT_CODE),
+        e.getProcessInstanceId(), now(), e.getActivityInstanceId());
   }
 
   static String text(VariableScope scope, String name) {

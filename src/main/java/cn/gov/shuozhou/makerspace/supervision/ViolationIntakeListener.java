@@ -2,7 +2,6 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
-import cn.gov.shuozhou.makerspace.common.Inputs;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -17,12 +16,6 @@ public class ViolationIntakeListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Inputs in = Inputs.of(execution.getVariables());
-    String description = in.text(VIOLATION_DESCRIPTION, "违规情况描述", true, Inputs.MAX_TEXT);
-    in.throwIfInvalid();
-    execution.getProcessInstance().removeVariableLocal(VIOLATION_DESCRIPTION);
-    execution.setVariableLocal(VIOLATION_DESCRIPTION, description);
-    execution.setVariableLocal(SANCTION, null);
-    execution.setVariableLocal(SANCTION_NOTE, null);
+    ReportIntake.take(execution, VIOLATION_DESCRIPTION, "违规情况描述", SANCTION, SANCTION_NOTE);
   }
 }

@@ -8,7 +8,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OPER
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SEARCH_TEXT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
-import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.County;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ public final class CaseCard {
     CARD_VARIABLES.forEach((card, source) -> {
       Object value = task.getExecution() == null ? null : task.getExecution().getVariable(source);
       if (COUNTY.equals(source)) {
-        value = value instanceof String code && County.codes().contains(code) ? County.valueOf(code).displayName() : null;
+        value = County.nameOf(value);
       }
       if (value instanceof String text && !text.isBlank()) {
         task.setVariableLocal(card, text);

@@ -10,7 +10,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

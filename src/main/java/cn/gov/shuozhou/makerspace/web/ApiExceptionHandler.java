@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.web;
 
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.mail.MailUnavailableException;
 import java.util.List;

@@ -2,7 +2,6 @@ package cn.gov.shuozhou.makerspace.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ class AccessPolicySourceTest {
 
   /** Files that may name groups, and why. Paths relative to {@link #SOURCES}. */
   private static final Map<String, String> GROUPS_AS_DATA = Map.of(
-      "identity/Groups.java", "the contract's groups themselves",
       "identity/GroupSetup.java", "creates the contract's groups",
       "identity/demo/", "the demo users and their memberships",
       "identity/TaskFilters.java", "the shared Tasklist filters' queries",

@@ -1,16 +1,15 @@
 package cn.gov.shuozhou.makerspace.access;
 
-import static cn.gov.shuozhou.makerspace.identity.Groups.AUDITORS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.BUREAU_LEADERS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.CAMUNDA_ADMIN;
-import static cn.gov.shuozhou.makerspace.identity.Groups.CITY_BUREAU;
-import static cn.gov.shuozhou.makerspace.identity.Groups.EXPERTS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.OPERATORS;
-import static cn.gov.shuozhou.makerspace.identity.Groups.RULE_ADMINS;
+import static cn.gov.shuozhou.makerspace.access.Groups.AUDITORS;
+import static cn.gov.shuozhou.makerspace.access.Groups.BUREAU_LEADERS;
+import static cn.gov.shuozhou.makerspace.access.Groups.CAMUNDA_ADMIN;
+import static cn.gov.shuozhou.makerspace.access.Groups.CITY_BUREAU;
+import static cn.gov.shuozhou.makerspace.access.Groups.EXPERTS;
+import static cn.gov.shuozhou.makerspace.access.Groups.OPERATORS;
+import static cn.gov.shuozhou.makerspace.access.Groups.RULE_ADMINS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.identity.AuthorizationGrant;
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.identity.RoleAuthorizations;
 import java.util.Arrays;
 import java.util.List;

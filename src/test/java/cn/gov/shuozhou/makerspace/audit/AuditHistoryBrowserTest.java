@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.Browser;
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;

@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.hardening;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_ADDRESS;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +62,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     api.put("applicationNumber", chosen);
     assertRefusedField(apiApply(ownerA, api.toString()), "applicationNumber");
     assertThat(startedBy(ownerA)).as("nothing started").isZero();
-    assertThat(active.inProgress(CertificationProcess.space(a))).as("nothing reserved").isFalse();
+    assertThat(active.inProgress(space(a))).as("nothing reserved").isFalse();
 
     // B and A file as the system allows; their numbers differ and are on record
     Map<String, Object> b = Fixtures.application("pinglu");
@@ -76,8 +78,8 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     // A ends (withdrawn by the administrator): B keeps its reservation, a second B is not accepted
     assertThat(rest("admin").delete("/process-instance/" + caseA.get("processInstanceId").asText())
         .statusCode()).isEqualTo(204);
-    assertThat(active.inProgress(CertificationProcess.space(a))).isFalse();
-    assertThat(active.inProgress(CertificationProcess.space(b))).isTrue();
+    assertThat(active.inProgress(space(a))).isFalse();
+    assertThat(active.inProgress(space(b))).isTrue();
     JsonNode secondB = json(apiApply(owner(b), JSON.valueToTree(b).toString()).body());
     assertThat(secondB.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(secondB.get("outcome").asText()).isEqualTo("NOT_ACCEPTED");
@@ -195,5 +197,11 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
 
   private long startedBy(String user) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().startedBy(user).count();
+  }
+
+  /** The space an application (as the fixtures write it) is for. */
+  private static Space space(Map<String, Object> application) {
+    return new Space((String) application.get(CREDIT_CODE), (String) application.get(SPACE_NAME),
+        (String) application.get(SPACE_ADDRESS));
   }
 }

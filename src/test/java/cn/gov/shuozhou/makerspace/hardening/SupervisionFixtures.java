@@ -6,6 +6,8 @@ import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.Certification;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -50,9 +52,8 @@ final class SupervisionFixtures {
   ProcessInstance supervised() {
     LocalDate today = EngineClock.today();
     String applicationNumber = "SQ-HARDENING-" + UUID.randomUUID();
-    Certificate c = certificates.issue(new Certificate(null, applicationNumber, Applications.newCreditCode(),
-        "朔州市创新工场运营有限公司", "朔州创客空间", "shuocheng", "operator1", today, today.plusYears(3).minusDays(1),
-        null, null, null, null, "hardening-test"), "朔州市朔城区民福街1号");
+    Certificate c = certificates.issue(new Certification(applicationNumber, new Space(Applications.newCreditCode(), "朔州创客空间",
+        "朔州市朔城区民福街1号"), "朔州市创新工场运营有限公司", "shuocheng", "operator1", today, today.plusYears(3).minusDays(1), "hardening-test"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));

@@ -3,6 +3,8 @@ package cn.gov.shuozhou.makerspace.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
+import cn.gov.shuozhou.makerspace.access.GroupDefinition;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoIdentitySetup;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;

@@ -2,6 +2,8 @@ package cn.gov.shuozhou.makerspace.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.access.GroupDefinition;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoIdentitySetup;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import org.camunda.bpm.engine.IdentityService;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.Certification;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
@@ -144,8 +146,7 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
   }
 
   private Certificate issue(String spaceName, LocalDate certifiedOn) {
-    return certificates.issue(new Certificate(null, "SQ-PUBLIC-" + UUID.randomUUID(), Applications.newCreditCode(),
-        "朔州市测试运营有限公司", spaceName, "shuocheng", "operator1", certifiedOn, certifiedOn.plusYears(3).minusDays(1),
-        null, null, null, null, "public-test"), "朔州市朔城区开发路" + spaceName.length() + "号");
+    return certificates.issue(new Certification("SQ-PUBLIC-" + UUID.randomUUID(), new Space(Applications.newCreditCode(), spaceName,
+        "朔州市朔城区开发路" + spaceName.length() + "号"), "朔州市测试运营有限公司", "shuocheng", "operator1", certifiedOn, certifiedOn.plusYears(3).minusDays(1), "public-test"));
   }
 }

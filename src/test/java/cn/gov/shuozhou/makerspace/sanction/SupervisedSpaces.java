@@ -2,6 +2,8 @@ package cn.gov.shuozhou.makerspace.sanction;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.Certification;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.Applications;
@@ -21,9 +23,8 @@ final class SupervisedSpaces {
   static String start(RuntimeService runtime, CertificateRegistry certificates, String operator) {
     LocalDate today = EngineClock.today();
     String applicationNumber = "SQ-HEARING-" + UUID.randomUUID();
-    Certificate c = certificates.issue(new Certificate(null, applicationNumber, Applications.newCreditCode(),
-        "朔州市众创孵化有限公司", "山阴创客空间", "shanyin", operator, today, today.plusYears(3).minusDays(1),
-        null, null, null, null, "hearing-test"), "山阴县岱岳镇创业路1号");
+    Certificate c = certificates.issue(new Certification(applicationNumber, new Space(Applications.newCreditCode(), "山阴创客空间",
+        "山阴县岱岳镇创业路1号"), "朔州市众创孵化有限公司", "shanyin", operator, today, today.plusYears(3).minusDays(1), "hearing-test"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(SupervisionProcess.CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(SupervisionProcess.CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.Certification;
+import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
@@ -160,9 +162,8 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     LocalDate today = EngineClock.today();
     String code = Applications.newCreditCode();
     String applicationNumber = "SQ-HTTP-" + UUID.randomUUID();
-    Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州市众创孵化有限公司",
-        "应县创客空间", "yingxian", "operator2", today, today.plusYears(3).minusDays(1), null, null, null, null,
-        "http-test"), "应县金城镇建设路8号");
+    Certificate c = certificates.issue(new Certification(applicationNumber, new Space(code, "应县创客空间",
+        "应县金城镇建设路8号"), "朔州市众创孵化有限公司", "yingxian", "operator2", today, today.plusYears(3).minusDays(1), "http-test"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(SupervisionProcess.CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(SupervisionProcess.CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));

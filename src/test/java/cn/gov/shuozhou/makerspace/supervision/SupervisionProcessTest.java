@@ -13,10 +13,11 @@ import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
+import cn.gov.shuozhou.makerspace.registry.Certification;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
@@ -684,9 +685,8 @@ class SupervisionProcessTest extends AbstractProcessTest {
     setClock(certifiedOn.atTime(9, 0));
     String code = newCreditCode();
     String applicationNumber = "SQ-TEST-" + UUID.randomUUID();
-    Certificate c = certificates.issue(new Certificate(null, applicationNumber, code, "朔州创新创业服务有限公司",
-        "朔城创客之家", "shuocheng", OPERATOR, certifiedOn, lastValidDay, null, null, null, null, "test-certification"),
-        SPACE_ADDRESS_OF_TEST);
+    Certificate c = certificates.issue(new Certification(applicationNumber, new cn.gov.shuozhou.makerspace.registry.Space(code, "朔城创客之家",
+        SPACE_ADDRESS_OF_TEST), "朔州创新创业服务有限公司", "shuocheng", OPERATOR, certifiedOn, lastValidDay, "test-certification"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(CERTIFIED_ON, EngineClock.startOf(certifiedOn));

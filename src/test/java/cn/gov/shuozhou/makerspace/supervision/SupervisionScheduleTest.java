@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionSchedule.ReportRules;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionSchedule.ReportWindow;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionSchedule.Title;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -55,8 +57,8 @@ class SupervisionScheduleTest {
     assertThat(years(LocalDate.of(2026, 12, 1), LocalDate.of(2029, 11, 30))).containsExactly(2026, 2027, 2028);
     assertThat(years(LocalDate.of(2026, 11, 30), LocalDate.of(2029, 11, 29))).containsExactly(2026, 2027, 2028);
     // the number is the policy's
-    assertThat(schedule.nextReport(LocalDate.of(2026, 12, 17), LocalDate.of(2029, 12, 16), null, "12-01", "12-31", 10,
-        11)).map(ReportWindow::year).contains(2027);
+    assertThat(schedule.nextReport(new Title(LocalDate.of(2026, 12, 17), LocalDate.of(2029, 12, 16)), null,
+        new ReportRules("12-01", "12-31", 10, 11))).map(ReportWindow::year).contains(2027);
   }
 
   @Test
@@ -90,8 +92,8 @@ class SupervisionScheduleTest {
   }
 
   private Optional<ReportWindow> first(LocalDate certifiedOn, String opens, String due, int reminderDays) {
-    return schedule.nextReport(certifiedOn, certifiedOn.plusYears(3).minusDays(1), null, opens, due, reminderDays,
-        FIRST_REPORT_MIN_WORKING_DAYS);
+    return schedule.nextReport(new Title(certifiedOn, certifiedOn.plusYears(3).minusDays(1)), null,
+        new ReportRules(opens, due, reminderDays, FIRST_REPORT_MIN_WORKING_DAYS));
   }
 
   private List<Integer> years(LocalDate certifiedOn, LocalDate lastValidDay) {
@@ -101,8 +103,8 @@ class SupervisionScheduleTest {
   private List<ReportWindow> windows(LocalDate certifiedOn, LocalDate lastValidDay) {
     List<ReportWindow> windows = new ArrayList<>();
     Integer previous = null;
-    for (Optional<ReportWindow> w; (w = schedule.nextReport(certifiedOn, lastValidDay, previous, "12-01", "12-31", 10,
-        FIRST_REPORT_MIN_WORKING_DAYS)).isPresent(); ) {
+    for (Optional<ReportWindow> w; (w = schedule.nextReport(new Title(certifiedOn, lastValidDay), previous,
+        new ReportRules("12-01", "12-31", 10, FIRST_REPORT_MIN_WORKING_DAYS))).isPresent(); ) {
       previous = w.get().year();
       windows.add(w.get());
     }

@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.support;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.organisation.Organisation;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;

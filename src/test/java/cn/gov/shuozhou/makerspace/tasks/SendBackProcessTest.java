@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.tasks;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import java.util.List;

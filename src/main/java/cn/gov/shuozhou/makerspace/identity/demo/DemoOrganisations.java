@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.identity.demo;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
+import cn.gov.shuozhou.makerspace.common.CreditCode;
 import cn.gov.shuozhou.makerspace.organisation.Organisation;
 import java.util.List;
 

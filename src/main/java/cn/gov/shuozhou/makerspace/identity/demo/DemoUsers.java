@@ -1,6 +1,6 @@
 package cn.gov.shuozhou.makerspace.identity.demo;
 
-import cn.gov.shuozhou.makerspace.identity.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import java.util.List;
 
 /** The demo users of the contract, one or more per role. */

@@ -2,7 +2,7 @@ package cn.gov.shuozhou.makerspace.rules.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.application.CreditCode;
+import cn.gov.shuozhou.makerspace.common.CreditCode;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;

@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.identity;
+package cn.gov.shuozhou.makerspace.access;
 
 /**
  * A Camunda group as the system needs it: id (binding, see the contract), Chinese name shown in

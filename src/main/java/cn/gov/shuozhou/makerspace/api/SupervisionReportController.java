@@ -1,7 +1,8 @@
-package cn.gov.shuozhou.makerspace.supervision;
+package cn.gov.shuozhou.makerspace.api;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.supervision.SupervisionReports;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;

@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.web;
+package cn.gov.shuozhou.makerspace.common;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import java.util.List;

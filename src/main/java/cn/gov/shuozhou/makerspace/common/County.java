@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.application;
+package cn.gov.shuozhou.makerspace.common;
 
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +21,11 @@ public enum County {
 
   public String displayName() {
     return displayName;
+  }
+
+  /** The Chinese name of a county code, or null when the value is no county's code. */
+  public static String nameOf(Object code) {
+    return code instanceof String c && codes().contains(c) ? valueOf(c).displayName() : null;
   }
 
   public static List<String> codes() {

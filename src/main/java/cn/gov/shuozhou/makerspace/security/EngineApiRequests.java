@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.audit;
+package cn.gov.shuozhou.makerspace.security;
 
 import java.util.Locale;
 import java.util.Set;
@@ -41,7 +41,7 @@ public final class EngineApiRequests {
   }
 
   /** True for {@code PUT /user/{userId}/credentials}: a user changing their own password. */
-  static boolean isOwnPasswordChange(String method, String enginePath, String userId) {
+  public static boolean isOwnPasswordChange(String method, String enginePath, String userId) {
     return "PUT".equals(method.toUpperCase(Locale.ROOT))
         && enginePath.equals("/user/" + userId + "/credentials");
   }

@@ -1,5 +1,6 @@
-package cn.gov.shuozhou.makerspace.publicnotice;
+package cn.gov.shuozhou.makerspace.api;
 
+import cn.gov.shuozhou.makerspace.publicnotice.ObjectionDoor;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Filed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

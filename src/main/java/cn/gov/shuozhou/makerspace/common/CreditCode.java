@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.application;
+package cn.gov.shuozhou.makerspace.common;
 
 /** Unified social credit code (统一社会信用代码) per GB 32100-2015: 18 characters, last one a check character. */
 public final class CreditCode {

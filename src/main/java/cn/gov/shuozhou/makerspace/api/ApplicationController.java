@@ -1,8 +1,7 @@
-package cn.gov.shuozhou.makerspace.application;
+package cn.gov.shuozhou.makerspace.api;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,29 +15,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/applications}: integrators file an application as plain JSON (the contract's
- * start variables; the system issues the application number). Runs as the authenticated user,
- * through the same start validation as Tasklist and {@code /engine-rest}: fields the start form
- * does not declare (such as {@code applicationNumber}) are handed on, so that the engine refuses
- * them by name instead of this door dropping them silently.
+ * start variables; the system issues the application number). Runs as the authenticated user and
+ * hands the body to the engine's start unchanged, so that the one intake of every entry path
+ * validates it ({@code ApplicationIntakeListener}) and the start's field guard refuses fields the
+ * start form does not declare (such as {@code applicationNumber}) by name, instead of this door
+ * dropping them silently.
  */
 @RestController
 @RequestMapping("/api/applications")
 public class ApplicationController {
 
-  private final ApplicationValidator validator;
   private final RuntimeService runtime;
 
-  public ApplicationController(ApplicationValidator validator, RuntimeService runtime) {
-    this.validator = validator;
+  public ApplicationController(RuntimeService runtime) {
     this.runtime = runtime;
   }
 
   @PostMapping
   public ResponseEntity<Map<String, Object>> apply(@RequestBody Map<String, Object> body) {
-    Map<String, Object> variables = new LinkedHashMap<>(body);
-    variables.putAll(validator.validate(body));
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
-        .setVariables(variables)
+        .setVariables(body)
         .executeWithVariablesInReturn();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("applicationNumber", instance.getBusinessKey());

@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.identity;
+package cn.gov.shuozhou.makerspace.access;
 
 import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM;
 import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
