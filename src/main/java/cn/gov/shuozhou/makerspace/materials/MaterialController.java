@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +50,7 @@ public class MaterialController {
 
   /** Room for the multipart envelope and the small fields around the file. */
   private static final long ENVELOPE_BYTES = 64 * 1024;
+  private static final Pattern QUOTED_NAME = Pattern.compile("filename=\"([^\"]*)\"");
   private static final Set<String> PARTS = Set.of(FILE, STEP, MATERIAL_CODE, CASE_NUMBER);
   private static final Set<String> CHECKLIST_INPUTS = Set.of("premises", "hostType", "convertedOldBuilding", "spaceFocus");
   private static final String IMAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
@@ -108,12 +111,13 @@ public class MaterialController {
         fields.put(part.getName(), small(part));
       }
     }
-    if (file == null || file.getSubmittedFileName() == null) {
+    String fileName = file == null ? null : submittedName(file);
+    if (fileName == null) {
       throw new InvalidInputException(FILE, "文件（file）为必填项");
     }
     String caseNumber = fields.get(CASE_NUMBER) == null || fields.get(CASE_NUMBER).isBlank() ? null : fields.get(CASE_NUMBER);
     MaterialUploads.Upload upload = new MaterialUploads.Upload(caller.userId(), access.ownCreditCode(caller).orElseThrow(),
-        fields.get(STEP), fields.get(MATERIAL_CODE), caseNumber, file.getSubmittedFileName());
+        fields.get(STEP), fields.get(MATERIAL_CODE), caseNumber, fileName);
     MaterialFile stored;
     try (InputStream in = file.getInputStream()) {
       stored = uploads.upload(upload, in);
@@ -195,6 +199,23 @@ public class MaterialController {
         .orElseGet(() -> items.getOrDefault(f.materialCode(), f.materialCode()));
     return new MaterialView(f.fileId(), f.caseNumber(), f.step(), f.materialCode(), name, f.version(), f.fileName(),
         f.contentType(), f.size(), f.sha256(), f.uploadedAt(), f.submitted(), f.submittedAt(), url, url + "/preview");
+  }
+
+  /**
+   * The file name exactly as sent: Tomcat's {@code getSubmittedFileName()} drops backslashes (it
+   * reads them as escapes), which would let {@code c:\x\a.pdf} pass the name check as
+   * {@code c:xa.pdf}. Browsers send {@code "} as {@code %22}; {@code filename*} (RFC 5987) is decoded.
+   */
+  private static String submittedName(Part part) {
+    String header = part.getHeader("Content-Disposition");
+    if (header == null) {
+      return null;
+    }
+    if (header.contains("filename*=")) {
+      return ContentDisposition.parse(header).getFilename();
+    }
+    Matcher quoted = QUOTED_NAME.matcher(header);
+    return quoted.find() ? quoted.group(1) : null;
   }
 
   private static String small(Part part) throws IOException {
