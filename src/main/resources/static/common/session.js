@@ -132,7 +132,8 @@ export function defaultMessage(status) {
   }
 }
 
-export async function request(method, path, { json, xml } = {}, retried = false) {
+/** {json}, {xml} or {form} (a FormData, e.g. a file upload: the browser sets its multipart type). */
+export async function request(method, path, { json, xml, form } = {}, retried = false) {
   const headers = {
     Accept: 'application/json',
     // Marks the call as the page's own: no browser login prompt is wanted on 401.
@@ -145,6 +146,8 @@ export async function request(method, path, { json, xml } = {}, retried = false)
   } else if (xml !== undefined) {
     headers['Content-Type'] = 'application/xml;charset=UTF-8';
     body = xml;
+  } else if (form !== undefined) {
+    body = form;
   }
   if (method !== 'GET') {
     if (!csrfToken) {
@@ -179,7 +182,7 @@ export async function request(method, path, { json, xml } = {}, retried = false)
     if (!headerToken || headerToken === 'Required') {
       await refreshToken();
     }
-    return request(method, path, { json, xml }, true);
+    return request(method, path, { json, xml, form }, true);
   }
   if (response.status === 401) {
     throw new NotLoggedIn(401, (data && data.message) || '登录已失效，请重新登录。', [], data);

@@ -61,14 +61,18 @@ public class MaterialAccess {
     return file;
   }
 
-  /** Refuses unless the caller may read the materials of case {@code caseNumber}. */
-  public void requireCase(String caseNumber) {
+  /**
+   * Refuses unless the caller may read the materials of case {@code caseNumber}; true when the
+   * caller is the case's own organisation (which also sees its drafts), false for staff.
+   */
+  public boolean requireCase(String caseNumber) {
     Caller caller = signedIn();
     Optional<String> own = ownCreditCode(caller);
     boolean allowed = own.isPresent() ? own.get().equals(creditCodeOfCase(caseNumber)) : mayReadCase(caller, caseNumber);
     if (!allowed) {
       throw refused(caller, own.isPresent());
     }
+    return own.isPresent();
   }
 
   private Caller signedIn() {

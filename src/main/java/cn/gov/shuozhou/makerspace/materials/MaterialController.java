@@ -136,8 +136,9 @@ public class MaterialController {
       Caller caller = access.uploader();
       return views(files.drafts(caller.userId(), null));
     }
-    access.requireCase(caseNumber);
-    return views(files.ofCase(caseNumber));
+    boolean own = access.requireCase(caseNumber);
+    // staff read what was submitted; the applicant's drafts of an open step are its own
+    return views(files.ofCase(caseNumber).stream().filter(f -> own || f.submitted()).toList());
   }
 
   @GetMapping("/checklist")

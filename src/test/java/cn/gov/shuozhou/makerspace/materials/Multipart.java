@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A multipart/form-data body as a browser's FormData sends it: text fields and one file. */
-final class Multipart {
+public final class Multipart {
 
   static final String BOUNDARY = "----MaterialsTestBoundary7102";
 
@@ -14,29 +14,29 @@ final class Multipart {
   private String fileName;
   private byte[] content;
 
-  static Multipart of(String step, String materialCode) {
+  public static Multipart of(String step, String materialCode) {
     Multipart m = new Multipart();
     m.fields.put("step", step);
     m.fields.put("materialCode", materialCode);
     return m;
   }
 
-  Multipart field(String name, String value) {
+  public Multipart field(String name, String value) {
     fields.put(name, value);
     return this;
   }
 
-  Multipart file(String name, byte[] bytes) {
+  public Multipart file(String name, byte[] bytes) {
     this.fileName = name;
     this.content = bytes;
     return this;
   }
 
-  String contentType() {
+  public String contentType() {
     return "multipart/form-data; boundary=" + BOUNDARY;
   }
 
-  byte[] body() {
+  public byte[] body() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
         + name + "\"\r\n\r\n" + value + "\r\n"));
@@ -55,7 +55,7 @@ final class Multipart {
   }
 
   /** A small harmless PDF whose text makes it unique. */
-  static byte[] pdf(String text) {
+  public static byte[] pdf(String text) {
     return ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n% " + text + "\n%%EOF\n")
         .getBytes(StandardCharsets.UTF_8);
   }
