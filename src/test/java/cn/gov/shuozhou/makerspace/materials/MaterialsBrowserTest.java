@@ -51,21 +51,21 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     browser.driver().findElement(By.id("login-password")).sendKeys(user);
     browser.click(By.id("login-submit"));
     browser.click(By.id("apply-open"));
-    browser.visible(By.name("operatorName"));
+    browser.visible(field("operatorName"));
     for (String text : List.of("operatorName", "creditCode", "spaceName", "spaceAddress", "contactName", "contactPhone")) {
-      browser.driver().findElement(By.name(text)).sendKeys(String.valueOf(application.get(text)));
+      browser.driver().findElement(field(text)).sendKeys(String.valueOf(application.get(text)));
     }
-    browser.driver().findElement(By.cssSelector("select[name='county'] option[value='shuocheng']")).click();
+    browser.driver().findElement(By.cssSelector("#apply-form select[name='county'] option[value='shuocheng']")).click();
     for (String radio : List.of("hostType", "spaceFocus", "premises")) {
       browser.click(By.cssSelector("input[name='" + radio + "'][value='" + application.get(radio) + "']"));
     }
     for (String number : List.of("totalArea", "publicServiceArea", "leaseYears", "seedFundAmount", "mentorCount",
         "monthlyEvents", "activeMakers", "activeTeams")) {
-      browser.driver().findElement(By.name(number)).sendKeys(String.valueOf(application.get(number)).replace(".0", ""));
+      browser.driver().findElement(field(number)).sendKeys(String.valueOf(application.get(number)).replace(".0", ""));
     }
     for (String box : List.of("independentOperator", "sharedFacilities", "onlineServices", "lowCostOrFree",
         "declarationConfirmed")) {
-      browser.click(By.name(box));
+      browser.click(field(box));
     }
 
     browser.visible(By.cssSelector("tr.material-item"));
@@ -94,5 +94,10 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(required.size());
     assertThat(table.getText()).contains("营业执照").contains("第1版").contains("申报材料.pdf").contains("预览");
     browser.screenshot(Browser.screenshots().resolve("tasklist-first-review-materials.png"));
+  }
+
+  /** A field of the application form (the register form on the same page has some of the same names). */
+  private static By field(String name) {
+    return By.cssSelector("#apply-form [name='" + name + "']");
   }
 }
