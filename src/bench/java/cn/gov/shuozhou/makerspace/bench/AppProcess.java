@@ -36,6 +36,20 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts the jar with the given JVM options and application arguments; waits until healthy. */
   static AppProcess start(String name, List<String> jvmOptions, String database, List<String> appArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres,demo",
+        "--spring.datasource.url=" + Pg.url(database), "--spring.datasource.username=" + Config.pgUser(),
+        "--spring.datasource.password=" + Config.pgPassword()));
+    args.addAll(appArgs);
+    return launch(name, jvmOptions, args);
+  }
+
+  /** The jar on an H2 file database of its own (the default, demo profile): {@code file} without ".mv.db". */
+  static AppProcess startH2(String name, List<String> jvmOptions, Path file) throws Exception {
+    return launch(name, jvmOptions, List.of("--spring.datasource.url=jdbc:h2:file:" + file
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
+  }
+
+  private static AppProcess launch(String name, List<String> jvmOptions, List<String> appArgs) throws Exception {
     String jar = Config.text("bench.jar", null);
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("application jar not found: " + jar + " (run ./mvnw -Pbench verify)");
@@ -46,10 +60,6 @@ final class AppProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar);
-    command.add("--spring.profiles.active=postgres,demo");
-    command.add("--spring.datasource.url=" + Pg.url(database));
-    command.add("--spring.datasource.username=" + Config.pgUser());
-    command.add("--spring.datasource.password=" + Config.pgPassword());
     command.add("--server.port=" + port);
     command.addAll(appArgs);
     Path log = Config.out().resolve("logs").resolve(name + ".log");
@@ -98,6 +108,10 @@ final class AppProcess implements AutoCloseable {
   /** Resident set size in MB, from /proc/<pid>/status. */
   double rssMb() throws IOException {
     return procStatus("VmRSS");
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Peak resident set size in MB. */
