@@ -81,7 +81,7 @@ public final class Bench {
     }
 
     if (Config.section("upload")) {
-      run(failures, "upload", cp, List.of("-Xmx512m"), UploadBench.class, "h2", "pg");
+      run(failures, "upload", cp, List.of("-Xmx512m"), UploadBench.class, "pg", "h2");
     }
 
     for (Path f : Files.list(out.resolve("results")).sorted().toList()) {
