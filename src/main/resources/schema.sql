@@ -304,3 +304,35 @@ CREATE TABLE IF NOT EXISTS ms_assessment_result (
   CONSTRAINT pk_assessment_result PRIMARY KEY (certificate_number, report_year)
 );
 CREATE INDEX IF NOT EXISTS ix_assessment_result_year ON ms_assessment_result (report_year, grade);
+-- Materials (issue 16, Art. 4, 5): every uploaded file with its metadata, in the application's database
+-- so that every node sees the same files and a file is bound in the same transaction as its step.
+-- case_number is the business key of the case (the application number, or the certificate number in
+-- the supervision). A row without it is a draft of its uploader, bound to the application when it is
+-- filed; submitted rows are never changed or deleted (a supplement adds a new version). The content
+-- lies in ms_material_chunk, in pieces of at most 1 MiB (BYTEA: H2's and PostgreSQL's variable
+-- binary), so that neither upload nor download ever holds a whole file in memory.
+CREATE TABLE IF NOT EXISTS ms_material_file (
+  file_id            VARCHAR(36)  PRIMARY KEY,
+  case_number        VARCHAR(32),
+  credit_code        VARCHAR(18)  NOT NULL,
+  step               VARCHAR(16)  NOT NULL,
+  material_code      VARCHAR(64)  NOT NULL,
+  version            INT          NOT NULL,
+  file_name          VARCHAR(200) NOT NULL,
+  content_type       VARCHAR(64)  NOT NULL,
+  size_bytes         BIGINT       NOT NULL,
+  sha256             VARCHAR(64)  NOT NULL,
+  uploaded_by        VARCHAR(64)  NOT NULL,
+  uploaded_at        TIMESTAMP    NOT NULL,
+  submitted          BOOLEAN      NOT NULL,
+  submitted_at       TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS ix_material_application ON ms_material_file (case_number, material_code);
+CREATE INDEX IF NOT EXISTS ix_material_draft ON ms_material_file (uploaded_by, submitted);
+
+CREATE TABLE IF NOT EXISTS ms_material_chunk (
+  file_id  VARCHAR(36) NOT NULL,
+  chunk_no INT         NOT NULL,
+  data     BYTEA       NOT NULL,
+  CONSTRAINT pk_material_chunk PRIMARY KEY (file_id, chunk_no)
+);

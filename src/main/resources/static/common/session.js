@@ -114,7 +114,7 @@ export async function logout() {
  * {@code as: 'text'} returns the answer's text (e.g. a DMN file) instead of its JSON. Resolves to
  * {status, data}; a refusal is thrown as read by errors.js (NotLoggedIn for 401).
  */
-export async function request(method, path, { json, xml, as = 'json' } = {}, retried = false) {
+export async function request(method, path, { json, xml, form, as = 'json' } = {}, retried = false) {
   const headers = {
     Accept: as === 'text' ? 'application/xml, text/xml, */*' : 'application/json',
     // Marks the call as the page's own: no browser login prompt is wanted on 401.
@@ -127,6 +127,8 @@ export async function request(method, path, { json, xml, as = 'json' } = {}, ret
   } else if (xml !== undefined) {
     headers['Content-Type'] = 'application/xml;charset=UTF-8';
     body = xml;
+  } else if (form !== undefined) {
+    body = form;
   }
   if (method !== 'GET') {
     if (!csrfToken) {
@@ -154,7 +156,7 @@ export async function request(method, path, { json, xml, as = 'json' } = {}, ret
     if (!headerToken || headerToken === 'Required') {
       await refreshToken();
     }
-    return request(method, path, { json, xml, as }, true);
+    return request(method, path, { json, xml, form, as }, true);
   }
   if (!response.ok) {
     throw readError(response.status, data);

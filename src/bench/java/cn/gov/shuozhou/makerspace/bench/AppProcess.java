@@ -34,11 +34,24 @@ final class AppProcess implements AutoCloseable {
     this.readySeconds = readySeconds;
   }
 
-  /**
-   * Starts the jar with the given JVM options and application arguments on a PostgreSQL database of
-   * that name, or on the H2 database of a {@code jdbc:h2:} URL; waits until healthy.
-   */
+  /** Starts the jar with the given JVM options and application arguments on that PostgreSQL database; waits until healthy. */
   static AppProcess start(String name, List<String> jvmOptions, String database, List<String> appArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres,demo",
+        "--spring.datasource.url=" + Pg.url(database), "--spring.datasource.username=" + Config.pgUser(),
+        "--spring.datasource.password=" + Config.pgPassword()));
+    args.addAll(appArgs);
+    return launch(name, jvmOptions, args);
+  }
+
+  /** The jar on an H2 file database of its own (the default, demo profile): {@code file} without ".mv.db". */
+  static AppProcess startH2(String name, List<String> jvmOptions, Path file, String... appArgs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:file:" + file
+        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
+    args.addAll(List.of(appArgs));
+    return launch(name, jvmOptions, args);
+  }
+
+  private static AppProcess launch(String name, List<String> jvmOptions, List<String> appArgs) throws Exception {
     String jar = Config.text("bench.jar", null);
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("application jar not found: " + jar + " (run ./mvnw -Pbench verify)");
@@ -49,15 +62,6 @@ final class AppProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar);
-    if (database.startsWith("jdbc:h2:")) {
-      command.add("--spring.profiles.active=demo");
-      command.add("--spring.datasource.url=" + database);
-    } else {
-      command.add("--spring.profiles.active=postgres,demo");
-      command.add("--spring.datasource.url=" + Pg.url(database));
-      command.add("--spring.datasource.username=" + Config.pgUser());
-      command.add("--spring.datasource.password=" + Config.pgPassword());
-    }
     command.add("--server.port=" + port);
     command.addAll(appArgs);
     Path log = Config.out().resolve("logs").resolve(name + ".log");
@@ -106,6 +110,10 @@ final class AppProcess implements AutoCloseable {
   /** Resident set size in MB, from /proc/<pid>/status. */
   double rssMb() throws IOException {
     return procStatus("VmRSS");
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Peak resident set size in MB. */

@@ -43,22 +43,19 @@ public final class PublicPagesBench {
     Results results = new Results();
     String p = "public." + database + ".";
     Path h2 = Config.out().resolve("public-h2").resolve("db");
-    String url;
     if (database.equals("h2")) {
       Files.createDirectories(h2.getParent());
       for (Path old : Files.list(h2.getParent()).toList()) {
         Files.delete(old);
       }
-      url = "jdbc:h2:file:" + h2 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     } else {
       Pg.recreate(DB);
-      url = Pg.url(DB);
     }
     try {
       List<String> notices;
       List<String> certificates;
       long t0 = System.nanoTime();
-      try (AppNode node = (database.equals("h2") ? AppNode.h2File(h2, "public-seed") : AppNode.postgres(url, "public-seed"))
+      try (AppNode node = (database.equals("h2") ? AppNode.h2File(h2, "public-seed") : AppNode.postgres(Pg.url(DB), "public-seed"))
           .start()) {
         certificates = certificates(node.bean(JdbcTemplate.class), spaces);
         Lifecycle lifecycle = new Lifecycle(node.engine(), false);
@@ -70,8 +67,9 @@ public final class PublicPagesBench {
       results.put(p + "seedSeconds", (System.nanoTime() - t0) / 1e9);
       results.put(p + "spaces", spaces);
       results.put(p + "notices", notices.size());
-      try (AppProcess app = AppProcess.start("public-" + database, List.of("-Xmx1g"), database.equals("h2") ? url : DB,
-          List.of("--camunda.bpm.job-execution.enabled=false"))) {
+      String noJobs = "--camunda.bpm.job-execution.enabled=false";
+      try (AppProcess app = database.equals("h2") ? AppProcess.startH2("public-h2", List.of("-Xmx1g"), h2, noJobs)
+          : AppProcess.start("public-pg", List.of("-Xmx1g"), DB, List.of(noJobs))) {
         int clients = Config.integer("bench.public.clients", 200);
         int seconds = Config.integer("bench.public.seconds", 60);
         load(app.baseUrl(), notices, certificates, Math.max(1, clients / 10), Math.min(10, seconds), null, null);

@@ -232,7 +232,7 @@ final class Report {
       return;
     }
     line("");
-    line("## 6. Public pages under load (one node, `java -jar`)");
+    line("## 7. Public pages under load (one node, `java -jar`)");
     line("");
     line("| database | spaces / notices | clients × s | page | requests | p50 ms | p95 ms | p99 ms | max ms |");
     line("|---|---|---|---|---:|---:|---:|---:|---:|");

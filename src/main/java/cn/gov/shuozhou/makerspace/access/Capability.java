@@ -36,6 +36,13 @@ public enum Capability {
   START_APPLICATIONS("提交认定申请", groups(OPERATORS)),
   /** File for any organisation's credit code: the account is bound to none. */
   FILE_FOR_ANY_ORGANISATION("代任意运营机构提交认定申请", groups(CAMUNDA_ADMIN)),
+  /** Upload materials for the account's own organisation: drafts of a filing, or of its own open task (补正, 年度报告...). */
+  UPLOAD_MATERIALS("上传申报材料", groups(OPERATORS)),
+  /**
+   * Read the submitted materials of a case the engine lets the caller read (the case's history):
+   * the staff who judge it, the city bureau, auditors. An organisation reads its own case's files.
+   */
+  READ_CASE_MATERIALS("查看案件的申报材料", plus(plus(staff(), AUDITORS), CAMUNDA_ADMIN)),
   /** Reviewers read the whole history of each case they worked on (the city bureau reads every case). */
   READ_HISTORY_OF_WORKED_CASES("查看所办理案件的全部历史", minus(staff(), CITY_BUREAU)),
 

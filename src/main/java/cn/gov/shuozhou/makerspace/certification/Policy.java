@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.certification;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
 
+import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -11,6 +12,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * policy in force when it was filed, and history shows which decision version that was.
  */
 public final class Policy {
+
+  /** The decision that holds the policy numbers. */
+  public static final String DECISION_KEY = "certification-policy";
 
   private final Map<?, ?> values;
 
@@ -24,6 +28,14 @@ public final class Policy {
       throw new IllegalStateException("变量 policy 缺失：流程未读取认定政策参数（certification-policy）");
     }
     return new Policy(m);
+  }
+
+  /**
+   * The policy in force now, outside any case: for doors that apply a number before a case exists
+   * or across its steps (the upload limits), from the active version of the decision.
+   */
+  public static Policy current(StandaloneDecisions decisions) {
+    return new Policy(decisions.evaluate(DECISION_KEY, Map.of()).get(0));
   }
 
   /** Art. 11: years a title is valid. */

@@ -223,6 +223,8 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "organisation" -> createOrganisation(user);
       case "my" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/applications"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "materials" -> "upload".equals(object) ? uploadMaterial(user) : allowedOr403(send(HttpRequest.newBuilder(
+          uri(materialOfOperator1())).header("Authorization", basic(user)).GET()));
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       default -> throw new IllegalArgumentException(action);
@@ -450,6 +452,53 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       cleanUps.add(() -> engine.getIdentityService().deleteUser(id));
     }
     return allowed;
+  }
+
+  private boolean uploadMaterial(String user) {
+    HttpResponse<String> r = uploadAs(user, "REGISTRATION", "licence.pdf");
+    boolean allowed = allowedOr403(r);
+    if (allowed) { // leaves operator1 no draft for its next filing
+      String id = json(r.body()).get("fileId").asText();
+      cleanUps.add(() -> send(HttpRequest.newBuilder(uri("/api/materials/" + id)).header("Authorization", basic(user))
+          .DELETE()));
+    }
+    return allowed;
+  }
+
+  private HttpResponse<String> uploadAs(String user, String code, String name) {
+    cn.gov.shuozhou.makerspace.materials.Multipart body = cn.gov.shuozhou.makerspace.materials.Multipart
+        .of("application", code).file(name, cn.gov.shuozhou.makerspace.materials.Multipart.pdf(code));
+    return send(HttpRequest.newBuilder(uri("/api/materials")).header("Authorization", basic(user))
+        .header("Accept", "application/json").header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.body())));
+  }
+
+  private String materialUrl;
+
+  /**
+   * A submitted file of a case in 朔城区 at its first review that operator1 filed in the portal with
+   * its materials (a space of its own, so that operator1's other fixture cases are not in its way).
+   */
+  private String materialOfOperator1() {
+    if (materialUrl == null) {
+      Map<String, Object> application = Fixtures.application("shuocheng");
+      application.put(CREDIT_CODE, DemoOrganisations.creditCodeOf("operator1"));
+      application.put(SPACE_NAME, "朔城材料权限测试空间");
+      HttpResponse<String> checklist = send(HttpRequest.newBuilder(uri("/api/materials/checklist?premises=leased"
+          + "&hostType=other&convertedOldBuilding=false&spaceFocus=maker")).header("Authorization", basic("operator1")).GET());
+      for (JsonNode item : json(checklist.body()).get("items")) {
+        if (item.get("required").asBoolean()) {
+          assertThat(uploadAs("operator1", item.get("code").asText(), "材料.pdf").statusCode()).isEqualTo(201);
+        }
+      }
+      HttpResponse<String> filed = apiPost("operator1", "/api/my/applications", JSON.valueToTree(application).toString());
+      assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+      String number = json(filed.body()).get(APPLICATION_NUMBER).asText();
+      HttpResponse<String> files = send(HttpRequest.newBuilder(uri("/api/materials?caseNumber=" + number))
+          .header("Authorization", basic("operator1")).GET());
+      materialUrl = json(files.body()).get(0).get("downloadUrl").asText();
+    }
+    return materialUrl;
   }
 
   private boolean createOrganisation(String user) {

@@ -8,6 +8,8 @@
 //                            becomes Tasklist's own search on the case variable searchText
 //   tasklist.task.detail     转办/退回 tab: hand the task to a colleague of its group, or send the
 //                            case back one step, each with a reason
+//   tasklist.task.detail     申报材料 tab: the case's submitted materials, every version, with download
+//                            and preview (GET /api/materials?caseNumber=...; the case's readers only)
 
 import {request} from '/common/session.js';
 import {el, fill, formatTime} from '/common/dom.js';
@@ -143,11 +145,51 @@ function taskCommands(node, {taskId}) {
       () => request('POST', path('send-back'), {json: {reason: backReason.value}}))));
 }
 
+// ------------------------------------------------------------------ 申报材料
+
+const ENGINE = '/camunda/api/engine/engine/default';
+
+async function engineGet(path) {
+  const response = await fetch(ENGINE + path, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  if (!response.ok) {
+    throw new Error(`无法读取任务所属案件（HTTP ${response.status}）`);
+  }
+  return response.json();
+}
+
+function fileSize(bytes) {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+async function caseMaterials(node, {taskId}) {
+  const body = el('div', {className: 'ms-materials'}, '正在加载…');
+  node.appendChild(body);
+  try {
+    const task = await engineGet(`/task/${encodeURIComponent(taskId)}`);
+    const instance = await engineGet(`/history/process-instance/${encodeURIComponent(task.processInstanceId)}`);
+    const {data} = await request('GET', `/api/materials?caseNumber=${encodeURIComponent(instance.businessKey)}`);
+    fill(body, data.length ? el('table', {className: 'table table-striped ms-materials-table'},
+      el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', 'SHA-256', ''].map(h => el('th', {}, h)))),
+      el('tbody', {}, data.map(f => el('tr', {dataset: {code: f.materialCode}},
+        el('td', {}, f.materialName), el('td', {}, `第${f.version}版`),
+        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-material-download'}, f.fileName)),
+        el('td', {}, fileSize(f.size)), el('td', {}, formatTime(f.submittedAt)),
+        el('td', {}, el('code', {title: f.sha256}, f.sha256.substring(0, 12) + '…')),
+        el('td', {}, el('a', {href: f.previewUrl, target: '_blank', rel: 'noopener', className: 'ms-material-preview'},
+          '预览'))))))
+      : el('p', {}, '本案件没有已提交的申报材料。'));
+  } catch (error) {
+    fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+  }
+}
+
 addStyle();
 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
   {id: 'ms-quick-search', pluginPoint: 'tasklist.list', priority: 100, render: quickSearch},
+  {id: 'ms-case-materials', pluginPoint: 'tasklist.task.detail', priority: 0, label: '申报材料',
+    properties: {label: '申报材料'}, render: caseMaterials},
   {id: 'ms-task-commands', pluginPoint: 'tasklist.task.detail', priority: -10, label: '转办/退回',
     properties: {label: '转办/退回'}, render: taskCommands}
 ];

@@ -1,6 +1,7 @@
 // The historic instance page (#/process-instance/{id}/history): diagram with the path taken,
 // timeline, variables and their changes, decisions with versions, user operation log, comments,
-// and the linked certification / supervision instance.
+// the applicant's materials (every submitted version, from /api/materials), and the linked
+// certification / supervision instance.
 
 import {EngineClient} from './api.js';
 import {alertBox, append, h, loading, replace, table} from './dom.js';
@@ -455,6 +456,29 @@ function comments(data, names, client) {
       : '');
 }
 
+/** The case's submitted materials, every version, read from our API with the Cockpit session. */
+function materials(instance) {
+  const box = h('div', {className: 'audit-materials'}, loading());
+  fetch(`/api/materials?caseNumber=${encodeURIComponent(instance.businessKey || '')}`,
+    {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(async response => {
+      const list = await response.json().catch(() => null);
+      if (!response.ok) {
+        throw new Error((list && list.message) || `HTTP ${response.status}`);
+      }
+      replace(box, list.length ? table(['材料', '版本', '文件', '大小（字节）', '提交时间', 'SHA-256', '预览'],
+        list.map(f => h('tr', null,
+          h('td', null, f.materialName), h('td', null, `第${f.version}版`),
+          h('td', null, h('a', {href: f.downloadUrl, className: 'audit-material-download'}, f.fileName)),
+          h('td', null, String(f.size)), h('td', {className: 'audit-time'}, dateTime(f.submittedAt)),
+          h('td', null, h('code', null, f.sha256)),
+          h('td', null, h('a', {href: f.previewUrl, target: '_blank', rel: 'noopener'}, '预览')))), 'audit-materials-table')
+        : h('p', {className: 'audit-muted'}, '没有已提交的申报材料。'));
+    })
+    .catch(error => replace(box, alertBox('danger', `申报材料读取失败：${error.message}`)));
+  return box;
+}
+
 function incidents(data) {
   const list = data.incidents.value || [];
   if (!list.length) {
@@ -562,7 +586,8 @@ function draw(root, data, names, params, scope, state, client) {
       render: () => operations(data, names)},
     {id: 'comments', title: '评论与附件', count: data.notes.value
       ? data.notes.value.comments.length + data.notes.value.attachments.length : 0,
-    render: () => comments(data, names, client)}
+    render: () => comments(data, names, client)},
+    {id: 'materials', title: '申报材料', count: '…', render: () => materials(instance)}
   ];
   let active = 'timeline';
   const tabBar = h('ul', {className: 'nav nav-tabs audit-tabs'});

@@ -1,0 +1,50 @@
+package cn.gov.shuozhou.makerspace.application;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.stereotype.Service;
+
+/**
+ * Files an application given as plain values (the contract's start variables) as the authenticated
+ * user, through the same start validation as Tasklist and {@code /engine-rest}: fields the start form
+ * does not declare (such as {@code applicationNumber}) are handed on, so that the engine refuses
+ * them by name instead of a door dropping them silently. Used by {@code POST /api/applications} and
+ * the portal's filing with materials.
+ */
+@Service
+public class ApplicationFiling {
+
+  private final ApplicationValidator validator;
+  private final RuntimeService runtime;
+
+  public ApplicationFiling(ApplicationValidator validator, RuntimeService runtime) {
+    this.validator = validator;
+    this.runtime = runtime;
+  }
+
+  /** The normalised application's values, or {@link cn.gov.shuozhou.makerspace.common.InvalidInputException} naming every bad field. */
+  public Map<String, Object> validate(Map<String, Object> body) {
+    return validator.validate(body).variables();
+  }
+
+  /** Starts the case; answers its number, instance, state and, when it ended at once, the outcome. */
+  public Map<String, Object> file(Map<String, Object> body) {
+    // unchanged: the one intake of every entry path (ApplicationIntakeListener) validates it
+    ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
+        .setVariables(body)
+        .executeWithVariablesInReturn();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put(APPLICATION_NUMBER, instance.getBusinessKey());
+    answer.put("processInstanceId", instance.getId());
+    answer.put("state", instance.isEnded() ? "COMPLETED" : "ACTIVE");
+    if (instance.isEnded()) {
+      answer.put(OUTCOME, instance.getVariables().get(OUTCOME));
+      answer.put(OUTCOME_REASON, instance.getVariables().get(OUTCOME_REASON));
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,240 @@
+package cn.gov.shuozhou.makerspace.materials;
+
+import static cn.gov.shuozhou.makerspace.materials.MaterialUploads.CASE_NUMBER;
+import static cn.gov.shuozhou.makerspace.materials.MaterialUploads.FILE;
+import static cn.gov.shuozhou.makerspace.materials.MaterialUploads.MATERIAL_CODE;
+import static cn.gov.shuozhou.makerspace.materials.MaterialUploads.STEP;
+
+import cn.gov.shuozhou.makerspace.access.Caller;
+import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
+import cn.gov.shuozhou.makerspace.application.RequiredMaterials.Material;
+import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/materials}: the applicant uploads (multipart: {@code file}, {@code step},
+ * {@code materialCode}, {@code caseNumber} for a step of a running case) and lists its drafts; the
+ * readers of a case list and download its files ({@link MaterialAccess}); {@code /checklist} gives
+ * the items for an application's answers with the policy's limits. Downloads are attachments,
+ * previews (PDF, JPEG, PNG only: nothing else is ever stored) are inline under a strict policy.
+ */
+@RestController
+@RequestMapping("/api/materials")
+public class MaterialController {
+
+  /** Room for the multipart envelope and the small fields around the file. */
+  private static final long ENVELOPE_BYTES = 64 * 1024;
+  private static final Pattern QUOTED_NAME = Pattern.compile("filename=\"([^\"]*)\"");
+  private static final Set<String> PARTS = Set.of(FILE, STEP, MATERIAL_CODE, CASE_NUMBER);
+  private static final Set<String> CHECKLIST_INPUTS = Set.of("premises", "hostType", "convertedOldBuilding", "spaceFocus");
+  private static final String IMAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+      + "frame-ancestors 'self'";
+  /** Chrome shows a PDF through its viewer, an embedded object of the page: allowed from our origin only. */
+  private static final String PDF_POLICY = IMAGE_POLICY + "; object-src 'self'";
+
+  private final MaterialUploads uploads;
+  private final MaterialAccess access;
+  private final MaterialFiles files;
+  private final RequiredMaterials checklist;
+
+  public MaterialController(MaterialUploads uploads, MaterialAccess access, MaterialFiles files,
+      RequiredMaterials checklist) {
+    this.uploads = uploads;
+    this.access = access;
+    this.files = files;
+    this.checklist = checklist;
+  }
+
+  /** One material as the pages show it. */
+  public record MaterialView(String fileId, String caseNumber, String step, String materialCode, String materialName,
+      int version, String fileName, String contentType, long size, String sha256, Instant uploadedAt, boolean submitted,
+      Instant submittedAt, String downloadUrl, String previewUrl) {}
+
+  /** The checklist for an application's answers, and the limits of the policy in force. */
+  public record Checklist(List<Material> items, long maxFileBytes, long maxApplicationBytes) {}
+
+  @PostMapping
+  public ResponseEntity<MaterialView> upload(HttpServletRequest request) throws IOException, ServletException {
+    Caller caller = access.uploader();
+    if (request.getQueryString() != null) { // not getParameterMap(): it would parse the whole body first
+      throw new InvalidInputException("query", "本接口不接受查询参数：请以multipart/form-data提交 file、step、materialCode、caseNumber");
+    }
+    String type = request.getContentType();
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      throw new InvalidInputException(FILE, "请以multipart/form-data上传文件（file）");
+    }
+    long length = request.getContentLengthLong();
+    if (length < 0 || length > uploads.maxApplicationBytes() + ENVELOPE_BYTES) {
+      // refused before the body is read, so nothing reaches the disk either
+      throw new InvalidInputException(FILE, length < 0 ? "上传请求须声明长度（Content-Length）"
+          : "文件（file）超过每件申请的材料总量上限");
+    }
+    Map<String, String> fields = new HashMap<>();
+    Part file = null;
+    for (Part part : request.getParts()) {
+      if (!PARTS.contains(part.getName())) {
+        throw new InvalidInputException(part.getName(), "不接受字段 " + part.getName() + "：本接口只接受 "
+            + String.join("、", List.of(FILE, STEP, MATERIAL_CODE, CASE_NUMBER)));
+      }
+      if (FILE.equals(part.getName())) {
+        if (file != null) {
+          throw new InvalidInputException(FILE, "每次只能上传一个文件（file）");
+        }
+        file = part;
+      } else {
+        fields.put(part.getName(), small(part));
+      }
+    }
+    String fileName = file == null ? null : submittedName(file);
+    if (fileName == null) {
+      throw new InvalidInputException(FILE, "文件（file）为必填项");
+    }
+    String caseNumber = fields.get(CASE_NUMBER) == null || fields.get(CASE_NUMBER).isBlank() ? null : fields.get(CASE_NUMBER);
+    MaterialUploads.Upload upload = new MaterialUploads.Upload(caller.userId(), access.ownCreditCode(caller).orElseThrow(),
+        fields.get(STEP), fields.get(MATERIAL_CODE), caseNumber, fileName);
+    MaterialFile stored;
+    try (InputStream in = file.getInputStream()) {
+      stored = uploads.upload(upload, in);
+    } finally {
+      file.delete();
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, checklist.allItems()));
+  }
+
+  /** The materials of case {@code caseNumber} (its readers), or without it the caller's own drafts of a filing. */
+  @GetMapping
+  public List<MaterialView> list(@RequestParam Map<String, String> parameters) {
+    only(parameters, Set.of(CASE_NUMBER));
+    String caseNumber = parameters.get(CASE_NUMBER);
+    if (caseNumber == null) {
+      Caller caller = access.uploader();
+      return views(files.drafts(caller.userId(), null));
+    }
+    boolean own = access.requireCase(caseNumber);
+    // staff read what was submitted; the applicant's drafts of an open step are its own
+    return views(files.ofCase(caseNumber).stream().filter(f -> own || f.submitted()).toList());
+  }
+
+  @GetMapping("/checklist")
+  public Checklist checklist(@RequestParam Map<String, String> parameters) {
+    only(parameters, CHECKLIST_INPUTS);
+    Map<String, Object> answers = new LinkedHashMap<>(parameters);
+    answers.computeIfPresent("convertedOldBuilding", (k, v) -> Boolean.valueOf((String) v));
+    return new Checklist(checklist.of(answers), uploads.maxFileBytes(), uploads.maxApplicationBytes());
+  }
+
+  @GetMapping("/{fileId}")
+  public void download(@PathVariable String fileId, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response) throws IOException {
+    only(parameters, Set.of());
+    send(access.readable(fileId), "attachment", response);
+  }
+
+  @GetMapping("/{fileId}/preview")
+  public void preview(@PathVariable String fileId, @RequestParam Map<String, String> parameters,
+      HttpServletResponse response) throws IOException {
+    only(parameters, Set.of());
+    MaterialFile file = access.readable(fileId);
+    boolean pdf = FileType.ofMediaType(file.contentType()).orElseThrow() == FileType.PDF;
+    response.setHeader("Content-Security-Policy", pdf ? PDF_POLICY : IMAGE_POLICY);
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    send(file, "inline", response);
+  }
+
+  /** Removes one of the caller's own drafts; submitted files stay for ever. */
+  @DeleteMapping("/{fileId}")
+  public ResponseEntity<Void> delete(@PathVariable String fileId) {
+    Caller caller = access.uploader();
+    if (!uploads.deleteDraft(fileId, caller.userId())) {
+      throw new InvalidInputException("fileId", "只能删除本账号尚未提交的材料（fileId）");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private void send(MaterialFile file, String disposition, HttpServletResponse response) throws IOException {
+    response.setContentType(file.contentType());
+    response.setContentLengthLong(file.size());
+    response.setHeader("Content-Disposition", ContentDisposition.builder(disposition)
+        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Cache-Control", "no-store");
+    try (OutputStream out = response.getOutputStream()) {
+      files.copy(file.fileId(), out);
+    }
+  }
+
+  private List<MaterialView> views(List<MaterialFile> list) {
+    Map<String, String> items = checklist.allItems();
+    return list.stream().map(f -> view(f, items)).toList();
+  }
+
+  private static MaterialView view(MaterialFile f, Map<String, String> items) {
+    String url = "/api/materials/" + f.fileId();
+    String name = MaterialStep.ofCode(f.step()).filter(s -> !s.usesChecklist()).map(MaterialStep::label)
+        .orElseGet(() -> items.getOrDefault(f.materialCode(), f.materialCode()));
+    return new MaterialView(f.fileId(), f.caseNumber(), f.step(), f.materialCode(), name, f.version(), f.fileName(),
+        f.contentType(), f.size(), f.sha256(), f.uploadedAt(), f.submitted(), f.submittedAt(), url, url + "/preview");
+  }
+
+  /**
+   * The file name exactly as sent: Tomcat's {@code getSubmittedFileName()} drops backslashes (it
+   * reads them as escapes), which would let {@code c:\x\a.pdf} pass the name check as
+   * {@code c:xa.pdf}. Browsers send {@code "} as {@code %22}; {@code filename*} (RFC 5987) is decoded.
+   */
+  private static String submittedName(Part part) {
+    String header = part.getHeader("Content-Disposition");
+    if (header == null) {
+      return null;
+    }
+    if (header.contains("filename*=")) {
+      return ContentDisposition.parse(header).getFilename();
+    }
+    Matcher quoted = QUOTED_NAME.matcher(header);
+    return quoted.find() ? quoted.group(1) : null;
+  }
+
+  private static String small(Part part) throws IOException {
+    try (InputStream in = part.getInputStream()) {
+      byte[] bytes = in.readNBytes(257);
+      if (bytes.length > 256) {
+        throw new InvalidInputException(part.getName(), part.getName() + " 不得超过256个字节");
+      }
+      return new String(bytes, StandardCharsets.UTF_8).strip();
+    }
+  }
+
+  private static void only(Map<String, String> parameters, Set<String> declared) {
+    List<FieldError> unknown = parameters.keySet().stream().filter(name -> !declared.contains(name)).sorted()
+        .map(name -> new FieldError(name, "未知参数：" + name + (declared.isEmpty() ? "（本接口不接受参数）"
+            : "（本接口只接受 " + String.join("、", declared.stream().sorted().toList()) + "）"))).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(unknown);
+    }
+  }
+}
