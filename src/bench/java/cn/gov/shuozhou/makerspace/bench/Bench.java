@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The benchmark harness (docs/performance.md): runs each selected section in its own JVM, collects
  * their results and prints one table. Run it with {@code ./mvnw -Pbench verify} (pom.xml, profile
- * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup} selects sections.
+ * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,letters} selects sections.
  */
 public final class Bench {
 
@@ -78,6 +78,10 @@ public final class Bench {
     if (Config.section("startup")) {
       run(failures, "startup", cp, List.of("-Xmx256m"), StartupBench.class,
           Config.text("bench.startup.variants", StartupBench.DEFAULT_VARIANTS).split(";"));
+    }
+
+    if (Config.section("letters")) {
+      run(failures, "letters", cp, List.of("-Xmx512m"), LetterBench.class);
     }
 
     for (Path f : Files.list(out.resolve("results")).sorted().toList()) {

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 
 import cn.gov.shuozhou.makerspace.application.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.letters.LetterArchive;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
@@ -34,10 +35,12 @@ public class PublicPagesController {
 
   private final CertificateRegistry registry;
   private final PublicNotices notices;
+  private final LetterArchive letters;
 
-  public PublicPagesController(CertificateRegistry registry, PublicNotices notices) {
+  public PublicPagesController(CertificateRegistry registry, PublicNotices notices, LetterArchive letters) {
     this.registry = registry;
     this.notices = notices;
+    this.letters = letters;
   }
 
   /** 网上公示 in progress, or with {@code archive=true} those that ended. */
@@ -130,6 +133,8 @@ public class PublicPagesController {
       return "public/not-found";
     }
     model.addAttribute("entry", Entry.of(found.get(), EngineClock.today()));
+    // the certificate PDF (letters/LettersController), for certificates issued since letters exist
+    model.addAttribute("certificateFile", letters.certificate(certificateNumber).isPresent());
     return "public/space";
   }
 
