@@ -1,7 +1,10 @@
 package cn.gov.shuozhou.makerspace.letters;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.NumberSequence;
+import java.net.URLEncoder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -48,8 +51,7 @@ public class LetterIssuer {
 
   /** Where the certificate's QR code points. */
   public String verifyUrl(String certificateNumber) {
-    return properties.publicBaseUrl() + "/public/verify?number="
-        + java.net.URLEncoder.encode(certificateNumber, java.nio.charset.StandardCharsets.UTF_8);
+    return properties.publicBaseUrl() + "/public/verify?number=" + URLEncoder.encode(certificateNumber, UTF_8);
   }
 
   private LetterSummary store(LetterKind kind, String number, String applicationNumber, String certificateNumber,

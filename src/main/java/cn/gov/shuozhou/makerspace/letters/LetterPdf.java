@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * The one PDF generator of letters and certificates. The Chinese font ships inside the application
  * ({@code fonts/NotoSansSC_400Regular.ttf}, SIL OFL 1.1) and is embedded as a subset of the glyphs a
  * document uses, so a letter reads the same on a machine without any Chinese font. The font file is
- * read once; each document parses its own {@link TrueTypeFont} over those bytes because fontbox's
- * font objects are not safe to share between threads.
+ * read once and parsed once per thread: fontbox's {@link TrueTypeFont} may serve one document after
+ * another but is not safe to share between threads (docs/performance.md, section 6).
  */
 @Component
 public class LetterPdf {
@@ -46,6 +46,7 @@ public class LetterPdf {
   private static final String NO_LINE_START = "，。、；：？！）》」』”’%";
 
   private final byte[] font;
+  private final ThreadLocal<Glyphs> parsed = ThreadLocal.withInitial(this::parse);
 
   public LetterPdf() {
     try (InputStream in = LetterPdf.class.getClassLoader().getResourceAsStream(FONT)) {
@@ -119,23 +120,32 @@ public class LetterPdf {
 
   private byte[] render(String title, Drawing drawing) {
     try (PDDocument doc = new PDDocument()) {
-      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
-      CmapLookup cmap = ttf.getUnicodeCmapLookup();
-      Glyphs f = new Glyphs(PDType0Font.load(doc, ttf, true), cp -> cmap.getGlyphId(cp) != 0);
+      Glyphs shared = parsed.get();
+      // a subset of the glyphs this document uses is embedded when it is saved
+      Glyphs f = new Glyphs(shared.ttf(), PDType0Font.load(doc, shared.ttf(), true), shared.has());
       doc.getDocumentInformation().setTitle(title);
       doc.getDocumentInformation().setCreator("众创空间认定与管理系统");
       drawing.draw(doc, f);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
-      ttf.close();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("文书生成失败", e);
     }
   }
 
-  /** The embedded font and which code points it can print. */
-  private record Glyphs(PDType0Font font, IntPredicate has) {}
+  /** The parsed font, its embedding in one document (null while not embedded) and which code points it can print. */
+  private record Glyphs(TrueTypeFont ttf, PDType0Font font, IntPredicate has) {}
+
+  private Glyphs parse() {
+    try {
+      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+      CmapLookup cmap = ttf.getUnicodeCmapLookup();
+      return new Glyphs(ttf, null, cp -> cmap.getGlyphId(cp) != 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("字体文件无法解析：" + FONT, e);
+    }
+  }
 
   /** A page being written top-down; starts a new page of the same size when the body runs over. */
   private static final class Page {

@@ -17,11 +17,13 @@ import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,8 +57,13 @@ public class LetterSteps {
             + "办理进度可在“我的申请”中查询。");
   }
 
-  /** 补正通知书: each unmet Art. 4 condition with its article, or the first reviewer's reasons. */
-  public void supplement(DelegateExecution e) {
+  /**
+   * 补正通知书: each unmet Art. 4 condition with its article, or the first reviewer's reasons. Issued
+   * when the task {@code supplementApplication} is created, so its deadline is the one of the task's
+   * timer (computed at the same moment).
+   */
+  public void supplement(DelegateTask task) {
+    DelegateExecution e = task.getExecution();
     Case c = caseOf(e);
     String findings = text(e, ELIGIBILITY_FINDINGS_TEXT);
     List<String> items = findings == null || findings.isBlank()
@@ -134,7 +141,7 @@ public class LetterSteps {
     Case c = caseOf(e);
     issue(c, LetterKind.RECTIFICATION_ORDER,
         "贵单位运营的“" + c.spaceName() + "”（证书编号：" + c.certificateNumber() + "）存在以下情形：" + text(e, SupervisionProcess.RECTIFICATION_REASON) + "。",
-        "依据" + MEASURES + "第八条、第十条，本局责令限期整改。请于" + Dates.chinese(java.time.LocalDate.parse(
+        "依据" + MEASURES + "第八条、第十条，本局责令限期整改。请于" + Dates.chinese(LocalDate.parse(
             text(e, SupervisionProcess.RECTIFICATION_DEADLINE))) + "前（含当日）完成整改，并在任务中心提交整改报告。",
         "整改仍不合格或逾期未整改的，将依照第八条取消朔州市众创空间称号。");
   }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -65,7 +66,7 @@ public class LettersController {
     List<LetterSummary> letters = archive.ofApplication(applicationNumber);
     String creditCode = letters.isEmpty() ? creditCodeOf(applicationNumber) : letters.get(0).creditCode();
     access.require(applicationNumber, letters.stream().map(LetterSummary::certificateNumber)
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null), creditCode);
+        .filter(Objects::nonNull).findFirst().orElse(null), creditCode);
     return letters.stream().map(LetterView::of).toList();
   }
 

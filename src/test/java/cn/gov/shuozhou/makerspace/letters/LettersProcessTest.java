@@ -100,6 +100,7 @@ class LettersProcessTest extends AbstractProcessTest {
     small.put(PUBLIC_SERVICE_AREA, 140.0);
     small.put(MENTOR_COUNT, 2);
     ProcessInstance pi = apply(small);
+    runDueJobs(pi.getId()); // the task supplementApplication is created after the async boundary
     String findings = (String) runtime.getVariable(pi.getId(), ELIGIBILITY_FINDINGS_TEXT);
     List<String> lines = findings.lines().toList();
     assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("第四条"));
