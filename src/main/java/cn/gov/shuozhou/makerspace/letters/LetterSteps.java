@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class LetterSteps {
 
   static final String MEASURES = "《朔州市众创空间认定和管理办法》";
-  static final String APPEAL = "如对本决定不服，可以自收到本通知之日起六十日内依法申请行政复议，或者六个月内依法提起行政诉讼。";
+  static final String APPEAL = "如对本决定不服，可以在收到本文书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。";
 
   private final LetterIssuer letters;
   private final CertificateRegistry certificates;

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -85,10 +86,13 @@ public class LettersController {
   /** The certificate of the public registry page of that certificate. */
   @GetMapping("/public/registry/{certificateNumber}/certificate")
   public ResponseEntity<byte[]> certificate(@PathVariable String certificateNumber) {
-    return archive.certificate(certificateNumber).map(this::pdf)
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+    boolean wellFormed = CASE_NUMBER.matcher(certificateNumber).matches();
+    return (wellFormed ? archive.certificate(certificateNumber) : Optional.<LetterSummary>empty()).map(this::pdf)
+        .orElseGet(() -> ResponseEntity.status(wellFormed ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST)
             .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-            .body(("未找到证书编号为“" + certificateNumber + "”的证书文件").getBytes(StandardCharsets.UTF_8)));
+            .header("X-Content-Type-Options", "nosniff")
+            .body((wellFormed ? "未找到该证书编号的证书文件" : "证书编号（certificateNumber）格式不正确")
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   private ResponseEntity<byte[]> pdf(LetterSummary letter) {

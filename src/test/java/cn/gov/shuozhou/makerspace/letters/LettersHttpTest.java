@@ -83,6 +83,9 @@ class LettersHttpTest extends AbstractHttpTest {
         .contains("/public/registry/" + certificate + "/certificate").contains("下载证书文件");
     assertThat(send(HttpRequest.newBuilder(uri("/public/registry/SZZC-1999-999/certificate")).GET()).statusCode())
         .isEqualTo(404);
+    HttpResponse<String> malformed = send(HttpRequest.newBuilder(uri("/public/registry/SZZC_1999/certificate")).GET());
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("证书编号（certificateNumber）格式不正确");
   }
 
   @Test
