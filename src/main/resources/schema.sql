@@ -336,3 +336,20 @@ CREATE TABLE IF NOT EXISTS ms_material_chunk (
   data     BYTEA       NOT NULL,
   CONSTRAINT pk_material_chunk PRIMARY KEY (file_id, chunk_no)
 );
+-- Letters (文书, Art. 5, 8–11): every letter a step issued, with its PDF and SHA-256, written in the
+-- step's transaction. Never updated or deleted (letters/LetterArchive has no such path); a correction
+-- is a new letter with its own document number.
+CREATE TABLE IF NOT EXISTS ms_letter (
+  letter_id           VARCHAR(36)   PRIMARY KEY,
+  kind                VARCHAR(32)   NOT NULL,
+  document_number     VARCHAR(64)   NOT NULL UNIQUE,
+  application_number  VARCHAR(64)   NOT NULL,
+  certificate_number  VARCHAR(64),
+  credit_code         VARCHAR(18),
+  issued_on           DATE          NOT NULL,
+  created_at          TIMESTAMP     NOT NULL,
+  sha256              VARCHAR(64)   NOT NULL,
+  pdf                 BYTEA         NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_letter_application ON ms_letter (application_number, created_at);
+CREATE INDEX IF NOT EXISTS ix_letter_certificate ON ms_letter (certificate_number);

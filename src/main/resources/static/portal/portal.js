@@ -54,6 +54,31 @@ function render(list) {
       el('thead', {}, el('tr', {}, el('th', {}, '材料'), el('th', {}, '证明的条款'), el('th', {}, '是否必需'))),
       el('tbody', {}, a.materials.map((m) => el('tr', { dataset: { code: m.code } },
         el('td', {}, m.name), el('td', {}, m.article), el('td', {}, m.required ? '必需' : '鼓励提供')))))) : null)));
+  for (const article of $('applications').querySelectorAll('article.application')) {
+    showLetters(article, article.dataset.number);
+  }
+}
+
+// 文书: the letters each step issued (GET /api/my/applications/{number}/letters), one download link each.
+async function showLetters(article, number) {
+  if (!number) {
+    return;
+  }
+  let letters;
+  try {
+    letters = (await request('GET', `/api/my/applications/${encodeURIComponent(number)}/letters`)).data;
+  } catch (e) {
+    article.append(el('p', { className: 'letters-error' }, '文书列表暂时无法读取，请稍后刷新页面。'));
+    return;
+  }
+  if (!letters.length) {
+    return;
+  }
+  const day = (iso) => { const [y, m, d] = iso.split('-'); return `${y}年${Number(m)}月${Number(d)}日`; };
+  article.append(el('section', { className: 'letters' },
+    el('h4', {}, `文书（${letters.length} 份）`),
+    el('ul', {}, letters.map((l) => el('li', { dataset: { kind: l.kind } },
+      el('a', { href: l.url, download: '' }, l.title), `（${l.documentNumber}，${day(l.issuedOn)}）`)))));
 }
 
 // ---------------------------------------------------------------- registration and password reset

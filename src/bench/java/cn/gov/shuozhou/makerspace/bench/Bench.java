@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * The benchmark harness (docs/performance.md): runs each selected section in its own JVM, collects
  * their results and prints one table. Run it with {@code ./mvnw -Pbench verify} (pom.xml, profile
  * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,upload,public} selects sections.
+ * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,letters} selects sections.
  */
 public final class Bench {
 
@@ -88,6 +89,8 @@ public final class Bench {
       for (String database : Config.text("bench.public.databases", "h2,pg").split(",")) {
         run(failures, "public-" + database, cp, List.of("-Xmx1g"), PublicPagesBench.class, database);
       }
+    if (Config.section("letters")) {
+      run(failures, "letters", cp, List.of("-Xmx512m"), LetterBench.class);
     }
 
     for (Path f : Files.list(out.resolve("results")).sorted().toList()) {

@@ -32,6 +32,7 @@ final class Report {
     tasks();
     yearEnd();
     startup();
+    letters();
     publicPages();
     return out.toString();
   }
@@ -232,7 +233,7 @@ final class Report {
       return;
     }
     line("");
-    line("## 7. Public pages under load (one node, `java -jar`)");
+    line("## 8. Public pages under load (one node, `java -jar`)");
     line("");
     line("| database | spaces / notices | clients × s | page | requests | p50 ms | p95 ms | p99 ms | max ms |");
     line("|---|---|---|---|---:|---:|---:|---:|---:|");
@@ -260,6 +261,27 @@ final class Report {
     return has(key) ? String.format(Locale.ROOT, "%,.2f", d(key)) : "–";
   }
 
+
+  private void letters() {
+    if (!has("letters.oneThread.p50Ms")) {
+      return;
+    }
+    line("");
+    line("## 7. Letters (letters/LetterPdf): " + get("letters.count") + " letters of every kind, A4, embedded font subset");
+    line("");
+    line("| what | per second | mean ms | p50 ms | p95 ms | max ms | PDF size |");
+    line("|---|---:|---:|---:|---:|---:|---|");
+    line("| letters, one thread | " + num1("letters.oneThread.perSecond") + " | " + num1("letters.oneThread.meanMs") + " | "
+        + num1("letters.oneThread.p50Ms") + " | " + num1("letters.oneThread.p95Ms") + " | " + num1("letters.oneThread.maxMs") + " | "
+        + String.format(Locale.ROOT, "%.1f–%.1f KB, mean %.1f KB", d("letters.bytes.min") / 1024, d("letters.bytes.max") / 1024,
+            d("letters.bytes.mean") / 1024) + " |");
+    line("| letters, two threads | " + num1("letters.twoThreads.perSecond") + " | | | | | |");
+    line("| certificates (A4 landscape, QR code), one thread | | " + num1("letters.certificates.meanMs") + " | "
+        + num1("letters.certificates.p50Ms") + " | " + num1("letters.certificates.p95Ms") + " | "
+        + num1("letters.certificates.maxMs") + " | " + String.format(Locale.ROOT, "mean %.1f KB", d("letters.certificates.bytes.mean") / 1024) + " |");
+    line("");
+    line("- the font file (10.6 MB) is read once per JVM (" + num1("letters.fontLoadMs") + " ms) and parsed once per thread.");
+  }
 
   private void goal(String text, boolean met) {
     line("- goal " + text + " — **" + (met ? "met" : "missed") + "**");

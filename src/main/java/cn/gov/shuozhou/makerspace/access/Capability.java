@@ -76,6 +76,10 @@ public enum Capability {
   CREATE_ORGANISATION_ACCOUNTS("创建机构账号", groups(CAMUNDA_ADMIN)),
   /** The demo profile's mailbox page ({@code /mailbox/}, {@code GET /api/mailbox}): mails hold codes. */
   READ_DEMO_MAILBOX("查看演示邮箱", groups(CAMUNDA_ADMIN)),
+  /** Letters (文书) of a case: the applicant's organisation and the case's staff ({@link LetterAccess}). */
+  READ_LETTERS("查看和下载案件文书", plus(plus(plus(staff(), OPERATORS), AUDITORS), CAMUNDA_ADMIN)),
+  /** The letters of every case, not only of the cases one worked on. */
+  READ_LETTERS_OF_EVERY_CASE("查看全部案件的文书", groups(CITY_BUREAU, AUDITORS, CAMUNDA_ADMIN)),
   /** 转办 / 退回 a task someone else holds ({@code /api/tasks/{id}/...}); the assignee may always. */
   HANDLE_OTHERS_TASKS("转办、退回他人办理的任务", groups(CITY_BUREAU)),
   /** 加签: add an expert to a running panel ({@code POST /api/expert-panels/{number}/experts}). */

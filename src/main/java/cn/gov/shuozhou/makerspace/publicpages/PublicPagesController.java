@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 
 import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.letters.LetterArchive;
 import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -63,14 +64,16 @@ public class PublicPagesController {
   private final PublicNotices notices;
   private final Objections objections;
   private final ObjectionDoor door;
+  private final LetterArchive letters;
 
   public PublicPagesController(CertificateRegistry registry, AssessmentResults assessments, PublicNotices notices,
-      Objections objections, ObjectionDoor door) {
+      Objections objections, ObjectionDoor door, LetterArchive letters) {
     this.registry = registry;
     this.assessments = assessments;
     this.notices = notices;
     this.objections = objections;
     this.door = door;
+    this.letters = letters;
   }
 
   /** 网上公示 in progress, or with {@code archive=true} those that ended. */
@@ -221,6 +224,8 @@ public class PublicPagesController {
     model.addAttribute("entry", Entry.of(found.get(), EngineClock.today()));
     model.addAttribute("grades", assessments.of(certificateNumber).stream()
         .map(r -> new Grade(r.reportYear(), GRADES.getOrDefault(r.grade(), r.grade()), r.assessedOn())).toList());
+    // the certificate PDF (letters/LettersController), for certificates issued since letters exist
+    model.addAttribute("certificateFile", letters.certificate(certificateNumber).isPresent());
     return "public/space";
   }
 

@@ -225,6 +225,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       case "materials" -> "upload".equals(object) ? uploadMaterial(user) : allowedOr403(send(HttpRequest.newBuilder(
           uri(materialOfOperator1())).header("Authorization", basic(user)).GET()));
+      case "letters" -> readLetters(user);
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       default -> throw new IllegalArgumentException(action);
@@ -360,6 +361,18 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
     }
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json(r.body()).size() == 1;
+  }
+
+  /** The letters of a case filed by another organisation than operator1's (its receipt at least). */
+  private boolean readLetters(String user) {
+    ProcessInstance pi = instance("history", false);
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/my/applications/" + pi.getBusinessKey() + "/letters"))
+        .header("Authorization", basic(user)).header("Accept", "application/json").GET());
+    boolean allowed = allowedOr403(r);
+    if (allowed) {
+      assertThat(json(r.body()).size()).as("the acceptance receipt at least: %s", r.body()).isPositive();
+    }
+    return allowed;
   }
 
   private boolean evaluateDecision(String user) {

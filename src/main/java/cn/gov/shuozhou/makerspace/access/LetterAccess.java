@@ -1,0 +1,51 @@
+package cn.gov.shuozhou.makerspace.access;
+
+import cn.gov.shuozhou.makerspace.organisation.Organisations;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read the letters of a case ({@link Capability#READ_LETTERS}): the applicant's own
+ * organisation account, the staff who may read the case's history (the engine's grants: the
+ * candidates and assignees of its tasks, see identity/CaseHistoryAccess), and the holders of
+ * {@link Capability#READ_LETTERS_OF_EVERY_CASE}. Everyone else is refused with 403.
+ */
+@Component
+public class LetterAccess {
+
+  private final IdentityService identity;
+  private final HistoryService history;
+  private final Organisations organisations;
+
+  public LetterAccess(IdentityService identity, HistoryService history, Organisations organisations) {
+    this.identity = identity;
+    this.history = history;
+    this.organisations = organisations;
+  }
+
+  /**
+   * Returns when the current caller may read the letters of the case with these numbers and the
+   * applicant's credit code; throws {@link ApiRefusal} (401 or 403) otherwise.
+   */
+  public void require(String applicationNumber, String certificateNumber, String creditCode) {
+    Caller caller = AccessPolicy.require(identity, Capability.READ_LETTERS);
+    if (caller.may(Capability.READ_LETTERS_OF_EVERY_CASE)
+        || organisations.creditCodeOf(caller.userId()).filter(own -> own.equals(creditCode)).isPresent()
+        || readsHistoryOf(applicationNumber, certificateNumber)) {
+      return;
+    }
+    throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", "无权查看该案件的文书：只有申报单位本身和办理该案件的工作人员可以查看（用户 "
+        + caller.userId() + "）");
+  }
+
+  /** Asked with the caller's own authentication, so the engine's history grants decide. */
+  private boolean readsHistoryOf(String applicationNumber, String certificateNumber) {
+    return Stream.of(applicationNumber, certificateNumber).filter(Objects::nonNull)
+        .anyMatch(key -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0);
+  }
+}

@@ -1,0 +1,126 @@
+package cn.gov.shuozhou.makerspace.letters;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+
+import cn.gov.shuozhou.makerspace.access.LetterAccess;
+import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The letters' doors: the list of a case's letters and the download of one letter (the applicant's
+ * organisation and the case's staff, {@link LetterAccess}), and the public download of a
+ * certificate (its contents are public in the registry anyway). Read-only: there is no way to
+ * change or delete a letter. None of them takes a parameter.
+ */
+@RestController
+public class LettersController {
+
+  private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final Pattern LETTER_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** One letter in a case's list; {@code url} downloads it. */
+  public record LetterView(String id, String kind, String title, String documentNumber, LocalDate issuedOn,
+      String sha256, String url) {
+    static LetterView of(LetterSummary l) {
+      return new LetterView(l.id(), l.kind().name(), l.title(), l.documentNumber(), l.issuedOn(), l.sha256(),
+          "/api/letters/" + l.id());
+    }
+  }
+
+  private final LetterArchive archive;
+  private final LetterAccess access;
+  private final ProcessEngine engine;
+
+  public LettersController(LetterArchive archive, LetterAccess access, ProcessEngine engine) {
+    this.archive = archive;
+    this.access = access;
+    this.engine = engine;
+  }
+
+  @GetMapping("/api/my/applications/{applicationNumber}/letters")
+  public List<LetterView> list(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters) {
+    noParameters(parameters);
+    if (!CASE_NUMBER.matcher(applicationNumber).matches()) {
+      throw new InvalidInputException(List.of(new FieldError("applicationNumber", "申请编号（applicationNumber）格式不正确")));
+    }
+    List<LetterSummary> letters = archive.ofApplication(applicationNumber);
+    String creditCode = letters.isEmpty() ? creditCodeOf(applicationNumber) : letters.get(0).creditCode();
+    access.require(applicationNumber, letters.stream().map(LetterSummary::certificateNumber)
+        .filter(Objects::nonNull).findFirst().orElse(null), creditCode);
+    return letters.stream().map(LetterView::of).toList();
+  }
+
+  @GetMapping("/api/letters/{id}")
+  public ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam Map<String, String> parameters) {
+    noParameters(parameters);
+    if (!LETTER_ID.matcher(id).matches()) {
+      throw new InvalidInputException(List.of(new FieldError("id", "文书标识（id）格式不正确")));
+    }
+    LetterSummary letter = archive.find(id)
+        .orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "NotFound", "未找到该文书：" + id));
+    access.require(letter.applicationNumber(), letter.certificateNumber(), letter.creditCode());
+    return pdf(letter);
+  }
+
+  /** The certificate of the public registry page of that certificate. */
+  @GetMapping("/public/registry/{certificateNumber}/certificate")
+  public ResponseEntity<byte[]> certificate(@PathVariable String certificateNumber) {
+    boolean wellFormed = CASE_NUMBER.matcher(certificateNumber).matches();
+    return (wellFormed ? archive.certificate(certificateNumber) : Optional.<LetterSummary>empty()).map(this::pdf)
+        .orElseGet(() -> ResponseEntity.status(wellFormed ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST)
+            .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+            .header("X-Content-Type-Options", "nosniff")
+            .body((wellFormed ? "未找到该证书编号的证书文件" : "证书编号（certificateNumber）格式不正确")
+                .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private ResponseEntity<byte[]> pdf(LetterSummary letter) {
+    byte[] bytes = archive.pdf(letter.id());
+    String name = letter.title() + "-" + letter.documentNumber() + ".pdf";
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("X-Letter-SHA256", letter.sha256())
+        .body(bytes);
+  }
+
+  /** The applicant of a case that has no letter yet, read by the system (operators hold no history right). */
+  private String creditCodeOf(String applicationNumber) {
+    return WithoutAuthorization.call(engine, () -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processDefinitionKey(CertificationProcess.KEY).processInstanceBusinessKey(applicationNumber).list().stream()
+            .flatMap(p -> engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(p.getId())
+                .variableName(CREDIT_CODE).list().stream())
+            .map(v -> String.valueOf(v.getValue())).findFirst())
+        .orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "NotFound", "未找到申请：" + applicationNumber));
+  }
+
+  private static void noParameters(Map<String, String> parameters) {
+    if (!parameters.isEmpty()) {
+      throw new InvalidInputException(parameters.keySet().stream()
+          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
+    }
+  }
+}
