@@ -50,7 +50,8 @@ public class MyApplications {
     });
   }
 
-  private MyApplication describe(HistoricProcessInstance instance, String userId) {
+  /** The application as its organisation sees it (also the head of its case page). */
+  MyApplication describe(HistoricProcessInstance instance, String userId) {
     Map<String, Object> v = variables(instance.getId());
     boolean running = instance.getEndTime() == null;
     // the case's own tasks and those of the hearing it calls (same business key)
@@ -66,7 +67,7 @@ public class MyApplications {
     List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
         .sorted(Comparator.comparing(Task::getCreateTime))
-        .map(t -> new OwnTask(t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+        .map(t -> new OwnTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
     String county = v.get(COUNTY) instanceof String code && County.codes().contains(code)
         ? County.valueOf(code).displayName() : null;
     return new MyApplication(instance.getBusinessKey(), (String) v.get(SPACE_NAME), county,
