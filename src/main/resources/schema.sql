@@ -287,3 +287,11 @@ CREATE TABLE IF NOT EXISTS ms_decision_record (
   decided_at          TIMESTAMP
 );
 CREATE INDEX IF NOT EXISTS ix_decision_record_case ON ms_decision_record (case_ref);
+
+-- Organisation accounts an administrator has disabled (issue 16): one row while disabled; such an
+-- account cannot log in anywhere (organisation/DisabledAccountsPlugin). Enabling deletes the row.
+CREATE TABLE IF NOT EXISTS ms_organisation_disabled (
+  user_id     VARCHAR(64) PRIMARY KEY,
+  disabled_by VARCHAR(64) NOT NULL,
+  disabled_at TIMESTAMP   NOT NULL
+);

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The signed-in organisation account of a portal request: its user and its organisation's credit
  * code. Only accounts bound to an organisation (docs/security.md §10) have a portal; everyone else
- * is refused (403). The portal's reads take no query parameters (400 naming each).
+ * is refused (403), and so is a disabled account. The portal's reads take no query parameters (400 naming each).
  */
 record Applicant(String userId, String creditCode) {
 
@@ -19,6 +19,9 @@ record Applicant(String userId, String creditCode) {
     String user = identity.getCurrentAuthentication().getUserId();
     String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(HttpStatus.FORBIDDEN,
         "AuthorizationException", "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
+    if (organisations.isDisabled(user)) { // a session opened before the account was disabled
+      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AccountDisabled", "该机构账号已被管理员停用");
+    }
     return new Applicant(user, creditCode);
   }
 
