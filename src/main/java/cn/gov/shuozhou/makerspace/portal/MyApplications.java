@@ -3,11 +3,13 @@ package cn.gov.shuozhou.makerspace.portal;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.application.County;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,13 @@ public class MyApplications {
         running && !own.isEmpty() ? (String) v.get(RETURN_REASON) : null,
         (String) v.get(OUTCOME), (String) v.get(OUTCOME_REASON),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-        (String) v.get(CERTIFICATE_NUMBER), v.get(VALID_UNTIL) == null ? null : v.get(VALID_UNTIL).toString(),
+        (String) v.get(CERTIFICATE_NUMBER), validUntil(v.get(VALID_UNTIL)),
         materials.of(v));
+  }
+
+  /** The last day of validity as an ISO date (2029-12-05); the certification holds it as a date. */
+  private static String validUntil(Object value) {
+    return value instanceof Date date ? EngineClock.toLocalDate(date).toString() : value == null ? null : value.toString();
   }
 
   private Map<String, Object> variables(String instanceId) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,9 +221,17 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "variable" -> setVariable(user, expected);
       case "definition" -> suspendDefinition(user);
       case "user" -> createUser(user);
-      case "organisation" -> createOrganisation(user);
-      case "my" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/applications"))
-          .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "organisation" -> switch (object) {
+        case "list" -> allowedOr403(get("/api/organisations", user));
+        case "disable" -> disableOrganisation(user);
+        default -> createOrganisation(user);
+      };
+      case "my" -> switch (object) {
+        case "case" -> allowedOr403(get("/api/my/applications/" + engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(task("firstReview", false).getProcessInstanceId()).singleResult().getBusinessKey(), user));
+        case "task" -> allowedOr403(get("/api/my/tasks/" + task("supplementApplication", false).getId(), user));
+        default -> allowedOr403(get("/api/my/applications", user));
+      };
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       default -> throw new IllegalArgumentException(action);
@@ -449,6 +458,21 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
     if (allowed) {
       cleanUps.add(() -> engine.getIdentityService().deleteUser(id));
     }
+    return allowed;
+  }
+
+  private HttpResponse<String> get(String path, String user) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+        .header("Accept", "application/json").GET());
+  }
+
+  /** Disables a fresh organisation account (enabled again afterwards). */
+  private boolean disableOrganisation(String user) {
+    String account = OrganisationAccounts.ownerOf(engine, Applications.newCreditCode());
+    boolean allowed = allowedOr403(send(HttpRequest.newBuilder(uri("/api/organisations/" + account + "/disable"))
+        .header("Authorization", basic(user)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}"))));
+    cleanUps.add(() -> api("admin").post("/api/organisations/" + account + "/enable", "{}"));
     return allowed;
   }
 
