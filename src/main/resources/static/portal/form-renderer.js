@@ -2,7 +2,8 @@
 // applicant's tasks on the portal: the component types those forms use (text, group, textfield,
 // textarea, number, checkbox, radio, select) and their conditions of the form
 // `=a = null or a = ""`, `=a != "x"`, `=a = true`, `=a != true`. Read-only (disabled) fields show
-// what the process holds; the writable fields that are not hidden are submitted, as form-js does.
+// what the process holds; the writable fields that are not hidden are submitted (empty ones as
+// null), as form-js does; {{name}} in a text is filled from the task's variables.
 // Checking the values is the server's: its messages are shown at their fields.
 
 import { el, fill } from '/common/dom.js';
@@ -32,7 +33,7 @@ export function renderForm(form, values = {}) {
         components(c.components || []));
     }
     if (c.type === 'text') {
-      return el('div', { className: 'form-text' }, markdown(c.text || ''));
+      return el('div', { className: 'form-text' }, markdown(c.text || '', values));
     }
     if (!INPUTS.has(c.type) || !c.key) {
       return null;
@@ -122,9 +123,7 @@ export function renderForm(form, values = {}) {
       for (const [key, field] of fields) {
         if (!field.readOnly && !field.wrapper.closest('[hidden]')) {
           const value = field.read();
-          if (value !== undefined) {
-            answer[key] = value;
-          }
+          answer[key] = value === undefined ? null : value; // an emptied field is sent empty, as form-js does
         }
       }
       return answer;
@@ -164,11 +163,16 @@ function shown(component, value) {
   return String(value);
 }
 
-/** The forms' text: "### heading" lines and paragraphs. */
-function markdown(text) {
-  return text.split(/\n{2,}/).map((block) => (block.startsWith('### ')
-    ? el('h3', {}, block.slice(4))
-    : el('p', {}, block)));
+/** The forms' text: "###"/"####" headings and paragraphs; {{a.b}} from the values; **bold** as plain text. */
+function markdown(text, values) {
+  const filled = text.replace(/\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g, (all, path) => {
+    const value = path.split('.').reduce((v, part) => (v === null || v === undefined ? v : v[part]), values);
+    return value === null || value === undefined ? '' : String(value);
+  }).replace(/\*\*/g, '');
+  return filled.split(/\n{2,}/).map((block) => {
+    const heading = /^(#{3,4}) (.*)$/s.exec(block);
+    return heading ? el(heading[1].length === 3 ? 'h3' : 'h4', {}, heading[2]) : el('p', {}, block);
+  });
 }
 
 /** Whether a `conditional.hide` expression holds; an expression of another shape hides nothing. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,9 @@ public class MyTasks {
   /** A task and its form as the page renders it. */
   public record TaskForm(String taskId, String kind, String name, Instant due, JsonNode form,
       Map<String, Object> values) {}
+
+  /** A variable named in a text's template expression: its first name ({@code policy} of {@code {{policy.banYears}}}). */
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_]\\w*)");
 
   private final ProcessEngine engine;
   private final ObjectMapper json;
@@ -76,11 +81,15 @@ public class MyTasks {
     }
   }
 
-  /** Every component key of the form, nested groups included. */
+  /** Every component key of the form and every variable its texts name ({{policy.banYears}}), nested groups included. */
   private static void keys(JsonNode container, List<String> keys) {
     for (JsonNode component : container.path("components")) {
       if (component.hasNonNull("key")) {
         keys.add(component.get("key").asText());
+      }
+      Matcher template = TEMPLATE.matcher(component.path("text").asText(""));
+      while (template.find()) {
+        keys.add(template.group(1));
       }
       keys(component, keys);
     }
