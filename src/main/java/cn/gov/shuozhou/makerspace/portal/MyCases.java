@@ -135,7 +135,7 @@ public class MyCases {
 
   /** The department that did a step: its candidate group's name; the applicant; or the expert panel. */
   private String department(HistoricTaskInstance task, String userId) {
-    if (userId.equals(task.getAssignee()) && NOTICES.containsKey(task.getTaskDefinitionKey())) {
+    if (userId.equals(task.getAssignee())) {
       return APPLICANT;
     }
     return engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(task.getId())

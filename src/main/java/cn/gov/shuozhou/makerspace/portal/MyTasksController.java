@@ -39,7 +39,9 @@ public class MyTasksController {
   }
 
   @PostMapping("/{taskId}")
-  public Map<String, Object> complete(@PathVariable String taskId, @RequestBody Map<String, Object> fields) {
+  public Map<String, Object> complete(@PathVariable String taskId, @RequestBody Map<String, Object> fields,
+      @RequestParam Map<String, String> parameters) {
+    Applicant.refuseParameters(parameters);
     tasks.complete(taskId, Applicant.current(identity, organisations).userId(), fields);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("taskId", taskId);

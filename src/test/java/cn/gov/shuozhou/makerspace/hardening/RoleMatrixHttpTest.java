@@ -228,7 +228,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       };
       case "my" -> switch (object) {
         case "case" -> allowedOr403(get("/api/my/applications/" + engine.getRuntimeService().createProcessInstanceQuery()
-            .processInstanceId(task("firstReview", false).getProcessInstanceId()).singleResult().getBusinessKey(), user));
+            .processInstanceId(task("supplementApplication", false).getProcessInstanceId()).singleResult().getBusinessKey(), user));
         case "task" -> allowedOr403(get("/api/my/tasks/" + task("supplementApplication", false).getId(), user));
         default -> allowedOr403(get("/api/my/applications", user));
       };

@@ -68,6 +68,8 @@ class MyCaseHttpTest extends AbstractHttpTest {
     assertThat(api("operator2").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(404);
     assertThat(api("operator2").post("/api/my/tasks/" + supplement.getId(), answer.toString()).statusCode()).isEqualTo(404);
     assertThat(api("shuocheng1").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(403);
+    assertThat(api("operator1").post("/api/my/tasks/" + supplement.getId() + "?withdrawn=true", answer.toString())
+        .statusCode()).as("no query parameters").isEqualTo(400);
     assertThat(openTasks(instanceId)).containsExactly(TASK_SUPPLEMENT);
     assertThat(engine.getRuntimeService().getVariable(instanceId, OUTCOME)).isNull();
 
