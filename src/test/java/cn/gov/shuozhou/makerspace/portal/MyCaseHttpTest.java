@@ -38,12 +38,13 @@ class MyCaseHttpTest extends AbstractHttpTest {
   @Test
   void theApplicantSupplementsOnThePortalAndFollowsItsCaseToItsAnnualReport() throws Exception {
     Fixtures fixtures = new Fixtures(engine);
-    Task supplement = fixtures.waitingAt(TASK_SUPPLEMENT, "shuocheng");
+    Task supplement = fixtures.returnedToAFreshOrganisation("shuocheng");
+    String applicant = supplement.getAssignee();
     String instanceId = supplement.getProcessInstanceId();
     String number = number(instanceId);
 
     // the form is the deployed Camunda Form, prefilled with the application and the reasons
-    HttpResponse<String> form = api("operator1").get("/api/my/tasks/" + supplement.getId());
+    HttpResponse<String> form = api(applicant).get("/api/my/tasks/" + supplement.getId());
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     JsonNode task = JSON.readTree(form.body());
     assertThat(task.at("/form/id").asText()).isEqualTo("form-supplement-application");
@@ -56,24 +57,24 @@ class MyCaseHttpTest extends AbstractHttpTest {
 
     // a computed result is no field of the form: 400 at that field, the task stays open
     ObjectNode forged = answer.deepCopy().put(OUTCOME, "CERTIFIED");
-    HttpResponse<String> undeclared = api("operator1").post("/api/my/tasks/" + supplement.getId(), forged.toString());
+    HttpResponse<String> undeclared = api(applicant).post("/api/my/tasks/" + supplement.getId(), forged.toString());
     assertThat(undeclared.statusCode()).isEqualTo(400);
     assertThat(undeclared.body()).contains(OUTCOME).contains("不是任务");
     // a bad value: 400 naming the field, in Chinese
     ObjectNode bad = answer.deepCopy().put(TOTAL_AREA, "很大");
-    HttpResponse<String> badValue = api("operator1").post("/api/my/tasks/" + supplement.getId(), bad.toString());
+    HttpResponse<String> badValue = api(applicant).post("/api/my/tasks/" + supplement.getId(), bad.toString());
     assertThat(badValue.statusCode()).isEqualTo(400);
     assertThat(badValue.body()).contains(TOTAL_AREA).contains("数字");
     // someone else's task is not found, a staff account has no portal
     assertThat(api("operator2").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(404);
     assertThat(api("operator2").post("/api/my/tasks/" + supplement.getId(), answer.toString()).statusCode()).isEqualTo(404);
     assertThat(api("shuocheng1").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(403);
-    assertThat(api("operator1").post("/api/my/tasks/" + supplement.getId() + "?withdrawn=true", answer.toString())
+    assertThat(api(applicant).post("/api/my/tasks/" + supplement.getId() + "?withdrawn=true", answer.toString())
         .statusCode()).as("no query parameters").isEqualTo(400);
     assertThat(openTasks(instanceId)).containsExactly(TASK_SUPPLEMENT);
     assertThat(engine.getRuntimeService().getVariable(instanceId, OUTCOME)).isNull();
 
-    HttpResponse<String> done = api("operator1").post("/api/my/tasks/" + supplement.getId(), answer.toString());
+    HttpResponse<String> done = api(applicant).post("/api/my/tasks/" + supplement.getId(), answer.toString());
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
     assertThat(openTasks(instanceId)).containsExactly(TASK_FIRST_REVIEW);
 
@@ -82,7 +83,7 @@ class MyCaseHttpTest extends AbstractHttpTest {
     engine.getTaskService().claim(review.getId(), "shuocheng1");
     fixtures.certify(instanceId);
 
-    HttpResponse<String> page = api("operator1").get("/api/my/applications/" + number);
+    HttpResponse<String> page = api(applicant).get("/api/my/applications/" + number);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     JsonNode myCase = JSON.readTree(page.body());
     assertThat(myCase.at("/application/outcome").asText()).isEqualTo("CERTIFIED");
@@ -100,21 +101,21 @@ class MyCaseHttpTest extends AbstractHttpTest {
     String supervisionId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instanceId).variableName(SUPERVISION_INSTANCE_ID).singleResult().getValue();
     Task report = new SupervisionFixtures(engine, certificates, fixtures).reportWindowOpened(supervisionId);
-    JsonNode listed = mine(number);
+    JsonNode listed = mine(applicant, number);
     assertThat(listed.at("/ownTasks/0/taskId").asText()).isEqualTo(report.getId());
-    JsonNode reportForm = JSON.readTree(api("operator1").get("/api/my/tasks/" + report.getId()).body());
+    JsonNode reportForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + report.getId()).body());
     assertThat(reportForm.at("/form/id").asText()).isEqualTo("form-submit-annual-report");
     ObjectNode filed = JSON.valueToTree(SupervisionFixtures.validCompletion(SupervisionProcess.TASK_SUBMIT_REPORT));
-    HttpResponse<String> reported = api("operator1").post("/api/my/tasks/" + report.getId(), filed.toString());
+    HttpResponse<String> reported = api(applicant).post("/api/my/tasks/" + report.getId(), filed.toString());
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
-    JsonNode after = JSON.readTree(api("operator1").get("/api/my/applications/" + number).body());
+    JsonNode after = JSON.readTree(api(applicant).get("/api/my/applications/" + number).body());
     assertThat(after.get("requests").findValuesAsText("kind")).contains(SupervisionProcess.TASK_SUBMIT_REPORT);
     assertThat(steps(after)).contains("提交年度工作报告及下年度计划@本单位");
 
     assertThat(api("operator2").get("/api/my/applications/" + number).statusCode())
         .as("another organisation's case is not found").isEqualTo(404);
     assertThat(api("city1").get("/api/my/applications/" + number).statusCode()).isEqualTo(403);
-    assertThat(api("operator1").get("/api/my/applications/" + number + "?creditCode=x").statusCode()).isEqualTo(400);
+    assertThat(api(applicant).get("/api/my/applications/" + number + "?creditCode=x").statusCode()).isEqualTo(400);
   }
 
   @Test
@@ -155,8 +156,8 @@ class MyCaseHttpTest extends AbstractHttpTest {
         .map(s -> s.get("name").asText() + "@" + s.get("department").asText()).toList();
   }
 
-  private JsonNode mine(String number) throws Exception {
-    for (JsonNode application : JSON.readTree(api("operator1").get("/api/my/applications").body())) {
+  private JsonNode mine(String applicant, String number) throws Exception {
+    for (JsonNode application : JSON.readTree(api(applicant).get("/api/my/applications").body())) {
       if (number.equals(application.get("applicationNumber").asText())) {
         return application;
       }

@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The applicant's door in Chromium, without Tasklist: operator1 signs in at /portal/, sees its
+ * The applicant's door in Chromium, without Tasklist: an organisation signs in at /portal/, sees its
  * returned application with the reasons and articles, supplements it on the case page (a field
  * left empty is refused in Chinese at that field, then it is sent), sees the case advance; once
  * certified (staff steps over the engine), it files its annual report on the same page.
@@ -51,14 +51,15 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
   @Test
   void theApplicantSupplementsAndReportsOnThePortal() {
     Fixtures fixtures = new Fixtures(engine);
-    Task supplement = fixtures.waitingAt(TASK_SUPPLEMENT, "pinglu");
+    Task supplement = fixtures.returnedToAFreshOrganisation("pinglu");
+    String applicant = supplement.getAssignee();
     String instanceId = supplement.getProcessInstanceId();
     String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
         .singleResult().getBusinessKey();
 
     browser.open(uri("/portal/").toString());
-    browser.visible(By.id("login-username")).sendKeys("operator1");
-    browser.driver().findElement(By.id("login-password")).sendKeys("operator1");
+    browser.visible(By.id("login-username")).sendKeys(applicant);
+    browser.driver().findElement(By.id("login-password")).sendKeys(applicant);
     browser.click(By.id("login-submit"));
     browser.click(By.cssSelector(".application[data-number='" + number + "'] a.do-task"));
 
