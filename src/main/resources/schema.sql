@@ -353,3 +353,10 @@ CREATE TABLE IF NOT EXISTS ms_letter (
 );
 CREATE INDEX IF NOT EXISTS ix_letter_application ON ms_letter (application_number, created_at);
 CREATE INDEX IF NOT EXISTS ix_letter_certificate ON ms_letter (certificate_number);
+-- Organisation accounts an administrator has disabled (issue 16): one row while disabled; such an
+-- account cannot log in anywhere (organisation/DisabledAccountsPlugin). Enabling deletes the row.
+CREATE TABLE IF NOT EXISTS ms_organisation_disabled (
+  user_id     VARCHAR(64) PRIMARY KEY,
+  disabled_by VARCHAR(64) NOT NULL,
+  disabled_at TIMESTAMP   NOT NULL
+);

@@ -7,23 +7,9 @@ import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
 import { mountPage, showLogin } from '/common/page.js';
+import { caseLink, day, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
-
-const OUTCOMES = {
-  CERTIFIED: '已认定',
-  REJECTED: '不予认定',
-  NOT_ACCEPTED: '不予受理',
-  LAPSED: '逾期未补正，申请失效',
-  WITHDRAWN: '已撤回',
-};
-
-function state(a) {
-  if (a.inProgress) {
-    return a.stages.length ? `办理中：${a.stages.join('、')}` : '办理中';
-  }
-  return a.outcome ? (OUTCOMES[a.outcome] || '已办结') : '已终止';
-}
 
 function render(list) {
   if (!list.length) {
@@ -34,7 +20,7 @@ function render(list) {
   fill($('applications'), list.map((a) => el('article', {
     className: 'application', dataset: { number: a.applicationNumber || '' },
   },
-  el('h3', {}, `${a.spaceName || '（未填写名称）'}`),
+  el('h3', {}, el('a', { href: caseLink(a.applicationNumber) }, a.spaceName || '（未填写名称）')),
   el('dl', {},
     el('dt', {}, '申请编号'), el('dd', { className: 'number' }, a.applicationNumber || '—'),
     el('dt', {}, '所在县（区）'), el('dd', {}, a.county || '—'),
@@ -42,12 +28,13 @@ function render(list) {
     el('dt', {}, '状态'), el('dd', { className: `state outcome-${a.outcome || ''}` }, state(a)),
     a.outcomeReason ? [el('dt', {}, '结果说明'), el('dd', { className: 'reason' }, a.outcomeReason)] : null,
     a.certificateNumber ? [el('dt', {}, '证书编号'), el('dd', {}, a.certificateNumber)] : null,
-    a.validUntil ? [el('dt', {}, '有效期至'), el('dd', {}, a.validUntil)] : null),
+    a.validUntil ? [el('dt', {}, '有效期至'), el('dd', {}, day(a.validUntil))] : null),
   a.ownTasks.length ? el('div', { className: 'own-tasks', role: 'note' },
     el('strong', {}, '需要本单位办理：'),
-    el('ul', {}, a.ownTasks.map((t) => el('li', {}, t.name, t.due ? `（期限：${formatTime(t.due)}）` : ''))),
-    a.returnReason ? el('p', { className: 'return-reason' }, `退回原因：${a.returnReason}`) : null,
-    el('p', { className: 'hint' }, '请在', el('a', { href: '/camunda/app/tasklist/default/' }, '任务中心'), '中办理上述事项。')) : null,
+    el('ul', {}, a.ownTasks.map((t) => el('li', {}, t.name, t.due ? `（期限：${formatTime(t.due)}）` : '',
+      ' ', el('a', { className: 'do-task', href: caseLink(a.applicationNumber, t.taskId) }, '去办理')))),
+    a.returnReason ? el('p', { className: 'return-reason' }, `退回原因：${a.returnReason}`) : null) : null,
+  el('p', {}, el('a', { className: 'case-link', href: caseLink(a.applicationNumber) }, '查看办理详情')),
   a.materials.length ? el('details', { className: 'materials' },
     el('summary', {}, `申报材料清单（${a.materials.length} 项）`),
     el('table', { className: 'data' },
@@ -74,7 +61,6 @@ async function showLetters(article, number) {
   if (!letters.length) {
     return;
   }
-  const day = (iso) => { const [y, m, d] = iso.split('-'); return `${y}年${Number(m)}月${Number(d)}日`; };
   article.append(el('section', { className: 'letters' },
     el('h4', {}, `文书（${letters.length} 份）`),
     el('ul', {}, letters.map((l) => el('li', { dataset: { kind: l.kind } },

@@ -1,8 +1,13 @@
 package cn.gov.shuozhou.makerspace.access;
 
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.access.GroupDefinition;
+import cn.gov.shuozhou.makerspace.access.Groups;
 import jakarta.servlet.http.HttpSession;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -16,6 +21,9 @@ import org.springframework.http.HttpStatus;
  * Camunda's filters for {@code /engine-rest} and the webapps) and which engine commands carry.
  */
 public final class AccessPolicy {
+
+  /** County bureaus' groups are {@code county-<county code>}. */
+  private static final String COUNTY_GROUP_PREFIX = "county-";
 
   private AccessPolicy() {}
 
@@ -71,6 +79,23 @@ public final class AccessPolicy {
       throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", refusal(capability, caller.userId()));
     }
     return caller;
+  }
+
+  /**
+   * The counties (codes as in {@code application/County}) whose organisation accounts a county-level
+   * bureau oversees: its own county, or the development zone for the zone's bureau; none for others.
+   */
+  public static Set<String> counties(Caller caller) {
+    Set<String> counties = new LinkedHashSet<>();
+    for (GroupDefinition county : Groups.COUNTY_GROUPS) {
+      if (caller.groups().contains(county.id())) {
+        counties.add(county.id().substring(COUNTY_GROUP_PREFIX.length()));
+      }
+    }
+    if (caller.groups().contains(Groups.DEVZONE_BUREAU)) {
+      counties.add(County.devzone.name());
+    }
+    return counties;
   }
 
   /** The Chinese 403 text for a user refused {@code capability}. */

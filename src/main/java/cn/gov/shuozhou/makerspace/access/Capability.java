@@ -74,6 +74,16 @@ public enum Capability {
   CHANGE_CALENDAR("修改工作日历（检查和补充节假日安排）", groups(CAMUNDA_ADMIN)),
   /** {@code POST /api/organisations}. */
   CREATE_ORGANISATION_ACCOUNTS("创建机构账号", groups(CAMUNDA_ADMIN)),
+  /**
+   * {@code GET /api/organisations}: the organisation accounts, read-only; a county's bureau (and the
+   * development zone's) sees those of its county ({@link AccessPolicy#counties}), administrators all.
+   */
+  READ_ORGANISATION_ACCOUNTS("查看机构账号", plus(plus(Set.copyOf(Groups.ids(Groups.COUNTY_GROUPS)), Groups.DEVZONE_BUREAU),
+      CAMUNDA_ADMIN)),
+  /** Every county's organisation accounts. */
+  READ_ALL_ORGANISATION_ACCOUNTS("查看全部县（区）的机构账号", groups(CAMUNDA_ADMIN)),
+  /** {@code POST /api/organisations/{userId}/disable} and {@code /enable}: a disabled account cannot log in anywhere. */
+  DISABLE_ORGANISATION_ACCOUNTS("停用或启用机构账号", groups(CAMUNDA_ADMIN)),
   /** The demo profile's mailbox page ({@code /mailbox/}, {@code GET /api/mailbox}): mails hold codes. */
   READ_DEMO_MAILBOX("查看演示邮箱", groups(CAMUNDA_ADMIN)),
   /** Letters (文书) of a case: the applicant's organisation and the case's staff ({@link LetterAccess}). */

@@ -45,6 +45,28 @@ public class OrganisationService {
     identity.createMembership(o.userId(), Groups.OPERATORS);
   }
 
+  /**
+   * Disables an account: it cannot log in anywhere ({@link DisabledAccountsPlugin}), and it leaves
+   * group {@code operators}, so that a session opened before loses the operator's rights at once
+   * (our API reads the groups on every request; the webapps when they re-validate the session).
+   */
+  @Transactional
+  public void disable(String userId, String administrator) {
+    organisations.disable(userId, administrator);
+    if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.OPERATORS).count() > 0) {
+      identity.deleteMembership(userId, Groups.OPERATORS);
+    }
+  }
+
+  /** Enables a disabled account again: it logs in and is an operator as before. */
+  @Transactional
+  public void enable(String userId) {
+    organisations.enable(userId);
+    if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.OPERATORS).count() == 0) {
+      identity.createMembership(userId, Groups.OPERATORS);
+    }
+  }
+
   static OrganisationTakenException userTaken(String userId) {
     return new OrganisationTakenException("userId", "用户名（userId）" + userId + " 已被使用，请换一个");
   }

@@ -24,6 +24,6 @@ public record MyApplication(
     String validUntil,
     List<Material> materials) {
 
-  /** A task the organisation itself must complete (补正, annual report, statement...). */
-  public record OwnTask(String name, Instant due) {}
+  /** A task the organisation itself must complete (补正, annual report, statement...) on its case page. */
+  public record OwnTask(String taskId, String kind, String name, Instant due) {}
 }

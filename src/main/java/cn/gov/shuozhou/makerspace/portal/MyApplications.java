@@ -3,11 +3,13 @@ package cn.gov.shuozhou.makerspace.portal;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,8 @@ public class MyApplications {
     });
   }
 
-  private MyApplication describe(HistoricProcessInstance instance, String userId) {
+  /** The application as its organisation sees it (also the head of its case page). */
+  MyApplication describe(HistoricProcessInstance instance, String userId) {
     Map<String, Object> v = variables(instance.getId());
     boolean running = instance.getEndTime() == null;
     // the case's own tasks and those of the hearing it calls (same business key)
@@ -66,15 +69,20 @@ public class MyApplications {
     List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
         .sorted(Comparator.comparing(Task::getCreateTime))
-        .map(t -> new OwnTask(t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
+        .map(t -> new OwnTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
     String county = County.nameOf(v.get(COUNTY));
     return new MyApplication(instance.getBusinessKey(), (String) v.get(SPACE_NAME), county,
         instance.getStartTime().toInstant(), running, stages, own,
         running && !own.isEmpty() ? (String) v.get(RETURN_REASON) : null,
         (String) v.get(OUTCOME), (String) v.get(OUTCOME_REASON),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-        (String) v.get(CERTIFICATE_NUMBER), v.get(VALID_UNTIL) == null ? null : v.get(VALID_UNTIL).toString(),
+        (String) v.get(CERTIFICATE_NUMBER), validUntil(v.get(VALID_UNTIL)),
         materials.of(v));
+  }
+
+  /** The last day of validity as an ISO date (2029-12-05); the certification holds it as a date. */
+  private static String validUntil(Object value) {
+    return value instanceof Date date ? EngineClock.toLocalDate(date).toString() : value == null ? null : value.toString();
   }
 
   private Map<String, Object> variables(String instanceId) {

@@ -154,6 +154,18 @@ public final class Fixtures {
   }
 
   /**
+   * A new application of a fresh organisation, returned to it for supplement (Art. 4 not met): the
+   * task, assigned to the organisation's account ({@link OrganisationAccounts#ownerOf}, password =
+   * user id). For tests that go on to certify: a demo operator's certificate would bar its next filing.
+   */
+  public Task returnedToAFreshOrganisation(String county) {
+    Map<String, Object> app = application(county);
+    app.put(ONLINE_SERVICES, false);
+    ProcessInstance pi = apply(app);
+    return awaitTask(pi.getId(), TASK_SUPPLEMENT, null);
+  }
+
+  /**
    * Takes a filed application waiting at its first review to its certificate: every step
    * approves, and the public notice ends without objection (its timer is run now).
    */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,9 +221,17 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "variable" -> setVariable(user, expected);
       case "definition" -> suspendDefinition(user);
       case "user" -> createUser(user);
-      case "organisation" -> createOrganisation(user);
-      case "my" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/applications"))
-          .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "organisation" -> switch (object) {
+        case "list" -> allowedOr403(get("/api/organisations", user));
+        case "disable" -> disableOrganisation(user);
+        default -> createOrganisation(user);
+      };
+      case "my" -> switch (object) {
+        case "case" -> allowedOr403(get("/api/my/applications/" + engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceId(task("supplementApplication", false).getProcessInstanceId()).singleResult().getBusinessKey(), user));
+        case "task" -> allowedOr403(get("/api/my/tasks/" + task("supplementApplication", false).getId(), user));
+        default -> allowedOr403(get("/api/my/applications", user));
+      };
       case "materials" -> "upload".equals(object) ? uploadMaterial(user) : allowedOr403(send(HttpRequest.newBuilder(
           uri(materialOfOperator1())).header("Authorization", basic(user)).GET()));
       case "letters" -> readLetters(user);
@@ -512,6 +521,21 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       materialUrl = json(files.body()).get(0).get("downloadUrl").asText();
     }
     return materialUrl;
+  }
+
+  private HttpResponse<String> get(String path, String user) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+        .header("Accept", "application/json").GET());
+  }
+
+  /** Disables a fresh organisation account (enabled again afterwards). */
+  private boolean disableOrganisation(String user) {
+    String account = OrganisationAccounts.ownerOf(engine, Applications.newCreditCode());
+    boolean allowed = allowedOr403(send(HttpRequest.newBuilder(uri("/api/organisations/" + account + "/disable"))
+        .header("Authorization", basic(user)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}"))));
+    cleanUps.add(() -> api("admin").post("/api/organisations/" + account + "/enable", "{}"));
+    return allowed;
   }
 
   private boolean createOrganisation(String user) {

@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.task.Task;
  * certification starts it; timers are fired by executing their jobs (no clock travel), messages
  * correlated, tasks completed through the Java API. The operator is {@code operator1}.
  */
-final class SupervisionFixtures {
+public final class SupervisionFixtures {
 
   static final List<String> TASKS = List.of(TASK_SUBMIT_REPORT, TASK_FOLLOW_UP_LATE_REPORT, TASK_ASSESSMENT,
       TASK_REWARD, TASK_RECTIFY, TASK_REASSESSMENT, TASK_FALSE_MATERIALS, TASK_SANCTION, TASK_RENEWAL_REMINDER);
@@ -40,7 +40,7 @@ final class SupervisionFixtures {
   private final CertificateRegistry certificates;
   private final Fixtures fixtures;
 
-  SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, Fixtures fixtures) {
+  public SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, Fixtures fixtures) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
@@ -84,6 +84,12 @@ final class SupervisionFixtures {
       fire(processInstanceId, "reportWindowOpens");
       await(processInstanceId, TASK_SUBMIT_REPORT);
     }
+  }
+
+  /** Opens the report window of a running supervision instance now (its timer fired): the report task. */
+  public Task reportWindowOpened(String processInstanceId) {
+    fire(processInstanceId, "reportWindowOpens");
+    return await(processInstanceId, TASK_SUBMIT_REPORT);
   }
 
   /** A new supervision instance waiting at {@code taskKey}; the task is returned. */
@@ -150,7 +156,7 @@ final class SupervisionFixtures {
   }
 
   /** Valid completion variables of each task kind of the supervision process. */
-  static Map<String, Object> validCompletion(String taskKey) {
+  public static Map<String, Object> validCompletion(String taskKey) {
     Map<String, Object> v = new HashMap<>();
     switch (taskKey) {
       case TASK_SUBMIT_REPORT -> v.putAll(report(12, 12, 1, 50_000.0));

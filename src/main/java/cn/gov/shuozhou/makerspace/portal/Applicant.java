@@ -1,0 +1,34 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.organisation.Organisations;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The signed-in organisation account of a portal request: its user and its organisation's credit
+ * code. Only accounts bound to an organisation (docs/security.md §10) have a portal; everyone else
+ * is refused (403), and so is a disabled account. The portal's reads take no query parameters (400 naming each).
+ */
+record Applicant(String userId, String creditCode) {
+
+  static Applicant current(IdentityService identity, Organisations organisations) {
+    String user = identity.getCurrentAuthentication().getUserId();
+    String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(HttpStatus.FORBIDDEN,
+        "AuthorizationException", "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
+    if (organisations.isDisabled(user)) { // a session opened before the account was disabled
+      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AccountDisabled", "该机构账号已被管理员停用");
+    }
+    return new Applicant(user, creditCode);
+  }
+
+  static void refuseParameters(Map<String, String> parameters) {
+    if (!parameters.isEmpty()) {
+      throw new InvalidInputException(parameters.keySet().stream()
+          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case as its organisation may read it ({@code GET /api/my/applications/{number}}): the
+ * application as listed, the steps done (department and date, never the staff member), every
+ * request made of the applicant with what the authority told it (return reasons and unmet
+ * conditions, rectification orders, notices of intended decisions, annual reports), the assessment
+ * results, and the letters (issue 17 fills {@code letters}; empty until then).
+ */
+public record MyCase(
+    MyApplication application,
+    List<Step> steps,
+    List<Request> requests,
+    List<Assessment> assessments,
+    List<Letter> letters) {
+
+  /** A step done: its name, the department that did it, when it ended. */
+  public record Step(String name, String department, Instant doneAt) {}
+
+  /**
+   * Something asked of the applicant: the kind ({@code supplementApplication}, {@code rectify},
+   * {@code submitStatement}, {@code submitAnnualReport}, ...), what the authority told it then,
+   * the due date, and whether and when it was answered ({@code open}: it still can be, on this
+   * page, as task {@code taskId}).
+   */
+  public record Request(String kind, String name, String taskId, Map<String, Object> notice, Instant askedAt,
+      Instant due, Instant answeredAt, boolean open) {}
+
+  /** An annual assessment's grade (优秀, 合格, 不合格) for a report year. */
+  public record Assessment(Object reportYear, String grade, Instant at) {}
+
+  /** A letter or notification of the case (issue 17). */
+  public record Letter(String title, Instant sentAt, String href) {}
+}

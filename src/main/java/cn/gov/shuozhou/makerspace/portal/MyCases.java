@@ -1,0 +1,217 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
+import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.NOTICE_TEXT;
+import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.PROPOSAL_ARTICLE;
+import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.PROPOSAL_DECISION;
+import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.PROPOSAL_FACTS;
+import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.TASK_SUBMIT_STATEMENT;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.ASSESSMENT_GRADE;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RECTIFICATION_DEADLINE;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TASK_ASSESSMENT;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RECTIFICATION_REASON;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.REPORT_YEAR;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TASK_RECTIFY;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TASK_SUBMIT_REPORT;
+
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.portal.MyCase.Assessment;
+import cn.gov.shuozhou.makerspace.portal.MyCase.Request;
+import cn.gov.shuozhou.makerspace.portal.MyCase.Step;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * One case of one organisation, read from history for it by the system (an operator holds no read
+ * right on history, docs/security.md §10). What it may see is chosen here, positively: the names
+ * and end dates of the steps with the department (candidate group) that did them, and for each of
+ * its own tasks the variables its form shows read-only — never who in a department worked on it,
+ * no expert vote, no objection or objector.
+ */
+@Service
+public class MyCases {
+
+  /** Applicant's task kinds → what the authority told the applicant with it (its form's read-only fields). */
+  static final Map<String, List<String>> NOTICES = Map.of(
+      TASK_SUPPLEMENT, List.of(RETURN_REASON, ELIGIBILITY_FINDINGS_TEXT),
+      TASK_RECTIFY, List.of(RECTIFICATION_REASON, RECTIFICATION_DEADLINE),
+      TASK_SUBMIT_STATEMENT, List.of(PROPOSAL_DECISION, PROPOSAL_ARTICLE, PROPOSAL_FACTS, NOTICE_TEXT),
+      TASK_SUBMIT_REPORT, List.of(REPORT_YEAR));
+
+  /** The department of a step without a candidate group and not the applicant's: an expert's review. */
+  static final String EXPERT_PANEL = "评审专家组";
+  static final String APPLICANT = "本单位";
+  /** The engine's delete reason of a completed task (others ended by a timer or a cancellation). */
+  private static final String COMPLETED = "completed";
+
+  private final ProcessEngine engine;
+  private final MyApplications applications;
+
+  public MyCases(ProcessEngine engine, MyApplications applications) {
+    this.engine = engine;
+    this.applications = applications;
+  }
+
+  /** The case {@code number} of the organisation {@code creditCode}; 404 when it has no such case. */
+  public MyCase of(String number, String creditCode, String userId) {
+    return WithoutAuthorization.call(engine, () -> {
+      HistoryService history = engine.getHistoryService();
+      HistoricProcessInstance certification = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(KEY).processInstanceBusinessKey(number).variableValueEquals(CREDIT_CODE, creditCode)
+          .singleResult();
+      if (certification == null) {
+        throw new ApiRefusal(HttpStatus.NOT_FOUND, "ApplicationNotFound", "本单位没有编号为 " + number + " 的申请");
+      }
+      Set<String> keys = new LinkedHashSet<>(List.of(number));
+      supervisionKey(certification.getId()).ifPresent(keys::add);
+      List<HistoricTaskInstance> tasks = new ArrayList<>();
+      for (String key : keys) {
+        tasks.addAll(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).list());
+      }
+      tasks.sort(Comparator.comparing(HistoricTaskInstance::getStartTime));
+      VariableHistory variables = new VariableHistory();
+      return new MyCase(applications.describe(certification, userId), steps(tasks, userId),
+          requests(tasks, userId, variables), assessments(tasks, variables), List.of());
+    });
+  }
+
+  private Optional<String> supervisionKey(String certificationId) {
+    HistoryService history = engine.getHistoryService();
+    return history.createHistoricVariableInstanceQuery().processInstanceId(certificationId)
+        .variableName(SUPERVISION_INSTANCE_ID).list().stream().findFirst()
+        .map(v -> history.createHistoricProcessInstanceQuery().processInstanceId(String.valueOf(v.getValue())).singleResult())
+        .map(HistoricProcessInstance::getBusinessKey);
+  }
+
+  /** The completed steps in order; the reviews of one panel are one step. */
+  private List<Step> steps(List<HistoricTaskInstance> tasks, String userId) {
+    List<HistoricTaskInstance> done = tasks.stream().filter(t -> t.getEndTime() != null && COMPLETED.equals(t.getDeleteReason()))
+        .sorted(Comparator.comparing(HistoricTaskInstance::getEndTime)).toList();
+    List<Step> steps = new ArrayList<>();
+    HistoricTaskInstance previous = null;
+    for (HistoricTaskInstance task : done) {
+      Step step = new Step(task.getName(), department(task, userId), task.getEndTime().toInstant());
+      if (previous != null && samePanel(previous, task)) {
+        steps.set(steps.size() - 1, step);
+      } else {
+        steps.add(step);
+      }
+      previous = task;
+    }
+    return steps;
+  }
+
+  private static boolean samePanel(HistoricTaskInstance a, HistoricTaskInstance b) {
+    return a.getProcessInstanceId().equals(b.getProcessInstanceId())
+        && a.getTaskDefinitionKey().equals(b.getTaskDefinitionKey());
+  }
+
+  /** The department that did a step: its candidate group's name; the applicant; or the expert panel. */
+  private String department(HistoricTaskInstance task, String userId) {
+    if (userId.equals(task.getAssignee())) {
+      return APPLICANT;
+    }
+    return engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(task.getId())
+        .type(IdentityLinkType.CANDIDATE).list().stream().map(HistoricIdentityLinkLog::getGroupId)
+        .filter(id -> id != null).findFirst()
+        .map(id -> engine.getIdentityService().createGroupQuery().groupId(id).singleResult())
+        .map(Group::getName).orElse(EXPERT_PANEL);
+  }
+
+  /** The applicant's own tasks, each with what it was told when it was asked. */
+  private List<Request> requests(List<HistoricTaskInstance> tasks, String userId, VariableHistory variables) {
+    List<Request> requests = new ArrayList<>();
+    for (HistoricTaskInstance task : tasks) {
+      if (!userId.equals(task.getAssignee())) {
+        continue;
+      }
+      Map<String, Object> notice = new LinkedHashMap<>();
+      for (String name : NOTICES.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+        Object value = variables.valueAt(task.getProcessInstanceId(), name, task.getStartTime());
+        if (value != null && !"".equals(value)) {
+          notice.put(name, value instanceof Date date ? ReadableValues.dateTime(date) : value);
+        }
+      }
+      boolean open = task.getEndTime() == null;
+      requests.add(new Request(task.getTaskDefinitionKey(), task.getName(), open ? task.getId() : null, notice,
+          task.getStartTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+          COMPLETED.equals(task.getDeleteReason()) ? task.getEndTime().toInstant() : null, open));
+    }
+    return requests;
+  }
+
+  /** The grade of each annual assessment the city bureau has concluded, with its report year. */
+  private static List<Assessment> assessments(List<HistoricTaskInstance> tasks, VariableHistory variables) {
+    List<Assessment> assessments = new ArrayList<>();
+    for (HistoricTaskInstance task : tasks) {
+      if (TASK_ASSESSMENT.equals(task.getTaskDefinitionKey()) && COMPLETED.equals(task.getDeleteReason())) {
+        Object grade = variables.valueAt(task.getProcessInstanceId(), ASSESSMENT_GRADE, task.getEndTime());
+        assessments.add(new Assessment(variables.valueAt(task.getProcessInstanceId(), REPORT_YEAR, task.getEndTime()),
+            grade == null ? null : grade.toString(), task.getEndTime().toInstant()));
+      }
+    }
+    return assessments;
+  }
+
+  /** The updates of the process variables of each instance, read once per request. */
+  private final class VariableHistory {
+
+    private final Map<String, List<HistoricVariableUpdate>> byInstance = new HashMap<>();
+
+    /** The value the process variable {@code name} had at {@code time} (the last update not after it). */
+    Object valueAt(String processInstanceId, String name, Date time) {
+      Object value = null;
+      for (HistoricVariableUpdate update : updates(processInstanceId, name)) {
+        if (!update.getTime().after(time)) {
+          value = update.getValue();
+        }
+      }
+      return value;
+    }
+
+    /** The updates of the instance's own variable {@code name}, oldest first. */
+    List<HistoricVariableUpdate> updates(String processInstanceId, String name) {
+      return byInstance.computeIfAbsent(processInstanceId, this::read).stream()
+          .filter(update -> name.equals(update.getVariableName())).toList();
+    }
+
+    private List<HistoricVariableUpdate> read(String processInstanceId) {
+      List<HistoricVariableUpdate> updates = new ArrayList<>();
+      for (HistoricDetail detail : engine.getHistoryService().createHistoricDetailQuery()
+          .processInstanceId(processInstanceId).variableUpdates().orderByTime().asc().list()) {
+        // the process's own variables, not a task's or a sub-scope's local copy
+        if (detail instanceof HistoricVariableUpdate update && processInstanceId.equals(update.getExecutionId())) {
+          updates.add(update);
+        }
+      }
+      return updates;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The case page's data and the applicant's tasks on the portal, through the real doors: {@code GET
+ * /api/my/applications/{number}}, {@code GET} and {@code POST /api/my/tasks/{taskId}}. The applicant
+ * sees its steps with departments and dates, its returns with reasons and articles, and does its
+ * supplement and annual report here; staff names, expert votes and objectors never reach it;
+ * another organisation's case or task is not found; undeclared fields and bad values are refused
+ * with nothing changed.
+ */
+class MyCaseHttpTest extends AbstractHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ProcessEngine engine;
+  @Autowired CertificateRegistry certificates;
+
+  @Test
+  void theApplicantSupplementsOnThePortalAndFollowsItsCaseToItsAnnualReport() throws Exception {
+    Fixtures fixtures = new Fixtures(engine);
+    Task supplement = fixtures.returnedToAFreshOrganisation("shuocheng");
+    String applicant = supplement.getAssignee();
+    String instanceId = supplement.getProcessInstanceId();
+    String number = number(instanceId);
+
+    // the form is the deployed Camunda Form, prefilled with the application and the reasons
+    HttpResponse<String> form = api(applicant).get("/api/my/tasks/" + supplement.getId());
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    JsonNode task = JSON.readTree(form.body());
+    assertThat(task.at("/form/id").asText()).isEqualTo("form-supplement-application");
+    assertThat(task.at("/values/spaceName").asText()).isEqualTo("朔城创客之家");
+    assertThat(task.at("/values/eligibilityFindingsText").asText()).contains("第四条");
+
+    ObjectNode answer = writable(task);
+    answer.put(ONLINE_SERVICES, true);
+    answer.put("declarationConfirmed", true);
+
+    // a computed result is no field of the form: 400 at that field, the task stays open
+    ObjectNode forged = answer.deepCopy().put(OUTCOME, "CERTIFIED");
+    HttpResponse<String> undeclared = api(applicant).post("/api/my/tasks/" + supplement.getId(), forged.toString());
+    assertThat(undeclared.statusCode()).isEqualTo(400);
+    assertThat(undeclared.body()).contains(OUTCOME).contains("不是任务");
+    // a bad value: 400 naming the field, in Chinese
+    ObjectNode bad = answer.deepCopy().put(TOTAL_AREA, "很大");
+    HttpResponse<String> badValue = api(applicant).post("/api/my/tasks/" + supplement.getId(), bad.toString());
+    assertThat(badValue.statusCode()).isEqualTo(400);
+    assertThat(badValue.body()).contains(TOTAL_AREA).contains("数字");
+    // someone else's task is not found, a staff account has no portal
+    assertThat(api("operator2").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(404);
+    assertThat(api("operator2").post("/api/my/tasks/" + supplement.getId(), answer.toString()).statusCode()).isEqualTo(404);
+    assertThat(api("shuocheng1").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(403);
+    assertThat(api(applicant).post("/api/my/tasks/" + supplement.getId() + "?withdrawn=true", answer.toString())
+        .statusCode()).as("no query parameters").isEqualTo(400);
+    assertThat(openTasks(instanceId)).containsExactly(TASK_SUPPLEMENT);
+    assertThat(engine.getRuntimeService().getVariable(instanceId, OUTCOME)).isNull();
+
+    HttpResponse<String> done = api(applicant).post("/api/my/tasks/" + supplement.getId(), answer.toString());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    assertThat(openTasks(instanceId)).containsExactly(TASK_FIRST_REVIEW);
+
+    // staff work on it under their names: the applicant sees departments only
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    fixtures.certify(instanceId);
+
+    HttpResponse<String> page = api(applicant).get("/api/my/applications/" + number);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    JsonNode myCase = JSON.readTree(page.body());
+    assertThat(myCase.at("/application/outcome").asText()).isEqualTo("CERTIFIED");
+    assertThat(steps(myCase)).containsSubsequence("补正申请材料@本单位", "初审@朔城区科技局", "专家评审@评审专家组",
+        "局务会研究决定@局领导");
+    JsonNode returned = myCase.get("requests").get(0);
+    assertThat(returned.get("kind").asText()).isEqualTo(TASK_SUPPLEMENT);
+    assertThat(returned.at("/notice/eligibilityFindingsText").asText()).contains("第四条");
+    assertThat(returned.get("answeredAt").isNull()).isFalse();
+    assertThat(myCase.get("letters").isArray()).isTrue();
+    assertThat(page.body()).doesNotContain("shuocheng1").doesNotContain("expert1").doesNotContain(SCORE)
+        .doesNotContain(RECOMMEND).doesNotContain("inspector").doesNotContain(INSPECTION_TEAM);
+
+    // after certification: the annual report is asked and filed on the portal
+    String supervisionId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId).variableName(SUPERVISION_INSTANCE_ID).singleResult().getValue();
+    Task report = new SupervisionFixtures(engine, certificates, fixtures).reportWindowOpened(supervisionId);
+    JsonNode listed = mine(applicant, number);
+    assertThat(listed.at("/ownTasks/0/taskId").asText()).isEqualTo(report.getId());
+    JsonNode reportForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + report.getId()).body());
+    assertThat(reportForm.at("/form/id").asText()).isEqualTo("form-submit-annual-report");
+    ObjectNode filed = JSON.valueToTree(SupervisionFixtures.validCompletion(SupervisionProcess.TASK_SUBMIT_REPORT));
+    HttpResponse<String> reported = api(applicant).post("/api/my/tasks/" + report.getId(), filed.toString());
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+    JsonNode after = JSON.readTree(api(applicant).get("/api/my/applications/" + number).body());
+    assertThat(after.get("requests").findValuesAsText("kind")).contains(SupervisionProcess.TASK_SUBMIT_REPORT);
+    assertThat(steps(after)).contains("提交年度工作报告及下年度计划@本单位");
+
+    assertThat(api("operator2").get("/api/my/applications/" + number).statusCode())
+        .as("another organisation's case is not found").isEqualTo(404);
+    assertThat(api("city1").get("/api/my/applications/" + number).statusCode()).isEqualTo(403);
+    assertThat(api(applicant).get("/api/my/applications/" + number + "?creditCode=x").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void objectorsAndTheirIdentitiesNeverReachTheApplicant() throws Exception {
+    ProcessInstance pi = new Fixtures(engine).inPublicNotice("huairen");
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION).processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable(OBJECTION_TEXT, "该空间实际面积不足").setVariable(OBJECTOR_NAME, "赵异议")
+        .setVariable(OBJECTOR_PHONE, "13800007777").correlate();
+    String code = (String) engine.getRuntimeService().getVariable(pi.getId(), CREDIT_CODE);
+    String owner = OrganisationAccounts.ownerOf(engine, code);
+
+    HttpResponse<String> page = api(owner).get("/api/my/applications/" + pi.getBusinessKey());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("赵异议").doesNotContain("13800007777").doesNotContain("面积不足")
+        .doesNotContain(OBJECTOR_NAME).doesNotContain("expert1").doesNotContain(SCORE);
+    assertThat(steps(JSON.readTree(page.body()))).contains("专家评审@评审专家组");
+  }
+
+  /** The form's writable fields with the values the form shows (what the page sends back). */
+  private static ObjectNode writable(JsonNode task) {
+    ObjectNode answer = JSON.createObjectNode();
+    collect(task.get("form"), task.get("values"), answer);
+    return answer;
+  }
+
+  private static void collect(JsonNode container, JsonNode values, ObjectNode answer) {
+    for (JsonNode component : container.path("components")) {
+      String key = component.path("key").asText(null);
+      if (key != null && !component.path("disabled").asBoolean(false) && values.has(key)) {
+        answer.set(key, values.get(key));
+      }
+      collect(component, values, answer);
+    }
+  }
+
+  private List<String> steps(JsonNode myCase) {
+    return java.util.stream.StreamSupport.stream(myCase.get("steps").spliterator(), false)
+        .map(s -> s.get("name").asText() + "@" + s.get("department").asText()).toList();
+  }
+
+  private JsonNode mine(String applicant, String number) throws Exception {
+    for (JsonNode application : JSON.readTree(api(applicant).get("/api/my/applications").body())) {
+      if (number.equals(application.get("applicationNumber").asText())) {
+        return application;
+      }
+    }
+    throw new AssertionError("not listed: " + number);
+  }
+
+  private List<String> openTasks(String instanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).list().stream()
+        .map(Task::getTaskDefinitionKey).toList();
+  }
+
+  private String number(String instanceId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+        .getBusinessKey();
+  }
+}

@@ -1,0 +1,148 @@
+package cn.gov.shuozhou.makerspace.portal;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The applicant's door in Chromium, without Tasklist: an organisation signs in at /portal/, sees its
+ * returned application with the reasons and articles, supplements it on the case page (a field
+ * left empty is refused in Chinese at that field, then it is sent), sees the case advance; once
+ * certified (staff steps over the engine), it files its annual report on the same page.
+ */
+class PortalCaseBrowserTest extends AbstractHttpTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired CertificateRegistry certificates;
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start(Duration.ofSeconds(60)); // the case page loads the case and each task's form
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theApplicantSupplementsAndReportsOnThePortal() {
+    Fixtures fixtures = new Fixtures(engine);
+    Task supplement = fixtures.returnedToAFreshOrganisation("pinglu");
+    String applicant = supplement.getAssignee();
+    String instanceId = supplement.getProcessInstanceId();
+    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getBusinessKey();
+
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys(applicant);
+    browser.driver().findElement(By.id("login-password")).sendKeys(applicant);
+    browser.click(By.id("login-submit"));
+    browser.click(By.cssSelector(".application[data-number='" + number + "'] a.do-task"));
+
+    // the return with its reasons and the article, and the supplement as a form on this page
+    assertThat(browser.visible(By.id("returns")).getText()).contains("不符合认定条件的事项").contains("第四条").contains("待补正");
+    WebElement form = browser.visible(By.id("task-" + supplement.getId()));
+    assertThat(form.getText()).contains("补正申请材料").contains("运营机构名称").doesNotContain("{{");
+    assertThat(form.findElement(By.id("field-spaceName")).getDomProperty("value")).isEqualTo("朔城创客之家");
+    assertThat(form.findElements(By.cssSelector(".materials-mount"))).as("the materials' mount point").hasSize(1);
+    browser.click(By.id("field-onlineServices"));
+    browser.click(By.id("field-declarationConfirmed"));
+    form.findElement(By.id("field-totalArea")).clear();
+    browser.click(By.cssSelector("#task-" + supplement.getId() + " button[type='submit']"));
+    WebElement fieldError = browser.visible(By.cssSelector("[data-key='totalArea'] .field-error"));
+    assertThat(fieldError.getText()).contains("必填");
+    assertThat(openTask(instanceId)).as("nothing changed").isEqualTo(TASK_SUPPLEMENT);
+
+    browser.driver().findElement(By.id("field-totalArea")).sendKeys("260");
+    browser.click(By.cssSelector("#task-" + supplement.getId() + " button[type='submit']"));
+    browser.withText(By.id("global-message"), "已提交");
+    assertThat(browser.withText(By.id("case-head"), "初审").getText()).contains("办理中：初审");
+    assertThat(browser.visible(By.id("steps")).getText()).contains("补正申请材料").contains("本单位");
+    assertThat(openTask(instanceId)).isEqualTo(TASK_FIRST_REVIEW);
+    assertThat(browser.visible(By.id("app")).getText()).doesNotContainPattern("[A-Za-z]{4,}");
+    browser.screenshot(Browser.screenshots().resolve("portal-case-supplemented.png"));
+
+    // certified by the staff; the first annual report is asked and filed here
+    fixtures.certify(instanceId);
+    String supervisionId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId).variableName(SUPERVISION_INSTANCE_ID).singleResult().getValue();
+    Task report = new SupervisionFixtures(engine, certificates, fixtures).reportWindowOpened(supervisionId);
+    browser.driver().navigate().refresh();
+    WebElement reportForm = browser.visible(By.id("task-" + report.getId()));
+    assertThat(browser.visible(By.id("case-head")).getText()).contains("已认定").contains("证书编号");
+    for (Map.Entry<String, Object> field : reportFields().entrySet()) {
+      WebElement input = reportForm.findElement(By.id("field-" + field.getKey()));
+      if (field.getValue() instanceof Boolean) {
+        if (!input.isSelected()) {
+          browser.scrollIntoView(input);
+          input.click();
+        }
+      } else {
+        input.clear();
+        input.sendKeys(field.getValue().toString());
+      }
+    }
+    browser.click(By.id("field-premises-leased"));
+    browser.visible(By.id("field-leaseYears")).sendKeys("6");
+    browser.click(By.cssSelector("#task-" + report.getId() + " button[type='submit']"));
+    browser.withText(By.id("global-message"), "已提交");
+    assertThat(browser.withText(By.id("reports"), "已提交").getText()).contains("已提交");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(report.getId()).count()).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult()
+        .getTaskDefinitionKey()).isEqualTo(SupervisionProcess.TASK_ASSESSMENT);
+    browser.screenshot(Browser.screenshots().resolve("portal-case-annual-report.png"));
+  }
+
+  /** The annual report as an operator types it (the Art. 4 status of the space still met). */
+  private static Map<String, Object> reportFields() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("trainingSessions", 12);
+    v.put("trainees", 100);
+    v.put("residentMakers", 30);
+    v.put("residentTeams", 10);
+    v.put("graduatedTeams", 1);
+    v.put("eventsHeld", 24);
+    v.put("financingAmount", 50000);
+    v.put("totalArea", 260);
+    v.put("publicServiceArea", 240);
+    v.put("seedFundAmount", 500000);
+    v.put("mentorCount", 5);
+    v.put("activeMakers", 25);
+    v.put("activeTeams", 4);
+    v.put("independentOperator", true);
+    v.put("sharedFacilities", true);
+    v.put("onlineServices", true);
+    v.put("lowCostOrFree", true);
+    v.put("reportSummary", "全年开展培训辅导和创业活动，服务入驻创客和团队。");
+    v.put("nextYearPlan", "扩大孵化场地，引进天使投资机构。");
+    return v;
+  }
+
+  private String openTask(String instanceId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey();
+  }
+}
