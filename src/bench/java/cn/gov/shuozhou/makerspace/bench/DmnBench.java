@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.bench;
 
+import cn.gov.shuozhou.makerspace.dmn.FeelDmnEngines;
 import cn.gov.shuozhou.makerspace.dmn.CachingFeelEngineFactory;
 import cn.gov.shuozhou.makerspace.rules.CaseResult;
 import cn.gov.shuozhou.makerspace.rules.DecisionCase;
@@ -118,7 +119,7 @@ public final class DmnBench {
   }
 
   static DmnEngine standaloneEngine(boolean cache) {
-    return RegressionCases.createFeelDmnEngine(cache ? new CachingFeelEngineFactory() : null);
+    return FeelDmnEngines.create(cache ? new CachingFeelEngineFactory() : null);
   }
 
   static DmnModelInstance readModel(String key) throws Exception {

@@ -1,7 +1,6 @@
 package cn.gov.shuozhou.makerspace.dmn;
 
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import cn.gov.shuozhou.makerspace.rules.RegressionCases;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class StandaloneDecisions {
 
   private final ProcessEngine engine;
-  private final DmnEngine dmn = RegressionCases.createFeelDmnEngine(new CachingFeelEngineFactory());
+  private final DmnEngine dmn = FeelDmnEngines.create(new CachingFeelEngineFactory());
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
   public StandaloneDecisions(ProcessEngine engine) {

@@ -2,7 +2,7 @@ package cn.gov.shuozhou.makerspace.letters;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
-import cn.gov.shuozhou.makerspace.access.LetterAccess;
+import cn.gov.shuozhou.makerspace.letters.LetterAccess;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;

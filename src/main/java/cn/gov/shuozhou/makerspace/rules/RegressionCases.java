@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.dmn.FeelDmnEngines;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,11 +11,11 @@ import java.util.Objects;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+
+
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
-import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -38,36 +39,14 @@ public final class RegressionCases {
 
   private final DmnEngine dmnEngine;
 
-  /** Uses a new standalone DMN engine with FEEL everywhere ({@link #createFeelDmnEngine()}). */
+  /** Uses a new standalone DMN engine with FEEL everywhere ({@link FeelDmnEngines#create()}). */
   public RegressionCases() {
-    this(createFeelDmnEngine());
+    this(FeelDmnEngines.create());
   }
 
   /** Uses the given DMN engine, e.g. the process engine's own, so that both evaluate alike. */
   public RegressionCases(DmnEngine dmnEngine) {
     this.dmnEngine = Objects.requireNonNull(dmnEngine, "dmnEngine");
-  }
-
-  /** A standalone DMN engine that evaluates input expressions, entries and literals as FEEL. */
-  public static DmnEngine createFeelDmnEngine() {
-    return createFeelDmnEngine(null);
-  }
-
-  /** The same with the given FEEL engine ({@code null}: Camunda's own). */
-  public static DmnEngine createFeelDmnEngine(FeelEngineFactory feelEngine) {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
-    configuration
-        .defaultInputExpressionExpressionLanguage(feel)
-        .defaultInputEntryExpressionLanguage(feel)
-        .defaultOutputEntryExpressionLanguage(feel)
-        .defaultLiteralExpressionLanguage(feel)
-        .enableFeelLegacyBehavior(false);
-    if (feelEngine != null) {
-      configuration.feelEngineFactory(feelEngine);
-    }
-    return configuration.buildEngine();
   }
 
   /** Reads a DMN file (the caller closes the stream). */

@@ -90,7 +90,7 @@ class CachingFeelEngineTest {
   }
 
   private static DmnEngine engine(boolean cache) {
-    return RegressionCases.createFeelDmnEngine(cache ? new CachingFeelEngineFactory() : null);
+    return FeelDmnEngines.create(cache ? new CachingFeelEngineFactory() : null);
   }
 
   /** The result rows with each value's type, or the failure message. */

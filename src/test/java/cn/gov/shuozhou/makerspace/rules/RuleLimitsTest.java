@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import cn.gov.shuozhou.makerspace.dmn.FeelDmnEngines;
 import cn.gov.shuozhou.makerspace.dmn.FeelLanguage;
 import cn.gov.shuozhou.makerspace.common.SafeXml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,7 +90,7 @@ class RuleLimitsTest {
   @Test
   void aCaseThatDoesNotFinishInTimeIsAbandonedAndRefused() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
-    RegressionCases slow = new RegressionCases(RegressionCases.createFeelDmnEngine(() -> new HangingOn("\"hang\"", release)));
+    RegressionCases slow = new RegressionCases(FeelDmnEngines.create(() -> new HangingOn("\"hang\"", release)));
     RuleChecker timed = new RuleChecker(slow, RuleLimits.defaults().withMaxCaseTime(Duration.ofMillis(300)));
     try {
       long start = System.nanoTime();

@@ -1,5 +1,8 @@
-package cn.gov.shuozhou.makerspace.access;
+package cn.gov.shuozhou.makerspace.letters;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.Objects;
