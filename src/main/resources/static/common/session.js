@@ -11,7 +11,7 @@ const TOKEN_HEADER = 'X-XSRF-TOKEN';
 
 let csrfToken = null;
 
-/** A refusal or failure of the API, with the API's own (Chinese) message. */
+/** A refusal or failure of the API: its problem detail's Chinese detail and per-field errors (docs/api-errors.md). */
 export class ApiError extends Error {
   constructor(status, message, errors = [], body = null) {
     super(message);
@@ -89,7 +89,7 @@ export async function login(username, password, retried = false) {
   if (response.status === 429) {
     // The login throttle's own message names the seconds to wait (Retry-After).
     const data = await response.json().catch(() => null);
-    throw new ApiError(429, (data && data.message) || '登录失败次数过多，请稍后再试。');
+    throw new ApiError(429, (data && data.detail) || '登录失败次数过多，请稍后再试。');
   }
   if (response.status === 403 && response.headers.get(TOKEN_HEADER) === 'Required' && !retried) {
     csrfToken = null;
@@ -169,7 +169,7 @@ export async function request(method, path, { json, xml } = {}, retried = false)
   }
   const headerToken = response.headers.get(TOKEN_HEADER);
   const csrfRefused = response.status === 403
-    && (headerToken === 'Required' || (data && data.type === 'CsrfTokenInvalid'));
+    && (headerToken === 'Required' || (data && data.type === '/problems/csrf-token-invalid'));
   if (headerToken && headerToken !== 'Required') {
     // Session-authenticated answers carry the session's current token.
     csrfToken = headerToken;
@@ -182,10 +182,10 @@ export async function request(method, path, { json, xml } = {}, retried = false)
     return request(method, path, { json, xml }, true);
   }
   if (response.status === 401) {
-    throw new NotLoggedIn(401, (data && data.message) || '登录已失效，请重新登录。', [], data);
+    throw new NotLoggedIn(401, (data && data.detail) || '登录已失效，请重新登录。', [], data);
   }
   if (!response.ok) {
-    const message = (data && (data.message || data.error)) || defaultMessage(response.status);
+    const message = (data && data.detail) || defaultMessage(response.status);
     throw new ApiError(response.status, message, (data && data.errors) || [], data);
   }
   return { status: response.status, data };

@@ -42,7 +42,7 @@ form.addEventListener('submit', async (event) => {
       form.querySelectorAll('input, textarea').forEach((field) => { field.disabled = true; });
       return;
     }
-    say('error', data.message || '提交失败，请稍后重试。', data.errors || []);
+    say('error', data.detail || '提交失败，请稍后重试。', data.errors || []);
   } catch {
     say('error', '无法连接服务器，请检查网络后重试。');
   }

@@ -21,7 +21,7 @@ export const rules = {
       let message = defaultMessage(response.status);
       try {
         const data = await response.json();
-        message = data.message || message;
+        message = data.detail || message;
       } catch {
         // not JSON
       }

@@ -4,11 +4,11 @@ import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.web.ApiRefusal;
+import cn.gov.shuozhou.makerspace.web.ProblemType;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,8 +41,7 @@ public class MyApplicationsController {
     }
     Authentication current = identity.getCurrentAuthentication();
     String user = current.getUserId();
-    String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(HttpStatus.FORBIDDEN,
-        "AuthorizationException", "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
+    String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(ProblemType.FORBIDDEN, "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
     return applications.of(creditCode, user);
   }
 }

@@ -122,7 +122,7 @@ class SpaceIdentityHttpTest extends AbstractHttpTest {
       } else {
         // lost the race on the reservation's primary key: refused, nothing written
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        assertThat(body.get("message").asText()).contains("已有正在办理");
+        assertThat(body.get("detail").asText()).contains("已有正在办理");
         assertThat(body.get("errors").findValuesAsText("field")).containsExactly(SPACE_NAME);
       }
     }

@@ -152,7 +152,7 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
   /** The refusal's message and its per-field messages, for assertions on the Chinese text. */
   static String refusalText(HttpResponse<String> response) {
     JsonNode body = json(response.body());
-    StringBuilder text = new StringBuilder(body.path("message").asText());
+    StringBuilder text = new StringBuilder(body.path("detail").asText());
     body.path("errors").forEach(e -> text.append(" | ").append(e.path("field").asText()).append(": ")
         .append(e.path("message").asText()));
     return text.toString();
