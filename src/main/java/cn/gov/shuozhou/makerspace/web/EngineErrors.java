@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The Chinese answers to what a user can act on, whether the engine's exception reaches JAX-RS
+ * The Chinese problems for what a user can act on, whether the engine's exception reaches JAX-RS
  * wrapped in a {@link RestException} (start, complete, correlate) or unwrapped (claim): bad input
  * 400, a missing permission 403, a concurrent change or an already claimed task 409, a task or
  * message target that is not there 404. {@code null} means: keep the engine's own answer.
