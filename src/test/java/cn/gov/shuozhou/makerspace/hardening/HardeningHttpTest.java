@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,12 +40,12 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  Fixtures fixtures;
+  CertificationDriver fixtures;
   private static List<String> ownTables;
 
   @BeforeEach
   void createFixtures() {
-    fixtures = new Fixtures(engine);
+    fixtures = new CertificationDriver(engine);
   }
 
   /** {@code POST /api/applications} with HTTP Basic as a demo user. */

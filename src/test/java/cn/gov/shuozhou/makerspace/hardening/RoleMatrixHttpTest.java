@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.identity.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -261,7 +263,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
   }
 
   private boolean start(String path, String user) {
-    Map<String, Object> application = Fixtures.application("huairen");
+    Map<String, Object> application = Applications.valid("huairen");
     if (DemoOrganisations.ALL.stream().anyMatch(o -> o.userId().equals(user))) {
       // an organisation account files for its own credit code only
       OrganisationAccounts.withdrawOpenApplications(engine, user);
@@ -530,7 +532,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       return engineVariables(SupervisionFixtures.validCompletion(taskKey(object)));
     }
     String taskKey = object;
-    Map<String, Object> values = new HashMap<>(Fixtures.validCompletion(taskKey));
+    Map<String, Object> values = new HashMap<>(CertificationDriver.validCompletion(taskKey));
     if (TASK_ORGANISE_EXPERTS.equals(taskKey)) {
       return "{\"variables\":{\"experts\":{\"type\":\"Json\",\"value\":\"[\\\"expert1\\\",\\\"expert2\\\",\\\"expert3\\\"]\"}}}";
     }

@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +37,9 @@ final class SupervisionFixtures {
   private final TaskService tasks;
   private final ManagementService management;
   private final CertificateRegistry certificates;
-  private final Fixtures fixtures;
+  private final CertificationDriver fixtures;
 
-  SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, Fixtures fixtures) {
+  SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, CertificationDriver fixtures) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
