@@ -19,6 +19,7 @@ public enum ProblemType {
   SETUP_CLOSED(HttpStatus.FORBIDDEN, "setup-closed", "初始化设置已关闭"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "未找到"),
   TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "task-not-found", "任务不存在或已办结"),
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "接口不支持该请求方法"),
   NO_RUNNING_PROCESS(HttpStatus.NOT_FOUND, "no-running-process", "没有正在进行的相应流程"),
   CONFLICT(HttpStatus.CONFLICT, "conflict", "与当前状态冲突"),
   CONCURRENT_CHANGE(HttpStatus.CONFLICT, "concurrent-change", "已被他人同时修改"),

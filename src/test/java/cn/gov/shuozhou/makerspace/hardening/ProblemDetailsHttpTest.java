@@ -62,6 +62,18 @@ class ProblemDetailsHttpTest extends HardeningHttpTest {
   }
 
   @Test
+  void unknownPathAndMethodOnTheApi() {
+    JsonNode unknown = assertProblem(api("city1").get("/api/no-such-door"), 404, "not-found");
+    assertThat(unknown.get("detail").asText()).contains("/api/no-such-door");
+
+    HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(uri("/api/calendar"))
+        .header("Accept", "application/json").header("Authorization", basic("admin"))
+        .DELETE());
+    assertProblem(wrongMethod, 405, "method-not-allowed");
+    assertThat(wrongMethod.headers().firstValue("Allow").orElse("")).contains("GET");
+  }
+
+  @Test
   void missingPermissionOnTheApi() {
     JsonNode problem = assertProblem(api("operator1").get("/api/rules"), 403, "forbidden");
     assertThat(problem.get("detail").asText()).contains("无权");
