@@ -146,7 +146,7 @@ export async function request(method, path, { json, xml, form, as = 'json' } = {
   const data = parseJson(text);
   const headerToken = response.headers.get(TOKEN_HEADER);
   const csrfRefused = response.status === 403
-    && (headerToken === 'Required' || (data && data.type === 'CsrfTokenInvalid'));
+    && (headerToken === 'Required' || (data && data.type === '/problems/csrf-token-invalid'));
   if (headerToken && headerToken !== 'Required') {
     // Session-authenticated answers carry the session's current token.
     csrfToken = headerToken;

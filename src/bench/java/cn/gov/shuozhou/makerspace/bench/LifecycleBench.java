@@ -1,9 +1,9 @@
 package cn.gov.shuozhou.makerspace.bench;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,17 +11,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.Deployment;
 
 /**
  * Section 2 (one JVM per database and model): complete certification lifecycles with
  * {@code bench.threads} threads, after a warm-up; lifecycles per second, and per lifecycle the
  * commits, SQL statements and round trips the application sent (JDBC proxy) and, on PostgreSQL,
- * the transactions the server committed (pg_stat_database). History level FULL.
+ * the transactions the server committed (pg_stat_database). History level FULL. Each lifecycle is
+ * {@link CertificationDriver#certifyAsStaff}, the steps the tests drive too; the bare model
+ * ({@link #BARE_KEY}) is driven by the same steps.
  *
  * <p>Arguments: {@code <h2|pg> <real|bare>}.
  */
 public final class LifecycleBench {
+
+  static final String BARE_KEY = "bench-bare-certification";
 
   public static void main(String[] args) throws Exception {
     String db = args[0];
@@ -45,23 +53,24 @@ public final class LifecycleBench {
       }
       builder = AppNode.h2File(dir.resolve("lc-" + args[1]), "lc" + args[1]);
     }
-    Lifecycle.runClockFrom(LocalDateTime.of(2026, 3, 2, 9, 0));
+    CertificationDriver.runClockFrom(CertificationDriver.MONDAY_MORNING);
     try (AppNode node = builder.counting(counter).start()) {
       ProcessEngine engine = node.engine();
       ProcessEngineConfigurationImpl conf = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
       results.put(id + "historyLevel", conf.getHistoryLevel().getName());
       if (bare) {
-        Lifecycle.deployBareModel(engine);
+        deployBareModel(engine);
       }
-      Lifecycle lifecycle = new Lifecycle(engine, bare);
-      run(lifecycle, warmUp, threads, "warm-up");
+      CertificationDriver driver = new CertificationDriver(engine);
+      String processKey = bare ? BARE_KEY : CertificationProcess.KEY;
+      run(driver, processKey, warmUp, threads, "warm-up");
 
       counter.kinds.clear();
       SqlCounter.Snapshot before = counter.snapshot();
       Pg.XactStats pgBefore = db.equals("pg") ? Pg.xacts(pgDb) : null;
       long cpuBefore = cpuNanos();
       long start = System.nanoTime();
-      run(lifecycle, n, threads, "measured");
+      run(driver, processKey, n, threads, "measured");
       double seconds = (System.nanoTime() - start) / 1e9;
       results.put(id + "jvmCpuMsPerLifecycle", (cpuNanos() - cpuBefore) / 1e6 / n);
       SqlCounter.Snapshot used = counter.snapshot().minus(before);
@@ -86,12 +95,11 @@ public final class LifecycleBench {
         results.put(id + "pgXactCommitsPerSecond", pg.commits() / seconds);
         results.put(id + "pgXactRollbacks", pg.rollbacks());
       }
-      String key = bare ? Lifecycle.BARE_KEY : CertificationProcess.KEY;
       long ended = engine.getHistoryService().createHistoricActivityInstanceQuery()
           .activityId("certified").finished().count();
       results.put(id + "endedCertified", ended);
       if (ended != n + warmUp) {
-        throw new IllegalStateException("expected " + (n + warmUp) + " certified " + key + ", found " + ended);
+        throw new IllegalStateException("expected " + (n + warmUp) + " certified " + processKey + ", found " + ended);
       }
     } finally {
       if (db.equals("pg")) {
@@ -108,7 +116,24 @@ public final class LifecycleBench {
         .getProcessCpuTime();
   }
 
-  static void run(Lifecycle lifecycle, int count, int threads, String what) throws Exception {
+  /** Deploys the bare model and lets operators start it, as they may start the real one. */
+  static void deployBareModel(ProcessEngine engine) {
+    Deployment d = engine.getRepositoryService().createDeployment().name("bench-bare")
+        .addClasspathResource("bench/bare-certification.bpmn").enableDuplicateFiltering(true).deploy();
+    var auth = engine.getAuthorizationService();
+    if (auth.createAuthorizationQuery().resourceType(Resources.PROCESS_DEFINITION).resourceId(BARE_KEY).count() == 0) {
+      Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setGroupId("operators");
+      a.setResource(Resources.PROCESS_DEFINITION);
+      a.setResourceId(BARE_KEY);
+      a.addPermission(Permissions.READ);
+      a.addPermission(Permissions.CREATE_INSTANCE);
+      auth.saveAuthorization(a);
+    }
+    Log.info("deployed %s (%s)", BARE_KEY, d.getId());
+  }
+
+  static void run(CertificationDriver driver, String processKey, int count, int threads, String what) throws Exception {
     AtomicInteger left = new AtomicInteger(count);
     AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
@@ -117,7 +142,7 @@ public final class LifecycleBench {
     for (int t = 0; t < threads; t++) {
       futures.add(pool.submit(() -> {
         while (left.getAndDecrement() > 0) {
-          lifecycle.run();
+          driver.certifyAsStaff(processKey);
           int d = done.incrementAndGet();
           if (d % Math.max(1, count / 4) == 0) {
             Log.info("%s: %d/%d lifecycles, %.1f s", what, d, count, (System.nanoTime() - start) / 1e9);

@@ -2,6 +2,8 @@ package cn.gov.shuozhou.makerspace.bench;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,15 +26,15 @@ final class RestLifecycle {
   }
 
   String run() throws InterruptedException {
-    Map<String, Object> application = Lifecycle.application();
+    Map<String, Object> application = Applications.valid("shuocheng");
     Map<String, Object> start = Map.of("variables", typed(application));
     String pi = as(organisationOf((String) application.get(CREDIT_CODE))).post("/process-definition/key/" + KEY + "/start", start).get("id").asText();
     groupTask(pi, TASK_FIRST_REVIEW, "shuocheng1", Map.of(FIRST_REVIEW_DECISION, "approve", FIRST_REVIEW_COMMENT, "材料齐全，同意上报"));
-    groupTask(pi, TASK_INSPECTION, "inspector1", Lifecycle.inspection());
+    groupTask(pi, TASK_INSPECTION, "inspector1", Applications.inspection(true, false));
     Map<String, Object> panel = new LinkedHashMap<>();
     panel.put(EXPERTS, Map.of("type", "Json", "value", "[\"expert1\",\"expert2\",\"expert3\"]"));
     groupTask(pi, TASK_ORGANISE_EXPERTS, "city1", panel);
-    for (String expert : Lifecycle.EXPERT_IDS) {
+    for (String expert : CertificationDriver.PANEL) {
       Http http = as(expert);
       JsonNode tasks = http.get("/task?processInstanceId=" + pi + "&taskDefinitionKey=" + TASK_EXPERT_REVIEW + "&assignee=" + expert);
       http.post("/task/" + tasks.get(0).get("id").asText() + "/complete",

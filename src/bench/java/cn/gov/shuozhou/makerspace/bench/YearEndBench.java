@@ -1,11 +1,11 @@
 package cn.gov.shuozhou.makerspace.bench;
 
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -76,7 +76,7 @@ public final class YearEndBench {
   /** The template database: {@code n} supervisions waiting for their first annual-report window. */
   static Date createBase(int n, Results results) throws Exception {
     Pg.recreate(BASE);
-    Lifecycle.runClockFrom(LocalDateTime.of(2026, 3, 2, 9, 0));
+    CertificationDriver.runClockFrom(CertificationDriver.MONDAY_MORNING);
     try (AppNode node = AppNode.postgres(Pg.url(BASE), "yebase").start()) {
       ProcessEngine engine = node.engine();
       TransactionTemplate tx = new TransactionTemplate(node.bean(PlatformTransactionManager.class));
@@ -133,7 +133,7 @@ public final class YearEndBench {
     try (Connection c = Pg.admin(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + RUN + " TEMPLATE " + BASE);
     }
-    Lifecycle.runClockFrom(LocalDateTime.of(2026, 3, 2, 9, 0));
+    CertificationDriver.runClockFrom(CertificationDriver.MONDAY_MORNING);
     List<AppNode> started = new ArrayList<>();
     try {
       for (int i = 1; i <= nodes; i++) {

@@ -4,6 +4,10 @@ import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.access.GroupDefinition;
 import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.access.GroupDefinition;
+import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.http.HttpStatus;
 
 /**
  * Applies the table of {@link Capability}: finds the caller and refuses with one family of Chinese
@@ -71,12 +74,18 @@ public final class AccessPolicy {
    * nobody is signed in, 403 with {@link #refusal} when the caller lacks it.
    */
   public static Caller require(IdentityService identity, Capability capability) {
+    Caller caller = signedIn(identity);
+    if (!caller.may(capability)) {
+      throw new ApiRefusal(ProblemType.FORBIDDEN, refusal(capability, caller.userId()));
+    }
+    return caller;
+  }
+
+  /** The current caller; a 401 {@link ApiRefusal} when nobody is signed in. */
+  public static Caller signedIn(IdentityService identity) {
     Caller caller = current(identity);
     if (caller == null) {
-      throw new ApiRefusal(HttpStatus.UNAUTHORIZED, "AuthenticationRequired", "未登录：请先登录，或使用HTTP Basic认证");
-    }
-    if (!caller.may(capability)) {
-      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", refusal(capability, caller.userId()));
+      throw new ApiRefusal(ProblemType.AUTHENTICATION_REQUIRED, "未登录：请先登录，或使用HTTP Basic认证");
     }
     return caller;
   }

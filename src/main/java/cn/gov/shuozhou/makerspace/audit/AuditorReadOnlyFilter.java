@@ -6,14 +6,13 @@ import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.security.BasicCredentials;
 import cn.gov.shuozhou.makerspace.security.EngineApiRequests;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,7 +36,6 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_ENGINE_API = "/camunda/api/engine";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
 
@@ -55,7 +53,7 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
     }
     String auditor = auditor(request);
     if (auditor != null && !EngineApiRequests.isOwnPasswordChange(request.getMethod(), enginePath, auditor)) {
-      refuse(response, auditor);
+      refuse(request, response, auditor);
       return;
     }
     chain.doFilter(request, response);
@@ -94,16 +92,9 @@ public class AuditorReadOnlyFilter extends OncePerRequestFilter {
         .groupIdIn(Capability.ONLY_READ_ENGINE.groups().toArray(String[]::new)).count() > 0;
   }
 
-  /** 403 with the body the engine API uses for authorization errors. */
-  private static void refuse(HttpServletResponse response, String userId) throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType("application/json;charset=UTF-8");
-    response.setCharacterEncoding("UTF-8");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "AuthorizationException");
-    body.put("message", AccessPolicy.refusal(Capability.ONLY_READ_ENGINE, userId));
-    body.put("userId", userId);
-    body.put("missingAuthorizations", List.of());
-    JSON.writeValue(response.getOutputStream(), body);
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, String userId)
+      throws IOException {
+    Problems.write(request, response,
+        Problems.of(ProblemType.FORBIDDEN, AccessPolicy.refusal(Capability.ONLY_READ_ENGINE, userId)));
   }
 }

@@ -8,7 +8,8 @@ import cn.gov.shuozhou.makerspace.calendar.CalendarYears.StaleRevisionException;
 import cn.gov.shuozhou.makerspace.calendar.CalendarYears.StoredYear;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -128,35 +129,17 @@ public class CalendarController {
   // ------------------------------------------------------------------ refusals
 
   @ExceptionHandler(StaleRevisionException.class)
-  ResponseEntity<ErrorBody> stale(StaleRevisionException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody("StaleRevision", e.getMessage(), List.of()));
+  ResponseEntity<ProblemDetail> stale(StaleRevisionException e) {
+    return Problems.response(Problems.of(ProblemType.CONCURRENT_CHANGE, e.getMessage()));
   }
 
   @ExceptionHandler(CalendarDataMissingException.class)
-  ResponseEntity<ErrorBody> missing(CalendarDataMissingException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody("NotFound", e.getMessage(), List.of()));
-  }
-
-  @ExceptionHandler(Refused.class)
-  ResponseEntity<ErrorBody> refused(Refused e) {
-    return ResponseEntity.status(e.status).body(new ErrorBody(e.type, e.getMessage(), List.of()));
-  }
-
-  private static final class Refused extends RuntimeException {
-    private final HttpStatus status;
-    private final String type;
-
-    Refused(HttpStatus status, String type, String message) {
-      super(message);
-      this.status = status;
-      this.type = type;
-    }
+  ResponseEntity<ProblemDetail> missing(CalendarDataMissingException e) {
+    return Problems.response(Problems.of(ProblemType.NOT_FOUND, e.getMessage()));
   }
 
   private void authenticated() {
-    if (AccessPolicy.current(identity) == null) {
-      throw new Refused(HttpStatus.UNAUTHORIZED, "AuthenticationRequired", "未登录：请先登录，或使用HTTP Basic认证");
-    }
+    AccessPolicy.signedIn(identity);
   }
 
   private String administrator() {

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.letters;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
@@ -42,7 +43,7 @@ public class LetterAccess {
         || readsHistoryOf(applicationNumber, certificateNumber)) {
       return;
     }
-    throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", "无权查看该案件的文书：只有申报单位本身和办理该案件的工作人员可以查看（用户 "
+    throw new ApiRefusal(ProblemType.FORBIDDEN, "无权查看该案件的文书：只有申报单位本身和办理该案件的工作人员可以查看（用户 "
         + caller.userId() + "）");
   }
 

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.letters;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
 import cn.gov.shuozhou.makerspace.letters.LetterAccess;
@@ -78,7 +79,7 @@ public class LettersController {
       throw new InvalidInputException(List.of(new FieldError("id", "文书标识（id）格式不正确")));
     }
     LetterSummary letter = archive.find(id)
-        .orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "NotFound", "未找到该文书：" + id));
+        .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该文书：" + id));
     access.require(letter.applicationNumber(), letter.certificateNumber(), letter.creditCode());
     return pdf(letter);
   }
@@ -114,7 +115,7 @@ public class LettersController {
             .flatMap(p -> engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(p.getId())
                 .variableName(CREDIT_CODE).list().stream())
             .map(v -> String.valueOf(v.getValue())).findFirst())
-        .orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "NotFound", "未找到申请：" + applicationNumber));
+        .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到申请：" + applicationNumber));
   }
 
   private static void noParameters(Map<String, String> parameters) {

@@ -3,9 +3,10 @@ package cn.gov.shuozhou.makerspace.mail;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +31,7 @@ public class DemoMailboxController {
   public List<DemoMailbox.Mail> mails() {
     AccessPolicy.require(identity, Capability.READ_DEMO_MAILBOX);
     if (!(mailer instanceof DemoMailbox mailbox)) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "NotFound", "未启用演示邮箱：邮件经邮件服务器发送");
+      throw new ApiRefusal(ProblemType.NOT_FOUND, "未启用演示邮箱：邮件经邮件服务器发送");
     }
     return mailbox.latest(SHOWN);
   }

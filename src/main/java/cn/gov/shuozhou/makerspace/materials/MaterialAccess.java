@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
@@ -37,8 +38,7 @@ public class MaterialAccess {
   /** The organisation account uploading: its user and credit code; 401, or 403 for anyone else. */
   public Caller uploader() {
     Caller caller = AccessPolicy.require(engine.getIdentityService(), Capability.UPLOAD_MATERIALS);
-    ownCreditCode(caller).orElseThrow(() -> new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException",
-        "当前账号未关联运营机构：只有申报单位（运营机构）账号可以上传申报材料"));
+    ownCreditCode(caller).orElseThrow(() -> new ApiRefusal(ProblemType.FORBIDDEN, "当前账号未关联运营机构：只有申报单位（运营机构）账号可以上传申报材料"));
     return caller;
   }
 
@@ -49,8 +49,7 @@ public class MaterialAccess {
   /** The file when the caller may read it; 404 when there is none, 403 when it is not theirs to read. */
   public MaterialFile readable(String fileId) {
     Caller caller = signedIn();
-    MaterialFile file = files.find(fileId).orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "NotFound",
-        "未找到该材料文件"));
+    MaterialFile file = files.find(fileId).orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该材料文件"));
     Optional<String> own = ownCreditCode(caller);
     boolean allowed = own.isPresent()
         ? own.get().equals(file.creditCode())
@@ -78,7 +77,7 @@ public class MaterialAccess {
   private Caller signedIn() {
     Caller caller = AccessPolicy.current(engine.getIdentityService());
     if (caller == null) {
-      throw new ApiRefusal(HttpStatus.UNAUTHORIZED, "AuthenticationRequired", "未登录：请先登录，或使用HTTP Basic认证");
+      throw new ApiRefusal(ProblemType.AUTHENTICATION_REQUIRED, "未登录：请先登录，或使用HTTP Basic认证");
     }
     return caller;
   }
@@ -109,6 +108,6 @@ public class MaterialAccess {
     } else {
       message = "无权查看该案件的材料：只能查看本人办理或有权查看的案件的已提交材料（用户 " + caller.userId() + "）";
     }
-    return new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", message);
+    return new ApiRefusal(ProblemType.FORBIDDEN, message);
   }
 }

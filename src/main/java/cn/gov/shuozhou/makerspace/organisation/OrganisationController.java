@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
@@ -77,7 +78,7 @@ public class OrganisationController {
 
   private String existing(String userId) {
     if (!organisations.exists(userId)) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "OrganisationNotFound", "没有用户名为 " + userId + " 的机构账号");
+      throw new ApiRefusal(ProblemType.NOT_FOUND, "没有用户名为 " + userId + " 的机构账号");
     }
     return userId;
   }

@@ -4,6 +4,8 @@ import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.mail.Mailer;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +64,7 @@ public class RegistrationService {
     Integer recent = jdbc.queryForObject("SELECT COUNT(*) FROM ms_registration WHERE (email = ? OR credit_code = ?) "
         + "AND requested_at > ?", Integer.class, o.email(), o.creditCode(), hourAgo);
     if (recent != null && recent >= VerificationCodes.MAX_REQUESTS_PER_HOUR) {
-      throw new ApiRefusal(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests",
+      throw new ApiRefusal(ProblemType.TOO_MANY_REQUESTS,
           "注册申请过于频繁：同一邮箱或统一社会信用代码一小时内最多申请" + VerificationCodes.MAX_REQUESTS_PER_HOUR + "次，请稍后再试");
     }
     String id = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.portal;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
@@ -17,10 +18,9 @@ record Applicant(String userId, String creditCode) {
 
   static Applicant current(IdentityService identity, Organisations organisations) {
     String user = identity.getCurrentAuthentication().getUserId();
-    String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(HttpStatus.FORBIDDEN,
-        "AuthorizationException", "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
+    String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(ProblemType.FORBIDDEN, "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
     if (organisations.isDisabled(user)) { // a session opened before the account was disabled
-      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AccountDisabled", "该机构账号已被管理员停用");
+      throw new ApiRefusal(ProblemType.FORBIDDEN, "该机构账号已被管理员停用");
     }
     return new Applicant(user, creditCode);
   }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.portal;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
@@ -87,7 +88,7 @@ public class MyCases {
           .processDefinitionKey(KEY).processInstanceBusinessKey(number).variableValueEquals(CREDIT_CODE, creditCode)
           .singleResult();
       if (certification == null) {
-        throw new ApiRefusal(HttpStatus.NOT_FOUND, "ApplicationNotFound", "本单位没有编号为 " + number + " 的申请");
+        throw new ApiRefusal(ProblemType.NOT_FOUND, "本单位没有编号为 " + number + " 的申请");
       }
       Set<String> keys = new LinkedHashSet<>(List.of(number));
       supervisionKey(certification.getId()).ifPresent(keys::add);

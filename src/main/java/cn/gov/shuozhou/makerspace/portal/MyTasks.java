@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.portal;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +69,7 @@ public class MyTasks {
   private Task own(String taskId, String userId) {
     Task task = engine.getTaskService().createTaskQuery().taskId(taskId).taskAssignee(userId).singleResult();
     if (task == null) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "TaskNotFound", "本单位没有该项待办事项，或已办理完毕：" + taskId);
+      throw new ApiRefusal(ProblemType.NOT_FOUND, "本单位没有该项待办事项，或已办理完毕：" + taskId);
     }
     return task;
   }

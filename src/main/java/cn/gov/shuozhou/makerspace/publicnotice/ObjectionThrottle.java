@@ -2,10 +2,11 @@ package cn.gov.shuozhou.makerspace.publicnotice;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,6 @@ public class ObjectionThrottle {
   }
 
   private static ApiRefusal tooMany(String limit) {
-    return new ApiRefusal(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", "提交过于频繁：" + limit + "，请稍后再试");
+    return new ApiRefusal(ProblemType.TOO_MANY_REQUESTS, "提交过于频繁：" + limit + "，请稍后再试");
   }
 }

@@ -6,6 +6,8 @@ import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.registry.NumberSequence;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +17,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,7 @@ public class Objections {
   @Transactional
   public Filed file(Objection objection) {
     String instanceId = runningNotice(objection.applicationNumber()).orElseThrow(() -> new ApiRefusal(
-        HttpStatus.NOT_FOUND, "NoRunningNotice", NO_RUNNING_NOTICE.formatted(objection.applicationNumber())));
+        ProblemType.NO_RUNNING_PROCESS, NO_RUNNING_NOTICE.formatted(objection.applicationNumber())));
     String replayKey = replayKey(instanceId, objection);
     Optional<String> earlier = earlier(replayKey);
     if (earlier.isPresent()) {

@@ -143,7 +143,7 @@ public class PublicPagesController {
       invalid.getErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
       model.addAttribute("errors", errors);
     } catch (ApiRefusal refusal) {
-      response.setStatus(refusal.status().value());
+      response.setStatus(refusal.type().status().value());
       model.addAttribute("refusal", refusal.getMessage());
     }
     return "public/notice";

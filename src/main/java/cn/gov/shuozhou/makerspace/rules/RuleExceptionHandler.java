@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.rules;
 
-import cn.gov.shuozhou.makerspace.rules.RuleViews.RuleErrorBody;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -8,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,9 +18,11 @@ import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Error bodies of {@code /api/rules}: the shape of {@code web/ErrorBody} ({@code type}, Chinese
- * {@code message}, {@code errors} with {@code field}) plus the check result where a table was
- * checked (refused: 400, changed cases not confirmed: 409).
+ * Refusals of {@code /api/rules} as the project's problem details ({@code web/Problems}); each
+ * entry of {@code errors} also has a {@code code}, and where a table was checked (refused: 400,
+ * changed cases not confirmed: 409) the problem carries the check result: {@code changedCases},
+ * {@code unchangedCases}, {@code failedCases}, {@code warnings}. Other refusals ({@code ApiRefusal}:
+ * 401, 403) go to {@code web/ApiExceptionHandler}.
  */
 @RestControllerAdvice(assignableTypes = RuleController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,47 +31,45 @@ public class RuleExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RuleExceptionHandler.class);
 
   @ExceptionHandler(RuleException.class)
-  ResponseEntity<RuleErrorBody> refused(RuleException e) {
+  ResponseEntity<ProblemDetail> refused(RuleException e) {
+    ProblemDetail problem = Problems.of(e.type(), e.getMessage(), e.errors());
     RuleCheck check = e.check();
-    RuleErrorBody body = check == null
-        ? RuleErrorBody.of(e.type(), e.getMessage(), e.errors())
-        : new RuleErrorBody(e.type(), e.getMessage(), e.errors(), check.changedCases(), check.unchangedCases(),
-            check.failedCases(), check.warnings(), null);
-    return ResponseEntity.status(e.status()).body(body);
+    if (check != null) {
+      problem.setProperty("changedCases", check.changedCases());
+      problem.setProperty("unchangedCases", check.unchangedCases());
+      problem.setProperty("failedCases", check.failedCases());
+      problem.setProperty("warnings", check.warnings());
+    }
+    return Problems.response(problem);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<RuleErrorBody> unreadable(HttpMessageNotReadableException e) {
-    String message = "请求内容不是有效的JSON对象";
-    return ResponseEntity.badRequest().body(RuleErrorBody.of("InvalidInputException", message,
-        List.of(new RuleProblem("body", "INVALID_JSON", message))));
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return invalid("body", "INVALID_JSON", "请求内容不是有效的JSON对象");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<RuleErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
-    String message = "参数「" + e.getName() + "」的值「" + e.getValue() + "」格式不正确";
-    return ResponseEntity.badRequest().body(RuleErrorBody.of("InvalidInputException", message,
-        List.of(new RuleProblem(e.getName(), "INVALID_VALUE", message))));
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(e.getName(), "INVALID_VALUE", "参数「" + e.getName() + "」的值「" + e.getValue() + "」格式不正确");
   }
 
-  /** 401 and the access policy's 403, in this door's body. */
-  @ExceptionHandler(ApiRefusal.class)
-  ResponseEntity<RuleErrorBody> refused(ApiRefusal e) {
-    return ResponseEntity.status(e.status()).body(RuleErrorBody.of(e.type(), e.getMessage(), List.of()));
-  }
-
+  /** Here, as {@link ProcessEngineException} below would take it otherwise. */
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<RuleErrorBody> forbidden(AuthorizationException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(RuleErrorBody.of("AuthorizationException",
-        "无权执行此操作：当前用户所在的组没有相应权限", List.of()));
+  ResponseEntity<ProblemDetail> forbidden(AuthorizationException e) {
+    return Problems.response(Problems.notPermitted());
   }
 
   /** A deployment the engine refused after our checks passed (should not happen): 400 with its reason. */
   @ExceptionHandler(ProcessEngineException.class)
-  ResponseEntity<RuleErrorBody> engine(ProcessEngineException e) {
+  ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
     LOG.warn("Rule change refused by the engine", e);
     String message = "流程引擎拒绝了该决策表：" + e.getMessage();
-    return ResponseEntity.badRequest().body(RuleErrorBody.of("ProcessEngineException", message,
-        List.of(new RuleProblem("xml", "ENGINE_REFUSED", message))));
+    return Problems.response(Problems.of(ProblemType.RULE_REFUSED, message,
+        List.of(RuleProblem.xml("ENGINE_REFUSED", message))));
+  }
+
+  private static ResponseEntity<ProblemDetail> invalid(String field, String code, String message) {
+    return Problems.response(Problems.of(ProblemType.INVALID_INPUT, message,
+        List.of(new RuleProblem(field, code, message))));
   }
 }

@@ -2,6 +2,8 @@ package cn.gov.shuozhou.makerspace.rules;
 
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.rules.RuleProposals.Proposal;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.ConflictRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.VersionRecord;
@@ -31,7 +33,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -181,7 +182,7 @@ public class RuleService {
       }
       RuleCheck check = checker.check(rule, versions.xml(latest), versions.xml(earlier));
       if (!check.accepted()) {
-        throw new RuleException(HttpStatus.BAD_REQUEST, "RuleRefused",
+        throw new RuleException(ProblemType.RULE_REFUSED,
             "无法恢复第" + target + "版：" + check.summary(), check.errors(), check);
       }
       if (StatutoryRules.concern(key, check)) {
@@ -204,7 +205,7 @@ public class RuleService {
       records.lockKey(key);
       Proposal proposal = pendingProposal(key, proposalId);
       if (proposal.proposedBy().equals(user)) {
-        throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException", "不能审批本人提出的变更：法定参数（第四条条件、有效期、禁入年限、公示期）的变更须由另一名规则管理员审批");
+        throw new ApiRefusal(ProblemType.FORBIDDEN, "不能审批本人提出的变更：法定参数（第四条条件、有效期、禁入年限、公示期）的变更须由另一名规则管理员审批");
       }
       Optional<DecisionDefinition> latest = versions.latest(key);
       Integer active = latest.map(DecisionDefinition::getVersion).orElse(null);
@@ -253,8 +254,8 @@ public class RuleService {
   }
 
   private Proposal pendingProposal(String key, String proposalId) {
-    Proposal proposal = proposals.find(key, proposalId).orElseThrow(() -> new RuleException(HttpStatus.NOT_FOUND,
-        "ProposalNotFound", "决策「" + key + "」没有编号为「" + proposalId + "」的变更提案", List.of(), null));
+    Proposal proposal = proposals.find(key, proposalId).orElseThrow(() -> new RuleException(ProblemType.NOT_FOUND,
+        "决策「" + key + "」没有编号为「" + proposalId + "」的变更提案", List.of(), null));
     if (!RuleProposals.PROPOSED.equals(proposal.status())) {
       throw RuleException.conflict("proposalId", "ALREADY_DECIDED", "该提案已由" + proposal.decidedBy() + "处理，不能再次审批或驳回");
     }

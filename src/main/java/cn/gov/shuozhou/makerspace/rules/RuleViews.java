@@ -3,7 +3,6 @@ package cn.gov.shuozhou.makerspace.rules;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** The JSON shapes of {@code /api/rules}. */
 public final class RuleViews {
@@ -117,21 +116,4 @@ public final class RuleViews {
 
   /** Approval or rejection of a proposal. */
   public record DecisionRequest(String reason) {}
-
-  /** The error body of the rules API: {@code type}, a Chinese {@code message}, {@code errors}, and what was checked. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record RuleErrorBody(
-      String type,
-      String message,
-      List<RuleProblem> errors,
-      List<ChangedCase> changedCases,
-      Integer unchangedCases,
-      List<FailedCase> failedCases,
-      List<RuleProblem> warnings,
-      Map<String, Object> details) {
-
-    public static RuleErrorBody of(String type, String message, List<RuleProblem> errors) {
-      return new RuleErrorBody(type, message, errors, null, null, null, null, null);
-    }
-  }
 }

@@ -1,13 +1,12 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,21 +22,17 @@ public class AdminSetupGuardFilter extends OncePerRequestFilter {
   static final String SETUP_PATH = "/camunda/api/admin/setup/*";
 
   private final ProcessEngine engine;
-  private final ObjectMapper json;
 
-  public AdminSetupGuardFilter(ProcessEngine engine, ObjectMapper json) {
+  public AdminSetupGuardFilter(ProcessEngine engine) {
     this.engine = engine;
-    this.json = json;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (engine.getIdentityService().createUserQuery().count() > 0) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      json.writeValue(response.getOutputStream(), new ErrorBody("SetupClosed",
-          "系统已有用户，初始化设置已关闭：请由管理员在“管理”应用中创建用户", List.of()));
+      Problems.write(request, response, Problems.of(ProblemType.SETUP_CLOSED,
+          "系统已有用户，初始化设置已关闭：请由管理员在“管理”应用中创建用户"));
       return;
     }
     chain.doFilter(request, response);

@@ -1,6 +1,5 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +13,9 @@ public class ApiAuthenticationConfiguration {
   static final String API_PATTERN = "/api/*";
 
   @Bean
-  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      ProcessEngine processEngine, ObjectMapper objectMapper) {
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine processEngine) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine, objectMapper));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(processEngine));
     registration.setName("api-authentication");
     registration.addUrlPatterns(API_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

@@ -2,8 +2,8 @@ package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.organisation.SelfServiceController;
 import cn.gov.shuozhou.makerspace.api.ObjectionController;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +24,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,7 +47,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>The user and their groups and tenants become the engine's authentication for the request
  * (cleared afterwards), so the engine's authorization checks apply. No credentials or wrong ones:
- * 401; a missing or wrong CSRF token: 403. Bodies are {@link ErrorBody} with Chinese messages.
+ * 401; a missing or wrong CSRF token: 403. Bodies are Chinese problem details ({@link Problems}).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -55,12 +56,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final ProcessEngine engine;
-  private final ObjectMapper json;
   private final SecureRandom random = new SecureRandom();
 
-  public ApiAuthenticationFilter(ProcessEngine engine, ObjectMapper json) {
+  public ApiAuthenticationFilter(ProcessEngine engine) {
     this.engine = engine;
-    this.json = json;
   }
 
   @Override
@@ -77,12 +76,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (BasicCredentials.isBasic(authorization)) {
       BasicCredentials credentials = BasicCredentials.parse(authorization).orElse(null);
       if (credentials == null) {
-        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationRequired",
+        refuse(request, response, ProblemType.AUTHENTICATION_REQUIRED,
             "HTTP Basic认证信息（Authorization请求头）格式不正确");
         return;
       }
       if (!identity.checkPassword(credentials.userId(), credentials.password())) {
-        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationFailed",
+        refuse(request, response, ProblemType.AUTHENTICATION_FAILED,
             "用户名或密码错误（多次输错后需等待一段时间才能再试）");
         return;
       }
@@ -91,7 +90,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       HttpSession session = request.getSession(false);
       userId = session == null ? null : sessionUser(session);
       if (userId == null || identity.createUserQuery().userId(userId).count() == 0) {
-        refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationRequired",
+        refuse(request, response, ProblemType.AUTHENTICATION_REQUIRED,
             "未登录：请先登录系统，或使用HTTP Basic认证（Authorization请求头）");
         return;
       }
@@ -99,7 +98,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.setHeader(CSRF_HEADER, token);
       if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(java.util.Locale.ROOT))
           && !sameToken(token, request.getHeader(CSRF_HEADER))) {
-        refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "CsrfTokenInvalid",
+        refuse(request, response, ProblemType.CSRF_TOKEN_INVALID,
             "缺少或无效的CSRF令牌：请求头 " + CSRF_HEADER + " 必须与当前登录会话的令牌一致");
         return;
       }
@@ -154,15 +153,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         given.getBytes(StandardCharsets.UTF_8));
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type,
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type,
       String message) throws IOException {
-    response.setStatus(status);
     // Challenge automation clients only; a browser page with a session gets no Basic dialog.
-    if (status == HttpServletResponse.SC_UNAUTHORIZED && request.getRequestedSessionId() == null) {
+    if (type.status() == HttpStatus.UNAUTHORIZED && request.getRequestedSessionId() == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"maker-space\", charset=\"UTF-8\"");
     }
-    response.setContentType("application/json;charset=UTF-8");
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), new ErrorBody(type, message, List.of()));
+    Problems.write(request, response, Problems.of(type, message));
   }
 }

@@ -1,8 +1,8 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,11 +38,6 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
    */
   private static final Set<String> TRAILING_SLASH_ALLOWED = Set.of("/camunda/api/engine/engine/");
 
-  private final ObjectMapper json;
-
-  public CanonicalPathFilter(ObjectMapper json) {
-    this.json = json;
-  }
 
   /** The request's path as the client sent it, without the context path (still percent-encoded). */
   public static String rawPath(HttpServletRequest request) {
@@ -63,9 +58,7 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String problem = problem(rawPath(request), request.getServletPath() + nullToEmpty(request.getPathInfo()));
     if (problem != null) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json;charset=UTF-8");
-      json.writeValue(response.getOutputStream(), new ErrorBody("InvalidPathException",
+      Problems.write(request, response, Problems.of(ProblemType.INVALID_PATH,
           "请求路径（path）不规范：" + problem + "，请使用规范路径", List.of(new FieldError("path", problem))));
       return;
     }

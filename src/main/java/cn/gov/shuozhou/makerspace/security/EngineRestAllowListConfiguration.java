@@ -1,6 +1,5 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class EngineRestAllowListConfiguration {
 
   @Bean
-  public ResourceConfigCustomizer engineRestAllowList(ProcessEngine engine, ObjectMapper json) {
-    return config -> config.register(new EngineRestAllowListFilter(engine.getName(), json));
+  public ResourceConfigCustomizer engineRestAllowList(ProcessEngine engine) {
+    return config -> config.register(new EngineRestAllowListFilter(engine.getName()));
   }
 }

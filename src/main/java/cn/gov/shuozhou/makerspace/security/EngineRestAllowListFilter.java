@@ -2,18 +2,14 @@ package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 
@@ -26,11 +22,9 @@ import org.camunda.bpm.engine.ProcessEngines;
 public class EngineRestAllowListFilter implements ContainerRequestFilter {
 
   private final String engineName;
-  private final ObjectMapper json;
 
-  public EngineRestAllowListFilter(String engineName, ObjectMapper json) {
+  public EngineRestAllowListFilter(String engineName) {
     this.engineName = engineName;
-    this.json = json;
   }
 
   @Override
@@ -50,9 +44,8 @@ public class EngineRestAllowListFilter implements ContainerRequestFilter {
           return body;
         });
     if (!EngineRestAllowList.allows(user.userId(), user.groups(), request.getMethod(), path, criteria)) {
-      request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .entity(body(AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.userId())))
-          .build());
+      request.abortWith(Problems.jaxrs(Problems.of(ProblemType.FORBIDDEN,
+          AccessPolicy.refusedEndpoint(request.getMethod(), path, "/engine-rest", user.userId())), request.getUriInfo()));
     }
   }
 
@@ -61,14 +54,6 @@ public class EngineRestAllowListFilter implements ContainerRequestFilter {
       return request.getEntityStream().readNBytes(EngineRestAllowList.MAX_BODY + 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private String body(String message) {
-    try {
-      return json.writeValueAsString(new ErrorBody("AuthorizationException", message, List.of()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

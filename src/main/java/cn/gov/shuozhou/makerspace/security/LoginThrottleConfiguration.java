@@ -1,6 +1,5 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,9 +21,9 @@ public class LoginThrottleConfiguration {
   }
 
   @Bean
-  public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+  public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
     FilterRegistrationBean<LoginThrottleFilter> registration =
-        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+        new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
     registration.setName("login-throttle");
     registration.addUrlPatterns(LoginThrottleFilter.WEBAPP_LOGIN_PREFIX + "*",
         EngineRestAuthenticationConfiguration.ENGINE_REST_PATTERN, ApiAuthenticationConfiguration.API_PATTERN);

@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.security;
 
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,11 +31,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("^" + WEBAPP_LOGIN_PREFIX + "[^/]+/login/[^/]+/?$");
 
   private final LoginThrottle throttle;
-  private final ObjectMapper json;
 
-  public LoginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+  public LoginThrottleFilter(LoginThrottle throttle) {
     this.throttle = throttle;
-    this.json = json;
   }
 
   @Override
@@ -53,7 +50,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     String address = request.getRemoteAddr();
     Optional<Duration> wait = throttle.retryAfter(address, account.get());
     if (wait.isPresent()) {
-      refuse(response, wait.get());
+      refuse(request, response, wait.get());
       return;
     }
     chain.doFilter(request, response);
@@ -110,13 +107,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletResponse response, Duration wait) throws IOException {
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait)
+      throws IOException {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(seconds));
-    response.setContentType("application/json;charset=UTF-8");
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), new ErrorBody("TooManyLoginAttempts",
-        "登录失败次数过多，请在" + seconds + "秒后再试（本地址的尝试暂被限制，账号本身未被锁定）", List.of()));
+    Problems.write(request, response, Problems.of(ProblemType.TOO_MANY_REQUESTS,
+        "登录失败次数过多，请在" + seconds + "秒后再试（本地址的尝试暂被限制，账号本身未被锁定）"));
   }
 }

@@ -16,8 +16,8 @@ public class RequestGuardsConfiguration {
 
   /** First of all guards (after the security headers, so that its refusals carry them too). */
   @Bean
-  public FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter(ObjectMapper json) {
-    FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(new CanonicalPathFilter(json));
+  public FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter() {
+    FilterRegistrationBean<CanonicalPathFilter> registration = new FilterRegistrationBean<>(new CanonicalPathFilter());
     registration.setName("canonical-path");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -25,9 +25,9 @@ public class RequestGuardsConfiguration {
   }
 
   @Bean
-  public FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuardFilter(ProcessEngine engine, ObjectMapper json) {
+  public FilterRegistrationBean<AdminSetupGuardFilter> adminSetupGuardFilter(ProcessEngine engine) {
     FilterRegistrationBean<AdminSetupGuardFilter> registration =
-        new FilterRegistrationBean<>(new AdminSetupGuardFilter(engine, json));
+        new FilterRegistrationBean<>(new AdminSetupGuardFilter(engine));
     registration.setName("admin-setup-guard");
     registration.addUrlPatterns(AdminSetupGuardFilter.SETUP_PATH);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -46,9 +46,9 @@ public class RequestGuardsConfiguration {
 
   /** After the auditors' read-only filter (audit/AuditConfiguration), whose refusal says more. */
   @Bean
-  public FilterRegistrationBean<WebappEngineAllowListFilter> webappEngineAllowListFilter(ObjectMapper json) {
+  public FilterRegistrationBean<WebappEngineAllowListFilter> webappEngineAllowListFilter() {
     FilterRegistrationBean<WebappEngineAllowListFilter> registration =
-        new FilterRegistrationBean<>(new WebappEngineAllowListFilter(json));
+        new FilterRegistrationBean<>(new WebappEngineAllowListFilter());
     registration.setName("webapp-engine-allow-list");
     registration.addUrlPatterns(WebappEngineAllowListFilter.WEBAPP_ENGINE_API + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 210);

@@ -1,7 +1,8 @@
 package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.common.FieldError;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -54,7 +55,7 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
       body = in.readNBytes(MAX_QUERY_BYTES + 1);
     }
     if (body.length > MAX_QUERY_BYTES) {
-      refuse(response, "任务查询条件过长", List.of());
+      refuse(request, response, "任务查询条件过长", List.of());
       return;
     }
     List<String> expressions = new ArrayList<>();
@@ -66,7 +67,7 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
       }
     }
     if (!expressions.isEmpty()) {
-      refuse(response, "任务查询的“或”条件（orQueries）中不允许使用表达式：" + String.join("、", expressions),
+      refuse(request, response, "任务查询的“或”条件（orQueries）中不允许使用表达式：" + String.join("、", expressions),
           expressions.stream().map(f -> new FieldError(f, "查询条件中不允许使用表达式")).toList());
       return;
     }
@@ -90,9 +91,8 @@ public class TaskQueryExpressionFilter extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletResponse response, String message, List<FieldError> errors) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/json;charset=UTF-8");
-    json.writeValue(response.getOutputStream(), new ErrorBody("InvalidInputException", message, errors));
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, String message,
+      List<FieldError> errors) throws IOException {
+    Problems.write(request, response, Problems.of(ProblemType.INVALID_INPUT, message, errors));
   }
 }

@@ -2,15 +2,14 @@ package cn.gov.shuozhou.makerspace.security;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
-import cn.gov.shuozhou.makerspace.web.ErrorBody;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.shuozhou.makerspace.web.Problems;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -32,12 +31,6 @@ public class WebappEngineAllowListFilter extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(WebappEngineAllowListFilter.class);
   /** {@code /engine/{name}/...}: the path inside the servlet, naming the engine. */
   private static final Pattern ENGINE_PATH = Pattern.compile("^/engine/([^/]+)(/.*)?$");
-
-  private final ObjectMapper json;
-
-  public WebappEngineAllowListFilter(ObjectMapper json) {
-    this.json = json;
-  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -61,10 +54,8 @@ public class WebappEngineAllowListFilter extends OncePerRequestFilter {
     if (caller != null && !EngineRestAllowList.allows(caller.userId(), caller.groups(), request.getMethod(), path, criteria)) {
       LOG.warn("Refused by the webapps' engine API allow-list: {} {} for {} {}", request.getMethod(),
           WEBAPP_ENGINE_API + path, caller.userId(), caller.groups());
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json;charset=UTF-8");
-      json.writeValue(response.getOutputStream(), new ErrorBody("AuthorizationException",
-          AccessPolicy.refusedEndpoint(request.getMethod(), path, WEBAPP_ENGINE_API, caller.userId()), List.of()));
+      Problems.write(request, response, Problems.of(ProblemType.FORBIDDEN,
+          AccessPolicy.refusedEndpoint(request.getMethod(), path, WEBAPP_ENGINE_API, caller.userId())));
       return;
     }
     chain.doFilter(forwarded[0], response);

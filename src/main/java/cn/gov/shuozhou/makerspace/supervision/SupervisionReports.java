@@ -9,6 +9,8 @@ import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +20,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +81,7 @@ public class SupervisionReports {
               .filter(c -> c.status() == CertificateStatus.EXPIRED)
           : Optional.empty();
       if (expired.isEmpty()) {
-        throw new ApiRefusal(HttpStatus.NOT_FOUND, "NoRunningSupervision", NOTHING_TO_REPORT_ON.formatted(subject));
+        throw new ApiRefusal(ProblemType.NO_RUNNING_PROCESS, NOTHING_TO_REPORT_ON.formatted(subject));
       }
       return reviewAfterTitle(expired.get(), text, reportedBy);
     }
@@ -91,7 +92,7 @@ public class SupervisionReports {
           .setVariable(kind.textVariable, text)
           .correlateWithResult());
     } catch (MismatchingMessageCorrelationException endedMeanwhile) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "NoRunningSupervision", NOTHING_TO_REPORT_ON.formatted(subject));
+      throw new ApiRefusal(ProblemType.NO_RUNNING_PROCESS, NOTHING_TO_REPORT_ON.formatted(subject));
     }
     return new Filed(reportId, supervision.getBusinessKey());
   }

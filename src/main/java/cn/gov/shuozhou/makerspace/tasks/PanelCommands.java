@@ -11,6 +11,8 @@ import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.expertreview.ExpertPanel;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,6 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +52,7 @@ public class PanelCommands {
     String panelInstance = Optional.ofNullable(instance)
         .map(pi -> asProcess(() -> engine.getRuntimeService().getActivityInstance(pi.getId())))
         .flatMap(tree -> find(tree, PANEL))
-        .orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "NoRunningPanel",
+        .orElseThrow(() -> new ApiRefusal(ProblemType.NO_RUNNING_PROCESS,
             "申请 " + applicationNumber + " 当前没有正在进行的专家评审"));
     List<String> members = new ArrayList<>(panel.ids(
         asProcess(() -> engine.getRuntimeService().getVariable(instance.getId(), EXPERTS))));

@@ -11,6 +11,8 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,7 +22,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,7 +92,7 @@ public class TaskCommands {
           .setVariable(SENT_BACK_BY, user.getUserId())
           .correlateWithResult());
     } catch (MismatchingMessageCorrelationException olderModel) {
-      throw new ApiRefusal(HttpStatus.CONFLICT, "CannotSendBack", "此案件按旧版流程办理，不能退回");
+      throw new ApiRefusal(ProblemType.CONFLICT, "此案件按旧版流程办理，不能退回");
     }
     // each engine call is its own command, flushed into this one transaction: the query sees the new task
     for (Task reopened : asProcess(() -> tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list())) {
@@ -104,11 +105,11 @@ public class TaskCommands {
   private Task handledBy(Authentication user, String taskId) {
     Task task = asProcess(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "TaskNotFound", "任务不存在或已办结：" + taskId);
+      throw new ApiRefusal(ProblemType.TASK_NOT_FOUND, "任务不存在或已办结：" + taskId);
     }
     if (user == null || !user.getUserId().equals(task.getAssignee())
         && !AccessPolicy.allows(user, Capability.HANDLE_OTHERS_TASKS)) {
-      throw new ApiRefusal(HttpStatus.FORBIDDEN, "AuthorizationException",
+      throw new ApiRefusal(ProblemType.FORBIDDEN,
           "无权处理此任务：只有任务的办理人（请先认领）或市科技局可以转办、退回");
     }
     return task;

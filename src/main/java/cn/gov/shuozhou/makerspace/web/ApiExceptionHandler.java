@@ -1,50 +1,83 @@
 package cn.gov.shuozhou.makerspace.web;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.mail.MailUnavailableException;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Our own {@code /api} endpoints answer bad input with 400 and the same body as {@code /engine-rest}. */
+/** Refusals of our own Spring MVC doors ({@code /api}, {@code /calendar}, ...) as problem details. */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
+  private static final String API = "/api/";
+
   @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
-    return ResponseEntity.badRequest().body(new ErrorBody("InvalidInputException", e.getMessage(), e.getErrors()));
+  ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+    return Problems.response(Problems.of(ProblemType.INVALID_INPUT, e.getMessage(), e.getErrors()));
   }
 
   @ExceptionHandler(ApiRefusal.class)
-  ResponseEntity<ErrorBody> refused(ApiRefusal e) {
-    return ResponseEntity.status(e.status()).body(new ErrorBody(e.type(), e.getMessage(), e.errors()));
+  ResponseEntity<ProblemDetail> refused(ApiRefusal e) {
+    return Problems.response(Problems.of(e.type(), e.getMessage(), e.errors()));
   }
 
   @ExceptionHandler(MailUnavailableException.class)
-  ResponseEntity<ErrorBody> mail(MailUnavailableException e) {
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody("MailUnavailable", e.getMessage(), List.of()));
+  ResponseEntity<ProblemDetail> mail(MailUnavailableException e) {
+    return Problems.response(Problems.of(ProblemType.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
-    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ErrorBody("UnsupportedMediaType",
-        "请求内容类型不受支持：请以JSON（Content-Type: application/json）提交", List.of()));
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return Problems.response(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        "请求内容类型不受支持：请以JSON（Content-Type: application/json）提交"));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(JsonErrors.body(e));
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return Problems.response(JsonErrors.problem(e));
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<ErrorBody> forbidden(AuthorizationException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(new ErrorBody("AuthorizationException", "无权执行此操作：当前用户所在的组没有相应权限", List.of()));
+  ResponseEntity<ProblemDetail> forbidden(AuthorizationException e) {
+    return Problems.response(Problems.notPermitted());
+  }
+
+  /** A path under {@code /api} that no endpoint serves; elsewhere (pages) the error page answers. */
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> unknownPath(NoResourceFoundException e, HttpServletRequest request)
+      throws NoResourceFoundException {
+    String path = apiPath(request).orElseThrow(() -> e);
+    return Problems.response(Problems.of(ProblemType.NOT_FOUND, "没有这个接口：" + path + "，请核对请求路径"));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> unknownMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request)
+      throws HttpRequestMethodNotSupportedException {
+    String path = apiPath(request).orElseThrow(() -> e);
+    Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(Problems.of(ProblemType.METHOD_NOT_ALLOWED, "接口 " + path + " 不支持 " + e.getMethod() + " 请求，可用："
+            + String.join("、", allowed.stream().map(HttpMethod::name).toList())));
+  }
+
+  private static Optional<String> apiPath(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith(API) ? Optional.of(path) : Optional.empty();
   }
 }

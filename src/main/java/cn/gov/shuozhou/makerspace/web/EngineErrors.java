@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.web;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -16,9 +17,10 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.http.ProblemDetail;
 
 /**
- * The Chinese answers to what a user can act on, whether the engine's exception reaches JAX-RS
+ * The Chinese problems for what a user can act on, whether the engine's exception reaches JAX-RS
  * wrapped in a {@link RestException} (start, complete, correlate) or unwrapped (claim): bad input
  * 400, a missing permission 403, a concurrent change or an already claimed task 409, a task or
  * message target that is not there 404. {@code null} means: keep the engine's own answer.
@@ -36,41 +38,41 @@ final class EngineErrors {
 
   private EngineErrors() {}
 
-  static Response toResponse(Throwable e) {
+  static ProblemDetail invalid(InvalidInputException e) {
+    return Problems.of(ProblemType.INVALID_INPUT, e.getMessage(), e.getErrors());
+  }
+
+  static ProblemDetail problem(Throwable e) {
     InvalidInputException invalid = cause(e, InvalidInputException.class);
     if (invalid != null) {
-      return InvalidInputExceptionMapper.badRequest(invalid);
+      return invalid(invalid);
     }
     if (cause(e, OptimisticLockingException.class) != null) {
-      return RestExceptionMapper.json(Response.Status.CONFLICT,
-          new ErrorBody("OptimisticLockingException", CONCURRENT_CHANGE, List.of()));
+      return Problems.of(ProblemType.CONCURRENT_CHANGE, CONCURRENT_CHANGE);
     }
     TaskAlreadyClaimedException claimed = cause(e, TaskAlreadyClaimedException.class);
     if (claimed != null) {
-      return RestExceptionMapper.json(Response.Status.CONFLICT, new ErrorBody("TaskAlreadyClaimedException",
-          "该任务已由用户 " + claimed.getTaskAssignee() + " 认领，只有认领人可以办理；如需改派，请联系认领人或管理员",
-          List.of()));
+      return Problems.of(ProblemType.TASK_ALREADY_CLAIMED,
+          "该任务已由用户 " + claimed.getTaskAssignee() + " 认领，只有认领人可以办理；如需改派，请联系认领人或管理员");
     }
     if (cause(e, MismatchingMessageCorrelationException.class) != null) {
-      return RestExceptionMapper.json(Response.Status.NOT_FOUND, new ErrorBody("MismatchingMessageCorrelationException",
-          "没有正在等待该消息的流程：该申请不在公示期内，或该证书的年度管理已结束、不存在", List.of()));
+      return Problems.of(ProblemType.NO_RUNNING_PROCESS,
+          "没有正在等待该消息的流程：该申请不在公示期内，或该证书的年度管理已结束、不存在");
     }
     NullValueException missing = cause(e, NullValueException.class);
     if (missing != null && missing.getMessage() != null && missing.getMessage().startsWith("Cannot find task with id")) {
-      return RestExceptionMapper.json(Response.Status.NOT_FOUND,
-          new ErrorBody("TaskNotFoundException", TASK_GONE, List.of()));
+      return Problems.of(ProblemType.TASK_NOT_FOUND, TASK_GONE);
     }
     AuthorizationException denied = cause(e, AuthorizationException.class);
     if (denied != null && concernsVanishedTask(denied)) {
       // completed by someone else a moment ago: its candidates' authorizations went with it
-      return RestExceptionMapper.json(Response.Status.NOT_FOUND,
-          new ErrorBody("TaskNotFoundException", TASK_GONE, List.of()));
+      return Problems.of(ProblemType.TASK_NOT_FOUND, TASK_GONE);
     }
     if (denied != null) {
       // also when the REST resource wrapped it into a 400 (comments: "Not enough parameters submitted")
-      return RestExceptionMapper.json(Response.Status.FORBIDDEN, new ErrorBody("AuthorizationException",
+      return Problems.of(ProblemType.FORBIDDEN,
           "当前用户无权执行此操作" + (denied.getUserId() == null ? "" : "（用户 " + denied.getUserId() + "）")
-              + "；如确需办理，请联系系统管理员授权", List.of()));
+              + "；如确需办理，请联系系统管理员授权");
     }
     if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST) {
       return typeMismatch(rest);
@@ -109,20 +111,20 @@ final class EngineErrors {
   }
 
   /** A variable whose value does not fit the type the client declared for it ("type": "Double", "value": "abc"). */
-  private static Response typeMismatch(RestException e) {
+  private static ProblemDetail typeMismatch(RestException e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = t.getMessage() == null ? "" : t.getMessage();
       int colon = message.indexOf("Cannot convert value '");
       Matcher conversion = CONVERSION.matcher(colon < 0 ? message : message.substring(colon));
       if (conversion.matches()) {
-        return RestExceptionMapper.json(Response.Status.BAD_REQUEST, new ErrorBody("InvalidInputException",
+        return Problems.of(ProblemType.INVALID_INPUT,
             "输入有误：变量值“" + shorten(conversion.group(1)) + "”不能按所声明的类型 " + conversion.group(2)
-                + " 解析，请检查该变量的值或类型（type）", List.of()));
+                + " 解析，请检查该变量的值或类型（type）");
       }
       Matcher unsupported = UNSUPPORTED_TYPE.matcher(message);
       if (unsupported.find()) {
-        return RestExceptionMapper.json(Response.Status.BAD_REQUEST, new ErrorBody("InvalidInputException",
-            "输入有误：不支持的变量类型 " + shorten(unsupported.group(1)), List.of()));
+        return Problems.of(ProblemType.INVALID_INPUT,
+            "输入有误：不支持的变量类型 " + shorten(unsupported.group(1)));
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.web;
 
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The refusal of a request body that is not valid JSON (e.g. {@code NaN}, {@code Infinity}, a
@@ -22,20 +24,20 @@ public final class JsonErrors {
 
   private JsonErrors() {}
 
-  public static ErrorBody body(Throwable e) {
+  public static ProblemDetail problem(Throwable e) {
     JsonProcessingException json = cause(e);
     String field = json == null ? null : field(json);
     JsonLocation location = json == null ? null : json.getLocation();
     String where = location == null || location.getLineNr() < 0 ? ""
         : "（第" + location.getLineNr() + "行第" + location.getColumnNr() + "列）";
     if (field == null) {
-      return new ErrorBody("InvalidInputException", (json instanceof JsonMappingException
-          ? "请求内容不符合接口要求的格式" : "请求内容不是有效的JSON") + where, List.of());
+      return Problems.of(ProblemType.INVALID_INPUT, (json instanceof JsonMappingException
+          ? "请求内容不符合接口要求的格式" : "请求内容不是有效的JSON") + where);
     }
     String message = json instanceof JsonMappingException
         ? "字段 " + field + " 的值不符合接口要求的格式" + where
         : "字段 " + field + " 的值不是有效的JSON" + where + "：数字须为有限值（JSON不允许NaN、Infinity），文本须加引号";
-    return new ErrorBody("InvalidInputException", "输入有误：" + message, List.of(new FieldError(field, message)));
+    return Problems.of(ProblemType.INVALID_INPUT, "输入有误：" + message, List.of(new FieldError(field, message)));
   }
 
   /** The innermost field name being read, skipping the engine's envelope names. */

@@ -2,7 +2,8 @@ package cn.gov.shuozhou.makerspace.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.IOException;
@@ -15,12 +16,15 @@ import java.io.IOException;
  */
 public class JsonReadErrorInterceptor implements ReaderInterceptor {
 
+  @Context
+  private UriInfo uri;
+
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     try {
       return context.proceed();
     } catch (JsonProcessingException e) {
-      throw new WebApplicationException(e, RestExceptionMapper.json(Response.Status.BAD_REQUEST, JsonErrors.body(e)));
+      throw new WebApplicationException(e, Problems.jaxrs(JsonErrors.problem(e), uri));
     }
   }
 }

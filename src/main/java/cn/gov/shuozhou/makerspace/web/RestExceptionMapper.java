@@ -1,11 +1,13 @@
 package cn.gov.shuozhou.makerspace.web;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The engine's REST resources wrap what a start, completion or correlation threw into a
@@ -19,13 +21,12 @@ public class RestExceptionMapper implements ExceptionMapper<RestException> {
 
   private final RestExceptionHandler engineDefault = new RestExceptionHandler();
 
+  @Context
+  private UriInfo uri;
+
   @Override
   public Response toResponse(RestException e) {
-    Response chinese = EngineErrors.toResponse(e);
-    return chinese != null ? chinese : engineDefault.toResponse(e);
-  }
-
-  static Response json(Response.Status status, ErrorBody body) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    ProblemDetail chinese = EngineErrors.problem(e);
+    return chinese != null ? Problems.jaxrs(chinese, uri) : engineDefault.toResponse(e);
   }
 }

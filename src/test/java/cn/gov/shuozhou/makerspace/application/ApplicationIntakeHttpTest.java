@@ -49,7 +49,7 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     HttpResponse<String> r = api("operator1", JSON.writeValueAsString(bad));
     assertThat(r.statusCode()).isEqualTo(400);
     JsonNode body = JSON.readTree(r.body());
-    assertThat(body.get("message").asText()).contains("统一社会信用代码").contains("众创空间名称");
+    assertThat(body.get("detail").asText()).contains("统一社会信用代码").contains("众创空间名称");
     assertThat(body.get("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder("creditCode", "county", "contactPhone", "publicServiceArea", "spaceName");
     assertThat(instances()).isEqualTo(before);
@@ -92,7 +92,7 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("errors").findValuesAsText("field")).contains("totalArea", "leaseYears");
-    assertThat(body.get("message").asText()).contains("租赁年限");
+    assertThat(body.get("detail").asText()).contains("租赁年限");
     assertThat(instances()).isEqualTo(before);
 
     Map<String, Object> application = valid();
@@ -111,7 +111,7 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     HttpResponse<String> r = tasklist.post("/camunda/api/engine/engine/default/process-definition/key/"
         + "maker-space-certification/submit-form", engineVariables(bad));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-    assertThat(JSON.readTree(r.body()).get("message").asText()).contains("统一社会信用代码");
+    assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("统一社会信用代码");
     assertThat(instances()).isEqualTo(before);
 
     OrganisationAccounts.withdrawOpenApplications(engine, "operator2");

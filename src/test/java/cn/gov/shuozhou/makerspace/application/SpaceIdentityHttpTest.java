@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.registry.ActiveApplications;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
@@ -72,7 +72,7 @@ class SpaceIdentityHttpTest extends AbstractHttpTest {
     assertThat(duplicate.get(OUTCOME_REASON).asText()).contains("已有正在办理")
         .doesNotContain(a.get("applicationNumber").asText());
 
-    Fixtures fixtures = new Fixtures(engine);
+    CertificationDriver fixtures = new CertificationDriver(engine);
     fixtures.certify(a.get("processInstanceId").asText());
     fixtures.certify(b.get("processInstanceId").asText());
     List<String> certified = certificates.all().stream()
@@ -122,7 +122,7 @@ class SpaceIdentityHttpTest extends AbstractHttpTest {
       } else {
         // lost the race on the reservation's primary key: refused, nothing written
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        assertThat(body.get("message").asText()).contains("已有正在办理");
+        assertThat(body.get("detail").asText()).contains("已有正在办理");
         assertThat(body.get("errors").findValuesAsText("field")).containsExactly(SPACE_NAME);
       }
     }

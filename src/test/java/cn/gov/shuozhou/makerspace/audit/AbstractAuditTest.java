@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.audit;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,14 +37,14 @@ abstract class AbstractAuditTest extends AbstractHttpTest {
   private static AuditData create(ProcessEngine engine) {
     CertificationDriver driver = new CertificationDriver(engine);
     ProcessInstance finished = driver.rejectedByBureau("朔城青年创客空间");
-    ProcessInstance atFirstReview = driver.apply("马邑科创工场");
-    ProcessInstance inNotice = driver.inPublicNotice("桑干河众创空间");
-    ProcessInstance certified = driver.certified("右玉生态创客工坊");
+    ProcessInstance atFirstReview = driver.apply(CertificationDriver.namedApplication("马邑科创工场"));
+    ProcessInstance inNotice = driver.inPublicNoticeAsStaff("桑干河众创空间");
+    ProcessInstance certified = driver.certifiedAsStaff("右玉生态创客工坊");
     HistoricVariableInstance supervision = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(certified.getId()).variableName("supervisionInstanceId").singleResult();
     Job noticeTimer = engine.getManagementService().createJobQuery().processInstanceId(inNotice.getId())
         .timers().singleResult();
-    String taskId = driver.task(atFirstReview, "firstReview").getId();
+    String taskId = driver.task(atFirstReview.getId(), "firstReview").getId();
     String taskComment = driver.as("shuocheng1", () -> engine.getTaskService()
         .createComment(taskId, atFirstReview.getId(), "请核实租赁合同。").getId());
     String standaloneTask = driver.as("admin", () -> {

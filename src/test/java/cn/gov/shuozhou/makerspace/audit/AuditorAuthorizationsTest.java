@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ class AuditorAuthorizationsTest extends AbstractAuditTest {
   static Stream<Arguments> writes() {
     List<Arguments> cases = new ArrayList<>();
     add(cases, "start an application", (e, d) -> e.getRuntimeService()
-        .startProcessInstanceByKey("maker-space-certification", CertificationDriver.application("审计测试空间")));
+        .startProcessInstanceByKey("maker-space-certification", CertificationDriver.namedApplication("审计测试空间")));
     add(cases, "claim a task", (e, d) -> e.getTaskService().claim(d.taskId(), "auditor1"));
     add(cases, "complete a task", (e, d) -> e.getTaskService().complete(d.taskId(),
         Map.of("firstReviewDecision", "approve")));

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.audit;
 
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ class HistoryListPerformanceTest extends AbstractAuditTest {
         return;
       }
       CertificationDriver driver = new CertificationDriver(engine);
-      ProcessInstance running = driver.apply("平鲁双创基地");
+      ProcessInstance running = driver.apply(CertificationDriver.namedApplication("平鲁双创基地"));
       HistoryClones clones = new HistoryClones(dataSource);
       LocalDateTime first = LocalDateTime.of(2016, 1, 4, 9, 0);
       // every fifth is certified (copies of a certified instance, with a certificate number)

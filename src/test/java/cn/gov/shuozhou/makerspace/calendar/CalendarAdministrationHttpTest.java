@@ -78,7 +78,7 @@ class CalendarAdministrationHttpTest extends AbstractHttpTest {
     assertThat(detail.get("summary").get("balance").asInt()).isEqualTo(13);
     assertThat(detail.get("entry").get("holidays").size()).isEqualTo(7);
     JsonNode missing = json(call("auditor1", "GET", "/api/calendar/" + YEAR, null), 404);
-    assertThat(missing.get("message").asText()).contains("工作日历未包含" + YEAR + "年").contains("/calendar/");
+    assertThat(missing.get("detail").asText()).contains("工作日历未包含" + YEAR + "年").contains("/calendar/");
   }
 
   @Test
@@ -86,7 +86,7 @@ class CalendarAdministrationHttpTest extends AbstractHttpTest {
     String body = addition(0, MadeUpYear.entry(YEAR));
     for (String user : List.of("city1", "ruleadmin1", "auditor1", "operator1", "leader1")) {
       JsonNode refused = json(call(user, "POST", "/api/calendar/years", body), 403);
-      assertThat(refused.get("message").asText()).contains("系统管理员（camunda-admin）");
+      assertThat(refused.get("detail").asText()).contains("系统管理员（camunda-admin）");
       json(call(user, "POST", "/api/calendar/check", body), 403);
     }
     assertThat(storedRows()).isZero();
@@ -167,7 +167,7 @@ class CalendarAdministrationHttpTest extends AbstractHttpTest {
 
     // a stale revision is refused, the current one is stored as revision 2, both are kept
     JsonNode stale = json(call("admin", "POST", "/api/calendar/years", addition(0, entry)), 409);
-    assertThat(stale.get("message").asText()).contains("已被他人修改（当前修订为1）");
+    assertThat(stale.get("detail").asText()).contains("已被他人修改（当前修订为1）");
     json(call("admin", "POST", "/api/calendar/years", addition(1, entry)), 201);
     JsonNode detail = json(call("admin", "GET", "/api/calendar/" + YEAR, null), 200);
     assertThat(detail.get("origin").asText()).isEqualTo("admin");

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.postgres.ApplicationNode;
 import cn.gov.shuozhou.makerspace.postgres.Await;
-import cn.gov.shuozhou.makerspace.postgres.CertificationDriver;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.PostgresSupport;
 import cn.gov.shuozhou.makerspace.support.PostgresSupport.TestDatabase;
 import java.net.URI;
@@ -130,7 +131,7 @@ class TwoNodeClusterTest {
   void taskCompletedOnOneNodeIsGoneOnTheOther() {
     CertificationDriver onA = new CertificationDriver(nodeA.engine());
     ProcessEngine b = nodeB.engine();
-    ProcessInstance pi = onA.apply(CertificationDriver.application(nextCreditCode()));
+    ProcessInstance pi = onA.apply(Applications.valid("shuocheng", nextCreditCode()));
 
     Task seenOnB = b.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(seenOnB.getTaskDefinitionKey()).isEqualTo(TASK_FIRST_REVIEW);
@@ -170,7 +171,7 @@ class TwoNodeClusterTest {
         work.add(staff.submit(() -> {
           CertificationDriver driver = new CertificationDriver(node.engine());
           for (String code : myCodes) {
-            ProcessInstance pi = driver.apply(CertificationDriver.application(code));
+            ProcessInstance pi = driver.apply(Applications.valid("shuocheng", code));
             instances.add(pi.getId());
             driver.passToBureau(pi.getId());
             driver.complete(pi.getId(), TASK_BUREAU_DECISION, Map.of(BUREAU_DECISION, "approve"));

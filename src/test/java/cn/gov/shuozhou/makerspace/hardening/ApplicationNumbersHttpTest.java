@@ -51,7 +51,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     Long last = jdbc.queryForList("SELECT next_value FROM ms_sequence WHERE seq_name = ?", Long.class,
         "APPLICATION-" + year).stream().findFirst().orElse(0L);
     String chosen = String.format("SQ-%d-%06d", year, last + 1);
-    Map<String, Object> a = Fixtures.application("shuocheng");
+    Map<String, Object> a = Applications.valid("shuocheng");
     String ownerA = owner(a);
 
     ObjectNode start = (ObjectNode) json(engineVariables(a));
@@ -65,7 +65,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     assertThat(active.inProgress(space(a))).as("nothing reserved").isFalse();
 
     // B and A file as the system allows; their numbers differ and are on record
-    Map<String, Object> b = Fixtures.application("pinglu");
+    Map<String, Object> b = Applications.valid("pinglu");
     JsonNode caseB = filed(owner(b), b);
     JsonNode caseA = filed(ownerA, a);
     String numberB = caseB.get("applicationNumber").asText();
@@ -91,7 +91,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     List<Map<String, Object>> applications = new ArrayList<>();
     List<String> owners = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Map<String, Object> app = Fixtures.application("shuocheng");
+      Map<String, Object> app = Applications.valid("shuocheng");
       applications.add(app);
       owners.add(owner(app));
     }

@@ -10,6 +10,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ class ConfidentialVariablesHttpTest extends HardeningHttpTest {
   void onlyTheCityBureauAndTheAuditorsReadWhoObjected() {
     Task objection = fixtures.waitingAt(TASK_HANDLE_OBJECTION, "shuocheng");
     String pi = objection.getProcessInstanceId();
-    String phone = "13800001111"; // Fixtures.object
+    String phone = "13800001111"; // CertificationDriver.object
     for (String user : List.of("city1", "auditor1")) {
       assertThat(String.join("\n", reads(user, pi))).as(user).contains(phone);
     }

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,12 +40,12 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  Fixtures fixtures;
+  CertificationDriver fixtures;
   private static List<String> ownTables;
 
   @BeforeEach
   void createFixtures() {
-    fixtures = new Fixtures(engine);
+    fixtures = new CertificationDriver(engine);
   }
 
   /** {@code POST /api/applications} with HTTP Basic as a demo user. */
@@ -152,7 +153,7 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
   /** The refusal's message and its per-field messages, for assertions on the Chinese text. */
   static String refusalText(HttpResponse<String> response) {
     JsonNode body = json(response.body());
-    StringBuilder text = new StringBuilder(body.path("message").asText());
+    StringBuilder text = new StringBuilder(body.path("detail").asText());
     body.path("errors").forEach(e -> text.append(" | ").append(e.path("field").asText()).append(": ")
         .append(e.path("message").asText()));
     return text.toString();

@@ -4,6 +4,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -23,25 +24,25 @@ class InspectionTeamHttpTest extends HardeningHttpTest {
 
   @Test
   void inspector1RecordsTheTeamAndTheArticle3FindingsForAConvertedOldBuilding() throws Exception {
-    Map<String, Object> application = Fixtures.application("shuocheng");
+    Map<String, Object> application = Applications.valid("shuocheng");
     application.put(CONVERTED_OLD_BUILDING, true);
     ProcessInstance pi = fixtures.apply(application);
-    fixtures.complete(pi.getId(), TASK_FIRST_REVIEW, Fixtures.validCompletion(TASK_FIRST_REVIEW));
+    fixtures.complete(pi.getId(), TASK_FIRST_REVIEW, CertificationDriver.validCompletion(TASK_FIRST_REVIEW));
     Task inspection = fixtures.task(pi.getId(), TASK_INSPECTION, null);
     String path = "/task/" + inspection.getId() + "/complete";
 
-    Map<String, Object> alone = Fixtures.inspection(false);
+    Map<String, Object> alone = Applications.inspection(true, false);
     alone.put(INSPECTION_TEAM, "王明，市科技局");
     alone.put(BUILDING_STRUCTURE_UNCHANGED, true);
     alone.put(BUILDING_SAFETY_UNAFFECTED, true);
     assertRefused(rest("inspector1").post(path, engineVariables(alone)), INSPECTION_TEAM);
 
-    Map<String, Object> noFindings = Fixtures.inspection(false);
+    Map<String, Object> noFindings = Applications.inspection(true, false);
     assertRefused(rest("inspector1").post(path, engineVariables(noFindings)), BUILDING_STRUCTURE_UNCHANGED);
     assertThat(engine.getTaskService().createTaskQuery().taskId(inspection.getId()).count()).isEqualTo(1);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), INSPECTION_TEAM)).isNull();
 
-    Map<String, Object> complete = Fixtures.inspection(false);
+    Map<String, Object> complete = Applications.inspection(true, false);
     complete.put(BUILDING_STRUCTURE_UNCHANGED, true);
     complete.put(BUILDING_SAFETY_UNAFFECTED, true);
     HttpResponse<String> done = rest("inspector1").post(path, engineVariables(complete));

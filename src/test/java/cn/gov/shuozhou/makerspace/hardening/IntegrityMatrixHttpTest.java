@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -59,10 +61,10 @@ class IntegrityMatrixHttpTest extends HardeningHttpTest {
     Set<String> writable = integrity.writable(task.getId());
     assertThat(writable).as("a task whose form lets its user write something").isNotEmpty();
     Map<String, Object> valid = modelAndTask.startsWith(Integrity.CERTIFICATION)
-        ? Fixtures.validCompletion(taskKey) : SupervisionFixtures.validCompletion(taskKey);
+        ? CertificationDriver.validCompletion(taskKey) : SupervisionFixtures.validCompletion(taskKey);
     ObjectNode base = (ObjectNode) json(engineVariables(plain(valid))).get("variables");
     if (TASK_ORGANISE_EXPERTS.equals(taskKey)) {
-      base.set(EXPERTS, typed(JSON.valueToTree(Fixtures.PANEL)));
+      base.set(EXPERTS, typed(JSON.valueToTree(CertificationDriver.PANEL)));
     }
     Map<String, String> before = integrity.fingerprint(task.getProcessInstanceId());
 
@@ -90,7 +92,7 @@ class IntegrityMatrixHttpTest extends HardeningHttpTest {
 
   @Test
   void theStartAcceptsNothingButTheApplicationsFields() {
-    Map<String, Object> application = Fixtures.application("shuocheng");
+    Map<String, Object> application = Applications.valid("shuocheng");
     ObjectNode base = (ObjectNode) json(engineVariables(application)).get("variables");
     Snapshot before = snapshot();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import cn.gov.shuozhou.makerspace.support.Applications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -38,7 +39,7 @@ class IntegrityReproductionHttpTest extends HardeningHttpTest {
   @Test
   void anApplicantCannotStartWithTheVariablesTheProcessComputes() {
     Snapshot before = snapshot();
-    Map<String, Object> application = Fixtures.application("shuocheng");
+    Map<String, Object> application = Applications.valid("shuocheng");
     ObjectNode variables = (ObjectNode) json(engineVariables(application)).get("variables");
     INJECTED.forEach((name, value) -> variables.set(name, typed(JSON.valueToTree(value))));
     ObjectNode body = JSON.createObjectNode().set("variables", variables);

@@ -83,10 +83,10 @@ class ObjectionCommandHttpTest extends HardeningHttpTest {
 
     for (HttpResponse<String> r : List.of(unknown, early)) {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
-      assertThat(json(r.body()).get("message").asText()).contains("当前没有正在进行的网上公示");
+      assertThat(json(r.body()).get("detail").asText()).contains("当前没有正在进行的网上公示");
     }
-    assertThat(json(unknown.body()).get("message").asText().replace("SQ-1999-0001", "X"))
-        .isEqualTo(json(early.body()).get("message").asText().replace(notPublished, "X"));
+    assertThat(json(unknown.body()).get("detail").asText().replace("SQ-1999-0001", "X"))
+        .isEqualTo(json(early.body()).get("detail").asText().replace(notPublished, "X"));
     assertThat(snapshot()).isEqualTo(before);
   }
 
@@ -133,7 +133,7 @@ class ObjectionCommandHttpTest extends HardeningHttpTest {
     }
     HttpResponse<String> sixth = objection(objection(notice.getBusinessKey(), "13800009999", "第6条理由"));
     assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(429);
-    assertThat(json(sixth.body()).get("message").asText()).contains("手机号码");
+    assertThat(json(sixth.body()).get("detail").asText()).contains("手机号码");
     assertThat(objectionTasks(notice)).hasSize(5);
     // the same objection again is still answered with its acknowledgement
     assertThat(objection(objection(notice.getBusinessKey(), "13800009999", "第1条理由")).statusCode()).isEqualTo(200);
@@ -154,7 +154,7 @@ class ObjectionCommandHttpTest extends HardeningHttpTest {
     Snapshot before = snapshot();
     HttpResponse<String> byPhone = objection(objection(notice.getBusinessKey(), phone, "理由"));
     assertThat(byPhone.statusCode()).as(byPhone.body()).isEqualTo(429);
-    assertThat(json(byPhone.body()).get("message").asText()).contains("手机号码").containsPattern(CHINESE);
+    assertThat(json(byPhone.body()).get("detail").asText()).contains("手机号码").containsPattern(CHINESE);
     assertThat(snapshot()).as("a refusal changes nothing").isEqualTo(before);
 
     String address = jdbc.queryForObject("SELECT source_address FROM ms_objection WHERE acknowledgement_number = ?",
@@ -166,7 +166,7 @@ class ObjectionCommandHttpTest extends HardeningHttpTest {
     }
     HttpResponse<String> byAddress = objection(objection(notice.getBusinessKey(), "13800009994", "理由二"));
     assertThat(byAddress.statusCode()).as(byAddress.body()).isEqualTo(429);
-    assertThat(json(byAddress.body()).get("message").asText()).contains("网络地址");
+    assertThat(json(byAddress.body()).get("detail").asText()).contains("网络地址");
     assertThat(objectionTasks(notice)).hasSize(1);
 
     // an hour later the address may object again

@@ -36,7 +36,7 @@ class OrganisationAccountsHttpTest extends HardeningHttpTest {
 
   @Test
   void reproduction9_anOperatorFilesOnlyForItsOwnOrganisation() {
-    Map<String, Object> foreign = Fixtures.application("shuocheng"); // a code operator1 does not own
+    Map<String, Object> foreign = Applications.valid("shuocheng"); // a code operator1 does not own
     Map<String, Object> ofOperator2 = Applications.valid("yingxian", DemoOrganisations.creditCodeOf("operator2"));
     long before = startedBy("operator1");
 
@@ -58,7 +58,7 @@ class OrganisationAccountsHttpTest extends HardeningHttpTest {
 
   @Test
   void reproduction9_theRefusalOfADuplicateNamesNoOtherCase() {
-    Map<String, Object> application = Fixtures.application("shuocheng");
+    Map<String, Object> application = Applications.valid("shuocheng");
     String owner = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
     HttpResponse<String> first = apiApply(owner, JSON.valueToTree(application).toString());
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -103,7 +103,7 @@ class OrganisationAccountsHttpTest extends HardeningHttpTest {
     HttpResponse<String> filed = apiApply(userId, password, JSON.valueToTree(own).toString());
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     assertThat(json(filed.body()).get("state").asText()).isEqualTo("ACTIVE");
-    assertRefusedCreditCode(apiApply(userId, password, JSON.valueToTree(Fixtures.application("pinglu")).toString()));
+    assertRefusedCreditCode(apiApply(userId, password, JSON.valueToTree(Applications.valid("pinglu")).toString()));
   }
 
   @Test

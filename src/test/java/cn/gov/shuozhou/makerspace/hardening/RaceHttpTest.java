@@ -196,7 +196,7 @@ class RaceHttpTest extends HardeningHttpTest {
   }
 
   private static void assertChinese(HttpResponse<String> response) {
-    String message = json(response.body()).path("message").asText();
-    assertThat(message).as(response.body()).containsPattern(CHINESE);
+    String detail = json(response.body()).path("detail").asText();
+    assertThat(detail).as(response.body()).containsPattern(CHINESE);
   }
 }

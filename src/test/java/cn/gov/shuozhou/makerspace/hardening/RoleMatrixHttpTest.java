@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
 import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -273,7 +274,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
   }
 
   private boolean start(String path, String user) {
-    Map<String, Object> application = Fixtures.application("huairen");
+    Map<String, Object> application = Applications.valid("huairen");
     if (DemoOrganisations.ALL.stream().anyMatch(o -> o.userId().equals(user))) {
       // an organisation account files for its own credit code only
       OrganisationAccounts.withdrawOpenApplications(engine, user);
@@ -503,7 +504,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
    */
   private String materialOfOperator1() {
     if (materialUrl == null) {
-      Map<String, Object> application = Fixtures.application("shuocheng");
+      Map<String, Object> application = Applications.valid("shuocheng");
       application.put(CREDIT_CODE, DemoOrganisations.creditCodeOf("operator1"));
       application.put(SPACE_NAME, "朔城材料权限测试空间");
       HttpResponse<String> checklist = send(HttpRequest.newBuilder(uri("/api/materials/checklist?premises=leased"
@@ -616,7 +617,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       return engineVariables(SupervisionFixtures.validCompletion(taskKey(object)));
     }
     String taskKey = object;
-    Map<String, Object> values = new HashMap<>(Fixtures.validCompletion(taskKey));
+    Map<String, Object> values = new HashMap<>(CertificationDriver.validCompletion(taskKey));
     if (TASK_ORGANISE_EXPERTS.equals(taskKey)) {
       return "{\"variables\":{\"experts\":{\"type\":\"Json\",\"value\":\"[\\\"expert1\\\",\\\"expert2\\\",\\\"expert3\\\"]\"}}}";
     }

@@ -9,6 +9,7 @@ import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.Certification;
 import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +39,9 @@ public final class SupervisionFixtures {
   private final TaskService tasks;
   private final ManagementService management;
   private final CertificateRegistry certificates;
-  private final Fixtures fixtures;
+  private final CertificationDriver fixtures;
 
-  public SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, Fixtures fixtures) {
+  public SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, CertificationDriver fixtures) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,7 @@ class TaskGuardsHttpTest extends HardeningHttpTest {
     assertThat(rest("shuocheng1").get(path).body()).contains("材料齐全，建议通过");
 
     // the county's own history of the task stays readable once it is done; another county's is not
-    tasks.complete(task.getId(), Fixtures.validCompletion(TASK_FIRST_REVIEW));
+    tasks.complete(task.getId(), CertificationDriver.validCompletion(TASK_FIRST_REVIEW));
     assertThat(rest("shuocheng1").get(path).body()).contains("材料齐全，建议通过");
     assertThat(rest("shuocheng1").get("/history/task?taskId=" + task.getId()).body()).contains(task.getId());
     assertThat(rest("pinglu1").get("/history/task?taskId=" + task.getId()).body()).isEqualTo("[]");
@@ -150,7 +152,7 @@ class TaskGuardsHttpTest extends HardeningHttpTest {
     Task inspection = fixtures.waitingAt(TASK_INSPECTION, "shuocheng");
     String path = "/task/" + inspection.getId();
     assertThat(rest("inspector1").post(path + "/claim", "{\"userId\":\"inspector1\"}").statusCode()).isEqualTo(204);
-    String completion = engineVariables(Fixtures.validCompletion(TASK_INSPECTION));
+    String completion = engineVariables(CertificationDriver.validCompletion(TASK_INSPECTION));
 
     HttpResponse<String> other = rest("inspector2").post(path + "/complete", completion);
     assertThat(other.statusCode()).as(other.body()).isEqualTo(409);
@@ -167,7 +169,7 @@ class TaskGuardsHttpTest extends HardeningHttpTest {
     Task review = fixtures.waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     tasks.claim(review.getId(), "shuocheng1");
     as("admin", List.of(Groups.CAMUNDA_ADMIN), () -> {
-      tasks.complete(review.getId(), Fixtures.validCompletion(TASK_FIRST_REVIEW));
+      tasks.complete(review.getId(), CertificationDriver.validCompletion(TASK_FIRST_REVIEW));
       return null;
     });
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isZero();

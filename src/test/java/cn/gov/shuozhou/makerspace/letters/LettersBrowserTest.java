@@ -4,7 +4,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CRED
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
@@ -68,7 +68,7 @@ class LettersBrowserTest extends AbstractHttpTest {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    new Fixtures(engine).certify(pi.getId());
+    new CertificationDriver(engine).certify(pi.getId());
     String number = pi.getBusinessKey();
     List<LetterSummary> stored = archive.ofApplication(number);
     LetterSummary receipt = stored.get(0);

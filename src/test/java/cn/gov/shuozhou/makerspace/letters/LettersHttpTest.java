@@ -4,7 +4,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CRED
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
@@ -43,7 +43,7 @@ class LettersHttpTest extends AbstractHttpTest {
     Map<String, Object> app = Applications.valid("shuocheng");
     String owner = OrganisationAccounts.ownerOf(engine, (String) app.get(CREDIT_CODE));
     ProcessInstance pi = file(owner, app);
-    new Fixtures(engine).certify(pi.getId());
+    new CertificationDriver(engine).certify(pi.getId());
     String number = pi.getBusinessKey();
 
     HttpResponse<String> list = get("/api/my/applications/" + number + "/letters", owner);

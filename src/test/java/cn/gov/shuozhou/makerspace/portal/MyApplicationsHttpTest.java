@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.portal;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ class MyApplicationsHttpTest extends AbstractHttpTest {
 
   @Test
   void anOrganisationSeesItsReturnedCaseWithTheReasonAndThenItsOutcome() throws Exception {
-    Task supplement = new Fixtures(engine).waitingAt(TASK_SUPPLEMENT, "shuocheng");
+    Task supplement = new CertificationDriver(engine).waitingAt(TASK_SUPPLEMENT, "shuocheng");
     String number = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(supplement.getProcessInstanceId()).singleResult().getBusinessKey();
 

@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.portal;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
@@ -37,7 +37,7 @@ class MyCaseHttpTest extends AbstractHttpTest {
 
   @Test
   void theApplicantSupplementsOnThePortalAndFollowsItsCaseToItsAnnualReport() throws Exception {
-    Fixtures fixtures = new Fixtures(engine);
+    CertificationDriver fixtures = new CertificationDriver(engine);
     Task supplement = fixtures.returnedToAFreshOrganisation("shuocheng");
     String applicant = supplement.getAssignee();
     String instanceId = supplement.getProcessInstanceId();
@@ -120,7 +120,7 @@ class MyCaseHttpTest extends AbstractHttpTest {
 
   @Test
   void objectorsAndTheirIdentitiesNeverReachTheApplicant() throws Exception {
-    ProcessInstance pi = new Fixtures(engine).inPublicNotice("huairen");
+    ProcessInstance pi = new CertificationDriver(engine).inPublicNotice("huairen");
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION).processInstanceBusinessKey(pi.getBusinessKey())
         .setVariable(OBJECTION_TEXT, "该空间实际面积不足").setVariable(OBJECTOR_NAME, "赵异议")
         .setVariable(OBJECTOR_PHONE, "13800007777").correlate();

@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,7 +36,7 @@ class PortalBrowserTest extends AbstractHttpTest {
 
   @Test
   void theApplicantSeesItsApplicationAndWhatItMustDo() {
-    Task supplement = new Fixtures(engine).waitingAt(CertificationProcess.TASK_SUPPLEMENT, "pinglu");
+    Task supplement = new CertificationDriver(engine).waitingAt(CertificationProcess.TASK_SUPPLEMENT, "pinglu");
     String number = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(supplement.getProcessInstanceId()).singleResult().getBusinessKey();
 

@@ -5,7 +5,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
@@ -50,7 +50,7 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
 
   @Test
   void theApplicantSupplementsAndReportsOnThePortal() {
-    Fixtures fixtures = new Fixtures(engine);
+    CertificationDriver fixtures = new CertificationDriver(engine);
     Task supplement = fixtures.returnedToAFreshOrganisation("pinglu");
     String applicant = supplement.getAssignee();
     String instanceId = supplement.getProcessInstanceId();

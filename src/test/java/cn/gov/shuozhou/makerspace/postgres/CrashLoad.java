@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.postgres;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -62,7 +64,7 @@ public final class CrashLoad {
         // them, so that at any moment the instances are spread over every stage of the lifecycle.
         List<String> open = new ArrayList<>();
         for (int i = first; i < applications; i += staffThreads) {
-          ProcessInstance pi = driver.apply(CertificationDriver.application(CertificationDriver.creditCode(series, i + 1)));
+          ProcessInstance pi = driver.apply(Applications.valid("shuocheng", CertificationDriver.creditCode(series, i + 1)));
           open.add(pi.getId());
           System.out.println("FILED " + pi.getBusinessKey());
         }

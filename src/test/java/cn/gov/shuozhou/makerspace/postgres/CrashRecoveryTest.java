@@ -3,6 +3,8 @@ package cn.gov.shuozhou.makerspace.postgres;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.PostgresSupport;
 import cn.gov.shuozhou.makerspace.support.PostgresSupport.TestDatabase;
 import java.io.File;
@@ -143,7 +145,7 @@ class CrashRecoveryTest {
     for (int i = 1; i <= APPLICATIONS; i++) {
       String code = CertificationDriver.creditCode(SERIES, i);
       if (!filed.contains(code)) {
-        driver.apply(CertificationDriver.application(code));
+        driver.apply(Applications.valid("shuocheng", code));
       }
     }
     for (String id : db.jdbc().queryForList(CERT_INSTANCES, String.class)) {

@@ -15,6 +15,8 @@ import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.PostgresSupport;
 import cn.gov.shuozhou.makerspace.support.PostgresSupport.TestDatabase;
 import java.time.LocalDate;
@@ -158,7 +160,7 @@ abstract class PostgresLifecycleContract {
   void rejectedByExperts() {
     ProcessInstance pi = driver.apply(application());
     driver.complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
-    driver.complete(pi.getId(), TASK_INSPECTION, CertificationDriver.inspection(true, false));
+    driver.complete(pi.getId(), TASK_INSPECTION, Applications.inspection(true, false));
     driver.panel(pi.getId(), List.of("expert1", "expert2", "expert3", "expert4"), 55, false);
     assertEnded(pi, "REJECTED", "rejectedByExperts");
     assertThat(driver.variable(pi.getId(), AVERAGE_SCORE)).isEqualTo(55.0);
@@ -184,7 +186,7 @@ abstract class PostgresLifecycleContract {
     String code = (String) app.get(CREDIT_CODE);
     ProcessInstance pi = driver.apply(app);
     driver.complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "approve"));
-    driver.complete(pi.getId(), TASK_INSPECTION, CertificationDriver.inspection(false, true));
+    driver.complete(pi.getId(), TASK_INSPECTION, Applications.inspection(false, true));
     driver.complete(pi.getId(), TASK_FALSE_MATERIALS,
         Map.of(FALSE_MATERIALS_CONFIRMED, true, FALSE_MATERIALS_FINDING, "租赁合同系伪造"));
     driver.hear(pi.getId(), SanctionHearing.APPROVE); // the finding is a proposal (Art. 9, issue 15)
@@ -281,7 +283,7 @@ abstract class PostgresLifecycleContract {
   // ------------------------------------------------------------------ helpers
 
   private Map<String, Object> application() {
-    return CertificationDriver.application(CertificationDriver.creditCode(creditCodeSeries(), CODES.incrementAndGet()));
+    return Applications.valid("shuocheng", CertificationDriver.creditCode(creditCodeSeries(), CODES.incrementAndGet()));
   }
 
   private void passToPublicNotice(ProcessInstance pi) {

@@ -5,7 +5,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJE
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.net.URLEncoder;
@@ -40,7 +40,7 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
 
   @Test
   void aCitizenFindsTheNoticeAndObjectsUnderTheirRealName() {
-    ProcessInstance pi = new Fixtures(engine).inPublicNotice("youyu");
+    ProcessInstance pi = new CertificationDriver(engine).inPublicNotice("youyu");
     String number = pi.getBusinessKey();
 
     browser = Browser.start();

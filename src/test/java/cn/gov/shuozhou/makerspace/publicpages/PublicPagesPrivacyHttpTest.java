@@ -6,7 +6,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CRED
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
@@ -37,7 +37,7 @@ class PublicPagesPrivacyHttpTest extends AbstractHttpTest {
 
   @Test
   void noPublicPageCarriesAPersonOrAnAccount() {
-    Fixtures fixtures = new Fixtures(engine);
+    CertificationDriver fixtures = new CertificationDriver(engine);
     ProcessInstance notice = fixtures.inPublicNotice("pinglu");
     HttpResponse<String> objection = send(HttpRequest.newBuilder(uri("/api/objections"))
         .header("Content-Type", "application/json")

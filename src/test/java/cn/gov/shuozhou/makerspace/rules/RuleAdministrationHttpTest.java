@@ -112,14 +112,14 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(ruleAdmin().get(RULES + "/first-review-routing/xml?version=1").statusCode()).isEqualTo(200);
     HttpResponse<String> missing = ruleAdmin().get(RULES + "/first-review-routing/xml?version=999");
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(json(missing).get("message").asText()).contains("没有第999版").contains("version");
+    assertThat(json(missing).get("detail").asText()).contains("没有第999版").contains("version");
   }
 
   @Test
   void anUnknownKeyIsNotFound() {
     HttpResponse<String> detail = ruleAdmin().get(RULES + "/no-such-rule");
     assertThat(detail.statusCode()).isEqualTo(404);
-    assertThat(json(detail).get("message").asText()).isEqualTo("没有决策键为「no-such-rule」的规则");
+    assertThat(json(detail).get("detail").asText()).isEqualTo("没有决策键为「no-such-rule」的规则");
     assertThat(ruleAdmin().postXml(RULES + "/no-such-rule/check", PackagedDecisions.xml(ARTICLE4)).statusCode())
         .isEqualTo(404);
     assertThat(ruleAdmin().activate("annual-assessment-score", PackagedDecisions.xml(ARTICLE4), "理由", true)
@@ -132,12 +132,12 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
   void withoutCredentialsOrWithAWrongPasswordIsUnauthorized() {
     HttpResponse<String> anonymous = RulesApi.anonymous(port).get(RULES);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(json(anonymous).get("message").asText()).contains("未登录");
+    assertThat(json(anonymous).get("detail").asText()).contains("未登录");
     assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
 
     HttpResponse<String> wrong = RulesApi.basic(port, "expert5", "not-the-password").get(RULES);
     assertThat(wrong.statusCode()).isEqualTo(401);
-    assertThat(json(wrong).get("message").asText()).contains("用户名或密码错误");
+    assertThat(json(wrong).get("detail").asText()).contains("用户名或密码错误");
 
     HttpResponse<String> garbage = send(HttpRequest.newBuilder(uri(RULES)).header("Authorization", "Basic %%%"));
     assertThat(garbage.statusCode()).isEqualTo(401);
@@ -152,11 +152,11 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     for (String user : List.of("operator1", "city1", "admin", "leader1")) {
       HttpResponse<String> read = RulesApi.basic(port, user).get(RULES);
       assertThat(read.statusCode()).as(user).isEqualTo(403);
-      assertThat(json(read).get("message").asText()).contains("无权查看决策规则").contains("rule-admins");
+      assertThat(json(read).get("detail").asText()).contains("无权查看决策规则").contains("rule-admins");
       HttpResponse<String> change = RulesApi.basic(port, user)
           .activate(ARTICLE4, RuleFixtures.article4MinimumArea(300), "试图修改", true);
       assertThat(change.statusCode()).as(user).isEqualTo(403);
-      assertThat(json(change).get("message").asText()).contains("无权修改决策规则");
+      assertThat(json(change).get("detail").asText()).contains("无权修改决策规则");
     }
     RulesApi auditor = RulesApi.basic(port, "auditor1");
     assertThat(auditor.get(RULES).statusCode()).isEqualTo(200);
@@ -168,7 +168,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
         auditor.rollback(ARTICLE4, 1, "审计员试图回滚"),
         auditor.resolve(ARTICLE4, "keep-admin", "审计员试图处理冲突"))) {
       assertThat(write.statusCode()).isEqualTo(403);
-      assertThat(json(write).get("message").asText()).contains("只有规则管理员（rule-admins）");
+      assertThat(json(write).get("detail").asText()).contains("只有规则管理员（rule-admins）");
     }
   }
 
@@ -196,9 +196,9 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(checked.statusCode()).as(checked.body()).isEqualTo(400);
     assertThat(millis).as("refused before evaluating").isLessThan(3_000);
     JsonNode body = json(checked);
-    assertThat(body.get("type").asText()).isEqualTo("RuleRefused");
+    assertThat(body.get("type").asText()).isEqualTo("/problems/rule-refused");
     assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("FEEL_CONSTRUCT");
-    assertThat(body.get("message").asText()).contains("rule-area-other-in-totalArea").contains("「for」");
+    assertThat(body.get("detail").asText()).contains("rule-area-other-in-totalArea").contains("「for」");
 
     HttpResponse<String> activated = ruleAdmin().activate(ARTICLE4, loop, "测试循环", true);
     assertThat(activated.statusCode()).isEqualTo(400);
@@ -220,7 +220,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     HttpResponse<String> checked = ruleAdmin().postXml(RULES + "/" + ARTICLE4 + "/check", longCell);
     assertThat(checked.statusCode()).as(checked.body()).isEqualTo(400);
     assertThat(json(checked).get("errors").get(0).get("code").asText()).isEqualTo("EXPRESSION_LENGTH");
-    assertThat(json(checked).get("message").asText()).contains("rule-area-other-in-totalArea").contains("上限 1000 个字符");
+    assertThat(json(checked).get("detail").asText()).contains("rule-area-other-in-totalArea").contains("上限 1000 个字符");
   }
 
   // ------------------------------------------------------------------ refusals of the check
@@ -266,8 +266,8 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     HttpResponse<String> refused = ruleAdmin().activate(ARTICLE4, juel, "提高面积门槛", true);
     assertThat(refused.statusCode()).isEqualTo(400);
     JsonNode body = json(refused);
-    assertThat(body.get("type").asText()).isEqualTo("RuleRefused");
-    assertThat(body.get("message").asText()).startsWith("决策表未通过检查").contains("不允许的表达式语言「juel」");
+    assertThat(body.get("type").asText()).isEqualTo("/problems/rule-refused");
+    assertThat(body.get("detail").asText()).startsWith("决策表未通过检查").contains("不允许的表达式语言「juel」");
     assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("xml");
     assertThat(body.get("errors").get(0).get("code").asText()).isEqualTo("EXPRESSION_LANGUAGE");
 
@@ -278,7 +278,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
 
     HttpResponse<String> notJson = ruleAdmin().postJson(RULES + "/" + ARTICLE4 + "/activate", "{not json");
     assertThat(notJson.statusCode()).isEqualTo(400);
-    assertThat(json(notJson).get("message").asText()).contains("JSON");
+    assertThat(json(notJson).get("detail").asText()).contains("JSON");
 
     assertThat(ruleAdmin().summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(before);
   }
@@ -289,7 +289,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
       HttpResponse<String> response = ruleAdmin().activate(ARTICLE4, RuleFixtures.article4MinimumArea(300), reason, true);
       assertThat(response.statusCode()).isEqualTo(400);
       JsonNode body = json(response);
-      assertThat(body.get("message").asText()).isEqualTo("请填写变更原因（reason）");
+      assertThat(body.get("detail").asText()).isEqualTo("请填写变更原因（reason）");
       assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("reason");
     }
     HttpResponse<String> rollback = ruleAdmin().rollback(ARTICLE4, 1, " ");
@@ -301,21 +301,21 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
   void rollbackAndConflictRequestsAreValidated() {
     HttpResponse<String> noVersion = ruleAdmin().rollback("expert-conclusion", null, "恢复");
     assertThat(noVersion.statusCode()).isEqualTo(400);
-    assertThat(json(noVersion).get("message").asText()).contains("version");
+    assertThat(json(noVersion).get("detail").asText()).contains("version");
     HttpResponse<String> unknown = ruleAdmin().rollback("expert-conclusion", 999, "恢复");
     assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(json(unknown).get("message").asText()).contains("没有第999版");
+    assertThat(json(unknown).get("detail").asText()).contains("没有第999版");
     int active = ruleAdmin().summary("expert-conclusion").get("activeVersion").asInt();
     HttpResponse<String> same = ruleAdmin().rollback("expert-conclusion", active, "恢复");
     assertThat(same.statusCode()).isEqualTo(400);
-    assertThat(json(same).get("message").asText()).contains("已是当前生效版本");
+    assertThat(json(same).get("detail").asText()).contains("已是当前生效版本");
 
     HttpResponse<String> badChoice = ruleAdmin().resolve("expert-conclusion", "both", "处理");
     assertThat(badChoice.statusCode()).isEqualTo(400);
     assertThat(json(badChoice).get("errors").get(0).get("field").asText()).isEqualTo("choice");
     HttpResponse<String> noConflict = ruleAdmin().resolve("expert-conclusion", "keep-admin", "处理");
     assertThat(noConflict.statusCode()).isEqualTo(409);
-    assertThat(json(noConflict).get("message").asText()).contains("没有待处理的发布冲突");
+    assertThat(json(noConflict).get("detail").asText()).contains("没有待处理的发布冲突");
   }
 
   // ------------------------------------------------------------------ the webapp session
@@ -331,7 +331,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     for (String token : new String[] {null, "", "not-the-token"}) {
       HttpResponse<String> refused = session.post(RULES + "/first-review-routing/check", "application/xml", xml, token);
       assertThat(refused.statusCode()).as("token %s", token).isEqualTo(403);
-      assertThat(json(refused).get("message").asText()).contains("CSRF").contains("X-XSRF-TOKEN");
+      assertThat(json(refused).get("detail").asText()).contains("CSRF").contains("X-XSRF-TOKEN");
     }
     HttpResponse<String> checked = session.post(RULES + "/first-review-routing/check", "text/xml", xml,
         session.csrfToken());
@@ -371,8 +371,8 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     HttpResponse<String> unconfirmed = admin.activate(ARTICLE4, raised, "依据新规提高面积门槛", false);
     assertThat(unconfirmed.statusCode()).isEqualTo(409);
     JsonNode conflict = json(unconfirmed);
-    assertThat(conflict.get("type").asText()).isEqualTo("ChangedCasesNotConfirmed");
-    assertThat(conflict.get("message").asText()).contains("回归用例的结果将改变").contains("confirmChangedCases");
+    assertThat(conflict.get("type").asText()).isEqualTo("/problems/changed-cases-not-confirmed");
+    assertThat(conflict.get("detail").asText()).contains("回归用例的结果将改变").contains("confirmChangedCases");
     assertThat(conflict.get("changedCases").size()).isEqualTo(check.get("changedCases").size());
     assertThat(admin.summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(original);
 
@@ -385,7 +385,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(admin.summary(ARTICLE4).get("activeVersion").asInt()).isEqualTo(original);
     HttpResponse<String> ownApproval = admin.decide(ARTICLE4, proposalId, true, "本人审批");
     assertThat(ownApproval.statusCode()).isEqualTo(403);
-    assertThat(json(ownApproval).get("message").asText()).contains("不能审批本人提出的变更");
+    assertThat(json(ownApproval).get("detail").asText()).contains("不能审批本人提出的变更");
     HttpResponse<String> activated = secondAdmin().decide(ARTICLE4, proposalId, true, "已核对新规文件");
     assertThat(activated.statusCode()).as(activated.body()).isEqualTo(201);
     JsonNode activation = json(activated);
@@ -462,7 +462,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     // while it is pending, no other change of the rule is taken
     HttpResponse<String> meanwhile = admin.activate(POLICY, policyWith(policy, "minExperts", 3, 5), "专家增至5人", true);
     assertThat(meanwhile.statusCode()).isEqualTo(409);
-    assertThat(json(meanwhile).get("message").asText()).contains("待审批");
+    assertThat(json(meanwhile).get("detail").asText()).contains("待审批");
 
     HttpResponse<String> rejected = secondAdmin().decide(POLICY, proposalId, false, "与《办法》第十一条不符");
     assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
@@ -492,10 +492,10 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
 
     HttpResponse<String> auditor = RulesApi.basic(port, "auditor1").decide(POLICY, proposalId, true, "审计");
     assertThat(auditor.statusCode()).isEqualTo(403);
-    assertThat(json(auditor).get("message").asText()).contains("规则管理员");
+    assertThat(json(auditor).get("detail").asText()).contains("规则管理员");
     HttpResponse<String> noReason = secondAdmin().decide(POLICY, proposalId, true, " ");
     assertThat(noReason.statusCode()).isEqualTo(400);
-    assertThat(json(noReason).get("message").asText()).contains("reason");
+    assertThat(json(noReason).get("detail").asText()).contains("reason");
     HttpResponse<String> extra = secondAdmin().postJson(RULES + "/" + POLICY + "/proposals/" + proposalId + "/approve",
         RulesApi.map("reason", "同意", "version", 9));
     assertThat(extra.statusCode()).isEqualTo(400);

@@ -93,7 +93,7 @@ class RuleRestartTest {
 
       HttpResponse<String> noReason = api.resolve(ARTICLE4, "take-packaged", "");
       assertThat(noReason.statusCode()).isEqualTo(400);
-      assertThat(json(noReason).get("message").asText()).isEqualTo("请填写变更原因（reason）");
+      assertThat(json(noReason).get("detail").asText()).isEqualTo("请填写变更原因（reason）");
 
       HttpResponse<String> taken = api.resolve(ARTICLE4, "take-packaged", "采用新发布的第四条决策表");
       assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);

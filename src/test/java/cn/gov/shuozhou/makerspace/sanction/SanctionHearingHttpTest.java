@@ -75,7 +75,7 @@ class SanctionHearingHttpTest extends AbstractHttpTest {
           .as(user).isEmpty();
       HttpResponse<String> refused = complete(user, leaders, approve);
       assertThat(refused.statusCode()).as("%s: %s", user, refused.body()).isEqualTo(403);
-      assertThat(JSON.readTree(refused.body()).get("message").asText()).containsPattern("[\\u4e00-\\u9fa5]");
+      assertThat(JSON.readTree(refused.body()).get("detail").asText()).containsPattern("[\\u4e00-\\u9fa5]");
     }
     assertThat(certificates.find(number).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
     JsonNode inView = JSON.readTree(rest("leader1").get("/task/" + leaders.getId() + "/variables/"
@@ -115,7 +115,7 @@ class SanctionHearingHttpTest extends AbstractHttpTest {
     HttpResponse<String> violation = api("city1", "/api/violation-reports", Map.of(
         SupervisionProcess.CERTIFICATE_NUMBER, number, SupervisionProcess.VIOLATION_DESCRIPTION, "擅自改变场地用途"));
     assertThat(violation.statusCode()).as(violation.body()).isEqualTo(404);
-    assertThat(JSON.readTree(violation.body()).get("message").asText()).contains("只受理虚假材料举报");
+    assertThat(JSON.readTree(violation.body()).get("detail").asText()).contains("只受理虚假材料举报");
     HttpResponse<String> byOperator = api(OPERATOR, "/api/false-materials-reports", Map.of(
         SupervisionProcess.CERTIFICATE_NUMBER, number, SupervisionProcess.REPORT_TEXT, "举报内容"));
     assertThat(byOperator.statusCode()).as(byOperator.body()).isEqualTo(403);
@@ -148,7 +148,7 @@ class SanctionHearingHttpTest extends AbstractHttpTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.toString()).contains(field);
-    assertThat(body.get("message").asText()).containsPattern("[\\u4e00-\\u9fa5]");
+    assertThat(body.get("detail").asText()).containsPattern("[\\u4e00-\\u9fa5]");
   }
 
   private static java.util.List<String> ids(HttpResponse<String> r) throws Exception {

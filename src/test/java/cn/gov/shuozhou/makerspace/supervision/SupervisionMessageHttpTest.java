@@ -100,7 +100,7 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
     for (String user : List.of("operator1", "shuocheng1", "auditor1", "ruleadmin1", "leader1")) {
       HttpResponse<String> refused = post(user, VIOLATIONS, body);
       assertThat(refused.statusCode()).as("%s: %s", user, refused.body()).isEqualTo(403);
-      assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("市科技局");
+      assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("市科技局");
     }
     Map<String, Object> engineMessage = Map.of("messageName", SupervisionProcess.MESSAGE_VIOLATION, "businessKey", number,
         "processVariables", Map.of(SupervisionProcess.VIOLATION_DESCRIPTION, Map.of("value", "擅自改变场地用途", "type", "String")));
@@ -139,9 +139,9 @@ class SupervisionMessageHttpTest extends AbstractHttpTest {
 
   private static void assertNothingToReportOn(HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     JsonNode body = JSON.readTree(r.body());
-    assertThat(body.get("message").asText()).contains("年度管理").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(body.get("detail").asText()).contains("年度管理").doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   private HttpResponse<String> post(String user, String path, Map<String, String> body) throws Exception {

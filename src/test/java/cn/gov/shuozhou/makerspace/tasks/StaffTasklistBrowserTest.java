@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.tasks;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
@@ -81,7 +81,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
 
   @Test
   void theInspectorHandsTheInspectionToAColleagueAndTheCityBureauFindsItsDecisionUnderDone() {
-    Task inspection = new Fixtures(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
     engine.getTaskService().claim(inspection.getId(), "inspector1");
     logIn("inspector1", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
 
@@ -105,7 +105,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
 
   @Test
   void theLeaderSendsTheCaseBackToTheExpertsWithAReason() {
-    Task decision = new Fixtures(engine).waitingAt(TASK_BUREAU_DECISION, "shuocheng");
+    Task decision = new CertificationDriver(engine).waitingAt(TASK_BUREAU_DECISION, "shuocheng");
     engine.getTaskService().claim(decision.getId(), "leader1");
     logIn("leader1", "#/?task=" + decision.getId() + "&detailsTab=ms-task-commands");
 
@@ -124,7 +124,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
 
   @Test
   void aReviewerSeesTheirCompletedFirstReviewWithItsDecisionUnderDone() {
-    Task review = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     engine.getTaskService().claim(review.getId(), "shuocheng1");
     engine.getIdentityService().setAuthentication("shuocheng1", List.of(Groups.COUNTY_SHUOCHENG));
     try {

@@ -5,7 +5,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +105,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
 
   @Test
   void aFirstReviewCannotBeSentBack() {
-    Task review = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     engine.getTaskService().claim(review.getId(), "shuocheng1");
 
     assertRefused(post("shuocheng1", sendBack(review), """
@@ -115,7 +115,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
 
   @Test
   void doneListsTheTasksTheUserCompletedWithTheirDecision() throws Exception {
-    Task review = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     engine.getTaskService().claim(review.getId(), "shuocheng1");
     HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete", """
         {"variables": {"firstReviewDecision": {"value": "approve"}}}""");
@@ -135,7 +135,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
 
   @Test
   void onlyTheCityBureauAddsAnExpertAndOnlyWithTheDeclaredFields() throws Exception {
-    Task review = new Fixtures(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
     String number = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(review.getProcessInstanceId()).singleResult().getBusinessKey();
     String path = "/api/expert-panels/" + number + "/experts";
@@ -172,7 +172,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   }
 
   private Task claimedInspection(String inspector) {
-    Task inspection = new Fixtures(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
     engine.getTaskService().claim(inspection.getId(), inspector);
     return inspection;
   }

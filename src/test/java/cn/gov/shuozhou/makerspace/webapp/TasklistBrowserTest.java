@@ -5,7 +5,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_ORGANISE_EXPERTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
@@ -58,7 +58,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
 
   @Test
   void theCityBureauOrganisesAThreeExpertPanelInTasklist() {
-    Task organise = new Fixtures(engine).waitingAt(TASK_ORGANISE_EXPERTS, "shuocheng");
+    Task organise = new CertificationDriver(engine).waitingAt(TASK_ORGANISE_EXPERTS, "shuocheng");
     logIn("city1", "#/?task=" + organise.getId());
 
     browser.click(By.cssSelector("button.claim"));
