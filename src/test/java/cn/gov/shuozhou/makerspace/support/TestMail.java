@@ -28,6 +28,16 @@ public final class TestMail {
     registry.add("spring.mail.port", () -> SERVER.getSmtp().getPort());
   }
 
+  /** The SMTP port, for applications in other JVMs. */
+  public static int port() {
+    return SERVER.getSmtp().getPort();
+  }
+
+  /** Every mail received so far. */
+  public static List<Message> all() {
+    return Arrays.asList(SERVER.getReceivedMessages());
+  }
+
   /** The mails received so far for {@code address}, oldest first. */
   public static List<Message> to(String address) {
     return Arrays.stream(SERVER.getReceivedMessages()).<Message>map(m -> m).filter(m -> {
