@@ -72,6 +72,8 @@ public enum Capability {
   READ_DEMO_MAILBOX("查看演示邮箱", groups(CAMUNDA_ADMIN)),
   /** The caller's own notifications ({@code GET /api/my/inbox}, mark as read): whoever is told of tasks and steps. */
   READ_OWN_INBOX("查看站内消息", plus(staff(), OPERATORS)),
+  /** Told of every staff task still open {@code escalationWorkingDays} working days after its due date (超时督办). */
+  RECEIVE_ESCALATIONS("接收超时督办", groups(CITY_BUREAU)),
   /** 转办 / 退回 a task someone else holds ({@code /api/tasks/{id}/...}); the assignee may always. */
   HANDLE_OTHERS_TASKS("转办、退回他人办理的任务", groups(CITY_BUREAU)),
   /** 加签: add an expert to a running panel ({@code POST /api/expert-panels/{number}/experts}). */

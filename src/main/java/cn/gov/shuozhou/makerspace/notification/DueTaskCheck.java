@@ -2,11 +2,11 @@ package cn.gov.shuozhou.makerspace.notification;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
 
+import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import cn.gov.shuozhou.makerspace.identity.Groups;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The periodic check over open tasks with a due date. An applicant's task: "due soon" within
  * {@code applicant-due-soon} (7 days) and "overdue". A staff task: "due soon" within
- * {@code staff-due-soon}, 超时提醒 once overdue, and escalated to {@code city-bureau} once due date +
+ * {@code staff-due-soon}, 超时提醒 once overdue, and escalated to the holders of {@code RECEIVE_ESCALATIONS} (the city bureau) once due date +
  * {@code escalationWorkingDays} working days (policy of the task's case) have passed. Each reminder
  * is written once: its event key is the task and the reminder kind.
  */
@@ -94,7 +94,7 @@ public class DueTaskCheck {
         "任务" + name + "已超过办理期限（" + day(task.getDueDate()) + "），请尽快办理。");
     Policy policy = Policy.ofValue(WithoutAuthorization.call(() -> runtime.getVariable(task.getExecutionId(), POLICY)));
     if (policy != null && calendar.due(task.getDueDate(), policy.escalationWorkingDays()).before(now)) {
-      notifications.toStaff(notifications.membersOf(Set.of(Groups.CITY_BUREAU)), "task-escalated:" + task.getId(),
+      notifications.toStaff(notifications.membersOf(Capability.RECEIVE_ESCALATIONS.groups()), "task-escalated:" + task.getId(),
           "超时督办：" + task.getName(), "任务" + name + "自" + day(task.getDueDate()) + "到期后超过"
               + policy.escalationWorkingDays() + "个工作日仍未办理，请督办。");
     }

@@ -47,7 +47,7 @@ class OutboxCrashTest {
   @Test
   void aKilledSenderLosesNothingAndRepeatsAtMostTheMailInFlight() throws Exception {
     String run = Long.toString(System.nanoTime());
-    String url = "jdbc:h2:file:" + dir.resolve("outbox").toAbsolutePath() + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    String url = "jdbc:h2:file:" + dir.resolve("outbox").toAbsolutePath() + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
 
     Process first = start(url, run, dir.resolve("first.log"));
     try {
