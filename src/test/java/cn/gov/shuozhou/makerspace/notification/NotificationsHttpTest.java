@@ -119,6 +119,21 @@ class NotificationsHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void aCertifiedApplicantIsToldOnceOnEveryChannelAndEachStaffStepHadItsTask() {
+    Fixtures fixtures = new Fixtures(engine);
+    Task firstReview = fixtures.waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    String instance = firstReview.getProcessInstanceId();
+    fixtures.certify(instance);
+
+    assertThat(rows("decision:" + instance)).extracting(r -> r.get("CHANNEL") + " " + r.get("SUBJECT"))
+        .containsExactlyInAnyOrder("EMAIL 认定通知", "SMS 认定通知", "INBOX 认定通知");
+    assertThat(rows("accepted:" + instance)).hasSize(3);
+    List<String> staffTasks = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .list().stream().map(t -> "task:" + t.getId()).toList();
+    assertThat(staffTasks).hasSizeGreaterThan(4).allSatisfy(key -> assertThat(rows(key)).as(key).isNotEmpty());
+  }
+
+  @Test
   void aStepThatFailsWritesNoNotification() {
     Task firstReview = new Fixtures(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     // the step (completing the first review creates the inspection task) runs in a transaction that rolls back
