@@ -39,12 +39,14 @@ public class Outbox {
    * Adds a notification unless this event already went to this recipient on this channel; true when
    * added. The NOT EXISTS keeps the common repeat (a re-created task, a second check) from failing
    * the step; two concurrent writers of the same key still meet the unique constraint, and the
-   * engine's optimistic retry of the losing step then finds the row.
+   * engine's optimistic retry of the losing step then finds the row. (The casts: PostgreSQL types
+   * an untyped parameter in a SELECT list as text.)
    */
   public boolean add(String eventKey, Channel channel, String recipient, String userId, String subject, String body) {
     Timestamp now = Timestamp.from(Instant.now());
     return jdbc.update("INSERT INTO ms_outbox (outbox_id, event_key, recipient, channel, user_id, subject, body, "
-        + "status, attempts, next_attempt_at, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM (VALUES (1)) one "
+        + "status, attempts, next_attempt_at, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, 0, CAST(? AS TIMESTAMP), "
+        + "CAST(? AS TIMESTAMP) FROM (VALUES (1)) one "
         + "WHERE NOT EXISTS (SELECT 1 FROM ms_outbox WHERE event_key = ? AND recipient = ? AND channel = ?)",
         UUID.randomUUID().toString(), eventKey, recipient, channel.name(), userId, cut(subject, MAX_SUBJECT),
         cut(body, MAX_BODY), PENDING, now, now, eventKey, recipient, channel.name()) == 1;
