@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.task.Task;
  * certification starts it; timers are fired by executing their jobs (no clock travel), messages
  * correlated, tasks completed through the Java API. The operator is {@code operator1}.
  */
-final class SupervisionFixtures {
+public final class SupervisionFixtures {
 
   static final List<String> TASKS = List.of(TASK_SUBMIT_REPORT, TASK_FOLLOW_UP_LATE_REPORT, TASK_ASSESSMENT,
       TASK_REWARD, TASK_RECTIFY, TASK_REASSESSMENT, TASK_FALSE_MATERIALS, TASK_SANCTION, TASK_RENEWAL_REMINDER);
@@ -38,7 +38,7 @@ final class SupervisionFixtures {
   private final CertificateRegistry certificates;
   private final Fixtures fixtures;
 
-  SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, Fixtures fixtures) {
+  public SupervisionFixtures(ProcessEngine engine, CertificateRegistry certificates, Fixtures fixtures) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
@@ -86,7 +86,7 @@ final class SupervisionFixtures {
   }
 
   /** A new supervision instance waiting at {@code taskKey}; the task is returned. */
-  Task waitingAt(String taskKey) {
+  public Task waitingAt(String taskKey) {
     ProcessInstance pi = supervised();
     String id = pi.getId();
     switch (taskKey) {

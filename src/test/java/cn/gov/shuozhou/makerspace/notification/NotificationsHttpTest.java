@@ -15,6 +15,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.hardening.Fixtures;
+import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.TestMail;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +71,7 @@ class NotificationsHttpTest extends AbstractHttpTest {
   @Autowired DueTaskCheck dueCheck;
   @Autowired Outbox outbox;
   @Autowired TransactionTemplate transaction;
+  @Autowired CertificateRegistry certificates;
 
   @AfterAll
   static void stop() {
@@ -131,6 +135,19 @@ class NotificationsHttpTest extends AbstractHttpTest {
     List<String> staffTasks = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance)
         .list().stream().map(t -> "task:" + t.getId()).toList();
     assertThat(staffTasks).hasSizeGreaterThan(4).allSatisfy(key -> assertThat(rows(key)).as(key).isNotEmpty());
+  }
+
+  @Test
+  void supervisionTellsTheOperatorOfItsReportWindowRectificationOrderAndRenewal() {
+    SupervisionFixtures supervision = new SupervisionFixtures(engine, certificates, new Fixtures(engine));
+    for (Map.Entry<String, String> step : Map.of(SupervisionProcess.TASK_SUBMIT_REPORT, "年度报告开始报送",
+        SupervisionProcess.TASK_RECTIFY, "整改通知", SupervisionProcess.TASK_RENEWAL_REMINDER, "有效期届满提醒").entrySet()) {
+      Task task = supervision.waitingAt(step.getKey());
+      List<Map<String, Object>> told = jdbc.queryForList("SELECT channel, recipient FROM ms_outbox WHERE event_key LIKE ? "
+          + "AND subject = ?", "%:" + task.getProcessInstanceId() + ":%", step.getValue());
+      assertThat(told).as(step.getValue()).extracting(r -> r.get("CHANNEL") + " " + r.get("RECIPIENT"))
+          .containsExactlyInAnyOrder("EMAIL operator1@demo.local", "SMS 13903490001", "INBOX operator1");
+    }
   }
 
   @Test
