@@ -360,3 +360,37 @@ CREATE TABLE IF NOT EXISTS ms_organisation_disabled (
   disabled_by VARCHAR(64) NOT NULL,
   disabled_at TIMESTAMP   NOT NULL
 );
+-- Notifications (docs/notifications.md): the transactional outbox. A step writes its rows in its own
+-- transaction; notification/OutboxSender claims them with a lease, sends and marks them SENT. The
+-- unique key lets an event reach a recipient on a channel at most once.
+CREATE TABLE IF NOT EXISTS ms_outbox (
+  outbox_id        VARCHAR(36)   PRIMARY KEY,
+  event_key        VARCHAR(200)  NOT NULL,
+  recipient        VARCHAR(254)  NOT NULL,
+  channel          VARCHAR(8)    NOT NULL,
+  user_id          VARCHAR(64),
+  subject          VARCHAR(200)  NOT NULL,
+  body             VARCHAR(4000) NOT NULL,
+  status           VARCHAR(8)    NOT NULL,
+  attempts         INTEGER       NOT NULL,
+  next_attempt_at  TIMESTAMP     NOT NULL,
+  lease_owner      VARCHAR(36),
+  lease_until      TIMESTAMP,
+  last_error       VARCHAR(500),
+  created_at       TIMESTAMP     NOT NULL,
+  sent_at          TIMESTAMP,
+  CONSTRAINT uq_outbox_event_recipient_channel UNIQUE (event_key, recipient, channel)
+);
+CREATE INDEX IF NOT EXISTS ix_outbox_due ON ms_outbox (status, next_attempt_at);
+
+-- The in-app inbox of applicants and staff: one row per delivered INBOX notification (inbox_id =
+-- its outbox id, so that a second delivery of the same row changes nothing).
+CREATE TABLE IF NOT EXISTS ms_inbox (
+  inbox_id    VARCHAR(36)   PRIMARY KEY,
+  user_id     VARCHAR(64)   NOT NULL,
+  subject     VARCHAR(200)  NOT NULL,
+  body        VARCHAR(4000) NOT NULL,
+  created_at  TIMESTAMP     NOT NULL,
+  read_at     TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS ix_inbox_user ON ms_inbox (user_id, created_at);

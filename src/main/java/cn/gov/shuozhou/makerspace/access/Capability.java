@@ -90,6 +90,10 @@ public enum Capability {
   READ_LETTERS("查看和下载案件文书", plus(plus(plus(staff(), OPERATORS), AUDITORS), CAMUNDA_ADMIN)),
   /** The letters of every case, not only of the cases one worked on. */
   READ_LETTERS_OF_EVERY_CASE("查看全部案件的文书", groups(CITY_BUREAU, AUDITORS, CAMUNDA_ADMIN)),
+  /** The caller's own notifications ({@code GET /api/my/inbox}, mark as read): whoever is told of tasks and steps. */
+  READ_OWN_INBOX("查看站内消息", plus(staff(), OPERATORS)),
+  /** Told of every staff task still open {@code escalationWorkingDays} working days after its due date (超时督办). */
+  RECEIVE_ESCALATIONS("接收超时督办", groups(CITY_BUREAU)),
   /** 转办 / 退回 a task someone else holds ({@code /api/tasks/{id}/...}); the assignee may always. */
   HANDLE_OTHERS_TASKS("转办、退回他人办理的任务", groups(CITY_BUREAU)),
   /** 加签: add an expert to a running panel ({@code POST /api/expert-panels/{number}/experts}). */

@@ -38,6 +38,11 @@ public final class Policy {
     return new Policy(decisions.evaluate(DECISION_KEY, Map.of()).get(0));
   }
 
+  /** The policy of an instance read from outside it (its variable {@code policy}); null when absent. */
+  public static Policy ofValue(Object value) {
+    return value instanceof Map<?, ?> m ? new Policy(m) : null;
+  }
+
   /** Art. 11: years a title is valid. */
   public int validityYears() {
     return intValue("validityYears");

@@ -238,6 +238,8 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "letters" -> readLetters(user);
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "inbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/inbox"))
+          .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       default -> throw new IllegalArgumentException(action);
     };
   }

@@ -94,7 +94,7 @@ public final class SupervisionFixtures {
   }
 
   /** A new supervision instance waiting at {@code taskKey}; the task is returned. */
-  Task waitingAt(String taskKey) {
+  public Task waitingAt(String taskKey) {
     ProcessInstance pi = supervised();
     String id = pi.getId();
     switch (taskKey) {

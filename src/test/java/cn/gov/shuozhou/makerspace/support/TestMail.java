@@ -28,6 +28,16 @@ public final class TestMail {
     registry.add("spring.mail.port", () -> SERVER.getSmtp().getPort());
   }
 
+  /** The SMTP port, for applications in other JVMs. */
+  public static int port() {
+    return SERVER.getSmtp().getPort();
+  }
+
+  /** Every mail received so far. */
+  public static List<Message> all() {
+    return Arrays.asList(SERVER.getReceivedMessages());
+  }
+
   /** The mails received so far for {@code address}, oldest first. */
   public static List<Message> to(String address) {
     return Arrays.stream(SERVER.getReceivedMessages()).<Message>map(m -> m).filter(m -> {
@@ -39,17 +49,20 @@ public final class TestMail {
     }).toList();
   }
 
-  /** The verification code of the newest mail to {@code address}. */
+  /** The verification code of the newest mail to {@code address} that carries one. */
   public static String lastCode(String address) {
     List<Message> mails = to(address);
     if (mails.isEmpty()) {
       throw new AssertionError("no mail to " + address);
     }
-    Matcher matcher = CODE.matcher(body(mails.get(mails.size() - 1)));
-    if (!matcher.find()) {
-      throw new AssertionError("no code in the mail to " + address);
+    // the newest mail with a code: notifications (notification/) may reach the same address
+    for (int i = mails.size() - 1; i >= 0; i--) {
+      Matcher matcher = CODE.matcher(body(mails.get(i)));
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
     }
-    return matcher.group(1);
+    throw new AssertionError("no code in the mails to " + address);
   }
 
   /** The decoded text of a plain-text mail. */
