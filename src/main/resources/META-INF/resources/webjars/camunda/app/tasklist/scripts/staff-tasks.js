@@ -6,7 +6,7 @@
 //   tasklist.navbar.action   已办: the tasks I completed, with what I decided (GET /api/tasks/done)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
-//                            pill is labelled 快速搜索
+//                            pill is labelled 快速搜索 包含 …
 //   tasklist.task.detail     转办/退回 tab: hand the task to a colleague of its group, delegate it
 //                            (委派) and hand it back (交回), send the case back one step, each with a
 //                            reason
@@ -76,11 +76,20 @@ function quickSearch(node) {
   node.appendChild(form);
 }
 
-/** Tasklist names a search pill by its variable: the quick search's pill reads 快速搜索. */
+/** Words of Tasklist's search pills that its locale leaves in English or as a variable name. */
+const PILL_WORDS = {
+  '.name-field': {[SEARCH_VARIABLE]: '快速搜索'},
+  '.operator-field': {like: '包含'}
+};
+
+/** Tasklist names a search pill by its variable and operator: the quick search's reads 快速搜索 包含. */
 function labelSearchPills() {
-  for (const name of document.querySelectorAll('.search-label .name-field span')) {
-    if (name.childElementCount === 0 && name.textContent.trim() === SEARCH_VARIABLE) {
-      name.textContent = '快速搜索';
+  for (const [field, words] of Object.entries(PILL_WORDS)) {
+    for (const node of document.querySelectorAll(`.search-label ${field}, .search-label ${field} span`)) {
+      const word = node.childElementCount === 0 && words[node.textContent.trim()];
+      if (word) {
+        node.textContent = word;
+      }
     }
   }
 }
