@@ -3,10 +3,12 @@ package cn.gov.shuozhou.makerspace.e2e;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -14,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
@@ -42,7 +45,8 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
 
   @BeforeAll
   void openBrowser() {
-    browser = Browser.start();
+    // generous waits: CI machines are shared, and a journey is long
+    browser = Browser.start(Duration.ofSeconds(60));
   }
 
   @AfterAll
@@ -52,13 +56,14 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     }
   }
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void journey(TestInfo test) {
     web = new WebSteps(browser, engine, port, test.getTestMethod().orElseThrow().getName());
   }
 
+  /** Certification's main path, then the supervision's first year: annual report and assessment. */
   @Test
-  void certifiedAfterAnObjectionIsDismissed() {
+  void certifiedAfterAnObjectionIsDismissedThenReportsAndIsAssessed() {
     String pi = apply("晋北创客谷");
     approveFirstReview(pi);
     inspect(pi);
@@ -75,6 +80,42 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     browser.open(web.url("/public/registry?q=" + number));
     browser.withText(By.tagName("main"), "晋北创客谷");
     web.checkPage("public-registry", "document");
+
+    String supervision = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(SupervisionProcess.KEY).variableValueEquals(SupervisionProcess.APPLICATION_NUMBER, number)
+        .singleResult()).getId();
+    web.passTimer(supervision); // the annual report window opens
+    Task report = web.task(supervision, SupervisionProcess.TASK_SUBMIT_REPORT);
+    web.signIn(operatorOf(supervision));
+    web.openTask(report);
+    for (String[] figure : List.of(new String[] {"Field_trainingSessions", "12"}, new String[] {"Field_trainees", "300"},
+        new String[] {"Field_residentMakers", "30"}, new String[] {"Field_residentTeams", "6"},
+        new String[] {"Field_graduatedTeams", "2"}, new String[] {"Field_eventsHeld", "24"},
+        new String[] {"Field_financingAmount", "1000000"}, new String[] {"Field_report_totalArea", "260"},
+        new String[] {"Field_report_publicServiceArea", "240"}, new String[] {"Field_report_seedFundAmount", "500000"},
+        new String[] {"Field_report_mentorCount", "5"}, new String[] {"Field_report_activeMakers", "25"},
+        new String[] {"Field_report_activeTeams", "4"})) {
+      web.type(figure[0], figure[1]);
+    }
+    web.tick("Field_report_premises-1");
+    web.type("Field_report_leaseYears", "5");
+    for (String check : List.of("Field_report_independentOperator", "Field_report_sharedFacilities",
+        "Field_report_onlineServices", "Field_report_lowCostOrFree")) {
+      web.tickOn(check);
+    }
+    web.type("Field_reportSummary", "全年开展培训辅导12次，孵化团队6个。");
+    web.type("Field_nextYearPlan", "扩大导师队伍，增加路演活动。");
+    web.complete("annual-report", report);
+
+    Task assessment = web.task(supervision, SupervisionProcess.TASK_ASSESSMENT);
+    web.signIn("city1");
+    web.openTask(assessment);
+    web.tickOn("Field_reportConfirmed");
+    web.type("Field_assessmentComment", "报告内容属实，考核合格。");
+    web.complete("annual-assessment", assessment);
+    assertThat(browser.await().until(d -> engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(supervision).variableName(SupervisionProcess.REPORT_CONFIRMED).singleResult()).getValue())
+        .isEqualTo(true);
   }
 
   @Test
@@ -229,7 +270,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
 
   /** A citizen objects under their real name on the case's public notice page (no login). */
   private void object(String number) {
-    browser.driver().manage().deleteAllCookies();
+    browser.clearCookies();
     browser.open(web.url("/public/notices"));
     browser.click(By.cssSelector("#notices tr[data-number='" + number + "'] a"));
     for (String[] field : List.of(new String[] {"objector-name", "李四"}, new String[] {"objector-id", ID_NUMBER},
@@ -252,6 +293,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     web.complete(upheld ? "objection-upheld" : "objection-dismissed", handle);
   }
 
+  /** The operator account of a running case (certification or supervision). */
   private String operatorOf(String pi) {
     return (String) engine.getRuntimeService().getVariable(pi, APPLICANT);
   }

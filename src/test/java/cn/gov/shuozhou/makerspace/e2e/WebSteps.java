@@ -14,9 +14,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The steps of a journey through the web pages, each by the demo user whose role it is: sign in to
@@ -53,8 +56,9 @@ final class WebSteps {
 
   /** Signs in to Tasklist as {@code user} (password = user id) in a fresh session. */
   void signIn(String user) {
-    browser.open(url("/camunda/app/tasklist/default/"));
-    browser.driver().manage().deleteAllCookies();
+    // a fresh document: Tasklist keeps the previous user in memory across a mere change of the hash
+    browser.open("about:blank");
+    browser.clearCookies();
     load("#/", By.cssSelector("input[ng-model='username']"));
     browser.signInToWebapp(user);
     browser.visible(By.cssSelector("[cam-tasks]"));
@@ -68,7 +72,7 @@ final class WebSteps {
     for (int attempt = 1; ; attempt++) {
       browser.open(url("/camunda/app/tasklist/default/" + fragment));
       try {
-        browser.await(Duration.ofSeconds(20)).until(d -> !d.findElements(ready).isEmpty()
+        browser.await(Duration.ofSeconds(40)).until(d -> !d.findElements(ready).isEmpty()
             && d.findElement(ready).isDisplayed());
         return;
       } catch (TimeoutException e) {
@@ -83,18 +87,34 @@ final class WebSteps {
   void openTask(Task task) {
     load("#/?task=" + task.getId(), By.cssSelector(".task-details .fjs-container .fjs-form"));
     if (!browser.driver().findElements(By.cssSelector("button.claim")).isEmpty()) {
+      WebElement unclaimed = browser.driver().findElement(By.cssSelector(".task-details .fjs-form"));
       browser.click(By.cssSelector("button.claim"));
+      // Tasklist renders the form anew once claimed: what is typed into the old one is lost
+      try {
+        browser.await(Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(unclaimed));
+      } catch (TimeoutException notRenderedAgain) {
+        // the same form stayed: nothing lost
+      }
+      browser.visible(By.cssSelector(".task-details .fjs-container .fjs-form"));
       browser.visible(By.cssSelector("button[ng-click='complete()']"));
     }
   }
 
   /** Types into the form field whose id ends with {@code fieldId} (input or text area). */
-  void type(String fieldId, CharSequence text) {
+  void type(String fieldId, String text) {
     WebElement field = browser.visible(By.cssSelector(
         ".fjs-container input[id$='" + fieldId + "'], .fjs-container textarea[id$='" + fieldId + "']"));
     browser.scrollIntoView(field);
     field.clear();
-    field.sendKeys(text);
+    // a new line by Shift+Enter: a bare Enter may reach Tasklist's own key handling
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        field.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+      }
+      field.sendKeys(lines[i]);
+    }
+    browser.await().until(d -> text.equals(field.getDomProperty("value")));
   }
 
   /** Clicks the check box or radio button whose id ends with {@code inputId}. */
@@ -102,11 +122,26 @@ final class WebSteps {
     WebElement input = browser.present(By.cssSelector(".fjs-container input[id$='" + inputId + "']"));
     browser.scrollIntoView(input);
     input.click();
+    browser.await().until(d -> input.isSelected());
+  }
+
+  /** Ticks the check box whose id ends with {@code inputId} unless it is ticked already (a form's default). */
+  void tickOn(String inputId) {
+    WebElement input = browser.present(By.cssSelector(".fjs-container input[id$='" + inputId + "']"));
+    if (!input.isSelected()) {
+      browser.scrollIntoView(input);
+      input.click();
+    }
   }
 
   /** Chooses the radio option labelled {@code label}. */
   void choose(String label) {
-    browser.click(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']"));
+    By option = By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']");
+    // the form may still be laying out: click once nothing covers the option
+    browser.await().ignoring(ElementClickInterceptedException.class).until(d -> {
+      browser.click(option);
+      return true;
+    });
   }
 
   /** Chooses {@code option} in the select field whose id ends with {@code fieldId}. */
@@ -161,12 +196,13 @@ final class WebSteps {
 
   /**
    * The one shortcut: time. The engine clock is moved just past the due date of the instance's
-   * timer and the due job executed, as the job executor would when that day comes; then the clock
+   * next timer and the due job executed, as the job executor would when that day comes; then the clock
    * is reset. Asynchronous continuations that follow run on the job executor as usual.
    */
   void passTimer(String processInstanceId) {
     Job timer = browser.await().until(d -> engine.getManagementService().createJobQuery()
-        .processInstanceId(processInstanceId).timers().list().stream().findFirst().orElse(null));
+        .processInstanceId(processInstanceId).timers().orderByJobDuedate().asc().list().stream().findFirst()
+        .orElse(null));
     try {
       ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
       engine.getManagementService().executeJob(timer.getId());
