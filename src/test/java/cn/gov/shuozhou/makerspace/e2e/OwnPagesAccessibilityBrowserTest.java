@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Axe;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -55,10 +56,18 @@ class OwnPagesAccessibilityBrowserTest extends AbstractHttpTest {
     assertClean(page);
   }
 
+  /** The lines of the page that hold a Latin word, to find them in the page's sources. */
+  private List<String> linesWithLatinWords() {
+    return browser.driver().findElement(By.tagName("body")).getText().lines()
+        .filter(line -> !Browser.latinWords(line).isEmpty())
+        .toList();
+  }
+
   private void assertClean(String page) {
     // the page fills itself from the API a moment after it shows
     browser.await(Duration.ofSeconds(5)).ignoring(AssertionError.class).until(d -> {
-      assertThat(browser.latinWordsOnPage()).as("Latin words on %s", page).isEmpty();
+      assertThat(browser.latinWordsOnPage()).as("Latin words on %s, in the lines %s", page, linesWithLatinWords())
+          .isEmpty();
       return true;
     });
     assertThat(Axe.seriousViolations(browser)).as("axe-core on %s", page).isEmpty();

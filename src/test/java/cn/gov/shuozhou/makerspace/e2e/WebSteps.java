@@ -19,7 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The steps of a journey through the web pages, each by the demo user whose role it is: sign in to
@@ -87,14 +86,11 @@ final class WebSteps {
   void openTask(Task task) {
     load("#/?task=" + task.getId(), By.cssSelector(".task-details .fjs-container .fjs-form"));
     if (!browser.driver().findElements(By.cssSelector("button.claim")).isEmpty()) {
-      WebElement unclaimed = browser.driver().findElement(By.cssSelector(".task-details .fjs-form"));
       browser.click(By.cssSelector("button.claim"));
-      // Tasklist renders the form anew once claimed: what is typed into the old one is lost
-      try {
-        browser.await(Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(unclaimed));
-      } catch (TimeoutException notRenderedAgain) {
-        // the same form stayed: nothing lost
-      }
+      browser.visible(By.cssSelector("button[ng-click='complete()']"));
+      // Tasklist renders the form anew after a claim, at a moment of its choosing, and what was
+      // typed before is lost: open the claimed task afresh
+      browser.driver().navigate().refresh();
       browser.visible(By.cssSelector(".task-details .fjs-container .fjs-form"));
       browser.visible(By.cssSelector("button[ng-click='complete()']"));
     }
