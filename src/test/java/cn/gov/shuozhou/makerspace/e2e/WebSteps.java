@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -98,27 +99,49 @@ final class WebSteps {
 
   /** Types into the form field whose id ends with {@code fieldId} (input or text area). */
   void type(String fieldId, String text) {
-    WebElement field = browser.visible(By.cssSelector(
-        ".fjs-container input[id$='" + fieldId + "'], .fjs-container textarea[id$='" + fieldId + "']"));
-    browser.scrollIntoView(field);
-    field.clear();
-    // a new line by Shift+Enter: a bare Enter may reach Tasklist's own key handling
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (i > 0) {
-        field.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+    By locator = By.cssSelector(
+        ".fjs-container input[id$='" + fieldId + "'], .fjs-container textarea[id$='" + fieldId + "']");
+    settle(() -> {
+      WebElement field = browser.visible(locator);
+      browser.scrollIntoView(field);
+      field.clear();
+      // a new line by Shift+Enter: a bare Enter may reach Tasklist's own key handling
+      String[] lines = text.split("\\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (i > 0) {
+          field.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        }
+        field.sendKeys(lines[i]);
       }
-      field.sendKeys(lines[i]);
-    }
-    browser.await().until(d -> text.equals(field.getDomProperty("value")));
+    }, () -> text.equals(browser.driver().findElement(locator).getDomProperty("value")));
   }
 
   /** Clicks the check box or radio button whose id ends with {@code inputId}. */
   void tick(String inputId) {
-    WebElement input = browser.present(By.cssSelector(".fjs-container input[id$='" + inputId + "']"));
-    browser.scrollIntoView(input);
-    input.click();
-    browser.await().until(d -> input.isSelected());
+    By locator = By.cssSelector(".fjs-container input[id$='" + inputId + "']");
+    settle(() -> {
+      WebElement input = browser.present(locator);
+      browser.scrollIntoView(input);
+      input.click();
+    }, () -> browser.driver().findElement(locator).isSelected());
+  }
+
+  /**
+   * Does {@code action} until {@code done} holds and still holds a moment later: on a busy machine
+   * Tasklist may put the form's data back while it is being filled, dropping an entry.
+   */
+  private void settle(Runnable action, BooleanSupplier done) {
+    browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+      if (!done.getAsBoolean()) {
+        action.run();
+      }
+      try {
+        Thread.sleep(700);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return done.getAsBoolean();
+    });
   }
 
   /** Ticks the check box whose id ends with {@code inputId} unless it is ticked already (a form's default). */
