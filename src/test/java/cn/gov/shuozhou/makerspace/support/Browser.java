@@ -242,7 +242,7 @@ public final class Browser implements AutoCloseable {
    * Latin-alphabet words in {@code text} that a user would have to read (issue 13 §2: every text
    * in Chinese). Identifiers are not words: a token that mixes letters with digits (user ids such
    * as expert1, credit codes, application numbers SQ-2026-000001) passes, so does a lower-case key,
-   * file name or path (certification-policy, annual-assessment.dmn, calendar/cn-working-days.json),
+   * file name or path (certification-policy, annual-assessment.dmn, /calendar/),
    * and so do the names of {@link #LATIN_ALLOWED}.
    */
   public static List<String> latinWords(String text) {
@@ -263,7 +263,7 @@ public final class Browser implements AutoCloseable {
   public static final Set<String> LATIN_ALLOWED = Set.of("admin");
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@/-]*");
-  private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([-/.][a-z]+)+");
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([-/.][a-z]+)+/?|[a-z]+([-/.][a-z]+)*/");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
   /** The browser console since the last call (errors of the page's scripts show up here). */
