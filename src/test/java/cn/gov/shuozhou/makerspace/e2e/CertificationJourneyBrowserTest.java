@@ -8,6 +8,8 @@ import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -77,7 +79,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     web.passTimer(pi);
 
     assertOutcome(pi, "CERTIFIED");
-    browser.open(web.url("/public/registry?q=" + number));
+    browser.open(web.url("/public/registry?q=" + URLEncoder.encode("晋北创客谷", StandardCharsets.UTF_8)));
     browser.withText(By.tagName("main"), "晋北创客谷");
     web.checkPage("public-registry", "document");
 

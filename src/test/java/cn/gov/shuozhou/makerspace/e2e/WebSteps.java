@@ -65,12 +65,16 @@ final class WebSteps {
   }
 
   /**
-   * Opens Tasklist at {@code fragment} until {@code ready} shows: on a busy machine RequireJS gives
+   * Opens Tasklist at {@code fragment} (null: reloads the page) until {@code ready} shows: on a busy machine RequireJS gives
    * up loading a plugin module after 7 s ("Load timeout for modules"), and a reload then works.
    */
   private void load(String fragment, By ready) {
     for (int attempt = 1; ; attempt++) {
-      browser.open(url("/camunda/app/tasklist/default/" + fragment));
+      if (fragment == null) {
+        browser.driver().navigate().refresh(); // the same address again: a new document
+      } else {
+        browser.open(url("/camunda/app/tasklist/default/" + fragment));
+      }
       try {
         browser.await(Duration.ofSeconds(40)).until(d -> !d.findElements(ready).isEmpty()
             && d.findElement(ready).isDisplayed());
@@ -91,8 +95,7 @@ final class WebSteps {
       browser.visible(By.cssSelector("button[ng-click='complete()']"));
       // Tasklist renders the form anew after a claim, at a moment of its choosing, and what was
       // typed before is lost: open the claimed task afresh
-      browser.driver().navigate().refresh();
-      browser.visible(By.cssSelector(".task-details .fjs-container .fjs-form"));
+      load(null, By.cssSelector(".task-details .fjs-container .fjs-form"));
       browser.visible(By.cssSelector("button[ng-click='complete()']"));
     }
   }
