@@ -319,7 +319,7 @@ $('year-form').addEventListener('submit', async (event) => {
 
 mountPage({
   section: '工作日历',
-  login: { hint: '所有工作人员均可查看；补充节假日安排须使用“系统管理员”组（camunda-admin）的账号。' },
+  login: { hint: '所有工作人员均可查看；补充节假日安排须使用“系统管理员”组的账号。' },
   load: api.coverage,
   render: renderPage,
   onLeave: () => hide($('edit-card')),

@@ -1,6 +1,8 @@
 // The system's identity on the login page of the Camunda webapps (Tasklist, Cockpit, Admin,
 // Welcome): each app's scripts/config.js loads this module as a custom script. Camunda renders
 // its logo and the app's name there; the logo gives way to the system's and the bureau's names.
+// The footer's "Camunda Platform / v7.24.0" gives way to the bureau, and the time zone's IANA
+// name (UTC, Asia/Shanghai) to its Chinese name (东八区): users read Chinese only (issue 13).
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
 export const BUREAU_NAME = '朔州市科学技术局';
@@ -10,7 +12,38 @@ const STYLE = `
 .ms-login-brand { text-align: center; margin-bottom: 12px; }
 .ms-login-brand .ms-login-system { font-size: 24px; font-weight: 600; margin: 0 0 6px; }
 .ms-login-brand .ms-login-bureau { font-size: 15px; color: #555; margin: 0; }
+#footer-timezone > i, #footer-timezone + div > a, #footer-timezone + div > .version { display: none; }
+#footer-timezone + div { font-size: 0; }
+#footer-timezone + div > .ms-footer-vendor { font-size: 13px; }
 `;
+
+const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'];
+
+/** The browser's time zone as Chinese say it: 东八区 for UTC+8, 零时区 for UTC. */
+export function zoneName(offsetMinutes = -new Date().getTimezoneOffset()) {
+  if (offsetMinutes === 0) {
+    return '零时区';
+  }
+  const hours = Math.abs(offsetMinutes) / 60;
+  const number = Number.isInteger(hours) ? NUMERALS[hours] : String(hours);
+  return (offsetMinutes > 0 ? '东' : '西') + number + '区';
+}
+
+function brandFooter() {
+  const zone = document.querySelector('#footer-timezone:not([data-ms-branded])');
+  if (!zone) {
+    return;
+  }
+  zone.setAttribute('data-ms-branded', '');
+  const name = document.createElement('span');
+  name.className = 'ms-timezone';
+  name.textContent = zoneName();
+  zone.append(name);
+  const vendor = document.createElement('span');
+  vendor.className = 'ms-footer-vendor';
+  vendor.textContent = '主办单位：' + BUREAU_NAME;
+  zone.nextElementSibling?.append(vendor);
+}
 
 function brand() {
   for (const header of document.querySelectorAll('.login-header:not([data-ms-branded])')) {
@@ -26,6 +59,7 @@ function brand() {
     box.append(system, bureau);
     header.prepend(box);
   }
+  brandFooter();
 }
 
 const style = document.createElement('style');

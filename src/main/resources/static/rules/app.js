@@ -13,7 +13,7 @@ steps.refreshAfterChange = refreshAfterChange;
 
 mountPage({
   section: '规则管理',
-  login: { heading: '规则管理员登录', hint: '请使用“规则管理员”组（rule-admins）的账号登录。' },
+  login: { heading: '规则管理员登录', hint: '请使用“规则管理员”组的账号登录。' },
   load: rules.list,
   render: async (decisions) => {
     renderDecisions(decisions);

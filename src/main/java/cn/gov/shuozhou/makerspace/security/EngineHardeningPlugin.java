@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * It also adds command interceptors: {@link CommentAttachmentGuard} (comments and attachments get
  * the permissions of their task or process instance, which Camunda 7.24 does not check),
- * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link InstanceDataGuard}
+ * {@link ClaimedTaskGuard} (only the one who claimed a task completes it), {@link DelegationGuard}
+ * (resolve hands a delegated task back, without form data), {@link InstanceDataGuard}
  * (variables, modification and suspension of instances: administrators only),
  * {@link ProcessControlGuard} (jobs, timers, incidents, signals and messages: administrators only),
  * {@link DeclaredFieldsGuard} (a task or start accepts exactly its form's writable fields),
@@ -67,6 +68,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(new CommentAttachmentGuard());
     all.add(new ClaimedTaskGuard());
+    all.add(new DelegationGuard());
     all.add(new InstanceDataGuard());
     all.add(new ProcessControlGuard());
     all.add(new DeclaredFieldsGuard());

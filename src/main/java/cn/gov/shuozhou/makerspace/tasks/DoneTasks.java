@@ -40,8 +40,9 @@ public class DoneTasks {
 
   static final String SUBMITTED = "已提交";
 
+  /** {@code taskKey}: the task's id in the model (Tasklist offers 加签 on 组织专家评审). */
   public record DoneTask(String taskId, String taskName, String caseNumber, String spaceName, Date completedAt,
-      String outcome) {}
+      String outcome, String taskKey) {}
 
   private final HistoryService history;
 
@@ -63,7 +64,7 @@ public class DoneTasks {
 
   private DoneTask row(HistoricTaskInstance task) {
     return new DoneTask(task.getId(), task.getName(), businessKey(task), spaceName(task), task.getEndTime(),
-        outcome(task));
+        outcome(task), task.getTaskDefinitionKey());
   }
 
   /** The label of the decision the task wrote in its own activity, else {@link #SUBMITTED}. */

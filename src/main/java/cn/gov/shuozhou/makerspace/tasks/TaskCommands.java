@@ -21,13 +21,16 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How staff hand on a task: 转办 (to a colleague of the task's candidate group) and 退回 (one step
- * back where the measures allow it). Only the task's assignee or the city bureau may do either. The
+ * How staff hand on a task: 转办 (to a colleague of the task's candidate group), 委派 (to such a
+ * colleague, who hands it back to its owner when done: the owner completes it) and 退回 (one step
+ * back where the measures allow it). Only the task's assignee or the city bureau may transfer or
+ * send back; only the assignee delegates, only the delegate hands back. The
  * command decides that itself and then acts for the process (the engine's own grants would let a
  * candidate claim but not reassign or correlate); the user stays authenticated, so the operation log
  * names them, and the reason is a comment on the task: history keeps who, when and why.
@@ -53,21 +56,53 @@ public class TaskCommands {
   public Task transfer(String taskId, String colleague, String reason) {
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     Task task = handledBy(user, taskId);
-    List<String> groups = asProcess(() -> candidateGroups(task.getId()));
-    if (groups.isEmpty()) {
-      throw new InvalidInputException(ASSIGNEE, "此任务只由指定的办理人办理，不能转办");
-    }
-    if (colleague.equals(task.getAssignee())) {
-      throw new InvalidInputException(ASSIGNEE, "此任务已由 " + colleague + " 办理，请选择其他同事");
-    }
-    if (groups.stream().noneMatch(group -> isMember(colleague, group))) {
-      throw new InvalidInputException(ASSIGNEE,
-          "转办对象（assignee）须是本任务候选组（" + String.join("、", groups) + "）的成员");
-    }
+    checkColleague(task, colleague, "转办");
     TaskService tasks = engine.getTaskService();
     asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(), "转办给 " + colleague + "：" + reason));
     asProcess(() -> {
       tasks.setAssignee(task.getId(), colleague);
+      return null;
+    });
+    return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
+  }
+
+  /** 委派: {@code colleague} works on the task for its assignee, who becomes its owner and gets it back. */
+  @Transactional
+  public Task delegate(String taskId, String colleague, String reason) {
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    Task task = found(taskId);
+    if (user == null || !user.getUserId().equals(task.getAssignee())) {
+      throw new ApiRefusal(ProblemType.FORBIDDEN, "无权委派此任务：只有任务的办理人（请先认领）可以委派");
+    }
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      throw new InvalidInputException(ASSIGNEE, "此任务已是委派给您的任务，请办完后交回，不能再委派");
+    }
+    checkColleague(task, colleague, "委派");
+    TaskService tasks = engine.getTaskService();
+    asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(), "委派给 " + colleague + "：" + reason));
+    asProcess(() -> {
+      tasks.delegateTask(task.getId(), colleague);
+      return null;
+    });
+    return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
+  }
+
+  /** 交回: the delegate hands the task back to its owner (no form data: the owner completes it). */
+  @Transactional
+  public Task handBack(String taskId, String reason) {
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    Task task = found(taskId);
+    if (task.getDelegationState() != DelegationState.PENDING) {
+      throw new InvalidInputException("taskId", "任务“" + task.getName() + "”没有被委派，无需交回");
+    }
+    if (user == null || !user.getUserId().equals(task.getAssignee())) {
+      throw new ApiRefusal(ProblemType.FORBIDDEN, "无权交回此任务：只有受委派的办理人 " + task.getAssignee() + " 可以交回");
+    }
+    TaskService tasks = engine.getTaskService();
+    asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(),
+        "交回 " + task.getOwner() + "：" + reason));
+    asProcess(() -> {
+      tasks.resolveTask(task.getId());
       return null;
     });
     return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
@@ -103,16 +138,37 @@ public class TaskCommands {
 
   /** The task, if the user is its assignee or belongs to the city bureau: else 404 or 403. */
   private Task handledBy(Authentication user, String taskId) {
-    Task task = asProcess(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
-    if (task == null) {
-      throw new ApiRefusal(ProblemType.TASK_NOT_FOUND, "任务不存在或已办结：" + taskId);
-    }
+    Task task = found(taskId);
     if (user == null || !user.getUserId().equals(task.getAssignee())
         && !AccessPolicy.allows(user, Capability.HANDLE_OTHERS_TASKS)) {
       throw new ApiRefusal(ProblemType.FORBIDDEN,
           "无权处理此任务：只有任务的办理人（请先认领）或市科技局可以转办、退回");
     }
     return task;
+  }
+
+  /** The open task, else 404. */
+  private Task found(String taskId) {
+    Task task = asProcess(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
+      throw new ApiRefusal(ProblemType.TASK_NOT_FOUND, "任务不存在或已办结：" + taskId);
+    }
+    return task;
+  }
+
+  /** A task is handed on ({@code how}: 转办, 委派) only to another member of its candidate groups. */
+  private void checkColleague(Task task, String colleague, String how) {
+    List<String> groups = asProcess(() -> candidateGroups(task.getId()));
+    if (groups.isEmpty()) {
+      throw new InvalidInputException(ASSIGNEE, "此任务只由指定的办理人办理，不能" + how);
+    }
+    if (colleague.equals(task.getAssignee())) {
+      throw new InvalidInputException(ASSIGNEE, "此任务已由 " + colleague + " 办理，请选择其他同事");
+    }
+    if (groups.stream().noneMatch(group -> isMember(colleague, group))) {
+      throw new InvalidInputException(ASSIGNEE,
+          how + "对象（assignee）须是本任务候选组（" + String.join("、", groups) + "）的成员");
+    }
   }
 
   private List<String> candidateGroups(String taskId) {

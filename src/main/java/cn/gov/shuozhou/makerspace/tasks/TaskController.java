@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Task handling for staff beyond Tasklist's own buttons (Tasklist calls these from
  * {@code scripts/staff-tasks.js}): {@code GET /api/tasks/done} (已办), {@code POST
- * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}) and {@code POST
+ * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}), {@code POST
+ * /api/tasks/{id}/delegate} (委派: {@code assignee}, {@code reason}), {@code POST
+ * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
  * /api/tasks/{id}/send-back} (退回: {@code reason}); and {@code POST
  * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}).
  */
@@ -53,6 +55,25 @@ public class TaskController {
     String reason = in.text(REASON, "转办理由", true, Inputs.MAX_TEXT);
     in.throwIfInvalid();
     Task task = commands.transfer(taskId, assignee, reason);
+    return new Transferred(task.getId(), task.getAssignee());
+  }
+
+  @PostMapping(path = "/api/tasks/{taskId}/delegate", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Transferred delegate(@PathVariable String taskId, @RequestBody Map<String, Object> body) {
+    Inputs in = Inputs.of(body).only(List.of(TaskCommands.ASSIGNEE, REASON));
+    String assignee = in.text(TaskCommands.ASSIGNEE, "委派对象", true, Inputs.MAX_NAME);
+    String reason = in.text(REASON, "委派事由", true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    Task task = commands.delegate(taskId, assignee, reason);
+    return new Transferred(task.getId(), task.getAssignee());
+  }
+
+  @PostMapping(path = "/api/tasks/{taskId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public Transferred resolve(@PathVariable String taskId, @RequestBody Map<String, Object> body) {
+    Inputs in = Inputs.of(body).only(List.of(REASON));
+    String reason = in.text(REASON, "交回说明", true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    Task task = commands.handBack(taskId, reason);
     return new Transferred(task.getId(), task.getAssignee());
   }
 

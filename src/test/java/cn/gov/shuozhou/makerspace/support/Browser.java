@@ -9,7 +9,10 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -138,6 +141,11 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Forgets every cookie of every site (WebDriver's deleteAllCookies reaches only the open page's). */
+  public void clearCookies() {
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+  }
+
   /** A wait with the browser's default timeout. */
   public WebDriverWait await() {
     return await(timeout);
@@ -204,7 +212,6 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
-  /** Saves what the window shows as PNG (parent directories are created). */
   /**
    * Where screenshots go: the build directory, so a test run leaves the docs alone;
    * {@code -Dscreenshots.dir=docs/images} refreshes the images the docs show.
@@ -213,6 +220,7 @@ public final class Browser implements AutoCloseable {
     return Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   }
 
+  /** Saves what the window shows as PNG (parent directories are created). */
   public Path screenshot(Path png) {
     return write(png, driver.getScreenshotAs(OutputType.BYTES));
   }
@@ -229,6 +237,34 @@ public final class Browser implements AutoCloseable {
     scrollIntoView(element);
     return write(png, element.getScreenshotAs(OutputType.BYTES));
   }
+
+  /**
+   * Latin-alphabet words in {@code text} that a user would have to read (issue 13 §2: every text
+   * in Chinese). Identifiers are not words: a token that mixes letters with digits (user ids such
+   * as expert1, credit codes, application numbers SQ-2026-000001) passes, so does a lower-case key,
+   * file name or path (certification-policy, annual-assessment.dmn, /calendar/),
+   * and so do the names of {@link #LATIN_ALLOWED}.
+   */
+  public static List<String> latinWords(String text) {
+    return TOKEN.matcher(text).results()
+        .map(MatchResult::group)
+        .filter(token -> !token.matches(".*\\d.*") && !IDENTIFIER.matcher(token).matches())
+        .flatMap(token -> LATIN_WORD.matcher(token).results().map(MatchResult::group))
+        .filter(word -> !LATIN_ALLOWED.contains(word))
+        .toList();
+  }
+
+  /** The Latin-alphabet words ({@link #latinWords(String)}) the open page shows in its body. */
+  public List<String> latinWordsOnPage() {
+    return latinWords(driver.findElement(By.tagName("body")).getText());
+  }
+
+  /** Proper names and identifiers without digits that stay in Latin letters: the demo administrator's user id. */
+  public static final Set<String> LATIN_ALLOWED = Set.of("admin");
+
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@/-]*");
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([-/.][a-z]+)+/?|[a-z]+([-/.][a-z]+)*/");
+  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
   /** The browser console since the last call (errors of the page's scripts show up here). */
   public List<String> consoleLog() {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,10 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(card.getText()).contains("申请编号", wanted.getBusinessKey(), "所在县区", "朔城区", "众创空间名称",
         "运营机构名称", "初审");
     browser.screenshot(Browser.screenshots().resolve("tasklist-card-search.png"));
+    // the quick search's pill in Tasklist's own search bar speaks Chinese, not "searchText"
+    WebElement pill = browser.withText(By.cssSelector(".search-label"), "快速搜索");
+    browser.await().until(d -> pill.getText().contains("包含"));
+    assertThat(Browser.latinWords(pill.getText())).isEmpty();
 
     search(wanted.getBusinessKey().toLowerCase());
     browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 1
@@ -101,6 +106,63 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.await().until(d -> "inspector2".equals(assignee(inspection)));
     assertThat(engine.getTaskService().getTaskComments(inspection.getId())).extracting(Comment::getFullMessage)
         .containsExactly("转办给 inspector2：本人出差，请代为考察");
+  }
+
+  @Test
+  void theInspectorDelegatesTheInspectionAndTheColleagueHandsItBack() {
+    Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    engine.getTaskService().claim(inspection.getId(), "inspector1");
+    logIn("inspector1", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
+
+    openCommandsTab();
+    browser.visible(By.cssSelector(".ms-delegate-assignee")).sendKeys("inspector2");
+    browser.driver().findElement(By.cssSelector(".ms-delegate-reason")).sendKeys("请先核实场地面积");
+    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='委派']"));
+    browser.await().until(d -> "inspector2".equals(assignee(inspection)));
+
+    browser.clearCookies();
+    logIn("inspector2", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
+    openCommandsTab();
+    assertThat(browser.withText(By.cssSelector(".ms-task-commands"), "由 inspector1 委派给您").getText())
+        .doesNotContain("委派给（用户名）");
+    browser.visible(By.cssSelector(".ms-resolve-reason")).sendKeys("面积已核实，与申报一致");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-delegated-hand-back.png"));
+    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='交回']"));
+
+    browser.await().until(d -> "inspector1".equals(assignee(inspection)));
+    assertThat(engine.getTaskService().getTaskComments(inspection.getId())).extracting(Comment::getFullMessage)
+        .containsExactlyInAnyOrder("委派给 inspector2：请先核实场地面积", "交回 inspector1：面积已核实，与申报一致");
+  }
+
+  @Test
+  void theCityBureauAddsAnExpertToThePanelItOrganisedFromDone() {
+    Task organise = new CertificationDriver(engine).waitingAt(TASK_ORGANISE_EXPERTS, "shuocheng");
+    engine.getIdentityService().setAuthentication("city1", List.of(Groups.CITY_BUREAU));
+    try {
+      engine.getTaskService().claim(organise.getId(), "city1");
+      engine.getTaskService().complete(organise.getId(), Variables.createVariables()
+          .putValueTyped(EXPERTS, Variables.objectValue(List.of("expert1", "expert2", "expert3"))
+              .serializationDataFormat("application/json").create()));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(organise.getProcessInstanceId()).singleResult().getBusinessKey();
+    logIn("city1");
+
+    browser.click(By.cssSelector("a.ms-done-link"));
+    WebElement table = browser.withText(By.cssSelector(".ms-done-panel table"), number);
+    WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
+    browser.scrollIntoView(row);
+    row.findElement(By.cssSelector(".ms-add-expert-open")).click();
+    browser.visible(By.cssSelector(".ms-add-expert")).sendKeys("expert4");
+    browser.driver().findElement(By.cssSelector(".ms-add-expert-reason")).sendKeys("需补充财务专家意见");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-add-expert.png"));
+    browser.click(By.cssSelector(".ms-add-expert-form button[type='submit']"));
+
+    browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 expert4");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(organise.getProcessInstanceId())
+        .taskDefinitionKey(TASK_EXPERT_REVIEW).taskAssignee("expert4").count()).isOne();
   }
 
   @Test

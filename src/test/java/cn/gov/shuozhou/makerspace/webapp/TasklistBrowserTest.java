@@ -10,9 +10,6 @@ import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link Browser#screenshots()} ({@code -Dscreenshots.dir=docs/images} to refresh the docs' images).
  */
 class TasklistBrowserTest extends AbstractHttpTest {
-
-  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
-
-  /** Words that may appear in Latin letters: none in the start form so far. */
-  private static final Set<String> LATIN_ALLOWED = Set.of();
 
   @Autowired
   private ProcessEngine engine;
@@ -110,7 +102,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().findElement(By.cssSelector(".modal-content .fjs-select-display")).getText())
         .isEqualTo("请选择");
     browser.screenshot(Browser.screenshots().resolve("tasklist-start-form-errors.png"));
-    assertThat(latinWords(browser.driver().findElement(By.cssSelector(".modal-content")).getText())).isEmpty();
+    assertThat(Browser.latinWords(browser.driver().findElement(By.cssSelector(".modal-content")).getText())).isEmpty();
   }
 
   @Test
@@ -198,14 +190,6 @@ class TasklistBrowserTest extends AbstractHttpTest {
     By message = By.cssSelector(".modal-content [id$='" + fieldId + "-error-message'] li");
     browser.await().until(d -> !d.findElements(message).isEmpty() && !d.findElement(message).getText().startsWith("Field"));
     assertThat(browser.driver().findElement(message).getText()).isEqualTo(text);
-  }
-
-  /** Latin-alphabet words on the page, except the identifiers a user may meet. */
-  private static List<String> latinWords(String text) {
-    return LATIN_WORD.matcher(text).results()
-        .map(MatchResult::group)
-        .filter(word -> !LATIN_ALLOWED.contains(word))
-        .toList();
   }
 
   /** Opens Tasklist at {@code fragment} and logs in through Camunda's login form (password = user id). */

@@ -5,11 +5,14 @@
 // Plugin points:
 //   tasklist.navbar.action   已办: the tasks I completed, with what I decided (GET /api/tasks/done)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
-//                            becomes Tasklist's own search on the case variable searchText
-//   tasklist.task.detail     转办/退回 tab: hand the task to a colleague of its group, or send the
-//                            case back one step, each with a reason
+//                            becomes Tasklist's own search on the case variable searchText, whose
+//                            pill is labelled 快速搜索 包含 …
+//   tasklist.task.detail     转办/退回 tab: hand the task to a colleague of its group, delegate it
+//                            (委派) and hand it back (交回), send the case back one step, each with a
+//                            reason
 //   tasklist.task.detail     申报材料 tab: the case's submitted materials, every version, with download
 //                            and preview (GET /api/materials?caseNumber=...; the case's readers only)
+// 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
 
 import {request} from '/common/session.js';
 import {el, fill, formatTime} from '/common/dom.js';
@@ -75,6 +78,24 @@ function quickSearch(node) {
   node.appendChild(form);
 }
 
+/** Words of Tasklist's search pills that its locale leaves in English or as a variable name. */
+const PILL_WORDS = {
+  '.name-field': {[SEARCH_VARIABLE]: '快速搜索'},
+  '.operator-field': {like: '包含'}
+};
+
+/** Tasklist names a search pill by its variable and operator: the quick search's reads 快速搜索 包含. */
+function labelSearchPills() {
+  for (const [field, words] of Object.entries(PILL_WORDS)) {
+    for (const node of document.querySelectorAll(`.search-label ${field}, .search-label ${field} span`)) {
+      const word = node.childElementCount === 0 && words[node.textContent.trim()];
+      if (word) {
+        node.textContent = word;
+      }
+    }
+  }
+}
+
 // ------------------------------------------------------------------ 已办
 
 function doneLink(node) {
@@ -94,14 +115,43 @@ async function openDone() {
   try {
     const {data} = await request('GET', '/api/tasks/done');
     fill(body, data.length ? el('table', {className: 'table table-striped ms-done-table'},
-      el('thead', {}, el('tr', {}, ['任务', '申请或证书编号', '众创空间', '办结时间', '办理结果'].map(h => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['任务', '申请或证书编号', '众创空间', '办结时间', '办理结果', '操作'].map(h => el('th', {}, h)))),
       el('tbody', {}, data.map(row => el('tr', {},
         el('td', {}, row.taskName), el('td', {}, row.caseNumber || '—'), el('td', {}, row.spaceName || '—'),
-        el('td', {}, formatTime(row.completedAt)), el('td', {className: 'ms-outcome'}, row.outcome)))))
+        el('td', {}, formatTime(row.completedAt)), el('td', {className: 'ms-outcome'}, row.outcome),
+        el('td', {}, row.taskKey === ORGANISE_EXPERTS && row.caseNumber ? addExpertButton(body, row.caseNumber) : '')))))
       : el('p', {}, '暂无已办任务。'));
   } catch (error) {
     fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
   }
+}
+
+/** The task whose panel 加签 extends (maker-space-certification). */
+const ORGANISE_EXPERTS = 'organiseExpertReview';
+
+/** 加签: a form under the 已办 table adds an expert to the panel of case `number`. */
+function addExpertButton(body, number) {
+  return el('button', {type: 'button', className: 'btn btn-default btn-xs ms-add-expert-open', onClick: () => {
+    body.querySelector('.ms-add-expert-form')?.remove();
+    const expert = el('input', {type: 'text', className: 'form-control ms-add-expert', required: true});
+    const reason = el('textarea', {className: 'form-control ms-add-expert-reason', rows: 2, required: true});
+    const result = el('div', {className: 'ms-result', role: 'status'});
+    const form = el('form', {className: 'ms-add-expert-form', onSubmit: async event => {
+      event.preventDefault();
+      try {
+        const {data} = await request('POST', `/api/expert-panels/${encodeURIComponent(number)}/experts`,
+          {json: {expert: expert.value.trim(), reason: reason.value}});
+        fill(result, el('p', {className: 'text-success'}, '已增补评审专家 ' + data.assignee + '。'));
+      } catch (error) {
+        fill(result, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+      }
+    }}, el('h4', {}, '加签：' + number),
+    el('p', {className: 'help-block'}, '为正在评审的专家组增补一位评审专家（市科技局）。'),
+    field('增补专家（用户名）', expert), field('加签理由', reason),
+    el('button', {type: 'submit', className: 'btn btn-primary'}, '加签'), result);
+    body.appendChild(form);
+    expert.focus();
+  }}, '加签');
 }
 
 // ------------------------------------------------------------------ 转办 / 退回
@@ -131,18 +181,36 @@ function commandForm(title, hint, fields, button, send) {
   return form;
 }
 
-function taskCommands(node, {taskId}) {
+/** The engine's view of the task through Tasklist's session (read only). */
+const ENGINE_TASK = '/camunda/api/engine/engine/default/task/';
+
+
+async function taskCommands(node, {taskId}) {
   const colleague = el('input', {type: 'text', className: 'form-control ms-transfer-assignee', required: true});
   const transferReason = el('textarea', {className: 'form-control ms-transfer-reason', rows: 2, required: true});
+  const delegateTo = el('input', {type: 'text', className: 'form-control ms-delegate-assignee', required: true});
+  const delegateReason = el('textarea', {className: 'form-control ms-delegate-reason', rows: 2, required: true});
+  const handBackReason = el('textarea', {className: 'form-control ms-resolve-reason', rows: 2, required: true});
   const backReason = el('textarea', {className: 'form-control ms-send-back-reason', rows: 2, required: true});
   const path = command => `/api/tasks/${encodeURIComponent(taskId)}/${command}`;
-  node.appendChild(el('div', {className: 'ms-task-commands'},
+  const box = el('div', {className: 'ms-task-commands'});
+  node.appendChild(box);
+  const {data: task} = await request('GET', ENGINE_TASK + encodeURIComponent(taskId)).catch(() => ({data: {}}));
+  const delegated = task.delegationState === 'PENDING';
+  box.append(
+    delegated
+      ? commandForm('交回', '此任务由 ' + task.owner + ' 委派给您：办完后交回，由其填写表单并完成。',
+        [field('交回说明', handBackReason)], '交回',
+        () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}))
+      : commandForm('委派', '请本任务候选组的一位同事代为办理，办完后交回给您，由您完成（须为办理人）。',
+        [field('委派给（用户名）', delegateTo), field('委派事由', delegateReason)], '委派',
+        () => request('POST', path('delegate'), {json: {assignee: delegateTo.value.trim(), reason: delegateReason.value}})),
     commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
       [field('转办给（用户名）', colleague), field('转办理由', transferReason)], '转办',
       () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}})),
     commandForm('退回', '实地考察可退回初审，局务会研究决定可退回专家评审；须为办理人或市科技局。',
       [field('退回理由', backReason)], '退回',
-      () => request('POST', path('send-back'), {json: {reason: backReason.value}}))));
+      () => request('POST', path('send-back'), {json: {reason: backReason.value}})));
 }
 
 // ------------------------------------------------------------------ 申报材料
@@ -184,6 +252,7 @@ async function caseMaterials(node, {taskId}) {
 }
 
 addStyle();
+new MutationObserver(labelSearchPills).observe(document.body, {childList: true, subtree: true});
 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},

@@ -1,0 +1,316 @@
+package cn.gov.shuozhou.makerspace.e2e;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 13 §1: every path of {@code maker-space-certification} walked in Chromium (zh-CN) through
+ * the web pages only, each step by the demo user whose role it is: the operator files in Tasklist's
+ * start form and supplements there, the county reviewer, the inspector, the city bureau, three
+ * experts and the leader complete their Camunda Forms, a citizen objects on the public notice page.
+ * The only shortcut is time ({@link WebSteps#passTimer}). Each step checks its page for Latin words
+ * and axe-core violations and saves a screenshot (docs/images/e2e with
+ * {@code -Dscreenshots.dir=docs/images}). One browser and one application for the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CertificationJourneyBrowserTest extends AbstractHttpTest {
+
+  /** A resident ID number with a valid GB 11643 check character (a made-up person). */
+  private static final String ID_NUMBER = "140602198506120011";
+
+  @Autowired ProcessEngine engine;
+
+  private Browser browser;
+  private WebSteps web;
+
+  @BeforeAll
+  void openBrowser() {
+    // generous waits: CI machines are shared, and a journey is long
+    browser = Browser.start(Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void journey(TestInfo test) {
+    web = new WebSteps(browser, engine, port, test.getTestMethod().orElseThrow().getName());
+  }
+
+  /** Certification's main path, then the supervision's first year: annual report and assessment. */
+  @Test
+  void certifiedAfterAnObjectionIsDismissedThenReportsAndIsAssessed() {
+    String pi = apply("晋北创客谷");
+    approveFirstReview(pi);
+    inspect(pi);
+    organiseExperts(pi);
+    expertsReview(pi, true);
+    bureauDecides(pi, "同意认定");
+    String number = businessKey(pi);
+
+    object(number);
+    handleObjection(pi, false);
+    web.passTimer(pi);
+
+    assertOutcome(pi, "CERTIFIED");
+    browser.open(web.url("/public/registry?q=" + URLEncoder.encode("晋北创客谷", StandardCharsets.UTF_8)));
+    browser.withText(By.tagName("main"), "晋北创客谷");
+    web.checkPage("public-registry", "document");
+
+    String supervision = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(SupervisionProcess.KEY).variableValueEquals(SupervisionProcess.APPLICATION_NUMBER, number)
+        .singleResult()).getId();
+    web.passTimer(supervision); // the annual report window opens
+    Task report = web.task(supervision, SupervisionProcess.TASK_SUBMIT_REPORT);
+    web.signIn(operatorOf(supervision));
+    web.openTask(report);
+    for (String[] figure : List.of(new String[] {"Field_trainingSessions", "12"}, new String[] {"Field_trainees", "300"},
+        new String[] {"Field_residentMakers", "30"}, new String[] {"Field_residentTeams", "6"},
+        new String[] {"Field_graduatedTeams", "2"}, new String[] {"Field_eventsHeld", "24"},
+        new String[] {"Field_financingAmount", "1000000"}, new String[] {"Field_report_totalArea", "260"},
+        new String[] {"Field_report_publicServiceArea", "240"}, new String[] {"Field_report_seedFundAmount", "500000"},
+        new String[] {"Field_report_mentorCount", "5"}, new String[] {"Field_report_activeMakers", "25"},
+        new String[] {"Field_report_activeTeams", "4"})) {
+      web.type(figure[0], figure[1]);
+    }
+    web.tick("Field_report_premises-1");
+    web.type("Field_report_leaseYears", "5");
+    for (String check : List.of("Field_report_independentOperator", "Field_report_sharedFacilities",
+        "Field_report_onlineServices", "Field_report_lowCostOrFree")) {
+      web.tickOn(check);
+    }
+    web.type("Field_reportSummary", "全年开展培训辅导12次，孵化团队6个。");
+    web.type("Field_nextYearPlan", "扩大导师队伍，增加路演活动。");
+    web.complete("annual-report", report);
+
+    Task assessment = web.task(supervision, SupervisionProcess.TASK_ASSESSMENT);
+    web.signIn("city1");
+    web.openTask(assessment);
+    web.tickOn("Field_reportConfirmed");
+    web.type("Field_assessmentComment", "报告内容属实，考核合格。");
+    web.complete("annual-assessment", assessment);
+    assertThat(browser.await().until(d -> engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(supervision).variableName(SupervisionProcess.REPORT_CONFIRMED).singleResult()).getValue())
+        .isEqualTo(true);
+  }
+
+  @Test
+  void returnedForSupplementThenRejectedAtFirstReview() {
+    String pi = apply("怀仁众创工场");
+    Task review = web.task(pi, TASK_FIRST_REVIEW);
+    web.signIn("shuocheng1");
+    web.openTask(review);
+    web.choose("退回补正");
+    web.type("Field_firstReviewComment", "请补充场地租赁合同的期限说明。");
+    web.complete("first-review-return", review);
+
+    Task supplement = web.task(pi, TASK_SUPPLEMENT);
+    web.signIn(operatorOf(pi));
+    web.openTask(supplement);
+    web.type("Field_leaseYears", "8");
+    web.complete("supplement", supplement);
+
+    review = web.task(pi, TASK_FIRST_REVIEW);
+    web.signIn("shuocheng1");
+    web.openTask(review);
+    web.choose("不予通过");
+    web.type("Field_firstReviewComment", "场地不在本辖区。");
+    web.complete("first-review-reject", review);
+    assertOutcome(pi, "REJECTED");
+  }
+
+  @Test
+  void rejectedByTheExperts() {
+    String pi = apply("平鲁双创基地");
+    approveFirstReview(pi);
+    inspect(pi);
+    organiseExperts(pi);
+    expertsReview(pi, false);
+    assertOutcome(pi, "REJECTED");
+  }
+
+  @Test
+  void rejectedByTheBureau() {
+    String pi = apply("山阴创新工坊");
+    approveFirstReview(pi);
+    inspect(pi);
+    organiseExperts(pi);
+    expertsReview(pi, true);
+    bureauDecides(pi, "不予认定");
+    assertOutcome(pi, "REJECTED");
+  }
+
+  @Test
+  void notCertifiedWhenAnObjectionIsUpheld() {
+    String pi = apply("应县创客空间");
+    approveFirstReview(pi);
+    inspect(pi);
+    organiseExperts(pi);
+    expertsReview(pi, true);
+    bureauDecides(pi, "同意认定");
+    object(businessKey(pi));
+    handleObjection(pi, true);
+    assertOutcome(pi, "REJECTED");
+  }
+
+  /** The organisation account of a new credit code files in Tasklist's start form; returns the instance id. */
+  private String apply(String spaceName) {
+    String creditCode = Applications.newCreditCode();
+    String operator = OrganisationAccounts.ownerOf(engine, creditCode);
+    web.signIn(operator);
+    browser.click(By.cssSelector(".start-process-action a"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
+    browser.visible(By.cssSelector(".modal-content .fjs-form"));
+    web.type("Field_operatorName", "朔州创新创业服务有限公司");
+    web.type("Field_creditCode", creditCode);
+    web.type("Field_spaceName", spaceName);
+    web.type("Field_spaceAddress", "朔州市朔城区民福街1号");
+    web.select("Field_county", "朔城区");
+    web.tick("Field_hostType-1");
+    web.tick("Field_spaceFocus-0");
+    web.type("Field_totalArea", "260");
+    web.type("Field_publicServiceArea", "240");
+    web.tick("Field_premises-1");
+    web.type("Field_leaseYears", "6");
+    web.type("Field_seedFundAmount", "500000");
+    web.type("Field_mentorCount", "5");
+    web.type("Field_monthlyEvents", "2");
+    web.type("Field_activeMakers", "25");
+    web.type("Field_activeTeams", "4");
+    for (String check : List.of("Field_independentOperator", "Field_sharedFacilities", "Field_onlineServices",
+        "Field_lowCostOrFree", "Field_declarationConfirmed")) {
+      web.tick(check);
+    }
+    web.type("Field_contactName", "王明");
+    web.type("Field_contactPhone", "13903491234");
+    web.checkPage("apply", ".modal-content .fjs-container");
+    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    ProcessInstance started = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode).singleResult());
+    web.screenshot("applied");
+    return started.getId();
+  }
+
+  private void approveFirstReview(String pi) {
+    Task review = web.task(pi, TASK_FIRST_REVIEW);
+    web.signIn("shuocheng1");
+    web.openTask(review);
+    web.choose("同意上报");
+    web.type("Field_firstReviewComment", "申请材料齐全，同意进入实地考察。");
+    web.complete("first-review", review);
+  }
+
+  private void inspect(String pi) {
+    Task inspection = web.task(pi, TASK_INSPECTION);
+    web.signIn("inspector1");
+    web.openTask(inspection);
+    web.type("Field_measuredTotalArea", "255");
+    web.type("Field_measuredPublicServiceArea", "235");
+    web.type("Field_measuredActiveMakers", "22");
+    web.type("Field_measuredActiveTeams", "4");
+    web.type("Field_inspectionTeam", Applications.INSPECTION_TEAM_OF_TWO);
+    web.tick("Field_operationVerified");
+    web.type("Field_inspectionComment", "现场面积与申报基本一致。");
+    web.complete("inspection", inspection);
+  }
+
+  private void organiseExperts(String pi) {
+    Task organise = web.task(pi, TASK_ORGANISE_EXPERTS);
+    web.signIn("city1");
+    web.openTask(organise);
+    web.pick("expert1", "expert2", "expert3");
+    web.complete("organise-experts", organise);
+  }
+
+  private void expertsReview(String pi, boolean recommend) {
+    for (Task review : web.tasks(pi, TASK_EXPERT_REVIEW, 3)) {
+      web.signIn(review.getAssignee());
+      web.openTask(review);
+      web.type("Field_score", recommend ? "84" : "52");
+      if (recommend) {
+        web.tick("Field_recommend");
+      }
+      web.type("Field_comment", recommend ? "服务功能完善，建议认定。" : "孵化服务能力不足，不建议认定。");
+      web.complete("expert-review-" + review.getAssignee(), review);
+    }
+  }
+
+  private void bureauDecides(String pi, String decision) {
+    Task decide = web.task(pi, TASK_BUREAU_DECISION);
+    web.signIn("leader1");
+    web.openTask(decide);
+    web.choose(decision);
+    web.type("Field_bureauComment", "经局务会研究。");
+    web.complete("bureau-decision", decide);
+  }
+
+  /** A citizen objects under their real name on the case's public notice page (no login). */
+  private void object(String number) {
+    browser.clearCookies();
+    browser.open(web.url("/public/notices"));
+    browser.click(By.cssSelector("#notices tr[data-number='" + number + "'] a"));
+    for (String[] field : List.of(new String[] {"objector-name", "李四"}, new String[] {"objector-id", ID_NUMBER},
+        new String[] {"objector-phone", "13800001111"}, new String[] {"objection-reasons", "该空间实际使用面积不足，与申报不符"})) {
+      browser.visible(By.id(field[0])).sendKeys(field[1]);
+    }
+    web.checkPage("objection", "document");
+    browser.click(By.id("objection-submit"));
+    browser.withText(By.id("objection-result"), "受理编号");
+  }
+
+  private void handleObjection(String pi, boolean upheld) {
+    Task handle = web.task(pi, TASK_HANDLE_OBJECTION);
+    web.signIn("city1");
+    web.openTask(handle);
+    if (upheld) {
+      web.tick("Field_objectionUpheld");
+    }
+    web.type("Field_objectionFinding", upheld ? "经现场核查，实际面积不足。" : "经现场核查，面积与申报一致。");
+    web.complete(upheld ? "objection-upheld" : "objection-dismissed", handle);
+  }
+
+  /** The operator account of a running case (certification or supervision). */
+  private String operatorOf(String pi) {
+    return (String) engine.getRuntimeService().getVariable(pi, APPLICANT);
+  }
+
+  private String businessKey(String pi) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
+        .getBusinessKey();
+  }
+
+  /** The case has ended with {@code outcome} (recorded by the model's end events). */
+  private void assertOutcome(String pi, String outcome) {
+    HistoricVariableInstance recorded = browser.await().until(d -> engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(OUTCOME).singleResult());
+    assertThat(recorded.getValue()).isEqualTo(outcome);
+    browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi)
+        .count() == 0);
+  }
+}

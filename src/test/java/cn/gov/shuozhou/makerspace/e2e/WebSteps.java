@@ -1,0 +1,254 @@
+package cn.gov.shuozhou.makerspace.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.Axe;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The steps of a journey through the web pages, each by the demo user whose role it is: sign in to
+ * Tasklist, open a task from its link, claim, fill the Camunda Form, complete. The engine is only
+ * read (which task is next, where the case went), never driven, except by {@link #passTimer}.
+ *
+ * <p>Every step checks the page it leaves: no Latin-alphabet word visible ({@link Browser#latinWords})
+ * and no serious or critical axe-core violation in the form ({@link Axe}); and saves a screenshot
+ * {@code e2e/NN-name.png} under {@link Browser#screenshots()} ({@code -Dscreenshots.dir=docs/images}
+ * writes them into the docs).
+ */
+final class WebSteps {
+
+  private final Browser browser;
+  private final ProcessEngine engine;
+  private final String root;
+  private final String journey;
+  private final AtomicInteger step = new AtomicInteger();
+
+  WebSteps(Browser browser, ProcessEngine engine, int port, String journey) {
+    this.browser = browser;
+    this.engine = engine;
+    this.root = "http://localhost:" + port;
+    this.journey = journey;
+  }
+
+  Browser browser() {
+    return browser;
+  }
+
+  String url(String path) {
+    return root + path;
+  }
+
+  /** Signs in to Tasklist as {@code user} (password = user id) in a fresh session. */
+  void signIn(String user) {
+    // a fresh document: Tasklist keeps the previous user in memory across a mere change of the hash
+    browser.open("about:blank");
+    browser.clearCookies();
+    load("#/", By.cssSelector("input[ng-model='username']"));
+    browser.signInToWebapp(user);
+    browser.visible(By.cssSelector("[cam-tasks]"));
+  }
+
+  /**
+   * Opens Tasklist at {@code fragment} (null: reloads the page) until {@code ready} shows: on a busy machine RequireJS gives
+   * up loading a plugin module after 7 s ("Load timeout for modules"), and a reload then works.
+   */
+  private void load(String fragment, By ready) {
+    for (int attempt = 1; ; attempt++) {
+      if (fragment == null) {
+        browser.driver().navigate().refresh(); // the same address again: a new document
+      } else {
+        browser.open(url("/camunda/app/tasklist/default/" + fragment));
+      }
+      try {
+        browser.await(Duration.ofSeconds(40)).until(d -> !d.findElements(ready).isEmpty()
+            && d.findElement(ready).isDisplayed());
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Opens the task as its card's link does and waits for its form; claims it when it is offered. */
+  void openTask(Task task) {
+    load("#/?task=" + task.getId(), By.cssSelector(".task-details .fjs-container .fjs-form"));
+    if (!browser.driver().findElements(By.cssSelector("button.claim")).isEmpty()) {
+      browser.click(By.cssSelector("button.claim"));
+      browser.visible(By.cssSelector("button[ng-click='complete()']"));
+      // Tasklist renders the form anew after a claim, at a moment of its choosing, and what was
+      // typed before is lost: open the claimed task afresh
+      load(null, By.cssSelector(".task-details .fjs-container .fjs-form"));
+      browser.visible(By.cssSelector("button[ng-click='complete()']"));
+    }
+  }
+
+  /** Types into the form field whose id ends with {@code fieldId} (input or text area). */
+  void type(String fieldId, String text) {
+    By locator = By.cssSelector(
+        ".fjs-container input[id$='" + fieldId + "'], .fjs-container textarea[id$='" + fieldId + "']");
+    settle(() -> {
+      WebElement field = browser.visible(locator);
+      browser.scrollIntoView(field);
+      field.clear();
+      // a new line by Shift+Enter: a bare Enter may reach Tasklist's own key handling
+      String[] lines = text.split("\\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (i > 0) {
+          field.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+        }
+        field.sendKeys(lines[i]);
+      }
+    }, () -> text.equals(browser.driver().findElement(locator).getDomProperty("value")));
+  }
+
+  /** Clicks the check box or radio button whose id ends with {@code inputId}. */
+  void tick(String inputId) {
+    By locator = By.cssSelector(".fjs-container input[id$='" + inputId + "']");
+    settle(() -> {
+      WebElement input = browser.present(locator);
+      browser.scrollIntoView(input);
+      input.click();
+    }, () -> browser.driver().findElement(locator).isSelected());
+  }
+
+  /**
+   * Does {@code action} until {@code done} holds and still holds a moment later: on a busy machine
+   * Tasklist may put the form's data back while it is being filled, dropping an entry.
+   */
+  private void settle(Runnable action, BooleanSupplier done) {
+    browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+      if (!done.getAsBoolean()) {
+        action.run();
+      }
+      try {
+        Thread.sleep(700);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return done.getAsBoolean();
+    });
+  }
+
+  /** Ticks the check box whose id ends with {@code inputId} unless it is ticked already (a form's default). */
+  void tickOn(String inputId) {
+    WebElement input = browser.present(By.cssSelector(".fjs-container input[id$='" + inputId + "']"));
+    if (!input.isSelected()) {
+      browser.scrollIntoView(input);
+      input.click();
+    }
+  }
+
+  /** Chooses the radio option labelled {@code label}. */
+  void choose(String label) {
+    By option = By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']");
+    // the form may still be laying out: click once nothing covers the option
+    browser.await().ignoring(ElementClickInterceptedException.class).until(d -> {
+      browser.click(option);
+      return true;
+    });
+  }
+
+  /** Chooses {@code option} in the select field whose id ends with {@code fieldId}. */
+  void select(String fieldId, String option) {
+    browser.click(By.cssSelector(".fjs-container [id$='" + fieldId + "-display']"));
+    browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']"));
+  }
+
+  /** Adds each user to the taglist (the expert picker) by typing and clicking the offered option. */
+  void pick(String... users) {
+    for (String user : users) {
+      WebElement picker = browser.visible(By.cssSelector(".fjs-taglist-input"));
+      browser.scrollIntoView(picker);
+      browser.js("arguments[0].focus();", picker);
+      picker.sendKeys(user);
+      // the list re-renders while it filters: click the option once it holds still
+      By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., '" + user + "')]");
+      browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+        d.findElement(option).click();
+        return true;
+      });
+    }
+    browser.await().until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == users.length);
+  }
+
+  /** Checks and records the filled form, then completes the task and waits until the engine has it. */
+  void complete(String name, Task task) {
+    checkPage(name, ".task-details .fjs-container");
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+  }
+
+  /**
+   * The page speaks Chinese and the part that is ours ({@code axeContext}, a CSS selector, or
+   * "document" for a page of our own) has no serious accessibility violation; then the screenshot.
+   */
+  void checkPage(String name, String axeContext) {
+    // Angular translates a moment after rendering: give it a little time, then name what is left
+    try {
+      browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
+    } catch (TimeoutException e) {
+      assertThat(browser.latinWordsOnPage()).as("Latin words on %s", name).isEmpty();
+    }
+    assertThat(Axe.seriousViolations(browser, axeContext)).as("axe-core on %s", name).isEmpty();
+    screenshot(name);
+  }
+
+  void screenshot(String name) {
+    browser.screenshot(Browser.screenshots().resolve(Path.of("e2e",
+        "%s-%02d-%s.png".formatted(journey, step.incrementAndGet(), name))));
+  }
+
+  /**
+   * The one shortcut: time. The engine clock is moved just past the due date of the instance's
+   * next timer and the due job executed, as the job executor would when that day comes; then the clock
+   * is reset. Asynchronous continuations that follow run on the job executor as usual.
+   */
+  void passTimer(String processInstanceId) {
+    Job timer = browser.await().until(d -> engine.getManagementService().createJobQuery()
+        .processInstanceId(processInstanceId).timers().orderByJobDuedate().asc().list().stream().findFirst()
+        .orElse(null));
+    try {
+      ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+      engine.getManagementService().executeJob(timer.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** The one open task of {@code key} in the instance, once it exists (asynchronous steps run first). */
+  Task task(String processInstanceId, String key) {
+    return browser.await().until(d -> single(engine.getTaskService().createTaskQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(key).list()));
+  }
+
+  /** The open tasks of {@code key} in the instance, once there are {@code count}. */
+  List<Task> tasks(String processInstanceId, String key, int count) {
+    return browser.await().until(d -> {
+      List<Task> tasks = engine.getTaskService().createTaskQuery()
+          .processInstanceId(processInstanceId).taskDefinitionKey(key).list();
+      return tasks.size() == count ? tasks : null;
+    });
+  }
+
+  private static Task single(List<Task> tasks) {
+    return tasks.size() == 1 ? tasks.get(0) : null;
+  }
+}
