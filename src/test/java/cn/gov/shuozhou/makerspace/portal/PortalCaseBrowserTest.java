@@ -7,10 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.letters.LetterArchive;
+import cn.gov.shuozhou.makerspace.letters.LetterKind;
+import cn.gov.shuozhou.makerspace.letters.LetterSummary;
+import cn.gov.shuozhou.makerspace.materials.MaterialFile;
+import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
+import cn.gov.shuozhou.makerspace.materials.Multipart;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,13 +34,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The applicant's door in Chromium, without Tasklist: an organisation signs in at /portal/, sees its
  * returned application with the reasons and articles, supplements it on the case page (a field
- * left empty is refused in Chinese at that field, then it is sent), sees the case advance; once
- * certified (staff steps over the engine), it files its annual report on the same page.
+ * left empty is refused in Chinese at that field, then it is sent with a new version of a material
+ * uploaded in the form), sees the case advance and its letters as download links; once certified
+ * (staff steps over the engine), it files its annual report on the same page.
  */
 class PortalCaseBrowserTest extends AbstractHttpTest {
 
   @Autowired ProcessEngine engine;
   @Autowired CertificateRegistry certificates;
+  @Autowired MaterialFiles materialFiles;
+  @Autowired LetterArchive letters;
 
   private Browser browser;
 
@@ -49,7 +60,7 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
   }
 
   @Test
-  void theApplicantSupplementsAndReportsOnThePortal() {
+  void theApplicantSupplementsAndReportsOnThePortal() throws Exception {
     CertificationDriver fixtures = new CertificationDriver(engine);
     Task supplement = fixtures.returnedToAFreshOrganisation("pinglu");
     String applicant = supplement.getAssignee();
@@ -69,6 +80,16 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(form.getText()).contains("补正申请材料").contains("运营机构名称").doesNotContain("{{");
     assertThat(form.findElement(By.id("field-spaceName")).getDomProperty("value")).isEqualTo("朔城创客之家");
     assertThat(form.findElements(By.cssSelector(".materials-mount"))).as("the materials' mount point").hasSize(1);
+    assertLetterLink(number, LetterKind.SUPPLEMENT_NOTICE);
+
+    // a new version of a checklist item, uploaded with the supplement and listed there as a draft
+    String code = browser.visible(By.cssSelector("#task-" + supplement.getId() + " tr.material-item"))
+        .getDomAttribute("data-code");
+    Path pdf = Files.write(Files.createTempDirectory("supplement").resolve("补正材料.pdf"), Multipart.pdf("补正" + number));
+    browser.present(By.cssSelector("#task-" + supplement.getId() + " input.material-input[data-code='" + code + "']"))
+        .sendKeys(pdf.toString());
+    assertThat(browser.withText(By.cssSelector("#task-" + supplement.getId() + " tr.material-item[data-code='" + code
+        + "'] .material-file"), "补正材料.pdf").getText()).contains("待提交");
     browser.click(By.id("field-onlineServices"));
     browser.click(By.id("field-declarationConfirmed"));
     form.findElement(By.id("field-totalArea")).clear();
@@ -83,6 +104,13 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(browser.withText(By.id("case-head"), "初审").getText()).contains("办理中：初审");
     assertThat(browser.visible(By.id("steps")).getText()).contains("补正申请材料").contains("本单位");
     assertThat(openTask(instanceId)).isEqualTo(TASK_FIRST_REVIEW);
+    assertThat(materialFiles.ofCase(number)).as("the upload was submitted with the supplement")
+        .filteredOn(f -> f.fileName().equals("补正材料.pdf"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.step()).isEqualTo("supplement");
+          assertThat(f.materialCode()).isEqualTo(code);
+          assertThat(f.submitted()).isTrue();
+        });
     assertThat(browser.visible(By.id("app")).getText()).doesNotContainPattern("[A-Za-z]{4,}");
     browser.screenshot(Browser.screenshots().resolve("portal-case-supplemented.png"));
 
@@ -94,6 +122,7 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     browser.driver().navigate().refresh();
     WebElement reportForm = browser.visible(By.id("task-" + report.getId()));
     assertThat(browser.visible(By.id("case-head")).getText()).contains("已认定").contains("证书编号");
+    assertLetterLink(number, LetterKind.CERTIFICATE);
     for (Map.Entry<String, Object> field : reportFields().entrySet()) {
       WebElement input = reportForm.findElement(By.id("field-" + field.getKey()));
       if (field.getValue() instanceof Boolean) {
@@ -115,6 +144,15 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult()
         .getTaskDefinitionKey()).isEqualTo(SupervisionProcess.TASK_ASSESSMENT);
     browser.screenshot(Browser.screenshots().resolve("portal-case-annual-report.png"));
+  }
+
+  /** The case page links the stored letter of this kind, by its title, as a download. */
+  private void assertLetterLink(String number, LetterKind kind) {
+    LetterSummary stored = letters.ofApplication(number).stream().filter(l -> l.kind() == kind).findFirst().orElseThrow();
+    WebElement link = browser.visible(By.cssSelector("[data-hook='letters'] li[data-kind='" + kind.name() + "'] a"));
+    assertThat(link.getText()).isEqualTo(stored.title());
+    assertThat(link.getDomAttribute("download")).isNotNull();
+    assertThat(link.getDomAttribute("href")).contains(stored.id());
   }
 
   /** The annual report as an operator types it (the Art. 4 status of the space still met). */
