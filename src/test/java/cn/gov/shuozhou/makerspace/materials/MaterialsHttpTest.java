@@ -81,14 +81,14 @@ class MaterialsHttpTest extends AbstractHttpTest {
       HttpResponse<String> answer = upload(user, upload);
       assertThat(answer.statusCode()).as(what).isEqualTo(400);
       JsonNode body = json(answer);
-      assertThat(body.get("message").asText()).as(what).containsPattern("\\p{IsHan}");
+      assertThat(body.get("detail").asText()).as(what).containsPattern("\\p{IsHan}");
       String field = body.get("errors").get(0).get("field").asText();
       assertThat(body.get("errors").get(0).get("message").asText()).as(what + ": names its field").contains(field);
     });
     assertThat(count("SELECT COUNT(*) FROM ms_material_file WHERE uploaded_by = ?", user)).isZero();
     assertThat(count("SELECT COUNT(*) FROM ms_material_chunk")).as("no chunk of a refused file").isEqualTo(chunksBefore);
-    assertThat(json(upload(user, bad.get("an oversized file"))).get("message").asText()).contains("20 MB");
-    assertThat(json(upload(user, bad.get("an executable renamed .pdf"))).get("message").asText()).contains("PDF、JPEG、PNG");
+    assertThat(json(upload(user, bad.get("an oversized file"))).get("detail").asText()).contains("20 MB");
+    assertThat(json(upload(user, bad.get("an executable renamed .pdf"))).get("detail").asText()).contains("PDF、JPEG、PNG");
   }
 
   @Test
