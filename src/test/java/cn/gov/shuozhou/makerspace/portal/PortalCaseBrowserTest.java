@@ -102,7 +102,9 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
         .sendKeys(pdf.toString());
     assertThat(browser.withText(By.cssSelector("#task-" + supplement.getId() + " tr.material-item[data-code='" + code
         + "']"), "补正材料.pdf").getText()).contains("待提交");
-    browser.screenshot(form, Browser.screenshots().resolve("portal-case-supplement-materials.png"));
+    WebElement materials = form.findElement(By.cssSelector(".materials-mount"));
+    browser.scrollIntoView(materials);
+    browser.screenshot(materials, Browser.screenshots().resolve("portal-case-supplement-materials.png"));
     browser.click(By.id("field-onlineServices"));
     browser.click(By.id("field-declarationConfirmed"));
     form.findElement(By.id("field-totalArea")).clear();
