@@ -58,3 +58,14 @@ test('a form refusal: fields get their errors, the box the message and the rest,
   assert.deepEqual(box.children[1].children.map((li) => li.textContent), ['userId：用户名已被占用']);
   assert.equal(document.activeElement, f.querySelector('#reg-email'));
 });
+
+test('an error of a radio group is written at the group marked with its name, not lost', () => {
+  const f = el('form', {},
+    el('fieldset', { id: 'field-premises', dataset: { field: 'premises' } },
+      el('input', { type: 'radio', name: 'premises', value: 'owned' }),
+      el('input', { type: 'radio', name: 'premises', value: 'leased' })));
+  const unplaced = showFieldErrors(f, [{ field: 'premises', message: '请选择场地性质' }]);
+  assert.deepEqual(unplaced, []);
+  assert.equal(f.querySelector('#field-premises-field-error').textContent, '请选择场地性质');
+  assert.equal(f.querySelector('#field-premises').getAttribute('aria-invalid'), 'true');
+});

@@ -2,30 +2,14 @@
 // disable or enable them (POST /api/organisations/{userId}/disable, /enable); a county's bureau
 // sees those of its county, read-only.
 
-import { ApiError, NotLoggedIn, currentUser, ensureSession, request } from '/common/session.js';
-import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
-import { bindLogin, showApp, showLogin } from '/common/login.js';
+import { request } from '/common/session.js';
+import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
 
 const $ = (id) => document.getElementById(id);
 
-async function start() {
-  try {
-    await ensureSession();
-    const answer = (await request('GET', '/api/organisations')).data;
-    showApp(await currentUser());
-    render(answer);
-  } catch (e) {
-    if (e instanceof NotLoggedIn) {
-      showLogin(null);
-    } else {
-      showApp(await currentUser().catch(() => null));
-      showError($('global-message'), e instanceof Error ? e : new ApiError(0, String(e)));
-    }
-  } finally {
-    hide($('loading'));
-  }
-}
+const load = async () => (await request('GET', '/api/organisations')).data;
 
 function render({ mayDisable, accounts }) {
   fill($('scope'), mayDisable
@@ -49,13 +33,17 @@ async function change(userId, action) {
   hide($('global-message'));
   try {
     const answer = (await request('POST', `/api/organisations/${encodeURIComponent(userId)}/${action}`, { json: {} })).data;
-    await start();
+    render(await load());
     fill($('global-message'), el('div', { className: 'message ok' }, answer.message));
     show($('global-message'));
   } catch (e) {
-    showError($('global-message'), e instanceof Error ? e : new ApiError(0, String(e)));
+    handleError(e);
   }
 }
 
-bindLogin(start, () => {});
-start();
+mountPage({
+  section: '机构账号',
+  login: { hint: '系统管理员管理全部运营机构账号；县（区）科技局查看本县（区）的机构账号。' },
+  load,
+  render,
+});

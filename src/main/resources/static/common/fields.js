@@ -11,7 +11,8 @@ function control(form, field) {
     return null;
   }
   const named = form.elements.namedItem ? form.elements.namedItem(field) : form.elements[field];
-  return named || form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+  // A group of radios (a RadioNodeList, without an id) is marked at its container's data-field.
+  return (named && named.id ? named : null) || form.querySelector(`[data-field="${CSS.escape(field)}"]`) || named;
 }
 
 function describedBy(node) {

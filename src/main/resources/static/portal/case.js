@@ -1,14 +1,18 @@
 // 申请详情: one application of the organisation (GET /api/my/applications/{number}): its steps with
 // department and date, its returns with reasons and articles, after certification its annual
-// reports, assessments, rectification orders and notices of intended decisions, the letters
-// (issue 17), and the organisation's open tasks as forms (GET/POST /api/my/tasks/{taskId}).
+// reports, assessments, rectification orders and notices of intended decisions, its letters
+// (GET /api/my/applications/{number}/letters), and the organisation's open tasks as forms
+// (GET/POST /api/my/tasks/{taskId}), each with the upload of its materials (materials.js).
 
-import { ApiError, NotLoggedIn, currentUser, ensureSession, request } from '/common/session.js';
-import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
-import { bindLogin, showApp, showLogin } from '/common/login.js';
+import { request } from '/common/session.js';
+import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { NotLoggedIn, asError } from '/common/errors.js';
+import { clearFieldErrors, showFormError } from '/common/fields.js';
+import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
-import { day, state } from './cases.js';
+import { day, letterList, lettersOf, state } from './cases.js';
 import { renderForm } from './form-renderer.js';
+import { mountMaterials } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
 const NUMBER = new URLSearchParams(window.location.search).get('number') || '';
@@ -18,23 +22,18 @@ const KINDS = {
   rectify: 'rectify',
   statement: 'submitStatement',
 };
+/** The materials step (materials/MaterialStep) whose uploads each task submits. */
+const MATERIAL_STEPS = {
+  [KINDS.supplement]: 'supplement',
+  [KINDS.report]: 'annualReport',
+  [KINDS.rectify]: 'rectification',
+  [KINDS.statement]: 'statement',
+};
 
-async function start() {
-  try {
-    await ensureSession();
-    const data = (await request('GET', `/api/my/applications/${encodeURIComponent(NUMBER)}`)).data;
-    showApp(await currentUser());
-    await render(data);
-  } catch (e) {
-    if (e instanceof NotLoggedIn) {
-      showLogin(null);
-    } else {
-      showApp(await currentUser().catch(() => null));
-      showError($('global-message'), e instanceof Error ? e : new ApiError(0, String(e)));
-    }
-  } finally {
-    hide($('loading'));
-  }
+async function load() {
+  const [found, letters] = await Promise.all([
+    request('GET', `/api/my/applications/${encodeURIComponent(NUMBER)}`), lettersOf(NUMBER)]);
+  return { ...found.data, letters };
 }
 
 async function render(c) {
@@ -77,10 +76,9 @@ async function render(c) {
     item('事实与理由', r.notice.proposalFacts), item('告知书', r.notice.noticeText)], '陈述申辩');
 
   $('no-letters').hidden = c.letters.length > 0;
-  fill($('letter-list'), c.letters.map((l) => el('li', {},
-    l.href ? el('a', { href: l.href }, l.title) : l.title, `（${formatTime(l.sentAt)}）`)));
+  fill($('letter-list'), c.letters.length ? letterList(c.letters) : null);
 
-  await tasks(a.ownTasks);
+  await tasks(a);
 }
 
 function section(sectionId, listId, requests, details, answer) {
@@ -102,13 +100,14 @@ function item(label, value) {
     : [el('dt', {}, label), el('dd', { className: 'pre' }, String(value))];
 }
 
-/** The organisation's open tasks, each as its form with a place for its materials. */
-async function tasks(own) {
+/** The organisation's open tasks, each as its form with the upload of its materials. */
+async function tasks(application) {
+  const own = application.ownTasks;
   $('todo').hidden = own.length === 0;
   const cards = [];
   for (const t of own) {
     const task = (await request('GET', `/api/my/tasks/${encodeURIComponent(t.taskId)}`)).data;
-    cards.push(taskCard(task));
+    cards.push(await taskCard(task, application));
   }
   fill($('tasks'), cards);
   const target = window.location.hash && document.getElementById(window.location.hash.slice(1));
@@ -117,13 +116,29 @@ async function tasks(own) {
   }
 }
 
-function taskCard(task) {
+/**
+ * The materials of a task: the supplement takes new versions of the application's checklist items
+ * (case: the application); the steps after certification have one item of their own (case: the
+ * certificate, the supervision's number).
+ */
+function mountTaskMaterials(container, task, application) {
+  const step = MATERIAL_STEPS[task.kind];
+  if (!step) {
+    return null;
+  }
+  const supplement = step === MATERIAL_STEPS[KINDS.supplement];
+  return mountMaterials(container, {
+    caseNumber: supplement ? application.applicationNumber : application.certificateNumber,
+    step,
+    items: supplement ? application.materials : null,
+  });
+}
+
+async function taskCard(task, application) {
   const form = renderForm(task.form, task.values);
   const message = el('div', { className: 'message error', role: 'alert', hidden: true });
   const submit = el('button', { type: 'submit', className: 'primary' }, '提交');
-  // Materials (another module, static/portal/materials.js) mount their upload widget here.
-  const materials = el('div', { className: 'materials-mount', dataset: {
-    taskId: task.taskId, kind: task.kind, applicationNumber: NUMBER } });
+  const materials = el('div', { className: 'materials-mount' });
   const node = el('form', { className: 'task-form', id: `task-${task.taskId}`, dataset: { kind: task.kind },
     novalidate: true },
   el('h3', {}, task.name, task.due ? el('span', { className: 'due' }, `（期限：${formatTime(task.due)}）`) : null),
@@ -132,20 +147,33 @@ function taskCard(task) {
     event.preventDefault();
     submit.disabled = true;
     hide(message);
-    form.showErrors([]);
+    clearFieldErrors(node);
     try {
       await request('POST', `/api/my/tasks/${encodeURIComponent(task.taskId)}`, { json: form.values() });
+    } catch (e) {
+      submit.disabled = false;
+      if (e instanceof NotLoggedIn) {
+        handleError(e);
+      } else {
+        showFormError(node, message, asError(e)); // the field errors at their fields
+      }
+      return;
+    }
+    try {
+      await render(await load());
       fill($('global-message'), el('div', { className: 'message ok' }, `“${task.name}”已提交。`));
       show($('global-message'));
-      await start();
     } catch (e) {
-      const rest = e && e.errors ? form.showErrors(e.errors) : [];
-      showError(message, e instanceof ApiError ? new ApiError(e.status, e.message, rest) : new ApiError(0, String(e)));
-      submit.disabled = false;
+      handleError(e);
     }
   });
+  await mountTaskMaterials(materials, task, application);
   return node;
 }
 
-bindLogin(start, () => {});
-start();
+mountPage({
+  section: '申报单位',
+  login: { heading: '申报单位登录', hint: '请使用本单位的机构账号登录。' },
+  load,
+  render,
+});

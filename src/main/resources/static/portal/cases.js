@@ -1,5 +1,8 @@
-// What the portal's pages share about an application: its state in words and the case page's address.
+// What the portal's pages share about an application: its state in words, the case page's address
+// and its letters.
 
+import { request } from '/common/session.js';
+import { el } from '/common/dom.js';
 import { codeLabel } from '/common/readable.js';
 
 /** 办理中：初审 / 已认定 / 不予认定……, from the open steps or the outcome. */
@@ -19,4 +22,15 @@ export function caseLink(number, taskId) {
 export function day(iso) {
   const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || '');
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (iso || '—');
+}
+
+/** The letters each step of the case issued: [{id, kind, title, documentNumber, issuedOn, sha256, url}]. */
+export async function lettersOf(number) {
+  return (await request('GET', `/api/my/applications/${encodeURIComponent(number)}/letters`)).data;
+}
+
+/** One download link per letter, with its document number and date of issue. */
+export function letterList(letters) {
+  return el('ul', { className: 'letter-list' }, letters.map((l) => el('li', { dataset: { kind: l.kind } },
+    el('a', { href: l.url, download: '' }, l.title), `（${l.documentNumber}，${day(l.issuedOn)}）`)));
 }

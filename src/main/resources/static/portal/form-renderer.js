@@ -4,14 +4,15 @@
 // `=a = null or a = ""`, `=a != "x"`, `=a = true`, `=a != true`. Read-only (disabled) fields show
 // what the process holds; the writable fields that are not hidden are submitted (empty ones as
 // null), as form-js does; {{name}} in a text is filled from the task's variables.
-// Checking the values is the server's: its messages are shown at their fields.
+// Checking the values is the server's: its messages are shown at their fields by common/fields.js
+// (each control has the key as its name; a radio group's fieldset carries it as data-field).
 
 import { el, fill } from '/common/dom.js';
 import { dateTime, toDate } from '/common/readable.js';
 
 const INPUTS = new Set(['textfield', 'textarea', 'number', 'checkbox', 'radio', 'select']);
 
-/** Renders `form` with `values`; returns {node, values(), showErrors(errors)}. */
+/** Renders `form` with `values`; returns {node, values()}. */
 export function renderForm(form, values = {}) {
   const fields = new Map(); // key -> {component, wrapper, read()}
   const conditional = []; // [node, expression]
@@ -42,7 +43,6 @@ export function renderForm(form, values = {}) {
     const value = Object.hasOwn(values, c.key) ? values[c.key] : c.defaultValue;
     const wrapper = el('div', { className: `form-field type-${c.type}`, dataset: { key: c.key } });
     const description = c.description ? el('div', { className: 'hint' }, c.description) : null;
-    const error = el('div', { className: 'field-error error-text', role: 'alert', hidden: true });
     if (readOnly) {
       fill(wrapper, el('div', { className: 'field-label' }, c.label), el('div', { className: 'readonly-value' },
         shown(c, value)), description);
@@ -54,17 +54,17 @@ export function renderForm(form, values = {}) {
     let read;
     if (c.type === 'checkbox') {
       const box = el('input', { type: 'checkbox', id, name: c.key, checked: value === true });
-      fill(wrapper, el('label', { className: 'checkbox', for: id }, box, c.label), description, error);
+      fill(wrapper, el('label', { className: 'checkbox', for: id }, box, c.label), description);
       read = () => box.checked;
     } else if (c.type === 'radio') {
       const options = (c.values || []).map((option) => el('input', {
         type: 'radio', name: c.key, value: option.value, checked: value === option.value,
         id: `${id}-${option.value}`,
       }));
-      fill(wrapper, el('fieldset', { className: 'radio-group' },
+      fill(wrapper, el('fieldset', { className: 'radio-group', id, dataset: { field: c.key } },
         el('legend', { className: required ? 'field required' : 'field' }, c.label),
         options.map((input, i) => el('label', { className: 'radio', for: input.id }, input, c.values[i].label))),
-      description, error);
+      description);
       read = () => (options.find((input) => input.checked) || {}).value;
     } else if (c.type === 'select') {
       const select = el('select', { id, name: c.key },
@@ -72,7 +72,7 @@ export function renderForm(form, values = {}) {
         (c.values || []).map((option) => el('option', { value: option.value, selected: value === option.value },
           option.label)));
       fill(wrapper, el('label', { className: required ? 'field required' : 'field', for: id }, c.label),
-        select, description, error);
+        select, description);
       read = () => select.value || undefined;
     } else {
       const input = c.type === 'textarea'
@@ -84,7 +84,7 @@ export function renderForm(form, values = {}) {
       input.value = value === undefined || value === null ? '' : String(value);
       const suffix = c.appearance && c.appearance.suffixAdorner;
       fill(wrapper, el('label', { className: required ? 'field required' : 'field', for: id }, c.label,
-        suffix ? `（${suffix}）` : null), input, description, error);
+        suffix ? `（${suffix}）` : null), input, description);
       read = () => {
         const text = input.value.trim();
         if (text === '') {
@@ -127,21 +127,7 @@ export function renderForm(form, values = {}) {
         }
       }
       return answer;
-    },
-    /** Puts each field error under its field; returns the errors that belong to no field. */
-    showErrors(errors = []) {
-      node.querySelectorAll('.field-error').forEach((box) => { box.hidden = true; });
-      return errors.filter((error) => {
-        const field = error && fields.get(error.field);
-        const box = field && field.wrapper.querySelector('.field-error');
-        if (!box) {
-          return true;
-        }
-        fill(box, error.message);
-        box.hidden = false;
-        return false;
-      });
-    },
+    }
   };
 }
 

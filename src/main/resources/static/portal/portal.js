@@ -7,7 +7,7 @@ import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
 import { mountPage, showLogin } from '/common/page.js';
-import { caseLink, day, state } from './cases.js';
+import { caseLink, day, letterList, lettersOf, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -53,7 +53,7 @@ async function showLetters(article, number) {
   }
   let letters;
   try {
-    letters = (await request('GET', `/api/my/applications/${encodeURIComponent(number)}/letters`)).data;
+    letters = await lettersOf(number);
   } catch (e) {
     article.append(el('p', { className: 'letters-error' }, '文书列表暂时无法读取，请稍后刷新页面。'));
     return;
@@ -62,9 +62,7 @@ async function showLetters(article, number) {
     return;
   }
   article.append(el('section', { className: 'letters' },
-    el('h4', {}, `文书（${letters.length} 份）`),
-    el('ul', {}, letters.map((l) => el('li', { dataset: { kind: l.kind } },
-      el('a', { href: l.url, download: '' }, l.title), `（${l.documentNumber}，${day(l.issuedOn)}）`)))));
+    el('h4', {}, `文书（${letters.length} 份）`), letterList(letters)));
 }
 
 // ---------------------------------------------------------------- registration and password reset

@@ -8,15 +8,14 @@ import java.util.Map;
  * One case as its organisation may read it ({@code GET /api/my/applications/{number}}): the
  * application as listed, the steps done (department and date, never the staff member), every
  * request made of the applicant with what the authority told it (return reasons and unmet
- * conditions, rectification orders, notices of intended decisions, annual reports), the assessment
- * results, and the letters (issue 17 fills {@code letters}; empty until then).
+ * conditions, rectification orders, notices of intended decisions, annual reports) and the
+ * assessment results. Its letters have their own door ({@code letters/LettersController}).
  */
 public record MyCase(
     MyApplication application,
     List<Step> steps,
     List<Request> requests,
-    List<Assessment> assessments,
-    List<Letter> letters) {
+    List<Assessment> assessments) {
 
   /** A step done: its name, the department that did it, when it ended. */
   public record Step(String name, String department, Instant doneAt) {}
@@ -32,7 +31,4 @@ public record MyCase(
 
   /** An annual assessment's grade (优秀, 合格, 不合格) for a report year. */
   public record Assessment(Object reportYear, String grade, Instant at) {}
-
-  /** A letter or notification of the case (issue 17). */
-  public record Letter(String title, Instant sentAt, String href) {}
 }

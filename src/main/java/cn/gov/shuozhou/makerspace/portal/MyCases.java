@@ -99,7 +99,7 @@ public class MyCases {
       tasks.sort(Comparator.comparing(HistoricTaskInstance::getStartTime));
       VariableHistory variables = new VariableHistory();
       return new MyCase(applications.describe(certification, userId), steps(tasks, userId),
-          requests(tasks, userId, variables), assessments(tasks, variables), List.of());
+          requests(tasks, userId, variables), assessments(tasks, variables));
     });
   }
 

@@ -1,23 +1,18 @@
 package cn.gov.shuozhou.makerspace.materials;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static cn.gov.shuozhou.makerspace.materials.PortalFiling.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
-import cn.gov.shuozhou.makerspace.support.Http;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class MaterialsHttpTest extends AbstractHttpTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MB = 1024L * 1024L;
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final PortalFiling portal = new PortalFiling(this::uri);
 
   @Test
   void everyBadUploadIsRefusedInChineseAndLeavesNothingStored() {
@@ -78,7 +72,7 @@ class MaterialsHttpTest extends AbstractHttpTest {
     long chunksBefore = count("SELECT COUNT(*) FROM ms_material_chunk");
 
     bad.forEach((what, upload) -> {
-      HttpResponse<String> answer = upload(user, upload);
+      HttpResponse<String> answer = portal.upload(user, upload);
       assertThat(answer.statusCode()).as(what).isEqualTo(400);
       JsonNode body = json(answer);
       assertThat(body.get("detail").asText()).as(what).containsPattern("\\p{IsHan}");
@@ -87,8 +81,8 @@ class MaterialsHttpTest extends AbstractHttpTest {
     });
     assertThat(count("SELECT COUNT(*) FROM ms_material_file WHERE uploaded_by = ?", user)).isZero();
     assertThat(count("SELECT COUNT(*) FROM ms_material_chunk")).as("no chunk of a refused file").isEqualTo(chunksBefore);
-    assertThat(json(upload(user, bad.get("an oversized file"))).get("detail").asText()).contains("20 MB");
-    assertThat(json(upload(user, bad.get("an executable renamed .pdf"))).get("detail").asText()).contains("PDF、JPEG、PNG");
+    assertThat(json(portal.upload(user, bad.get("an oversized file"))).get("detail").asText()).contains("20 MB");
+    assertThat(json(portal.upload(user, bad.get("an executable renamed .pdf"))).get("detail").asText()).contains("PDF、JPEG、PNG");
   }
 
   @Test
@@ -96,39 +90,40 @@ class MaterialsHttpTest extends AbstractHttpTest {
     String creditCode = Applications.newCreditCode();
     String user = OrganisationAccounts.ownerOf(engine, creditCode);
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
-    List<String> required = required(user, application);
+    assertThat(portal.checklist(user, application).get("maxFileBytes").asLong()).isEqualTo(20 * MB);
+    List<String> required = portal.required(user, application);
     assertThat(required).contains("REGISTRATION", "APPLICATION_FORM", "LEASE_CONTRACT");
     Map<String, String> sha = new LinkedHashMap<>();
     for (String code : required.subList(1, required.size())) {
       byte[] pdf = Multipart.pdf(code + creditCode);
-      HttpResponse<String> stored = upload(user, Multipart.of("application", code).file(code + ".pdf", pdf));
+      HttpResponse<String> stored = portal.upload(user, Multipart.of("application", code).file(code + ".pdf", pdf));
       assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
       assertThat(json(stored).get("sha256").asText()).isEqualTo(sha256(pdf));
       sha.put(code, sha256(pdf));
     }
 
-    HttpResponse<String> incomplete = post(user, "/api/my/applications", application);
+    HttpResponse<String> incomplete = portal.post(user, "/api/my/applications", application);
     assertThat(incomplete.statusCode()).isEqualTo(400);
     assertThat(incomplete.body()).contains("缺少必需的申报材料").contains(required.get(0)).contains("materials");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .variableValueEquals(CREDIT_CODE, creditCode).count()).as("no case was started").isZero();
 
     byte[] first = Multipart.pdf("营业执照" + creditCode);
-    assertThat(upload(user, Multipart.of("application", required.get(0)).file("营业执照.pdf", first)).statusCode())
+    assertThat(portal.upload(user, Multipart.of("application", required.get(0)).file("营业执照.pdf", first)).statusCode())
         .isEqualTo(201);
     sha.put(required.get(0), sha256(first));
-    HttpResponse<String> filed = post(user, "/api/my/applications", application);
+    HttpResponse<String> filed = portal.post(user, "/api/my/applications", application);
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
     String number = json(filed).get(APPLICATION_NUMBER).asText();
 
-    JsonNode files = json(get(user, "/api/materials?caseNumber=" + number));
+    JsonNode files = json(portal.get(user, "/api/materials?caseNumber=" + number));
     assertThat(files).hasSize(required.size());
     for (JsonNode f : files) {
       assertThat(f.get("submitted").asBoolean()).isTrue();
       assertThat(f.get("version").asInt()).isEqualTo(1);
       assertThat(f.get("sha256").asText()).isEqualTo(sha.get(f.get("materialCode").asText()));
     }
-    assertThat(json(get(user, "/api/materials"))).as("no draft is left").isEmpty();
+    assertThat(json(portal.get(user, "/api/materials"))).as("no draft is left").isEmpty();
   }
 
   @Test
@@ -137,13 +132,13 @@ class MaterialsHttpTest extends AbstractHttpTest {
     String user = OrganisationAccounts.ownerOf(engine, creditCode);
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
     byte[] licence = Multipart.pdf("营业执照" + creditCode);
-    String number = fileWithMaterials(user, application, licence);
+    String number = portal.fileWithMaterials(user, application, licence);
     Task review = awaitTask(number, TASK_FIRST_REVIEW);
     assertThat(review).isNotNull();
-    JsonNode registration = findItem(json(get(user, "/api/materials?caseNumber=" + number)), "REGISTRATION");
+    JsonNode registration = findItem(json(portal.get(user, "/api/materials?caseNumber=" + number)), "REGISTRATION");
     String url = registration.get("downloadUrl").asText();
 
-    HttpResponse<byte[]> own = getBytes(user, url);
+    HttpResponse<byte[]> own = portal.getBytes(user, url);
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.body()).isEqualTo(licence);
     assertThat(own.headers().firstValue("Content-Disposition").orElseThrow())
@@ -155,17 +150,17 @@ class MaterialsHttpTest extends AbstractHttpTest {
     HttpResponse<byte[]> reviewer = awaitReadable("shuocheng1", url);
     assertThat(reviewer.statusCode()).isEqualTo(200);
     assertThat(reviewer.body()).isEqualTo(licence);
-    assertThat(getBytes("city1", url).statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> preview = getBytes("shuocheng1", registration.get("previewUrl").asText());
+    assertThat(portal.getBytes("city1", url).statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> preview = portal.getBytes("shuocheng1", registration.get("previewUrl").asText());
     assertThat(preview.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");
     assertThat(preview.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
 
     for (String stranger : List.of("operator2", "pinglu1", "ruleadmin1")) {
-      HttpResponse<byte[]> refused = getBytes(stranger, url);
+      HttpResponse<byte[]> refused = portal.getBytes(stranger, url);
       assertThat(refused.statusCode()).as(stranger).isEqualTo(403);
       assertThat(new String(refused.body(), StandardCharsets.UTF_8)).as(stranger).contains("无权查看");
     }
-    assertThat(get("operator2", "/api/materials?caseNumber=" + number).statusCode()).isEqualTo(403);
+    assertThat(portal.get("operator2", "/api/materials?caseNumber=" + number).statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -175,23 +170,23 @@ class MaterialsHttpTest extends AbstractHttpTest {
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
     application.put(ONLINE_SERVICES, false); // Art. 4 not met: the case goes back to the applicant
     byte[] old = Multipart.pdf("旧营业执照" + creditCode);
-    String number = fileWithMaterials(user, application, old);
+    String number = portal.fileWithMaterials(user, application, old);
     Task supplement = awaitTask(number, TASK_SUPPLEMENT);
     assertThat(supplement.getAssignee()).isEqualTo(user);
 
     byte[] corrected = Multipart.pdf("新营业执照" + creditCode);
-    HttpResponse<String> draft = upload(user, Multipart.of("supplement", "REGISTRATION").field("caseNumber", number)
+    HttpResponse<String> draft = portal.upload(user, Multipart.of("supplement", "REGISTRATION").field("caseNumber", number)
         .file("营业执照（补正）.pdf", corrected));
     assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
     assertThat(json(draft).get("submitted").asBoolean()).isFalse();
     String otherUser = OrganisationAccounts.ownerOf(engine, Applications.newCreditCode());
-    assertThat(upload(otherUser, Multipart.of("supplement", "REGISTRATION").field("caseNumber", number)
+    assertThat(portal.upload(otherUser, Multipart.of("supplement", "REGISTRATION").field("caseNumber", number)
         .file("x.pdf", Multipart.pdf("x"))).statusCode()).as("only the case's own applicant").isEqualTo(400);
 
     engine.getTaskService().complete(supplement.getId(), Map.of(WITHDRAWN, true));
 
     List<JsonNode> registrations = new ArrayList<>();
-    json(get(user, "/api/materials?caseNumber=" + number)).forEach(f -> {
+    json(portal.get(user, "/api/materials?caseNumber=" + number)).forEach(f -> {
       if ("REGISTRATION".equals(f.get("materialCode").asText())) {
         registrations.add(f);
       }
@@ -202,32 +197,6 @@ class MaterialsHttpTest extends AbstractHttpTest {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private String fileWithMaterials(String user, Map<String, Object> application, byte[] registration) throws Exception {
-    for (String code : required(user, application)) {
-      byte[] content = "REGISTRATION".equals(code) ? registration : Multipart.pdf(code);
-      String name = "REGISTRATION".equals(code) ? "营业执照.pdf" : code + ".pdf";
-      assertThat(upload(user, Multipart.of("application", code).file(name, content)).statusCode()).isEqualTo(201);
-    }
-    HttpResponse<String> filed = post(user, "/api/my/applications", application);
-    assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-    return json(filed).get(APPLICATION_NUMBER).asText();
-  }
-
-  private List<String> required(String user, Map<String, Object> application) throws Exception {
-    String query = "premises=" + application.get(PREMISES) + "&hostType=" + application.get(HOST_TYPE)
-        + "&convertedOldBuilding=" + application.get(CONVERTED_OLD_BUILDING) + "&spaceFocus=" + application.get(SPACE_FOCUS);
-    HttpResponse<String> answer = get(user, "/api/materials/checklist?" + query);
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    assertThat(json(answer).get("maxFileBytes").asLong()).isEqualTo(20 * MB);
-    List<String> codes = new ArrayList<>();
-    json(answer).get("items").forEach(item -> {
-      if (item.get("required").asBoolean()) {
-        codes.add(item.get("code").asText());
-      }
-    });
-    return codes;
-  }
 
   private Task awaitTask(String number, String key) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
@@ -242,10 +211,10 @@ class MaterialsHttpTest extends AbstractHttpTest {
   }
 
   private HttpResponse<byte[]> awaitReadable(String user, String url) throws InterruptedException {
-    HttpResponse<byte[]> answer = getBytes(user, url);
+    HttpResponse<byte[]> answer = portal.getBytes(user, url);
     for (int i = 0; i < 50 && answer.statusCode() == 403; i++) {
       Thread.sleep(100);
-      answer = getBytes(user, url);
+      answer = portal.getBytes(user, url);
     }
     return answer;
   }
@@ -259,45 +228,9 @@ class MaterialsHttpTest extends AbstractHttpTest {
     throw new AssertionError("no " + code + " in " + files);
   }
 
-  private HttpResponse<String> upload(String user, Multipart multipart) {
-    return Http.send(client, authorized(user, "/api/materials")
-        .header("Content-Type", multipart.contentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body())));
-  }
-
-  private HttpResponse<String> post(String user, String path, Map<String, Object> body) throws Exception {
-    return Http.send(client, authorized(user, path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
-  }
-
-  private HttpResponse<String> get(String user, String path) {
-    return Http.send(client, authorized(user, path).GET());
-  }
-
-  private HttpResponse<byte[]> getBytes(String user, String path) {
-    try {
-      return client.send(authorized(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private HttpRequest.Builder authorized(String user, String path) {
-    return HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").header("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-  }
-
   private long count(String sql, Object... args) {
     Long n = jdbc.queryForObject(sql, Long.class, args);
     return n == null ? 0 : n;
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (Exception e) {
-      throw new AssertionError(response.body(), e);
-    }
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -3,14 +3,27 @@ package cn.gov.shuozhou.makerspace.portal;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ONLINE_SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.letters.LetterArchive;
+import cn.gov.shuozhou.makerspace.letters.LetterKind;
+import cn.gov.shuozhou.makerspace.letters.LetterSummary;
+import cn.gov.shuozhou.makerspace.materials.MaterialFile;
+import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
+import cn.gov.shuozhou.makerspace.materials.Multipart;
+import cn.gov.shuozhou.makerspace.materials.PortalFiling;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Applications;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,15 +37,19 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The applicant's door in Chromium, without Tasklist: an organisation signs in at /portal/, sees its
- * returned application with the reasons and articles, supplements it on the case page (a field
- * left empty is refused in Chinese at that field, then it is sent), sees the case advance; once
- * certified (staff steps over the engine), it files its annual report on the same page.
+ * The applicant's door in Chromium, without Tasklist: an organisation files with its materials
+ * (over HTTP), signs in at /portal/, sees its returned application with the reasons and articles,
+ * supplements it on the case page (a field left empty is refused in Chinese at that field, then it
+ * is sent with a new version of the business licence uploaded in the form), sees the case advance
+ * and its letters as download links; once certified (staff steps over the engine), it files its
+ * annual report on the same page.
  */
 class PortalCaseBrowserTest extends AbstractHttpTest {
 
   @Autowired ProcessEngine engine;
   @Autowired CertificateRegistry certificates;
+  @Autowired MaterialFiles materialFiles;
+  @Autowired LetterArchive letters;
 
   private Browser browser;
 
@@ -49,13 +66,18 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
   }
 
   @Test
-  void theApplicantSupplementsAndReportsOnThePortal() {
+  void theApplicantSupplementsAndReportsOnThePortal() throws Exception {
     CertificationDriver fixtures = new CertificationDriver(engine);
-    Task supplement = fixtures.returnedToAFreshOrganisation("pinglu");
-    String applicant = supplement.getAssignee();
-    String instanceId = supplement.getProcessInstanceId();
-    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
-        .singleResult().getBusinessKey();
+    String creditCode = Applications.newCreditCode();
+    String applicant = OrganisationAccounts.ownerOf(engine, creditCode);
+    Map<String, Object> application = Applications.valid("pinglu", creditCode);
+    application.put(ONLINE_SERVICES, false); // Art. 4 not met: the case goes back to the applicant
+    String number = new PortalFiling(this::uri).fileWithMaterials(applicant, application, Multipart.pdf("营业执照" + creditCode));
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult().getId();
+    fixtures.runJobsUntil(instanceId, () -> engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+        .taskDefinitionKey(TASK_SUPPLEMENT).count() > 0);
+    Task supplement = fixtures.task(instanceId, TASK_SUPPLEMENT);
 
     browser.open(uri("/portal/").toString());
     browser.visible(By.id("login-username")).sendKeys(applicant);
@@ -69,6 +91,20 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(form.getText()).contains("补正申请材料").contains("运营机构名称").doesNotContain("{{");
     assertThat(form.findElement(By.id("field-spaceName")).getDomProperty("value")).isEqualTo("朔城创客之家");
     assertThat(form.findElements(By.cssSelector(".materials-mount"))).as("the materials' mount point").hasSize(1);
+    assertLetterLink(number, LetterKind.SUPPLEMENT_NOTICE);
+
+    // a new version of the business licence filed with the application, uploaded with the supplement
+    String code = "REGISTRATION";
+    assertThat(browser.visible(By.cssSelector("#task-" + supplement.getId() + " tr.material-item[data-code='" + code
+        + "']")).getText()).as("the filed version").contains("营业执照.pdf").contains("第1版");
+    Path pdf = Files.write(Files.createTempDirectory("supplement").resolve("补正材料.pdf"), Multipart.pdf("补正" + number));
+    browser.present(By.cssSelector("#task-" + supplement.getId() + " input.material-input[data-code='" + code + "']"))
+        .sendKeys(pdf.toString());
+    assertThat(browser.withText(By.cssSelector("#task-" + supplement.getId() + " tr.material-item[data-code='" + code
+        + "']"), "补正材料.pdf").getText()).contains("待提交");
+    WebElement materials = form.findElement(By.cssSelector(".materials-mount"));
+    browser.scrollIntoView(materials);
+    browser.screenshot(materials, Browser.screenshots().resolve("portal-case-supplement-materials.png"));
     browser.click(By.id("field-onlineServices"));
     browser.click(By.id("field-declarationConfirmed"));
     form.findElement(By.id("field-totalArea")).clear();
@@ -83,6 +119,10 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(browser.withText(By.id("case-head"), "初审").getText()).contains("办理中：初审");
     assertThat(browser.visible(By.id("steps")).getText()).contains("补正申请材料").contains("本单位");
     assertThat(openTask(instanceId)).isEqualTo(TASK_FIRST_REVIEW);
+    assertThat(materialFiles.ofCase(number)).as("the upload is version 2 of its item, submitted with the supplement")
+        .filteredOn(f -> f.materialCode().equals(code))
+        .extracting(MaterialFile::version, MaterialFile::fileName, MaterialFile::step, MaterialFile::submitted)
+        .containsExactly(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true));
     assertThat(browser.visible(By.id("app")).getText()).doesNotContainPattern("[A-Za-z]{4,}");
     browser.screenshot(Browser.screenshots().resolve("portal-case-supplemented.png"));
 
@@ -94,6 +134,7 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     browser.driver().navigate().refresh();
     WebElement reportForm = browser.visible(By.id("task-" + report.getId()));
     assertThat(browser.visible(By.id("case-head")).getText()).contains("已认定").contains("证书编号");
+    assertLetterLink(number, LetterKind.CERTIFICATE);
     for (Map.Entry<String, Object> field : reportFields().entrySet()) {
       WebElement input = reportForm.findElement(By.id("field-" + field.getKey()));
       if (field.getValue() instanceof Boolean) {
@@ -115,6 +156,15 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult()
         .getTaskDefinitionKey()).isEqualTo(SupervisionProcess.TASK_ASSESSMENT);
     browser.screenshot(Browser.screenshots().resolve("portal-case-annual-report.png"));
+  }
+
+  /** The case page links the stored letter of this kind, by its title, as a download. */
+  private void assertLetterLink(String number, LetterKind kind) {
+    LetterSummary stored = letters.ofApplication(number).stream().filter(l -> l.kind() == kind).findFirst().orElseThrow();
+    WebElement link = browser.visible(By.cssSelector("[data-hook='letters'] li[data-kind='" + kind.name() + "'] a"));
+    assertThat(link.getText()).isEqualTo(stored.title());
+    assertThat(link.getDomAttribute("download")).isNotNull();
+    assertThat(link.getDomAttribute("href")).contains(stored.id());
   }
 
   /** The annual report as an operator types it (the Art. 4 status of the space still met). */
