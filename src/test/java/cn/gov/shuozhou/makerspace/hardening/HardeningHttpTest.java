@@ -163,7 +163,14 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().count();
   }
 
-  /** Row counts of the application's own tables (ms_*). */
+  /**
+   * Tables the notification jobs write in the background (notification/OutboxSender delivers earlier
+   * steps' notifications, DueTaskCheck writes reminders) while a request is refused; that a refused
+   * step writes no notification is NotificationsHttpTest's to prove.
+   */
+  static final java.util.Set<String> BACKGROUND_TABLES = java.util.Set.of("MS_OUTBOX", "MS_INBOX", "MS_DEMO_MAIL");
+
+  /** Row counts of the application's own tables (ms_*), but those of {@link #BACKGROUND_TABLES}. */
   Map<String, Long> ownRows() {
     if (ownTables == null) {
       ownTables = jdbc.queryForList(
@@ -173,7 +180,9 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String table : ownTables) {
-      counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+      if (!BACKGROUND_TABLES.contains(table.toUpperCase(java.util.Locale.ROOT))) {
+        counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+      }
     }
     return counts;
   }
