@@ -66,7 +66,7 @@ class LoginThrottleHttpTest extends AbstractHttpTest {
     HttpResponse<String> throttled = engineRest(strangers[0], USER, USER);
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isPositive();
-    assertThat(throttled.body()).contains("TooManyLoginAttempts").contains("登录失败次数过多").contains("秒后再试");
+    assertThat(throttled.body()).contains("/problems/too-many-requests").contains("登录失败次数过多").contains("秒后再试");
   }
 
   @Test
