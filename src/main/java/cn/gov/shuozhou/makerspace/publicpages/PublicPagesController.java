@@ -140,7 +140,8 @@ public class PublicPagesController {
     } catch (InvalidInputException invalid) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       Map<String, String> errors = new LinkedHashMap<>();
-      invalid.getErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+      // the door names the field for API clients, "（idNumber）": a citizen reads the message at its field
+      invalid.getErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message().replace("（" + e.field() + "）", "")));
       model.addAttribute("errors", errors);
     } catch (ApiRefusal refusal) {
       response.setStatus(refusal.type().status().value());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -74,7 +75,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     bureauDecides(pi, "同意认定");
     String number = businessKey(pi);
 
-    object(number);
+    object(number, false);
     handleObjection(pi, false);
     web.passTimer(pi);
 
@@ -174,7 +175,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     organiseExperts(pi);
     expertsReview(pi, true);
     bureauDecides(pi, "同意认定");
-    object(businessKey(pi));
+    object(businessKey(pi), true);
     handleObjection(pi, true);
     assertOutcome(pi, "REJECTED");
   }
@@ -209,6 +210,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     }
     web.type("Field_contactName", "王明");
     web.type("Field_contactPhone", "13903491234");
+    web.refill();
     web.checkPage("apply", ".modal-content .fjs-container");
     browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
     ProcessInstance started = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
@@ -270,18 +272,33 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     web.complete("bureau-decision", decide);
   }
 
-  /** A citizen objects under their real name on the case's public notice page (no login). */
-  private void object(String number) {
+  /**
+   * A citizen objects under their real name on the case's public notice page (no login), which
+   * works without JavaScript; with {@code mistyped}, first with a wrong ID number, refused at its field.
+   */
+  private void object(String number, boolean mistyped) {
     browser.clearCookies();
     browser.open(web.url("/public/notices"));
     browser.click(By.cssSelector("#notices tr[data-number='" + number + "'] a"));
-    for (String[] field : List.of(new String[] {"objector-name", "李四"}, new String[] {"objector-id", ID_NUMBER},
-        new String[] {"objector-phone", "13800001111"}, new String[] {"objection-reasons", "该空间实际使用面积不足，与申报不符"})) {
-      browser.visible(By.id(field[0])).sendKeys(field[1]);
+    if (mistyped) {
+      fillObjection("140602198506120012");
+      browser.click(By.id("objection-submit"));
+      browser.withText(By.id("objector-id-error"), "身份证");
+      web.checkPage("objection-refused", "document");
     }
+    fillObjection(ID_NUMBER);
     web.checkPage("objection", "document");
     browser.click(By.id("objection-submit"));
     browser.withText(By.id("objection-result"), "受理编号");
+  }
+
+  private void fillObjection(String idNumber) {
+    for (String[] field : List.of(new String[] {"objector-name", "李四"}, new String[] {"objector-id", idNumber},
+        new String[] {"objector-phone", "13800001111"}, new String[] {"objection-reasons", "该空间实际使用面积不足，与申报不符"})) {
+      WebElement input = browser.visible(By.id(field[0]));
+      input.clear();
+      input.sendKeys(field[1]);
+    }
   }
 
   private void handleObjection(String pi, boolean upheld) {

@@ -39,7 +39,8 @@ class OwnPagesAccessibilityBrowserTest extends AbstractHttpTest {
   @ParameterizedTest(name = "{0} as {1}")
   @CsvSource({
       "/rules/, ruleadmin1", "/calendar/, admin", "/portal/, operator1", "/mailbox/, admin",
-      "/public/, ''", "/public/registry, ''", "/public/notices, ''", "/public/verify, ''"})
+      "/public/, ''", "/public/registry, ''", "/public/notices, ''", "/public/verify, ''",
+      "/public/announcements, ''", "/public/objections/status, ''"})
   void thePageSpeaksChineseAndHasNoSeriousAccessibilityViolation(String page, String user) {
     browser.clearCookies();
     browser.open(uri(page).toString());

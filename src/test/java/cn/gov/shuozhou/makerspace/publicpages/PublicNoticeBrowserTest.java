@@ -60,6 +60,7 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       browser.click(By.id("objection-submit"));
       // refused at its field, the other fields kept, nothing filed
       assertThat(browser.visible(By.id("objector-id-error")).getText()).contains("身份证");
+      assertThat(browser.latinWordsOnPage()).as("a citizen reads no field key such as idNumber").isEmpty();
       assertThat(browser.visible(By.id("objector-id")).getAttribute("aria-invalid")).isEqualTo("true");
       assertThat(browser.visible(By.id("objector-name")).getAttribute("value")).isEqualTo("李四");
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
