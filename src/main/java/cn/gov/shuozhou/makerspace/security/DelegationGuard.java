@@ -1,7 +1,11 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
@@ -56,14 +60,20 @@ final class DelegationGuard extends CommandInterceptor {
     return next.execute(command);
   }
 
+  /** Every reason at once: not delegated, and each value the hand-back tried to carry. */
   private static void checkHandBack(TaskEntity task, Map<String, Object> variables) {
+    List<FieldError> errors = new ArrayList<>();
     if (task.getDelegationState() != DelegationState.PENDING) {
-      throw new InvalidInputException(TASK_ID, "任务“" + task.getName() + "”没有被委派，无需交回");
+      errors.add(new FieldError(TASK_ID, "任务“" + task.getName() + "”没有被委派，无需交回"));
     }
-    if (variables != null && !variables.isEmpty()) {
-      String name = variables.keySet().iterator().next();
-      throw new InvalidInputException(name, "交回委派的任务时不填写表单（字段 " + name
-          + "）：请把办理意见写在交回理由中，由任务所有人填写表单并完成");
+    if (variables != null) {
+      for (String name : new TreeSet<>(variables.keySet())) {
+        errors.add(new FieldError(name, "交回委派的任务时不填写表单（字段 " + name
+            + "）：请把办理意见写在交回理由中，由任务所有人填写表单并完成"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
     }
   }
 }

@@ -112,8 +112,8 @@ class IntegrityReproductionHttpTest extends HardeningHttpTest {
         engineVariables(Map.of(TOTAL_AREA, 1.0, CREDIT_CODE, "NOT-A-CODE", APPLICANT, "pinglu1")));
 
     assertThat(r.statusCode()).as(abbreviate(r.body())).isEqualTo(400);
-    // security/DelegationGuard refuses first: only a pending delegation is handed back, and never with values
-    assertThat(refusalText(r)).contains("没有被委派");
+    // security/DelegationGuard: only a pending delegation is handed back, and never with values
+    assertThat(refusalText(r)).contains("没有被委派").contains(TOTAL_AREA, CREDIT_CODE, APPLICANT);
     assertThat(runtime.getVariables(pi, List.of(TOTAL_AREA, CREDIT_CODE, APPLICANT))).isEqualTo(before);
   }
 }
