@@ -89,6 +89,8 @@ public final class Bench {
       for (String database : Config.text("bench.public.databases", "h2,pg").split(",")) {
         run(failures, "public-" + database, cp, List.of("-Xmx1g"), PublicPagesBench.class, database);
       }
+    }
+
     if (Config.section("letters")) {
       run(failures, "letters", cp, List.of("-Xmx512m"), LetterBench.class);
     }
