@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.bench;
 
 import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -58,10 +59,10 @@ public final class PublicPagesBench {
       try (AppNode node = (database.equals("h2") ? AppNode.h2File(h2, "public-seed") : AppNode.postgres(Pg.url(DB), "public-seed"))
           .start()) {
         certificates = certificates(node.bean(JdbcTemplate.class), spaces);
-        Lifecycle lifecycle = new Lifecycle(node.engine(), false);
+        CertificationDriver driver = new CertificationDriver(node.engine());
         notices = new ArrayList<>();
         for (int i = 0; i < noticeCount; i++) {
-          notices.add(lifecycle.toNotice());
+          notices.add(driver.inPublicNoticeAsStaff("公示第" + (i + 1) + "号众创空间").getBusinessKey());
         }
       }
       results.put(p + "seedSeconds", (System.nanoTime() - t0) / 1e9);
