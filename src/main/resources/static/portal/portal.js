@@ -1,11 +1,12 @@
 // 我的申请: the organisation account's applications, where each stands, what the organisation must
-// do and the outcome with its reasons (GET /api/my/applications).
+// do and the outcome with its reasons (GET /api/my/applications); and its 站内消息 (common/inbox.js).
 
 import { request } from '/common/session.js';
 import { asError } from '/common/errors.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
+import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
 import { caseLink, day, letterList, lettersOf, state } from './cases.js';
 
@@ -43,6 +44,18 @@ function render(list) {
         el('td', {}, m.name), el('td', {}, m.article), el('td', {}, m.required ? '必需' : '鼓励提供')))))) : null)));
   for (const article of $('applications').querySelectorAll('article.application')) {
     showLetters(article, article.dataset.number);
+  }
+  showInbox();
+}
+
+// 站内消息: the heading counts the unread messages; opening one marks it read.
+async function showInbox() {
+  try {
+    const items = await loadInbox();
+    fill($('inbox-title'), inboxTitle(items));
+    renderInbox($('inbox'), items, (all) => fill($('inbox-title'), inboxTitle(all)));
+  } catch (e) {
+    fill($('inbox'), el('p', { className: 'hint' }, '站内消息暂时无法读取，请稍后刷新页面。'));
   }
 }
 

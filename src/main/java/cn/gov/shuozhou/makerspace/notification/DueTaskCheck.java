@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.notification;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICATION_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
@@ -10,6 +12,7 @@ import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -82,7 +85,7 @@ public class DueTaskCheck {
 
   private void remindStaff(Task task, Date now) {
     Set<String> handlers = task.getAssignee() != null ? Set.of(task.getAssignee()) : notifications.membersOf(candidateGroups(task));
-    String name = "“" + task.getName() + "”";
+    String name = "“" + task.getName() + "”" + about(task);
     if (!task.getDueDate().before(now)) {
       if (task.getDueDate().getTime() - now.getTime() <= staffDueSoon.toMillis()) {
         notifications.toStaff(handlers, "task-due-soon:" + task.getId(), "任务即将到期：" + task.getName(),
@@ -98,6 +101,13 @@ public class DueTaskCheck {
           "超时督办：" + task.getName(), "任务" + name + "自" + day(task.getDueDate()) + "到期后超过"
               + policy.escalationWorkingDays() + "个工作日仍未办理，请督办。");
     }
+  }
+
+  /** The task's case as staff recognise it: "（空间：…，申请编号：…）". */
+  private String about(Task task) {
+    Map<String, Object> card = WithoutAuthorization.call(
+        () -> tasks.getVariables(task.getId(), List.of(SPACE_NAME, APPLICATION_NUMBER)));
+    return NotifiedSteps.about(card.get(SPACE_NAME), card.get(APPLICATION_NUMBER));
   }
 
   private Set<String> candidateGroups(Task task) {

@@ -141,8 +141,11 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
 
   /** "（空间：…，申请编号：…）" as far as the case has them. */
   static String about(VariableScope scope) {
-    Object space = scope.getVariable(SPACE_NAME);
-    Object number = scope.getVariable(APPLICATION_NUMBER);
+    return about(scope.getVariable(SPACE_NAME), scope.getVariable(APPLICATION_NUMBER));
+  }
+
+  /** "（空间：…，申请编号：…）" of the values given (null: not known). */
+  static String about(Object space, Object number) {
     if (space == null && number == null) {
       return "";
     }

@@ -4,6 +4,8 @@
 //
 // Plugin points:
 //   tasklist.navbar.action   已办: the tasks I completed, with what I decided (GET /api/tasks/done)
+//   tasklist.navbar.action   站内消息 with the unread count: the user's inbox (common/inbox.js), e.g.
+//                            超时提醒 of an overdue task; opening a message marks it read
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
 //                            pill is labelled 快速搜索 包含 …
@@ -16,11 +18,12 @@
 
 import {request} from '/common/session.js';
 import {el, fill, formatTime} from '/common/dom.js';
+import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
 
 const STYLE = `
 .ms-quick-search { display: flex; gap: 6px; padding: 8px 10px; }
 .ms-quick-search input { flex: 1; }
-.ms-done-panel { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); width: min(1100px, 96vw);
+.ms-done-panel, .ms-inbox-panel { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); width: min(1100px, 96vw);
   max-height: 80vh; overflow: auto; background: #fff; border: 1px solid #bbb; border-radius: 4px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 16px 20px; z-index: 2000; }
 .ms-done-panel table { width: 100%; }
@@ -105,13 +108,28 @@ function doneLink(node) {
   }}, '已办'));
 }
 
-async function openDone() {
-  document.querySelector('.ms-done-panel')?.remove();
+/**
+ * Opens a panel over Tasklist (one at a time) and answers its body. Keyboard: the focus moves to its
+ * close button, Escape closes it and returns the focus to the header entry that opened it.
+ */
+function openPanel(className, title, opener) {
+  document.querySelector('.ms-done-panel, .ms-inbox-panel')?.remove();
   const body = el('div', {}, '正在加载…');
-  const panel = el('div', {className: 'ms-done-panel', role: 'dialog', 'aria-label': '已办任务'},
-    el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: () => panel.remove()}, '×'),
-    el('h3', {}, '已办任务'), body);
+  const close = () => {
+    panel.remove();
+    opener?.focus();
+  };
+  const panel = el('div', {className, role: 'dialog', 'aria-label': title,
+    onKeydown: event => event.key === 'Escape' && close()},
+  el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: close}, '×'),
+  el('h3', {}, title), body);
   document.body.appendChild(panel);
+  panel.querySelector('button.close').focus();
+  return body;
+}
+
+async function openDone() {
+  const body = openPanel('ms-done-panel', '已办任务', document.querySelector('.ms-done-link'));
   try {
     const {data} = await request('GET', '/api/tasks/done');
     fill(body, data.length ? el('table', {className: 'table table-striped ms-done-table'},
@@ -152,6 +170,34 @@ function addExpertButton(body, number) {
     body.appendChild(form);
     expert.focus();
   }}, '加签');
+}
+
+// ------------------------------------------------------------------ 站内消息
+
+function inboxLink(node) {
+  const link = el('a', {href: '', className: 'ms-inbox-link', role: 'button', onClick: event => {
+    event.preventDefault();
+    openInbox(link);
+  }}, '站内消息');
+  node.appendChild(link);
+  // roles without an inbox (the auditor) are refused: no entry for them
+  loadInbox().then(items => showCount(link, items)).catch(error => error.status === 403 && link.remove());
+}
+
+/** The header entry reads 站内消息（2 条未读） while messages are unread. */
+function showCount(link, items) {
+  fill(link, inboxTitle(items));
+}
+
+async function openInbox(link) {
+  const body = openPanel('ms-inbox-panel', '站内消息', link);
+  try {
+    const items = await loadInbox();
+    showCount(link, items);
+    renderInbox(body, items, read => showCount(link, read));
+  } catch (error) {
+    fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+  }
 }
 
 // ------------------------------------------------------------------ 转办 / 退回
@@ -256,6 +302,7 @@ new MutationObserver(labelSearchPills).observe(document.body, {childList: true, 
 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
+  {id: 'ms-inbox', pluginPoint: 'tasklist.navbar.action', priority: 90, render: inboxLink},
   {id: 'ms-quick-search', pluginPoint: 'tasklist.list', priority: 100, render: quickSearch},
   {id: 'ms-case-materials', pluginPoint: 'tasklist.task.detail', priority: 0, label: '申报材料',
     properties: {label: '申报材料'}, render: caseMaterials},
