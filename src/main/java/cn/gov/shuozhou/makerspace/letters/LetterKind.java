@@ -5,6 +5,7 @@ public enum LetterKind {
   ACCEPTANCE_RECEIPT("受理回执"),
   SUPPLEMENT_NOTICE("补正通知书"),
   NOT_ACCEPTED_NOTICE("不予受理通知书"),
+  TERMINATION_NOTICE("终止办理通知书"),
   REJECTION_NOTICE("不予认定通知书"),
   CERTIFICATION_NOTICE("认定通知书"),
   CERTIFICATE("朔州市众创空间证书"),

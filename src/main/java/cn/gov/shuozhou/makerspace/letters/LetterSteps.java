@@ -4,12 +4,14 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CERT
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OPERATOR_NAME;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OUTCOME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OUTCOME_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_ADDRESS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
+import cn.gov.shuozhou.makerspace.certification.Outcome;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
@@ -88,6 +90,23 @@ public class LetterSteps {
             + "），经审查，本局决定不予受理。",
         "理由：" + text(e, OUTCOME_REASON) + "。",
         APPEAL);
+  }
+
+  /**
+   * 终止办理通知书: an application that ends without a decision on its merits, withdrawn by the
+   * applicant or lapsed because the supplement deadline passed; the reason is the outcome's. Only a
+   * lapse is the bureau's act, so only its letter names the remedies.
+   */
+  public void termination(DelegateExecution e) {
+    Case c = caseOf(e);
+    List<String> paragraphs = new ArrayList<>(List.of(
+        "贵单位申请认定的“" + c.spaceName() + "”（申请编号：" + c.applicationNumber() + "），因" + text(e, OUTCOME_REASON)
+            + "，本局决定终止办理。",
+        "终止办理后，贵单位仍可依照" + MEASURES + "第四条、第五条的规定重新提出认定申请。"));
+    if (Outcome.LAPSED.name().equals(text(e, OUTCOME))) {
+      paragraphs.add(APPEAL);
+    }
+    issue(c, LetterKind.TERMINATION_NOTICE, paragraphs.toArray(String[]::new));
   }
 
   /** 不予认定通知书: the outcome's reasons and the article ({@code article}) the decision rests on. */

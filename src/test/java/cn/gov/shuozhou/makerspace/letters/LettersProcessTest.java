@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.letters;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
@@ -117,6 +118,33 @@ class LettersProcessTest extends AbstractProcessTest {
   }
 
   @Test
+  void aWithdrawnApplicationGetsANoticeOfTermination() {
+    ProcessInstance pi = returnedForSupplement();
+    complete(pi.getId(), TASK_SUPPLEMENT, Map.of(WITHDRAWN, true));
+    assertThat(variable(pi.getId(), OUTCOME)).isEqualTo("WITHDRAWN");
+    assertText(only(pi.getBusinessKey(), LetterKind.TERMINATION_NOTICE), List.of(
+        "贵单位申请认定的“朔城创客之家”（申请编号：" + pi.getBusinessKey() + "），因申请人撤回申请，本局决定终止办理。",
+        "终止办理后，贵单位仍可依照《朔州市众创空间认定和管理办法》第四条、第五条的规定重新提出认定申请。"));
+  }
+
+  @Test
+  void aLapsedApplicationGetsANoticeOfTerminationWithTheRightOfAppeal() {
+    ProcessInstance pi = returnedForSupplement();
+    int days = Policy.ofValue(variable(pi.getId(), POLICY)).supplementWorkingDays();
+    Job deadline = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
+    runDueJobs(pi.getId());
+    assertThat(variable(pi.getId(), OUTCOME)).isEqualTo("LAPSED");
+    LetterSummary letter = only(pi.getBusinessKey(), LetterKind.TERMINATION_NOTICE);
+    assertThat(letter.issuedOn()).as("the day the deadline passed").isEqualTo(EngineClock.today());
+    assertText(letter, List.of(
+        "贵单位申请认定的“朔城创客之家”（申请编号：" + pi.getBusinessKey() + "），因未在" + days
+            + "个工作日内补正申请材料，申请失效，本局决定终止办理。",
+        "终止办理后，贵单位仍可依照《朔州市众创空间认定和管理办法》第四条、第五条的规定重新提出认定申请。",
+        LetterSteps.APPEAL));
+  }
+
+  @Test
   void aBannedOperatorGetsANoticeOfNonAcceptanceNamingArticle9() {
     Map<String, Object> app = Applications.valid("shuocheng");
     bans.ban((String) app.get(CREDIT_CODE), LocalDate.of(2026, 1, 5), LocalDate.of(2028, 1, 5), "测试：虚假材料",
@@ -225,6 +253,17 @@ class LettersProcessTest extends AbstractProcessTest {
 
   private ProcessInstance apply(Map<String, Object> application) {
     return asOperator(ownerOf(application), () -> runtime.startProcessInstanceByKey(KEY, application));
+  }
+
+  /** An application that misses Art. 4 (too small) and waits at 补正申请材料 with its receipt and notice issued. */
+  private ProcessInstance returnedForSupplement() {
+    Map<String, Object> small = Applications.valid("shuocheng");
+    small.put(TOTAL_AREA, 150.0);
+    small.put(PUBLIC_SERVICE_AREA, 140.0);
+    ProcessInstance pi = apply(small);
+    runDueJobs(pi.getId()); // the task supplementApplication is created after the async boundary
+    only(pi.getBusinessKey(), LetterKind.SUPPLEMENT_NOTICE);
+    return pi;
   }
 
   private void passToBureau(ProcessInstance pi) {
