@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * The benchmark harness (docs/performance.md): runs each selected section in its own JVM, collects
  * their results and prints one table. Run it with {@code ./mvnw -Pbench verify} (pom.xml, profile
- * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,upload,public} selects sections.
- * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,letters} selects sections.
+ * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,upload,public,letters,notify}
+ * selects sections.
  */
 public final class Bench {
 
@@ -93,6 +93,11 @@ public final class Bench {
 
     if (Config.section("letters")) {
       run(failures, "letters", cp, List.of("-Xmx512m"), LetterBench.class);
+    }
+
+    if (Config.section("notify")) {
+      run(failures, "notify", cp, List.of("-Xmx1g"), NotificationBench.class,
+          Config.text("bench.notify.runs", "h2,pg,pg2").split(","));
     }
 
     for (Path f : Files.list(out.resolve("results")).sorted().toList()) {

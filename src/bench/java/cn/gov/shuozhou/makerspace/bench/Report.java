@@ -34,6 +34,7 @@ final class Report {
     startup();
     letters();
     publicPages();
+    notifications();
     return out.toString();
   }
 
@@ -281,6 +282,29 @@ final class Report {
         + num1("letters.certificates.maxMs") + " | " + String.format(Locale.ROOT, "mean %.1f KB", d("letters.certificates.bytes.mean") / 1024) + " |");
     line("");
     line("- the font file (10.6 MB) is read once per JVM (" + num1("letters.fontLoadMs") + " ms) and parsed once per thread.");
+  }
+
+  // ------------------------------------------------------------------ section 9
+
+  private void notifications() {
+    if (!has("notify.messages")) {
+      return;
+    }
+    line("");
+    line("## 9. Year-end notifications through the outbox: " + num("notify.messages")
+        + " messages (a third each email to GreenMail, SMS to a stub, inbox)");
+    line("");
+    line("| run | drain (s) | messages/s | email / SMS / inbox | duplicates | failed | retried | CPU busy | load average before |");
+    line("|---|---|---|---|---|---|---|---|---|");
+    for (String run : List.of("h2.1node", "pg.1node", "pg.2nodes")) {
+      String p = "notify." + run + ".";
+      if (has(p + "drainSeconds")) {
+        line("| " + run + " | " + num1(p + "drainSeconds") + " | " + num(p + "perSecond") + " | " + get(p + "email") + " / "
+            + get(p + "sms") + " / " + get(p + "inbox") + " | " + get(p + "duplicates") + " | " + get(p + "failed") + " | "
+            + get(p + "attemptsAboveOne") + " | " + num(p + "machineCpuBusyPercent") + " % | " + get(p + "loadAverageBefore") + " |");
+        goal(run + ": no duplicate", d(p + "duplicates") == 0 && has(p + "duplicates"));
+      }
+    }
   }
 
   private void goal(String text, boolean met) {
