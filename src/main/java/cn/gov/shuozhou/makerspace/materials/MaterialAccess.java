@@ -70,8 +70,9 @@ public class MaterialAccess {
     if (own.isPresent()) {
       throw new InvalidInputException(MaterialUploads.STEP, "服务台账附件（serviceRecord）由县（区）科技局上传，申报单位不能选择此环节（step）");
     }
-    if (!service) {
-      throw new InvalidInputException(MaterialUploads.STEP, "县（区）科技局只能上传服务台账附件：材料环节（step）应为 serviceRecord");
+    if (!service) { // a bureau may upload nothing of an application
+      throw new ApiRefusal(ProblemType.FORBIDDEN, "无权上传申报材料：县（区）科技局只能上传服务台账附件（step 为 serviceRecord）（用户 "
+          + caller.userId() + "）");
     }
     Certificate space = caseNumber == null ? null : certificates.find(caseNumber).orElse(null);
     if (space == null) {

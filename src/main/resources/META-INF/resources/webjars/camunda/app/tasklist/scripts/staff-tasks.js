@@ -4,6 +4,7 @@
 //
 // Plugin points:
 //   tasklist.navbar.action   已办: the tasks I completed, with what I decided (GET /api/tasks/done)
+//   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
 //                            pill is labelled 快速搜索 包含 …
@@ -124,6 +125,15 @@ async function openDone() {
   } catch (error) {
     fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
   }
+}
+
+// ------------------------------------------------------------------ 县域空间
+
+/** A link to the county's view, shown once the API answers that the user reads an area's spaces. */
+function countyLink(node) {
+  const link = el('a', {href: '/county/', className: 'ms-county-link', hidden: true}, '县域空间');
+  node.appendChild(link);
+  request('GET', '/api/county/spaces').then(() => { link.hidden = false; }, () => link.remove());
 }
 
 /** The task whose panel 加签 extends (maker-space-certification). */
@@ -256,6 +266,7 @@ new MutationObserver(labelSearchPills).observe(document.body, {childList: true, 
 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
+  {id: 'ms-county', pluginPoint: 'tasklist.navbar.action', priority: 90, render: countyLink},
   {id: 'ms-quick-search', pluginPoint: 'tasklist.list', priority: 100, render: quickSearch},
   {id: 'ms-case-materials', pluginPoint: 'tasklist.task.detail', priority: 0, label: '申报材料',
     properties: {label: '申报材料'}, render: caseMaterials},
