@@ -95,12 +95,21 @@ public class MaterialAccess {
     MaterialFile file = files.find(fileId).orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该材料文件"));
     Optional<String> own = ownCreditCode(caller);
     boolean allowed = own.isPresent()
-        ? own.get().equals(file.creditCode())
+        ? own.get().equals(file.creditCode()) && shows(file, true)
         : file.submitted() && mayReadCase(caller, file.caseNumber());
     if (!allowed) {
       throw refused(caller, own.isPresent());
     }
     return file;
+  }
+
+  /**
+   * Whether a file of a case its reader may read is shown: submitted ones; drafts to the case's own
+   * organisation only, and never a bureau's draft attachment of a service record it has not yet saved.
+   */
+  public boolean shows(MaterialFile file, boolean ownOrganisation) {
+    return file.submitted() || (ownOrganisation
+        && !MaterialStep.ofCode(file.step()).map(MaterialStep::byAreaBureau).orElse(false));
   }
 
   /**

@@ -138,7 +138,7 @@ public class MaterialController {
     }
     boolean own = access.requireCase(caseNumber);
     // staff read what was submitted; the applicant's drafts of an open step are its own
-    return views(files.ofCase(caseNumber).stream().filter(f -> own || f.submitted()).toList());
+    return views(files.ofCase(caseNumber).stream().filter(f -> access.shows(f, own)).toList());
   }
 
   @GetMapping("/checklist")

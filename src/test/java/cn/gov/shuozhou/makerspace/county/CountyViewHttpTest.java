@@ -9,6 +9,7 @@ import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
+import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
@@ -99,6 +100,10 @@ class CountyViewHttpTest extends AbstractHttpTest {
   void theAreasBureauRecordsAServiceWithAnAttachmentThatTheCityBureauReads() {
     String space = certified("shuocheng", "朔城区服务台账空间");
     String fileId = upload("shuocheng1", space, "服务照片.pdf");
+    String owner = OrganisationAccounts.ownerOf(engine, certificates.find(space).orElseThrow().creditCode());
+    refused(get(owner, "/api/materials/" + fileId), 403, "the space's organisation reads the bureau's unsaved draft");
+    assertThat(json(get(owner, "/api/materials?caseNumber=" + space), 200).findValuesAsText("fileId"))
+        .doesNotContain(fileId);
 
     HttpResponse<String> recorded = post("shuocheng1", space, entry(EngineClock.today().toString(), "training",
         "为入驻团队开展创业培训", List.of(fileId)));
@@ -116,6 +121,8 @@ class CountyViewHttpTest extends AbstractHttpTest {
     assertThat(json(get("shuocheng1", "/api/materials?caseNumber=" + space), 200).findValuesAsText("fileId"))
         .contains(fileId);
     refused(get("pinglu1", "/api/materials/" + fileId), 403, "another county's bureau downloads");
+    assertThat(get(owner, "/api/materials/" + fileId).statusCode()).as("the space's organisation, once saved")
+        .isEqualTo(200);
 
     Map<String, Object> valid = entry(EngineClock.today().toString(), "policy", "宣讲科技政策", List.of());
     refused(post("pinglu1", space, valid), 403, "another county records");
