@@ -394,3 +394,28 @@ CREATE TABLE IF NOT EXISTS ms_inbox (
   read_at     TIMESTAMP
 );
 CREATE INDEX IF NOT EXISTS ix_inbox_user ON ms_inbox (user_id, created_at);
+
+-- Art. 6: the service record (服务台账) a county's bureau (or the development zone's) keeps of each
+-- certified space of its area: what support it gave when. Entries are never changed or deleted; a
+-- mistake is corrected by a new entry naming the one it corrects (corrects_entry_id, at most one
+-- correction per entry), so who wrote what and when stays visible. Attachments are materials (ms_material_file, step serviceRecord,
+-- case_number = the certificate number), each bound to its entry here.
+CREATE TABLE IF NOT EXISTS ms_service_entry (
+  entry_id           VARCHAR(36)   PRIMARY KEY,
+  certificate_number VARCHAR(32)   NOT NULL,
+  served_on          DATE          NOT NULL,
+  kind               VARCHAR(16)   NOT NULL,
+  description        VARCHAR(2000) NOT NULL,
+  corrects_entry_id  VARCHAR(36),
+  recorded_by        VARCHAR(64)   NOT NULL,
+  recorded_at        TIMESTAMP     NOT NULL,
+  CONSTRAINT uq_service_entry_corrects UNIQUE (corrects_entry_id)
+);
+CREATE INDEX IF NOT EXISTS ix_service_entry_certificate ON ms_service_entry (certificate_number, served_on);
+
+CREATE TABLE IF NOT EXISTS ms_service_attachment (
+  entry_id VARCHAR(36) NOT NULL,
+  file_id  VARCHAR(36) NOT NULL,
+  CONSTRAINT pk_service_attachment PRIMARY KEY (entry_id, file_id),
+  CONSTRAINT uq_service_attachment_file UNIQUE (file_id)
+);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { common } from './support/env.mjs';
 
-const { codeLabel, dateTime, hasLabel, ratio, toDate } = await common('readable.js');
+const { codeLabel, dateTime, day, hasLabel, ratio, toDate } = await common('readable.js');
 
 test('codes read as the Chinese labels of the shared dictionary', () => {
   assert.equal(codeLabel('county', 'shuocheng'), '朔城区');
@@ -25,4 +25,11 @@ test('dates read as 2026年12月6日 14:30, Beijing time, from every form the se
 test('ratios read as part/whole with a percentage', () => {
   assert.equal(ratio(2, 3), '2/3（67%）');
   assert.equal(ratio(0, 0), '0/0');
+});
+
+test('calendar days read as 2026年3月5日, without a time zone to shift them', () => {
+  assert.equal(day('2026-03-05'), '2026年3月5日');
+  assert.equal(day('2026-12-31'), '2026年12月31日');
+  assert.equal(day(null), '');
+  assert.equal(day('不是日期'), '不是日期');
 });

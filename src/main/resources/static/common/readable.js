@@ -56,6 +56,15 @@ export function dateTime(value) {
   return `${p.year}年${p.month}月${p.day}日 ${hour}:${p.minute}`;
 }
 
+/** "2026年3月5日" from a calendar day as the server sends it (2026-03-05); the text itself when it is none. */
+export function day(value) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value ?? ''));
+  if (!match) {
+    return value === null || value === undefined ? '' : String(value);
+  }
+  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
 /** "2/3（67%）". */
 export function ratio(part, whole) {
   return whole ? `${part}/${whole}（${Math.round((part * 100) / whole)}%）` : `${part}/0`;

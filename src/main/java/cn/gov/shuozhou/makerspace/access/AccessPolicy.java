@@ -107,6 +107,34 @@ public final class AccessPolicy {
     return counties;
   }
 
+  /**
+   * The areas (county codes) whose certified spaces the caller reads ({@link Capability#READ_AREA_SPACES});
+   * null for every area ({@link Capability#READ_EVERY_AREA_SPACES}); empty for none.
+   */
+  public static Set<String> readableAreas(Caller caller) {
+    if (caller.may(Capability.READ_EVERY_AREA_SPACES)) {
+      return null;
+    }
+    return caller.may(Capability.READ_AREA_SPACES) ? counties(caller) : Set.of();
+  }
+
+  /** True when the caller reads the certified spaces of {@code county} (Art. 6). */
+  public static boolean readsArea(Caller caller, String county) {
+    Set<String> areas = readableAreas(caller);
+    return areas == null || areas.contains(county);
+  }
+
+  /** True when the caller keeps the service record (服务台账) of the spaces of {@code county}: its own area only. */
+  public static boolean servesArea(Caller caller, String county) {
+    return caller.may(Capability.RECORD_SERVICES) && counties(caller).contains(county);
+  }
+
+  /** The Chinese 403 text for a space of another area. */
+  public static String otherArea(String action, String userId) {
+    return "无权" + action + "：该众创空间不在您所在县（区）科技局的管辖范围内，只能查看和服务本县（区）已认定的众创空间（用户 "
+        + userId + "）";
+  }
+
   /** The Chinese 403 text for a user refused {@code capability}. */
   public static String refusal(Capability capability, String userId) {
     String who = groupNames(capability);

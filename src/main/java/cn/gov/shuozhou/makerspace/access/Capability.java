@@ -78,8 +78,18 @@ public enum Capability {
    * {@code GET /api/organisations}: the organisation accounts, read-only; a county's bureau (and the
    * development zone's) sees those of its county ({@link AccessPolicy#counties}), administrators all.
    */
-  READ_ORGANISATION_ACCOUNTS("查看机构账号", plus(plus(Set.copyOf(Groups.ids(Groups.COUNTY_GROUPS)), Groups.DEVZONE_BUREAU),
-      CAMUNDA_ADMIN)),
+  READ_ORGANISATION_ACCOUNTS("查看机构账号", plus(areaBureaus(), CAMUNDA_ADMIN)),
+  /**
+   * {@code /api/county/spaces...} (Art. 6): the certified spaces of the caller's area, read-only — their
+   * applications, certificates, annual reports, assessments, rectifications, sanctions, materials and
+   * service records. A county's bureau (and the development zone's) reads its area
+   * ({@link AccessPolicy#counties}); the city bureau every area ({@link #READ_EVERY_AREA_SPACES}).
+   */
+  READ_AREA_SPACES("查看本县（区）已认定的众创空间", plus(areaBureaus(), CITY_BUREAU)),
+  /** The certified spaces and service records of every area. */
+  READ_EVERY_AREA_SPACES("查看全部县（区）已认定的众创空间", groups(CITY_BUREAU)),
+  /** {@code POST /api/county/spaces/{certificateNumber}/services}: the 服务台账 of a space of the caller's own area. */
+  RECORD_SERVICES("记录服务台账", areaBureaus()),
   /** Every county's organisation accounts. */
   READ_ALL_ORGANISATION_ACCOUNTS("查看全部县（区）的机构账号", groups(CAMUNDA_ADMIN)),
   /** {@code POST /api/organisations/{userId}/disable} and {@code /enable}: a disabled account cannot log in anywhere. */
@@ -174,6 +184,11 @@ public enum Capability {
   /** Government staff and experts who work on tasks in Tasklist. */
   private static Set<String> staff() {
     return Set.copyOf(Groups.ids(Groups.STAFF_GROUPS));
+  }
+
+  /** The bureaus of an area: the six counties' and the development zone's ({@link AccessPolicy#counties}). */
+  private static Set<String> areaBureaus() {
+    return plus(Set.copyOf(Groups.ids(Groups.COUNTY_GROUPS)), Groups.DEVZONE_BUREAU);
   }
 
   private static Set<String> plus(Set<String> groups, String group) {

@@ -6,7 +6,10 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CRED
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Who reads which materials: an organisation account its own organisation's files (drafts too); a
  * member of the groups of {@link Capability#READ_CASE_MATERIALS} the submitted files of the cases
  * the engine lets them read — the same authorizations as the case's history (the reviewers of the
- * case, the city bureau, auditors). Objectors and the public never read materials.
+ * case, the city bureau, auditors) — and a county's bureau those of the certified spaces of its area
+ * (Art. 6, read-only; it uploads only its service records' attachments). Objectors and the public
+ * never read materials.
  */
 @Component
 public class MaterialAccess {
@@ -28,18 +33,56 @@ public class MaterialAccess {
   private final ProcessEngine engine;
   private final Organisations organisations;
   private final MaterialFiles files;
+  private final CertificateRegistry certificates;
 
-  public MaterialAccess(ProcessEngine engine, Organisations organisations, MaterialFiles files) {
+  public MaterialAccess(ProcessEngine engine, Organisations organisations, MaterialFiles files,
+      CertificateRegistry certificates) {
     this.engine = engine;
     this.organisations = organisations;
     this.files = files;
+    this.certificates = certificates;
   }
 
-  /** The organisation account uploading: its user and credit code; 401, or 403 for anyone else. */
+  /**
+   * The account uploading: an organisation account (its user and credit code), or the bureau of an
+   * area for its service records (Art. 6); 401, or 403 for anyone else.
+   */
   public Caller uploader() {
-    Caller caller = AccessPolicy.require(engine.getIdentityService(), Capability.UPLOAD_MATERIALS);
+    Caller caller = signedIn();
+    if (!caller.may(Capability.UPLOAD_MATERIALS) && caller.may(Capability.RECORD_SERVICES)) {
+      return caller;
+    }
+    AccessPolicy.require(engine.getIdentityService(), Capability.UPLOAD_MATERIALS);
     ownCreditCode(caller).orElseThrow(() -> new ApiRefusal(ProblemType.FORBIDDEN, "当前账号未关联运营机构：只有申报单位（运营机构）账号可以上传申报材料"));
     return caller;
+  }
+
+  /**
+   * The credit code an upload of {@code step} is stored under: the organisation's own; for an
+   * attachment of a service record, the space's, when the space is one of the uploader's area (else 403).
+   */
+  public String uploadCreditCode(Caller caller, String step, String caseNumber) {
+    Optional<String> own = ownCreditCode(caller);
+    boolean service = MaterialStep.SERVICE_RECORD.code().equals(step);
+    if (own.isPresent() && !service) {
+      return own.get();
+    }
+    if (own.isPresent()) {
+      throw new InvalidInputException(MaterialUploads.STEP, "服务台账附件（serviceRecord）由县（区）科技局上传，申报单位不能选择此环节（step）");
+    }
+    if (!service) { // a bureau may upload nothing of an application
+      throw new ApiRefusal(ProblemType.FORBIDDEN, "无权上传申报材料：县（区）科技局只能上传服务台账附件（step 为 serviceRecord）（用户 "
+          + caller.userId() + "）");
+    }
+    Certificate space = caseNumber == null ? null : certificates.find(caseNumber).orElse(null);
+    if (space == null) {
+      throw new InvalidInputException(MaterialUploads.CASE_NUMBER, "没有证书编号为 " + caseNumber
+          + " 的众创空间：服务台账附件的案件编号（caseNumber）应为众创空间的证书编号");
+    }
+    if (!AccessPolicy.servesArea(caller, space.county())) {
+      throw new ApiRefusal(ProblemType.FORBIDDEN, AccessPolicy.otherArea("上传该众创空间的服务台账附件", caller.userId()));
+    }
+    return space.creditCode();
   }
 
   public Optional<String> ownCreditCode(Caller caller) {
@@ -52,12 +95,21 @@ public class MaterialAccess {
     MaterialFile file = files.find(fileId).orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该材料文件"));
     Optional<String> own = ownCreditCode(caller);
     boolean allowed = own.isPresent()
-        ? own.get().equals(file.creditCode())
+        ? own.get().equals(file.creditCode()) && shows(file, true)
         : file.submitted() && mayReadCase(caller, file.caseNumber());
     if (!allowed) {
       throw refused(caller, own.isPresent());
     }
     return file;
+  }
+
+  /**
+   * Whether a file of a case its reader may read is shown: submitted ones; drafts to the case's own
+   * organisation only, and never a bureau's draft attachment of a service record it has not yet saved.
+   */
+  public boolean shows(MaterialFile file, boolean ownOrganisation) {
+    return file.submitted() || (ownOrganisation
+        && !MaterialStep.ofCode(file.step()).map(MaterialStep::byAreaBureau).orElse(false));
   }
 
   /**
@@ -82,11 +134,19 @@ public class MaterialAccess {
     return caller;
   }
 
-  /** Staff: a case whose history the engine shows them, checked with their own authorizations. */
+  /**
+   * Staff: a case whose history the engine shows them, checked with their own authorizations; or,
+   * read-only, a case of a certified space of their area (its certificate's or its application's, Art. 6).
+   */
   private boolean mayReadCase(Caller caller, String caseNumber) {
     return caller.may(Capability.READ_CASE_MATERIALS) && caseNumber != null
-        && engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-            .count() > 0;
+        && (engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+            .count() > 0 || certifiedInArea(caller, caseNumber));
+  }
+
+  private boolean certifiedInArea(Caller caller, String caseNumber) {
+    return certificates.find(caseNumber).or(() -> certificates.forApplication(caseNumber))
+        .map(space -> AccessPolicy.readsArea(caller, space.county())).orElse(false);
   }
 
   private String creditCodeOfCase(String caseNumber) {

@@ -116,7 +116,7 @@ public class MaterialController {
       throw new InvalidInputException(FILE, "文件（file）为必填项");
     }
     String caseNumber = fields.get(CASE_NUMBER) == null || fields.get(CASE_NUMBER).isBlank() ? null : fields.get(CASE_NUMBER);
-    MaterialUploads.Upload upload = new MaterialUploads.Upload(caller.userId(), access.ownCreditCode(caller).orElseThrow(),
+    MaterialUploads.Upload upload = new MaterialUploads.Upload(caller.userId(), access.uploadCreditCode(caller, fields.get(STEP), caseNumber),
         fields.get(STEP), fields.get(MATERIAL_CODE), caseNumber, fileName);
     MaterialFile stored;
     try (InputStream in = file.getInputStream()) {
@@ -138,7 +138,7 @@ public class MaterialController {
     }
     boolean own = access.requireCase(caseNumber);
     // staff read what was submitted; the applicant's drafts of an open step are its own
-    return views(files.ofCase(caseNumber).stream().filter(f -> own || f.submitted()).toList());
+    return views(files.ofCase(caseNumber).stream().filter(f -> access.shows(f, own)).toList());
   }
 
   @GetMapping("/checklist")

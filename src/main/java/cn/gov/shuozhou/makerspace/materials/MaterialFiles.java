@@ -94,6 +94,12 @@ public class MaterialFiles {
     return count;
   }
 
+  /** Submits one draft of its uploader as {@code version}; 1 when it was a draft, 0 otherwise. */
+  int submitDraft(String fileId, String uploadedBy, int version, Instant at) {
+    return jdbc.update("UPDATE ms_material_file SET version = ?, submitted = TRUE, submitted_at = ? "
+        + "WHERE file_id = ? AND uploaded_by = ? AND submitted = FALSE", version, Timestamp.from(at), fileId, uploadedBy);
+  }
+
   /** Removes a draft (never a submitted file) of its uploader; true when one was removed. */
   boolean deleteDraft(String fileId, String uploadedBy) {
     int removed = jdbc.update("DELETE FROM ms_material_file WHERE file_id = ? AND uploaded_by = ? AND submitted = FALSE",

@@ -13,7 +13,9 @@ public enum MaterialStep {
   SUPPLEMENT("supplement", "补正申请材料", "supplementApplication"),
   ANNUAL_REPORT("annualReport", "年度工作报告", "submitAnnualReport"),
   RECTIFICATION("rectification", "整改报告", "rectify"),
-  STATEMENT("statement", "陈述申辩", "submitStatement");
+  STATEMENT("statement", "陈述申辩", "submitStatement"),
+  /** Art. 6: attachments of a county bureau's service record entry, bound by the entry (county/ServiceRecords). */
+  SERVICE_RECORD("serviceRecord", "服务台账附件", null);
 
   private final String code;
   private final String label;
@@ -36,6 +38,11 @@ public enum MaterialStep {
   /** The applicant's task whose completion submits this step's uploads; null for the application. */
   public String taskKey() {
     return taskKey;
+  }
+
+  /** Uploaded by the bureau of the space's area, not by the applicant. */
+  public boolean byAreaBureau() {
+    return this == SERVICE_RECORD;
   }
 
   /** The checklist items prove the application and its supplement; later steps have one item of their own. */

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -71,6 +72,23 @@ public class MaterialUploads {
         policy.uploadMaxApplicationMb()));
   }
 
+  /**
+   * Binds the uploader's drafts {@code fileIds} of step {@code step} of case {@code caseNumber} (a
+   * service record entry's attachments) in the caller's transaction; refuses the field
+   * {@code field} when one is not such a draft, so that nothing is bound.
+   */
+  public void bindDrafts(String userId, String caseNumber, MaterialStep step, List<String> fileIds, String field,
+      Instant at) {
+    for (String fileId : fileIds) {
+      boolean draft = files.find(fileId).filter(f -> !f.submitted() && userId.equals(f.uploadedBy())
+          && caseNumber.equals(f.caseNumber()) && step.code().equals(f.step())).isPresent();
+      if (!draft || files.submitDraft(fileId, userId, 1, at) != 1) {
+        throw new InvalidInputException(field, "附件（" + field + "）" + fileId + " 不是您为该众创空间上传且尚未使用的"
+            + step.label() + "：请先上传文件（POST /api/materials，step 为 " + step.code() + "）");
+      }
+    }
+  }
+
   /** Removes one of the uploader's drafts with its content; false when there is no such draft. */
   public boolean deleteDraft(String fileId, String userId) {
     return Boolean.TRUE.equals(transaction.execute(status -> files.deleteDraft(fileId, userId)));
@@ -94,6 +112,10 @@ public class MaterialUploads {
       if (upload.caseNumber() != null) {
         throw new InvalidInputException(CASE_NUMBER, "申请材料在提交申请前上传，不得指定案件编号（caseNumber）："
             + "补正材料请选择 supplement 环节");
+      }
+    } else if (step.byAreaBureau()) {
+      if (upload.caseNumber() == null) { // the area was checked with the case (MaterialAccess.uploadCreditCode)
+        throw new InvalidInputException(CASE_NUMBER, "服务台账附件须指定众创空间的证书编号（caseNumber）");
       }
     } else if (upload.caseNumber() == null || !ownOpenTask(upload, step)) {
       throw new InvalidInputException(CASE_NUMBER, "案件编号（caseNumber）下没有本单位正在办理的“" + step.label()

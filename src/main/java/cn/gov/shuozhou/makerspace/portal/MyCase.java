@@ -24,9 +24,11 @@ public record MyCase(
    * Something asked of the applicant: the kind ({@code supplementApplication}, {@code rectify},
    * {@code submitStatement}, {@code submitAnnualReport}, ...), what the authority told it then,
    * the due date, and whether and when it was answered ({@code open}: it still can be, on this
-   * page, as task {@code taskId}).
+   * page, as task {@code taskId}); {@code answer}: what it answered, for the staff of its area only
+   * (empty on the applicant's own page).
    */
-  public record Request(String kind, String name, String taskId, Map<String, Object> notice, Instant askedAt,
+  public record Request(String kind, String name, String taskId, Map<String, Object> notice,
+      Map<String, Object> answer, Instant askedAt,
       Instant due, Instant answeredAt, boolean open) {}
 
   /** An annual assessment's grade (优秀, 合格, 不合格) for a report year. */

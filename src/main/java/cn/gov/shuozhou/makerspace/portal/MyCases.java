@@ -19,6 +19,15 @@ import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RECTIFIC
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.REPORT_YEAR;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TASK_RECTIFY;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TASK_SUBMIT_REPORT;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.EVENTS_HELD;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.FINANCING_AMOUNT;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.GRADUATED_TEAMS;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RECTIFICATION_REPORT;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.REPORT_SUMMARY;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RESIDENT_MAKERS;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RESIDENT_TEAMS;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TRAINEES;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TRAINING_SESSIONS;
 
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
@@ -66,9 +75,17 @@ public class MyCases {
       TASK_SUBMIT_STATEMENT, List.of(PROPOSAL_DECISION, PROPOSAL_ARTICLE, PROPOSAL_FACTS, NOTICE_TEXT),
       TASK_SUBMIT_REPORT, List.of(REPORT_YEAR));
 
+  /** What the applicant answered, as the staff of its area read it (Art. 6): the annual report's figures, the rectification report. */
+  static final Map<String, List<String>> ANSWERS = Map.of(
+      TASK_SUBMIT_REPORT, List.of(TRAINING_SESSIONS, TRAINEES, EVENTS_HELD, RESIDENT_MAKERS, RESIDENT_TEAMS,
+          GRADUATED_TEAMS, FINANCING_AMOUNT, REPORT_SUMMARY),
+      TASK_RECTIFY, List.of(RECTIFICATION_REPORT));
+
   /** The department of a step without a candidate group and not the applicant's: an expert's review. */
   static final String EXPERT_PANEL = "评审专家组";
   static final String APPLICANT = "本单位";
+  /** The applicant as the staff name it. */
+  static final String APPLICANT_FOR_STAFF = "申报单位";
   /** The engine's delete reason of a completed task (others ended by a timer or a cancellation). */
   private static final String COMPLETED = "completed";
 
@@ -82,11 +99,28 @@ public class MyCases {
 
   /** The case {@code number} of the organisation {@code creditCode}; 404 when it has no such case. */
   public MyCase of(String number, String creditCode, String userId) {
+    return read(number, creditCode, userId, false);
+  }
+
+  /**
+   * The case of a certified space as the bureau of its area reads it (Art. 6, {@code county/}): the
+   * same positive choice as the applicant's page, the applicant's steps named 申报单位 and its
+   * answers (the annual reports' figures, the rectification reports) with them; null when the
+   * certificate has no case here.
+   */
+  public MyCase ofSpace(String applicationNumber, String creditCode, String applicantUserId) {
+    return read(applicationNumber, creditCode, applicantUserId, true);
+  }
+
+  private MyCase read(String number, String creditCode, String userId, boolean staff) {
     return WithoutAuthorization.call(engine, () -> {
       HistoryService history = engine.getHistoryService();
       HistoricProcessInstance certification = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(KEY).processInstanceBusinessKey(number).variableValueEquals(CREDIT_CODE, creditCode)
           .singleResult();
+      if (certification == null && staff) {
+        return null; // a certificate taken over from before this system: no case to show
+      }
       if (certification == null) {
         throw new ApiRefusal(ProblemType.NOT_FOUND, "本单位没有编号为 " + number + " 的申请");
       }
@@ -98,8 +132,8 @@ public class MyCases {
       }
       tasks.sort(Comparator.comparing(HistoricTaskInstance::getStartTime));
       VariableHistory variables = new VariableHistory();
-      return new MyCase(applications.describe(certification, userId), steps(tasks, userId),
-          requests(tasks, userId, variables), assessments(tasks, variables));
+      return new MyCase(applications.describe(certification, userId), steps(tasks, userId, staff),
+          requests(tasks, userId, variables, staff), assessments(tasks, variables));
     });
   }
 
@@ -112,13 +146,13 @@ public class MyCases {
   }
 
   /** The completed steps in order; the reviews of one panel are one step. */
-  private List<Step> steps(List<HistoricTaskInstance> tasks, String userId) {
+  private List<Step> steps(List<HistoricTaskInstance> tasks, String userId, boolean staff) {
     List<HistoricTaskInstance> done = tasks.stream().filter(t -> t.getEndTime() != null && COMPLETED.equals(t.getDeleteReason()))
         .sorted(Comparator.comparing(HistoricTaskInstance::getEndTime)).toList();
     List<Step> steps = new ArrayList<>();
     HistoricTaskInstance previous = null;
     for (HistoricTaskInstance task : done) {
-      Step step = new Step(task.getName(), department(task, userId), task.getEndTime().toInstant());
+      Step step = new Step(task.getName(), department(task, userId, staff), task.getEndTime().toInstant());
       if (previous != null && samePanel(previous, task)) {
         steps.set(steps.size() - 1, step);
       } else {
@@ -135,9 +169,9 @@ public class MyCases {
   }
 
   /** The department that did a step: its candidate group's name; the applicant; or the expert panel. */
-  private String department(HistoricTaskInstance task, String userId) {
+  private String department(HistoricTaskInstance task, String userId, boolean staff) {
     if (userId.equals(task.getAssignee())) {
-      return APPLICANT;
+      return staff ? APPLICANT_FOR_STAFF : APPLICANT;
     }
     return engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(task.getId())
         .type(IdentityLinkType.CANDIDATE).list().stream().map(HistoricIdentityLinkLog::getGroupId)
@@ -147,25 +181,35 @@ public class MyCases {
   }
 
   /** The applicant's own tasks, each with what it was told when it was asked. */
-  private List<Request> requests(List<HistoricTaskInstance> tasks, String userId, VariableHistory variables) {
+  private List<Request> requests(List<HistoricTaskInstance> tasks, String userId, VariableHistory variables,
+      boolean staff) {
     List<Request> requests = new ArrayList<>();
     for (HistoricTaskInstance task : tasks) {
       if (!userId.equals(task.getAssignee())) {
         continue;
       }
-      Map<String, Object> notice = new LinkedHashMap<>();
-      for (String name : NOTICES.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-        Object value = variables.valueAt(task.getProcessInstanceId(), name, task.getStartTime());
-        if (value != null && !"".equals(value)) {
-          notice.put(name, value instanceof Date date ? ReadableValues.dateTime(date) : value);
-        }
-      }
+      Map<String, Object> notice = values(variables, task, NOTICES, task.getStartTime());
       boolean open = task.getEndTime() == null;
-      requests.add(new Request(task.getTaskDefinitionKey(), task.getName(), open ? task.getId() : null, notice,
+      Map<String, Object> answer = staff && COMPLETED.equals(task.getDeleteReason())
+          ? values(variables, task, ANSWERS, task.getEndTime()) : Map.of();
+      requests.add(new Request(task.getTaskDefinitionKey(), task.getName(), open ? task.getId() : null, notice, answer,
           task.getStartTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
           COMPLETED.equals(task.getDeleteReason()) ? task.getEndTime().toInstant() : null, open));
     }
     return requests;
+  }
+
+  /** The values at {@code time} of the variables that {@code names} lists for the task's kind; empty ones left out. */
+  private static Map<String, Object> values(VariableHistory variables, HistoricTaskInstance task,
+      Map<String, List<String>> names, Date time) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String name : names.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+      Object value = variables.valueAt(task.getProcessInstanceId(), name, time);
+      if (value != null && !"".equals(value)) {
+        values.put(name, value instanceof Date date ? ReadableValues.dateTime(date) : value);
+      }
+    }
+    return values;
   }
 
   /** The grade of each annual assessment the city bureau has concluded, with its report year. */

@@ -82,6 +82,8 @@ public final class SupervisionProcess {
   public static final String ASSESSMENT_COMMENT = "assessmentComment";
   public static final String REWARD_AMOUNT = "rewardAmount";
   public static final String REWARD_NOTE = "rewardNote";
+  /** The report year's service record of the space (Art. 6), shown read-only in the assessment (county/). */
+  public static final String COUNTY_SERVICE_RECORD = "countyServiceRecord";
 
   public static final String GRADE_EXCELLENT = "excellent";
   public static final String GRADE_QUALIFIED = "qualified";

@@ -235,6 +235,13 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       };
       case "materials" -> "upload".equals(object) ? uploadMaterial(user) : allowedOr403(send(HttpRequest.newBuilder(
           uri(materialOfOperator1())).header("Authorization", basic(user)).GET()));
+      case "county" -> switch (object) {
+        case "list" -> allowedOr403(get("/api/county/spaces", user));
+        case "space" -> allowedOr403(get("/api/county/spaces/" + instance("supervised", false).getBusinessKey(), user));
+        default -> allowedOr403(apiPost(user, "/api/county/spaces/" + instance("supervised", false).getBusinessKey()
+            + "/services", "{\"servedOn\":\"" + cn.gov.shuozhou.makerspace.common.EngineClock.today()
+            + "\",\"kind\":\"policy\",\"description\":\"宣讲科技政策\"}"));
+      };
       case "letters" -> readLetters(user);
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));

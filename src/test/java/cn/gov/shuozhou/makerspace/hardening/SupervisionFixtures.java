@@ -51,10 +51,15 @@ public final class SupervisionFixtures {
 
   /** A certified space in its annual supervision, waiting for its first report window. */
   ProcessInstance supervised() {
+    return supervised("shuocheng", "朔州创客空间");
+  }
+
+  /** A space of {@code county} certified today, in its annual supervision, waiting for its first report window. */
+  public ProcessInstance supervised(String county, String spaceName) {
     LocalDate today = EngineClock.today();
     String applicationNumber = "SQ-HARDENING-" + UUID.randomUUID();
-    Certificate c = certificates.issue(new Certification(applicationNumber, new Space(Applications.newCreditCode(), "朔州创客空间",
-        "朔州市朔城区民福街1号"), "朔州市创新工场运营有限公司", "shuocheng", "operator1", today, today.plusYears(3).minusDays(1), "hardening-test"));
+    Certificate c = certificates.issue(new Certification(applicationNumber, new Space(Applications.newCreditCode(), spaceName,
+        "朔州市朔城区民福街1号"), "朔州市创新工场运营有限公司", county, "operator1", today, today.plusYears(3).minusDays(1), "hardening-test"));
     Map<String, Object> vars = new HashMap<>();
     vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
     vars.put(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));
@@ -146,6 +151,13 @@ public final class SupervisionFixtures {
     }
     tasks.complete(rectify.getId(), validCompletion(TASK_RECTIFY));
     return await(id, TASK_REASSESSMENT);
+  }
+
+  /** The running supervision's report window opened and its report submitted: its {@code annualAssessment}. */
+  public Task assessmentAfterReport(String processInstanceId) {
+    fire(processInstanceId, "reportWindowOpens");
+    tasks.complete(await(processInstanceId, TASK_SUBMIT_REPORT).getId(), report(12, 12, 1, 50_000.0));
+    return await(processInstanceId, TASK_ASSESSMENT);
   }
 
   /** A new supervision instance at {@code annualAssessment} of a report that decision annual-assessment grades unqualified. */

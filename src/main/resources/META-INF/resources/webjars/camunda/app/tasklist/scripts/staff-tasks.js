@@ -6,6 +6,7 @@
 //   tasklist.navbar.action   已办: the tasks I completed, with what I decided (GET /api/tasks/done)
 //   tasklist.navbar.action   站内消息 with the unread count: the user's inbox (common/inbox.js), e.g.
 //                            超时提醒 of an overdue task; opening a message marks it read
+//   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
 //                            pill is labelled 快速搜索 包含 …
@@ -172,6 +173,15 @@ function addExpertButton(body, number) {
   }}, '加签');
 }
 
+// ------------------------------------------------------------------ 县域空间
+
+/** A link to the county's view, shown once the API answers that the user reads an area's spaces. */
+function countyLink(node) {
+  const link = el('a', {href: '/county/', className: 'ms-county-link', hidden: true}, '县域空间');
+  node.appendChild(link);
+  request('GET', '/api/county/spaces').then(() => { link.hidden = false; }, () => link.remove());
+}
+
 // ------------------------------------------------------------------ 站内消息
 
 function inboxLink(node) {
@@ -303,6 +313,7 @@ new MutationObserver(labelSearchPills).observe(document.body, {childList: true, 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
   {id: 'ms-inbox', pluginPoint: 'tasklist.navbar.action', priority: 90, render: inboxLink},
+  {id: 'ms-county', pluginPoint: 'tasklist.navbar.action', priority: 80, render: countyLink},
   {id: 'ms-quick-search', pluginPoint: 'tasklist.list', priority: 100, render: quickSearch},
   {id: 'ms-case-materials', pluginPoint: 'tasklist.task.detail', priority: 0, label: '申报材料',
     properties: {label: '申报材料'}, render: caseMaterials},

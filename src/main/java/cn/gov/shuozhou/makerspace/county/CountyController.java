@@ -1,0 +1,116 @@
+package cn.gov.shuozhou.makerspace.county;
+
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
+import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/county/spaces} (Art. 6, docs/security.md §14): the certified spaces of the caller's area
+ * ({@code q} name or operator, {@code status} valid/expired/revoked, {@code county} for the city
+ * bureau, {@code page}); {@code /{certificateNumber}} one space's file; {@code /{certificateNumber}/services}
+ * its service record, read by the readers of the space and written ({@code POST}: {@code servedOn},
+ * {@code kind}, {@code description}, {@code attachments}, {@code corrects}) by the bureau of its area.
+ */
+@RestController
+@RequestMapping("/api/county/spaces")
+public class CountyController {
+
+  static final List<String> LIST_PARAMETERS = List.of("q", "status", "county", "page");
+  static final List<String> STATUSES = List.of("valid", "expired", "revoked");
+  private static final int MAX_PAGE = 10_000;
+
+  private final CountySpaces spaces;
+  private final ServiceRecords records;
+  private final ServiceRecording recording;
+  private final IdentityService identity;
+
+  public CountyController(CountySpaces spaces, ServiceRecords records, ServiceRecording recording,
+      IdentityService identity) {
+    this.spaces = spaces;
+    this.records = records;
+    this.recording = recording;
+    this.identity = identity;
+  }
+
+  @GetMapping
+  public CountySpaces.Page list(@RequestParam Map<String, String> parameters) {
+    Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
+    Inputs in = Inputs.of(new HashMap<>(parameters)).only(LIST_PARAMETERS);
+    String text = in.text("q", "名称或运营机构", false, Inputs.MAX_NAME);
+    String status = in.has("status") ? in.choice("status", "状态", STATUSES) : null;
+    String county = in.has("county") ? in.choice("county", "县（区）", County.codes()) : null;
+    Integer page = in.has("page") ? page(in) : Integer.valueOf(1);
+    in.throwIfInvalid();
+    Set<String> areas = AccessPolicy.readableAreas(caller);
+    if (areas != null && county != null && !areas.contains(county)) {
+      throw new ApiRefusal(ProblemType.FORBIDDEN, AccessPolicy.otherArea("查看该县（区）的众创空间", caller.userId()));
+    }
+    if (areas != null && county == null) {
+      county = areas.stream().findFirst().orElseThrow(); // a bureau of an area holds one area
+    }
+    return spaces.list(county, text == null ? "" : text, status == null ? "" : status, page);
+  }
+
+  @GetMapping("/{certificateNumber}")
+  public CountySpaces.SpaceFile one(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
+    Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
+    noParameters(parameters);
+    return spaces.file(caller, spaces.readable(caller, certificateNumber));
+  }
+
+  @GetMapping("/{certificateNumber}/services")
+  public List<ServiceEntry> services(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
+    Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
+    noParameters(parameters);
+    return records.of(spaces.readable(caller, certificateNumber).certificateNumber());
+  }
+
+  @PostMapping("/{certificateNumber}/services")
+  public ResponseEntity<ServiceEntry> record(@PathVariable String certificateNumber,
+      @RequestBody(required = false) Map<String, Object> body) {
+    Caller caller = AccessPolicy.require(identity, Capability.RECORD_SERVICES);
+    Certificate space = spaces.readable(caller, certificateNumber);
+    if (!AccessPolicy.servesArea(caller, space.county())) {
+      throw new ApiRefusal(ProblemType.FORBIDDEN, AccessPolicy.otherArea("记录该众创空间的服务台账", caller.userId()));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(recording.record(caller, space, body));
+  }
+
+  private static void noParameters(Map<String, String> parameters) {
+    if (!parameters.isEmpty()) {
+      throw new InvalidInputException(parameters.keySet().stream().sorted()
+          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
+    }
+  }
+
+  /** The page, a whole number from 1. */
+  private static Integer page(Inputs in) {
+    String text = in.text("page", "页码", true, 6);
+    if (text != null && (!text.matches("[1-9]\\d*") || Integer.parseInt(text) > MAX_PAGE)) {
+      in.fail("page", "页码（page）应为1至" + MAX_PAGE + "之间的整数");
+      return null;
+    }
+    return text == null ? null : Integer.valueOf(text);
+  }
+}

@@ -1,0 +1,92 @@
+package cn.gov.shuozhou.makerspace.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.materials.Multipart;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The county's view (Art. 6) in Chromium: shuocheng1 opens 县域空间 from Tasklist's header, finds a
+ * certified space of 朔城区 (and none of 平鲁区), is told at the field what is missing, records a
+ * service with an attachment; city1 then sees the entry in the space's 年度考核 form in Tasklist.
+ * The space's supervision is reached through the engine (its report window and the report: the
+ * operator's steps are another suite's); everything the two users do is done on the pages.
+ */
+class CountyViewBrowserTest extends AbstractHttpTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired CertificateRegistry certificates;
+
+  private Browser browser;
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theCountyRecordsAServiceAndTheCityBureauSeesItInTheAssessment() throws Exception {
+    SupervisionFixtures supervision = new SupervisionFixtures(engine, certificates, new CertificationDriver(engine));
+    ProcessInstance ours = supervision.supervised("shuocheng", "朔城区浏览器台账空间");
+    String theirs = supervision.supervised("pinglu", "平鲁区浏览器台账空间").getBusinessKey();
+    Path pdf = Files.write(Files.createTempDirectory("county").resolve("服务照片2026.pdf"), Multipart.pdf("服务照片"));
+
+    browser = Browser.start(Duration.ofSeconds(60));
+    WebSteps web = new WebSteps(browser, engine, port, "county");
+    web.signIn("shuocheng1");
+    browser.click(By.cssSelector("a.ms-county-link"));
+    browser.withText(By.id("user-name"), "shuocheng1"); // the page shares Tasklist's session
+    browser.visible(By.id("search-q")).sendKeys("浏览器台账空间");
+    browser.click(By.cssSelector("#search-form button[type='submit']"));
+    browser.withText(By.id("space-count"), "共 1 个众创空间");
+    WebElement list = browser.visible(By.id("space-list"));
+    assertThat(list.getText()).contains(ours.getBusinessKey(), "朔城区浏览器台账空间", "朔城区", "有效")
+        .doesNotContain(theirs, "平鲁区");
+    web.checkPage("list", "main");
+
+    browser.click(By.cssSelector("tr[data-number='" + ours.getBusinessKey() + "'] a.space-link"));
+    browser.withText(By.id("space-title"), "朔城区浏览器台账空间");
+    browser.visible(By.id("service-form"));
+    browser.js("arguments[0].value = arguments[1];", browser.visible(By.id("service-date")),
+        EngineClock.today().toString());
+    browser.driver().findElement(By.cssSelector("#service-kind option[value='training']")).click();
+    browser.click(By.id("service-submit"));
+    WebElement missing = browser.visible(By.id("service-description-field-error"));
+    assertThat(missing.getText()).contains("服务内容");
+    assertThat(browser.driver().findElement(By.id("service-description")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+    browser.driver().findElement(By.id("service-description")).sendKeys("组织入驻团队参加创业培训");
+    browser.present(By.id("service-file")).sendKeys(pdf.toString());
+    browser.withText(By.id("service-attachments"), "服务照片2026.pdf");
+    browser.click(By.id("service-submit"));
+    browser.withText(By.id("global-message"), "服务记录已保存");
+    WebElement services = browser.withText(By.id("space-services"), "组织入驻团队参加创业培训");
+    assertThat(services.getText()).contains("培训辅导", "附件1", "shuocheng1");
+    web.checkPage("space", "main");
+
+    Task assessment = supervision.assessmentAfterReport(ours.getId());
+    web.signIn("city1");
+    web.openTask(assessment);
+    WebElement record = browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_countyServiceRecord']"));
+    assertThat(record.getDomProperty("value")).contains("培训辅导：组织入驻团队参加创业培训（附件1件）（shuocheng1记录）");
+    web.checkPage("assessment", ".task-details .fjs-container");
+  }
+}
