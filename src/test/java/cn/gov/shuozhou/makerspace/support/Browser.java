@@ -259,8 +259,12 @@ public final class Browser implements AutoCloseable {
     return latinWords(driver.findElement(By.tagName("body")).getText());
   }
 
-  /** Proper names and identifiers without digits that stay in Latin letters: the demo administrator's user id. */
-  public static final Set<String> LATIN_ALLOWED = Set.of("admin");
+  /**
+   * Proper names and identifiers without digits that stay in Latin letters: the demo administrator's
+   * user id; the file formats the upload accepts and the units of file sizes, as Chinese pages write
+   * them (只接收PDF、JPEG、PNG文件, 不超过 10 MB).
+   */
+  public static final Set<String> LATIN_ALLOWED = Set.of("admin", "PDF", "JPEG", "PNG", "KB", "MB");
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@/-]*");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([-/.][a-z]+)+/?|[a-z]+([-/.][a-z]+)*/");
