@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -254,9 +255,16 @@ public final class Browser implements AutoCloseable {
         .toList();
   }
 
-  /** The Latin-alphabet words ({@link #latinWords(String)}) the open page shows in its body. */
+  /**
+   * The Latin-alphabet words ({@link #latinWords(String)}) the open page shows in its body, but for
+   * those it marks up as identifiers ({@code <code>}: e.g. the variable names beside their Chinese
+   * meaning in the auditor's history).
+   */
   public List<String> latinWordsOnPage() {
-    return latinWords(driver.findElement(By.tagName("body")).getText());
+    Set<String> identifiers = driver.findElements(By.tagName("code")).stream()
+        .flatMap(code -> latinWords(code.getText()).stream()).collect(Collectors.toSet());
+    return latinWords(driver.findElement(By.tagName("body")).getText()).stream()
+        .filter(word -> !identifiers.contains(word)).toList();
   }
 
   /**
