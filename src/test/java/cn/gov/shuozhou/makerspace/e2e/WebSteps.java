@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -401,8 +404,9 @@ final class WebSteps {
             box.click();
           }
         });
-      } else {
-        browser.driver().findElements(By.cssSelector(form + "#field-" + key + "-" + value)).forEach(radio -> {
+      } else if (value instanceof String option) {
+        browser.driver().findElements(By.cssSelector(form + "input[type='radio'][name='" + key + "'][value='" + option
+            + "']")).forEach(radio -> {
           browser.scrollIntoView(radio);
           radio.click();
         });
@@ -423,6 +427,33 @@ final class WebSteps {
     browser.click(By.cssSelector("#task-" + task.getId() + " button[type='submit']"));
     browser.withText(By.id("global-message"), "已提交");
     browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+  }
+
+  /**
+   * The documented time shortcut of operations (docs/operations.md, "Overriding a timer"): the
+   * administrator opens the instance's 作业 tab in Cockpit and sets the due date of the timer of
+   * {@code activityId} to a moment past; the job executor then runs it as it runs any due job.
+   */
+  void runTimerInCockpit(String processInstanceId, String activityId) {
+    Job timer = browser.await().until(d -> engine.getManagementService().createJobQuery()
+        .processInstanceId(processInstanceId).activityId(activityId).timers().singleResult());
+    String activityName = engine.getRepositoryService().getBpmnModelInstance(timer.getProcessDefinitionId())
+        .getModelElementById(activityId).getAttributeValue("name");
+    browser.open("about:blank");
+    browser.clearCookies();
+    browser.open(url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime?tab=jobs-tab"));
+    browser.signInToWebapp("admin");
+    browser.click(By.xpath("//table[contains(@class,'jobs-tab')]//tr[.//a[normalize-space(.)='" + activityName
+        + "']]//a[@ng-click='openRecalculationWindow(job)']"));
+    browser.click(By.cssSelector(".modal-content input[type='radio'][value='specific']"));
+    WebElement date = browser.clickable(By.cssSelector(".modal-content input[name='dateValue']"));
+    date.clear();
+    // a day ago, in whatever time zone the browser reads it: due at once
+    date.sendKeys(LocalDateTime.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+    browser.click(By.cssSelector(".modal-content button[ng-click='submit()']"));
+    screenshot("cockpit-run-timer");
+    browser.await(Duration.ofSeconds(120)).until(d -> engine.getManagementService().createJobQuery()
+        .jobId(timer.getId()).count() == 0);
   }
 
   /** The one open task of {@code key} in the instance, once it exists (asynchronous steps run first). */
