@@ -69,3 +69,14 @@ test('an error of a radio group is written at the group marked with its name, no
   assert.equal(f.querySelector('#field-premises-field-error').textContent, '请选择场地性质');
   assert.equal(f.querySelector('#field-premises').getAttribute('aria-invalid'), 'true');
 });
+
+test('the field names the API adds for integrators are not shown to people', () => {
+  const f = form();
+  const box = el('div', { className: 'message error', hidden: true });
+  showFormError(f, box, {
+    message: '输入有误：电子邮箱（email）格式不正确',
+    errors: [{ field: 'email', message: '电子邮箱（email）格式不正确' }],
+  });
+  assert.equal(f.querySelector('#reg-email-field-error').textContent, '电子邮箱格式不正确');
+  assert.equal(box.children[0].textContent, '输入有误：电子邮箱格式不正确');
+});

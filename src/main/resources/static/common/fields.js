@@ -15,6 +15,14 @@ function control(form, field) {
   return (named && named.id ? named : null) || form.querySelector(`[data-field="${CSS.escape(field)}"]`) || named;
 }
 
+/**
+ * The API names the field in its messages for integrators (违规情况描述（violationDescription）为必填项);
+ * people read the label alone, at the field or in the form's message.
+ */
+function withoutFieldNames(text, errors) {
+  return errors.reduce((shown, e) => (e && e.field ? shown.split(`（${e.field}）`).join('') : shown), text || '');
+}
+
 function describedBy(node) {
   return (node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
 }
@@ -53,7 +61,8 @@ export function showFieldErrors(form, errors = []) {
       target.after(message);
       target.setAttribute('aria-describedby', [...describedBy(target), id].join(' '));
     }
-    message.append(message.textContent ? `；${error.message}` : error.message);
+    const text = withoutFieldNames(error.message, [error]);
+    message.append(message.textContent ? `；${text}` : text);
     target.setAttribute('aria-invalid', 'true');
   }
   return unplaced;
@@ -64,8 +73,9 @@ export function showFieldErrors(form, errors = []) {
  * field) in the form's message box; the first invalid field gets the focus.
  */
 export function showFormError(form, box, error) {
-  const unplaced = showFieldErrors(form, error.errors || []);
-  showError(box, { message: error.message, errors: unplaced });
+  const errors = error.errors || [];
+  const unplaced = showFieldErrors(form, errors);
+  showError(box, { message: withoutFieldNames(error.message, errors), errors: unplaced });
   const first = form.querySelector('[aria-invalid="true"]');
   if (first) {
     first.focus();

@@ -62,7 +62,7 @@ public enum Capability {
   READ_ALL_VARIABLES("查看全部保密变量", groups(CAMUNDA_ADMIN)),
 
   // ------------------------------------------------------------ commands of the application API
-  /** {@code POST /api/false-materials-reports} and {@code /api/violation-reports}. */
+  /** {@code POST /api/false-materials-reports} and {@code /api/violation-reports}; {@code GET /api/supervision-reports} lists them. */
   FILE_SUPERVISION_REPORTS("提交虚假材料或违规行为举报", groups(CITY_BUREAU, CAMUNDA_ADMIN)),
   /** Read the decisions and evaluate one on its own (no case changes). */
   EVALUATE_DECISIONS("查看和试算决策", groups(CITY_BUREAU, RULE_ADMINS)),

@@ -8,12 +8,14 @@ import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionReports.Filed;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionReports.Kind;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionReports.Listed;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,10 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code certificateNumber} or {@code applicationNumber}, {@code reportText}) and
  * {@code POST /api/violation-reports} (Art. 10, {@code certificateNumber},
  * {@code violationDescription}). The server correlates the supervision's message; the bureau needs
- * no right over the running case for it.
+ * no right over the running case for it. {@code GET /api/supervision-reports}: the newest reports,
+ * for the bureau's reports page ({@code /reports/}).
  */
 @RestController
 public class SupervisionReportController {
+
+  /** How many reports the reports page lists. */
+  private static final int LISTED = 50;
 
   private final SupervisionReports reports;
   private final IdentityService identity;
@@ -34,6 +40,12 @@ public class SupervisionReportController {
   public SupervisionReportController(SupervisionReports reports, IdentityService identity) {
     this.reports = reports;
     this.identity = identity;
+  }
+
+  @GetMapping("/api/supervision-reports")
+  public List<Listed> recent() {
+    reporter(); // the same people as file them: 403 for anyone else
+    return reports.recent(LISTED);
   }
 
   @PostMapping(path = "/api/false-materials-reports", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -9,10 +9,11 @@ import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,10 @@ public class SupervisionReports {
 
   /** The filed report: its id and the certificate it concerns. */
   public record Filed(String reportId, String certificateNumber) {}
+
+  /** A report as the city bureau's reports page lists it. */
+  public record Listed(String reportId, String kind, String certificateNumber, String reportText,
+      String reportedBy, Instant reportedAt) {}
 
   static final String NOTHING_TO_REPORT_ON =
       "没有找到正在年度管理中的众创空间（%s）：称号未认定或已取消的，不能再提交举报；称号已届满的，只受理虚假材料举报（第九条）";
@@ -95,6 +100,14 @@ public class SupervisionReports {
       throw new ApiRefusal(ProblemType.NO_RUNNING_PROCESS, NOTHING_TO_REPORT_ON.formatted(subject));
     }
     return new Filed(reportId, supervision.getBusinessKey());
+  }
+
+  /** The newest {@code limit} reports, newest first. */
+  public List<Listed> recent(int limit) {
+    return jdbc.query("SELECT report_id, kind, certificate_number, report_text, reported_by, reported_at "
+            + "FROM ms_supervision_report ORDER BY reported_at DESC, report_id FETCH FIRST " + limit + " ROWS ONLY",
+        (rs, row) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getTimestamp(6).toInstant()));
   }
 
   /** Art. 9 after the title expired: starts the review, with the certificate's data, for the city bureau. */

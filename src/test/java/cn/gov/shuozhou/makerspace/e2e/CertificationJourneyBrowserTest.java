@@ -2,7 +2,11 @@ package cn.gov.shuozhou.makerspace.e2e;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
+import cn.gov.shuozhou.makerspace.materials.MaterialFile;
+import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
@@ -12,9 +16,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 13 §1: every path of {@code maker-space-certification} walked in Chromium (zh-CN) through
- * the web pages only, each step by the demo user whose role it is: the operator files in Tasklist's
- * start form and supplements there, the county reviewer, the inspector, the city bureau, three
+ * the web pages only, each step by the demo user whose role it is: the operator files on its portal
+ * with its materials, supplements there with a new version of a material and files its annual
+ * report there (never in Tasklist), the county reviewer, the inspector, the city bureau, three
  * experts and the leader complete their Camunda Forms, a citizen objects on the public notice page.
  * The only shortcut is time ({@link WebSteps#passTimer}). Each step checks its page for Latin words
  * and axe-core violations and saves a screenshot (docs/images/e2e with
@@ -42,6 +47,7 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
   private static final String ID_NUMBER = "140602198506120011";
 
   @Autowired ProcessEngine engine;
+  @Autowired MaterialFiles materials;
 
   private Browser browser;
   private WebSteps web;
@@ -89,26 +95,10 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
         .singleResult()).getId();
     web.passTimer(supervision); // the annual report window opens
     Task report = web.task(supervision, SupervisionProcess.TASK_SUBMIT_REPORT);
-    web.signIn(operatorOf(supervision));
-    web.openTask(report);
-    for (String[] figure : List.of(new String[] {"Field_trainingSessions", "12"}, new String[] {"Field_trainees", "300"},
-        new String[] {"Field_residentMakers", "30"}, new String[] {"Field_residentTeams", "6"},
-        new String[] {"Field_graduatedTeams", "2"}, new String[] {"Field_eventsHeld", "24"},
-        new String[] {"Field_financingAmount", "1000000"}, new String[] {"Field_report_totalArea", "260"},
-        new String[] {"Field_report_publicServiceArea", "240"}, new String[] {"Field_report_seedFundAmount", "500000"},
-        new String[] {"Field_report_mentorCount", "5"}, new String[] {"Field_report_activeMakers", "25"},
-        new String[] {"Field_report_activeTeams", "4"})) {
-      web.type(figure[0], figure[1]);
-    }
-    web.tick("Field_report_premises-1");
-    web.type("Field_report_leaseYears", "5");
-    for (String check : List.of("Field_report_independentOperator", "Field_report_sharedFacilities",
-        "Field_report_onlineServices", "Field_report_lowCostOrFree")) {
-      web.tickOn(check);
-    }
-    web.type("Field_reportSummary", "全年开展培训辅导12次，孵化团队6个。");
-    web.type("Field_nextYearPlan", "扩大导师队伍，增加路演活动。");
-    web.complete("annual-report", report);
+    web.signInToPortal(operatorOf(supervision));
+    web.openOnPortal(report);
+    web.fillOnPortal(report, SupervisionFixtures.annualReport(12, 12, 1, 50_000));
+    web.submitOnPortal("annual-report", report);
 
     Task assessment = web.task(supervision, SupervisionProcess.TASK_ASSESSMENT);
     web.signIn("city1");
@@ -132,10 +122,15 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     web.complete("first-review-return", review);
 
     Task supplement = web.task(pi, TASK_SUPPLEMENT);
-    web.signIn(operatorOf(pi));
-    web.openTask(supplement);
-    web.type("Field_leaseYears", "8");
-    web.complete("supplement", supplement);
+    web.signInToPortal(operatorOf(pi));
+    By form = web.openOnPortal(supplement);
+    web.fillOnPortal(supplement, Map.of(LEASE_YEARS, 8));
+    web.upload(form, "REGISTRATION", "营业执照2.pdf"); // a new version of a filed material
+    web.submitOnPortal("supplement", supplement);
+    assertThat(materials.ofCase(businessKey(pi))).as("the new version, submitted with the supplement")
+        .filteredOn(f -> f.materialCode().equals("REGISTRATION"))
+        .extracting(MaterialFile::version, MaterialFile::fileName, MaterialFile::submitted)
+        .contains(tuple(2, "营业执照2.pdf", true));
 
     review = web.task(pi, TASK_FIRST_REVIEW);
     web.signIn("shuocheng1");
@@ -180,43 +175,16 @@ class CertificationJourneyBrowserTest extends AbstractHttpTest {
     assertOutcome(pi, "REJECTED");
   }
 
-  /** The organisation account of a new credit code files in Tasklist's start form; returns the instance id. */
+  /** The organisation account of a new credit code files on its portal with its materials; returns the instance id. */
   private String apply(String spaceName) {
     String creditCode = Applications.newCreditCode();
-    String operator = OrganisationAccounts.ownerOf(engine, creditCode);
-    web.signIn(operator);
-    browser.click(By.cssSelector(".start-process-action a"));
-    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
-    browser.visible(By.cssSelector(".modal-content .fjs-form"));
-    web.type("Field_operatorName", "朔州创新创业服务有限公司");
-    web.type("Field_creditCode", creditCode);
-    web.type("Field_spaceName", spaceName);
-    web.type("Field_spaceAddress", "朔州市朔城区民福街1号");
-    web.select("Field_county", "朔城区");
-    web.tick("Field_hostType-1");
-    web.tick("Field_spaceFocus-0");
-    web.type("Field_totalArea", "260");
-    web.type("Field_publicServiceArea", "240");
-    web.tick("Field_premises-1");
-    web.type("Field_leaseYears", "6");
-    web.type("Field_seedFundAmount", "500000");
-    web.type("Field_mentorCount", "5");
-    web.type("Field_monthlyEvents", "2");
-    web.type("Field_activeMakers", "25");
-    web.type("Field_activeTeams", "4");
-    for (String check : List.of("Field_independentOperator", "Field_sharedFacilities", "Field_onlineServices",
-        "Field_lowCostOrFree", "Field_declarationConfirmed")) {
-      web.tick(check);
-    }
-    web.type("Field_contactName", "王明");
-    web.type("Field_contactPhone", "13903491234");
-    web.refill();
-    web.checkPage("apply", ".modal-content .fjs-container");
-    browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
-    ProcessInstance started = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode).singleResult());
-    web.screenshot("applied");
-    return started.getId();
+    Map<String, Object> application = Applications.valid("shuocheng", creditCode);
+    application.put(SPACE_NAME, spaceName);
+    application.put("declarationConfirmed", true); // a field of the form only: the declaration ticked before filing
+    web.signInToPortal(OrganisationAccounts.ownerOf(engine, creditCode));
+    String number = web.fileOnPortal(application);
+    return browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(KEY).processInstanceBusinessKey(number).singleResult()).getId();
   }
 
   private void approveFirstReview(String pi) {

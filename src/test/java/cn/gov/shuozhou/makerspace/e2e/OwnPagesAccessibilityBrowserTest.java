@@ -38,7 +38,7 @@ class OwnPagesAccessibilityBrowserTest extends AbstractHttpTest {
 
   @ParameterizedTest(name = "{0} as {1}")
   @CsvSource({
-      "/rules/, ruleadmin1", "/calendar/, admin", "/portal/, operator1", "/mailbox/, admin", "/county/, shuocheng1",
+      "/rules/, ruleadmin1", "/calendar/, admin", "/portal/, operator1", "/mailbox/, admin", "/county/, shuocheng1", "/reports/, city1",
       "/public/, ''", "/public/registry, ''", "/public/notices, ''", "/public/verify, ''",
       "/public/announcements, ''", "/public/objections/status, ''"})
   void thePageSpeaksChineseAndHasNoSeriousAccessibilityViolation(String page, String user) {

@@ -2,13 +2,22 @@ package cn.gov.shuozhou.makerspace.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.materials.Multipart;
 import cn.gov.shuozhou.makerspace.support.Axe;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,9 +35,11 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
 /**
- * The steps of a journey through the web pages, each by the demo user whose role it is: sign in to
- * Tasklist, open a task from its link, claim, fill the Camunda Form, complete. The engine is only
- * read (which task is next, where the case went), never driven, except by {@link #passTimer}.
+ * The steps of a journey through the web pages, each by the demo user whose role it is: staff sign in
+ * to Tasklist, open a task from its link, claim, fill the Camunda Form, complete; applicants work
+ * only on their portal (我的申请): file with their materials, open a case's task there, fill it,
+ * upload, submit. The engine is only read (which task is next, where the case went), never driven,
+ * except by {@link #passTimer}.
  *
  * <p>Every step checks the page it leaves: no Latin-alphabet word visible ({@link Browser#latinWords})
  * and no serious or critical axe-core violation in the form ({@link Axe}); and saves a screenshot
@@ -256,9 +267,16 @@ final class WebSteps {
    * until the timer is gone. Asynchronous continuations that follow run on the job executor as usual.
    */
   void passTimer(String processInstanceId) {
-    Job timer = browser.await().until(d -> engine.getManagementService().createJobQuery()
-        .processInstanceId(processInstanceId).timers().orderByJobDuedate().asc().list().stream().findFirst()
-        .orElse(null));
+    passTimer(processInstanceId, null);
+  }
+
+  /** As {@link #passTimer(String)}, for the instance's timer of {@code activityId} (null: its next timer). */
+  void passTimer(String processInstanceId, String activityId) {
+    Job timer = browser.await().until(d -> {
+      var timers = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers();
+      return (activityId == null ? timers : timers.activityId(activityId)).orderByJobDuedate().asc().list().stream()
+          .findFirst().orElse(null);
+    });
     try {
       ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
       browser.await().ignoring(OptimisticLockingException.class).until(d -> {
@@ -270,6 +288,172 @@ final class WebSteps {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  // ------------------------------------------------------------------ the applicant's portal
+
+  /** Signs in to the portal (我的申请) as the organisation account {@code user} (password = user id), in a fresh session. */
+  void signInToPortal(String user) {
+    entries.clear();
+    browser.open("about:blank");
+    browser.clearCookies();
+    browser.open(url("/portal/"));
+    browser.visible(By.id("login-username")).sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).sendKeys(user);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), user);
+  }
+
+  /**
+   * 在线申报 on the signed-in portal: fills the application form with {@code application} (field
+   * name → value: choices first, as they show and hide fields), uploads a small generated PDF for
+   * each required item of the checklist it lists, files; returns the application number it shows.
+   */
+  String fileOnPortal(Map<String, Object> application) {
+    browser.click(By.id("apply-open"));
+    browser.visible(applyField("operatorName"));
+    application.forEach((name, value) -> {
+      if (value instanceof Boolean ticked) {
+        WebElement box = browser.present(applyField(name));
+        if (box.isSelected() != ticked) {
+          browser.scrollIntoView(box);
+          box.click();
+        }
+      } else if (!browser.driver().findElements(By.cssSelector("#apply-form input[type='radio'][name='" + name + "']")).isEmpty()) {
+        browser.click(By.cssSelector("#apply-form input[name='" + name + "'][value='" + value + "']"));
+      } else if (!browser.driver().findElements(By.cssSelector("#apply-form select[name='" + name + "']")).isEmpty()) {
+        browser.click(By.cssSelector("#apply-form select[name='" + name + "'] option[value='" + value + "']"));
+      }
+    });
+    application.forEach((name, value) -> {
+      WebElement field = browser.driver().findElement(applyField(name));
+      if (!(value instanceof Boolean) && "input textarea".contains(field.getTagName())
+          && !"radio".equals(field.getDomAttribute("type")) && field.isDisplayed()) {
+        field.clear();
+        field.sendKeys(plain(value));
+      }
+    });
+    browser.visible(By.cssSelector("#apply-materials tr.material-item"));
+    List<String> required = browser.driver().findElements(By.cssSelector("#apply-materials tr.material-item")).stream()
+        .filter(row -> row.getText().contains("必需")).map(row -> row.getDomAttribute("data-code")).toList();
+    assertThat(required).as("the checklist's required items").isNotEmpty();
+    for (int i = 0; i < required.size(); i++) {
+      upload(By.id("apply-materials"), required.get(i), "申报材料" + (i + 1) + ".pdf");
+    }
+    checkPage("apply", "document");
+    browser.click(By.id("apply-submit"));
+    String number = browser.visible(By.cssSelector("#apply-done .apply-number")).getText();
+    assertThat(browser.driver().findElement(By.id("apply-done")).getText())
+        .contains("已随申请提交的材料（" + required.size() + " 份）");
+    screenshot("applied");
+    return number;
+  }
+
+  private static By applyField(String name) {
+    return By.cssSelector("#apply-form [name='" + name + "']");
+  }
+
+  /** A number as people type it (260, not 260.0). */
+  private static String plain(Object value) {
+    return value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
+        : value.toString();
+  }
+
+  /**
+   * Uploads a generated PDF named {@code fileName} (digits, not Latin words: the page shows it) for
+   * item {@code code} with the upload control of the item's row inside {@code within}, and waits
+   * until the row lists it.
+   */
+  void upload(By within, String code, String fileName) {
+    Path file;
+    try {
+      file = Files.write(Files.createTempDirectory("e2e-materials").resolve(fileName), Multipart.pdf(journey + fileName));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    By row = By.cssSelector("tr.material-item[data-code='" + code + "']");
+    browser.present(within).findElement(row).findElement(By.cssSelector("input.material-input")).sendKeys(file.toString());
+    browser.await().ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(within).findElement(row).getText().contains(fileName));
+  }
+
+  /**
+   * Opens the applicant's task as the portal offers it: 我的申请 lists the case with a 去办理 link
+   * to the task's form on the case page. Returns the form's locator.
+   */
+  By openOnPortal(Task task) {
+    browser.open(url("/portal/"));
+    browser.click(By.cssSelector("a.do-task[href$='#task-" + task.getId() + "']"));
+    By form = By.id("task-" + task.getId());
+    browser.visible(form);
+    return form;
+  }
+
+  /**
+   * Fills the portal task form with {@code values} (key → value) as a person would: check boxes and
+   * radio buttons first (they show and hide fields), then the text; keys the form has no field for
+   * (or shows none for) are left out.
+   */
+  void fillOnPortal(Task task, Map<String, Object> values) {
+    String form = "#task-" + task.getId() + " ";
+    values.forEach((key, value) -> {
+      if (value instanceof Boolean ticked) {
+        browser.driver().findElements(By.cssSelector(form + "#field-" + key)).forEach(box -> {
+          if (box.isSelected() != ticked) {
+            browser.scrollIntoView(box);
+            box.click();
+          }
+        });
+      } else if (value instanceof String option) {
+        browser.driver().findElements(By.cssSelector(form + "input[type='radio'][name='" + key + "'][value='" + option
+            + "']")).forEach(radio -> {
+          browser.scrollIntoView(radio);
+          radio.click();
+        });
+      }
+    });
+    values.forEach((key, value) -> browser.driver().findElements(By.cssSelector(form + "input#field-" + key + ", "
+        + form + "textarea#field-" + key)).stream().filter(field -> !(value instanceof Boolean) && field.isDisplayed())
+        .forEach(field -> {
+          browser.scrollIntoView(field);
+          field.clear();
+          field.sendKeys(plain(value));
+        }));
+  }
+
+  /** Checks the portal page and sends the task's form; waits until the page confirms it and the engine has it. */
+  void submitOnPortal(String name, Task task) {
+    checkPage(name, "portal-" + task.getTaskDefinitionKey(), "#task-" + task.getId());
+    browser.click(By.cssSelector("#task-" + task.getId() + " button[type='submit']"));
+    browser.withText(By.id("global-message"), "已提交");
+    browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+  }
+
+  /**
+   * The documented time shortcut of operations (docs/operations.md, "Overriding a timer"): the
+   * administrator opens the instance's 作业 tab in Cockpit and sets the due date of the timer of
+   * {@code activityId} to a moment past; the job executor then runs it as it runs any due job.
+   */
+  void runTimerInCockpit(String processInstanceId, String activityId) {
+    Job timer = browser.await().until(d -> engine.getManagementService().createJobQuery()
+        .processInstanceId(processInstanceId).activityId(activityId).timers().singleResult());
+    String activityName = engine.getRepositoryService().getBpmnModelInstance(timer.getProcessDefinitionId())
+        .getModelElementById(activityId).getAttributeValue("name");
+    browser.open("about:blank");
+    browser.clearCookies();
+    browser.open(url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime?tab=jobs-tab"));
+    browser.signInToWebapp("admin");
+    browser.click(By.xpath("//table[contains(@class,'jobs-tab')]//tr[.//a[normalize-space(.)='" + activityName
+        + "']]//a[@ng-click='openRecalculationWindow(job)']"));
+    browser.click(By.cssSelector(".modal-content input[type='radio'][value='specific']"));
+    WebElement date = browser.clickable(By.cssSelector(".modal-content input[name='dateValue']"));
+    date.clear();
+    // a day ago, in whatever time zone the browser reads it: due at once
+    date.sendKeys(LocalDateTime.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
+    browser.click(By.cssSelector(".modal-content button[ng-click='submit()']"));
+    screenshot("cockpit-run-timer");
+    browser.await(Duration.ofSeconds(120)).until(d -> engine.getManagementService().createJobQuery()
+        .jobId(timer.getId()).count() == 0);
   }
 
   /** The one open task of {@code key} in the instance, once it exists (asynchronous steps run first). */

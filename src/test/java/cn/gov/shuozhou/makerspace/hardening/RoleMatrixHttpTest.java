@@ -209,7 +209,8 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       case "complete" -> complete(object, user, expected);
       case "start" -> start(object, user);
       case "objection" -> fileObjection(user);
-      case "report" -> report(object, user, expected);
+      case "report" -> "list".equals(object) ? allowedOr403(get("/api/supervision-reports", user))
+          : report(object, user, expected);
       case "message" -> correlateOverTheEngine(user, expected);
       case "job" -> controlTimer(object, user, expected);
       case "execution" -> signal(user, expected);

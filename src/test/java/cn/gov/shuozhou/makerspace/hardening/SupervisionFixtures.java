@@ -130,7 +130,7 @@ public final class SupervisionFixtures {
     }
     boolean excellent = TASK_REWARD.equals(taskKey);
     boolean unqualified = TASK_RECTIFY.equals(taskKey) || TASK_REASSESSMENT.equals(taskKey);
-    tasks.complete(report.getId(), report(excellent ? 12 : unqualified ? 1 : 12, excellent ? 24 : unqualified ? 2 : 12,
+    tasks.complete(report.getId(), annualReport(excellent ? 12 : unqualified ? 1 : 12, excellent ? 24 : unqualified ? 2 : 12,
         excellent ? 3 : unqualified ? 0 : 1, excellent ? 1_000_000.0 : unqualified ? 0.0 : 50_000.0));
     Task assessment = await(id, TASK_ASSESSMENT);
     if (TASK_ASSESSMENT.equals(taskKey)) {
@@ -164,7 +164,7 @@ public final class SupervisionFixtures {
   Task assessmentOfAnUnqualifiedReport() {
     String id = supervised().getId();
     fire(id, "reportWindowOpens");
-    tasks.complete(await(id, TASK_SUBMIT_REPORT).getId(), report(1, 2, 0, 0.0));
+    tasks.complete(await(id, TASK_SUBMIT_REPORT).getId(), annualReport(1, 2, 0, 0.0));
     return await(id, TASK_ASSESSMENT);
   }
 
@@ -172,7 +172,7 @@ public final class SupervisionFixtures {
   public static Map<String, Object> validCompletion(String taskKey) {
     Map<String, Object> v = new HashMap<>();
     switch (taskKey) {
-      case TASK_SUBMIT_REPORT -> v.putAll(report(12, 12, 1, 50_000.0));
+      case TASK_SUBMIT_REPORT -> v.putAll(annualReport(12, 12, 1, 50_000.0));
       case TASK_FOLLOW_UP_LATE_REPORT -> {
         v.put(FOLLOW_UP_NOTE, "已电话催报");
         v.put(REPORT_MISSING, false);
@@ -201,7 +201,11 @@ public final class SupervisionFixtures {
     return v;
   }
 
-  private static Map<String, Object> report(int sessions, int events, int graduated, double financing) {
+  /**
+   * An annual report's figures (the space's Art. 4 status still met): decision annual-assessment grades
+   * (12, 24, 3, 1,000,000) excellent, (12, 12, 1, 50,000) qualified and (1, 2, 0, 0) unqualified.
+   */
+  public static Map<String, Object> annualReport(int sessions, int events, int graduated, double financing) {
     Map<String, Object> v = new HashMap<>();
     v.put(TRAINING_SESSIONS, sessions);
     v.put(TRAINEES, sessions <= 1 ? 10 : 100);

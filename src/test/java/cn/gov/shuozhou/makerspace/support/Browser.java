@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -254,13 +255,24 @@ public final class Browser implements AutoCloseable {
         .toList();
   }
 
-  /** The Latin-alphabet words ({@link #latinWords(String)}) the open page shows in its body. */
+  /**
+   * The Latin-alphabet words ({@link #latinWords(String)}) the open page shows in its body, but for
+   * those it marks up as identifiers ({@code <code>}: e.g. the variable names beside their Chinese
+   * meaning in the auditor's history).
+   */
   public List<String> latinWordsOnPage() {
-    return latinWords(driver.findElement(By.tagName("body")).getText());
+    Set<String> identifiers = driver.findElements(By.tagName("code")).stream()
+        .flatMap(code -> latinWords(code.getText()).stream()).collect(Collectors.toSet());
+    return latinWords(driver.findElement(By.tagName("body")).getText()).stream()
+        .filter(word -> !identifiers.contains(word)).toList();
   }
 
-  /** Proper names and identifiers without digits that stay in Latin letters: the demo administrator's user id. */
-  public static final Set<String> LATIN_ALLOWED = Set.of("admin");
+  /**
+   * Proper names and identifiers without digits that stay in Latin letters: the demo administrator's
+   * user id; the file formats the upload accepts and the units of file sizes, as Chinese pages write
+   * them (只接收PDF、JPEG、PNG文件, 不超过 10 MB).
+   */
+  public static final Set<String> LATIN_ALLOWED = Set.of("admin", "PDF", "JPEG", "PNG", "KB", "MB");
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@/-]*");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([-/.][a-z]+)+/?|[a-z]+([-/.][a-z]+)*/");

@@ -56,6 +56,17 @@ function user(names, userId) {
   return h('span', {className: 'audit-user', title: userId}, name ? `${name}（${userId}）` : userId);
 }
 
+/** Variable types whose values are structures: their keys are identifiers. */
+const STRUCTURED_TYPES = new Set(['Json', 'Xml', 'Object']);
+
+/** A variable's (or a change's) value; a structure is shown as code. */
+function shownValue(variable) {
+  const text = longText(formatValue(variable));
+  const structured = STRUCTURED_TYPES.has(variable.type || variable.variableType)
+    || (variable.value !== null && typeof variable.value === 'object');
+  return structured ? h('code', null, text) : text;
+}
+
 /** Long values (JSON, text) shortened with a toggle. */
 function longText(text) {
   const full = text === null || text === undefined ? '' : String(text);
@@ -144,7 +155,7 @@ function summary(data, names, activityName) {
     const runtime = `#/process-instance/${encodeURIComponent(instance.id)}/runtime`;
     row('运行时视图', h('a', {href: runtime}, '查看当前运行状态'));
   }
-  row('实例 ID', h('code', null, instance.id));
+  row('实例编号', h('code', null, instance.id));
   return h('div', {className: 'audit-summary'}, rows);
 }
 
@@ -265,7 +276,7 @@ function variables(data, names, activityName) {
         return h('tr', null,
           h('td', {className: 'audit-number'}, String(index + 1)),
           h('td', {className: 'audit-time'}, dateTime(detail.time)),
-          h('td', null, longText(formatValue(detail))),
+          h('td', null, shownValue(detail)),
           h('td', null, label(VARIABLE_TYPES, detail.variableType)),
           h('td', null, source(detail)),
           h('td', null, operation ? user(names, operation.userId) : ''));
@@ -286,7 +297,7 @@ function variables(data, names, activityName) {
       rows.push(h('tr', {dataset: {variable: variable.name}},
         h('td', null, h('code', null, variable.name), meaning ? h('div', {className: 'audit-muted'}, meaning) : ''),
         h('td', null, label(VARIABLE_TYPES, variable.type)),
-        h('td', null, longText(formatValue(variable))),
+        h('td', null, shownValue(variable)),
         h('td', null, scope(variable)),
         h('td', {className: 'audit-time'}, dateTime(variable.createTime)),
         h('td', null, variable.state === 'DELETED' ? h('span', {className: 'label label-default'}, '已删除') : ''),
