@@ -77,11 +77,11 @@ public final class Inputs {
   public String text(String name, String label, boolean required, int maxLength) {
     String t = text(name, label);
     if (t == null) {
-      requireIf(required && absent(name), name);
+      requireIf(required && absent(name), name, label);
       return null;
     }
     if (t.length() > maxLength) {
-      fail(name, named(name, "不得超过" + maxLength + "个字符"));
+      fail(name, named(name, label, "不得超过" + maxLength + "个字符"));
       return null;
     }
     return t;
@@ -94,7 +94,7 @@ public final class Inputs {
       return null;
     }
     if (!(v instanceof String s)) {
-      fail(name, named(name, "应为文本"));
+      fail(name, named(name, label, "应为文本"));
       return null;
     }
     return s.strip();
@@ -104,7 +104,7 @@ public final class Inputs {
   public String choice(String name, String label, Collection<String> allowed) {
     String v = text(name, label, true, MAX_NAME);
     if (v != null && !allowed.contains(v)) {
-      fail(name, named(name, notOneOf(allowed)));
+      fail(name, named(name, label, notOneOf(allowed)));
       return null;
     }
     return v;
@@ -113,7 +113,7 @@ public final class Inputs {
   public String pattern(String name, String label, String regex, String hint) {
     String v = text(name, label, true, MAX_NAME);
     if (v != null && !v.matches(regex)) {
-      fail(name, named(name, "格式不正确，" + hint));
+      fail(name, named(name, label, "格式不正确，" + hint));
       return null;
     }
     return v;
@@ -137,11 +137,11 @@ public final class Inputs {
   public Double decimal(String name, String label, boolean required, double min, double max) {
     Double d = decimal(name, label);
     if (d == null) {
-      requireIf(required && !has(name), name);
+      requireIf(required && !has(name), name, label);
       return null;
     }
     if (d < min || d > max) {
-      fail(name, named(name, "应在" + fmt(min) + "至" + fmt(max) + "之间"));
+      fail(name, named(name, label, "应在" + fmt(min) + "至" + fmt(max) + "之间"));
       return null;
     }
     return d;
@@ -155,7 +155,7 @@ public final class Inputs {
     }
     Double d = toDouble(v);
     if (d == null || d.isNaN() || d.isInfinite()) {
-      fail(name, named(name, "应为数字"));
+      fail(name, named(name, label, "应为数字"));
       return null;
     }
     return d + 0.0;
@@ -165,11 +165,11 @@ public final class Inputs {
   public Integer integer(String name, String label, boolean required, int min, int max) {
     Integer i = integer(name, label);
     if (i == null) {
-      requireIf(required && !has(name), name);
+      requireIf(required && !has(name), name, label);
       return null;
     }
     if (i < min || i > max) {
-      fail(name, named(name, "应在" + min + "至" + max + "之间"));
+      fail(name, named(name, label, "应在" + min + "至" + max + "之间"));
       return null;
     }
     return i;
@@ -186,7 +186,7 @@ public final class Inputs {
     }
     Double d = toDouble(v);
     if (d == null || d.isNaN() || d.isInfinite() || d != Math.rint(d)) {
-      fail(name, named(name, "应为整数"));
+      fail(name, named(name, label, "应为整数"));
       return null;
     }
     return d.intValue();
@@ -196,11 +196,11 @@ public final class Inputs {
   public Boolean bool(String name, String label, boolean required) {
     Object v = read(name, label);
     if (v == null) {
-      requireIf(required, name);
+      requireIf(required, name, label);
       return null;
     }
     if (!(v instanceof Boolean b)) {
-      fail(name, named(name, "应为是/否（Boolean）"));
+      fail(name, named(name, label, "应为是/否（Boolean）"));
       return null;
     }
     return b;
@@ -235,7 +235,7 @@ public final class Inputs {
     }
     first.forEach((name, v) -> {
       if (!failed(name)) {
-        fail(name, named(name, v.getMessage()));
+        fail(name, named(name, labels.getOrDefault(name, name), v.getMessage()));
       }
     });
     return this;
@@ -277,15 +277,15 @@ public final class Inputs {
     return v == null || (v instanceof String s && s.isBlank());
   }
 
-  private void requireIf(boolean required, String name) {
+  private void requireIf(boolean required, String name, String label) {
     if (required) {
-      fail(name, named(name, "为必填项"));
+      fail(name, named(name, label, "为必填项"));
     }
   }
 
-  /** "label（field）text", with the label the field was read with. */
-  private String named(String name, String text) {
-    return labels.getOrDefault(name, name) + "（" + name + "）" + text;
+  /** "label（field）text". */
+  private static String named(String name, String label, String text) {
+    return label + "（" + name + "）" + text;
   }
 
   private static String field(Path path) {
