@@ -2,19 +2,42 @@ package cn.gov.shuozhou.makerspace.certification;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.CountyCode;
+import cn.gov.shuozhou.makerspace.common.CreditCode;
+import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.common.OneOf;
+import cn.gov.shuozhou.makerspace.common.ValidCreditCode;
 import cn.gov.shuozhou.makerspace.registry.Space;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * An application for certification (Art. 4, 5) as the applicant filed it: the start variables of
  * {@code maker-space-certification}, typed. Made from input only by {@code application/ApplicationValidator} (the
- * intake of every entry path and the supplement), read back from a running case by {@link #of}.
+ * intake of every entry path and the supplement), which checks the constraints below (the limits of
+ * {@link Inputs}); read back from a running case by {@link #of}.
  */
-public record Application(String operatorName, String creditCode, String spaceName, String spaceAddress,
-    String county, String hostType, String spaceFocus, SpaceStatus status, Double monthlyEvents,
-    Boolean convertedOldBuilding, String contactName, String contactPhone) {
+public record Application(
+    @NotBlank @Size(max = Inputs.MAX_NAME) String operatorName,
+    @NotBlank @Size(max = CreditCode.LENGTH) @ValidCreditCode String creditCode,
+    @NotBlank @Size(max = Inputs.MAX_NAME) String spaceName,
+    @NotBlank @Size(max = Inputs.MAX_ADDRESS) String spaceAddress,
+    @NotBlank @Size(max = Inputs.MAX_NAME) @CountyCode String county,
+    @NotBlank @Size(max = Inputs.MAX_NAME) @OneOf({"university", "other"}) String hostType,
+    @NotBlank @Size(max = Inputs.MAX_NAME) @OneOf({"maker", "team"}) String spaceFocus,
+    @Valid SpaceStatus status,
+    @NotNull @Range(max = 10_000) Double monthlyEvents,
+    @NotNull Boolean convertedOldBuilding,
+    @NotBlank @Size(max = 50) String contactName,
+    @NotBlank @Size(max = Inputs.MAX_NAME) @Pattern(regexp = Inputs.MOBILE_OR_LANDLINE,
+        message = "格式不正确，" + Inputs.PHONE_HINT) String contactPhone) {
 
   /** The space applied for (Art. 2, 4, 5): operator's credit code, space name and address. */
   public Space space() {

@@ -1,14 +1,30 @@
 package cn.gov.shuozhou.makerspace.common;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * Checks the shape of submitted variables (type, presence, range, length) and collects every
  * problem before failing, so that the user sees all fields at once. Whether an application is
  * eligible is never decided here: that is the DMN's answer alone.
+ *
+ * <p>A typed value with Bean Validation constraints (such as {@code certification/Application}) is
+ * read with the type-only readers ({@link #text(String, String)}, {@link #decimal(String, String)},
+ * {@link #integer(String, String)}, {@link #bool}), validated, and its violations reported through
+ * {@link #check}: the messages are the same as the readers' own.
  */
 public final class Inputs {
 
@@ -22,13 +38,24 @@ public final class Inputs {
   public static final int MAX_LONG_TEXT = 4000;
   public static final int MAX_NAME = 100;
   public static final int MAX_ADDRESS = 200;
-  public static final double MAX_AREA = 1_000_000;
-  public static final double MAX_MONEY = 1e12;
+  public static final long MAX_AREA = 1_000_000;
+  public static final long MAX_MONEY = 1_000_000_000_000L;
   public static final int MAX_COUNT = 1_000_000;
   public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+  /** The hint of a phone number that does not match {@link #MOBILE_OR_LANDLINE}. */
+  public static final String PHONE_HINT = "应为11位手机号码或带区号的固定电话（如0349-2881234）";
+
+  /**
+   * When a value breaks several constraints, the first of these is reported (then any other), as
+   * the readers check in turn: presence, then length or range, then format and codes.
+   */
+  private static final List<Class<? extends Annotation>> PRECEDENCE =
+      List.of(NotNull.class, NotBlank.class, Size.class, Range.class);
 
   private final Map<String, Object> values;
   private final List<FieldError> errors = new ArrayList<>();
+  /** Field → label, in the order the fields were read: the form's order. */
+  private final Map<String, String> labels = new LinkedHashMap<>();
 
   private Inputs(Map<String, Object> values) {
     this.values = values;
@@ -48,30 +75,36 @@ public final class Inputs {
 
   /** Required or optional text, trimmed; returns null when absent or invalid. */
   public String text(String name, String label, boolean required, int maxLength) {
-    Object v = values.get(name);
-    if (v == null || (v instanceof String s && s.isBlank())) {
-      if (required) {
-        fail(name, label + "（" + name + "）为必填项");
-      }
+    String t = text(name, label);
+    if (t == null) {
+      requireIf(required && absent(name), name, label);
       return null;
     }
-    if (!(v instanceof String s)) {
-      fail(name, label + "（" + name + "）应为文本");
-      return null;
-    }
-    String t = s.strip();
     if (t.length() > maxLength) {
-      fail(name, label + "（" + name + "）不得超过" + maxLength + "个字符");
+      fail(name, named(name, label, "不得超过" + maxLength + "个字符"));
       return null;
     }
     return t;
+  }
+
+  /** Text, trimmed; null when absent or blank, and when not text (then refused). Type only. */
+  public String text(String name, String label) {
+    Object v = read(name, label);
+    if (v == null || (v instanceof String s && s.isBlank())) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      fail(name, named(name, label, "应为文本"));
+      return null;
+    }
+    return s.strip();
   }
 
   /** Text that must be one of the allowed codes. */
   public String choice(String name, String label, Collection<String> allowed) {
     String v = text(name, label, true, MAX_NAME);
     if (v != null && !allowed.contains(v)) {
-      fail(name, label + "（" + name + "）取值无效，应为：" + String.join("、", allowed));
+      fail(name, named(name, label, notOneOf(allowed)));
       return null;
     }
     return v;
@@ -80,7 +113,7 @@ public final class Inputs {
   public String pattern(String name, String label, String regex, String hint) {
     String v = text(name, label, true, MAX_NAME);
     if (v != null && !v.matches(regex)) {
-      fail(name, label + "（" + name + "）格式不正确，" + hint);
+      fail(name, named(name, label, "格式不正确，" + hint));
       return null;
     }
     return v;
@@ -88,12 +121,12 @@ public final class Inputs {
 
   /** A mobile number or a landline with its area code, wherever a contact phone is entered. */
   public String phone(String name) {
-    return pattern(name, "联系电话", MOBILE_OR_LANDLINE, "应为11位手机号码或带区号的固定电话（如0349-2881234）");
+    return pattern(name, "联系电话", MOBILE_OR_LANDLINE, PHONE_HINT);
   }
 
   /** A unified social credit code (GB 32100-2015, {@link CreditCode}); a lowercase code is refused, not guessed at. */
   public String creditCode(String name) {
-    String code = text(name, "统一社会信用代码", true, 18);
+    String code = text(name, "统一社会信用代码", true, CreditCode.LENGTH);
     if (code != null && !CreditCode.isValid(code)) {
       fail(name, CreditCode.INVALID);
     }
@@ -102,41 +135,58 @@ public final class Inputs {
 
   /** A finite decimal within [min, max]; null when absent (and required) or invalid. */
   public Double decimal(String name, String label, boolean required, double min, double max) {
-    Object v = values.get(name);
-    if (v == null) {
-      if (required) {
-        fail(name, label + "（" + name + "）为必填项");
-      }
-      return null;
-    }
-    Double d = toDouble(v);
-    if (d == null || d.isNaN() || d.isInfinite()) {
-      fail(name, label + "（" + name + "）应为数字");
+    Double d = decimal(name, label);
+    if (d == null) {
+      requireIf(required && !has(name), name, label);
       return null;
     }
     if (d < min || d > max) {
-      fail(name, label + "（" + name + "）应在" + fmt(min) + "至" + fmt(max) + "之间");
+      fail(name, named(name, label, "应在" + fmt(min) + "至" + fmt(max) + "之间"));
       return null;
     }
     return d;
   }
 
+  /** A finite decimal (-0 read as 0); null when absent, and when not one (then refused). Type only. */
+  public Double decimal(String name, String label) {
+    Object v = read(name, label);
+    if (v == null) {
+      return null;
+    }
+    Double d = toDouble(v);
+    if (d == null || d.isNaN() || d.isInfinite()) {
+      fail(name, named(name, label, "应为数字"));
+      return null;
+    }
+    return d + 0.0;
+  }
+
   /** A whole number within [min, max]. */
   public Integer integer(String name, String label, boolean required, int min, int max) {
-    Object v = values.get(name);
+    Integer i = integer(name, label);
+    if (i == null) {
+      requireIf(required && !has(name), name, label);
+      return null;
+    }
+    if (i < min || i > max) {
+      fail(name, named(name, label, "应在" + min + "至" + max + "之间"));
+      return null;
+    }
+    return i;
+  }
+
+  /**
+   * A whole number; null when absent, and when not one (then refused). Type only: one beyond the
+   * int range is read as the nearest int, so that a range check still refuses it.
+   */
+  public Integer integer(String name, String label) {
+    Object v = read(name, label);
     if (v == null) {
-      if (required) {
-        fail(name, label + "（" + name + "）为必填项");
-      }
       return null;
     }
     Double d = toDouble(v);
     if (d == null || d.isNaN() || d.isInfinite() || d != Math.rint(d)) {
-      fail(name, label + "（" + name + "）应为整数");
-      return null;
-    }
-    if (d < min || d > max) {
-      fail(name, label + "（" + name + "）应在" + min + "至" + max + "之间");
+      fail(name, named(name, label, "应为整数"));
       return null;
     }
     return d.intValue();
@@ -144,15 +194,13 @@ public final class Inputs {
 
   /** A Boolean; Tasklist checkboxes always send one, REST clients must too. */
   public Boolean bool(String name, String label, boolean required) {
-    Object v = values.get(name);
+    Object v = read(name, label);
     if (v == null) {
-      if (required) {
-        fail(name, label + "（" + name + "）为必填项");
-      }
+      requireIf(required, name, label);
       return null;
     }
     if (!(v instanceof Boolean b)) {
-      fail(name, label + "（" + name + "）应为是/否（Boolean）");
+      fail(name, named(name, label, "应为是/否（Boolean）"));
       return null;
     }
     return b;
@@ -169,6 +217,42 @@ public final class Inputs {
     errors.add(new FieldError(name, message));
   }
 
+  /** Whether {@code name} has been refused already. */
+  public boolean failed(String name) {
+    return errors.stream().anyMatch(e -> e.field().equals(name));
+  }
+
+  /**
+   * Reports the Bean Validation violations of a value typed from these inputs, each under its field
+   * (the last node of its path) and named with the label the field was read with. A field refused
+   * already (of the wrong type) gets no second message, and a field that breaks several
+   * constraints gets the first by {@link #PRECEDENCE}.
+   */
+  public Inputs check(Set<? extends ConstraintViolation<?>> violations) {
+    Map<String, ConstraintViolation<?>> first = new HashMap<>();
+    for (ConstraintViolation<?> v : violations) {
+      first.merge(field(v.getPropertyPath()), v, (a, b) -> rank(a) <= rank(b) ? a : b);
+    }
+    first.forEach((name, v) -> {
+      if (!failed(name)) {
+        fail(name, named(name, labels.getOrDefault(name, name), v.getMessage()));
+      }
+    });
+    return this;
+  }
+
+  /** Puts the errors in the order their fields were read (the form's), whichever check found them. */
+  public Inputs inReadingOrder() {
+    List<String> order = List.copyOf(labels.keySet());
+    errors.sort(Comparator.comparingInt(e -> order.contains(e.field()) ? order.indexOf(e.field()) : order.size()));
+    return this;
+  }
+
+  /** "取值无效，应为：a、b": what follows "label（field）" when a value is none of the allowed codes. */
+  public static String notOneOf(Collection<String> allowed) {
+    return "取值无效，应为：" + String.join("、", allowed);
+  }
+
   public boolean valid() {
     return errors.isEmpty();
   }
@@ -181,6 +265,40 @@ public final class Inputs {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+  }
+
+  private Object read(String name, String label) {
+    labels.putIfAbsent(name, label);
+    return values.get(name);
+  }
+
+  private boolean absent(String name) {
+    Object v = values.get(name);
+    return v == null || (v instanceof String s && s.isBlank());
+  }
+
+  private void requireIf(boolean required, String name, String label) {
+    if (required) {
+      fail(name, named(name, label, "为必填项"));
+    }
+  }
+
+  /** "label（field）text". */
+  private static String named(String name, String label, String text) {
+    return label + "（" + name + "）" + text;
+  }
+
+  private static String field(Path path) {
+    String name = null;
+    for (Path.Node node : path) {
+      name = node.getName();
+    }
+    return name;
+  }
+
+  private static int rank(ConstraintViolation<?> v) {
+    int i = PRECEDENCE.indexOf(v.getConstraintDescriptor().getAnnotation().annotationType());
+    return i < 0 ? PRECEDENCE.size() : i;
   }
 
   private static Double toDouble(Object v) {

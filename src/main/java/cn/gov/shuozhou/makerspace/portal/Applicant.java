@@ -7,7 +7,7 @@ import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * The signed-in organisation account of a portal request: its user and its organisation's credit
@@ -16,7 +16,26 @@ import org.springframework.http.HttpStatus;
  */
 record Applicant(String userId, String creditCode) {
 
-  static Applicant current(IdentityService identity, Organisations organisations) {
+  /** The portal's doors resolve their caller through this bean. */
+  @Component
+  static class Current {
+
+    private final IdentityService identity;
+    private final Organisations organisations;
+
+    Current(IdentityService identity, Organisations organisations) {
+      this.identity = identity;
+      this.organisations = organisations;
+    }
+
+    /** The signed-in organisation account of a portal request, which takes no query parameters. */
+    Applicant of(Map<String, String> parameters) {
+      refuseParameters(parameters);
+      return current(identity, organisations);
+    }
+  }
+
+  private static Applicant current(IdentityService identity, Organisations organisations) {
     String user = identity.getCurrentAuthentication().getUserId();
     String creditCode = organisations.creditCodeOf(user).orElseThrow(() -> new ApiRefusal(ProblemType.FORBIDDEN, "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
     if (organisations.isDisabled(user)) { // a session opened before the account was disabled
@@ -25,7 +44,7 @@ record Applicant(String userId, String creditCode) {
     return new Applicant(user, creditCode);
   }
 
-  static void refuseParameters(Map<String, String> parameters) {
+  private static void refuseParameters(Map<String, String> parameters) {
     if (!parameters.isEmpty()) {
       throw new InvalidInputException(parameters.keySet().stream()
           .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());

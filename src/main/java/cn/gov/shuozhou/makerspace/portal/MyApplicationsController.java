@@ -1,16 +1,7 @@
 package cn.gov.shuozhou.makerspace.portal;
 
-import cn.gov.shuozhou.makerspace.organisation.Organisations;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
-import cn.gov.shuozhou.makerspace.common.ProblemType;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,28 +20,23 @@ public class MyApplicationsController {
 
   private final MyApplications applications;
   private final MyCases cases;
-  private final Organisations organisations;
-  private final IdentityService identity;
+  private final Applicant.Current applicant;
 
-  public MyApplicationsController(MyApplications applications, MyCases cases, Organisations organisations,
-      IdentityService identity) {
+  MyApplicationsController(MyApplications applications, MyCases cases, Applicant.Current applicant) {
     this.applications = applications;
     this.cases = cases;
-    this.organisations = organisations;
-    this.identity = identity;
+    this.applicant = applicant;
   }
 
   @GetMapping
   public List<MyApplication> list(@RequestParam Map<String, String> parameters) {
-    Applicant.refuseParameters(parameters);
-    Applicant applicant = Applicant.current(identity, organisations);
-    return applications.of(applicant.creditCode(), applicant.userId());
+    Applicant caller = applicant.of(parameters);
+    return applications.of(caller.creditCode(), caller.userId());
   }
 
   @GetMapping("/{number}")
   public MyCase one(@PathVariable String number, @RequestParam Map<String, String> parameters) {
-    Applicant.refuseParameters(parameters);
-    Applicant applicant = Applicant.current(identity, organisations);
-    return cases.of(number, applicant.creditCode(), applicant.userId());
+    Applicant caller = applicant.of(parameters);
+    return cases.of(number, caller.creditCode(), caller.userId());
   }
 }

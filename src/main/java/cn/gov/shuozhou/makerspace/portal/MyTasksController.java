@@ -1,9 +1,7 @@
 package cn.gov.shuozhou.makerspace.portal;
 
-import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,26 +21,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class MyTasksController {
 
   private final MyTasks tasks;
-  private final Organisations organisations;
-  private final IdentityService identity;
+  private final Applicant.Current applicant;
 
-  public MyTasksController(MyTasks tasks, Organisations organisations, IdentityService identity) {
+  MyTasksController(MyTasks tasks, Applicant.Current applicant) {
     this.tasks = tasks;
-    this.organisations = organisations;
-    this.identity = identity;
+    this.applicant = applicant;
   }
 
   @GetMapping("/{taskId}")
   public MyTasks.TaskForm form(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
-    Applicant.refuseParameters(parameters);
-    return tasks.form(taskId, Applicant.current(identity, organisations).userId());
+    return tasks.form(taskId, applicant.of(parameters).userId());
   }
 
   @PostMapping("/{taskId}")
   public Map<String, Object> complete(@PathVariable String taskId, @RequestBody Map<String, Object> fields,
       @RequestParam Map<String, String> parameters) {
-    Applicant.refuseParameters(parameters);
-    tasks.complete(taskId, Applicant.current(identity, organisations).userId(), fields);
+    tasks.complete(taskId, applicant.of(parameters).userId(), fields);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("taskId", taskId);
     answer.put("message", "已提交");

@@ -5,12 +5,14 @@ import cn.gov.shuozhou.makerspace.publicnotice.Objections.Filed;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Objection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
  * The public's one way to object (Art. 5 (3)), shared by the JSON door {@code POST /api/objections}
- * and the notice page's own form: exactly the declared fields, each checked, then filed once.
+ * and the notice page's own form: exactly the declared fields, each checked, then filed once; and the
+ * objector's way back to the outcome.
  */
 @Component
 public class ObjectionDoor {
@@ -37,6 +39,11 @@ public class ObjectionDoor {
     } catch (DuplicateKeyException sameObjectionAtTheSameMoment) {
       return new Filed(objections.earlier(objection).orElseThrow(() -> sameObjectionAtTheSameMoment), true);
     }
+  }
+
+  /** How the objection stands, for the objector who gives its number and the phone it was filed with. */
+  public Optional<Objections.Status> status(String acknowledgementNumber, String phone) {
+    return objections.status(acknowledgementNumber, phone);
   }
 
   /** What the objector is told. */

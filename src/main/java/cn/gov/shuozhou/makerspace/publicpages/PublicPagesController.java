@@ -62,16 +62,14 @@ public class PublicPagesController {
   private final CertificateRegistry registry;
   private final AssessmentResults assessments;
   private final PublicNotices notices;
-  private final Objections objections;
   private final ObjectionDoor door;
   private final LetterArchive letters;
 
   public PublicPagesController(CertificateRegistry registry, AssessmentResults assessments, PublicNotices notices,
-      Objections objections, ObjectionDoor door, LetterArchive letters) {
+      ObjectionDoor door, LetterArchive letters) {
     this.registry = registry;
     this.assessments = assessments;
     this.notices = notices;
-    this.objections = objections;
     this.door = door;
     this.letters = letters;
   }
@@ -283,7 +281,7 @@ public class PublicPagesController {
       model.addAttribute("errors", errors);
       return "public/objection-status";
     }
-    Optional<Objections.Status> status = objections.status(number, phone);
+    Optional<Objections.Status> status = door.status(number, phone);
     if (status.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       model.addAttribute("notFound", true);

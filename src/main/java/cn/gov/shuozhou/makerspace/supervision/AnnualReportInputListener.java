@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 @Component("annualReportInput")
 public class AnnualReportInputListener implements TaskListener {
 
+  private final ApplicationValidator validator;
+
+  public AnnualReportInputListener(ApplicationValidator validator) {
+    this.validator = validator;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -29,7 +34,7 @@ public class AnnualReportInputListener implements TaskListener {
     Integer graduated = in.integer(GRADUATED_TEAMS, "毕业团队数", true, 0, Inputs.MAX_COUNT);
     Integer events = in.integer(EVENTS_HELD, "开展创业活动次数", true, 0, Inputs.MAX_COUNT);
     Double financing = in.decimal(FINANCING_AMOUNT, "帮助创业者获得融资金额", true, 0, Inputs.MAX_MONEY);
-    SpaceStatus status = ApplicationValidator.readSpaceStatus(in);
+    SpaceStatus status = validator.spaceStatus(in);
     String summary = in.text(REPORT_SUMMARY, "年度工作报告", true, Inputs.MAX_LONG_TEXT);
     String plan = in.text(NEXT_YEAR_PLAN, "下一年度工作计划", true, Inputs.MAX_LONG_TEXT);
     in.throwIfInvalid();

@@ -1,8 +1,13 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
+
+import cn.gov.shuozhou.makerspace.certification.Application;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,39 +18,50 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code startSupervision} of the certification: a certified space enters the annual
- * supervision cycle (process {@link SupervisionProcess#KEY}, business key = certificate number). The
- * two instances point at each other through {@code supervisionInstanceId} /
- * {@code certificationInstanceId}. Without the supervision model the step fails (an incident a
- * retry resolves once it is deployed) rather than leave a certified space unsupervised.
+ * supervision cycle (process {@link SupervisionProcess#KEY}, business key = certificate number) with
+ * its application as filed ({@link Application}, read back there with {@code Application.of}; its
+ * Art. 4 figures are a cycle's variables, asked again by every annual report) and its certificate
+ * as registered. The two instances point at each other through
+ * {@code supervisionInstanceId} / {@code certificationInstanceId}. Without the supervision model or
+ * the registered certificate the step fails (an incident a retry resolves once it is deployed)
+ * rather than leave a certified space unsupervised.
  */
 @Component("supervisionLauncher")
 public class SupervisionLauncher implements JavaDelegate {
 
-  /** What the supervision takes over from the certification, under the same names. */
-  private static final List<String> HANDED_OVER = List.of(SupervisionProcess.CERTIFICATE_NUMBER,
-      SupervisionProcess.CERTIFIED_ON, SupervisionProcess.VALID_UNTIL, SupervisionProcess.CREDIT_CODE,
-      SupervisionProcess.OPERATOR_NAME, SupervisionProcess.SPACE_NAME, SupervisionProcess.COUNTY,
-      SupervisionProcess.APPLICANT, CertificationProcess.HOST_TYPE, CertificationProcess.SPACE_FOCUS);
-
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final CertificateRegistry certificates;
 
-  public SupervisionLauncher(RuntimeService runtime, RepositoryService repository) {
+  public SupervisionLauncher(RuntimeService runtime, RepositoryService repository, CertificateRegistry certificates) {
     this.runtime = runtime;
     this.repository = repository;
+    this.certificates = certificates;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (repository.createProcessDefinitionQuery().processDefinitionKey(SupervisionProcess.KEY).count() == 0) {
-      throw new IllegalStateException("年度管理流程（" + SupervisionProcess.KEY + "）未部署：无法开始认定后的年度管理");
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
+      throw new IllegalStateException("年度管理流程（" + KEY + "）未部署：无法开始认定后的年度管理");
     }
-    Map<String, Object> vars = new HashMap<>();
-    HANDED_OVER.forEach(name -> vars.put(name, execution.getVariable(name)));
-    vars.put(SupervisionProcess.CERTIFICATION_INSTANCE_ID, execution.getProcessInstanceId());
-    vars.put(SupervisionProcess.APPLICATION_NUMBER, execution.getProcessBusinessKey());
-    ProcessInstance supervision = runtime.startProcessInstanceByKey(SupervisionProcess.KEY,
-        (String) execution.getVariable(SupervisionProcess.CERTIFICATE_NUMBER), vars);
+    String number = (String) execution.getVariable(CERTIFICATE_NUMBER);
+    Certificate certificate = certificates.find(number).orElseThrow(() -> new IllegalStateException(
+        "认定证书 " + number + " 未登记：无法开始认定后的年度管理"));
+    Map<String, Object> vars = new HashMap<>(Application.of(execution).variables());
+    vars.putAll(title(certificate));
+    ProcessInstance supervision = runtime.startProcessInstanceByKey(KEY, certificate.certificateNumber(), vars);
     execution.setVariable(CertificationProcess.SUPERVISION_INSTANCE_ID, supervision.getId());
+  }
+
+  /** The certificate's variables under the supervision's names. */
+  private static Map<String, Object> title(Certificate c) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CERTIFICATE_NUMBER, c.certificateNumber());
+    vars.put(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));
+    vars.put(VALID_UNTIL, EngineClock.startOf(c.validUntil()));
+    vars.put(APPLICATION_NUMBER, c.applicationNumber());
+    vars.put(APPLICANT, c.applicant());
+    vars.put(CERTIFICATION_INSTANCE_ID, c.certificationInstanceId());
+    return vars;
   }
 }

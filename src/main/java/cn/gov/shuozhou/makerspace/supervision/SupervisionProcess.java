@@ -23,17 +23,18 @@ public final class SupervisionProcess {
   public static final String TASK_SANCTION = "decideSanction";
   public static final String TASK_RENEWAL_REMINDER = "acknowledgeRenewalReminder";
 
-  // start variables (set by the certification's startSupervision)
-  public static final String CERTIFICATE_NUMBER = "certificateNumber";
-  public static final String CERTIFIED_ON = "certifiedOn";
-  public static final String VALID_UNTIL = "validUntil";
-  public static final String CREDIT_CODE = "creditCode";
-  public static final String OPERATOR_NAME = "operatorName";
-  public static final String SPACE_NAME = "spaceName";
-  public static final String COUNTY = "county";
-  public static final String APPLICANT = "applicant";
+  // start variables (set by the certification's startSupervision: the certificate and, under the
+  // certification's names, its Application)
+  public static final String CERTIFICATE_NUMBER = CertificationProcess.CERTIFICATE_NUMBER;
+  public static final String CERTIFIED_ON = CertificationProcess.CERTIFIED_ON;
+  public static final String VALID_UNTIL = CertificationProcess.VALID_UNTIL;
+  public static final String CREDIT_CODE = CertificationProcess.CREDIT_CODE;
+  public static final String OPERATOR_NAME = CertificationProcess.OPERATOR_NAME;
+  public static final String SPACE_NAME = CertificationProcess.SPACE_NAME;
+  public static final String COUNTY = CertificationProcess.COUNTY;
+  public static final String APPLICANT = CertificationProcess.APPLICANT;
   public static final String CERTIFICATION_INSTANCE_ID = "certificationInstanceId";
-  public static final String APPLICATION_NUMBER = "applicationNumber";
+  public static final String APPLICATION_NUMBER = CertificationProcess.APPLICATION_NUMBER;
   public static final String POLICY = "policy";
 
   // validity (Art. 11)

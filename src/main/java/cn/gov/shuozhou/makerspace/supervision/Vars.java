@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.supervision;
 
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
+import cn.gov.shuozhou.makerspace.certification.Application;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +17,7 @@ final class Vars {
 
   /** The space this supervision acts on, now, by the current activity. */
   static SupervisionService.Step step(DelegateExecution e) {
-    return new SupervisionService.Step((String) e.getVariable(CERTIFICATE_NUMBER), (String) e.getVariable(CREDIT_CODE),
+    return new SupervisionService.Step((String) e.getVariable(CERTIFICATE_NUMBER), Application.of(e).creditCode(),
         e.getProcessInstanceId(), now(), e.getActivityInstanceId());
   }
 

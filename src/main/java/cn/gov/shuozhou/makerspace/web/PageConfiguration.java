@@ -4,7 +4,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Our own pages: the rule page at /rules/, the calendar page at /calendar/, the applicant portal at /portal/, the demo mailbox at /mailbox/, the organisation accounts at /accounts/, the county view at /county/, the city bureau's reports at /reports/ (static/{name}/index.html). */
+/**
+ * Our own pages: the calendar page at /calendar/, the applicant portal at /portal/ (a case at
+ * /portal/case.html), the demo mailbox at /mailbox/, the organisation accounts at /accounts/, the
+ * county view at /county/, the city bureau's reports at /reports/ (templates pages/*.html in the one
+ * frame pages/frame.html, their scripts and styles in static/{name}/); the rule page at /rules/
+ * (static/rules/index.html).
+ */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
 
@@ -12,7 +18,11 @@ class PageConfiguration implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     for (String page : new String[] {"rules", "calendar", "portal", "mailbox", "accounts", "county", "reports"}) {
       registry.addRedirectViewController("/" + page, "/" + page + "/");
-      registry.addViewController("/" + page + "/").setViewName("forward:/" + page + "/index.html");
     }
+    registry.addViewController("/rules/").setViewName("forward:/rules/index.html");
+    for (String page : new String[] {"calendar", "portal", "mailbox", "accounts", "county", "reports"}) {
+      registry.addViewController("/" + page + "/").setViewName("pages/" + page);
+    }
+    registry.addViewController("/portal/case.html").setViewName("pages/portal-case");
   }
 }

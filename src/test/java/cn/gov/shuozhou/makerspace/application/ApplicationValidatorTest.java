@@ -12,6 +12,7 @@ import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.registry.Space;
 import cn.gov.shuozhou.makerspace.support.Applications;
+import jakarta.validation.Validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The one validator makes the typed application; its variables are the contract's, and read back the same. */
 class ApplicationValidatorTest {
 
-  private final ApplicationValidator validator = new ApplicationValidator();
+  private final ApplicationValidator validator =
+      new ApplicationValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
   @Test
   void aValidApplicationBecomesTheContractsVariablesNormalised() {
@@ -73,6 +75,33 @@ class ApplicationValidatorTest {
     leased.remove(LEASE_YEARS);
     assertThatThrownBy(() -> validator.validate(leased)).isInstanceOfSatisfying(InvalidInputException.class,
         e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly("租赁年限（leaseYears）为必填项"));
+  }
+
+  @Test
+  void aValueBreakingSeveralConstraintsGetsOneMessageInTheReadersOrder() {
+    Map<String, Object> filed = Applications.valid("shuocheng");
+    filed.put(CREDIT_CODE, "9".repeat(19));
+    filed.put(COUNTY, "县".repeat(101));
+    filed.put(MENTOR_COUNT, 1.5);
+    filed.put(SEED_FUND_AMOUNT, -1);
+
+    assertThatThrownBy(() -> validator.validate(filed)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly(
+            "统一社会信用代码（creditCode）不得超过18个字符", "所在县（区）（county）不得超过100个字符",
+            "种子基金金额（seedFundAmount）应在0至1000000000000之间", "创业导师人数（mentorCount）应为整数"));
+  }
+
+  @Test
+  void aZeroTotalAreaIsRefusedAndStillComparedWithThePublicArea() {
+    Map<String, Object> filed = Applications.valid("shuocheng");
+    filed.put(TOTAL_AREA, 0);
+    filed.put(PUBLIC_SERVICE_AREA, 5);
+    filed.put(HOST_TYPE, "school");
+
+    assertThatThrownBy(() -> validator.validate(filed)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly(
+            "举办类型（hostType）取值无效，应为：university、other", "场地总面积（totalArea）应大于0",
+            "公共办公与服务面积（publicServiceArea）不得大于场地总面积"));
   }
 
   @Test

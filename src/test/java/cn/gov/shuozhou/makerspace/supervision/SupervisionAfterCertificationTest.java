@@ -52,6 +52,12 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
         .containsEntry(SupervisionProcess.REPORT_YEAR, 2026)
         .containsEntry(SupervisionProcess.VALID_UNTIL_DATE, certificates.find(number).orElseThrow().validUntil().toString());
     assertThat(vars.get(SupervisionProcess.VALID_UNTIL)).isInstanceOf(Date.class);
+    // the application as filed comes along; its Art. 4 figures are asked again by every annual report
+    for (String name : List.of(CertificationProcess.HOST_TYPE, CertificationProcess.SPACE_FOCUS,
+        CertificationProcess.SPACE_ADDRESS, CertificationProcess.CONTACT_PHONE, CertificationProcess.OPERATOR_NAME)) {
+      assertThat(vars).containsEntry(name, app.get(name));
+    }
+    assertThat(vars).doesNotContainKeys(CertificationProcess.SPACE_STATUS_FIELDS.toArray(String[]::new));
     BpmnAwareTests.assertThat(supervision).isWaitingAt("reportWindowOpens", "renewalReminderDue", "validityEnds");
 
     setClock(LocalDateTime.of(2026, 9, 14, 10, 0));

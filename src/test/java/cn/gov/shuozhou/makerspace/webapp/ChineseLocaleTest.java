@@ -57,8 +57,12 @@ class ChineseLocaleTest {
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void chineseIsTheDefaultAndEnglishStaysAvailable(String app) throws IOException {
+    // each app's config.js builds on the one shared module (Camunda loads config.js with import())
     String config = read("META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js", false);
-    assertThat(config).contains("availableLocales: ['zh', 'en']").contains("fallbackLocale: 'zh'")
+    assertThat(config).contains("import { webappConfig } from '/common/webapp-config.js';")
+        .contains("export default webappConfig(");
+    assertThat(read("static/common/webapp-config.js", false))
+        .contains("locales: { availableLocales: ['zh', 'en'], fallbackLocale: 'zh' }")
         .contains("朔州市众创空间认定与管理");
     assertThat(read("META-INF/resources/webjars/camunda/app/" + app + "/styles/user-styles.css", false))
         .contains(".ce-eol-banner").contains("display: none");

@@ -1,17 +1,4 @@
-// Our configuration of the Camunda admin webapp: Chinese first, English available.
-export default {
-  app: {
-    name: '管理',
-    vendor: '朔州市众创空间认定与管理'
-  },
-  // The system's name on the login page (static/common/webapp-branding.js).
-  customScripts: ['../../../common/webapp-branding'],
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
-  dateFormat: {
-    normal: 'YYYY年M月D日 HH:mm',
-    long: 'YYYY年M月D日 HH:mm:ss'
-  }
-};
+// Our configuration of the Camunda admin webapp (the shared part: /common/webapp-config.js).
+import { webappConfig } from '/common/webapp-config.js';
+
+export default webappConfig('管理');

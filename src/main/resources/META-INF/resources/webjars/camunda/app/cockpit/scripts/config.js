@@ -1,19 +1,8 @@
-// Our configuration of the Camunda cockpit webapp: Chinese first, English available.
-export default {
-  app: {
-    name: '驾驶舱',
-    vendor: '朔州市众创空间认定与管理'
-  },
-  // The system's name on the login page (static/common/webapp-branding.js); the auditors'
-  // history views (a Community Edition plugin): scripts/history/plugin.js; the dashboard notice
-  // when the working-day calendar lacks next year: scripts/calendar/plugin.js.
-  customScripts: ['../../../common/webapp-branding', 'scripts/history/plugin', 'scripts/calendar/plugin'],
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
-  dateFormat: {
-    normal: 'YYYY年M月D日 HH:mm',
-    long: 'YYYY年M月D日 HH:mm:ss'
-  }
-};
+// Our configuration of the Camunda cockpit webapp (the shared part: /common/webapp-config.js).
+import { webappConfig } from '/common/webapp-config.js';
+
+export default webappConfig('驾驶舱', {
+  // The auditors' history views (a Community Edition plugin): scripts/history/plugin.js; the
+  // dashboard notice when the working-day calendar lacks next year: scripts/calendar/plugin.js.
+  customScripts: ['scripts/history/plugin', 'scripts/calendar/plugin']
+});

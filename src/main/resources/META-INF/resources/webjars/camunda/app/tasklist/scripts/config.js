@@ -1,21 +1,10 @@
-// Our configuration of the Camunda tasklist webapp: Chinese first, English available.
-export default {
-  app: {
-    name: '任务中心',
-    vendor: '朔州市众创空间认定与管理'
-  },
-  // The system's name on the login page (static/common/webapp-branding.js); Chinese messages
-  // of the Camunda Forms (scripts/form-messages.js); 已办, quick search, 转办 and 退回
-  // (scripts/staff-tasks.js).
-  customScripts: ['../../../common/webapp-branding', 'scripts/form-messages', 'scripts/staff-tasks'],
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
-  dateFormat: {
-    normal: 'YYYY年M月D日 HH:mm',
-    long: 'YYYY年M月D日 HH:mm:ss'
-  },
+// Our configuration of the Camunda tasklist webapp (the shared part: /common/webapp-config.js).
+import { webappConfig } from '/common/webapp-config.js';
+
+export default webappConfig('任务中心', {
+  // Chinese messages of the Camunda Forms (scripts/form-messages.js); 已办, quick search, 转办 and
+  // 退回 (scripts/staff-tasks.js).
+  customScripts: ['scripts/form-messages', 'scripts/staff-tasks'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: '认领当前选中的任务' },
     focusFilter: { key: 'ctrl+shift+f', description: '焦点移到第一个过滤器' },
@@ -23,4 +12,4 @@ export default {
     focusForm: { key: 'ctrl+alt+f', description: '焦点移到任务表单的第一个输入框' },
     startProcess: { key: 'ctrl+alt+p', description: '打开发起流程对话框' }
   }
-};
+});

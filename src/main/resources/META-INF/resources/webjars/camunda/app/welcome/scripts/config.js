@@ -1,9 +1,7 @@
-// Our configuration of the Camunda welcome webapp: Chinese first, English available.
-export default {
-  app: {
-    name: '欢迎',
-    vendor: '朔州市众创空间认定与管理'
-  },
+// Our configuration of the Camunda welcome webapp (the shared part: /common/webapp-config.js).
+import { webappConfig } from '/common/webapp-config.js';
+
+export default webappConfig('欢迎', {
   // Our own pages, for those whose groups may use them (the pages check it again).
   links: [
     {
@@ -16,15 +14,5 @@ export default {
       href: '/calendar/',
       description: '期限按工作日计算：查看已覆盖的年份；系统管理员在国务院办公厅通知发布后补充下一年度节假日安排'
     }
-  ],
-  // The system's name on the login page (static/common/webapp-branding.js).
-  customScripts: ['../../../common/webapp-branding'],
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'zh'
-  },
-  dateFormat: {
-    normal: 'YYYY年M月D日 HH:mm',
-    long: 'YYYY年M月D日 HH:mm:ss'
-  }
-};
+  ]
+});
