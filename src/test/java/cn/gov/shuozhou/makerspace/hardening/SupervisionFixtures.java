@@ -156,7 +156,7 @@ public final class SupervisionFixtures {
   /** The running supervision's report window opened and its report submitted: its {@code annualAssessment}. */
   public Task assessmentAfterReport(String processInstanceId) {
     fire(processInstanceId, "reportWindowOpens");
-    tasks.complete(await(processInstanceId, TASK_SUBMIT_REPORT).getId(), report(12, 12, 1, 50_000.0));
+    tasks.complete(await(processInstanceId, TASK_SUBMIT_REPORT).getId(), annualReport(12, 12, 1, 50_000.0));
     return await(processInstanceId, TASK_ASSESSMENT);
   }
 
