@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -70,8 +71,14 @@ public final class RenderBench {
           : AppProcess.start("render-pg", List.of("-Xmx1g"), DB, List.of(noJobs));
           Browser browser = Browser.start(Duration.ofSeconds(60))) {
         results.put(p + "loadAverage", Machine.loadAverage());
-        Map<String, Latency> pages = measure(app, browser, seeded, samples);
-        pages.forEach((page, latency) -> latency.report(results, p + page + "."));
+        Map<String, Object> pages = measure(app, browser, seeded, samples);
+        pages.forEach((page, outcome) -> {
+          if (outcome instanceof Latency latency) {
+            latency.report(results, p + page + ".");
+          } else {
+            results.put(p + page + ".failed", outcome);
+          }
+        });
         results.put(p + "samples", samples);
         results.put(p + "loadAverageEnd", Machine.loadAverage());
       }
@@ -85,7 +92,7 @@ public final class RenderBench {
   }
 
   /** The organisation account that filed all applications, and the certification model's definition. */
-  record Seeded(String applicant, String definitionId) {}
+  record Seeded(String applicant, String definitionId, String openSpace) {}
 
   static Seeded seed(CertificationDriver driver, int open, int done, int notices) {
     String creditCode = CertificationDriver.creditCode(90, 1);
@@ -106,11 +113,11 @@ public final class RenderBench {
       driver.inPublicNoticeAsStaff("公示第" + i + "号众创空间");
     }
     return new Seeded(applicant, driver.engine().getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(KEY).latestVersion().singleResult().getId());
+        .processDefinitionKey(KEY).latestVersion().singleResult().getId(), String.format(NAME, open + done));
   }
 
-  /** Samples of every page, by page name. */
-  static Map<String, Latency> measure(AppProcess app, Browser browser, Seeded seeded, int samples) throws Exception {
+  /** Samples of every page by page name, or why a page could not be measured. */
+  static Map<String, Object> measure(AppProcess app, Browser browser, Seeded seeded, int samples) throws Exception {
     String base = app.baseUrl();
     Http county = new Http(base + "/engine-rest", "shuocheng1");
     JsonNode filters = county.get("/filter?resourceType=Task&name="
@@ -121,44 +128,58 @@ public final class RenderBench {
     String definition = seeded.definitionId();
     String applicant = seeded.applicant();
 
-    Map<String, Latency> pages = new LinkedHashMap<>();
+    Map<String, Object> pages = new LinkedHashMap<>();
     By card = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(., '基准第')]");
     String list = base + TASKLIST + "#/?filter=" + groupFilter;
 
     signIn(browser, base + TASKLIST, "shuocheng1", By.cssSelector("[cam-tasks]"));
-    pages.put("tasklistGroup", sample(browser, samples, i -> list, d -> !d.findElements(card).isEmpty()));
-    pages.put("taskForm", sample(browser, samples, i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText(),
+    timed(pages, "tasklistGroup", () -> sample(browser, samples, i -> list, d -> !d.findElements(card).isEmpty()));
+    timed(pages, "taskForm", () -> sample(browser, samples, i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText(),
         d -> !d.findElements(By.cssSelector(".task-details .fjs-container .fjs-form")).isEmpty()));
-    pages.put("done", sampleAction(browser, samples, list, card, b -> b.click(By.cssSelector("a.ms-done-link")),
+    timed(pages, "done", () -> sampleAction(browser, samples, list, card, b -> b.click(By.cssSelector("a.ms-done-link")),
         d -> !d.findElements(By.cssSelector(".ms-done-panel table tbody tr")).isEmpty()));
-    pages.put("search", sampleAction(browser, samples, list, card, b -> {
+    timed(pages, "search", () -> sampleAction(browser, samples, list, card, b -> {
       WebElement box = b.visible(By.cssSelector(".ms-quick-search-input"));
       box.clear();
-      box.sendKeys(String.format(NAME, 7));
+      box.sendKeys(seeded.openSpace());
       b.click(By.cssSelector(".ms-quick-search button[type='submit']"));
     }, d -> {
       List<WebElement> cards = d.findElements(card);
-      return cards.size() == 1 && cards.get(0).getText().contains(String.format(NAME, 7));
+      return cards.size() == 1 && cards.get(0).getText().contains(seeded.openSpace());
     }));
 
-    signIn(browser, base + COCKPIT, "auditor1", By.cssSelector(".audit-dashboard"));
-    pages.put("cockpitHistory", sample(browser, samples,
-        i -> base + COCKPIT + "#/process-definition/" + definition + "/runtime?detailsTab=audit-history-tab",
-        d -> !d.findElements(By.cssSelector(".audit-instances tbody tr")).isEmpty()));
+    timed(pages, "cockpitHistory", () -> {
+      signIn(browser, base + COCKPIT, "auditor1", By.cssSelector(".audit-dashboard"));
+      return sample(browser, samples,
+          i -> base + COCKPIT + "#/process-definition/" + definition + "/runtime?detailsTab=audit-history-tab",
+          d -> !d.findElements(By.cssSelector(".audit-instances tbody tr")).isEmpty());
+    });
 
-    browser.open("about:blank");
-    browser.clearCookies();
-    browser.open(base + "/portal/");
-    browser.visible(By.id("login-username")).sendKeys(applicant);
-    browser.driver().findElement(By.id("login-password")).sendKeys(applicant);
-    browser.click(By.id("login-submit"));
-    browser.visible(By.cssSelector(".application"));
-    pages.put("portal", sample(browser, samples, i -> base + "/portal/",
-        d -> !d.findElements(By.cssSelector(".application")).isEmpty()));
+    timed(pages, "portal", () -> {
+      browser.open("about:blank");
+      browser.clearCookies();
+      browser.open(base + "/portal/");
+      browser.visible(By.id("login-username")).sendKeys(applicant);
+      browser.driver().findElement(By.id("login-password")).sendKeys(applicant);
+      browser.click(By.id("login-submit"));
+      browser.visible(By.cssSelector(".application"));
+      return sample(browser, samples, i -> base + "/portal/", d -> !d.findElements(By.cssSelector(".application")).isEmpty());
+    });
 
-    pages.put("publicNotices", sample(browser, samples, i -> base + "/public/notices",
+    timed(pages, "publicNotices", () -> sample(browser, samples, i -> base + "/public/notices",
         d -> !d.findElements(By.cssSelector("#notices tbody tr, #empty")).isEmpty()));
     return pages;
+  }
+
+  /** Measures one page; a page that fails (a timeout) is reported as such and the others still run. */
+  private static void timed(Map<String, Object> pages, String page, Supplier<Latency> sampling) {
+    try {
+      pages.put(page, sampling.get());
+      Log.info("%s measured", page);
+    } catch (RuntimeException e) {
+      Log.info("%s FAILED: %s", page, e.toString().lines().findFirst().orElse(""));
+      pages.put(page, e.getClass().getSimpleName());
+    }
   }
 
   private static void signIn(Browser browser, String app, String user, By ready) {
