@@ -121,6 +121,13 @@ final class AppProcess implements AutoCloseable {
     return procStatus("VmHWM");
   }
 
+  /** CPU time (user and system) the process used so far, in seconds, from /proc/<pid>/stat (100 ticks a second). */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
   private double procStatus(String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
       if (line.startsWith(field + ":")) {

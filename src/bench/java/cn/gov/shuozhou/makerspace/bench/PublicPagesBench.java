@@ -69,24 +69,17 @@ public final class PublicPagesBench {
       results.put(p + "spaces", spaces);
       results.put(p + "notices", notices.size());
       String noJobs = "--camunda.bpm.job-execution.enabled=false";
-      try (AppProcess app = database.equals("h2") ? AppProcess.startH2("public-h2", List.of("-Xmx1g"), h2, noJobs)
-          : AppProcess.start("public-pg", List.of("-Xmx1g"), DB, List.of(noJobs))) {
+      List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+      jvm.addAll(List.of(Config.text("bench.public.jvm", "").split(" +")).stream().filter(o -> !o.isBlank()).toList());
+      try (AppProcess app = database.equals("h2") ? AppProcess.startH2("public-h2", jvm, h2, noJobs)
+          : AppProcess.start("public-pg", jvm, DB, List.of(noJobs))) {
         int clients = Config.integer("bench.public.clients", 200);
         int seconds = Config.integer("bench.public.seconds", 60);
-        load(app.baseUrl(), notices, certificates, Math.max(1, clients / 10), Math.min(10, seconds), null, null);
-        Latency[] latencies = new Latency[KINDS.length];
-        AtomicLong errors = new AtomicLong();
-        double elapsed = load(app.baseUrl(), notices, certificates, clients, seconds, latencies, errors);
-        Latency all = new Latency();
-        for (int k = 0; k < KINDS.length; k++) {
-          latencies[k].report(results, p + KINDS[k] + ".");
-          all.addAll(latencies[k]);
-        }
-        all.report(results, p + "all.");
-        results.put(p + "clients", clients);
-        results.put(p + "seconds", elapsed);
-        results.put(p + "errors", errors.get());
-        results.put(p + "requestsPerSecond", all.count() / elapsed);
+        int fewClients = Config.integer("bench.public.fewClients", 4);
+        // warm-up: the JIT compiles the request path (it takes the CPUs for a while after the start)
+        load(app.baseUrl(), notices, certificates, Math.max(1, clients / 10), Math.min(20, seconds), null, null);
+        measure(app, notices, certificates, fewClients, Math.min(30, seconds), results, p + "few.");
+        measure(app, notices, certificates, clients, seconds, results, p);
         results.put(p + "peakRssMb", app.peakRssMb());
       }
     } finally {
@@ -96,6 +89,37 @@ public final class PublicPagesBench {
     }
     results.save(Config.out().resolve("results").resolve("public-" + database + ".properties"));
     System.exit(0);
+  }
+
+  /**
+   * One load run: latencies per page and in all, throughput, errors, the application's CPU time per
+   * request and the machine's load average (the machine may be shared: CPU per request is the figure
+   * that does not depend on it).
+   */
+  static void measure(AppProcess app, List<String> notices, List<String> certificates, int clients, int seconds,
+      Results results, String p) throws Exception {
+    Latency[] latencies = new Latency[KINDS.length];
+    AtomicLong errors = new AtomicLong();
+    String loadBefore = Machine.loadAverage();
+    long[] ticks = Machine.cpuTicks();
+    double cpu = app.cpuSeconds();
+    double elapsed = load(app.baseUrl(), notices, certificates, clients, seconds, latencies, errors);
+    double appCpu = app.cpuSeconds() - cpu;
+    Latency all = new Latency();
+    for (int k = 0; k < KINDS.length; k++) {
+      latencies[k].report(results, p + KINDS[k] + ".");
+      all.addAll(latencies[k]);
+    }
+    all.report(results, p + "all.");
+    results.put(p + "clients", clients);
+    results.put(p + "seconds", elapsed);
+    results.put(p + "errors", errors.get());
+    results.put(p + "requestsPerSecond", all.count() / elapsed);
+    results.put(p + "appCpuMsPerRequest", 1000 * appCpu / Math.max(1, all.count()));
+    results.put(p + "machineBusyPercent", Machine.busyPercent(ticks, Machine.cpuTicks()));
+    results.put(p + "loadAverage", loadBefore + " → " + Machine.loadAverage());
+    Log.info("%d clients: %.0f requests/s, p95 %.1f ms, %.2f ms application CPU per request, load %s", clients,
+        all.count() / elapsed, all.percentile(95), 1000 * appCpu / Math.max(1, all.count()), Machine.loadAverage());
   }
 
   /** Inserts the registry rows directly (the certification itself is measured in section 2). */

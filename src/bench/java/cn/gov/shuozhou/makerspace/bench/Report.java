@@ -34,6 +34,7 @@ final class Report {
     startup();
     letters();
     publicPages();
+    browserPages();
     notifications();
     return out.toString();
   }
@@ -247,12 +248,60 @@ final class Report {
       }
     }
     line("");
+    line("| database | clients | requests/s | p50 ms | p95 ms | p99 ms | errors | application CPU ms / request | machine busy | load average (start → end) |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (String db : databases) {
+      for (String p : List.of("public." + db + ".few.", "public." + db + ".")) {
+        if (has(p + "all.count")) {
+          line("| " + db + " | " + num(p + "clients") + " | " + num(p + "requestsPerSecond") + " | " + num1(p + "all.p50Ms")
+              + " | " + num1(p + "all.p95Ms") + " | " + num1(p + "all.p99Ms") + " | " + num(p + "errors") + " | "
+              + num2(p + "appCpuMsPerRequest") + " | " + num(p + "machineBusyPercent") + " % | " + get(p + "loadAverage") + " |");
+        }
+      }
+    }
+    line("");
     for (String db : databases) {
       String p = "public." + db + ".";
       line("- " + db + ": " + num(p + "requestsPerSecond") + " requests/s, " + num(p + "errors") + " errors, peak RSS "
           + num(p + "peakRssMb") + " MB, seeding " + num(p + "seedSeconds") + " s");
       goal(String.format(Locale.ROOT, "p95 ≤ 100 ms and 0 errors (%s): p95 %.0f ms, %s errors", db,
           d(p + "all.p95Ms"), get(p + "errors")), d(p + "all.p95Ms") <= 100 && d(p + "errors") == 0);
+    }
+  }
+
+  // ------------------------------------------------------------------ section 9
+
+  private void browserPages() {
+    List<String> databases = List.of("h2", "pg").stream().filter(db -> has("render." + db + ".samples")).toList();
+    if (databases.isEmpty()) {
+      return;
+    }
+    line("");
+    line("## 9. Pages in the browser with many open tasks (headless Chromium, `java -jar`)");
+    line("");
+    line("| database | open tasks in the group | page | samples | p50 ms | p95 ms | max ms |");
+    line("|---|---:|---|---:|---:|---:|---:|");
+    for (String db : databases) {
+      String p = "render." + db + ".";
+      for (String page : List.of("tasklistGroup", "taskForm", "done", "search", "cockpitHistory", "portal", "publicNotices")) {
+        if (has(p + page + ".count")) {
+          line("| " + db + " | " + num(p + "tasks") + " | " + page + " | " + num(p + page + ".count") + " | "
+              + num1(p + page + ".p50Ms") + " | " + num1(p + page + ".p95Ms") + " | " + num(p + page + ".maxMs") + " |");
+        } else if (has(p + page + ".failed")) {
+          line("| " + db + " | " + num(p + "tasks") + " | " + page + " | failed: " + get(p + page + ".failed") + " | | | |");
+        }
+      }
+    }
+    line("");
+    for (String db : databases) {
+      String p = "render." + db + ".";
+      line("- " + db + ": seeding " + num(p + "seedSeconds") + " s, load average " + get(p + "loadAverage") + " → "
+          + get(p + "loadAverageEnd"));
+      double worst = 0;
+      for (String page : List.of("tasklistGroup", "taskForm", "done", "search", "cockpitHistory", "portal", "publicNotices")) {
+        worst = Math.max(worst, has(p + page + ".p95Ms") ? d(p + page + ".p95Ms") : has(p + page + ".failed") ? 1e9 : 0);
+      }
+      goal(String.format(Locale.ROOT, "every page p95 ≤ 1 s (%s): worst p95 %.0f ms", db, worst), worst <= 1000);
     }
   }
 
@@ -284,14 +333,14 @@ final class Report {
     line("- the font file (10.6 MB) is read once per JVM (" + num1("letters.fontLoadMs") + " ms) and parsed once per thread.");
   }
 
-  // ------------------------------------------------------------------ section 9
+  // ------------------------------------------------------------------ section 10
 
   private void notifications() {
     if (!has("notify.messages")) {
       return;
     }
     line("");
-    line("## 9. Year-end notifications through the outbox: " + num("notify.messages")
+    line("## 10. Year-end notifications through the outbox: " + num("notify.messages")
         + " messages (a third each email to GreenMail, SMS to a stub, inbox)");
     line("");
     line("| run | drain (s) | messages/s | email / SMS / inbox | duplicates | failed | retried | CPU busy | load average before |");

@@ -197,9 +197,9 @@ public class PublicPagesController {
     }
     LocalDate today = EngineClock.today();
     CertificateRegistry.Search search = new CertificateRegistry.Search(q, county, status, today);
-    long total = registry.count(search);
-    List<Entry> entries = registry.search(search, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
-        .map(c -> Entry.of(c, today)).toList();
+    CertificateRegistry.Found found = registry.search(search, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    long total = found.total();
+    List<Entry> entries = found.page().stream().map(c -> Entry.of(c, today)).toList();
     model.addAttribute("total", total);
     model.addAttribute("page", page);
     model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));

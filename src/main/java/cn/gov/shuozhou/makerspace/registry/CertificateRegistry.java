@@ -73,14 +73,26 @@ public class CertificateRegistry {
   /** Filters of the public registry; empty strings mean any. {@code status}: valid, expired or revoked on {@code today}. */
   public record Search(String text, String county, String status, LocalDate today) {}
 
-  /** One page of the certificates that {@code search} finds, newest first. */
-  public List<Certificate> search(Search search, int offset, int limit) {
+  /** One page of the certificates a search finds, newest first, and how many it finds in all. */
+  public record Found(long total, List<Certificate> page) {}
+
+  /**
+   * One page of the certificates that {@code search} finds, newest first, with their number: one
+   * query (a window count), since a text search reads every row (issue 18, "Measured").
+   */
+  public Found search(Search search, int offset, int limit) {
     List<Object> args = new ArrayList<>();
     String where = where(search, args);
     args.add(limit);
     args.add(offset);
-    return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate" + where
-        + " ORDER BY certified_on DESC, certificate_number DESC LIMIT ? OFFSET ?", CertificateRegistry::map, args.toArray());
+    long[] total = {0};
+    List<Certificate> page = jdbc.query("SELECT " + COLUMNS + ", COUNT(*) OVER () AS found FROM ms_certificate" + where
+        + " ORDER BY certified_on DESC, certificate_number DESC LIMIT ? OFFSET ?", (rs, row) -> {
+          total[0] = rs.getLong("found");
+          return map(rs, row);
+        }, args.toArray());
+    // a page past the end has no row to carry the count
+    return new Found(page.isEmpty() && offset > 0 ? count(search) : total[0], page);
   }
 
   public long count(Search search) {

@@ -1,0 +1,226 @@
+package cn.gov.shuozhou.makerspace.bench;
+
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FIRST_REVIEW_DECISION;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
+
+import cn.gov.shuozhou.makerspace.identity.TaskFilters;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Section 9: the pages staff and applicants use, rendered in a real browser with
+ * {@code bench.render.tasks} (1,000) open tasks in one group (issue 13, "Measured"). The seeding
+ * files that many applications of 朔城区 through the test driver, all by one organisation (its
+ * portal lists them all), and has {@code shuocheng1} complete a few first reviews (已办); then the
+ * packaged application ({@code java -jar}, H2 file or PostgreSQL) serves a headless Chromium
+ * (support/Browser), which takes {@code bench.render.samples} samples of each page: the time from
+ * navigation (a fresh document each time) until the page shows what its user came for.
+ */
+public final class RenderBench {
+
+  static final String DB = "bench_render";
+  static final String NAME = "基准第%d号众创空间";
+  private static final String TASKLIST = "/camunda/app/tasklist/default/";
+  private static final String COCKPIT = "/camunda/app/cockpit/default/";
+
+  public static void main(String[] args) throws Exception {
+    String database = args[0];
+    int open = Config.integer("bench.render.tasks", 1000);
+    int done = Config.integer("bench.render.done", 20);
+    int notices = Config.integer("bench.render.notices", 5);
+    int samples = Config.integer("bench.render.samples", 10);
+    Results results = new Results();
+    String p = "render." + database + ".";
+    Path h2 = Config.out().resolve("render-h2").resolve("db");
+    if (database.equals("h2")) {
+      Files.createDirectories(h2.getParent());
+      for (Path old : Files.list(h2.getParent()).toList()) {
+        Files.delete(old);
+      }
+    } else {
+      Pg.recreate(DB);
+    }
+    try {
+      long t0 = System.nanoTime();
+      Seeded seeded;
+      try (AppNode node = (database.equals("h2") ? AppNode.h2File(h2, "render-seed") : AppNode.postgres(Pg.url(DB), "render-seed"))
+          .start()) {
+        seeded = seed(new CertificationDriver(node.engine()), open, done, notices);
+      }
+      results.put(p + "seedSeconds", (System.nanoTime() - t0) / 1e9);
+      results.put(p + "tasks", open);
+      String noJobs = "--camunda.bpm.job-execution.enabled=false";
+      try (AppProcess app = database.equals("h2") ? AppProcess.startH2("render-h2", List.of("-Xmx1g"), h2, noJobs)
+          : AppProcess.start("render-pg", List.of("-Xmx1g"), DB, List.of(noJobs));
+          Browser browser = Browser.start(Duration.ofSeconds(60))) {
+        results.put(p + "loadAverage", Machine.loadAverage());
+        Map<String, Object> pages = measure(app, browser, seeded, samples);
+        pages.forEach((page, outcome) -> {
+          if (outcome instanceof Latency latency) {
+            latency.report(results, p + page + ".");
+          } else {
+            results.put(p + page + ".failed", outcome);
+          }
+        });
+        results.put(p + "samples", samples);
+        results.put(p + "loadAverageEnd", Machine.loadAverage());
+      }
+    } finally {
+      if (database.equals("pg")) {
+        Pg.drop(DB);
+      }
+    }
+    results.save(Config.out().resolve("results").resolve("render-" + database + ".properties"));
+    System.exit(0);
+  }
+
+  /** The organisation account that filed all applications, and the certification model's definition. */
+  record Seeded(String applicant, String definitionId, String openSpace) {}
+
+  static Seeded seed(CertificationDriver driver, int open, int done, int notices) {
+    String creditCode = CertificationDriver.creditCode(90, 1);
+    String applicant = null;
+    for (int i = 1; i <= open + done; i++) {
+      Map<String, Object> application = CertificationDriver.namedApplication(String.format(NAME, i));
+      application.put(CREDIT_CODE, creditCode);
+      String id = driver.apply(application).getId();
+      applicant = driver.applicantOf(application);
+      if (i <= done) {
+        driver.work(id, TASK_FIRST_REVIEW, "shuocheng1", Map.of(FIRST_REVIEW_DECISION, "approve"), null);
+      }
+      if (i % 100 == 0) {
+        Log.info("%d applications filed", i);
+      }
+    }
+    for (int i = 1; i <= notices; i++) {
+      driver.inPublicNoticeAsStaff("公示第" + i + "号众创空间");
+    }
+    return new Seeded(applicant, driver.engine().getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(KEY).latestVersion().singleResult().getId(), String.format(NAME, open + done));
+  }
+
+  /** Samples of every page by page name, or why a page could not be measured. */
+  static Map<String, Object> measure(AppProcess app, Browser browser, Seeded seeded, int samples) throws Exception {
+    String base = app.baseUrl();
+    Http county = new Http(base + "/engine-rest", "shuocheng1");
+    JsonNode filters = county.get("/filter?resourceType=Task&name="
+        + URLEncoder.encode(TaskFilters.MY_GROUP_TASKS, StandardCharsets.UTF_8));
+    String groupFilter = filters.get(0).get("id").asText();
+    JsonNode someTasks = county.get("/task?candidateGroups=county-shuocheng&taskDefinitionKey=" + TASK_FIRST_REVIEW
+        + "&maxResults=" + samples);
+    String definition = seeded.definitionId();
+    String applicant = seeded.applicant();
+
+    Map<String, Object> pages = new LinkedHashMap<>();
+    By card = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(., '基准第')]");
+    String list = base + TASKLIST + "#/?filter=" + groupFilter;
+
+    signIn(browser, base + TASKLIST, "shuocheng1", By.cssSelector("[cam-tasks]"));
+    timed(pages, "tasklistGroup", () -> sample(browser, samples, i -> list, d -> !d.findElements(card).isEmpty()));
+    timed(pages, "taskForm", () -> sample(browser, samples, i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText(),
+        d -> !d.findElements(By.cssSelector(".task-details .fjs-container .fjs-form")).isEmpty()));
+    timed(pages, "done", () -> sampleAction(browser, samples, list, card, b -> b.click(By.cssSelector("a.ms-done-link")),
+        d -> !d.findElements(By.cssSelector(".ms-done-panel table tbody tr")).isEmpty()));
+    timed(pages, "search", () -> sampleAction(browser, samples, list, card, b -> {
+      WebElement box = b.visible(By.cssSelector(".ms-quick-search-input"));
+      box.clear();
+      box.sendKeys(seeded.openSpace());
+      b.click(By.cssSelector(".ms-quick-search button[type='submit']"));
+    }, d -> {
+      List<WebElement> cards = d.findElements(card);
+      return cards.size() == 1 && cards.get(0).getText().contains(seeded.openSpace());
+    }));
+
+    timed(pages, "cockpitHistory", () -> {
+      signIn(browser, base + COCKPIT, "auditor1", By.cssSelector(".audit-dashboard"));
+      return sample(browser, samples,
+          i -> base + COCKPIT + "#/process-definition/" + definition + "/runtime?detailsTab=audit-history-tab",
+          d -> !d.findElements(By.cssSelector(".audit-instances tbody tr")).isEmpty());
+    });
+
+    timed(pages, "portal", () -> {
+      browser.open("about:blank");
+      browser.clearCookies();
+      browser.open(base + "/portal/");
+      browser.visible(By.id("login-username")).sendKeys(applicant);
+      browser.driver().findElement(By.id("login-password")).sendKeys(applicant);
+      browser.click(By.id("login-submit"));
+      browser.visible(By.cssSelector(".application"));
+      return sample(browser, samples, i -> base + "/portal/", d -> !d.findElements(By.cssSelector(".application")).isEmpty());
+    });
+
+    timed(pages, "publicNotices", () -> sample(browser, samples, i -> base + "/public/notices",
+        d -> !d.findElements(By.cssSelector("#notices tbody tr, #empty")).isEmpty()));
+    return pages;
+  }
+
+  /** Measures one page; a page that fails (a timeout) is reported as such and the others still run. */
+  private static void timed(Map<String, Object> pages, String page, Supplier<Latency> sampling) {
+    try {
+      pages.put(page, sampling.get());
+      Log.info("%s measured", page);
+    } catch (RuntimeException e) {
+      Log.info("%s FAILED: %s", page, e.toString().lines().findFirst().orElse(""));
+      pages.put(page, e.getClass().getSimpleName());
+    }
+  }
+
+  private static void signIn(Browser browser, String app, String user, By ready) {
+    browser.open("about:blank");
+    browser.clearCookies();
+    browser.open(app);
+    browser.signInToWebapp(user);
+    browser.visible(ready);
+  }
+
+  /** Opens {@code url(i)} in a fresh document and times it until {@code ready}; one unmeasured visit first. */
+  private static Latency sample(Browser browser, int samples, Function<Integer, String> url,
+      Function<WebDriver, Boolean> ready) {
+    Latency latency = new Latency();
+    for (int i = -1; i < samples; i++) {
+      browser.open("about:blank");
+      long t0 = System.nanoTime();
+      browser.open(url.apply(Math.max(0, i)));
+      browser.await().until(ready::apply);
+      if (i >= 0) {
+        latency.add(System.nanoTime() - t0);
+      }
+    }
+    return latency;
+  }
+
+  /** Opens the list, then times {@code action} (a click, a search) until {@code ready}. */
+  private static Latency sampleAction(Browser browser, int samples, String list, By listReady,
+      Consumer<Browser> action, Function<WebDriver, Boolean> ready) {
+    Latency latency = new Latency();
+    for (int i = -1; i < samples; i++) {
+      browser.open("about:blank");
+      browser.open(list);
+      browser.await().until(d -> !d.findElements(listReady).isEmpty());
+      long t0 = System.nanoTime();
+      action.accept(browser);
+      browser.await().until(ready::apply);
+      if (i >= 0) {
+        latency.add(System.nanoTime() - t0);
+      }
+    }
+    return latency;
+  }
+}
