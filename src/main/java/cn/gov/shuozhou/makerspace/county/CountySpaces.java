@@ -66,9 +66,8 @@ public class CountySpaces {
   public Page list(String county, String text, String status, int page) {
     CertificateRegistry.Search search = new CertificateRegistry.Search(text, county == null ? "" : county, status,
         EngineClock.today());
-    List<SpaceRow> rows = certificates.search(search, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(CountySpaces::row)
-        .toList();
-    return new Page(rows, certificates.count(search), page, PAGE_SIZE);
+    CertificateRegistry.Found found = certificates.search(search, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    return new Page(found.page().stream().map(CountySpaces::row).toList(), found.total(), page, PAGE_SIZE);
   }
 
   /** The space of certificate {@code number} when it is of the caller's area: 404 when there is none, 403 when not. */

@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -41,12 +44,28 @@ public class MyApplications {
 
   public List<MyApplication> of(String creditCode, String userId) {
     return WithoutAuthorization.call(engine, () -> {
-      List<MyApplication> list = new ArrayList<>();
       List<HistoricProcessInstance> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode)
           .orderByProcessInstanceStartTime().desc().list();
+      if (instances.isEmpty()) {
+        return List.of();
+      }
+      // a few queries for the whole list, not three per case: an organisation's list grows every year
+      Map<String, Map<String, Object>> variables = variables(instances.stream().map(HistoricProcessInstance::getId).toList());
+      Map<String, String> supervisionKeys = businessKeys(variables.values().stream()
+          .map(v -> v.get(SUPERVISION_INSTANCE_ID)).filter(Objects::nonNull).map(Object::toString).toList());
+      List<String> keys = new ArrayList<>(instances.stream().map(HistoricProcessInstance::getBusinessKey).toList());
+      keys.addAll(supervisionKeys.values());
+      Map<String, List<Task>> tasks = tasks(keys);
+      List<MyApplication> list = new ArrayList<>();
       for (HistoricProcessInstance instance : instances) {
-        list.add(describe(instance, userId));
+        Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
+        List<Task> own = new ArrayList<>(tasks.getOrDefault(instance.getBusinessKey(), List.of()));
+        Object supervision = v.get(SUPERVISION_INSTANCE_ID);
+        if (supervision != null) {
+          own.addAll(tasks.getOrDefault(supervisionKeys.get(supervision.toString()), List.of()));
+        }
+        list.add(describe(instance, v, own, userId));
       }
       return list;
     });
@@ -54,18 +73,19 @@ public class MyApplications {
 
   /** The application as its organisation sees it (also the head of its case page). */
   MyApplication describe(HistoricProcessInstance instance, String userId) {
-    Map<String, Object> v = variables(instance.getId());
-    boolean running = instance.getEndTime() == null;
-    // the case's own tasks and those of the hearing it calls (same business key)
-    List<Task> tasks = new ArrayList<>(tasks(instance.getBusinessKey()));
+    Map<String, Object> v = variables(List.of(instance.getId())).getOrDefault(instance.getId(), Map.of());
     Object supervision = v.get(SUPERVISION_INSTANCE_ID);
-    if (supervision != null) {
-      HistoricProcessInstance supervised = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processInstanceId(supervision.toString()).singleResult();
-      if (supervised != null && supervised.getBusinessKey() != null) {
-        tasks.addAll(tasks(supervised.getBusinessKey()));
-      }
-    }
+    String supervisionKey = supervision == null ? null : businessKeys(List.of(supervision.toString())).get(supervision.toString());
+    List<String> keys = supervisionKey == null ? List.of(instance.getBusinessKey()) : List.of(instance.getBusinessKey(), supervisionKey);
+    Map<String, List<Task>> open = tasks(keys);
+    List<Task> tasks = new ArrayList<>();
+    keys.forEach(key -> tasks.addAll(open.getOrDefault(key, List.of())));
+    return describe(instance, v, tasks, userId);
+  }
+
+  /** The case with its variables and its open tasks, and those of the hearing it calls (same business key). */
+  private MyApplication describe(HistoricProcessInstance instance, Map<String, Object> v, List<Task> tasks, String userId) {
+    boolean running = instance.getEndTime() == null;
     List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
         .sorted(Comparator.comparing(Task::getCreateTime))
@@ -85,19 +105,41 @@ public class MyApplications {
     return value instanceof Date date ? EngineClock.toLocalDate(date).toString() : value == null ? null : value.toString();
   }
 
-  private Map<String, Object> variables(String instanceId) {
-    Map<String, Object> values = new HashMap<>();
+  /** The visible variables of each instance (the process's own, not a task's local copy). */
+  private Map<String, Map<String, Object>> variables(List<String> instanceIds) {
+    Map<String, Map<String, Object>> values = new HashMap<>();
     for (HistoricVariableInstance variable : engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instanceId).variableNameIn(VISIBLE.toArray(String[]::new)).list()) {
-      if (instanceId.equals(variable.getExecutionId())) { // the process's own, not a task's local copy
-        values.put(variable.getName(), variable.getValue());
+        .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableNameIn(VISIBLE.toArray(String[]::new)).list()) {
+      if (variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+        values.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
       }
     }
     return values;
   }
 
-  private List<Task> tasks(String businessKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .orderByTaskCreateTime().asc().list();
+  /** Instance id → business key of these (supervision) instances. */
+  private Map<String, String> businessKeys(List<String> instanceIds) {
+    Map<String, String> keys = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      for (HistoricProcessInstance instance : engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceIds(new HashSet<>(instanceIds)).list()) {
+        if (instance.getBusinessKey() != null) {
+          keys.put(instance.getId(), instance.getBusinessKey());
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The open tasks of these business keys, oldest first, by key. */
+  private Map<String, List<Task>> tasks(List<String> businessKeys) {
+    List<Task> open = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new)).orderByTaskCreateTime().asc().list();
+    Map<String, String> keyOf = businessKeys(open.stream().map(Task::getProcessInstanceId).distinct().toList());
+    Map<String, List<Task>> tasks = new LinkedHashMap<>();
+    for (Task task : open) {
+      tasks.computeIfAbsent(keyOf.get(task.getProcessInstanceId()), key -> new ArrayList<>()).add(task);
+    }
+    return tasks;
   }
 }
