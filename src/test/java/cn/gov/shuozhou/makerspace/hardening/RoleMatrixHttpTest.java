@@ -235,6 +235,9 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       };
       case "materials" -> "upload".equals(object) ? uploadMaterial(user) : allowedOr403(send(HttpRequest.newBuilder(
           uri(materialOfOperator1())).header("Authorization", basic(user)).GET()));
+      // who reads evidence does not depend on the case (ObjectionEvidenceHttpTest reads real evidence)
+      case "evidence" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/objection-evidence?caseNumber=SQ-2026-000001"))
+          .header("Authorization", basic(user)).GET()));
       case "letters" -> readLetters(user);
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
