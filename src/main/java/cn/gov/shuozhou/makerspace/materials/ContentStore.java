@@ -5,11 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.sql.DatabaseMetaData;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way a received file's content enters the database (table {@code ms_material_chunk}):
@@ -36,9 +43,18 @@ public class ContentStore {
   }
 
   private final MaterialFiles files;
+  /**
+   * On H2 only: H2's store keeps a transaction's new rows in memory and writes the changes of all
+   * open transactions as one piece, so four concurrent 20 MB uploads needed one 80 MB buffer and
+   * failed in a 256 MB heap (docs/performance.md, section 6). There one transaction at a time
+   * stores content, from its first chunk until it ends; PostgreSQL writes as it goes and takes all.
+   */
+  private final ReentrantLock oneWriterOnH2;
 
-  public ContentStore(MaterialFiles files) {
+  public ContentStore(MaterialFiles files, JdbcTemplate jdbc) throws MetaDataAccessException {
     this.files = files;
+    String product = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
+    this.oneWriterOnH2 = "H2".equals(product) ? new ReentrantLock(true) : null;
   }
 
   /** File names are shown and offered for saving: no path, no control characters, not empty or overlong. */
@@ -57,6 +73,7 @@ public class ContentStore {
 
   /** Stores {@code in} (named {@code fileName}, already checked) inside the caller's transaction. */
   public Stored store(String field, String fileName, InputStream in, SizeLimit limit) {
+    admit();
     try {
       byte[] chunk = new byte[CHUNK_BYTES];
       int filled = in.readNBytes(chunk, 0, FileType.MAGIC_LENGTH);
@@ -104,5 +121,22 @@ public class ContentStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** On H2, waits until no other transaction stores content; the caller's transaction then holds the turn until it ends. */
+  private void admit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException("ContentStore.store runs inside its caller's transaction");
+    }
+    if (oneWriterOnH2 == null || oneWriterOnH2.isHeldByCurrentThread()) {
+      return; // PostgreSQL, or a further file of the same transaction (an objection's evidence)
+    }
+    oneWriterOnH2.lock();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        oneWriterOnH2.unlock();
+      }
+    });
   }
 }
