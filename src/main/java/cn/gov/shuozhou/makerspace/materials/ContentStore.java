@@ -10,12 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -43,18 +41,21 @@ public class ContentStore {
   }
 
   private final MaterialFiles files;
+  private final JdbcTemplate jdbc;
   /**
-   * On H2 only: H2's store keeps a transaction's new rows in memory and writes the changes of all
-   * open transactions as one piece, so four concurrent 20 MB uploads needed one 80 MB buffer and
-   * failed in a 256 MB heap (docs/performance.md, section 6). There one transaction at a time
-   * stores content, from its first chunk until it ends; PostgreSQL writes as it goes and takes all.
+   * On H2 only: H2's store kept every new chunk in memory until its background writer ran, which it
+   * did not while uploads streamed in, and then serialised them as one piece: four concurrent 20 MB
+   * uploads needed one 80 MB buffer and failed in a 256 MB heap, even one at a time (docs/performance.md,
+   * section 6). A {@code CHECKPOINT} after each chunk writes it to the file at once; it does not
+   * commit the transaction (a refusal still rolls every chunk back). PostgreSQL writes as it goes.
    */
-  private final ReentrantLock oneWriterOnH2;
+  private final boolean checkpointEachChunk;
 
   public ContentStore(MaterialFiles files, JdbcTemplate jdbc) throws MetaDataAccessException {
     this.files = files;
+    this.jdbc = jdbc;
     String product = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-    this.oneWriterOnH2 = "H2".equals(product) ? new ReentrantLock(true) : null;
+    this.checkpointEachChunk = "H2".equals(product);
   }
 
   /** File names are shown and offered for saving: no path, no control characters, not empty or overlong. */
@@ -73,7 +74,9 @@ public class ContentStore {
 
   /** Stores {@code in} (named {@code fileName}, already checked) inside the caller's transaction. */
   public Stored store(String field, String fileName, InputStream in, SizeLimit limit) {
-    admit();
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("ContentStore.store runs inside its caller's transaction");
+    }
     try {
       byte[] chunk = new byte[CHUNK_BYTES];
       int filled = in.readNBytes(chunk, 0, FileType.MAGIC_LENGTH);
@@ -105,6 +108,9 @@ public class ContentStore {
           }
         }
         files.insertChunk(fileId, chunkNo++, filled == CHUNK_BYTES ? chunk : Arrays.copyOf(chunk, filled));
+        if (checkpointEachChunk) {
+          jdbc.execute("CHECKPOINT");
+        }
         if (filled < CHUNK_BYTES) {
           break;
         }
@@ -121,22 +127,5 @@ public class ContentStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** On H2, waits until no other transaction stores content; the caller's transaction then holds the turn until it ends. */
-  private void admit() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      throw new IllegalStateException("ContentStore.store runs inside its caller's transaction");
-    }
-    if (oneWriterOnH2 == null || oneWriterOnH2.isHeldByCurrentThread()) {
-      return; // PostgreSQL, or a further file of the same transaction (an objection's evidence)
-    }
-    oneWriterOnH2.lock();
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        oneWriterOnH2.unlock();
-      }
-    });
   }
 }
