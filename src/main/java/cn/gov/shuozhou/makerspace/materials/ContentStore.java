@@ -10,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -43,19 +45,21 @@ public class ContentStore {
   private final MaterialFiles files;
   private final JdbcTemplate jdbc;
   /**
-   * On H2 only: H2's store kept every new chunk in memory until its background writer ran, which it
-   * did not while uploads streamed in, and then serialised them as one piece: four concurrent 20 MB
-   * uploads needed one 80 MB buffer and failed in a 256 MB heap, even one at a time (docs/performance.md,
-   * section 6). A {@code CHECKPOINT} after each chunk writes it to the file at once; it does not
-   * commit the transaction (a refusal still rolls every chunk back). PostgreSQL writes as it goes.
+   * On H2 only (null elsewhere): H2's store kept new chunks in memory until its background writer
+   * ran, which it hardly did while uploads streamed in, and then serialised them as one piece:
+   * four concurrent 20 MB uploads needed one 80 MB buffer and failed in a 256 MB heap
+   * (docs/performance.md, section 6). There one transaction at a time stores content, with a
+   * {@code CHECKPOINT} after each chunk, which writes it to the file at once but commits nothing
+   * (a refusal still rolls every chunk back). Measured: neither alone was enough. PostgreSQL
+   * writes as it goes and takes all uploads at once.
    */
-  private final boolean checkpointEachChunk;
+  private final ReentrantLock oneWriterOnH2;
 
   public ContentStore(MaterialFiles files, JdbcTemplate jdbc) throws MetaDataAccessException {
     this.files = files;
     this.jdbc = jdbc;
     String product = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-    this.checkpointEachChunk = "H2".equals(product);
+    this.oneWriterOnH2 = "H2".equals(product) ? new ReentrantLock(true) : null;
   }
 
   /** File names are shown and offered for saving: no path, no control characters, not empty or overlong. */
@@ -74,9 +78,7 @@ public class ContentStore {
 
   /** Stores {@code in} (named {@code fileName}, already checked) inside the caller's transaction. */
   public Stored store(String field, String fileName, InputStream in, SizeLimit limit) {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("ContentStore.store runs inside its caller's transaction");
-    }
+    admit();
     try {
       byte[] chunk = new byte[CHUNK_BYTES];
       int filled = in.readNBytes(chunk, 0, FileType.MAGIC_LENGTH);
@@ -108,7 +110,7 @@ public class ContentStore {
           }
         }
         files.insertChunk(fileId, chunkNo++, filled == CHUNK_BYTES ? chunk : Arrays.copyOf(chunk, filled));
-        if (checkpointEachChunk) {
+        if (oneWriterOnH2 != null) {
           jdbc.execute("CHECKPOINT");
         }
         if (filled < CHUNK_BYTES) {
@@ -127,5 +129,22 @@ public class ContentStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** On H2, waits until no other transaction stores content; the caller's transaction then holds the turn until it ends. */
+  private void admit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException("ContentStore.store runs inside its caller's transaction");
+    }
+    if (oneWriterOnH2 == null || oneWriterOnH2.isHeldByCurrentThread()) {
+      return; // PostgreSQL, or a further file of the same transaction (an objection's evidence)
+    }
+    oneWriterOnH2.lock();
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        oneWriterOnH2.unlock();
+      }
+    });
   }
 }
