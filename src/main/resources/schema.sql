@@ -309,8 +309,8 @@ CREATE INDEX IF NOT EXISTS ix_assessment_result_year ON ms_assessment_result (re
 -- case_number is the business key of the case (the application number, or the certificate number in
 -- the supervision). A row without it is a draft of its uploader, bound to the application when it is
 -- filed; submitted rows are never changed or deleted (a supplement adds a new version). The content
--- lies in ms_material_chunk, in pieces of at most 1 MiB (BYTEA: H2's and PostgreSQL's variable
--- binary), so that neither upload nor download ever holds a whole file in memory.
+-- lies in ms_material_chunk, in pieces of at most 1 MiB (BYTEA on PostgreSQL; BLOB on H2, which
+-- schema-h2.sql creates first), so that neither upload nor download ever holds a whole file in memory.
 CREATE TABLE IF NOT EXISTS ms_material_file (
   file_id            VARCHAR(36)  PRIMARY KEY,
   case_number        VARCHAR(32),

@@ -45,13 +45,12 @@ public class ContentStore {
   private final MaterialFiles files;
   private final JdbcTemplate jdbc;
   /**
-   * On H2 only (null elsewhere): H2's store kept new chunks in memory until its background writer
-   * ran, which it hardly did while uploads streamed in, and then serialised them as one piece:
-   * four concurrent 20 MB uploads needed one 80 MB buffer and failed in a 256 MB heap
-   * (docs/performance.md, section 6). There one transaction at a time stores content, with a
-   * {@code CHECKPOINT} after each chunk, which writes it to the file at once but commits nothing
-   * (a refusal still rolls every chunk back). Measured: neither alone was enough. PostgreSQL
-   * writes as it goes and takes all uploads at once.
+   * On H2 only (null elsewhere; with the content as BLOB there, schema-h2.sql): H2's store kept new
+   * chunks in memory while uploads streamed in and serialised them as one piece, so four concurrent
+   * 20 MB uploads failed in a 256 MB heap (docs/performance.md, section 6). There one transaction
+   * at a time stores content, with a {@code CHECKPOINT} after each chunk, which writes it to the
+   * file at once but commits nothing (a refusal still rolls every chunk back). Measured: each of the
+   * three alone was not enough. PostgreSQL writes as it goes and takes all uploads at once.
    */
   private final ReentrantLock oneWriterOnH2;
 
