@@ -309,8 +309,8 @@ CREATE INDEX IF NOT EXISTS ix_assessment_result_year ON ms_assessment_result (re
 -- case_number is the business key of the case (the application number, or the certificate number in
 -- the supervision). A row without it is a draft of its uploader, bound to the application when it is
 -- filed; submitted rows are never changed or deleted (a supplement adds a new version). The content
--- lies in ms_material_chunk, in pieces of at most 1 MiB (BYTEA: H2's and PostgreSQL's variable
--- binary), so that neither upload nor download ever holds a whole file in memory.
+-- lies in ms_material_chunk, in pieces of at most 1 MiB (BYTEA on PostgreSQL; BLOB on H2, which
+-- schema-h2.sql creates first), so that neither upload nor download ever holds a whole file in memory.
 CREATE TABLE IF NOT EXISTS ms_material_file (
   file_id            VARCHAR(36)  PRIMARY KEY,
   case_number        VARCHAR(32),
@@ -336,6 +336,20 @@ CREATE TABLE IF NOT EXISTS ms_material_chunk (
   data     BYTEA       NOT NULL,
   CONSTRAINT pk_material_chunk PRIMARY KEY (file_id, chunk_no)
 );
+-- Evidence of the public's objections (Art. 5 (3)): the files sent with an objection, written in the
+-- objection's transaction (publicnotice/Objections, materials/ObjectionEvidence); the content lies in
+-- ms_material_chunk like the applicant's materials. Read only by the city bureau and auditors.
+CREATE TABLE IF NOT EXISTS ms_objection_evidence (
+  file_id                VARCHAR(36)  PRIMARY KEY,
+  acknowledgement_number VARCHAR(32)  NOT NULL,
+  application_number     VARCHAR(64)  NOT NULL,
+  file_name              VARCHAR(200) NOT NULL,
+  content_type           VARCHAR(64)  NOT NULL,
+  size_bytes             BIGINT       NOT NULL,
+  sha256                 VARCHAR(64)  NOT NULL,
+  received_at            TIMESTAMP    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_objection_evidence_application ON ms_objection_evidence (application_number);
 -- Letters (文书, Art. 5, 8–11): every letter a step issued, with its PDF and SHA-256, written in the
 -- step's transaction. Never updated or deleted (letters/LetterArchive has no such path); a correction
 -- is a new letter with its own document number.

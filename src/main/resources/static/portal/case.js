@@ -1,7 +1,9 @@
 // 申请详情: one application of the organisation (GET /api/my/applications/{number}): its steps with
 // department and date, its returns with reasons and articles, after certification its annual
-// reports, assessments, rectification orders and notices of intended decisions, its letters
-// (GET /api/my/applications/{number}/letters), and the organisation's open tasks as forms
+// reports, assessments, rectification orders and notices of intended decisions, the materials
+// submitted in each step, every version (GET /api/materials?caseNumber=, for the application and,
+// once certified, its certificate), its letters (GET /api/my/applications/{number}/letters), and
+// the organisation's open tasks as forms
 // (GET/POST /api/my/tasks/{taskId}), each with the upload of its materials (materials.js).
 
 import { request } from '/common/session.js';
@@ -12,7 +14,7 @@ import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
 import { day, letterList, lettersOf, state } from './cases.js';
 import { renderForm } from './form-renderer.js';
-import { mountMaterials } from './materials.js';
+import { mountMaterials, size } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
 const NUMBER = new URLSearchParams(window.location.search).get('number') || '';
@@ -33,7 +35,25 @@ const MATERIAL_STEPS = {
 async function load() {
   const [found, letters] = await Promise.all([
     request('GET', `/api/my/applications/${encodeURIComponent(NUMBER)}`), lettersOf(NUMBER)]);
-  return { ...found.data, letters };
+  // the supervision's steps (annual reports, rectification, statements) file under the certificate
+  const cases = [NUMBER, found.data.application.certificateNumber].filter(Boolean);
+  const materials = (await Promise.all(cases.map((n) => request('GET', `/api/materials?caseNumber=${encodeURIComponent(n)}`))))
+    .flatMap((answer) => answer.data).filter((f) => f.submitted); // drafts are shown at their task
+  return { ...found.data, letters, materials };
+}
+
+/** Every submitted file, newest version of each item first, each with its hash and a download. */
+function submittedMaterials(files) {
+  $('no-materials').hidden = files.length > 0;
+  fill($('material-list'), files.length ? el('table', { className: 'data', id: 'submitted-materials' },
+    el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', '校验码（SHA-256）']
+      .map((h) => el('th', {}, h)))),
+    el('tbody', {}, files.map((f) => el('tr', { className: 'submitted-material', dataset: { code: f.materialCode } },
+      el('td', {}, f.materialName), el('td', { className: 'nowrap' }, `第${f.version}版`),
+      el('td', {}, el('a', { href: f.downloadUrl, download: f.fileName }, f.fileName)),
+      el('td', { className: 'nowrap' }, size(f.size)), el('td', { className: 'nowrap' }, formatTime(f.submittedAt)),
+      el('td', {}, el('code', { title: f.sha256 }, `${f.sha256.slice(0, 12)}…`))))))
+    : null);
 }
 
 async function render(c) {
@@ -75,6 +95,7 @@ async function render(c) {
     item('拟作出的处理决定', r.notice.proposalDecision), item('依据', r.notice.proposalArticle),
     item('事实与理由', r.notice.proposalFacts), item('告知书', r.notice.noticeText)], '陈述申辩');
 
+  submittedMaterials(c.materials);
   $('no-letters').hidden = c.letters.length > 0;
   fill($('letter-list'), c.letters.length ? letterList(c.letters) : null);
 

@@ -43,6 +43,11 @@ public enum Capability {
    * the staff who judge it, the city bureau, auditors. An organisation reads its own case's files.
    */
   READ_CASE_MATERIALS("查看案件的申报材料", plus(plus(staff(), AUDITORS), CAMUNDA_ADMIN)),
+  /**
+   * Read the evidence files of the public's objections ({@code GET /api/objection-evidence}): the
+   * city bureau, which handles objections, and auditors; never the applicant or the public.
+   */
+  READ_OBJECTION_EVIDENCE("查看公示异议的证据材料", groups(CITY_BUREAU, AUDITORS, CAMUNDA_ADMIN)),
   /** Reviewers read the whole history of each case they worked on (the city bureau reads every case). */
   READ_HISTORY_OF_WORKED_CASES("查看所办理案件的全部历史", minus(staff(), CITY_BUREAU)),
 

@@ -93,6 +93,16 @@ public final class Policy {
     return intValue("uploadMaxApplicationMb");
   }
 
+  /** Art. 5(3): the most evidence files one objection to a public notice may carry. */
+  public int objectionEvidenceMaxFiles() {
+    return intValue("objectionEvidenceMaxFiles");
+  }
+
+  /** Art. 5(3): the largest evidence file of an objection, in MB. */
+  public int objectionEvidenceMaxFileMb() {
+    return intValue("objectionEvidenceMaxFileMb");
+  }
+
   /** Art. 3: the priority of a staff task, higher for an application in a preferred converted old building. */
   public int taskPriority(boolean convertedBuildingPreferred) {
     return intValue(convertedBuildingPreferred ? "convertedBuildingTaskPriority" : "standardTaskPriority");

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,9 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,9 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/materials")
 public class MaterialController {
 
-  /** Room for the multipart envelope and the small fields around the file. */
-  private static final long ENVELOPE_BYTES = 64 * 1024;
-  private static final Pattern QUOTED_NAME = Pattern.compile("filename=\"([^\"]*)\"");
   private static final Set<String> PARTS = Set.of(FILE, STEP, MATERIAL_CODE, CASE_NUMBER);
   private static final Set<String> CHECKLIST_INPUTS = Set.of("premises", "hostType", "convertedOldBuilding", "spaceFocus");
   private static final String IMAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
@@ -85,16 +78,10 @@ public class MaterialController {
     if (request.getQueryString() != null) { // not getParameterMap(): it would parse the whole body first
       throw new InvalidInputException("query", "本接口不接受查询参数：请以multipart/form-data提交 file、step、materialCode、caseNumber");
     }
-    String type = request.getContentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+    if (!MultipartFiles.isMultipart(request)) {
       throw new InvalidInputException(FILE, "请以multipart/form-data上传文件（file）");
     }
-    long length = request.getContentLengthLong();
-    if (length < 0 || length > uploads.maxApplicationBytes() + ENVELOPE_BYTES) {
-      // refused before the body is read, so nothing reaches the disk either
-      throw new InvalidInputException(FILE, length < 0 ? "上传请求须声明长度（Content-Length）"
-          : "文件（file）超过每件申请的材料总量上限");
-    }
+    MultipartFiles.requireLength(request, FILE, uploads.maxApplicationBytes(), "文件（file）超过每件申请的材料总量上限");
     Map<String, String> fields = new HashMap<>();
     Part file = null;
     for (Part part : request.getParts()) {
@@ -111,7 +98,7 @@ public class MaterialController {
         fields.put(part.getName(), small(part));
       }
     }
-    String fileName = file == null ? null : submittedName(file);
+    String fileName = file == null ? null : MultipartFiles.submittedName(file);
     if (fileName == null) {
       throw new InvalidInputException(FILE, "文件（file）为必填项");
     }
@@ -178,15 +165,7 @@ public class MaterialController {
   }
 
   private void send(MaterialFile file, String disposition, HttpServletResponse response) throws IOException {
-    response.setContentType(file.contentType());
-    response.setContentLengthLong(file.size());
-    response.setHeader("Content-Disposition", ContentDisposition.builder(disposition)
-        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString());
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Cache-Control", "no-store");
-    try (OutputStream out = response.getOutputStream()) {
-      files.copy(file.fileId(), out);
-    }
+    files.send(file.fileId(), file.fileName(), file.contentType(), file.size(), disposition, response);
   }
 
   private List<MaterialView> views(List<MaterialFile> list) {
@@ -200,23 +179,6 @@ public class MaterialController {
         .orElseGet(() -> items.getOrDefault(f.materialCode(), f.materialCode()));
     return new MaterialView(f.fileId(), f.caseNumber(), f.step(), f.materialCode(), name, f.version(), f.fileName(),
         f.contentType(), f.size(), f.sha256(), f.uploadedAt(), f.submitted(), f.submittedAt(), url, url + "/preview");
-  }
-
-  /**
-   * The file name exactly as sent: Tomcat's {@code getSubmittedFileName()} drops backslashes (it
-   * reads them as escapes), which would let {@code c:\x\a.pdf} pass the name check as
-   * {@code c:xa.pdf}. Browsers send {@code "} as {@code %22}; {@code filename*} (RFC 5987) is decoded.
-   */
-  private static String submittedName(Part part) {
-    String header = part.getHeader("Content-Disposition");
-    if (header == null) {
-      return null;
-    }
-    if (header.contains("filename*=")) {
-      return ContentDisposition.parse(header).getFilename();
-    }
-    Matcher quoted = QUOTED_NAME.matcher(header);
-    return quoted.find() ? quoted.group(1) : null;
   }
 
   private static String small(Part part) throws IOException {

@@ -1,7 +1,9 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -108,6 +111,23 @@ public class MaterialFiles {
       jdbc.update("DELETE FROM ms_material_chunk WHERE file_id = ?", fileId);
     }
     return removed > 0;
+  }
+
+  /**
+   * Sends a stored file's content as {@code disposition} (attachment or inline), never sniffed or
+   * cached, one chunk in memory at a time.
+   */
+  void send(String fileId, String fileName, String contentType, long size, String disposition,
+      HttpServletResponse response) throws IOException {
+    response.setContentType(contentType);
+    response.setContentLengthLong(size);
+    response.setHeader("Content-Disposition", ContentDisposition.builder(disposition)
+        .filename(fileName, StandardCharsets.UTF_8).build().toString());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Cache-Control", "no-store");
+    try (OutputStream out = response.getOutputStream()) {
+      copy(fileId, out);
+    }
   }
 
   /** Writes a file's content to {@code out}, one chunk in memory at a time. */

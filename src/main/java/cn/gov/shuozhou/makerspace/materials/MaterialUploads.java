@@ -5,33 +5,23 @@ import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores one upload: checks what it claims (step, item, case, name), then streams the content into
- * the database in chunks while recognising its type by its first bytes, hashing it (SHA-256),
- * counting it against the policy's limits and scanning a PDF for active content. Everything happens
+ * the database ({@link ContentStore}: type by content, SHA-256, PDF scan) against the policy's
+ * limits per file and per application. Everything happens
  * in one transaction: any refusal rolls it back, so nothing of a refused file remains.
  */
 @Service
 public class MaterialUploads {
 
-  /** Largest piece of a file held in memory and stored in one row. */
-  static final int CHUNK_BYTES = 1 << 20;
-  private static final long MB = 1024L * 1024L;
+  static final long MB = 1024L * 1024L;
   public static final String FILE = "file";
   public static final String STEP = "step";
   public static final String MATERIAL_CODE = "materialCode";
@@ -42,14 +32,16 @@ public class MaterialUploads {
       String fileName) {}
 
   private final MaterialFiles files;
+  private final ContentStore contents;
   private final RequiredMaterials checklist;
   private final StandaloneDecisions decisions;
   private final ProcessEngine engine;
   private final TransactionTemplate transaction;
 
-  public MaterialUploads(MaterialFiles files, RequiredMaterials checklist, StandaloneDecisions decisions,
+  public MaterialUploads(MaterialFiles files, ContentStore contents, RequiredMaterials checklist, StandaloneDecisions decisions,
       ProcessEngine engine, TransactionTemplate transaction) {
     this.files = files;
+    this.contents = contents;
     this.checklist = checklist;
     this.decisions = decisions;
     this.engine = engine;
@@ -97,7 +89,7 @@ public class MaterialUploads {
   private MaterialStep check(Upload upload) {
     MaterialStep step = MaterialStep.ofCode(upload.step()).orElseThrow(() -> new InvalidInputException(STEP,
         "材料环节（step）取值无效，应为：" + String.join("、", MaterialStep.codes())));
-    checkName(upload.fileName());
+    ContentStore.checkName(FILE, upload.fileName());
     if (step.usesChecklist()) {
       Map<String, String> items = checklist.allItems();
       if (!items.containsKey(upload.materialCode())) {
@@ -124,19 +116,6 @@ public class MaterialUploads {
     return step;
   }
 
-  /** File names are shown and offered for saving: no path, no control characters, not empty or overlong. */
-  static void checkName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new InvalidInputException(FILE, "文件（file）缺少文件名");
-    }
-    if (name.length() > 200) {
-      throw new InvalidInputException(FILE, "文件名（file）不得超过200个字符");
-    }
-    if (name.contains("/") || name.contains("\\") || name.contains("..") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-      throw new InvalidInputException(FILE, "文件名（file）不得包含路径字符（/、\\、..）或控制字符：请只上传文件本身");
-    }
-  }
-
   private boolean ownOpenTask(Upload upload, MaterialStep step) {
     return WithoutAuthorization.call(engine, () -> engine.getTaskService().createTaskQuery()
         .taskDefinitionKey(step.taskKey()).taskAssignee(upload.userId())
@@ -144,63 +123,20 @@ public class MaterialUploads {
   }
 
   private MaterialFile store(Upload upload, MaterialStep step, InputStream in, int maxFileMb, int maxApplicationMb) {
-    try {
-      byte[] chunk = new byte[CHUNK_BYTES];
-      int filled = in.readNBytes(chunk, 0, FileType.MAGIC_LENGTH);
-      if (filled == 0) {
-        throw new InvalidInputException(FILE, "文件（file）为空：请上传有内容的PDF、JPEG或PNG文件");
+    long alreadyHeld = files.bytesOf(upload.userId(), upload.caseNumber());
+    ContentStore.Stored stored = contents.store(FILE, upload.fileName(), in, size -> {
+      if (size > maxFileMb * MB) {
+        throw new InvalidInputException(FILE, "文件（file）超过单个文件大小上限" + maxFileMb + " MB");
       }
-      FileType type = FileType.detect(chunk, filled).orElseThrow(() -> new InvalidInputException(FILE,
-          "文件（file）类型不受支持：只接收PDF、JPEG、PNG文件（按文件内容识别，与扩展名无关）"));
-      if (!type.matchesName(upload.fileName())) {
-        throw new InvalidInputException(FILE, "文件名（file）的扩展名与文件内容（" + type.name() + "）不符");
+      if (alreadyHeld + size > maxApplicationMb * MB) {
+        throw new InvalidInputException(FILE, "材料总量将超过每件申请的上限" + maxApplicationMb
+            + " MB（已占用" + (alreadyHeld / MB) + " MB）");
       }
-      long alreadyHeld = files.bytesOf(upload.userId(), upload.caseNumber());
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      PdfActiveContentScanner scanner = type == FileType.PDF ? new PdfActiveContentScanner() : null;
-      String fileId = UUID.randomUUID().toString();
-      long size = 0;
-      int chunkNo = 0;
-      while (true) {
-        filled += in.readNBytes(chunk, filled, CHUNK_BYTES - filled); // fewer than asked: the end of the file
-        if (filled == 0) {
-          break;
-        }
-        size += filled;
-        if (size > maxFileMb * MB) {
-          throw new InvalidInputException(FILE, "文件（file）超过单个文件大小上限" + maxFileMb + " MB");
-        }
-        if (alreadyHeld + size > maxApplicationMb * MB) {
-          throw new InvalidInputException(FILE, "材料总量将超过每件申请的上限" + maxApplicationMb
-              + " MB（已占用" + (alreadyHeld / MB) + " MB）");
-        }
-        sha.update(chunk, 0, filled);
-        if (scanner != null) {
-          scanner.feed(chunk, 0, filled);
-          if (scanner.foundAny()) {
-            break;
-          }
-        }
-        files.insertChunk(fileId, chunkNo++, filled == CHUNK_BYTES ? chunk : Arrays.copyOf(chunk, filled));
-        if (filled < CHUNK_BYTES) {
-          break;
-        }
-        filled = 0;
-      }
-      String active = scanner == null ? null : scanner.finish();
-      if (active != null) {
-        throw new InvalidInputException(FILE, "PDF文件（file）含有脚本、嵌入文件或启动动作（" + active
-            + "），不予接收：请另存为不含脚本和附件的PDF后上传");
-      }
-      MaterialFile file = new MaterialFile(fileId, upload.caseNumber(), upload.creditCode(), step.code(),
-          upload.materialCode(), 0, upload.fileName(), type.mediaType(), size, HexFormat.of().formatHex(sha.digest()),
-          upload.userId(), Instant.now(), false, null);
-      files.insert(file);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    });
+    MaterialFile file = new MaterialFile(stored.fileId(), upload.caseNumber(), upload.creditCode(), step.code(),
+        upload.materialCode(), 0, upload.fileName(), stored.type().mediaType(), stored.size(), stored.sha256(),
+        upload.userId(), Instant.now(), false, null);
+    files.insert(file);
+    return file;
   }
 }

@@ -1,6 +1,8 @@
 package cn.gov.shuozhou.makerspace.publicnotice;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.materials.ObjectionEvidence;
+import cn.gov.shuozhou.makerspace.materials.ReceivedFile;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Filed;
 import cn.gov.shuozhou.makerspace.publicnotice.Objections.Objection;
 import java.util.List;
@@ -11,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The public's one way to object (Art. 5 (3)), shared by the JSON door {@code POST /api/objections}
- * and the notice page's own form: exactly the declared fields, each checked, then filed once; and the
- * objector's way back to the outcome.
+ * and the notice page's own form: exactly the declared fields, each checked, then filed once,
+ * with the evidence files (field {@code evidence}, {@link ObjectionEvidence}) in the same transaction;
+ * and the objector's way back to the outcome.
  */
 @Component
 public class ObjectionDoor {
@@ -26,16 +29,21 @@ public class ObjectionDoor {
   public static final String MOBILE = "^1[3-9]\\d{9}$";
 
   private final Objections objections;
+  private final ObjectionEvidence evidenceFiles;
 
-  public ObjectionDoor(Objections objections) {
+  public ObjectionDoor(Objections objections, ObjectionEvidence evidenceFiles) {
     this.objections = objections;
+    this.evidenceFiles = evidenceFiles;
   }
 
-  /** Files the objection in {@code body} from {@code sourceAddress}; the same objection twice is one. */
-  public Filed file(Map<String, Object> body, String sourceAddress) {
-    Objection objection = objection(body, sourceAddress);
+  /**
+   * Files the objection in {@code body} with its {@code evidence} from {@code sourceAddress}; the
+   * same objection twice is one (its evidence is not stored again).
+   */
+  public Filed file(Map<String, Object> body, List<ReceivedFile> evidence, String sourceAddress) {
+    Objection objection = objection(body, evidence, sourceAddress);
     try {
-      return objections.file(objection);
+      return objections.file(objection, evidence);
     } catch (DuplicateKeyException sameObjectionAtTheSameMoment) {
       return new Filed(objections.earlier(objection).orElseThrow(() -> sameObjectionAtTheSameMoment), true);
     }
@@ -54,7 +62,7 @@ public class ObjectionDoor {
   }
 
   /** Exactly the declared fields, each checked; every problem is reported at once. */
-  private static Objection objection(Map<String, Object> body, String sourceAddress) {
+  private Objection objection(Map<String, Object> body, List<ReceivedFile> evidence, String sourceAddress) {
     Inputs in = Inputs.of(body).only(FIELDS);
     String number = in.text(APPLICATION_NUMBER, "申请编号", true, 64);
     String name = in.text(NAME, "异议人姓名（不受理匿名异议）", true, 50);
@@ -65,6 +73,7 @@ public class ObjectionDoor {
     }
     String phone = in.pattern(PHONE, "异议人手机号码", MOBILE, "应为11位中国大陆手机号码");
     String reasons = in.text(REASONS, "异议理由", true, Inputs.MAX_TEXT);
+    evidenceFiles.check(evidence).forEach(e -> in.fail(e.field(), e.message()));
     in.throwIfInvalid();
     return new Objection(number, name, canonicalId, phone, reasons, sourceAddress);
   }

@@ -6,7 +6,8 @@ import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.registry.NumberSequence;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.materials.ObjectionEvidence;
+import cn.gov.shuozhou.makerspace.materials.ReceivedFile;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files a real-name objection to a running public notice: the record (table {@code ms_objection})
- * and the message {@code PublicNoticeObjection} in one transaction, so neither exists without the
- * other, within the limits of {@link ObjectionThrottle} (counted in the same transaction). The objector's ID number stays in the record; the process gets text, name and phone.
+ * with its evidence files ({@link ObjectionEvidence}) and the message {@code PublicNoticeObjection}
+ * in one transaction, so none exists without the others, within the limits of {@link ObjectionThrottle} (counted in the same transaction). The objector's ID number stays in the record; the process gets text, name and phone.
  */
 @Service
 public class Objections {
@@ -42,16 +44,19 @@ public class Objections {
   private final JdbcTemplate jdbc;
   private final NumberSequence sequence;
   private final ObjectionThrottle throttle;
+  private final ObjectionEvidence evidenceFiles;
 
-  public Objections(ProcessEngine engine, JdbcTemplate jdbc, NumberSequence sequence, ObjectionThrottle throttle) {
+  public Objections(ProcessEngine engine, JdbcTemplate jdbc, NumberSequence sequence, ObjectionThrottle throttle,
+      ObjectionEvidence evidenceFiles) {
     this.engine = engine;
     this.jdbc = jdbc;
     this.sequence = sequence;
     this.throttle = throttle;
+    this.evidenceFiles = evidenceFiles;
   }
 
   @Transactional
-  public Filed file(Objection objection) {
+  public Filed file(Objection objection, List<ReceivedFile> evidence) {
     String instanceId = runningNotice(objection.applicationNumber()).orElseThrow(() -> new ApiRefusal(
         ProblemType.NO_RUNNING_PROCESS, NO_RUNNING_NOTICE.formatted(objection.applicationNumber())));
     String replayKey = replayKey(instanceId, objection);
@@ -68,6 +73,7 @@ public class Objections {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         number, objection.applicationNumber(), instanceId, objection.name(), objection.idNumber(), objection.phone(),
         objection.reasons(), objection.sourceAddress(), new Timestamp(EngineClock.now().getTime()), replayKey);
+    evidenceFiles.store(number, objection.applicationNumber(), evidence, EngineClock.now().toInstant());
     WithoutAuthorization.call(engine, () -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION)
         .processInstanceId(instanceId)
         .setVariable(OBJECTION_TEXT, objection.reasons())

@@ -9,8 +9,13 @@ import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.materials.MultipartFiles;
+import cn.gov.shuozhou.makerspace.materials.ObjectionEvidence;
+import cn.gov.shuozhou.makerspace.materials.ReceivedFile;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,9 +69,11 @@ public class PublicPagesController {
   private final PublicNotices notices;
   private final ObjectionDoor door;
   private final LetterArchive letters;
+  private final ObjectionEvidence evidence;
 
   public PublicPagesController(CertificateRegistry registry, AssessmentResults assessments, PublicNotices notices,
-      ObjectionDoor door, LetterArchive letters) {
+      ObjectionDoor door, LetterArchive letters, ObjectionEvidence evidence) {
+    this.evidence = evidence;
     this.registry = registry;
     this.assessments = assessments;
     this.notices = notices;
@@ -106,21 +113,19 @@ public class PublicPagesController {
       return "public/not-found";
     }
     model.addAttribute("notice", found.get());
+    model.addAttribute("evidenceLimits", evidence.limits());
     return "public/notice";
   }
 
   /**
-   * The notice page's own objection form, which works without JavaScript: the same door as
-   * {@code POST /api/objections}; refusals are shown at their fields and nothing is filed.
+   * The notice page's own objection form, which works without JavaScript (multipart, with evidence
+   * files): the same door as {@code POST /api/objections}; refusals are shown at their fields and
+   * nothing is filed.
    */
   @PostMapping(path = "/public/notices/{applicationNumber}/objection",
-      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  public String object(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters,
-      Model model, HttpServletRequest request, HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, OBJECTION_FIELDS, model, response);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
+      consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+  public String object(@PathVariable String applicationNumber, Model model, HttpServletRequest request,
+      HttpServletResponse response) throws IOException, ServletException {
     Optional<PublicNotices.Notice> found = notices.find(applicationNumber);
     if (found.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -128,18 +133,28 @@ public class PublicPagesController {
       return "public/not-found";
     }
     model.addAttribute("notice", found.get());
-    model.addAttribute("form", parameters);
-    Map<String, Object> body = new LinkedHashMap<>(parameters);
-    body.put(ObjectionDoor.APPLICATION_NUMBER, applicationNumber);
+    model.addAttribute("evidenceLimits", evidence.limits());
     try {
-      Objections.Filed filed = door.file(body, request.getRemoteAddr());
+      // the files first: an oversized body is refused before anything of it is read
+      List<ReceivedFile> files = MultipartFiles.isMultipart(request) ? evidence.received(request) : List.of();
+      Map<String, String> parameters = new LinkedHashMap<>();
+      request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
+      Optional<String> refused = exactly(parameters, OBJECTION_FIELDS, model, response);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      model.addAttribute("form", parameters);
+      Map<String, Object> body = new LinkedHashMap<>(parameters);
+      body.put(ObjectionDoor.APPLICATION_NUMBER, applicationNumber);
+      Objections.Filed filed = door.file(body, files, request.getRemoteAddr());
       model.addAttribute("acknowledged", ObjectionDoor.acknowledgement(filed));
       model.addAttribute("acknowledgementNumber", filed.acknowledgementNumber());
     } catch (InvalidInputException invalid) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       Map<String, String> errors = new LinkedHashMap<>();
       // the door names the field for API clients, "（idNumber）": a citizen reads the message at its field
-      invalid.getErrors().forEach(e -> errors.putIfAbsent(e.field(), e.message().replace("（" + e.field() + "）", "")));
+      invalid.getErrors().forEach(e -> errors.merge(e.field(), e.message().replace("（" + e.field() + "）", ""),
+          (first, next) -> first + "；" + next));
       model.addAttribute("errors", errors);
     } catch (ApiRefusal refusal) {
       response.setStatus(refusal.type().status().value());

@@ -243,6 +243,9 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
             + "/services", "{\"servedOn\":\"" + cn.gov.shuozhou.makerspace.common.EngineClock.today()
             + "\",\"kind\":\"policy\",\"description\":\"宣讲科技政策\"}"));
       };
+      // who reads evidence does not depend on the case (ObjectionEvidenceHttpTest reads real evidence)
+      case "evidence" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/objection-evidence?caseNumber=SQ-2026-000001"))
+          .header("Authorization", basic(user)).GET()));
       case "letters" -> readLetters(user);
       case "mailbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/mailbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));

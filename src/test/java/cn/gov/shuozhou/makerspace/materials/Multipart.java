@@ -2,17 +2,27 @@ package cn.gov.shuozhou.makerspace.materials;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A multipart/form-data body as a browser's FormData sends it: text fields and one file. */
+/** A multipart/form-data body as a browser's FormData sends it: text fields and files. */
 public final class Multipart {
 
   static final String BOUNDARY = "----MaterialsTestBoundary7102";
 
+  private record FilePart(String partName, String fileName, byte[] content) {}
+
   private final Map<String, String> fields = new LinkedHashMap<>();
-  private String fileName;
-  private byte[] content;
+  private final List<FilePart> files = new ArrayList<>();
+
+  /** Text fields only, to add files to. */
+  public static Multipart fields(Map<String, String> fields) {
+    Multipart m = new Multipart();
+    m.fields.putAll(fields);
+    return m;
+  }
 
   public static Multipart of(String step, String materialCode) {
     Multipart m = new Multipart();
@@ -26,9 +36,14 @@ public final class Multipart {
     return this;
   }
 
+  /** The one file of a material upload (part {@code file}). */
   public Multipart file(String name, byte[] bytes) {
-    this.fileName = name;
-    this.content = bytes;
+    return part("file", name, bytes);
+  }
+
+  /** A file under part {@code partName}; several may share it. */
+  public Multipart part(String partName, String fileName, byte[] bytes) {
+    files.add(new FilePart(partName, fileName, bytes));
     return this;
   }
 
@@ -40,10 +55,10 @@ public final class Multipart {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
         + name + "\"\r\n\r\n" + value + "\r\n"));
-    if (fileName != null) {
-      write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-      out.writeBytes(content);
+    for (FilePart f : files) {
+      write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + f.partName() + "\"; filename=\""
+          + f.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      out.writeBytes(f.content());
       write(out, "\r\n");
     }
     write(out, "--" + BOUNDARY + "--\r\n");

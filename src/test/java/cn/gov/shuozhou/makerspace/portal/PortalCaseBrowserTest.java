@@ -41,7 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (over HTTP), signs in at /portal/, sees its returned application with the reasons and articles,
  * supplements it on the case page (a field left empty is refused in Chinese at that field, then it
  * is sent with a new version of the business licence uploaded in the form), sees the case advance
- * and its letters as download links; once certified (staff steps over the engine), it files its
+ * and its letters as download links, and every submitted version of its materials in a read-only
+ * list (date, size, SHA-256, download); once certified (staff steps over the engine), it files its
  * annual report on the same page.
  */
 class PortalCaseBrowserTest extends AbstractHttpTest {
@@ -123,7 +124,27 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
         .filteredOn(f -> f.materialCode().equals(code))
         .extracting(MaterialFile::version, MaterialFile::fileName, MaterialFile::step, MaterialFile::submitted)
         .containsExactly(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true));
-    assertThat(browser.visible(By.id("app")).getText()).doesNotContainPattern("[A-Za-z]{4,}");
+    // the materials submitted so far, read-only: each version with its date, size, hash and download
+    WebElement submitted = browser.visible(By.id("submitted-materials"));
+    var versions = materialFiles.ofCase(number).stream().filter(f -> f.materialCode().equals(code)).toList();
+    var rows = submitted.findElements(By.cssSelector("tr.submitted-material[data-code='" + code + "']"));
+    assertThat(rows).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      MaterialFile stored = versions.get(i);
+      assertThat(rows.get(i).getText()).contains("营业执照").contains("第" + stored.version() + "版")
+          .contains(stored.fileName()).contains(stored.sha256().substring(0, 12)).containsPattern("\\d{4}年");
+      assertThat(rows.get(i).findElement(By.tagName("a")).getDomAttribute("href"))
+          .isEqualTo("/api/materials/" + stored.fileId());
+    }
+    assertThat(submitted.findElements(By.cssSelector("input, button, select, textarea"))).as("read-only").isEmpty();
+    browser.scrollIntoView(submitted);
+    browser.screenshot(Browser.screenshots().resolve("portal-case-submitted-materials.png"));
+    String shown = browser.visible(By.id("app")).getText();
+    for (MaterialFile f : materialFiles.ofCase(number)) {
+      // hashes and the applicant's own file names (PortalFiling names them by item code) are no words of ours
+      shown = shown.replace(f.sha256().substring(0, 12), "").replace(f.fileName(), "");
+    }
+    assertThat(shown).doesNotContainPattern("[A-Za-z]{4,}");
     browser.screenshot(Browser.screenshots().resolve("portal-case-supplemented.png"));
 
     // certified by the staff; the first annual report is asked and filed here

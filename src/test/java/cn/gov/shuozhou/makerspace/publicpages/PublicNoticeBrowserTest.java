@@ -5,6 +5,8 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJE
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.materials.Multipart;
+import cn.gov.shuozhou.makerspace.support.Axe;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
@@ -12,7 +14,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -128,6 +134,60 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_HANDLE_OBJECTION).count()).isZero();
     // the certification that follows the notice runs to its end now, not behind the next test's back
+    new CertificationDriver(engine).runJobsUntil(pi.getId(), () -> engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+  }
+
+  /**
+   * Issue 18: the objection form carries evidence. A citizen attaches a PDF through the form's
+   * labelled file input; the city bureau finds it, with its SHA-256, on the 申报材料 tab of its
+   * 公示异议核查 task in Tasklist, and the public page never shows it.
+   */
+  @Test
+  void aCitizensEvidenceReachesTheCityBureauOnTheObjectionTask() throws Exception {
+    ProcessInstance pi = new CertificationDriver(engine).inPublicNotice("pinglu");
+    String number = pi.getBusinessKey();
+    byte[] content = Multipart.pdf("现场核查记录 " + number);
+    Path pdf = Files.write(Files.createTempDirectory("evidence").resolve("现场核查记录.pdf"), content);
+
+    browser = Browser.start();
+    try {
+      browser.open(uri("/public/notices/" + number).toString());
+      assertThat(browser.visible(By.cssSelector("label[for='objection-evidence']")).getText()).isEqualTo("证据材料（可选）");
+      assertThat(browser.latinWordsOnPage()).isEmpty();
+      assertThat(Axe.seriousViolations(browser)).as("axe-core on the notice with its objection form").isEmpty();
+      type("objector-name", "赵六");
+      type("objector-id", ID_NUMBER);
+      type("objector-phone", "13800003333");
+      type("objection-reasons", "运营机构已将场地转租，附现场核查记录");
+      browser.driver().findElement(By.id("objection-evidence")).sendKeys(pdf.toString());
+      browser.click(By.id("objection-submit"));
+      assertThat(browser.withText(By.id("objection-result"), "受理编号").getText()).contains("异议已受理");
+      browser.screenshot(Browser.screenshots().resolve("public-objection-evidence.png"));
+      browser.open(uri("/public/notices/" + number).toString());
+      assertThat(browser.visible(By.tagName("body")).getText()).doesNotContain("现场核查记录");
+    } finally {
+      browser.close();
+    }
+
+    Task handling = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HANDLE_OBJECTION).singleResult();
+    browser = Browser.start();
+    try {
+      browser.open(uri("/camunda/app/tasklist/default/#/?task=" + handling.getId()
+          + "&detailsTab=ms-case-materials").toString());
+      browser.signInToWebapp("city1");
+      String evidence = browser.visible(By.cssSelector(".ms-evidence-table")).getText();
+      assertThat(evidence).contains("现场核查记录.pdf").contains(HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 12));
+      browser.screenshot(Browser.screenshots().resolve("tasklist-objection-evidence.png"));
+    } finally {
+      browser.close();
+    }
+
+    engine.getTaskService().complete(handling.getId(), Map.of(OBJECTION_UPHELD, false, OBJECTION_FINDING, "经核查，场地未转租，异议不成立"));
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .timers().activityId(PublicNotices.NOTICE_TIMER).singleResult().getId());
     new CertificationDriver(engine).runJobsUntil(pi.getId(), () -> engine.getRuntimeService()
         .createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
   }

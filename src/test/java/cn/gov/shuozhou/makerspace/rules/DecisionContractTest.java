@@ -206,7 +206,8 @@ class DecisionContractTest {
     }
     outputs.put("firstReportMinWorkingDays", "integer");
     for (String name : List.of("statementWorkingDays", "escalationWorkingDays", "uploadMaxFileMb",
-        "uploadMaxApplicationMb", "convertedBuildingTaskPriority", "standardTaskPriority")) {
+        "uploadMaxApplicationMb", "objectionEvidenceMaxFiles", "objectionEvidenceMaxFileMb",
+        "convertedBuildingTaskPriority", "standardTaskPriority")) {
       outputs.put(name, "integer");
     }
     assertThat(outputColumns(table)).containsExactlyEntriesOf(outputs);

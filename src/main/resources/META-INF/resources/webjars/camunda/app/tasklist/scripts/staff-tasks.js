@@ -14,7 +14,8 @@
 //                            (委派) and hand it back (交回), send the case back one step, each with a
 //                            reason
 //   tasklist.task.detail     申报材料 tab: the case's submitted materials, every version, with download
-//                            and preview (GET /api/materials?caseNumber=...; the case's readers only)
+//                            and preview (GET /api/materials?caseNumber=...; the case's readers only);
+//                            on 公示异议核查 also the evidence of that objection (GET /api/objection-evidence)
 // 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
 
 import {request} from '/common/session.js';
@@ -302,9 +303,27 @@ async function caseMaterials(node, {taskId}) {
         el('td', {}, el('a', {href: f.previewUrl, target: '_blank', rel: 'noopener', className: 'ms-material-preview'},
           '预览'))))))
       : el('p', {}, '本案件没有已提交的申报材料。'));
+    if (task.taskDefinitionKey === 'handleObjection') {
+      body.append(await objectionEvidence(taskId, instance.businessKey));
+    }
   } catch (error) {
     fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
   }
+}
+
+/** On 公示异议核查: the evidence files sent with this task's objection (GET /api/objection-evidence). */
+async function objectionEvidence(taskId, caseNumber) {
+  const acknowledgement = await engineGet(`/task/${encodeURIComponent(taskId)}/variables/objectionAcknowledgement`);
+  const {data} = await request('GET', `/api/objection-evidence?caseNumber=${encodeURIComponent(caseNumber)}`);
+  const own = data.filter(f => f.acknowledgementNumber === acknowledgement.value);
+  return el('section', {className: 'ms-objection-evidence'}, el('h4', {}, '异议证据材料'),
+    own.length ? el('table', {className: 'table table-striped ms-evidence-table'},
+      el('thead', {}, el('tr', {}, ['文件', '大小', '收到时间', 'SHA-256'].map(h => el('th', {}, h)))),
+      el('tbody', {}, own.map(f => el('tr', {},
+        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-evidence-download'}, f.fileName)),
+        el('td', {}, fileSize(f.size)), el('td', {}, formatTime(f.receivedAt)),
+        el('td', {}, el('code', {title: f.sha256}, f.sha256.substring(0, 12) + '…'))))))
+      : el('p', {}, '异议人未提交证据材料。'));
 }
 
 addStyle();

@@ -490,6 +490,27 @@ function materials(instance) {
   return box;
 }
 
+/** The evidence files sent with the public's objections to the case (city bureau and auditors read them). */
+function objectionEvidence(instance) {
+  const box = h('div', {className: 'audit-evidence'}, loading());
+  fetch(`/api/objection-evidence?caseNumber=${encodeURIComponent(instance.businessKey || '')}`,
+    {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(async response => {
+      const list = await response.json().catch(() => null);
+      if (!response.ok) {
+        throw new Error((list && list.detail) || `HTTP ${response.status}`);
+      }
+      replace(box, list.length ? [h('h4', null, '公示异议证据材料'),
+        table(['异议受理编号', '文件', '大小（字节）', '收到时间', 'SHA-256'], list.map(f => h('tr', null,
+          h('td', null, f.acknowledgementNumber),
+          h('td', null, h('a', {href: f.downloadUrl, className: 'audit-evidence-download'}, f.fileName)),
+          h('td', null, String(f.size)), h('td', {className: 'audit-time'}, dateTime(f.receivedAt)),
+          h('td', null, h('code', null, f.sha256)))), 'audit-evidence-table')] : '');
+    })
+    .catch(error => replace(box, alertBox('danger', `异议证据材料读取失败：${error.message}`)));
+  return box;
+}
+
 function incidents(data) {
   const list = data.incidents.value || [];
   if (!list.length) {
@@ -598,7 +619,8 @@ function draw(root, data, names, params, scope, state, client) {
     {id: 'comments', title: '评论与附件', count: data.notes.value
       ? data.notes.value.comments.length + data.notes.value.attachments.length : 0,
     render: () => comments(data, names, client)},
-    {id: 'materials', title: '申报材料', count: '…', render: () => materials(instance)}
+    {id: 'materials', title: '申报材料', count: '…',
+      render: () => h('div', null, materials(instance), objectionEvidence(instance))}
   ];
   let active = 'timeline';
   const tabBar = h('ul', {className: 'nav nav-tabs audit-tabs'});
