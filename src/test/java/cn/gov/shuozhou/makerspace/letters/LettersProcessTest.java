@@ -224,7 +224,7 @@ class LettersProcessTest extends AbstractProcessTest {
   }
 
   private ProcessInstance apply(Map<String, Object> application) {
-    return asOperator(ownerOf(application), () -> runtime.startProcessInstanceByKey(KEY, application));
+    return file(application);
   }
 
   private void passToBureau(ProcessInstance pi) {
