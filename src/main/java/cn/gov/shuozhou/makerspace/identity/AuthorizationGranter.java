@@ -75,4 +75,16 @@ public class AuthorizationGranter {
       }
     }
   }
+
+  /** Takes {@code permissions} on one resource away from the grants of {@code groups}: rights an earlier release gave them. */
+  public void revokeFrom(Set<String> groups, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groups.toArray(String[]::new)).resourceType(resource)
+        .resourceId(resourceId).list()) {
+      for (Permission permission : permissions) {
+        authorization.removePermission(permission);
+      }
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
 }

@@ -81,8 +81,8 @@ public final class RoleAuthorizations {
   }
 
   /**
-   * Reviewers, inspectors, experts, leaders and operators: Tasklist and the definitions it shows.
-   * The tasks themselves: see the class comment.
+   * Reviewers, inspectors, experts and leaders: Tasklist and the definitions it shows. The tasks
+   * themselves: see the class comment.
    */
   static List<AuthorizationGrant> taskWork(String group) {
     List<AuthorizationGrant> grants = new ArrayList<>();
@@ -93,11 +93,15 @@ public final class RoleAuthorizations {
     return grants;
   }
 
-  /** 运营机构: start a certification (for their own organisation: application/ApplicationIntakeListener). */
+  /**
+   * 运营机构: start a certification (for their own organisation: application/ApplicationIntakeListener);
+   * read its definition, whose start form the portal's 在线申报 shows. No Tasklist: they work on
+   * 我的申请, whose doors act on their own tasks (the engine's task grants of the assignee).
+   */
   static List<AuthorizationGrant> applicants(String group) {
     return List.of(
         AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, CERTIFICATION_PROCESS,
-            ProcessDefinitionPermissions.CREATE_INSTANCE),
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
         AuthorizationGrant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
   }
 
