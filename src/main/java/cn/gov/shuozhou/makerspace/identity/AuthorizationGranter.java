@@ -81,10 +81,16 @@ public class AuthorizationGranter {
     for (Authorization authorization : authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groups.toArray(String[]::new)).resourceType(resource)
         .resourceId(resourceId).list()) {
+      boolean changed = false;
       for (Permission permission : permissions) {
-        authorization.removePermission(permission);
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          changed = true;
+        }
       }
-      authorizationService.saveAuthorization(authorization);
+      if (changed) {
+        authorizationService.saveAuthorization(authorization);
+      }
     }
   }
 }

@@ -22,7 +22,7 @@ public class ApplicationDrafts implements FilingDrafts {
 
   @Override
   public Set<String> draftedItems(String userId) {
-    return files.drafts(userId, null).stream()
+    return files.lockFilingDrafts(userId).stream()
         .filter(f -> MaterialStep.APPLICATION.code().equals(f.step()))
         .map(MaterialFile::materialCode)
         .collect(Collectors.toSet());

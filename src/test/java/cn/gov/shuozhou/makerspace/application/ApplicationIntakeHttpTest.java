@@ -15,9 +15,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,13 +110,48 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
         .isEqualTo(draftsBefore);
   }
 
+  /** One set of drafts makes one filing: two filings of one account at the same moment cannot both use it. */
+  @Test
+  void twoFilingsAtOnceCannotShareOneSetOfDrafts() throws Exception {
+    Map<String, Object> first = valid();
+    String user = applicant(first);
+    Map<String, Object> second = new LinkedHashMap<>(first);
+    second.put("spaceName", "另一处创客空间");
+    MaterialDrafts.of(engine).uploadRequired(user, first);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+      for (Map<String, Object> application : List.of(first, second)) {
+        futures.add(pool.submit(() -> {
+          go.await();
+          return api(user, JSON.writeValueAsString(application));
+        }));
+      }
+      go.countDown();
+      for (Future<HttpResponse<String>> f : futures) {
+        answers.add(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 400);
+    HttpResponse<String> filed = answers.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow();
+    HttpResponse<String> refused = answers.stream().filter(r -> r.statusCode() == 400).findFirst().orElseThrow();
+    assertThat(JSON.readTree(refused.body()).get("errors").findValuesAsText("field")).containsOnly("materials");
+    String number = JSON.readTree(filed.body()).get("applicationNumber").asText();
+    assertThat(JSON.readTree(portal.get(user, "/api/materials?caseNumber=" + number).body()))
+        .hasSize(portal.required(user, first).size());
+  }
+
   /** The application's tables (ms_*) with their row counts, and the number sequences' values. */
   private Map<String, Long> ownRows() {
-    Map<String, Long> rows = new java.util.TreeMap<>();
+    Map<String, Long> rows = new TreeMap<>();
     for (String table : jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE "
         + "UPPER(TABLE_NAME) LIKE 'MS\\_%' ESCAPE '\\' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", String.class)) {
       // the notifications' background tables change with earlier tests' work
-      if (!List.of("MS_OUTBOX", "MS_INBOX", "MS_DEMO_MAIL").contains(table.toUpperCase(java.util.Locale.ROOT))) {
+      if (!List.of("MS_OUTBOX", "MS_INBOX", "MS_DEMO_MAIL").contains(table.toUpperCase(Locale.ROOT))) {
         rows.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
       }
     }
