@@ -41,11 +41,11 @@ public enum Capability {
    */
   PORTAL_ONLY("使用任务中心和驾驶舱", groups(OPERATORS), "运营机构请在“我的申请”（/portal/）办理", Set.of(), true),
   /**
-   * Organisation accounts' integrations: read and complete their own tasks (补正, 年度报告, 整改,
-   * 陈述申辩; the engine lets an assignee work on its task only) over {@code /engine-rest}, as
-   * 我的申请 does; nothing of Tasklist (filters, definitions, history).
+   * Organisation accounts work on their own tasks (补正, 年度报告, 整改, 陈述申辩; the engine lets an
+   * assignee work on its task only) on 我的申请, or by their integration over {@code /engine-rest};
+   * nothing of Tasklist (filters, forms of definitions, history).
    */
-  WORK_ON_OWN_TASKS_BY_API("通过接口办理本单位的任务", groups(OPERATORS)),
+  WORK_ON_OWN_TASKS("办理本单位的任务", groups(OPERATORS)),
   /** File a certification application (only for the account's own organisation). */
   START_APPLICATIONS("提交认定申请", groups(OPERATORS)),
   /** File for any organisation's credit code: the account is bound to none. */

@@ -5,6 +5,7 @@ import static cn.gov.shuozhou.makerspace.access.Capability.AUDIT;
 import static cn.gov.shuozhou.makerspace.access.Capability.EVALUATE_DECISIONS;
 import static cn.gov.shuozhou.makerspace.access.Capability.MONITOR_CASES;
 import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_OWN_TASKS;
 import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
@@ -51,6 +52,7 @@ public final class RoleAuthorizations {
     grants.addAll(forGroups(ADMINISTER_ENGINE, RoleAuthorizations::administrators));
     grants.addAll(forGroups(WORK_ON_TASKS, RoleAuthorizations::taskWork));
     grants.addAll(forGroups(START_APPLICATIONS, RoleAuthorizations::applicants));
+    grants.addAll(forGroups(WORK_ON_OWN_TASKS, RoleAuthorizations::ownTaskWork));
     grants.addAll(forGroups(MONITOR_CASES, RoleAuthorizations::monitoring));
     grants.addAll(forGroups(EVALUATE_DECISIONS, RoleAuthorizations::decisions));
     grants.addAll(forGroups(AUDIT, RoleAuthorizations::auditors));
@@ -93,16 +95,22 @@ public final class RoleAuthorizations {
     return grants;
   }
 
-  /**
-   * 运营机构: start a certification (for their own organisation: application/ApplicationIntakeListener);
-   * read its definition, whose start form the portal's 在线申报 shows. No Tasklist: they work on
-   * 我的申请, whose doors act on their own tasks (the engine's task grants of the assignee).
-   */
+  /** 运营机构: start a certification (for their own organisation: application/ApplicationIntakeListener). */
   static List<AuthorizationGrant> applicants(String group) {
     return List.of(
         AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, CERTIFICATION_PROCESS,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
+            ProcessDefinitionPermissions.CREATE_INSTANCE),
         AuthorizationGrant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+  }
+
+  /**
+   * 运营机构: their own tasks on 我的申请 (the tasks themselves: see the class comment) need the
+   * definitions read: a completion and the forms (the start form of 在线申报 too) read them. No
+   * Tasklist.
+   */
+  static List<AuthorizationGrant> ownTaskWork(String group) {
+    return PROCESSES.stream().map(process -> AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, process,
+        ProcessDefinitionPermissions.READ)).toList();
   }
 
   /**

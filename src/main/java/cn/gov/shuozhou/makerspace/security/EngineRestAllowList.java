@@ -5,7 +5,7 @@ import static cn.gov.shuozhou.makerspace.access.Capability.AUDIT;
 import static cn.gov.shuozhou.makerspace.access.Capability.EVALUATE_DECISIONS;
 import static cn.gov.shuozhou.makerspace.access.Capability.MONITOR_CASES;
 import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
-import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_OWN_TASKS_BY_API;
+import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_OWN_TASKS;
 import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
@@ -46,7 +46,7 @@ public final class EngineRestAllowList {
   private static final String ID = "[^/]+";
   // the groups come from the access policy's table (access/Capability)
   private static final Set<String> TASK_WORKERS = WORK_ON_TASKS.groups();
-  private static final Set<String> TASK_API_USERS = Capability.groupsOf(WORK_ON_TASKS, WORK_ON_OWN_TASKS_BY_API);
+  private static final Set<String> TASK_API_USERS = Capability.groupsOf(WORK_ON_TASKS, WORK_ON_OWN_TASKS);
   private static final Set<String> DECISION_USERS = EVALUATE_DECISIONS.groups();
   private static final Set<String> READERS = Capability.groupsOf(MONITOR_CASES, AUDIT);
   private static final Set<String> APPLICANTS = START_APPLICATIONS.groups();

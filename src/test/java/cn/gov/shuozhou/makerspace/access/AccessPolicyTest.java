@@ -50,7 +50,7 @@ class AccessPolicyTest {
     assertThat(Capability.WORK_ON_TASKS.groups()).containsExactlyInAnyOrderElementsOf(Groups.ids(Groups.STAFF_GROUPS))
         .doesNotContain(OPERATORS, AUDITORS, RULE_ADMINS, CAMUNDA_ADMIN);
     assertThat(Capability.PORTAL_ONLY.groups()).containsExactly(OPERATORS);
-    assertThat(Capability.WORK_ON_OWN_TASKS_BY_API.groups()).containsExactly(OPERATORS);
+    assertThat(Capability.WORK_ON_OWN_TASKS.groups()).containsExactly(OPERATORS);
     assertThat(Capability.READ_HISTORY_OF_WORKED_CASES.groups()).contains(EXPERTS).doesNotContain(CITY_BUREAU, OPERATORS);
     assertThat(Capability.READ_RULES.groups()).containsExactlyInAnyOrder(RULE_ADMINS, AUDITORS);
     assertThat(Capability.CHANGE_RULES.groups()).containsExactly(RULE_ADMINS);
