@@ -30,8 +30,22 @@ import java.util.Set;
 public enum Capability {
 
   // ------------------------------------------------------------ tasks and applications
-  /** Tasklist: their tasks, forms, comments, attachments and the history of what they worked on. */
-  WORK_ON_TASKS("办理任务", plus(staff(), OPERATORS)),
+  /**
+   * Tasklist: their tasks, forms, comments, attachments and the history of what they worked on.
+   * Staff only: organisation accounts work on 我的申请 ({@link #PORTAL_ONLY}).
+   */
+  WORK_ON_TASKS("办理任务", staff()),
+  /**
+   * A limit, not a right: organisation accounts file, supplement, report and get their letters on
+   * 我的申请 ({@code /portal/}), never in Tasklist or Cockpit, whose pages send them there.
+   */
+  PORTAL_ONLY("使用任务中心和驾驶舱", groups(OPERATORS), "运营机构请在“我的申请”（/portal/）办理", Set.of(), true),
+  /**
+   * Organisation accounts work on their own tasks (补正, 年度报告, 整改, 陈述申辩; the engine lets an
+   * assignee work on its task only) on 我的申请, or by their integration over {@code /engine-rest};
+   * nothing of Tasklist (filters, forms of definitions, history).
+   */
+  WORK_ON_OWN_TASKS("办理本单位的任务", groups(OPERATORS)),
   /** File a certification application (only for the account's own organisation). */
   START_APPLICATIONS("提交认定申请", groups(OPERATORS)),
   /** File for any organisation's credit code: the account is bound to none. */

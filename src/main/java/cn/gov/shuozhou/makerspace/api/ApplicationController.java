@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.api;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICATION_NUMBER;
+
 import cn.gov.shuozhou.makerspace.application.ApplicationFiling;
 import java.net.URI;
 import java.util.Map;
@@ -10,15 +12,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/applications}: integrators file an application as plain JSON (the contract's
- * start variables; the system issues the application number). Runs as the authenticated user and
- * hands the body to the engine's start unchanged ({@link ApplicationFiling}), so that the one intake
- * of every entry path validates it ({@code ApplicationIntakeListener}) and the start's field guard
- * refuses fields the start form does not declare (such as {@code applicationNumber}) by name,
- * instead of this door dropping them silently.
+ * {@code POST /api/applications}: an organisation account files an application as plain JSON (the
+ * contract's start variables; the system issues the application number) with the materials it
+ * uploaded as drafts ({@code POST /api/materials}). The portal's 在线申报 posts the same body to
+ * {@code POST /api/my/applications}, the same door. Runs as the authenticated user and hands the
+ * body to the engine's start unchanged ({@link ApplicationFiling}), so that the one intake of every
+ * entry path validates it and checks and binds the materials ({@code ApplicationIntakeListener}),
+ * and the start's field guard refuses fields the start form does not declare (such as
+ * {@code applicationNumber}) by name, instead of this door dropping them silently.
  */
 @RestController
-@RequestMapping("/api/applications")
+@RequestMapping({"/api/applications", "/api/my/applications"})
 public class ApplicationController {
 
   private final ApplicationFiling filing;
@@ -30,7 +34,7 @@ public class ApplicationController {
   @PostMapping
   public ResponseEntity<Map<String, Object>> apply(@RequestBody Map<String, Object> body) {
     Map<String, Object> answer = filing.file(body);
-    return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + answer.get("processInstanceId")))
-        .body(answer);
+    // the organisation's own view of the case
+    return ResponseEntity.created(URI.create("/api/my/applications/" + answer.get(APPLICATION_NUMBER))).body(answer);
   }
 }

@@ -10,25 +10,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * Files an application given as plain values (the contract's start variables) as the authenticated
- * user, through the same start validation as Tasklist and {@code /engine-rest}: fields the start form
- * does not declare (such as {@code applicationNumber}) are handed on, so that the engine refuses
- * them by name instead of a door dropping them silently. Used by {@code POST /api/applications} and
- * the portal's filing with materials.
+ * user, through the same start and intake as {@code /engine-rest}: fields the start form does not
+ * declare (such as {@code applicationNumber}) are handed on, so that the engine refuses them by name
+ * instead of a door dropping them silently; the intake checks the materials and binds the filer's
+ * drafts. Used by {@code POST /api/applications} (alias {@code POST /api/my/applications}, the
+ * portal's 在线申报).
  */
 @Service
 public class ApplicationFiling {
 
-  private final ApplicationValidator validator;
   private final RuntimeService runtime;
 
-  public ApplicationFiling(ApplicationValidator validator, RuntimeService runtime) {
-    this.validator = validator;
+  public ApplicationFiling(RuntimeService runtime) {
     this.runtime = runtime;
-  }
-
-  /** The normalised application's values, or {@link cn.gov.shuozhou.makerspace.common.InvalidInputException} naming every bad field. */
-  public Map<String, Object> validate(Map<String, Object> body) {
-    return validator.validate(body).variables();
   }
 
   /** Starts the case; answers its number, instance, state and, when it ended at once, the outcome. */

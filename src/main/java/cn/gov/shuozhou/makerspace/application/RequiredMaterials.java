@@ -2,11 +2,14 @@ package cn.gov.shuozhou.makerspace.application;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class RequiredMaterials {
 
   public static final String KEY = "required-materials";
+  /** The field a filing's missing items are reported under. */
+  public static final String MATERIALS = "materials";
   private static final List<String> INPUTS = List.of(PREMISES, HOST_TYPE, CONVERTED_OLD_BUILDING, SPACE_FOCUS);
 
   /** One item: what proves which article, and whether it is required. */
@@ -56,5 +61,20 @@ public class RequiredMaterials {
         .map(row -> new Material((String) row.get("materialCode"), (String) row.get("materialName"),
             (String) row.get("article"), Boolean.TRUE.equals(row.get("required"))))
         .toList();
+  }
+
+  /**
+   * Refuses (400, field {@link #MATERIALS}) a filing whose {@code uploaded} items lack a required
+   * item of the application's checklist, naming each missing item, its code and its article.
+   */
+  public void requireAll(Map<String, Object> application, Set<String> uploaded) {
+    List<FieldError> missing = of(application).stream()
+        .filter(item -> item.required() && !uploaded.contains(item.code()))
+        .map(item -> new FieldError(MATERIALS, "缺少必需的申报材料（materials）：" + item.name() + "（" + item.code()
+            + "，" + item.article() + "），请先上传再提交申请"))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(missing);
+    }
   }
 }

@@ -75,4 +75,22 @@ public class AuthorizationGranter {
       }
     }
   }
+
+  /** Takes {@code permissions} on one resource away from the grants of {@code groups}: rights an earlier release gave them. */
+  public void revokeFrom(Set<String> groups, Resource resource, String resourceId, Permission... permissions) {
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groups.toArray(String[]::new)).resourceType(resource)
+        .resourceId(resourceId).list()) {
+      boolean changed = false;
+      for (Permission permission : permissions) {
+        if (authorization.isPermissionGranted(permission)) {
+          authorization.removePermission(permission);
+          changed = true;
+        }
+      }
+      if (changed) {
+        authorizationService.saveAuthorization(authorization);
+      }
+    }
+  }
 }

@@ -2,7 +2,10 @@ package cn.gov.shuozhou.makerspace.identity;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
 import org.camunda.bpm.engine.ProcessEngine;
+import java.util.List;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.Ordered;
@@ -36,6 +39,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     granter.grantAll(RoleAuthorizations.all());
     RoleAuthorizations.ADMIN_ONLY.forEach((resource, permissions) ->
         granter.revokeFromAllBut(Capability.ADMINISTER_ENGINE.groups(), resource, permissions.toArray(Permission[]::new)));
+    // an earlier release let organisation accounts into Tasklist; they work on 我的申请 only
+    for (String app : List.of(RoleAuthorizations.TASKLIST, RoleAuthorizations.COCKPIT)) {
+      granter.revokeFrom(Capability.PORTAL_ONLY.groups(), Resources.APPLICATION, app, Permissions.ACCESS);
+    }
     OwnUserPermissions.reduceExisting(processEngine.getAuthorizationService());
     new TaskFilterSetup(processEngine.getFilterService(), processEngine.getTaskService(), granter)
         .createMissingFilters(TaskFilters.all());

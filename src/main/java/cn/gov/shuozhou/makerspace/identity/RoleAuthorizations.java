@@ -5,6 +5,7 @@ import static cn.gov.shuozhou.makerspace.access.Capability.AUDIT;
 import static cn.gov.shuozhou.makerspace.access.Capability.EVALUATE_DECISIONS;
 import static cn.gov.shuozhou.makerspace.access.Capability.MONITOR_CASES;
 import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_OWN_TASKS;
 import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
@@ -51,6 +52,7 @@ public final class RoleAuthorizations {
     grants.addAll(forGroups(ADMINISTER_ENGINE, RoleAuthorizations::administrators));
     grants.addAll(forGroups(WORK_ON_TASKS, RoleAuthorizations::taskWork));
     grants.addAll(forGroups(START_APPLICATIONS, RoleAuthorizations::applicants));
+    grants.addAll(forGroups(WORK_ON_OWN_TASKS, RoleAuthorizations::ownTaskWork));
     grants.addAll(forGroups(MONITOR_CASES, RoleAuthorizations::monitoring));
     grants.addAll(forGroups(EVALUATE_DECISIONS, RoleAuthorizations::decisions));
     grants.addAll(forGroups(AUDIT, RoleAuthorizations::auditors));
@@ -81,8 +83,8 @@ public final class RoleAuthorizations {
   }
 
   /**
-   * Reviewers, inspectors, experts, leaders and operators: Tasklist and the definitions it shows.
-   * The tasks themselves: see the class comment.
+   * Reviewers, inspectors, experts and leaders: Tasklist and the definitions it shows. The tasks
+   * themselves: see the class comment.
    */
   static List<AuthorizationGrant> taskWork(String group) {
     List<AuthorizationGrant> grants = new ArrayList<>();
@@ -99,6 +101,16 @@ public final class RoleAuthorizations {
         AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, CERTIFICATION_PROCESS,
             ProcessDefinitionPermissions.CREATE_INSTANCE),
         AuthorizationGrant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+  }
+
+  /**
+   * 运营机构: their own tasks on 我的申请 (the tasks themselves: see the class comment) need the
+   * definitions read: a completion and the forms (the start form of 在线申报 too) read them. No
+   * Tasklist.
+   */
+  static List<AuthorizationGrant> ownTaskWork(String group) {
+    return PROCESSES.stream().map(process -> AuthorizationGrant.of(group, Resources.PROCESS_DEFINITION, process,
+        ProcessDefinitionPermissions.READ)).toList();
   }
 
   /**

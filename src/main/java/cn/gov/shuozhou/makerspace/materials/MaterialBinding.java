@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Submits the materials of an applicant's step with the step itself: completing 补正申请材料, the
  * annual report, the rectification or the statement binds the assignee's drafts of that step to the
  * case in the completion's transaction (a failed completion leaves them drafts). The filing binds
- * its drafts the same way ({@link MaterialFilingController}).
+ * its drafts the same way ({@link ApplicationDrafts}).
  */
 @Component
 public class MaterialBinding extends AbstractProcessEnginePlugin {

@@ -64,6 +64,15 @@ public class MaterialFiles {
             + "AND case_number = ? ORDER BY uploaded_at", MaterialFiles::row, uploadedBy, caseNumber);
   }
 
+  /**
+   * The uploader's drafts of a filing, locked until the caller's transaction ends: a second filing
+   * at the same moment waits, then finds them bound to the first case and none left for itself.
+   */
+  List<MaterialFile> lockFilingDrafts(String uploadedBy) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM ms_material_file WHERE uploaded_by = ? AND submitted = FALSE "
+        + "AND case_number IS NULL FOR UPDATE", MaterialFiles::row, uploadedBy);
+  }
+
   /** Bytes an application holds (every version and its open drafts) or, before filing, the uploader's drafts. */
   long bytesOf(String uploadedBy, String caseNumber) {
     Long total = caseNumber == null

@@ -5,6 +5,7 @@ import static cn.gov.shuozhou.makerspace.access.Capability.AUDIT;
 import static cn.gov.shuozhou.makerspace.access.Capability.EVALUATE_DECISIONS;
 import static cn.gov.shuozhou.makerspace.access.Capability.MONITOR_CASES;
 import static cn.gov.shuozhou.makerspace.access.Capability.START_APPLICATIONS;
+import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_OWN_TASKS;
 import static cn.gov.shuozhou.makerspace.access.Capability.WORK_ON_TASKS;
 
 import cn.gov.shuozhou.makerspace.access.Capability;
@@ -45,6 +46,7 @@ public final class EngineRestAllowList {
   private static final String ID = "[^/]+";
   // the groups come from the access policy's table (access/Capability)
   private static final Set<String> TASK_WORKERS = WORK_ON_TASKS.groups();
+  private static final Set<String> TASK_API_USERS = Capability.groupsOf(WORK_ON_TASKS, WORK_ON_OWN_TASKS);
   private static final Set<String> DECISION_USERS = EVALUATE_DECISIONS.groups();
   private static final Set<String> READERS = Capability.groupsOf(MONITOR_CASES, AUDIT);
   private static final Set<String> APPLICANTS = START_APPLICATIONS.groups();
@@ -61,10 +63,11 @@ public final class EngineRestAllowList {
       rule(Set.of(ANYONE), "GET POST", "/identity/password-policy"),
       own(rule(Set.of(ANYONE), "GET POST", "/group|/group/count"), "member"),
       rule(Set.of(ANYONE), "GET POST", "/task|/task/count"),
-      // Tasklist's work over REST: the tasks a role works on, their forms, comments, attachments
-      rule(TASK_WORKERS, "GET", "/task/{id}(/(variables|localVariables)(/{id})?|/form|/form-variables"
+      // Tasklist's work over REST: the tasks a role works on, their forms, comments, attachments;
+      // organisation accounts' integrations their own tasks (no Tasklist: no filter, definition, history)
+      rule(TASK_API_USERS, "GET", "/task/{id}(/(variables|localVariables)(/{id})?|/form|/form-variables"
           + "|/deployed-form|/rendered-form|/identity-links|/comment(/{id})?|/attachment(/{id}(/data)?)?)?"),
-      rule(TASK_WORKERS, "POST", "/task/{id}/(claim|unclaim|complete|submit-form|resolve|comment/create"
+      rule(TASK_API_USERS, "POST", "/task/{id}/(claim|unclaim|complete|submit-form|resolve|comment/create"
           + "|attachment/create)"),
       rule(TASK_WORKERS, "GET", "/process-definition(/count)?|/process-definition/{id}(/xml|/form-variables"
           + "|/startForm|/deployed-start-form|/rendered-form)?|/process-definition/key/{id}(/xml|/form-variables"
@@ -77,8 +80,9 @@ public final class EngineRestAllowList {
       rule(TASK_WORKERS, "GET POST", "/history/(task|process-instance|activity-instance|variable-instance|detail"
           + "|identity-link-log|user-operation)(/count)?"),
       rule(TASK_WORKERS, "GET", "/history/(task|process-instance|activity-instance|variable-instance|detail)/{id}"),
-      // applicants start a certification
+      // applicants start a certification (integrators); the portal's 在线申报 shows its start form
       rule(APPLICANTS, "POST", "/process-definition/(key/maker-space-certification|{id})/(start|submit-form)"),
+      rule(APPLICANTS, "GET", "/process-definition/key/maker-space-certification/deployed-start-form"),
       // city bureau (Cockpit) and auditors read everything the engine lets them read
       rule(READERS, READ, ".*"),
       // decisions: read and evaluate on their own

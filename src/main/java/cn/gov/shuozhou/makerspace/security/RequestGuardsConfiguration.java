@@ -44,6 +44,14 @@ public class RequestGuardsConfiguration {
     return registration;
   }
 
+  @Bean
+  public FilterRegistrationBean<PortalOnlyFilter> portalOnlyFilter() {
+    FilterRegistrationBean<PortalOnlyFilter> registration = new FilterRegistrationBean<>(new PortalOnlyFilter());
+    registration.addUrlPatterns(PortalOnlyFilter.PAGES);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 210);
+    return registration;
+  }
+
   /** After the auditors' read-only filter (audit/AuditConfiguration), whose refusal says more. */
   @Bean
   public FilterRegistrationBean<WebappEngineAllowListFilter> webappEngineAllowListFilter() {

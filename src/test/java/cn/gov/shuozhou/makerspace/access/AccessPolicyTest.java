@@ -46,8 +46,11 @@ class AccessPolicyTest {
 
   @Test
   void theTableSaysWhoWorksMonitorsAuditsAndReadsWhichVariables() {
-    assertThat(Capability.WORK_ON_TASKS.groups()).containsAll(Groups.ids(Groups.STAFF_GROUPS)).contains(OPERATORS)
-        .doesNotContain(AUDITORS, RULE_ADMINS, CAMUNDA_ADMIN);
+    // organisation accounts work on 我的申请, not in Tasklist (issue 16)
+    assertThat(Capability.WORK_ON_TASKS.groups()).containsExactlyInAnyOrderElementsOf(Groups.ids(Groups.STAFF_GROUPS))
+        .doesNotContain(OPERATORS, AUDITORS, RULE_ADMINS, CAMUNDA_ADMIN);
+    assertThat(Capability.PORTAL_ONLY.groups()).containsExactly(OPERATORS);
+    assertThat(Capability.WORK_ON_OWN_TASKS.groups()).containsExactly(OPERATORS);
     assertThat(Capability.READ_HISTORY_OF_WORKED_CASES.groups()).contains(EXPERTS).doesNotContain(CITY_BUREAU, OPERATORS);
     assertThat(Capability.READ_RULES.groups()).containsExactlyInAnyOrder(RULE_ADMINS, AUDITORS);
     assertThat(Capability.CHANGE_RULES.groups()).containsExactly(RULE_ADMINS);
@@ -56,7 +59,8 @@ class AccessPolicyTest {
         .containsExactlyInAnyOrder("score", "recommend", "comment", "falseMaterialsGrounds");
     assertThat(Capability.READ_REVIEWS_AFTER_PANEL.groups()).containsExactlyInAnyOrder(CITY_BUREAU, BUREAU_LEADERS, AUDITORS);
     assertThat(Capability.ONLY_READ_ENGINE.isLimit()).isTrue();
-    assertThat(Arrays.stream(Capability.values()).filter(Capability::isLimit)).containsExactly(Capability.ONLY_READ_ENGINE);
+    assertThat(Arrays.stream(Capability.values()).filter(Capability::isLimit))
+        .containsExactlyInAnyOrder(Capability.ONLY_READ_ENGINE, Capability.PORTAL_ONLY);
   }
 
   @Test

@@ -651,7 +651,7 @@ class CertificationProcessTest extends AbstractProcessTest {
   }
 
   private ProcessInstance apply(Map<String, Object> variables) {
-    return asOperator(ownerOf(variables), () -> runtime.startProcessInstanceByKey(KEY, variables));
+    return file(variables);
   }
 
   private void passToBureau(ProcessInstance pi) {

@@ -57,7 +57,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
     ObjectNode start = (ObjectNode) json(engineVariables(a));
     start.put("businessKey", chosen);
     assertRefusedField(rest(ownerA).post(START_PATH, start.toString()), "businessKey");
-    assertRefusedField(tasklist(ownerA).post(TASKLIST_START, start.toString()), "businessKey");
+    assertRefusedField(portalSession(ownerA).post(TASKLIST_START, start.toString()), "businessKey");
     ObjectNode api = JSON.valueToTree(a);
     api.put("applicationNumber", chosen);
     assertRefusedField(apiApply(ownerA, api.toString()), "applicationNumber");
@@ -80,7 +80,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
         .statusCode()).isEqualTo(204);
     assertThat(active.inProgress(space(a))).isFalse();
     assertThat(active.inProgress(space(b))).isTrue();
-    JsonNode secondB = json(apiApply(owner(b), JSON.valueToTree(b).toString()).body());
+    JsonNode secondB = json(apiFile(owner(b), b).body());
     assertThat(secondB.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(secondB.get("outcome").asText()).isEqualTo("NOT_ACCEPTED");
   }
@@ -94,6 +94,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
       Map<String, Object> app = Applications.valid("shuocheng");
       applications.add(app);
       owners.add(owner(app));
+      uploadMaterials(owner(app), JSON.valueToTree(app));
     }
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -182,7 +183,7 @@ class ApplicationNumbersHttpTest extends HardeningHttpTest {
   }
 
   private JsonNode filed(String user, Map<String, Object> application) {
-    HttpResponse<String> r = apiApply(user, JSON.valueToTree(application).toString());
+    HttpResponse<String> r = apiFile(user, application);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode body = json(r.body());
     assertThat(body.get("state").asText()).isEqualTo("ACTIVE");

@@ -145,7 +145,7 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
     Snapshot before = snapshot();
     assertRefused("POST /api/applications", apiApply(APPLICANT_USER, apiBody(c, application)), c, before);
     assertRefused("engine REST start", rest(APPLICANT_USER).post(START_PATH, engineBody(c, application)), c, before);
-    assertRefused("Tasklist start form", tasklist.post(TASKLIST_START, engineBody(c, application)), c, before);
+    assertRefused("webapps' start form (submit-form)", tasklist.post(TASKLIST_START, engineBody(c, application)), c, before);
 
     if (leavesFieldsOutOnly(c)) {
       return; // a correction that leaves a field out keeps the value on file: not an error there
@@ -166,18 +166,21 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
     // each application by the organisation account of its own credit code
     String code = Applications.newCreditCode();
     ObjectNode viaApi = application(c, code);
+    uploadMaterials(OrganisationAccounts.ownerOf(engine, code), viaApi);
     HttpResponse<String> api = apiApply(OrganisationAccounts.ownerOf(engine, code), apiBody(c, viaApi));
     assertThat(api.statusCode()).as(api.body()).isEqualTo(201);
     assertStoredAsTyped(json(api.body()).get("processInstanceId").asText(), c.field(), typed);
 
     code = Applications.newCreditCode();
     ObjectNode viaRest = application(c, code);
+    uploadMaterials(OrganisationAccounts.ownerOf(engine, code), viaRest);
     HttpResponse<String> start = rest(OrganisationAccounts.ownerOf(engine, code)).post(START_PATH, engineBody(c, viaRest));
     assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
     assertStoredAsTyped(json(start.body()).get("id").asText(), c.field(), typed);
 
     code = Applications.newCreditCode();
     ObjectNode viaTasklist = application(c, code);
+    uploadMaterials(OrganisationAccounts.ownerOf(engine, code), viaTasklist);
     HttpResponse<String> form = session(OrganisationAccounts.ownerOf(engine, code))
         .post(TASKLIST_START, engineBody(c, viaTasklist));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
@@ -329,7 +332,7 @@ class BadInputCorpusHttpTest extends HardeningHttpTest {
   }
 
   private WebappSession session(String user) {
-    return sessions.computeIfAbsent(user, this::tasklist);
+    return sessions.computeIfAbsent(user, this::portalSession);
   }
 
   private static JsonNode read(String resource) {

@@ -18,9 +18,14 @@ class EngineRestAllowListHttpTest extends HardeningHttpTest {
 
   @ParameterizedTest(name = "{0} {1} {2} → {3}")
   @CsvSource({
-      // applicants: their tasks, start forms, their own profile; no deployments, users, instances, jobs
+      // applicants: their tasks, the application's start form, their own profile; nothing of Tasklist
+      // (filters, other forms, history: they work on 我的申请); no deployments, users, instances, jobs
       "operator1, GET, /task, 200",
-      "operator1, GET, /process-definition/key/maker-space-certification/form-variables, 200",
+      "operator1, GET, /process-definition/key/maker-space-certification/deployed-start-form, 200",
+      "operator1, GET, /process-definition/key/maker-space-certification/form-variables, 403",
+      "operator1, GET, /filter, 403",
+      "operator1, GET, /history/task, 403",
+      "operator1, GET, /history/process-instance, 403",
       "operator1, GET, /user/operator1/profile, 200",
       "operator1, GET, /user/operator2/profile, 403",
       "operator1, GET, /deployment, 403",
@@ -108,7 +113,10 @@ class EngineRestAllowListHttpTest extends HardeningHttpTest {
   @ParameterizedTest(name = "webapps {0} {1} → {2}")
   @CsvSource({
       "operator1, /task, 200",
-      "operator1, /process-definition/key/maker-space-certification/form-variables, 200",
+      "operator1, /process-definition/key/maker-space-certification/deployed-start-form, 200",
+      "operator1, /process-definition/key/maker-space-certification/form-variables, 403",
+      "operator1, /filter, 403",
+      "operator1, /history/task, 403",
       "operator1, /user/operator1/profile, 200",
       "operator1, /user/operator2/profile, 403",
       "operator1, /deployment, 403",

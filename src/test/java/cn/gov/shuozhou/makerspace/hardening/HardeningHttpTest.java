@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
+import cn.gov.shuozhou.makerspace.support.MaterialDrafts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,6 +88,29 @@ abstract class HardeningHttpTest extends AbstractHttpTest {
 
   static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A webapp session signed in as the portal signs in (through the welcome app): organisation
+   * accounts have no other, as they never use Tasklist; staff get the same engine API as in Tasklist.
+   */
+  WebappSession portalSession(String user) {
+    WebappSession session = webapp();
+    HttpResponse<String> login = session.login(user, "welcome");
+    assertThat(login.statusCode()).as("login of %s", user).isEqualTo(200);
+    return session;
+  }
+
+  /** Uploads {@code user}'s drafts of the application's required materials, as a filing needs them. */
+  void uploadMaterials(String user, JsonNode application) {
+    MaterialDrafts.of(engine).uploadRequired(user, JSON.convertValue(application,
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+  }
+
+  /** {@code POST /api/applications} as {@code user} with the required materials uploaded first: a filing that may be accepted. */
+  HttpResponse<String> apiFile(String user, Map<String, Object> application) {
+    MaterialDrafts.of(engine).uploadRequired(user, application);
+    return apiApply(user, JSON.valueToTree(application).toString());
   }
 
   /** A logged-in Tasklist session of a demo user. */

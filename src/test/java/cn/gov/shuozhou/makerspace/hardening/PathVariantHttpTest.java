@@ -63,7 +63,7 @@ class PathVariantHttpTest extends HardeningHttpTest {
         assertThat(r.statusCode()).as("%s: %s", variant, abbreviate(r.body())).isIn(400, 403, 404, 405);
       }
     }
-    WebappSession tasklist = tasklist("operator1");
+    WebappSession tasklist = portalSession("operator1");
     for (String path : List.of(TASKLIST_ENGINE + "/task", TASKLIST_ENGINE + "/task/count")) {
       for (String variant : variants(path, TASKLIST_ENGINE)) {
         HttpResponse<String> r = tasklist.post(variant, OR_EXPRESSION_QUERY);

@@ -97,7 +97,7 @@ class ProblemDetailsHttpTest extends HardeningHttpTest {
   @Test
   void theWebappsEngineApiAlsoCarriesCamundasMessage() {
     WebappSession tasklist = webapp();
-    assertThat(tasklist.login("operator1", "tasklist").statusCode()).isEqualTo(200);
+    assertThat(tasklist.login("operator1", "welcome").statusCode()).isEqualTo(200);
     HttpResponse<String> r = tasklist.get(TASKLIST_ENGINE + "/deployment");
     JsonNode problem = assertProblem(r, 403, "forbidden", Set.of("message"));
     assertThat(problem.get("message").asText()).isEqualTo(problem.get("detail").asText());

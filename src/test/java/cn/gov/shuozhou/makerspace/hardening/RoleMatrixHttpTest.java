@@ -8,6 +8,7 @@ import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
+import cn.gov.shuozhou.makerspace.support.MaterialDrafts;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -293,6 +294,7 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       OrganisationAccounts.withdrawOpenApplications(engine, user);
       application.put(CREDIT_CODE, DemoOrganisations.creditCodeOf(user));
     }
+    MaterialDrafts.of(engine).uploadRequired(user, application);
     HttpResponse<String> r = "api".equals(path)
         ? apiApply(user, JSON.valueToTree(application).toString())
         : rest(user).post(START_PATH, engineVariables(application));

@@ -405,7 +405,7 @@ class SecurityHardeningHttpTest extends HardeningHttpTest {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
       assertThat(refusalText(r)).containsPattern(CHINESE).contains("dueAfterExpression");
     }
-    WebappSession tasklist = tasklist("operator1");
+    WebappSession tasklist = portalSession("operator1");
     assertThat(tasklist.post(TASKLIST_ENGINE + "/task", query).statusCode()).isEqualTo(400);
     assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/or-query-probe"))).isFalse();
 

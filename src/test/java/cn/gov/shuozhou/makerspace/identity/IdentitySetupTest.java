@@ -178,6 +178,28 @@ class IdentitySetupTest extends AbstractHttpTest {
         Resources.PROCESS_DEFINITION, RoleAuthorizations.CERTIFICATION_PROCESS)).isTrue();
   }
 
+  /** Issue 16: organisation accounts work on 我的申请; the Tasklist grant of an earlier release goes on the next start. */
+  @Test
+  void operatorsHaveNoTasklistOrCockpitAndAnEarlierGrantIsRevoked() {
+    for (String app : List.of(RoleAuthorizations.TASKLIST, RoleAuthorizations.COCKPIT)) {
+      assertThat(allowed("operator1", Groups.OPERATORS, Permissions.ACCESS, Resources.APPLICATION, app)).as(app).isFalse();
+    }
+    AuthorizationGranter granter = new AuthorizationGranter(authorizationService);
+    granter.grant(AuthorizationGrant.of(Groups.OPERATORS, Resources.APPLICATION, RoleAuthorizations.TASKLIST,
+        Permissions.ACCESS));
+    assertThat(allowed("operator1", Groups.OPERATORS, Permissions.ACCESS, Resources.APPLICATION,
+        RoleAuthorizations.TASKLIST)).isTrue();
+
+    identitySetup.apply(processEngine);
+
+    assertThat(allowed("operator1", Groups.OPERATORS, Permissions.ACCESS, Resources.APPLICATION,
+        RoleAuthorizations.TASKLIST)).isFalse();
+    assertThat(allowed("inspector1", Groups.INSPECTION_TEAM, Permissions.ACCESS, Resources.APPLICATION,
+        RoleAuthorizations.TASKLIST)).isTrue();
+    assertThat(allowed("operator1", Groups.OPERATORS, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, RoleAuthorizations.CERTIFICATION_PROCESS)).isTrue();
+  }
+
   @Test
   void staffReadBothProcessDefinitionsButNoTaskGlobally() {
     for (String group : Groups.ids(Groups.STAFF_GROUPS)) {

@@ -1,11 +1,9 @@
 package cn.gov.shuozhou.makerspace.letters;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
-import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
@@ -61,13 +59,7 @@ class LettersBrowserTest extends AbstractHttpTest {
   void theApplicantDownloadsALetterAndTheCertificateFromItsApplications() {
     Map<String, Object> app = Applications.valid("shuocheng");
     String owner = OrganisationAccounts.ownerOf(engine, (String) app.get(CREDIT_CODE));
-    engine.getIdentityService().setAuthentication(owner, List.of(Groups.OPERATORS));
-    ProcessInstance pi;
-    try {
-      pi = engine.getRuntimeService().startProcessInstanceByKey(KEY, app);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    ProcessInstance pi = new CertificationDriver(engine).applyAs(owner, app);
     new CertificationDriver(engine).certify(pi.getId());
     String number = pi.getBusinessKey();
     List<LetterSummary> stored = archive.ofApplication(number);

@@ -1,11 +1,9 @@
 package cn.gov.shuozhou.makerspace.letters;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
-import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
@@ -129,12 +127,7 @@ class LettersHttpTest extends AbstractHttpTest {
   }
 
   private ProcessInstance file(String operator, Map<String, Object> application) {
-    engine.getIdentityService().setAuthentication(operator, List.of(Groups.OPERATORS));
-    try {
-      return engine.getRuntimeService().startProcessInstanceByKey(KEY, application);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return new CertificationDriver(engine).applyAs(operator, application);
   }
 
   private HttpResponse<String> get(String path, String user) {

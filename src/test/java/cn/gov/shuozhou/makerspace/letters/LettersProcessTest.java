@@ -252,7 +252,7 @@ class LettersProcessTest extends AbstractProcessTest {
   }
 
   private ProcessInstance apply(Map<String, Object> application) {
-    return asOperator(ownerOf(application), () -> runtime.startProcessInstanceByKey(KEY, application));
+    return file(application);
   }
 
   /** An application that misses Art. 4 (too small) and waits at 补正申请材料 with its receipt and notice issued. */

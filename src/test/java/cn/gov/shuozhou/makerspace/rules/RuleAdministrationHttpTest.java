@@ -4,6 +4,7 @@ import static cn.gov.shuozhou.makerspace.rules.RulesApi.json;
 import static cn.gov.shuozhou.makerspace.rules.RulesApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.support.MaterialDrafts;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -341,7 +342,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     HttpResponse<String> missingReason = session.activate("first-review-routing", xml, null, false);
     assertThat(missingReason.statusCode()).isEqualTo(400);
 
-    RulesApi operator = RulesApi.session(port).login("operator1", "tasklist");
+    RulesApi operator = RulesApi.session(port).login("operator1", "welcome");
     assertThat(operator.get(RULES).statusCode()).isEqualTo(403);
     RulesApi notLoggedIn = RulesApi.session(port);
     notLoggedIn.refreshToken();
@@ -561,6 +562,7 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
   private String apply(double totalArea) {
     Map<String, Object> application = RuleFixtures.application(totalArea);
     String applicant = OrganisationAccounts.ownerOf(engine, (String) application.get("creditCode"));
+    MaterialDrafts.of(engine).uploadRequired(applicant, application);
     HttpResponse<String> response = RulesApi.basic(port, applicant).postJson("/api/applications", application);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json(response).get("processInstanceId").asText();

@@ -117,7 +117,7 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
   }
 
   private ProcessInstance apply(Map<String, Object> variables) {
-    return asOperator(ownerOf(variables), () -> runtime.startProcessInstanceByKey(CertificationProcess.KEY, variables));
+    return file(variables);
   }
 
   private Map<String, Object> application() {

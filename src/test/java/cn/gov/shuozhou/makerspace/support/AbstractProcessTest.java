@@ -97,6 +97,14 @@ public abstract class AbstractProcessTest {
     return as(user, List.of(Groups.OPERATORS), work);
   }
 
+  /**
+   * The organisation account of the application's credit code files it, with the required
+   * materials uploaded first ({@link CertificationDriver#apply(Map)}).
+   */
+  protected org.camunda.bpm.engine.runtime.ProcessInstance file(Map<String, Object> application) {
+    return new CertificationDriver(engine).apply(application);
+  }
+
   /** The organisation account (created on first use) that may file for the application's credit code. */
   protected String ownerOf(Map<String, Object> application) {
     return OrganisationAccounts.ownerOf(engine, (String) application.get(CertificationProcess.CREDIT_CODE));

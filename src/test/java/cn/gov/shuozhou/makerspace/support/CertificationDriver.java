@@ -34,7 +34,8 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * The one driver that takes certification instances through their lifecycle with the engine's Java
  * API (fast, no HTTP), for the tests and the benchmark alike. Every application is filed by the
- * organisation account of its credit code ({@link OrganisationAccounts}); the data come from
+ * organisation account of its credit code ({@link OrganisationAccounts}), with the required
+ * materials uploaded first as every filing needs them ({@link MaterialDrafts}); the data come from
  * {@link Applications}. Two ways to do a step:
  *
  * <ul>
@@ -194,6 +195,9 @@ public final class CertificationDriver {
   }
 
   private ProcessInstance startAs(String applicant, String processKey, Map<String, Object> application) {
+    if (KEY.equals(processKey)) {
+      MaterialDrafts.of(engine).uploadRequired(applicant, application);
+    }
     identity.setAuthentication(applicant, List.of(Groups.OPERATORS));
     try {
       return runtime.startProcessInstanceByKey(processKey, application);

@@ -96,7 +96,7 @@ class SendBackProcessTest extends AbstractProcessTest {
 
   private ProcessInstance apply() {
     Map<String, Object> application = Applications.valid("shuocheng");
-    return asOperator(ownerOf(application), () -> runtime.startProcessInstanceByKey(KEY, application));
+    return file(application);
   }
 
   private List<String> comments(String taskId) {

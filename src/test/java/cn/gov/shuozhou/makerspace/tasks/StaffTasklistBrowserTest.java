@@ -12,7 +12,6 @@ import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
@@ -230,13 +229,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     Map<String, Object> application = Applications.valid("shuocheng");
     application.put(SPACE_NAME, spaceName);
     String owner = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
-    IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication(owner, List.of(Groups.OPERATORS));
-    try {
-      return engine.getRuntimeService().startProcessInstanceByKey(KEY, application);
-    } finally {
-      identity.clearAuthentication();
-    }
+    return new CertificationDriver(engine).applyAs(owner, application);
   }
 
   private void logIn(String user) {

@@ -16,7 +16,8 @@ import org.openqa.selenium.By;
 /**
  * What a user sees when a page is refused or missing (issue 13: an operator opening Cockpit got
  * Spring's English "Whitelabel Error Page"): a Chinese page that says what happened and leads back
- * to the entrances, with no English and no technical detail. API callers still get JSON.
+ * to the entrances, with no English and no technical detail; organisation accounts are sent from
+ * Tasklist and Cockpit to their portal. API callers still get JSON.
  */
 class ErrorPagesBrowserTest extends AbstractHttpTest {
 
@@ -34,18 +35,40 @@ class ErrorPagesBrowserTest extends AbstractHttpTest {
     }
   }
 
+  /**
+   * Organisation accounts work on 我的申请 only (issue 16): operator1, signed in on the portal,
+   * who opens Tasklist or Cockpit lands on the portal, in Chinese. Until then operators worked in
+   * Tasklist, and Cockpit showed them the refusal page.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"/camunda/app/cockpit/", "/camunda/app/admin/default/"})
-  void anOperatorOpeningAStaffWebappIsToldInChinese(String app) {
-    browser.open(uri("/camunda/app/tasklist/default/").toString());
-    browser.signInToWebapp("operator1");
-    browser.withText(By.tagName("body"), "申报人一"); // signed in
+  @ValueSource(strings = {"/camunda/app/tasklist/", "/camunda/app/cockpit/"})
+  void anOperatorOpeningTasklistOrCockpitLandsOnThePortal(String app) {
+    signInOnThePortal("operator1");
     browser.open(uri(app).toString());
+    browser.await().until(driver -> driver.getCurrentUrl().endsWith("/portal/"));
+    assertThat(browser.driver().getTitle()).isEqualTo("我的申请 · 朔州市众创空间认定与管理");
+    String page = browser.visible(By.id("app")).getText();
+    assertThat(page).containsPattern("\\p{IsHan}");
+    assertThat(Browser.latinWords(browser.visible(By.tagName("body")).getText())).isEmpty();
+  }
+
+  @Test
+  void anOperatorOpeningAdminIsToldInChineseAndLedToThePortal() {
+    signInOnThePortal("operator1");
+    browser.open(uri("/camunda/app/admin/default/").toString());
     assertThat(browser.withText(By.id("error-title"), "无权访问").isDisplayed()).isTrue();
     assertChinese(browser.visible(By.tagName("body")).getText());
     assertThat(browser.driver().getTitle()).isEqualTo("无权访问 · 朔州市众创空间认定与管理");
-    browser.click(By.partialLinkText("任务中心"));
-    browser.await().until(driver -> driver.getCurrentUrl().contains("/camunda/app/tasklist/"));
+    browser.click(By.partialLinkText("我的申请"));
+    browser.await().until(driver -> driver.getCurrentUrl().endsWith("/portal/"));
+  }
+
+  private void signInOnThePortal(String user) {
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).sendKeys(user);
+    browser.click(By.id("login-submit"));
+    browser.visible(By.cssSelector("#app .hint"));
   }
 
   @Test

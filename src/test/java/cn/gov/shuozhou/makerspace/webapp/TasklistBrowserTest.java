@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Tasklist in a real (headless Debian) Chromium, zh-CN, as its users work (issue 13): the city
- * bureau organises an expert panel in the Camunda Form; the operator meets Chinese validation
- * messages in the start form and sees only the newest refusal of the server; the login page carries
+ * bureau organises an expert panel in the Camunda Form; the start form (in Tasklist only for the
+ * system administrator: organisation accounts file on 我的申请) shows Chinese validation messages
+ * and only the newest refusal of the server; the login page carries
  * the system's name and the logout thanks without Camunda's. Screenshots go to
  * {@link Browser#screenshots()} ({@code -Dscreenshots.dir=docs/images} to refresh the docs' images).
  */
@@ -84,7 +85,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
     assertThat(brand.getText()).contains("众创空间认定与管理系统").contains("朔州市科学技术局");
     assertThat(browser.driver().findElement(By.cssSelector(".login-header .login-logo")).isDisplayed()).isFalse();
     browser.screenshot(Browser.screenshots().resolve("tasklist-login.png"));
-    logIn("operator1", "#/");
+    logIn("admin", "#/");
 
     browser.click(By.cssSelector(".start-process-action a"));
     browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
@@ -109,7 +110,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
   void aRefusedStartShowsOnlyTheServersNewestReason() {
     String valid = Applications.newCreditCode();
     String wrongCheckDigit = valid.substring(0, 17) + (valid.endsWith("0") ? "1" : "0");
-    logIn("operator1", "#/");
+    logIn("admin", "#/");
     browser.click(By.cssSelector(".start-process-action a"));
     browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='众创空间认定']"));
     browser.visible(By.cssSelector(".modal-content .fjs-form"));
@@ -160,7 +161,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
 
   @Test
   void loggingOutThanksTheUserWithoutCamundasName() {
-    logIn("operator1", "#/");
+    logIn("inspector1", "#/");
     browser.js("arguments[0].click();", browser.present(By.cssSelector("[ng-click='logout()']")));
     WebElement notice = browser.withText(By.cssSelector(".notifications"), "感谢您使用众创空间认定与管理系统");
     assertThat(notice.getText()).doesNotContain("Camunda");

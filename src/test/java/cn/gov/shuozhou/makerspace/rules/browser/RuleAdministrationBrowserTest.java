@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.rules.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.support.MaterialDrafts;
 import cn.gov.shuozhou.makerspace.common.CreditCode;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
@@ -357,6 +358,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     application.put("convertedOldBuilding", false);
     application.put("contactName", "李强");
     application.put("contactPhone", "13903497788");
+    MaterialDrafts.of(engine).uploadRequired(OrganisationAccounts.ownerOf(engine, creditCode), application);
     HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/applications"))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
