@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;

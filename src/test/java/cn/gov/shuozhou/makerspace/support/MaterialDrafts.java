@@ -7,18 +7,21 @@ import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
 import cn.gov.shuozhou.makerspace.materials.ApplicationDrafts;
+import cn.gov.shuozhou.makerspace.materials.ContentStore;
 import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
 import cn.gov.shuozhou.makerspace.materials.MaterialStep;
 import cn.gov.shuozhou.makerspace.materials.MaterialUploads;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
+import jakarta.validation.Validation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +37,8 @@ public final class MaterialDrafts {
   private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"
       .getBytes(StandardCharsets.US_ASCII);
   private static final Map<ProcessEngine, MaterialDrafts> BY_ENGINE = new HashMap<>();
+  private static final ApplicationValidator VALIDATOR =
+      new ApplicationValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
   private final RequiredMaterials checklist;
   private final MaterialUploads uploads;
@@ -45,10 +50,18 @@ public final class MaterialDrafts {
     StandaloneDecisions decisions = new StandaloneDecisions(engine);
     MaterialFiles files = new MaterialFiles(jdbc);
     checklist = new RequiredMaterials(decisions);
-    uploads = new MaterialUploads(files, checklist, decisions, engine,
+    uploads = new MaterialUploads(files, contentStore(files, jdbc), checklist, decisions, engine,
         new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())));
     drafts = new ApplicationDrafts(files);
     organisations = new Organisations(jdbc);
+  }
+
+  private static ContentStore contentStore(MaterialFiles files, JdbcTemplate jdbc) {
+    try {
+      return new ContentStore(files, jdbc);
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The helper of this engine (one per engine: it keeps the parsed decisions). */
@@ -64,7 +77,7 @@ public final class MaterialDrafts {
   public void uploadRequired(String userId, Map<String, Object> application) {
     Map<String, Object> valid;
     try {
-      valid = new ApplicationValidator().validate(application).variables();
+      valid = VALIDATOR.validate(application).variables();
     } catch (InvalidInputException refusedBeforeTheMaterials) {
       return;
     }
