@@ -99,6 +99,12 @@ public enum Capability {
   /** 加签: add an expert to a running panel ({@code POST /api/expert-panels/{number}/experts}). */
   ADD_EXPERTS("加签（增补评审专家）", groups(CITY_BUREAU)),
 
+  // ------------------------------------------------------------ statistics (statistics/, docs/statistics.md)
+  /** The bureau's dashboard, the cases behind each number and the exports ({@code GET /api/statistics...}). */
+  READ_STATISTICS("查看统计报表", groups(CITY_BUREAU, BUREAU_LEADERS, AUDITORS, CAMUNDA_ADMIN)),
+  /** Recompute the statistics' read model from the engine's history ({@code POST /api/statistics/rebuild}). */
+  REBUILD_STATISTICS("重建统计数据", groups(CAMUNDA_ADMIN)),
+
   // ------------------------------------------------------------ system administration
   /** Every engine resource and every endpoint of the engine's API. */
   ADMINISTER_ENGINE("管理流程引擎", groups(CAMUNDA_ADMIN)),

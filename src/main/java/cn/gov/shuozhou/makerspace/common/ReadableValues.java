@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -19,6 +20,7 @@ public final class ReadableValues {
 
   public static final String DICTIONARY = "static/common/dictionary.json";
   private static final Map<String, Map<String, String>> LABELS = load();
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -38,6 +40,11 @@ public final class ReadableValues {
   /** "2026年12月6日 14:30" (Beijing time). */
   public static String dateTime(Date date) {
     return DATE_TIME.format(date.toInstant());
+  }
+
+  /** "2026年12月6日"; empty for none. */
+  public static String date(LocalDate day) {
+    return day == null ? "" : DATE.format(day);
   }
 
   /** "80", "85.5": a number without trailing zeros. */
