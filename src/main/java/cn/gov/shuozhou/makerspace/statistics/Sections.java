@@ -6,6 +6,8 @@ import static cn.gov.shuozhou.makerspace.common.ReadableValues.label;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.certification.Outcome;
 import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.statistics.StatTable.Cell;
 import cn.gov.shuozhou.makerspace.statistics.StatTable.Row;
@@ -36,10 +38,14 @@ class Sections {
 
   /** Each section's key (URL part of its exports) in dashboard order. */
   static final List<String> KEYS = List.of("applications", "stages", "rejections", "durations", "certified",
-      "assessments", "rectifications", "revocations", "bans");
+      "campaign", "assessments", "rectifications", "revocations", "bans");
   static final int EXPIRING_DAYS = 90;
   private static final String TOTAL = "合计";
   private static final String WAITING = "公示期或等待中";
+  /** The campaign's states of a report not (yet) submitted while its supervision runs: the reminders go to these. */
+  static final String MISSING = "未报送";
+  static final String MISSING_OVERDUE = "逾期未报送";
+  static final int CAMPAIGN_MISSING_COLUMN = 3;
   private static final List<String> GRADES = List.of("excellent", "qualified", "unqualified");
 
   private final JdbcTemplate jdbc;
@@ -48,18 +54,20 @@ class Sections {
     this.jdbc = jdbc;
   }
 
-  List<StatTable> all(Filters filters, LocalDate today) {
-    return KEYS.stream().map(key -> section(key, filters, today)).toList();
+  List<StatTable> all(Filters filters, java.util.Date now) {
+    return KEYS.stream().map(key -> section(key, filters, now)).toList();
   }
 
   /** One section; 400 naming {@code section} for an unknown key. */
-  StatTable section(String key, Filters f, LocalDate today) {
+  StatTable section(String key, Filters f, java.util.Date now) {
+    LocalDate today = EngineClock.toLocalDate(now);
     return switch (key) {
       case "applications" -> applications(f);
       case "stages" -> stages(f);
       case "rejections" -> rejections(f);
       case "durations" -> durations(f);
       case "certified" -> certified(f, today);
+      case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
       case "rectifications" -> rectifications(f);
       case "revocations" -> revocations(f);
@@ -175,6 +183,53 @@ class Sections {
     }
     rows.add(row(TOTAL, columns, titles, Title::ref));
     return new StatTable("certified", "有效的众创空间（当前）", "当前状态，不受年度和日期筛选影响；仅按县（区）筛选",
+        headers("县（区）", columns), rows);
+  }
+
+  /**
+   * The year-end campaign (Art. 7): each annual report a supervision asked for, by the year its task
+   * opened (the report's year: the window opens in it); submitted (on time or late) or missing (still
+   * open, or ended without a report), and the missing ones past their due date.
+   */
+  private StatTable campaign(Filters f, java.util.Date now) {
+    Where w = new Where().and("t.TASK_DEF_KEY_ = ?", SupervisionProcess.TASK_SUBMIT_REPORT)
+        .and("t.PROC_DEF_KEY_ = ?", SupervisionProcess.KEY);
+    if (f.firstDay() != null) {
+      w.and("t.START_TIME_ >= ?", java.sql.Timestamp.from(EngineClock.startOf(f.firstDay()).toInstant()));
+    }
+    if (f.lastDay() != null) {
+      w.and("t.START_TIME_ < ?", java.sql.Timestamp.from(EngineClock.startOf(f.lastDay().plusDays(1)).toInstant()));
+    }
+    countyOf(w, "c.county", f);
+    record Report(String county, boolean submitted, boolean late, boolean overdue, CaseRef ref) {}
+    List<Report> reports = jdbc.query("SELECT c.*, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.DELETE_REASON_ "
+        + "FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ "
+        + "JOIN ms_certificate c ON c.certificate_number = p.BUSINESS_KEY_ WHERE " + w.sql
+        + " ORDER BY c.certificate_number, t.START_TIME_", (rs, i) -> {
+          java.sql.Timestamp end = rs.getTimestamp("END_TIME_");
+          java.sql.Timestamp due = rs.getTimestamp("DUE_DATE_");
+          boolean submitted = end != null && "completed".equals(rs.getString("DELETE_REASON_"));
+          boolean late = submitted && due != null && end.after(due);
+          boolean overdue = !submitted && due != null && now.after(due);
+          String state = submitted ? (late ? "逾期报送" : "按期报送")
+              : end != null ? "未报送（年度管理已结束）" : overdue ? MISSING_OVERDUE : MISSING;
+          return new Report(rs.getString("county"), submitted, late, overdue,
+              certificateRef(rs, "年度报告", rs.getTimestamp("START_TIME_"), due, state));
+        }, w.args());
+    Map<String, Predicate<Report>> columns = new LinkedHashMap<>();
+    columns.put("应报送", r -> true);
+    columns.put("已报送", Report::submitted);
+    columns.put("其中逾期报送", Report::late);
+    columns.put("未报送", r -> !r.submitted());
+    columns.put("其中已逾期", Report::overdue);
+    List<Row> rows = new ArrayList<>();
+    for (String county : counties(f)) {
+      rows.add(row(County.nameOf(county), columns, reports.stream().filter(r -> county.equals(r.county())).toList(),
+          Report::ref));
+    }
+    rows.add(row(TOTAL, columns, reports, Report::ref));
+    return new StatTable("campaign", "年度报告报送情况（年终督报）",
+        "年度筛选指报告年度（报送窗口开启的年度），日期筛选指窗口开启日期；“未报送”的件数可打开清单，并可向未报送的众创空间发送催报提醒",
         headers("县（区）", columns), rows);
   }
 
@@ -326,8 +381,11 @@ class Sections {
   }
 
   private static Cell days(double value) {
+    if (Double.isNaN(value)) {
+      return Cell.number(null, "");
+    }
     double rounded = Math.round(value * 10) / 10.0;
-    return Cell.number(rounded, Double.isNaN(value) ? "" : cn.gov.shuozhou.makerspace.common.ReadableValues.number(rounded));
+    return Cell.number(rounded, cn.gov.shuozhou.makerspace.common.ReadableValues.number(rounded));
   }
 
   /** Nearest-rank percentile of sorted values; NaN for none. */
@@ -361,7 +419,7 @@ class Sections {
       return "";
     }
     return date(value instanceof Date d ? d.toLocalDate()
-        : cn.gov.shuozhou.makerspace.common.EngineClock.toLocalDate(value));
+        : EngineClock.toLocalDate(value));
   }
 
   private static LocalDate localDay(Date date) {

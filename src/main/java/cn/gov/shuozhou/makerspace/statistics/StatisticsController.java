@@ -2,8 +2,10 @@ package cn.gov.shuozhou.makerspace.statistics;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.statistics.StatTable.Cell;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The bureau's statistics (docs/statistics.md; {@link Capability#READ_STATISTICS}): {@code GET
  * /api/statistics} (every section), {@code /api/statistics/cases} (the cases behind one number,
  * paged), {@code /api/statistics/{section}.xlsx|.csv}, {@code /api/statistics/annual-report.xlsx};
- * {@code POST /api/statistics/rebuild} recomputes the read model ({@link Capability#REBUILD_STATISTICS}).
+ * {@code POST /api/statistics/campaign/reminders} reminds a county's missing annual reports
+ * ({@link Capability#SEND_CAMPAIGN_REMINDERS}); {@code POST /api/statistics/rebuild} recomputes the read model ({@link Capability#REBUILD_STATISTICS}).
  * Every filter is checked by {@link Filters}; any other parameter is refused.
  */
 @RestController
@@ -40,11 +43,14 @@ class StatisticsController {
 
   private final Sections sections;
   private final StatisticsRebuild rebuild;
+  private final CampaignReminders reminders;
   private final IdentityService identity;
 
-  StatisticsController(Sections sections, StatisticsRebuild rebuild, IdentityService identity) {
+  StatisticsController(Sections sections, StatisticsRebuild rebuild, CampaignReminders reminders,
+      IdentityService identity) {
     this.sections = sections;
     this.rebuild = rebuild;
+    this.reminders = reminders;
     this.identity = identity;
   }
 
@@ -54,7 +60,7 @@ class StatisticsController {
     Filters filters = filters(parameters, Set.of());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("filters", filters.asParameters());
-    answer.put("sections", sections.all(filters, EngineClock.today()));
+    answer.put("sections", sections.all(filters, EngineClock.now()));
     return answer;
   }
 
@@ -62,7 +68,7 @@ class StatisticsController {
   Map<String, Object> cases(@RequestParam Map<String, String> parameters) {
     AccessPolicy.require(identity, Capability.READ_STATISTICS);
     Filters filters = filters(parameters, CASE_PARAMETERS);
-    StatTable table = sections.section(required(parameters, "section", "统计表"), filters, EngineClock.today());
+    StatTable table = sections.section(required(parameters, "section", "统计表"), filters, EngineClock.now());
     int row = index(parameters, "row", "行号", table.rows().size());
     StatTable.Row line = table.rows().get(row);
     int column = index(parameters, "column", "列号", line.cells().size());
@@ -93,7 +99,7 @@ class StatisticsController {
       throw new InvalidInputException("year", "年度（year）为必填项：年度统计报告按年度导出");
     }
     return file(filters.year() + "年度众创空间统计报告.xlsx", StatTableExport.XLSX,
-        StatTableExport.xlsx(sections.all(filters, EngineClock.today())));
+        StatTableExport.xlsx(sections.all(filters, EngineClock.now())));
   }
 
   @GetMapping("/{section}.xlsx")
@@ -106,6 +112,18 @@ class StatisticsController {
   ResponseEntity<byte[]> csv(@PathVariable String section, @RequestParam Map<String, String> parameters) {
     StatTable table = table(section, parameters);
     return file(table.title() + ".csv", "text/csv;charset=UTF-8", StatTableExport.csv(table));
+  }
+
+  @PostMapping("/campaign/reminders")
+  Map<String, Object> remind(@RequestBody(required = false) Map<String, Object> body) {
+    AccessPolicy.require(identity, Capability.SEND_CAMPAIGN_REMINDERS);
+    Inputs in = Inputs.of(body == null ? Map.of() : body).only(List.of("year", "county"));
+    Integer year = in.integer("year", "年度", true, Filters.FIRST_YEAR, EngineClock.today().getYear());
+    String county = in.choice("county", "县（区）", County.codes());
+    in.throwIfInvalid();
+    CampaignReminders.Sent sent = reminders.remind(year, county, EngineClock.now());
+    return Map.of("missing", sent.missing(), "reminded", sent.reminded(), "message", County.nameOf(county) + year
+        + "年度未报送年度报告 " + sent.missing() + " 家，本次发送催报提醒 " + sent.reminded() + " 家（每家每年度只提醒一次）");
   }
 
   @PostMapping("/rebuild")
@@ -121,7 +139,7 @@ class StatisticsController {
 
   private StatTable table(String section, Map<String, String> parameters) {
     AccessPolicy.require(identity, Capability.READ_STATISTICS);
-    return sections.section(section, filters(parameters, Set.of()), EngineClock.today());
+    return sections.section(section, filters(parameters, Set.of()), EngineClock.now());
   }
 
   private static Filters filters(Map<String, String> parameters, Set<String> others) {

@@ -240,6 +240,9 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       case "inbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/inbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "statistics" -> "read".equals(object) ? allowedOr403(get("/api/statistics", user))
+          : allowedOr403(send(HttpRequest.newBuilder(uri("/api/statistics/rebuild")).header("Authorization", basic(user))
+              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))));
       default -> throw new IllegalArgumentException(action);
     };
   }
