@@ -409,7 +409,8 @@ class Sections {
         date(row.filedOn()), date(row.endedOn()), outcome);
   }
 
-  private static CaseRef certificateRef(ResultSet rs, String stage, Date from, Date to, String outcome) throws SQLException {
+  private static CaseRef certificateRef(ResultSet rs, String stage, java.util.Date from, java.util.Date to, String outcome)
+      throws SQLException {
     return new CaseRef(rs.getString("certificate_number"), rs.getString("space_name"),
         County.nameOf(rs.getString("county")), stage, day(from), day(to), outcome);
   }

@@ -23,7 +23,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
+import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +52,12 @@ class StatisticsHttpTest extends AbstractHttpTest {
   private StatisticsRebuild rebuild;
   @Autowired
   private CaseRows rows;
+  @Autowired
+  private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private String certifiedNumber;
+  private String supervision;
+  private int reportYear;
   private String inspectionRejected;
 
   @BeforeAll
@@ -72,14 +80,55 @@ class StatisticsHttpTest extends AbstractHttpTest {
       String certified = driver.apply(CertificationDriver.namedApplication("统计认定空间")).getId();
       driver.certify(certified);
       certifiedNumber = businessKey(certified);
+      supervision = (String) driver.variable(certified, SUPERVISION_INSTANCE_ID);
+      openReportWindow(driver);
     } finally {
       CertificationDriver.resetClock();
     }
   }
 
+  /** The supervision's first report window opens (its timer run at its due time): the report is then missing, later overdue. */
+  private void openReportWindow(CertificationDriver driver) {
+    var management = engine.getManagementService();
+    var window = management.createJobQuery().processInstanceId(supervision).timers().activityId("reportWindowOpens")
+        .singleResult();
+    ClockUtil.setCurrentTime(new Date(window.getDuedate().getTime() + 1000));
+    management.executeJob(window.getId());
+    driver.runJobsUntil(supervision, () -> engine.getTaskService().createTaskQuery().processInstanceId(supervision)
+        .taskDefinitionKey(SupervisionProcess.TASK_SUBMIT_REPORT).count() == 1);
+    reportYear = EngineClock.toLocalDate(engine.getTaskService().createTaskQuery().processInstanceId(supervision)
+        .taskDefinitionKey(SupervisionProcess.TASK_SUBMIT_REPORT).singleResult().getCreateTime()).getYear();
+  }
+
+  /** The backdated supervision's timers are all due in real time: it leaves no job behind for later tests. */
   @AfterAll
-  void resetClock() {
+  void endTheBackdatedSupervision() {
     CertificationDriver.resetClock();
+    engine.getRuntimeService().deleteProcessInstance(supervision, "test: backdated supervision of the statistics test",
+        true, true);
+  }
+
+  @Test
+  void yearEndCampaignCountsTheMissingReportAndRemindsItOncePerYear() throws Exception {
+    String query = "?year=" + reportYear + "&county=shuocheng";
+    JsonNode campaign = section(dashboard("city1", query), "campaign");
+    assertThat(texts(row(campaign, "朔城区"))).containsExactly("朔城区", "1", "0", "0", "1", "1");
+    JsonNode missing = json(api("city1").get("/api/statistics/cases?section=campaign&row=0&column=3&year=" + reportYear
+        + "&county=shuocheng"), 200);
+    assertThat(missing.get("cases").get(0).get("outcome").asText()).isEqualTo("逾期未报送");
+    String certificate = missing.get("cases").get(0).get("number").asText();
+
+    String body = "{\"year\": " + reportYear + ", \"county\": \"shuocheng\"}";
+    assertThat(api("leader1").post("/api/statistics/campaign/reminders", body).statusCode()).isEqualTo(403);
+    assertThat(json(api("city1").post("/api/statistics/campaign/reminders", "{\"year\": 1999, \"county\": \"mars\", "
+        + "\"all\": true}"), 400).toString()).contains("\"year\"").contains("\"county\"").contains("\"all\"");
+    JsonNode first = json(api("city1").post("/api/statistics/campaign/reminders", body), 200);
+    assertThat(first.get("missing").asInt()).isEqualTo(1);
+    assertThat(first.get("reminded").asInt()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ms_outbox WHERE event_key = ? AND channel = 'INBOX'",
+        Integer.class, "campaign-reminder:" + certificate + ":" + reportYear)).isEqualTo(1);
+    JsonNode second = json(api("city1").post("/api/statistics/campaign/reminders", body), 200);
+    assertThat(second.get("reminded").asInt()).isZero();
   }
 
   @Test
