@@ -148,10 +148,11 @@ class StatisticsPageBrowserTest extends AbstractHttpTest {
     browser.withText(By.id("user-name"), user);
   }
 
-  /** The body rows of a section's table as the page shows them. */
+  /** The body rows of a section's table as the page shows them (read at once: a new filter redraws the table). */
+  @SuppressWarnings("unchecked")
   private List<List<String>> rowTexts(String section) {
-    return browser.driver().findElements(By.cssSelector("#section-" + section + " tbody tr")).stream()
-        .map(tr -> tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList()).toList();
+    return (List<List<String>>) browser.js("return [...document.querySelectorAll(arguments[0])].map(tr => "
+        + "[...tr.querySelectorAll('th, td')].map(c => c.textContent.trim()))", "#section-" + section + " tbody tr");
   }
 
   private static Path downloaded(Path directory) {
