@@ -89,11 +89,33 @@ async function openCases(section, row, column, page) {
     fill($('case-pages'), `第${list.page + 1}页，共${pages}页 `,
       list.page > 0 ? el('button', { type: 'button', onclick: () => openCases(section, row, column, list.page - 1) }, '上一页') : null,
       list.page + 1 < pages ? el('button', { type: 'button', onclick: () => openCases(section, row, column, list.page + 1) }, '下一页') : null);
+    fill($('case-actions'), section === 'campaign' ? reminderButton(list.row) : null);
     show($('case-list'));
     $('case-list').scrollIntoView();
   } catch (e) {
     handleError(e);
   }
+}
+
+/** The year-end campaign: remind a county's spaces whose report of the filtered year is missing (once per space and year). */
+function reminderButton(countyName) {
+  const county = Object.entries(DICTIONARY.county || {}).find(([, name]) => name === countyName);
+  const year = filters().get('year');
+  if (!county || !year) {
+    return el('p', { className: 'hint' }, '选择年度并打开某一县（区）的“未报送”清单后，可向其中未报送的众创空间发送催报提醒。');
+  }
+  return el('button', { type: 'button', id: 'send-reminders', onclick: async () => {
+    hide($('global-message'));
+    try {
+      const answer = (await request('POST', '/api/statistics/campaign/reminders',
+        { json: { year: Number(year), county: county[0] } })).data;
+      fill($('global-message'), el('div', { className: 'message ok' }, answer.message));
+      show($('global-message'));
+    } catch (e) {
+      handleError(e);
+      show($('global-message'));
+    }
+  } }, `向${countyName}未报送${year}年度报告的众创空间发送催报提醒`);
 }
 
 function bindFilters() {

@@ -9,14 +9,17 @@ import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.statistics.StatTable.Cell;
 import cn.gov.shuozhou.makerspace.statistics.StatTable.Row;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +111,9 @@ class Sections {
     refs.forEach(r -> byStage.get(r.stage()).add(r));
     List<Row> rows = new ArrayList<>();
     byStage.forEach((stage, list) -> rows.add(new Row(stage, List.of(Cell.count(list)))));
-    rows.add(new Row(TOTAL, List.of(Cell.count(refs.stream().map(CaseRef::number).distinct()
-        .map(n -> refs.stream().filter(r -> r.number().equals(n)).findFirst().orElseThrow()).toList()))));
+    Map<String, CaseRef> perCase = new LinkedHashMap<>();
+    refs.forEach(r -> perCase.putIfAbsent(r.number(), r));
+    rows.add(new Row(TOTAL, List.of(Cell.count(List.copyOf(perCase.values())))));
     return new StatTable("stages", "办理中的申请（按环节）", "按申请提交日期筛选；专家评审等环节可有多项待办，按环节各计一次",
         List.of("环节", "件数"), rows);
   }
@@ -139,9 +143,9 @@ class Sections {
     List<Done> done = jdbc.query("SELECT c.*, t.NAME_ AS stage, t.START_TIME_, t.END_TIME_, t.DUE_DATE_ "
         + "FROM ACT_HI_TASKINST t JOIN ms_stat_case c ON t.PROC_INST_ID_ = c.process_instance_id WHERE " + w.sql
         + " ORDER BY c.application_number, t.START_TIME_", (rs, i) -> {
-          java.sql.Timestamp start = rs.getTimestamp("START_TIME_");
-          java.sql.Timestamp end = rs.getTimestamp("END_TIME_");
-          java.sql.Timestamp due = rs.getTimestamp("DUE_DATE_");
+          Timestamp start = rs.getTimestamp("START_TIME_");
+          Timestamp end = rs.getTimestamp("END_TIME_");
+          Timestamp due = rs.getTimestamp("DUE_DATE_");
           boolean overdue = due != null && end.after(due);
           CaseRow row = caseRow(rs);
           CaseRef ref = new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()),
@@ -195,10 +199,10 @@ class Sections {
     Where w = new Where().and("t.TASK_DEF_KEY_ = ?", SupervisionProcess.TASK_SUBMIT_REPORT)
         .and("t.PROC_DEF_KEY_ = ?", SupervisionProcess.KEY);
     if (f.firstDay() != null) {
-      w.and("t.START_TIME_ >= ?", java.sql.Timestamp.from(EngineClock.startOf(f.firstDay()).toInstant()));
+      w.and("t.START_TIME_ >= ?", Timestamp.from(EngineClock.startOf(f.firstDay()).toInstant()));
     }
     if (f.lastDay() != null) {
-      w.and("t.START_TIME_ < ?", java.sql.Timestamp.from(EngineClock.startOf(f.lastDay().plusDays(1)).toInstant()));
+      w.and("t.START_TIME_ < ?", Timestamp.from(EngineClock.startOf(f.lastDay().plusDays(1)).toInstant()));
     }
     countyOf(w, "c.county", f);
     record Report(String county, boolean submitted, boolean late, boolean overdue, CaseRef ref) {}
@@ -206,8 +210,8 @@ class Sections {
         + "FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ "
         + "JOIN ms_certificate c ON c.certificate_number = p.BUSINESS_KEY_ WHERE " + w.sql
         + " ORDER BY c.certificate_number, t.START_TIME_", (rs, i) -> {
-          java.sql.Timestamp end = rs.getTimestamp("END_TIME_");
-          java.sql.Timestamp due = rs.getTimestamp("DUE_DATE_");
+          Timestamp end = rs.getTimestamp("END_TIME_");
+          Timestamp due = rs.getTimestamp("DUE_DATE_");
           boolean submitted = end != null && "completed".equals(rs.getString("DELETE_REASON_"));
           boolean late = submitted && due != null && end.after(due);
           boolean overdue = !submitted && due != null && now.after(due);
@@ -290,7 +294,7 @@ class Sections {
         (rs, i) -> new Revoked(rs.getString("status_reason"), certificateRef(rs, "已取消称号", rs.getDate("certified_on"),
             rs.getDate("status_changed_on"), label("revocationReason", rs.getString("status_reason")))), w.args());
     List<Row> rows = new ArrayList<>();
-    revoked.stream().map(Revoked::reason).distinct().sorted(java.util.Comparator.nullsLast(String::compareTo))
+    revoked.stream().map(Revoked::reason).distinct().sorted(Comparator.nullsLast(String::compareTo))
         .forEach(reason -> rows.add(new Row(label("revocationReason", reason), List.of(Cell.count(revoked.stream()
             .filter(r -> Objects.equals(reason, r.reason())).map(Revoked::ref).toList())))));
     rows.add(new Row(TOTAL, List.of(Cell.count(revoked.stream().map(Revoked::ref).toList()))));
@@ -385,7 +389,7 @@ class Sections {
       return Cell.number(null, "");
     }
     double rounded = Math.round(value * 10) / 10.0;
-    return Cell.number(rounded, cn.gov.shuozhou.makerspace.common.ReadableValues.number(rounded));
+    return Cell.number(rounded, ReadableValues.number(rounded));
   }
 
   /** Nearest-rank percentile of sorted values; NaN for none. */

@@ -92,13 +92,16 @@ class StatisticsPageBrowserTest extends AbstractHttpTest {
         && rowTexts("applications").stream().anyMatch(r -> r.equals(List.of("合计", "1", "0", "0", "1", "0", "0", "0"))));
 
     // the number of first-review rejections opens its case
-    WebElement firstReview = browser.visible(By.xpath(
-        "//section[@id='section-rejections']//tr[th='初审未通过']//a"));
+    List<List<String>> rejections = rowTexts("rejections");
+    int row = rejections.stream().map(r -> r.get(0)).toList().indexOf("初审未通过");
+    assertThat(row).as(rejections.toString()).isNotNegative();
+    WebElement firstReview = browser.present(By.cssSelector(
+        "a[data-section='rejections'][data-row='" + row + "'][data-column='0']"));
     assertThat(firstReview.getText()).isEqualTo("1");
     browser.scrollIntoView(firstReview);
-    firstReview.click();
+    browser.js("arguments[0].click()", firstReview);
     browser.withText(By.id("case-list-title"), "初审未通过");
-    assertThat(browser.visible(By.id("case-table")).getText()).contains(rejected).contains("统计页面空间")
+    assertThat(browser.present(By.id("case-table")).getText()).contains(rejected).contains("统计页面空间")
         .contains("2019年3月4日").contains("朔城区");
 
     assertThat(browser.latinWordsOnPage()).isEmpty();
@@ -108,10 +111,10 @@ class StatisticsPageBrowserTest extends AbstractHttpTest {
     Path downloads = Files.createTempDirectory("statistics-downloads-");
     ((ChromeDriver) browser.driver()).executeCdpCommand("Page.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    WebElement xlsx = browser.visible(By.cssSelector("#section-applications a[href*='applications.xlsx']"));
+    WebElement xlsx = browser.present(By.cssSelector("#section-applications a[href*='applications.xlsx']"));
     assertThat(xlsx.getAttribute("href")).contains("year=" + YEAR);
     browser.scrollIntoView(xlsx);
-    xlsx.click();
+    browser.js("arguments[0].click()", xlsx);
     Path file = browser.await(Duration.ofSeconds(30)).until(d -> downloaded(downloads));
     List<List<String>> page = new ArrayList<>();
     page.add(browser.driver().findElements(By.cssSelector("#section-applications thead th")).stream()
