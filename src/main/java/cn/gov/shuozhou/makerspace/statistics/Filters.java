@@ -22,8 +22,6 @@ record Filters(Integer year, String county, LocalDate from, LocalDate to) {
   static final int FIRST_YEAR = 2016;
   static final List<String> NAMES = List.of("year", "county", "from", "to");
 
-  static final Filters NONE = new Filters(null, null, null, null);
-
   /** The filters among {@code parameters}; the names in {@code others} are the caller's own. */
   static Filters read(Map<String, String> parameters, Set<String> others, int currentYear) {
     List<FieldError> errors = new ArrayList<>();

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.statistics;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -27,6 +28,7 @@ record StatTable(String key, String title, String note, List<String> headers, Li
       return new Cell(value, text, null);
     }
 
+    @JsonProperty("linked")
     public boolean linked() {
       return cases != null;
     }

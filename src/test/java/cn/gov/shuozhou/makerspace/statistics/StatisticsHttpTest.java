@@ -148,7 +148,10 @@ class StatisticsHttpTest extends AbstractHttpTest {
     JsonNode stages = section(dashboard("city1", "?year=" + YEAR), "stages");
     assertThat(texts(row(stages, "初审"))).containsExactly("初审", "1");
 
+    // counts open their cases; medians and percentiles do not
+    assertThat(total.get("cells").get(0).get("linked").asBoolean()).isTrue();
     JsonNode durations = section(dashboard("city1", "?year=" + YEAR), "durations");
+    assertThat(row(durations, "初审").get("cells").get(1).get("linked").asBoolean()).isFalse();
     // first review done in the four ended cases; the fifth still waits at it
     assertThat(texts(row(durations, "初审")).get(1)).isEqualTo("4");
   }

@@ -93,10 +93,10 @@ class StatisticsPageBrowserTest extends AbstractHttpTest {
 
     // the number of first-review rejections opens its case
     List<List<String>> rejections = rowTexts("rejections");
-    int row = rejections.stream().map(r -> r.get(0)).toList().indexOf("初审未通过");
-    assertThat(row).as(rejections.toString()).isNotNegative();
+    int firstReviewRow = rejections.stream().map(r -> r.get(0)).toList().indexOf("初审未通过");
+    assertThat(firstReviewRow).as(rejections.toString()).isNotNegative();
     WebElement firstReview = browser.present(By.cssSelector(
-        "a[data-section='rejections'][data-row='" + row + "'][data-column='0']"));
+        "a[data-section='rejections'][data-row='" + firstReviewRow + "'][data-column='0']"));
     assertThat(firstReview.getText()).isEqualTo("1");
     browser.scrollIntoView(firstReview);
     browser.js("arguments[0].click()", firstReview);
