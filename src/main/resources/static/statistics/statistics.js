@@ -51,7 +51,7 @@ function sectionCard(section, query) {
     el('h2', { id: titleId }, section.title),
     el('p', { className: 'hint' }, section.note),
     el('div', { className: 'exports' },
-      el('a', { className: 'button-link', href: withQuery(`/api/statistics/${section.key}.xlsx`, query) }, '导出Excel表格'),
+      el('a', { className: 'button-link', href: withQuery(`/api/statistics/${section.key}.xlsx`, query) }, '导出电子表格'),
       el('a', { className: 'button-link', href: withQuery(`/api/statistics/${section.key}.csv`, query) }, '导出逗号分隔文件')),
     el('div', { className: 'stat-body' },
       el('table', { className: 'data' }, el('thead', {}, head), el('tbody', {}, ...body)),

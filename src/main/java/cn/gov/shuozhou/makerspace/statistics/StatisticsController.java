@@ -76,8 +76,9 @@ class StatisticsController {
     if (!cell.linked()) {
       throw new InvalidInputException("column", "该列（column）不是件数，没有对应的案件清单");
     }
-    int page = parameters.containsKey("page") ? index(parameters, "page", "页码", Integer.MAX_VALUE) : 0;
     List<CaseRef> cases = cell.cases();
+    int pages = Math.max(1, (cases.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int page = parameters.containsKey("page") ? index(parameters, "page", "页码", pages) : 0;
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("title", table.title());
     answer.put("row", line.label());

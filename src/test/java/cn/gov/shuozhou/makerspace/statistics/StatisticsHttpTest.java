@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import java.util.Date;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,11 @@ class StatisticsHttpTest extends AbstractHttpTest {
     var window = management.createJobQuery().processInstanceId(supervision).timers().activityId("reportWindowOpens")
         .singleResult();
     ClockUtil.setCurrentTime(new Date(window.getDuedate().getTime() + 1000));
-    management.executeJob(window.getId());
+    try {
+      management.executeJob(window.getId());
+    } catch (OptimisticLockingException takenByTheJobExecutor) {
+      // the job executor, seeing the moved clock, ran the timer first: the task comes all the same
+    }
     driver.runJobsUntil(supervision, () -> engine.getTaskService().createTaskQuery().processInstanceId(supervision)
         .taskDefinitionKey(SupervisionProcess.TASK_SUBMIT_REPORT).count() == 1);
     reportYear = EngineClock.toLocalDate(engine.getTaskService().createTaskQuery().processInstanceId(supervision)
@@ -235,6 +240,8 @@ class StatisticsHttpTest extends AbstractHttpTest {
     assertThat(json(api("city1").get("/api/statistics/cases?section=applications&row=99&column=0"), 400).toString())
         .contains("row");
     assertThat(json(api("city1").get("/api/statistics/annual-report.xlsx"), 400).toString()).contains("year");
+    assertThat(json(api("city1").get("/api/statistics/cases?section=applications&row=0&column=0&page=2147483647"), 400)
+        .toString()).contains("\"page\"").contains("页码");
   }
 
   @Test
