@@ -208,8 +208,9 @@ class Sections {
    * open, or ended without a report), and the missing ones past their due date.
    */
   private StatTable campaign(Filters f, java.util.Date now) {
+    // no condition on the task's definition key: H2 then walks every supervision task by that index per certificate
     Where w = new Where().and("t.TASK_DEF_KEY_ = ?", SupervisionProcess.TASK_SUBMIT_REPORT)
-        .and("t.PROC_DEF_KEY_ = ?", SupervisionProcess.KEY);
+        .and("p.PROC_DEF_KEY_ = ?", SupervisionProcess.KEY);
     if (f.firstDay() != null) {
       w.and("t.START_TIME_ >= ?", Timestamp.from(EngineClock.startOf(f.firstDay()).toInstant()));
     }
