@@ -433,3 +433,24 @@ CREATE TABLE IF NOT EXISTS ms_service_attachment (
   CONSTRAINT pk_service_attachment PRIMARY KEY (entry_id, file_id),
   CONSTRAINT uq_service_attachment_file UNIQUE (file_id)
 );
+
+-- Statistics (statistics/, docs/statistics.md): the read model of the bureau's dashboard, one row per
+-- certification, written by the model's own listeners in the step's transaction (filed at the start
+-- event, ended at each end event) and rebuilt from the engine's history on demand
+-- (statistics/CaseStatistics#rebuild). Dates are Beijing days; condition_codes holds the failed Art. 4
+-- conditions of an inspection rejection, comma-separated.
+CREATE TABLE IF NOT EXISTS ms_stat_case (
+  application_number  VARCHAR(64)  PRIMARY KEY,
+  process_instance_id VARCHAR(64)  NOT NULL,
+  county              VARCHAR(16)  NOT NULL,
+  space_name          VARCHAR(200),
+  credit_code         VARCHAR(18),
+  filed_on            DATE         NOT NULL,
+  ended_on            DATE,
+  outcome             VARCHAR(16),
+  reason_code         VARCHAR(32),
+  condition_codes     VARCHAR(400),
+  certificate_number  VARCHAR(32)
+);
+CREATE INDEX IF NOT EXISTS ix_stat_case_filed ON ms_stat_case (filed_on, county);
+CREATE INDEX IF NOT EXISTS ix_stat_case_instance ON ms_stat_case (process_instance_id);

@@ -128,6 +128,14 @@ public enum Capability {
   /** 加签: add an expert to a running panel ({@code POST /api/expert-panels/{number}/experts}). */
   ADD_EXPERTS("加签（增补评审专家）", groups(CITY_BUREAU)),
 
+  // ------------------------------------------------------------ statistics (statistics/, docs/statistics.md)
+  /** The bureau's dashboard, the cases behind each number and the exports ({@code GET /api/statistics...}). */
+  READ_STATISTICS("查看统计报表", groups(CITY_BUREAU, BUREAU_LEADERS, AUDITORS, CAMUNDA_ADMIN)),
+  /** The year-end campaign's reminder to the spaces of a county whose annual report is missing ({@code POST /api/statistics/campaign/reminders}). */
+  SEND_CAMPAIGN_REMINDERS("发送年度报告催报提醒", groups(CITY_BUREAU)),
+  /** Recompute the statistics' read model from the engine's history ({@code POST /api/statistics/rebuild}). */
+  REBUILD_STATISTICS("重建统计数据", groups(CAMUNDA_ADMIN)),
+
   // ------------------------------------------------------------ system administration
   /** Every engine resource and every endpoint of the engine's API. */
   ADMINISTER_ENGINE("管理流程引擎", groups(CAMUNDA_ADMIN)),

@@ -20,9 +20,9 @@ public final class ReadableValues {
 
   public static final String DICTIONARY = "static/common/dictionary.json";
   private static final Map<String, Map<String, String>> LABELS = load();
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private ReadableValues() {}
 
@@ -42,9 +42,9 @@ public final class ReadableValues {
     return DATE_TIME.format(date.toInstant());
   }
 
-  /** "2026年12月6日". */
+  /** "2026年12月6日"; empty for none. */
   public static String date(LocalDate day) {
-    return DATE.format(day);
+    return day == null ? "" : DATE.format(day);
   }
 
   /** "80", "85.5": a number without trailing zeros. */

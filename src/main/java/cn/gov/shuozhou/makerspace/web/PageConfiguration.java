@@ -7,20 +7,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Our own pages: the calendar page at /calendar/, the applicant portal at /portal/ (a case at
  * /portal/case.html), the demo mailbox at /mailbox/, the organisation accounts at /accounts/, the
- * county view at /county/, the city bureau's reports at /reports/ (templates pages/*.html in the one
- * frame pages/frame.html, their scripts and styles in static/{name}/); the rule page at /rules/
- * (static/rules/index.html).
+ * county view at /county/, the city bureau's reports at /reports/, the statistics at /statistics/
+ * (templates pages/*.html in the one frame pages/frame.html, their scripts and styles in
+ * static/{name}/); the rule page at /rules/ (static/rules/index.html).
  */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
 
+  private static final String[] TEMPLATED = {"calendar", "portal", "mailbox", "accounts", "county", "reports", "statistics"};
+
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
-    for (String page : new String[] {"rules", "calendar", "portal", "mailbox", "accounts", "county", "reports"}) {
-      registry.addRedirectViewController("/" + page, "/" + page + "/");
-    }
+    registry.addRedirectViewController("/rules", "/rules/");
     registry.addViewController("/rules/").setViewName("forward:/rules/index.html");
-    for (String page : new String[] {"calendar", "portal", "mailbox", "accounts", "county", "reports"}) {
+    for (String page : TEMPLATED) {
+      registry.addRedirectViewController("/" + page, "/" + page + "/");
       registry.addViewController("/" + page + "/").setViewName("pages/" + page);
     }
     registry.addViewController("/portal/case.html").setViewName("pages/portal-case");

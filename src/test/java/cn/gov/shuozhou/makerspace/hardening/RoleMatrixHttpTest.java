@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.hardening;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoOrganisations;
 import cn.gov.shuozhou.makerspace.identity.demo.DemoUser;
@@ -252,6 +253,12 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
       case "inbox" -> allowedOr403(send(HttpRequest.newBuilder(uri("/api/my/inbox"))
           .header("Authorization", basic(user)).header("Accept", "application/json").GET()));
+      case "statistics" -> switch (object) {
+        case "read" -> allowedOr403(get("/api/statistics", user));
+        case "remind" -> allowedOr403(postJson("/api/statistics/campaign/reminders", user,
+            "{\"year\": " + EngineClock.today().getYear() + ", \"county\": \"shuocheng\"}"));
+        default -> allowedOr403(postJson("/api/statistics/rebuild", user, "{}"));
+      };
       default -> throw new IllegalArgumentException(action);
     };
   }
@@ -537,6 +544,12 @@ class RoleMatrixHttpTest extends HardeningHttpTest {
       materialUrl = json(files.body()).get(0).get("downloadUrl").asText();
     }
     return materialUrl;
+  }
+
+  private HttpResponse<String> postJson(String path, String user, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private HttpResponse<String> get(String path, String user) {

@@ -13,6 +13,11 @@ export default webappConfig('欢迎', {
       label: '工作日历',
       href: '/calendar/',
       description: '期限按工作日计算：查看已覆盖的年份；系统管理员在国务院办公厅通知发布后补充下一年度节假日安排'
+    },
+    {
+      label: '统计报表',
+      href: '/statistics/',
+      description: '市科技局、局领导和审计人员：申请、办理环节与用时、认定结果、年度报告报送、考核、整改、取消称号和禁止申报的统计，逐项查看案件清单，导出表格和年度统计报告'
     }
   ]
 });

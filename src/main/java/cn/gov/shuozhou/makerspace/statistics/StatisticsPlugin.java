@@ -1,0 +1,68 @@
+package cn.gov.shuozhou.makerspace.statistics;
+
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.common.EngineClock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model in the step's own transaction: the certification's start event writes the
+ * filed case (after the intake gave it its number), each end event of {@link CaseEnd} its end.
+ * Added to the model when it is parsed, so no model carries a statistics listener of its own.
+ */
+@Component
+public class StatisticsPlugin extends AbstractProcessEnginePlugin {
+
+  private final CaseRows rows;
+
+  StatisticsPlugin(CaseRows rows) {
+    this.rows = rows;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (isCertification(scope)) {
+          activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> record(e, null));
+        }
+      }
+
+      @Override
+      public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (isCertification(scope)) {
+          CaseEnd.ofEndEvent(activity.getId()).ifPresent(end ->
+              activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) e -> record(e, end)));
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  private static boolean isCertification(ScopeImpl scope) {
+    return scope instanceof ProcessDefinitionEntity definition && CertificationProcess.KEY.equals(definition.getKey());
+  }
+
+  /** At the start the case is filed today; at an end, the filing day stays that of its row. */
+  private void record(DelegateExecution execution, CaseEnd end) {
+    String number = execution.getProcessBusinessKey();
+    LocalDate filedOn = end == null ? EngineClock.today() : rows.filedOn(number).orElse(EngineClock.today());
+    rows.put(CaseRow.of(number, execution.getProcessInstanceId(), execution.getProcessInstance()::getVariable,
+        filedOn, end, end == null ? null : EngineClock.today()));
+  }
+}
