@@ -93,7 +93,7 @@ async function materials(numbers) {
     files.push(...(await request('GET', `/api/materials?caseNumber=${encodeURIComponent(number)}`)).data);
   }
   return table(['材料', '版本', '文件', '提交时间'], files.map((f) => [f.materialName, `第${f.version}版`,
-    el('a', { href: f.downloadUrl, className: 'material-download' }, f.fileName), formatTime(f.submittedAt)]),
+    el('a', { href: f.downloadUrl, className: 'material-download', dataset: { userText: '' } }, f.fileName), formatTime(f.submittedAt)]),
   '没有已提交的材料。');
 }
 

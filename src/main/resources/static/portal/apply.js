@@ -177,7 +177,7 @@ async function submit(event, form) {
     fill($('apply-done'), el('p', {}, '申请已提交，申请编号：', el('strong', { className: 'apply-number' }, number)),
       el('p', {}, `已随申请提交的材料（${files.length} 份）：`),
       el('ul', { className: 'apply-files' }, files.map((f) => el('li', {}, `${f.materialName}：`,
-        el('a', { href: f.downloadUrl, rel: 'noopener' }, f.fileName)))),
+        el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),
       el('button', { type: 'button', onClick: () => window.location.reload() }, '返回我的申请'));
     show($('apply-done'));
   } catch (e) {

@@ -50,7 +50,7 @@ function submittedMaterials(files) {
       .map((h) => el('th', {}, h)))),
     el('tbody', {}, files.map((f) => el('tr', { className: 'submitted-material', dataset: { code: f.materialCode } },
       el('td', {}, f.materialName), el('td', { className: 'nowrap' }, `第${f.version}版`),
-      el('td', {}, el('a', { href: f.downloadUrl, download: f.fileName }, f.fileName)),
+      el('td', {}, el('a', { href: f.downloadUrl, download: f.fileName, dataset: { userText: '' } }, f.fileName)),
       el('td', { className: 'nowrap' }, size(f.size)), el('td', { className: 'nowrap' }, formatTime(f.submittedAt)),
       el('td', {}, el('code', { title: f.sha256 }, `${f.sha256.slice(0, 12)}…`))))))
     : null);

@@ -43,7 +43,7 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
 
   function fileRow(f) {
     return el('li', { className: 'material-file', dataset: { fileId: f.fileId } },
-      el('a', { href: f.downloadUrl, rel: 'noopener' }, f.fileName),
+      el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName),
       ` ${size(f.size)}`, f.submitted ? `（第${f.version}版，已提交）` : '（待提交）',
       f.submitted ? null : el('button', { type: 'button', className: 'link material-remove', onClick: async () => {
         await request('DELETE', f.downloadUrl);

@@ -29,7 +29,7 @@ class OrganisationAdministrationHttpTest extends AbstractHttpTest {
   void aDisabledAccountLogsInNowhereUntilItIsEnabledAgain() throws Exception {
     String user = OrganisationAccounts.ownerOf(engine, Applications.newCreditCode());
     WebappSession session = webapp();
-    assertThat(session.login(user, "tasklist").statusCode()).isEqualTo(200);
+    assertThat(session.login(user, "welcome").statusCode()).isEqualTo(200);
     assertThat(session.get("/api/my/applications").statusCode()).isEqualTo(200);
 
     HttpResponse<String> withField = api("admin").post("/api/organisations/" + user + "/disable", "{\"reason\":\"违规\"}");
@@ -47,7 +47,7 @@ class OrganisationAdministrationHttpTest extends AbstractHttpTest {
 
     assertThat(api(user).get("/api/my/applications").statusCode()).as("/api, HTTP Basic").isEqualTo(401);
     assertThat(rest(user).get("/task").statusCode()).as("/engine-rest, HTTP Basic").isEqualTo(401);
-    assertThat(webapp().login(user, "tasklist").statusCode()).as("webapp login").isEqualTo(401);
+    assertThat(webapp().login(user, "welcome").statusCode()).as("webapp login").isEqualTo(401);
     HttpResponse<String> before = session.get("/api/my/applications");
     assertThat(before.statusCode()).as("a session opened before").isEqualTo(403);
     assertThat(before.body()).contains("已被管理员停用");
@@ -56,7 +56,7 @@ class OrganisationAdministrationHttpTest extends AbstractHttpTest {
 
     assertThat(api("admin").post("/api/organisations/" + user + "/enable", "").statusCode()).isEqualTo(200);
     assertThat(api(user).get("/api/my/applications").statusCode()).isEqualTo(200);
-    assertThat(webapp().login(user, "tasklist").statusCode()).isEqualTo(200);
+    assertThat(webapp().login(user, "welcome").statusCode()).isEqualTo(200);
     assertThat(account(api("admin").get("/api/organisations"), user).get("disabled").asBoolean()).isFalse();
 
     assertThat(api("admin").post("/api/organisations/nosuchaccount1/disable", "{}").statusCode()).isEqualTo(404);

@@ -258,10 +258,11 @@ public final class Browser implements AutoCloseable {
   /**
    * The Latin-alphabet words ({@link #latinWords(String)}) the open page shows in its body, but for
    * those it marks up as identifiers ({@code <code>}: e.g. the variable names beside their Chinese
-   * meaning in the auditor's history).
+   * meaning in the auditor's history) or as the users' own text ({@code data-user-text}: the names
+   * an applicant gave its files).
    */
   public List<String> latinWordsOnPage() {
-    Set<String> identifiers = driver.findElements(By.tagName("code")).stream()
+    Set<String> identifiers = driver.findElements(By.cssSelector("code, [data-user-text]")).stream()
         .flatMap(code -> latinWords(code.getText()).stream()).collect(Collectors.toSet());
     return latinWords(driver.findElement(By.tagName("body")).getText()).stream()
         .filter(word -> !identifiers.contains(word)).toList();

@@ -297,7 +297,7 @@ async function caseMaterials(node, {taskId}) {
       el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', 'SHA-256', ''].map(h => el('th', {}, h)))),
       el('tbody', {}, data.map(f => el('tr', {dataset: {code: f.materialCode}},
         el('td', {}, f.materialName), el('td', {}, `第${f.version}版`),
-        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-material-download'}, f.fileName)),
+        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-material-download', dataset: {userText: ''}}, f.fileName)),
         el('td', {}, fileSize(f.size)), el('td', {}, formatTime(f.submittedAt)),
         el('td', {}, el('code', {title: f.sha256}, f.sha256.substring(0, 12) + '…')),
         el('td', {}, el('a', {href: f.previewUrl, target: '_blank', rel: 'noopener', className: 'ms-material-preview'},
@@ -320,7 +320,7 @@ async function objectionEvidence(taskId, caseNumber) {
     own.length ? el('table', {className: 'table table-striped ms-evidence-table'},
       el('thead', {}, el('tr', {}, ['文件', '大小', '收到时间', 'SHA-256'].map(h => el('th', {}, h)))),
       el('tbody', {}, own.map(f => el('tr', {},
-        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-evidence-download'}, f.fileName)),
+        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-evidence-download', dataset: {userText: ''}}, f.fileName)),
         el('td', {}, fileSize(f.size)), el('td', {}, formatTime(f.receivedAt)),
         el('td', {}, el('code', {title: f.sha256}, f.sha256.substring(0, 12) + '…'))))))
       : el('p', {}, '异议人未提交证据材料。'));
