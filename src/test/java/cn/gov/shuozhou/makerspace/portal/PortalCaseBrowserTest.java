@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.portal;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CERTIFICATE_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
@@ -43,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * is sent with a new version of the business licence uploaded in the form), sees the case advance
  * and its letters as download links, and every submitted version of its materials in a read-only
  * list (date, size, SHA-256, download); once certified (staff steps over the engine), it files its
- * annual report on the same page.
+ * annual report on the same page with its material uploaded in the form.
  */
 class PortalCaseBrowserTest extends AbstractHttpTest {
 
@@ -170,10 +171,22 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     }
     browser.click(By.id("field-premises-leased"));
     browser.visible(By.id("field-leaseYears")).sendKeys("6");
+    // the report's own material, uploaded in the form and submitted with it
+    Path attachment = Files.write(Files.createTempDirectory("report").resolve("年度工作报告.pdf"), Multipart.pdf("报告" + number));
+    browser.present(By.cssSelector("#task-" + report.getId() + " input.material-input[data-code='ANNUAL_REPORT']"))
+        .sendKeys(attachment.toString());
+    browser.withText(By.cssSelector("#task-" + report.getId() + " tr.material-item[data-code='ANNUAL_REPORT']"), "年度工作报告.pdf");
     browser.click(By.cssSelector("#task-" + report.getId() + " button[type='submit']"));
     browser.withText(By.id("global-message"), "已提交");
     assertThat(browser.withText(By.id("reports"), "已提交").getText()).contains("已提交");
     assertThat(engine.getTaskService().createTaskQuery().taskId(report.getId()).count()).isZero();
+    String certificate = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId).variableName(CERTIFICATE_NUMBER).singleResult().getValue();
+    assertThat(java.util.stream.Stream.of(number, certificate).flatMap(n -> materialFiles.ofCase(n).stream())
+        .filter(f -> f.fileName().equals("年度工作报告.pdf")).toList())
+        .as("the report's material is submitted with the report").singleElement()
+        .satisfies(f -> assertThat(f.step()).isEqualTo("annualReport"))
+        .satisfies(f -> assertThat(f.submitted()).isTrue());
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult()
         .getTaskDefinitionKey()).isEqualTo(SupervisionProcess.TASK_ASSESSMENT);
     browser.screenshot(Browser.screenshots().resolve("portal-case-annual-report.png"));
