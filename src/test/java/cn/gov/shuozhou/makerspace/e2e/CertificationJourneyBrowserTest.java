@@ -8,24 +8,15 @@ import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.materials.MaterialFile;
 import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
-import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
-import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,35 +31,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and axe-core violations and saves a screenshot (docs/images/e2e with
  * {@code -Dscreenshots.dir=docs/images}). One browser and one application for the whole class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CertificationJourneyBrowserTest extends AbstractHttpTest {
+class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
   /** A resident ID number with a valid GB 11643 check character (a made-up person). */
   private static final String ID_NUMBER = "140602198506120011";
 
-  @Autowired ProcessEngine engine;
   @Autowired MaterialFiles materials;
-
-  private Browser browser;
-  private WebSteps web;
-
-  @BeforeAll
-  void openBrowser() {
-    // generous waits: CI machines are shared, and a journey is long
-    browser = Browser.start(Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void journey(TestInfo test) {
-    web = new WebSteps(browser, engine, port, test.getTestMethod().orElseThrow().getName());
-  }
 
   /** Certification's main path, then the supervision's first year: annual report and assessment. */
   @Test

@@ -8,27 +8,17 @@ import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.materials.Multipart;
 import cn.gov.shuozhou.makerspace.materials.PortalFiling;
 import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
-import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
-import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 13 §1, the main paths of {@code maker-space-supervision} walked in Chromium (zh-CN) through
@@ -41,30 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * certification's pages are walked by {@link CertificationJourneyBrowserTest}. The only shortcut is
  * time ({@link WebSteps#passTimer}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SupervisionJourneyBrowserTest extends AbstractHttpTest {
+class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
 
-  @Autowired ProcessEngine engine;
-
-  private Browser browser;
-  private WebSteps web;
-
-  @BeforeAll
-  void openBrowser() {
-    browser = Browser.start(Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void journey(TestInfo test) {
-    web = new WebSteps(browser, engine, port, test.getTestMethod().orElseThrow().getName());
-  }
 
   /** Year 1 优秀 and rewarded; year 2 不合格, rectified and passed; then a violation ends in revocation. */
   @Test
