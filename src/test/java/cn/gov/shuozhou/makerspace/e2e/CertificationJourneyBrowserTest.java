@@ -248,22 +248,4 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.complete(upheld ? "objection-upheld" : "objection-dismissed", handle);
   }
 
-  /** The operator account of a running case (certification or supervision). */
-  private String operatorOf(String pi) {
-    return (String) engine.getRuntimeService().getVariable(pi, APPLICANT);
-  }
-
-  private String businessKey(String pi) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
-        .getBusinessKey();
-  }
-
-  /** The case has ended with {@code outcome} (recorded by the model's end events). */
-  private void assertOutcome(String pi, String outcome) {
-    HistoricVariableInstance recorded = browser.await().until(d -> engine.getHistoryService()
-        .createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(OUTCOME).singleResult());
-    assertThat(recorded.getValue()).isEqualTo(outcome);
-    browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi)
-        .count() == 0);
-  }
 }

@@ -1,9 +1,13 @@
 package cn.gov.shuozhou.makerspace.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,5 +40,24 @@ abstract class JourneyBrowserTest extends AbstractHttpTest {
   @BeforeEach
   void journey(TestInfo test) {
     web = new WebSteps(browser, engine, port, test.getTestMethod().orElseThrow().getName());
+  }
+
+  /** The operator account of a running case (certification or supervision). */
+  String operatorOf(String pi) {
+    return (String) engine.getRuntimeService().getVariable(pi, CertificationProcess.APPLICANT);
+  }
+
+  String businessKey(String pi) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
+        .getBusinessKey();
+  }
+
+  /** The case has ended with {@code outcome} (recorded by the model's end events). */
+  void assertOutcome(String pi, String outcome) {
+    HistoricVariableInstance recorded = browser.await().until(d -> engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(CertificationProcess.OUTCOME).singleResult());
+    assertThat(recorded.getValue()).isEqualTo(outcome);
+    browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi)
+        .count() == 0);
   }
 }

@@ -206,20 +206,4 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
         .findElements(By.tagName("td")).get(2).getText();
   }
 
-  private String operatorOf(String supervision) {
-    return (String) engine.getRuntimeService().getVariable(supervision, APPLICANT);
-  }
-
-  private String businessKey(String pi) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi).singleResult()
-        .getBusinessKey();
-  }
-
-  private void assertOutcome(String pi, String outcome) {
-    HistoricVariableInstance recorded = browser.await().until(d -> engine.getHistoryService()
-        .createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(OUTCOME).singleResult());
-    assertThat(recorded.getValue()).isEqualTo(outcome);
-    browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi)
-        .count() == 0);
-  }
 }
