@@ -13,6 +13,7 @@ import cn.gov.shuozhou.makerspace.registry.Certificate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
@@ -36,9 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/county/spaces")
 public class CountyController {
 
-  static final List<String> LIST_PARAMETERS = List.of("q", "status", "county", "page");
+  static final List<String> LIST_PARAMETERS = List.of("q", "status", "county", Inputs.PAGE);
   static final List<String> STATUSES = List.of("valid", "expired", "revoked");
-  private static final int MAX_PAGE = 10_000;
 
   private final CountySpaces spaces;
   private final ServiceRecords records;
@@ -60,7 +60,7 @@ public class CountyController {
     String text = in.text("q", "名称或运营机构", false, Inputs.MAX_NAME);
     String status = in.has("status") ? in.choice("status", "状态", STATUSES) : null;
     String county = in.has("county") ? in.choice("county", "县（区）", County.codes()) : null;
-    Integer page = in.has("page") ? page(in) : Integer.valueOf(1);
+    Integer page = Objects.requireNonNullElse(in.page(), 1);
     in.throwIfInvalid();
     Set<String> areas = AccessPolicy.readableAreas(caller);
     if (areas != null && county != null && !areas.contains(county)) {
@@ -102,15 +102,5 @@ public class CountyController {
       throw new InvalidInputException(parameters.keySet().stream().sorted()
           .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
     }
-  }
-
-  /** The page, a whole number from 1. */
-  private static Integer page(Inputs in) {
-    String text = in.text("page", "页码", true, 6);
-    if (text != null && (!text.matches("[1-9]\\d*") || Integer.parseInt(text) > MAX_PAGE)) {
-      in.fail("page", "页码（page）应为1至" + MAX_PAGE + "之间的整数");
-      return null;
-    }
-    return text == null ? null : Integer.valueOf(text);
   }
 }
