@@ -140,8 +140,9 @@ class Sections {
   }
 
   /**
-   * The finished tasks of the filtered cases, read by instance (the index on PROC_INST_ID_) in batches:
+   * The completed tasks of the filtered cases, read by instance (the index on PROC_INST_ID_) in batches:
    * a join of the whole task history with the read model let H2 scan all history (docs/statistics.md).
+   * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
    */
   private StatTable durations(Filters f) {
     record Done(String stage, CaseRef ref, long started, double days, boolean overdue) {}
@@ -152,7 +153,7 @@ class Sections {
     for (int from = 0; from < instances.size(); from += BATCH) {
       List<String> batch = instances.subList(from, Math.min(instances.size(), from + BATCH));
       jdbc.query("SELECT PROC_INST_ID_, NAME_, START_TIME_, END_TIME_, DUE_DATE_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ IN ("
-          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") AND END_TIME_ IS NOT NULL", rs -> {
+          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") AND DELETE_REASON_ = 'completed'", rs -> {
             Timestamp start = rs.getTimestamp("START_TIME_");
             Timestamp end = rs.getTimestamp("END_TIME_");
             Timestamp due = rs.getTimestamp("DUE_DATE_");
@@ -180,7 +181,8 @@ class Sections {
   // ------------------------------------------------------------ registry
 
   private StatTable certified(Filters f, LocalDate today) {
-    Where w = new Where().and("status = 'VALID'").and("valid_until >= ?", Date.valueOf(today));
+    Where w = new Where().and("status = 'VALID'").and("certified_on <= ?", Date.valueOf(today))
+        .and("valid_until >= ?", Date.valueOf(today));
     if (f.county() != null) {
       w.and("county = ?", f.county());
     }
