@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,18 +60,24 @@ class Sections {
     this.jdbc = jdbc;
   }
 
+  /** Every section; the filtered cases of the read model are read once for the three sections built on them. */
   List<StatTable> all(Filters filters, java.util.Date now) {
-    return KEYS.stream().map(key -> section(key, filters, now)).toList();
+    List<Case> cases = cases(filters);
+    return KEYS.stream().map(key -> section(key, filters, now, () -> cases)).toList();
   }
 
   /** One section; 400 naming {@code section} for an unknown key. */
   StatTable section(String key, Filters f, java.util.Date now) {
+    return section(key, f, now, () -> cases(f));
+  }
+
+  private StatTable section(String key, Filters f, java.util.Date now, Supplier<List<Case>> cases) {
     LocalDate today = EngineClock.toLocalDate(now);
     return switch (key) {
-      case "applications" -> applications(f);
+      case "applications" -> applications(f, cases.get());
       case "stages" -> stages(f);
-      case "rejections" -> rejections(f);
-      case "durations" -> durations(f);
+      case "rejections" -> rejections(cases.get());
+      case "durations" -> durations(cases.get());
       case "certified" -> certified(f, today);
       case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
@@ -83,8 +90,7 @@ class Sections {
 
   // ------------------------------------------------------------ cases (read model)
 
-  private StatTable applications(Filters f) {
-    List<Case> cases = cases(f);
+  private StatTable applications(Filters f, List<Case> cases) {
     Map<String, Predicate<Case>> columns = new LinkedHashMap<>();
     columns.put("收到申请", c -> true);
     columns.put("办理中", c -> c.row.outcome() == null);
@@ -120,8 +126,8 @@ class Sections {
         List.of("环节", "件数"), rows);
   }
 
-  private StatTable rejections(Filters f) {
-    List<Case> ended = cases(f).stream().filter(c -> c.row.reasonCode() != null
+  private StatTable rejections(List<Case> cases) {
+    List<Case> ended = cases.stream().filter(c -> c.row.reasonCode() != null
         && !CaseEnd.CERTIFIED.name().equals(c.row.reasonCode())).toList();
     List<Row> rows = new ArrayList<>();
     for (CaseEnd end : CaseEnd.values()) {
@@ -144,10 +150,10 @@ class Sections {
    * a join of the whole task history with the read model let H2 scan all history (docs/statistics.md).
    * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
    */
-  private StatTable durations(Filters f) {
+  private StatTable durations(List<Case> cases) {
     record Done(String stage, CaseRef ref, long started, double days, boolean overdue) {}
     Map<String, CaseRow> byInstance = new LinkedHashMap<>();
-    cases(f).forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
+    cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
     List<String> instances = List.copyOf(byInstance.keySet());
     List<Done> done = new ArrayList<>();
     for (int from = 0; from < instances.size(); from += BATCH) {
