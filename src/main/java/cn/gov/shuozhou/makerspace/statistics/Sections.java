@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,18 +60,24 @@ class Sections {
     this.jdbc = jdbc;
   }
 
+  /** Every section; the filtered cases of the read model are read once for the three sections built on them. */
   List<StatTable> all(Filters filters, java.util.Date now) {
-    return KEYS.stream().map(key -> section(key, filters, now)).toList();
+    List<Case> cases = cases(filters);
+    return KEYS.stream().map(key -> section(key, filters, now, () -> cases)).toList();
   }
 
   /** One section; 400 naming {@code section} for an unknown key. */
   StatTable section(String key, Filters f, java.util.Date now) {
+    return section(key, f, now, () -> cases(f));
+  }
+
+  private StatTable section(String key, Filters f, java.util.Date now, Supplier<List<Case>> cases) {
     LocalDate today = EngineClock.toLocalDate(now);
     return switch (key) {
-      case "applications" -> applications(f);
+      case "applications" -> applications(f, cases.get());
       case "stages" -> stages(f);
-      case "rejections" -> rejections(f);
-      case "durations" -> durations(f);
+      case "rejections" -> rejections(cases.get());
+      case "durations" -> durations(cases.get());
       case "certified" -> certified(f, today);
       case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
@@ -83,8 +90,7 @@ class Sections {
 
   // ------------------------------------------------------------ cases (read model)
 
-  private StatTable applications(Filters f) {
-    List<Case> cases = cases(f);
+  private StatTable applications(Filters f, List<Case> cases) {
     Map<String, Predicate<Case>> columns = new LinkedHashMap<>();
     columns.put("收到申请", c -> true);
     columns.put("办理中", c -> c.row.outcome() == null);
@@ -120,8 +126,8 @@ class Sections {
         List.of("环节", "件数"), rows);
   }
 
-  private StatTable rejections(Filters f) {
-    List<Case> ended = cases(f).stream().filter(c -> c.row.reasonCode() != null
+  private StatTable rejections(List<Case> cases) {
+    List<Case> ended = cases.stream().filter(c -> c.row.reasonCode() != null
         && !CaseEnd.CERTIFIED.name().equals(c.row.reasonCode())).toList();
     List<Row> rows = new ArrayList<>();
     for (CaseEnd end : CaseEnd.values()) {
@@ -140,19 +146,20 @@ class Sections {
   }
 
   /**
-   * The finished tasks of the filtered cases, read by instance (the index on PROC_INST_ID_) in batches:
+   * The completed tasks of the filtered cases, read by instance (the index on PROC_INST_ID_) in batches:
    * a join of the whole task history with the read model let H2 scan all history (docs/statistics.md).
+   * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
    */
-  private StatTable durations(Filters f) {
+  private StatTable durations(List<Case> cases) {
     record Done(String stage, CaseRef ref, long started, double days, boolean overdue) {}
     Map<String, CaseRow> byInstance = new LinkedHashMap<>();
-    cases(f).forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
+    cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
     List<String> instances = List.copyOf(byInstance.keySet());
     List<Done> done = new ArrayList<>();
     for (int from = 0; from < instances.size(); from += BATCH) {
       List<String> batch = instances.subList(from, Math.min(instances.size(), from + BATCH));
       jdbc.query("SELECT PROC_INST_ID_, NAME_, START_TIME_, END_TIME_, DUE_DATE_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ IN ("
-          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") AND END_TIME_ IS NOT NULL", rs -> {
+          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") AND DELETE_REASON_ = 'completed'", rs -> {
             Timestamp start = rs.getTimestamp("START_TIME_");
             Timestamp end = rs.getTimestamp("END_TIME_");
             Timestamp due = rs.getTimestamp("DUE_DATE_");
@@ -180,7 +187,8 @@ class Sections {
   // ------------------------------------------------------------ registry
 
   private StatTable certified(Filters f, LocalDate today) {
-    Where w = new Where().and("status = 'VALID'").and("valid_until >= ?", Date.valueOf(today));
+    Where w = new Where().and("status = 'VALID'").and("certified_on <= ?", Date.valueOf(today))
+        .and("valid_until >= ?", Date.valueOf(today));
     if (f.county() != null) {
       w.and("county = ?", f.county());
     }
@@ -315,12 +323,15 @@ class Sections {
   }
 
   private StatTable bans(Filters f, LocalDate today) {
-    Where w = new Where().and("b.banned_from <= ?", Date.valueOf(today)).and("b.banned_until >= ?", Date.valueOf(today));
+    Where w = new Where().and("k.banned_from <= ?", Date.valueOf(today)).and("k.banned_until >= ?", Date.valueOf(today));
     countyOf(w, "k.county", f);
     record Ban(String county, CaseRef ref) {}
-    List<Ban> bans = jdbc.query("SELECT b.*, k.county, k.space_name FROM ms_ban b LEFT JOIN (SELECT credit_code, "
-        + "MIN(county) AS county, MIN(space_name) AS space_name FROM ms_stat_case GROUP BY credit_code) k "
-        + "ON k.credit_code = b.credit_code WHERE " + w.sql + " ORDER BY b.banned_from, b.source_ref", (rs, i) -> {
+    // the space of each ban in force, looked up by its credit code (ix_stat_case_credit_code): a derived table
+    // grouping every case by credit code made H2 scan the whole read model once per ban
+    List<Ban> bans = jdbc.query("SELECT * FROM (SELECT b.*, (SELECT MIN(c.county) FROM ms_stat_case c "
+        + "WHERE c.credit_code = b.credit_code) AS county, (SELECT MIN(c.space_name) FROM ms_stat_case c "
+        + "WHERE c.credit_code = b.credit_code) AS space_name FROM ms_ban b) k WHERE " + w.sql
+        + " ORDER BY k.banned_from, k.source_ref", (rs, i) -> {
           String county = rs.getString("county");
           return new Ban(county, new CaseRef(rs.getString("credit_code"), rs.getString("space_name"),
               county == null ? "" : County.nameOf(county), "禁止申报期内", day(rs.getDate("banned_from")),
