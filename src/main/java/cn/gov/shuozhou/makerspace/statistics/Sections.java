@@ -18,8 +18,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,6 @@ class Sections {
   static final String MISSING = "未报送";
   static final String MISSING_OVERDUE = "逾期未报送";
   static final int CAMPAIGN_MISSING_COLUMN = 3;
-  /** Instances per query of the task history (well below every database's limit of bound parameters). */
-  private static final int BATCH = 500;
   private static final List<String> GRADES = List.of("excellent", "qualified", "unqualified");
 
   private final JdbcTemplate jdbc;
@@ -77,7 +75,7 @@ class Sections {
       case "applications" -> applications(f, cases.get());
       case "stages" -> stages(f);
       case "rejections" -> rejections(cases.get());
-      case "durations" -> durations(cases.get());
+      case "durations" -> durations(f, cases.get());
       case "certified" -> certified(f, today);
       case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
@@ -146,30 +144,31 @@ class Sections {
   }
 
   /**
-   * The completed tasks of the filtered cases, read by instance (the index on PROC_INST_ID_) in batches:
-   * a join of the whole task history with the read model let H2 scan all history (docs/statistics.md).
+   * The completed tasks of the filtered cases, in one join driven by the read model: filtered, the
+   * cases are read first and their tasks looked up by instance (the engine's index on PROC_INST_ID_);
+   * unfiltered, the task history is read once (docs/statistics.md, docs/performance.md section 11).
    * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
    */
-  private StatTable durations(List<Case> cases) {
+  private StatTable durations(Filters f, List<Case> cases) {
     record Done(String stage, CaseRef ref, long started, double days, boolean overdue) {}
-    Map<String, CaseRow> byInstance = new LinkedHashMap<>();
+    Map<String, CaseRow> byInstance = new HashMap<>();
     cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
-    List<String> instances = List.copyOf(byInstance.keySet());
     List<Done> done = new ArrayList<>();
-    for (int from = 0; from < instances.size(); from += BATCH) {
-      List<String> batch = instances.subList(from, Math.min(instances.size(), from + BATCH));
-      jdbc.query("SELECT PROC_INST_ID_, NAME_, START_TIME_, END_TIME_, DUE_DATE_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ IN ("
-          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") AND DELETE_REASON_ = 'completed'", rs -> {
-            Timestamp start = rs.getTimestamp("START_TIME_");
-            Timestamp end = rs.getTimestamp("END_TIME_");
-            Timestamp due = rs.getTimestamp("DUE_DATE_");
-            boolean overdue = due != null && end.after(due);
-            CaseRow row = byInstance.get(rs.getString("PROC_INST_ID_"));
-            CaseRef ref = new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()),
-                rs.getString("NAME_"), day(start), day(end), overdue ? "超期" : "按期");
-            done.add(new Done(rs.getString("NAME_"), ref, start.getTime(), (end.getTime() - start.getTime()) / 86_400_000.0, overdue));
-          }, batch.toArray());
-    }
+    Where w = caseWhere(f).and("t.DELETE_REASON_ = 'completed'");
+    jdbc.query("SELECT c.process_instance_id, t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_ FROM ms_stat_case c"
+        + " JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = c.process_instance_id WHERE " + w.sql, rs -> {
+          CaseRow row = byInstance.get(rs.getString(1));
+          if (row == null) {
+            return; // a case filed between the two reads: the next request shows it
+          }
+          Timestamp start = rs.getTimestamp("START_TIME_");
+          Timestamp end = rs.getTimestamp("END_TIME_");
+          Timestamp due = rs.getTimestamp("DUE_DATE_");
+          boolean overdue = due != null && end.after(due);
+          CaseRef ref = new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()),
+              rs.getString("NAME_"), day(start), day(end), overdue ? "超期" : "按期");
+          done.add(new Done(rs.getString("NAME_"), ref, start.getTime(), (end.getTime() - start.getTime()) / 86_400_000.0, overdue));
+        }, w.args());
     done.sort(Comparator.comparing((Done d) -> d.ref().number()).thenComparingLong(Done::started));
     Map<String, List<Done>> byStage = new LinkedHashMap<>();
     done.forEach(d -> byStage.computeIfAbsent(d.stage(), s -> new ArrayList<>()).add(d));
