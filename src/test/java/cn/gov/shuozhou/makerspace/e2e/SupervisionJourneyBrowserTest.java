@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.certification.Policy;
+import cn.gov.shuozhou.makerspace.falsematerials.EndedTitleReview;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.materials.Multipart;
 import cn.gov.shuozhou.makerspace.materials.PortalFiling;
@@ -187,15 +188,41 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     announcedRevoked("朔州拓新众创空间", certificate, "年度考核不合格，经限期整改仍不合格（第八条）");
   }
 
-  /** No report is asked before the end: the title expires after its three years and the registry says so. */
+  /**
+   * The title expires after its three years and the registry says so (the first report window,
+   * open since the certification, keeps the supervision waiting for that year's report). False
+   * materials reported afterwards are still reviewed (Art. 9): confirmed, heard and decided, they ban
+   * the operator from applying; the expired title stays expired.
+   */
   @Test
-  void expiresAfterThreeYears() throws Exception {
+  void expiresAfterThreeYearsThenFalseMaterialsBanTheOperator() throws Exception {
     String supervision = certified("朔州晨曦创客空间");
+    String certificate = businessKey(supervision);
+    String operator = operatorOf(supervision);
+    String creditCode = (String) engine.getRuntimeService().getVariable(supervision, CREDIT_CODE);
+    int banYears = Policy.ofValue(engine.getRuntimeService().getVariable(supervision, POLICY)).banYears();
     web.passTimer(supervision, "validityEnds");
     HistoricVariableInstance outcome = browser.await().until(d -> engine.getHistoryService()
         .createHistoricVariableInstanceQuery().processInstanceId(supervision).variableName(OUTCOME).singleResult());
     assertThat(outcome.getValue()).isEqualTo(OUTCOME_EXPIRED);
-    publicSees("朔州晨曦创客空间", businessKey(supervision), "已到期");
+    publicSees("朔州晨曦创客空间", certificate, "已到期");
+
+    openReports();
+    fileReport(Kind.FALSE_MATERIALS, certificate, "举报该空间认定时提交的财务报表系虚构。");
+    String review = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(EndedTitleReview.KEY).processInstanceBusinessKey(certificate).singleResult()).getId();
+    reviewFalseMaterials(review, "举报该空间认定时提交的财务报表系虚构。", true, "经审计核实，所附财务报表系虚构，确属提供虚假材料。");
+    String hearing = hearingOf(review);
+    statementOnPortal(hearing, "自处理决定之日起" + banYears + "年内不再受理其认定申请",
+        Map.of(SanctionHearing.STATEMENT_WAIVED, true));
+    leadersApprove(hearing, "同意禁止其申请。");
+    browser.await().until(d -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(review).activityId("bannedAfterTitle").finished().count() == 1);
+
+    publicSpacePage(certificate, "已到期");
+    filingRefusedForTheBan(operator, creditCode, "朔州晨曦创客空间");
+    // the supervision still awaits the last year's report; its title was not revoked
+    assertThat(engine.getRuntimeService().getVariable(supervision, OUTCOME)).isEqualTo(OUTCOME_EXPIRED);
   }
 
   /** A space certified by the system for a new organisation account; returns its supervision's instance id. */
