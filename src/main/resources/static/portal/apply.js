@@ -6,6 +6,7 @@
 
 import { request } from '/common/session.js';
 import { el, fill, hide, show, showError } from '/common/dom.js';
+import { codeLabel } from '/common/readable.js';
 import { mountMaterials } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
@@ -174,7 +175,14 @@ async function submit(event, form) {
     const number = answer.applicationNumber;
     const files = (await request('GET', `/api/materials?caseNumber=${encodeURIComponent(number)}`)).data;
     hide(form);
-    fill($('apply-done'), el('p', {}, '申请已提交，申请编号：', el('strong', { className: 'apply-number' }, number)),
+    // a filing the intake refuses (a ban, a case in progress, a valid certificate) ends at once:
+    // say so with its reason, not "submitted"
+    const refused = answer.state === 'COMPLETED';
+    $('apply-done').className = refused ? 'message error' : 'message ok';
+    fill($('apply-done'),
+      el('p', {}, refused ? `${codeLabel('outcome', answer.outcome)}，申请编号：` : '申请已提交，申请编号：',
+        el('strong', { className: 'apply-number' }, number)),
+      refused ? el('p', { className: 'apply-outcome' }, answer.outcomeReason) : null,
       el('p', {}, `已随申请提交的材料（${files.length} 份）：`),
       el('ul', { className: 'apply-files' }, files.map((f) => el('li', {}, `${f.materialName}：`,
         el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),
