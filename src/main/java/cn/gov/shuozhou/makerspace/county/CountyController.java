@@ -41,14 +41,11 @@ public class CountyController {
   private static final int MAX_PAGE = 10_000;
 
   private final CountySpaces spaces;
-  private final ServiceRecords records;
   private final ServiceRecording recording;
   private final IdentityService identity;
 
-  public CountyController(CountySpaces spaces, ServiceRecords records, ServiceRecording recording,
-      IdentityService identity) {
+  public CountyController(CountySpaces spaces, ServiceRecording recording, IdentityService identity) {
     this.spaces = spaces;
-    this.records = records;
     this.recording = recording;
     this.identity = identity;
   }
@@ -83,7 +80,7 @@ public class CountyController {
   public List<ServiceEntry> services(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
     noParameters(parameters);
-    return records.of(spaces.readable(caller, certificateNumber).certificateNumber());
+    return spaces.services(caller, certificateNumber);
   }
 
   @PostMapping("/{certificateNumber}/services")
