@@ -5,9 +5,7 @@ import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.County;
-import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import java.util.HashMap;
@@ -72,14 +70,14 @@ public class CountyController {
   @GetMapping("/{certificateNumber}")
   public CountySpaces.SpaceFile one(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     return spaces.file(caller, spaces.readable(caller, certificateNumber));
   }
 
   @GetMapping("/{certificateNumber}/services")
   public List<ServiceEntry> services(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     return spaces.services(caller, certificateNumber);
   }
 
@@ -94,12 +92,6 @@ public class CountyController {
     return ResponseEntity.status(HttpStatus.CREATED).body(recording.record(caller, space, body));
   }
 
-  private static void noParameters(Map<String, String> parameters) {
-    if (!parameters.isEmpty()) {
-      throw new InvalidInputException(parameters.keySet().stream().sorted()
-          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
-    }
-  }
 
   /** The page, a whole number from 1. */
   private static Integer page(Inputs in) {
