@@ -1,7 +1,6 @@
 package cn.gov.shuozhou.makerspace.common;
 
 import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,9 +32,7 @@ public class StaleCompletionGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addPre(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition definition = taskDefinition(activity);
@@ -44,7 +41,6 @@ public class StaleCompletionGuard extends AbstractProcessEnginePlugin {
         }
       }
     });
-    configuration.setCustomPreBPMNParseListeners(listeners);
   }
 
   private static TaskDefinition taskDefinition(ActivityImpl activity) {

@@ -1,8 +1,8 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import cn.gov.shuozhou.makerspace.common.ParseListeners;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -32,9 +32,7 @@ public class MaterialBinding extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         MaterialStep.ofTask(activity.getId()).ifPresent(step -> {
@@ -45,7 +43,6 @@ public class MaterialBinding extends AbstractProcessEnginePlugin {
         });
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   private void submit(DelegateTask task, MaterialStep step) {
