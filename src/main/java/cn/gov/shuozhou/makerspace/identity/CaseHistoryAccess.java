@@ -3,7 +3,6 @@ package cn.gov.shuozhou.makerspace.identity;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.common.ParseListeners;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,18 +13,12 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -54,14 +47,7 @@ public class CaseHistoryAccess extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CaseHistoryAccess::grant);
-        }
-      }
-    });
+    ParseListeners.addToEveryUserTask(configuration, TaskListener.EVENTNAME_CREATE, CaseHistoryAccess::grant);
   }
 
   /**
