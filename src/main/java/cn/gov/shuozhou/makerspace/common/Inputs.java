@@ -230,6 +230,19 @@ public final class Inputs {
     return this;
   }
 
+  /**
+   * Refuses (400, each at its name) the query parameters of a door that are not {@code declared}:
+   * for doors that read their few parameters themselves, without an {@code Inputs}.
+   */
+  public static void onlyParameters(Map<String, String> parameters, Set<String> declared) {
+    List<FieldError> unknown = parameters.keySet().stream().filter(name -> !declared.contains(name)).sorted()
+        .map(name -> new FieldError(name, "未知参数：" + name + (declared.isEmpty() ? "（本接口不接受参数）"
+            : "（本接口只接受 " + String.join("、", declared.stream().sorted().toList()) + "）"))).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(unknown);
+    }
+  }
+
   public void fail(String name, String message) {
     errors.add(new FieldError(name, message));
   }

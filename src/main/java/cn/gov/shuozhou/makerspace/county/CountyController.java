@@ -5,9 +5,7 @@ import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.County;
-import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import java.util.HashMap;
@@ -41,14 +39,11 @@ public class CountyController {
   static final List<String> STATUSES = List.of("valid", "expired", "revoked");
 
   private final CountySpaces spaces;
-  private final ServiceRecords records;
   private final ServiceRecording recording;
   private final IdentityService identity;
 
-  public CountyController(CountySpaces spaces, ServiceRecords records, ServiceRecording recording,
-      IdentityService identity) {
+  public CountyController(CountySpaces spaces, ServiceRecording recording, IdentityService identity) {
     this.spaces = spaces;
-    this.records = records;
     this.recording = recording;
     this.identity = identity;
   }
@@ -75,15 +70,15 @@ public class CountyController {
   @GetMapping("/{certificateNumber}")
   public CountySpaces.SpaceFile one(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     return spaces.file(caller, spaces.readable(caller, certificateNumber));
   }
 
   @GetMapping("/{certificateNumber}/services")
   public List<ServiceEntry> services(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
-    noParameters(parameters);
-    return records.of(spaces.readable(caller, certificateNumber).certificateNumber());
+    Inputs.onlyParameters(parameters, Set.of());
+    return spaces.services(caller, certificateNumber);
   }
 
   @PostMapping("/{certificateNumber}/services")
@@ -95,12 +90,5 @@ public class CountyController {
       throw new ApiRefusal(ProblemType.FORBIDDEN, AccessPolicy.otherArea("记录该众创空间的服务台账", caller.userId()));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(recording.record(caller, space, body));
-  }
-
-  private static void noParameters(Map<String, String> parameters) {
-    if (!parameters.isEmpty()) {
-      throw new InvalidInputException(parameters.keySet().stream().sorted()
-          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
-    }
   }
 }
