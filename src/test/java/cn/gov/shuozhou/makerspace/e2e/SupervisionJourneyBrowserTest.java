@@ -104,7 +104,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     String certificate = businessKey(supervision);
     String operator = operatorOf(supervision);
     String creditCode = (String) engine.getRuntimeService().getVariable(supervision, CREDIT_CODE);
-    int banYears = Policy.ofValue(engine.getRuntimeService().getVariable(supervision, POLICY)).banYears();
+    int banYears = Policy.ofValue(engine.getRuntimeService().getVariable(supervision, POLICY)).number(Policy.Output.BAN_YEARS);
 
     openReports();
     fileReport(Kind.FALSE_MATERIALS, certificate, "举报该空间申报时虚报了入驻团队数量。");
@@ -200,7 +200,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     String certificate = businessKey(supervision);
     String operator = operatorOf(supervision);
     String creditCode = (String) engine.getRuntimeService().getVariable(supervision, CREDIT_CODE);
-    int banYears = Policy.ofValue(engine.getRuntimeService().getVariable(supervision, POLICY)).banYears();
+    int banYears = Policy.ofValue(engine.getRuntimeService().getVariable(supervision, POLICY)).number(Policy.Output.BAN_YEARS);
     web.passTimer(supervision, "validityEnds");
     HistoricVariableInstance outcome = browser.await().until(d -> engine.getHistoryService()
         .createHistoricVariableInstanceQuery().processInstanceId(supervision).variableName(OUTCOME).singleResult());

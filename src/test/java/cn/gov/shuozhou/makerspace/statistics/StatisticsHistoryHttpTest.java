@@ -426,7 +426,7 @@ class StatisticsHistoryHttpTest extends AbstractHttpTest {
     Map<String, String> counties = new HashMap<>();
     for (HistoricActivityInstance ban : activities("banOperator")) {
       LocalDate from = day(ban.getEndTime());
-      int years = Policy.ofValue(variable(ban.getProcessInstanceId(), "policy")).banYears();
+      int years = Policy.ofValue(variable(ban.getProcessInstanceId(), "policy")).number(Policy.Output.BAN_YEARS);
       if (!from.isAfter(today) && !from.plusYears(years).isBefore(today)) {
         counties.put(ban.getId(), (String) variable(ban.getProcessInstanceId(), COUNTY));
       }
