@@ -130,15 +130,15 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (CaseEnd end : CaseEnd.values()) {
       if (end != CaseEnd.CERTIFIED) {
-        rows.add(new Row(label("outcomeReason", end.name()), List.of(Cell.count(refs(ended,
-            c -> end.name().equals(c.row.reasonCode()))))));
+        rows.add(new Row(label("outcomeReason", end.name()), List.of(cases(ended,
+            c -> end.name().equals(c.row.reasonCode())))));
       }
     }
     // the failed Art. 4 conditions of the inspection rejections (one case may fail several)
     Stream.of(conditionCodes()).forEach(code -> rows.add(new Row("其中：" + label("article4Condition", code),
-        List.of(Cell.count(refs(ended, c -> c.row.conditionCodes() != null
-            && Arrays.asList(c.row.conditionCodes().split(",")).contains(code)))))));
-    rows.add(new Row(TOTAL, List.of(Cell.count(refs(ended, c -> true)))));
+        List.of(cases(ended, c -> c.row.conditionCodes() != null
+            && Arrays.asList(c.row.conditionCodes().split(",")).contains(code))))));
+    rows.add(new Row(TOTAL, List.of(cases(ended, c -> true))));
     return new StatTable("rejections", "未予认定的申请（按原因）",
         "按申请提交日期筛选；“其中”各行为实地考察未通过的第四条条件，一件申请可有多项", List.of("原因", "件数"), rows);
   }
@@ -150,7 +150,16 @@ class Sections {
    * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
    */
   private StatTable durations(Filters f, List<Case> cases) {
-    record Done(String stage, CaseRef ref, long started, double days, boolean overdue) {}
+    record Done(String stage, CaseRow row, Timestamp start, Timestamp end, boolean overdue) {
+      double days() {
+        return (end.getTime() - start.getTime()) / 86_400_000.0;
+      }
+
+      CaseRef ref() {
+        return new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()), stage, day(start),
+            day(end), overdue ? "超期" : "按期");
+      }
+    }
     Map<String, CaseRow> byInstance = new HashMap<>();
     cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
     List<Done> done = new ArrayList<>();
@@ -161,23 +170,19 @@ class Sections {
           if (row == null) {
             return; // a case filed between the two reads: the next request shows it
           }
-          Timestamp start = rs.getTimestamp("START_TIME_");
           Timestamp end = rs.getTimestamp("END_TIME_");
           Timestamp due = rs.getTimestamp("DUE_DATE_");
-          boolean overdue = due != null && end.after(due);
-          CaseRef ref = new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()),
-              rs.getString("NAME_"), day(start), day(end), overdue ? "超期" : "按期");
-          done.add(new Done(rs.getString("NAME_"), ref, start.getTime(), (end.getTime() - start.getTime()) / 86_400_000.0, overdue));
+          done.add(new Done(rs.getString("NAME_"), row, rs.getTimestamp("START_TIME_"), end, due != null && end.after(due)));
         }, w.args());
-    done.sort(Comparator.comparing((Done d) -> d.ref().number()).thenComparingLong(Done::started));
+    done.sort(Comparator.comparing((Done d) -> d.row().applicationNumber()).thenComparing(Done::start));
     Map<String, List<Done>> byStage = new LinkedHashMap<>();
     done.forEach(d -> byStage.computeIfAbsent(d.stage(), s -> new ArrayList<>()).add(d));
     List<Row> rows = new ArrayList<>();
     byStage.forEach((stage, list) -> {
       double[] days = list.stream().mapToDouble(Done::days).sorted().toArray();
-      rows.add(new Row(stage, List.of(Cell.count(list.stream().map(Done::ref).toList()),
+      rows.add(new Row(stage, List.of(Cell.count(list, Done::ref),
           days(percentile(days, 0.5)), days(percentile(days, 0.9)),
-          Cell.count(list.stream().filter(Done::overdue).map(Done::ref).toList()))));
+          Cell.count(list.stream().filter(Done::overdue).toList(), Done::ref))));
     });
     return new StatTable("durations", "各环节办理用时", "已办结的待办，按申请提交日期筛选；用时为自然日，超期指晚于该环节的办理期限办结",
         List.of("环节", "办结件数", "用时中位数（天）", "用时90%分位（天）", "超期件数"), rows);
@@ -350,13 +355,17 @@ class Sections {
   // ------------------------------------------------------------ helpers
 
   /** A case of the read model and its list entry. */
-  private record Case(CaseRow row, CaseRef ref) {}
+  /** A case of the read model; its reference is made only when the cases behind a number are listed. */
+  private record Case(CaseRow row) {
+    CaseRef ref() {
+      return caseRef(row, row.outcome() == null ? "办理中" : "已办结");
+    }
+  }
 
   private List<Case> cases(Filters f) {
     Where w = caseWhere(f);
     return jdbc.query("SELECT c.* FROM ms_stat_case c WHERE " + w.sql + " ORDER BY c.application_number", (rs, i) -> {
-      CaseRow row = caseRow(rs);
-      return new Case(row, caseRef(row, row.outcome() == null ? "办理中" : "已办结"));
+      return new Case(caseRow(rs));
     }, w.args());
   }
 
@@ -394,7 +403,7 @@ class Sections {
 
   private static <T> Row row(String label, Map<String, Predicate<T>> columns, List<T> items, Function<T, CaseRef> ref) {
     return new Row(label, columns.values().stream()
-        .map(p -> Cell.count(items.stream().filter(p).map(ref).toList())).toList());
+        .map(p -> Cell.count(items.stream().filter(p).toList(), ref)).toList());
   }
 
   private static List<String> headers(String first, Map<String, ?> columns) {
@@ -403,8 +412,9 @@ class Sections {
     return headers;
   }
 
-  private static List<CaseRef> refs(List<Case> cases, Predicate<Case> which) {
-    return cases.stream().filter(which).map(Case::ref).toList();
+  /** The count of the cases that match, linked to them. */
+  private static Cell cases(List<Case> cases, Predicate<Case> which) {
+    return Cell.count(cases.stream().filter(which).toList(), Case::ref);
   }
 
   private static Cell days(double value) {
