@@ -26,9 +26,19 @@ function filters() {
 
 const withQuery = (path, query) => (query.toString() ? `${path}?${query}` : path);
 
-const load = async () => (await request('GET', withQuery('/api/statistics', filters()))).data;
+// Each load is numbered: an answer that arrives after a later request was sent is not shown over it.
+let latest = 0;
 
-function render({ sections }) {
+async function load() {
+  const mine = ++latest;
+  const { data } = await request('GET', withQuery('/api/statistics', filters()));
+  return { ...data, superseded: mine !== latest };
+}
+
+function render({ sections, superseded }) {
+  if (superseded) {
+    return;
+  }
   charts.splice(0).forEach((c) => c.dispose());
   const query = filters();
   const report = $('annual-report');
