@@ -84,7 +84,7 @@ function table(headers, rows, empty) {
 
 function values(map, names) {
   return names.filter(([name]) => map && map[name] !== undefined && map[name] !== null)
-    .map(([name, label]) => `${label}：${map[name]}`).join('；');
+    .map(([name, label]) => `${label}：${day(map[name])}`).join('；'); // a calendar day reads 2027年3月1日
 }
 
 async function materials(numbers) {

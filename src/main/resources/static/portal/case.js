@@ -90,7 +90,7 @@ async function render(c) {
         el('td', {}, formatTime(x.at))))))
     : el('p', { className: 'hint' }, '暂无。'));
   list('rectifications', of(KINDS.rectify), (r) => [
-    item('整改原因', r.notice.rectificationReason), item('整改期限', r.notice.rectificationDeadline)], '提交整改报告');
+    item('整改原因', r.notice.rectificationReason), item('整改期限', day(r.notice.rectificationDeadline))], '提交整改报告');
   list('hearings', of(KINDS.statement), (r) => [
     item('拟作出的处理决定', r.notice.proposalDecision), item('依据', r.notice.proposalArticle),
     item('事实与理由', r.notice.proposalFacts), item('告知书', r.notice.noticeText)], '陈述申辩');

@@ -8,7 +8,7 @@
 // (each control has the key as its name; a radio group's fieldset carries it as data-field).
 
 import { el, fill } from '/common/dom.js';
-import { dateTime, toDate } from '/common/readable.js';
+import { dateTime, day, toDate } from '/common/readable.js';
 
 const INPUTS = new Set(['textfield', 'textarea', 'number', 'checkbox', 'radio', 'select']);
 
@@ -142,6 +142,9 @@ function shown(component, value) {
   }
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) && toDate(value)) {
     return dateTime(value);
+  }
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) {
+    return day(value);
   }
   if (typeof value === 'boolean') {
     return value ? '是' : '否';

@@ -5,6 +5,7 @@ import static cn.gov.shuozhou.makerspace.certification.Policy.Output.SUPPLEMENT_
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -73,7 +74,7 @@ public enum OutcomeReason {
     @Override
     String text(VariableScope e) {
       return "认定为朔州市众创空间，证书编号 " + e.getVariable(CERTIFICATE_NUMBER)
-          + "，有效期至 " + EngineClock.toLocalDate((Date) e.getVariable(VALID_UNTIL));
+          + "，有效期至 " + ReadableValues.date(EngineClock.toLocalDate((Date) e.getVariable(VALID_UNTIL)));
     }
   };
 

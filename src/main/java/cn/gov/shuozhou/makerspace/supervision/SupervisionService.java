@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.supervision;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import cn.gov.shuozhou.makerspace.registry.SanctionKind;
@@ -62,7 +63,7 @@ public class SupervisionService {
 
   /** Art. 7, 8: a report still missing after the city bureau's follow-up fails that year's assessment. */
   public String orderRectificationForMissingReport(Step step, int reportYear, String dueDate, String followUpNote) {
-    String reason = cap(reportYear + "年度工作报告逾期未提交（截止日期 " + dueDate + "），经催报仍未提交，年度考核不合格"
+    String reason = cap(reportYear + "年度工作报告逾期未提交（截止日期 " + readable(dueDate) + "），经催报仍未提交，年度考核不合格"
         + suffix("催报情况", followUpNote));
     record(step, SanctionKind.RECTIFICATION, CAUSE_REPORT_MISSING, reason, null);
     return reason;
@@ -91,7 +92,7 @@ public class SupervisionService {
   /** Why a rectification failed: the deadline passed without a report, or the reassessment failed it. */
   public String rectificationFailureNote(String reason, String deadline, String report, String reassessmentComment) {
     String failure = report == null
-        ? "未在整改期限（" + deadline + "）内提交整改报告"
+        ? "未在整改期限（" + readable(deadline) + "）内提交整改报告"
         : "整改复核不合格" + suffix("复核意见", reassessmentComment);
     return cap("整改原因：" + reason + "；" + failure);
   }
@@ -127,12 +128,12 @@ public class SupervisionService {
   // ------------------------------------------------------------------ reminders
 
   public String reportReminder(int reportYear, String dueDate) {
-    return "提醒：" + reportYear + "年度工作报告和下一年度工作计划应于 " + dueDate
+    return "提醒：" + reportYear + "年度工作报告和下一年度工作计划应于 " + readable(dueDate)
         + " 前提交（第七条）；逾期提交将影响年度考核得分，并由市科技局催报。";
   }
 
   public String renewalReminder(String certificateNumber, LocalDate lastValidDay, int renewalReminderDays) {
-    return "提醒：认定证书 " + certificateNumber + " 有效期至 " + lastValidDay + "，届满后朔州市众创空间称号自动到期（第十一条）。"
+    return "提醒：认定证书 " + certificateNumber + " 有效期至 " + ReadableValues.date(lastValidDay) + "，届满后朔州市众创空间称号自动到期（第十一条）。"
         + "有效期届满前" + renewalReminderDays + "日内可申请重新认定，如需继续保持称号，请及时提交认定申请。";
   }
 
@@ -155,5 +156,10 @@ public class SupervisionService {
 
   private static String cut(String text, int length) {
     return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
+  /** A day the process keeps as ISO text (2027-03-01) as people read it (2027年3月1日). */
+  private static String readable(String isoDay) {
+    return isoDay == null ? "" : ReadableValues.date(LocalDate.parse(isoDay));
   }
 }

@@ -325,7 +325,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     });
 
     assertRevoked(s, REVOKED_ASSESSMENT_FAILED, "rectificationFailedAssessment");
-    assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("未在整改期限（2027-03-01）内提交整改报告");
+    assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("未在整改期限（2027年3月1日）内提交整改报告");
     assertThat(decisions.forCase(s.number())).singleElement().satisfies(r -> {
       assertThat(r.statementReceived()).isFalse();
       assertThat(r.leaderDecision()).isEqualTo(SanctionHearing.APPROVE);
