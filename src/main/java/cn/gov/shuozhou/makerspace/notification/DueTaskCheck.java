@@ -9,6 +9,7 @@ import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.time.Duration;
 import java.util.Date;
@@ -122,7 +123,6 @@ public class DueTaskCheck {
   }
 
   private static String day(Date date) {
-    java.time.LocalDate d = EngineClock.toLocalDate(date);
-    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    return ReadableValues.date(EngineClock.toLocalDate(date));
   }
 }

@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import java.time.LocalDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,7 +40,7 @@ public class SanctionNoticeDelegate implements JavaDelegate {
     e.setVariable(STATEMENT_DUE_AT, due);
     e.setVariable(DECISION_RECORD_ID, e.getProcessInstanceId());
     e.setVariable(NOTICE_TEXT, "市科技局拟依据" + article + "作出如下处理：" + decision + "。事实与理由：" + facts
-        + "。贵单位有权在 " + EngineClock.toLocalDate(due) + " 前（含当日）提出陈述和申辩；逾期未提出的，视为放弃陈述和申辩的权利。");
+        + "。贵单位有权在 " + ReadableValues.date(EngineClock.toLocalDate(due)) + " 前（含当日）提出陈述和申辩；逾期未提出的，视为放弃陈述和申辩的权利。");
     records.notified(e.getProcessInstanceId(), e.getProcessBusinessKey(), text(e, CertificationProcess.CREDIT_CODE),
         text(e, PROPOSAL_KIND), article, facts, decision, text(e, PROPOSED_BY), local(now), local(due));
   }

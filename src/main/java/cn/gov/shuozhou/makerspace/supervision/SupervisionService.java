@@ -119,7 +119,7 @@ public class SupervisionService {
 
   /** Art. 11: the validity is over; returns the Chinese outcome reason. */
   public String expire(Step step, LocalDate lastValidDay) {
-    String outcomeReason = "认定有效期已于 " + lastValidDay + " 届满，朔州市众创空间称号到期（第十一条）；如需继续保持称号，请重新申请认定";
+    String outcomeReason = "认定有效期已于 " + ReadableValues.date(lastValidDay) + " 届满，朔州市众创空间称号到期（第十一条）；如需继续保持称号，请重新申请认定";
     certificates.close(step.certificateNumber(), CertificateStatus.EXPIRED, OUTCOME_EXPIRED, outcomeReason,
         step.today());
     return outcomeReason;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.access.Groups;
-import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -64,7 +64,7 @@ class CertificationProcessTest extends AbstractProcessTest {
     var cert = certificates.find(number).orElseThrow();
     assertThat(cert.status()).isEqualTo(CertificateStatus.VALID);
     assertThat(cert.validUntil()).isEqualTo(cert.certifiedOn().plusYears(3).minusDays(1));
-    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains(number).contains(cert.validUntil().toString());
+    assertThat(variable(pi.getId(), OUTCOME_REASON).toString()).contains(number).contains(ReadableValues.date(cert.validUntil()));
   }
 
   @Test
@@ -281,7 +281,7 @@ class CertificationProcessTest extends AbstractProcessTest {
     setClock(LocalDateTime.of(2027, 3, 1, 9, 0));
     ProcessInstance refused = apply(app);
     assertEnded(refused, "NOT_ACCEPTED", "notAccepted");
-    assertThat(variable(refused.getId(), OUTCOME_REASON).toString()).contains("第九条").contains("2028-03-02");
+    assertThat(variable(refused.getId(), OUTCOME_REASON).toString()).contains("第九条").contains("2028年3月2日");
 
     setClock(LocalDateTime.of(2028, 3, 2, 9, 0));
     assertThat(bans.activeBan(code, LocalDate.of(2028, 3, 2))).isEmpty();

@@ -112,8 +112,8 @@ class SupervisionProcessTest extends AbstractProcessTest {
         Task reminder = task(s.id(), TASK_RENEWAL_REMINDER);
         assertThat(reminder.getAssignee()).isEqualTo(OPERATOR);
         assertThat(runtime.getVariable(s.id(), RENEWAL_REMINDED_AT)).isNotNull();
-        assertThat(tasks.getVariable(reminder.getId(), RENEWAL_REMINDER_TEXT).toString()).contains("2029-03-01");
-        assertThat(instanceComments(s)).anySatisfy(c -> assertThat(c).contains("重新认定").contains("2029-03-01"));
+        assertThat(tasks.getVariable(reminder.getId(), RENEWAL_REMINDER_TEXT).toString()).contains("2029年3月1日");
+        assertThat(instanceComments(s)).anySatisfy(c -> assertThat(c).contains("重新认定").contains("2029年3月1日"));
         tasks.complete(reminder.getId(), Map.of(RENEWAL_INTENDED, true));
       }
     }
@@ -130,7 +130,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     travel(s, LocalDateTime.of(2029, 3, 2, 0, 0, 1));
     BpmnAwareTests.assertThat(s.pi()).isEnded().hasPassed("expire", "expired");
     assertThat(variable(s.id(), OUTCOME)).isEqualTo(OUTCOME_EXPIRED);
-    assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("2029-03-01").contains("第十一条");
+    assertThat(variable(s.id(), OUTCOME_REASON).toString()).contains("2029年3月1日").contains("第十一条");
     Certificate c = certificates.find(s.number()).orElseThrow();
     assertThat(c.status()).isEqualTo(CertificateStatus.EXPIRED);
     assertThat(c.statusChangedOn()).isEqualTo(LocalDate.of(2029, 3, 2));
@@ -343,7 +343,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     travel(s, LocalDateTime.of(2026, 12, 21, 9, 0));
     assertThat(runtime.getVariable(s.id(), REPORT_REMINDED_AT)).isNotNull();
     assertThat(tasks.getTaskComments(report.getId())).extracting(Comment::getFullMessage)
-        .singleElement().asString().contains("2026-12-31").contains("第七条");
+        .singleElement().asString().contains("2026年12月31日").contains("第七条");
     assertThat(tasks.createTaskQuery().processInstanceId(s.id()).taskDefinitionKey(TASK_FOLLOW_UP_LATE_REPORT).count()).isZero();
 
     travel(s, LocalDateTime.of(2027, 1, 1, 0, 0, 1));
@@ -382,7 +382,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(tasks.createTaskQuery().processInstanceId(s.id()).taskDefinitionKey(TASK_SUBMIT_REPORT).count()).isZero();
     Task rectify = task(s.id(), TASK_RECTIFY);
     assertThat(tasks.getVariable(rectify.getId(), RECTIFICATION_REASON).toString())
-        .contains("2026年度工作报告逾期未提交").contains("2026-12-31").contains("多次催报无果");
+        .contains("2026年度工作报告逾期未提交").contains("2026年12月31日").contains("多次催报无果");
     assertThat(sanctions.forCertificate(s.number())).extracting(SanctionRegistry.Sanction::cause)
         .containsExactly("REPORT_MISSING");
     BpmnAwareTests.assertThat(s.pi()).hasPassed("reportNotSubmitted").hasNotPassed("assessReport")
@@ -421,7 +421,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(statement.getDueDate()).isEqualTo(calendar.due(ClockUtil.getCurrentTime(), 5));
     assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_DECISION)).isEqualTo("予以警告");
     assertThat(tasks.getVariable(statement.getId(), SanctionHearing.NOTICE_TEXT).toString())
-        .contains("第十条").contains("予以警告").contains("未经批准擅自缩减公共服务面积").contains("2026-03-09").contains("陈述和申辩");
+        .contains("第十条").contains("予以警告").contains("未经批准擅自缩减公共服务面积").contains("2026年3月9日").contains("陈述和申辩");
     assertThat(refused(() -> tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false))))
         .hasMessageContaining("陈述和申辩意见");
     tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
