@@ -158,6 +158,8 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     Task followUp = web.task(supervision, TASK_FOLLOW_UP_LATE_REPORT);
     web.signIn("city1");
     web.openTask(followUp);
+    assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText()).as("the due day, as people read it")
+        .containsPattern("报送截止日期：\\d{4}年\\d{1,2}月\\d{1,2}日").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");
     web.type("Field_followUpNote", "已两次电话催报，运营机构仍未提交年度报告。");
     web.tick("Field_reportMissing");
     web.complete("follow-up-late-report", followUp);
@@ -165,7 +167,8 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     Task rectify = web.task(supervision, TASK_RECTIFY);
     web.signInToPortal(operator);
     By rectifyForm = web.openOnPortal(rectify);
-    assertThat(browser.visible(rectifyForm).getText()).as("the order on the portal").contains("逾期未提交");
+    assertThat(browser.visible(rectifyForm).getText()).as("the order on the portal").contains("逾期未提交")
+        .containsPattern("截止日期 \\d{4}年\\d{1,2}月\\d{1,2}日").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");
     web.fillOnPortal(rectify, Map.of(RECTIFICATION_REPORT, "已补交年度报告，今后按期报送。"));
     web.submitOnPortal("rectify", rectify);
 
@@ -174,6 +177,8 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     web.openTask(reassessment);
     assertThat(browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_rectificationReason']"))
         .getDomProperty("value")).as("why the year failed, for city1").contains("逾期未提交").contains("经催报仍未提交");
+    assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText()).as("the deadline, as people read it")
+        .containsPattern("整改期限：\\d{4}年\\d{1,2}月\\d{1,2}日");
     web.type("Field_reassessmentComment", "补交的报告缺少培训和孵化数据，整改不合格。");
     web.complete("reassessment-failed", reassessment);
 
