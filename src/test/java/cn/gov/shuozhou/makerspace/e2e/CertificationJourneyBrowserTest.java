@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.materials.MaterialFile;
 import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
+import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -143,16 +145,143 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertOutcome(pi, "REJECTED");
   }
 
+  /**
+   * A lease too short for Art. 4: the pre-check asks for a supplement (补正通知书 on the portal); the
+   * operator withdraws on its portal instead and finds the 终止办理通知书 there.
+   */
+  @Test
+  void withdrawnByTheOperatorWhenAskedToSupplement() {
+    String pi = apply("右玉创客驿站", Map.of(LEASE_YEARS, 3));
+    Task supplement = web.task(pi, TASK_SUPPLEMENT);
+    String number = businessKey(pi);
+    assertThat(web.letterOnPortal("supplement-notice", number, "SUPPLEMENT_NOTICE")).contains("补正通知书");
+    web.openOnPortal(supplement);
+    web.fillOnPortal(supplement, Map.of(WITHDRAWN, true));
+    web.submitOnPortal("withdraw", supplement);
+    assertOutcome(pi, "WITHDRAWN");
+    assertThat(web.letterOnPortal("withdrawn", number, "TERMINATION_NOTICE"))
+        .contains("已撤回", "申请人撤回申请", "终止办理通知书");
+  }
+
+  /** Asked to supplement, the operator does not answer; the deadline passes and the application lapses. */
+  @Test
+  void lapsedWhenTheSupplementIsNotAnswered() {
+    String pi = apply("朔州开发区创客汇", Map.of(LEASE_YEARS, 3));
+    web.task(pi, TASK_SUPPLEMENT);
+    String number = businessKey(pi);
+    web.passTimer(pi, "supplementDeadline");
+    assertOutcome(pi, "LAPSED");
+    assertThat(web.letterOnPortal("lapsed", number, "TERMINATION_NOTICE"))
+        .contains("申请失效", "终止办理通知书");
+  }
+
+  /**
+   * inspector1 sends the case back to the first review (退回, with its reason); the county reviewer
+   * approves again; the inspection then finds the operation not as declared. auditor1 reads the
+   * finished case's history in Cockpit, in Chinese.
+   */
+  @Test
+  void sentBackFromInspectionThenRejectedAtInspection() {
+    String pi = apply("怀仁青创空间");
+    approveFirstReview(pi);
+    web.signIn("inspector1");
+    web.sendBack("inspection-send-back", web.task(pi, TASK_INSPECTION), "租赁合同复印件不清晰，请初审核实原件。");
+    Task review = web.task(pi, TASK_FIRST_REVIEW);
+    assertThat(engine.getTaskService().getTaskComments(review.getId())).extracting(Comment::getFullMessage)
+        .containsExactly("由“实地考察”退回（inspector1）：租赁合同复印件不清晰，请初审核实原件。");
+    approveFirstReview(pi);
+    inspect(pi, false, false);
+    assertOutcome(pi, "REJECTED");
+
+    web.openHistoryInCockpit("auditor1", pi);
+    assertThat(web.historyValue(OUTCOME)).isEqualTo("不予认定");
+    assertThat(web.historyValue(FIRST_REVIEW_DECISION)).isEqualTo("同意上报");
+    web.checkPage("cockpit-history", ".audit-variables");
+  }
+
+  /**
+   * The inspector suspects false materials; city1 confirms them; the operator states its case on
+   * the portal; leader1 approves the proposal: rejected and banned (Art. 9). Filing again on the
+   * portal is not accepted, with the ban as the reason, in Chinese (the end event notAccepted).
+   */
+  @Test
+  void rejectedForFalseMaterialsThenAFilingAgainIsNotAccepted() {
+    String pi = apply("山阴众创港");
+    String operator = operatorOf(pi);
+    String creditCode = (String) engine.getRuntimeService().getVariable(pi, CREDIT_CODE);
+    approveFirstReview(pi);
+    inspect(pi, true, true);
+
+    Task confirm = web.task(pi, TASK_FALSE_MATERIALS);
+    web.signIn("city1");
+    web.openTask(confirm);
+    web.tick("Field_falseMaterialsConfirmed");
+    web.type("Field_falseMaterialsFinding", "入驻协议系伪造，经核实确属提供虚假材料。");
+    web.complete("review-false-materials", confirm);
+
+    String hearing = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pi).processDefinitionKey(SanctionHearing.KEY).singleResult()).getId();
+    Task statement = web.task(hearing, SanctionHearing.TASK_SUBMIT_STATEMENT);
+    web.signInToPortal(operator);
+    web.openOnPortal(statement);
+    web.fillOnPortal(statement, Map.of(SanctionHearing.STATEMENT_TEXT, "入驻协议由前任负责人提供，本单位不知情。"));
+    web.submitOnPortal("false-materials-statement", statement);
+    Task leaders = web.task(hearing, SanctionHearing.TASK_LEADER_DECISION);
+    web.signIn("leader1");
+    web.openTask(leaders);
+    web.choose("同意处理建议");
+    web.type("Field_leaderComment", "事实清楚，同意不予认定并两年内不受理。");
+    web.complete("false-materials-leader-decision", leaders);
+    assertOutcome(pi, "REJECTED");
+
+    web.signInToPortal(operator);
+    String refusal = web.fileNotAcceptedOnPortal(application(creditCode, "山阴众创港", Map.of()));
+    assertThat(refusal).contains("不予受理", "虚假材料", "第九条");
+  }
+
+  /**
+   * leader1 sends the decision back to the experts with a reason; city1 organises a new panel and
+   * adds a fourth expert from 已办 (加签); the four recommend, leader1 approves, the notice passes.
+   */
+  @Test
+  void sentBackToTheExpertsWhoAreJoinedByAFourthThenCertified() {
+    String pi = apply("应县星创天地");
+    approveFirstReview(pi);
+    inspect(pi);
+    organiseExperts(pi);
+    expertsReview(pi, true);
+    web.signIn("leader1");
+    web.sendBack("bureau-send-back", web.task(pi, TASK_BUREAU_DECISION), "专家意见分歧较大，请补充评审。");
+
+    organiseExperts(pi);
+    web.addExpert(businessKey(pi), "expert4", "需补充财务专家意见。");
+    expertsReview(pi, true, 4);
+    bureauDecides(pi, "同意认定");
+    web.passTimer(pi);
+    assertOutcome(pi, "CERTIFIED");
+  }
+
   /** The organisation account of a new credit code files on its portal with its materials; returns the instance id. */
   private String apply(String spaceName) {
+    return apply(spaceName, Map.of());
+  }
+
+  /** As {@link #apply(String)}, with {@code changes} to the valid application (e.g. a condition of Art. 4 not met). */
+  private String apply(String spaceName, Map<String, Object> changes) {
     String creditCode = Applications.newCreditCode();
-    Map<String, Object> application = Applications.valid("shuocheng", creditCode);
-    application.put(SPACE_NAME, spaceName);
-    application.put("declarationConfirmed", true); // a field of the form only: the declaration ticked before filing
     web.signInToPortal(OrganisationAccounts.ownerOf(engine, creditCode));
-    String number = web.fileOnPortal(application);
+    String number = web.fileOnPortal(application(creditCode, spaceName, changes));
     return browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(number).singleResult()).getId();
+  }
+
+  /** The valid application of {@code creditCode} for the space, with {@code changes}, as the portal's form fills it. */
+  private static Map<String, Object> application(String creditCode, String spaceName, Map<String, Object> changes) {
+    Map<String, Object> application = Applications.valid("shuocheng", creditCode);
+    application.put(SPACE_NAME, spaceName);
+    application.putAll(changes);
+    application.put("declarationConfirmed", true); // a field of the form only: the declaration ticked before filing
+    return application;
   }
 
   private void approveFirstReview(String pi) {
@@ -165,6 +294,11 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   private void inspect(String pi) {
+    inspect(pi, true, false);
+  }
+
+  /** inspector1 measures Art. 4 met; {@code verified}: the operation as declared; {@code suspected}: false materials. */
+  private void inspect(String pi, boolean verified, boolean suspected) {
     Task inspection = web.task(pi, TASK_INSPECTION);
     web.signIn("inspector1");
     web.openTask(inspection);
@@ -173,9 +307,15 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.type("Field_measuredActiveMakers", "22");
     web.type("Field_measuredActiveTeams", "4");
     web.type("Field_inspectionTeam", Applications.INSPECTION_TEAM_OF_TWO);
-    web.tick("Field_operationVerified");
-    web.type("Field_inspectionComment", "现场面积与申报基本一致。");
-    web.complete("inspection", inspection);
+    if (verified) {
+      web.tick("Field_operationVerified");
+    }
+    if (suspected) {
+      web.tick("Field_falseMaterialsSuspected");
+    }
+    web.type("Field_inspectionComment", !verified ? "现场未见入驻团队，运营情况与申报不符。"
+        : suspected ? "现场面积与申报基本一致，但入驻协议疑似伪造。" : "现场面积与申报基本一致。");
+    web.complete(!verified ? "inspection-failed" : suspected ? "inspection-suspected" : "inspection", inspection);
   }
 
   private void organiseExperts(String pi) {
@@ -187,7 +327,12 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   private void expertsReview(String pi, boolean recommend) {
-    for (Task review : web.tasks(pi, TASK_EXPERT_REVIEW, 3)) {
+    expertsReview(pi, recommend, 3);
+  }
+
+  /** Each of the panel's {@code experts} reviews in Tasklist as itself. */
+  private void expertsReview(String pi, boolean recommend, int experts) {
+    for (Task review : web.tasks(pi, TASK_EXPERT_REVIEW, experts)) {
       web.signIn(review.getAssignee());
       web.openTask(review);
       web.type("Field_score", recommend ? "84" : "52");
