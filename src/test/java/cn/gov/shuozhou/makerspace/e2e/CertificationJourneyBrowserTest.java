@@ -253,7 +253,12 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.signIn("leader1");
     web.sendBack("bureau-send-back", web.task(pi, TASK_BUREAU_DECISION), "专家意见分歧较大，请补充评审。");
 
-    organiseExperts(pi);
+    // the form offers the panel chosen before: city1 calls it again as it stands
+    Task organise = web.task(pi, TASK_ORGANISE_EXPERTS);
+    web.signIn("city1");
+    web.openTask(organise);
+    browser.await().until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == 3);
+    web.complete("organise-experts-again", organise);
     web.addExpert(businessKey(pi), "expert4", "需补充财务专家意见。");
     expertsReview(pi, true, 4);
     bureauDecides(pi, "同意认定");
