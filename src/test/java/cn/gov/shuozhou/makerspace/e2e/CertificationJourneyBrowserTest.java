@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -264,6 +265,77 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     bureauDecides(pi, "同意认定");
     web.passTimer(pi);
     assertOutcome(pi, "CERTIFIED");
+  }
+
+  /**
+   * ruleadmin1 lowers Art. 4's minimum lease from 5 to 4 years in the table editor of {@code /rules/};
+   * a statutory number, so ruleadmin2 approves it there. A space leased for 4 years, filed on the
+   * portal, then goes to the first review instead of 补正. ruleadmin2 proposes the rollback on the
+   * page and ruleadmin1 approves it: the rule is as before.
+   */
+  @Test
+  void aFilingIsJudgedByTheArticle4RuleTheRuleAdministratorsChanged() {
+    signInToRules("ruleadmin1");
+    String before = browser.visible(By.cssSelector("#active-facts [data-fact='version']")).getText().replaceAll("\\D", "");
+    browser.click(By.id("edit-button"));
+    replaceCell(LEASE_RULE + "-in-leaseYears", "< 4, null");
+    replaceCell(LEASE_RULE + "-out-message", "\"租赁场地租期不足：属租赁场地的，租期应在4年以上（含4年）\"");
+    browser.click(By.id("check-button"));
+    browser.withText(By.id("check-summary"), "检查通过");
+    web.checkPage("rules-check", "document");
+    browser.click(By.id("confirm-changes"));
+    browser.click(By.id("activate-reason")).sendKeys("根据市科技局通知，租赁场地租期门槛由5年调整为4年");
+    browser.click(By.id("activate-button"));
+    browser.withText(By.id("activated-message"), "已提交审批");
+    approveOnRulesPage("ruleadmin2", "已核对市科技局通知原文，同意");
+    try {
+      String pi = apply("朔城四年租约创客空间", Map.of(LEASE_YEARS, 4));
+      assertThat(web.task(pi, TASK_FIRST_REVIEW).getName()).isEqualTo("初审");
+    } finally {
+      signInToRules("ruleadmin2");
+      browser.click(By.cssSelector("#version-history tr[data-version='" + before + "'] .rollback-button"));
+      browser.visible(By.id("rollback-reason")).sendKeys("通知暂缓执行，恢复原租期门槛");
+      browser.click(By.id("rollback-confirm"));
+      browser.withText(By.id("activated-message"), "已提交审批");
+      approveOnRulesPage("ruleadmin1", "同意恢复");
+    }
+    assertThat(browser.visible(By.cssSelector("#readable-table tr:has(td[data-row-id='" + LEASE_RULE + "'])")).getText())
+        .contains("< 5, null");
+  }
+
+  private static final String LEASE_RULE = "rule-lease-too-short";
+
+  /** {@code user} signs in on the rule page (a fresh session) and opens Art. 4's table. */
+  private void signInToRules(String user) {
+    browser.open("about:blank");
+    browser.clearCookies();
+    browser.open(web.url("/rules/"));
+    browser.visible(By.id("login-username")).sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).sendKeys(user);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), user);
+    browser.click(By.cssSelector("#decision-list tr[data-key='article4-eligibility']"));
+    browser.withText(By.id("detail-name"), "第四条");
+    web.checkPage("rules-" + user, "document");
+  }
+
+  /** A second rule administrator approves the pending proposal on the page; the new version is active. */
+  private void approveOnRulesPage(String user, String reason) {
+    signInToRules(user);
+    browser.click(By.id("proposal-reason")).sendKeys(reason);
+    browser.click(By.id("proposal-approve"));
+    browser.withText(By.id("activated-message"), "已启用新版本");
+  }
+
+  /** Replaces the text of the DMN editor's cell {@code elementId} as a person does: click, select all, type. */
+  private void replaceCell(String elementId, String text) {
+    WebElement cell = browser.present(By.cssSelector("#dmn-editor td[data-element-id='" + elementId + "']"));
+    browser.scrollIntoView(cell);
+    WebElement editable = cell.findElement(By.cssSelector("[contenteditable='true']"));
+    editable.click();
+    editable.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    editable.sendKeys(text);
+    browser.await().until(d -> cell.getText().strip().equals(text));
   }
 
   /** The organisation account of a new credit code files on its portal with its materials; returns the instance id. */
