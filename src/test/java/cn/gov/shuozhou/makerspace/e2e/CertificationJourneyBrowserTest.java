@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.materials.MaterialFile;
 import cn.gov.shuozhou.makerspace.materials.MaterialFiles;
+import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -40,6 +42,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   private static final String ID_NUMBER = "140602198506120011";
 
   @Autowired MaterialFiles materials;
+  @Autowired BanRegistry bans;
 
   /** Certification's main path, then the supervision's first year: annual report and assessment. */
   @Test
@@ -220,24 +223,41 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.type("Field_falseMaterialsFinding", "入驻协议系伪造，经核实确属提供虚假材料。");
     web.complete("review-false-materials", confirm);
 
-    String hearing = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pi).processDefinitionKey(SanctionHearing.KEY).singleResult()).getId();
-    Task statement = web.task(hearing, SanctionHearing.TASK_SUBMIT_STATEMENT);
-    web.signInToPortal(operator);
-    web.openOnPortal(statement);
-    web.fillOnPortal(statement, Map.of(SanctionHearing.STATEMENT_TEXT, "入驻协议由前任负责人提供，本单位不知情。"));
-    web.submitOnPortal("false-materials-statement", statement);
-    Task leaders = web.task(hearing, SanctionHearing.TASK_LEADER_DECISION);
-    web.signIn("leader1");
-    web.openTask(leaders);
-    web.choose("同意处理建议");
-    web.type("Field_leaderComment", "事实清楚，同意不予认定并两年内不受理。");
-    web.complete("false-materials-leader-decision", leaders);
+    hearing(pi, Map.of(SanctionHearing.STATEMENT_TEXT, "入驻协议由前任负责人提供，本单位不知情。"), "同意处理建议",
+        "事实清楚，同意不予认定并两年内不受理。");
     assertOutcome(pi, "REJECTED");
 
     web.signInToPortal(operator);
     String refusal = web.fileNotAcceptedOnPortal(application(creditCode, "山阴众创港", Map.of()));
     assertThat(refusal).contains("不予受理", "虚假材料", "第九条");
+  }
+
+  /**
+   * An expert names grounds for false materials; city1 finds them unfounded and the review goes on.
+   * During the notice an objection is upheld as proof of false materials; the operator waives its
+   * statement on the portal; leader1 disagrees with the proposed ban: rejected after the objection,
+   * and no ban.
+   */
+  @Test
+  void falseMaterialsSuspectedByAnExpertAndProvedByAnObjectionButTheLeaderBansNot() {
+    String pi = apply("平鲁众创社区");
+    String creditCode = (String) engine.getRuntimeService().getVariable(pi, CREDIT_CODE);
+    approveFirstReview(pi);
+    inspect(pi);
+    organiseExperts(pi);
+    expertsReview(pi, true, 3, "创业导师聘书落款日期晚于申报日期。");
+    Task review = web.task(pi, TASK_FALSE_MATERIALS);
+    web.signIn("city1");
+    web.openTask(review);
+    web.type("Field_falseMaterialsFinding", "经核实为聘书打印错误，不属于虚假材料。");
+    web.complete("review-false-materials-unfounded", review);
+
+    bureauDecides(pi, "同意认定");
+    object(businessKey(pi), false);
+    handleObjection(pi, true, true);
+    hearing(pi, Map.of(SanctionHearing.STATEMENT_WAIVED, true), "不同意处理建议", "证据不足以认定故意提供虚假材料。");
+    assertOutcome(pi, "REJECTED");
+    assertThat(bans.activeBan(creditCode, LocalDate.now())).isEmpty();
   }
 
   /**
@@ -407,9 +427,14 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     expertsReview(pi, recommend, 3);
   }
 
-  /** Each of the panel's {@code experts} reviews in Tasklist as itself. */
   private void expertsReview(String pi, boolean recommend, int experts) {
-    for (Task review : web.tasks(pi, TASK_EXPERT_REVIEW, experts)) {
+    expertsReview(pi, recommend, experts, null);
+  }
+
+  /** Each of the panel's {@code experts} reviews in Tasklist as itself; the first names {@code grounds} for false materials, if any. */
+  private void expertsReview(String pi, boolean recommend, int experts, String grounds) {
+    List<Task> reviews = web.tasks(pi, TASK_EXPERT_REVIEW, experts);
+    for (Task review : reviews) {
       web.signIn(review.getAssignee());
       web.openTask(review);
       web.type("Field_score", recommend ? "84" : "52");
@@ -417,6 +442,9 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
         web.tick("Field_recommend");
       }
       web.type("Field_comment", recommend ? "服务功能完善，建议认定。" : "孵化服务能力不足，不建议认定。");
+      if (grounds != null && review == reviews.get(0)) {
+        web.type("Field_falseMaterialsGrounds", grounds);
+      }
       web.complete("expert-review-" + review.getAssignee(), review);
     }
   }
@@ -460,14 +488,41 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   private void handleObjection(String pi, boolean upheld) {
+    handleObjection(pi, upheld, false);
+  }
+
+  /** city1 checks the objection; with {@code falseMaterials}, it proves the applicant gave false materials. */
+  private void handleObjection(String pi, boolean upheld, boolean falseMaterials) {
     Task handle = web.task(pi, TASK_HANDLE_OBJECTION);
     web.signIn("city1");
     web.openTask(handle);
     if (upheld) {
       web.tick("Field_objectionUpheld");
     }
+    if (falseMaterials) {
+      web.tick("Field_objectionFalseMaterials");
+    }
     web.type("Field_objectionFinding", upheld ? "经现场核查，实际面积不足。" : "经现场核查，面积与申报一致。");
     web.complete(upheld ? "objection-upheld" : "objection-dismissed", handle);
   }
 
+  /**
+   * The hearing (告知、陈述申辩与局领导审定) the case calls: the operator answers the notice on its
+   * portal with {@code statement}, leader1 decides {@code choice} in Tasklist.
+   */
+  private void hearing(String pi, Map<String, Object> statement, String choice, String comment) {
+    String hearing = browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pi).processDefinitionKey(SanctionHearing.KEY).singleResult()).getId();
+    Task submit = web.task(hearing, SanctionHearing.TASK_SUBMIT_STATEMENT);
+    web.signInToPortal(operatorOf(pi));
+    web.openOnPortal(submit);
+    web.fillOnPortal(submit, statement);
+    web.submitOnPortal("statement", submit);
+    Task leaders = web.task(hearing, SanctionHearing.TASK_LEADER_DECISION);
+    web.signIn("leader1");
+    web.openTask(leaders);
+    web.choose(choice);
+    web.type("Field_leaderComment", comment);
+    web.complete("leader-sanction-decision", leaders);
+  }
 }
