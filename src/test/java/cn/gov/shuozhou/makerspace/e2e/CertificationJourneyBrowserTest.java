@@ -181,7 +181,9 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
   /**
    * inspector1 sends the case back to the first review (退回, with its reason); the county reviewer
-   * approves again; the inspection then finds the operation not as declared. auditor1 reads the
+   * approves again, now suspecting false materials; the inspection finds the operation not as
+   * declared; city1 confirms the false materials, the operator states its case on the portal, but
+   * leader1 does not follow the proposed ban, so the inspection's result stands. auditor1 reads the
    * finished case's history in Cockpit, in Chinese.
    */
   @Test
@@ -193,9 +195,20 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     Task review = web.task(pi, TASK_FIRST_REVIEW);
     assertThat(engine.getTaskService().getTaskComments(review.getId())).extracting(Comment::getFullMessage)
         .containsExactly("由“实地考察”退回（inspector1）：租赁合同复印件不清晰，请初审核实原件。");
-    approveFirstReview(pi);
+    approveFirstReview(pi, "原件显示租赁期限有涂改痕迹。");
     inspect(pi, false, false);
+    Task confirm = web.task(pi, TASK_FALSE_MATERIALS);
+    web.signIn("city1");
+    web.openTask(confirm);
+    web.tick("Field_falseMaterialsConfirmed");
+    web.type("Field_falseMaterialsFinding", "租赁合同期限经涂改，确属提供虚假材料。");
+    web.complete("review-false-materials", confirm);
+    // the leaders do not follow the proposed ban: the inspection's own result stands
+    hearing(pi, Map.of(SanctionHearing.STATEMENT_TEXT, "涂改系出租方笔误更正，已补盖公章。"), "不同意处理建议",
+        "更正有出租方盖章，不认定为虚假材料。");
     assertOutcome(pi, "REJECTED");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName(OUTCOME_REASON).singleResult().getValue()).asString().startsWith("实地考察未通过");
 
     web.openHistoryInCockpit("auditor1", pi);
     assertThat(web.historyValue(OUTCOME)).isEqualTo("不予认定");
@@ -382,12 +395,21 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   private void approveFirstReview(String pi) {
+    approveFirstReview(pi, null);
+  }
+
+  /** shuocheng1 approves the first review; with {@code suspicion}, it suspects false materials on those grounds. */
+  private void approveFirstReview(String pi, String suspicion) {
     Task review = web.task(pi, TASK_FIRST_REVIEW);
     web.signIn("shuocheng1");
     web.openTask(review);
     web.choose("同意上报");
     web.type("Field_firstReviewComment", "申请材料齐全，同意进入实地考察。");
-    web.complete("first-review", review);
+    if (suspicion != null) {
+      web.tick("Field_firstReviewSuspectsFalseMaterials");
+      web.type("Field_firstReviewFalseMaterialsGrounds", suspicion);
+    }
+    web.complete(suspicion == null ? "first-review" : "first-review-suspected", review);
   }
 
   private void inspect(String pi) {
