@@ -437,7 +437,7 @@ CREATE TABLE IF NOT EXISTS ms_service_attachment (
 -- Statistics (statistics/, docs/statistics.md): the read model of the bureau's dashboard, one row per
 -- certification, written by the model's own listeners in the step's transaction (filed at the start
 -- event, ended at each end event) and rebuilt from the engine's history on demand
--- (statistics/CaseStatistics#rebuild). Dates are Beijing days; condition_codes holds the failed Art. 4
+-- (statistics/StatisticsRebuild). Dates are Beijing days; condition_codes holds the failed Art. 4
 -- conditions of an inspection rejection, comma-separated.
 CREATE TABLE IF NOT EXISTS ms_stat_case (
   application_number  VARCHAR(64)  PRIMARY KEY,
@@ -454,3 +454,5 @@ CREATE TABLE IF NOT EXISTS ms_stat_case (
 );
 CREATE INDEX IF NOT EXISTS ix_stat_case_filed ON ms_stat_case (filed_on, county);
 CREATE INDEX IF NOT EXISTS ix_stat_case_instance ON ms_stat_case (process_instance_id);
+-- the space of a ban (statistics section bans) is found by its credit code
+CREATE INDEX IF NOT EXISTS ix_stat_case_credit_code ON ms_stat_case (credit_code);

@@ -6,6 +6,7 @@
 
 import { request } from '/common/session.js';
 import { el, fill, hide, show, showError } from '/common/dom.js';
+import { codeLabel } from '/common/readable.js';
 import { mountMaterials } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
@@ -172,21 +173,16 @@ async function submit(event, form) {
   try {
     const answer = (await request('POST', '/api/my/applications', { json: values(form) })).data;
     const number = answer.applicationNumber;
-    if (answer.state === 'COMPLETED') {
-      // the intake check ended the case at once (不予受理: a ban of Art. 9 or a case in progress)
-      hide(form);
-      $('apply-done').className = 'message error';
-      $('apply-done').setAttribute('role', 'alert');
-      fill($('apply-done'), el('p', {}, '本次申请不予受理，申请编号：', el('strong', { className: 'apply-number' }, number)),
-        el('p', { className: 'apply-reason' }, `理由：${answer.outcomeReason}`),
-        el('p', {}, '不予受理通知书可在“我的申请”中查看和下载。'),
-        el('button', { type: 'button', onClick: () => window.location.reload() }, '返回我的申请'));
-      show($('apply-done'));
-      return;
-    }
     const files = (await request('GET', `/api/materials?caseNumber=${encodeURIComponent(number)}`)).data;
     hide(form);
-    fill($('apply-done'), el('p', {}, '申请已提交，申请编号：', el('strong', { className: 'apply-number' }, number)),
+    // a filing the intake refuses (a ban, a case in progress, a valid certificate) ends at once:
+    // say so with its reason, not "submitted"
+    const refused = answer.state === 'COMPLETED';
+    $('apply-done').className = refused ? 'message error' : 'message ok';
+    fill($('apply-done'),
+      el('p', {}, refused ? `${codeLabel('outcome', answer.outcome)}，申请编号：` : '申请已提交，申请编号：',
+        el('strong', { className: 'apply-number' }, number)),
+      refused ? el('p', { className: 'apply-outcome' }, answer.outcomeReason) : null,
       el('p', {}, `已随申请提交的材料（${files.length} 份）：`),
       el('ul', { className: 'apply-files' }, files.map((f) => el('li', {}, `${f.materialName}：`,
         el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),

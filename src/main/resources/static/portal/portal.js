@@ -12,7 +12,29 @@ import { caseLink, day, letterList, lettersOf, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
-function render(list) {
+let page = 1;
+
+// One page of the organisation's applications (20 a page, newest first) and the pager under it.
+async function loadPage() {
+  return (await request('GET', page > 1 ? `/api/my/applications?page=${page}` : '/api/my/applications')).data;
+}
+
+async function turnPage(step) {
+  page += step;
+  try {
+    render(await loadPage());
+    $('my-title').focus();
+  } catch (e) {
+    fill($('pager-status'), asError(e).message);
+  }
+}
+
+function render({ applications: list, total, pageSize }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  fill($('pager-status'), `共 ${total} 件，第 ${page} / ${pages} 页`);
+  $('pager').hidden = pages <= 1;
+  $('page-previous').disabled = page <= 1;
+  $('page-next').disabled = page >= pages;
   if (!list.length) {
     show($('empty'));
   } else {
@@ -136,6 +158,8 @@ function showReset() {
   $('reset-userId').focus();
 }
 
+$('page-previous').addEventListener('click', () => turnPage(-1));
+$('page-next').addEventListener('click', () => turnPage(1));
 $('register-back').addEventListener('click', () => showLogin(null));
 $('reset-back').addEventListener('click', () => showLogin(null));
 
@@ -182,7 +206,7 @@ mountPage({
       el('button', { type: 'button', className: 'link', id: 'show-register', onClick: showRegister }, '注册机构账号'),
       el('button', { type: 'button', className: 'link', id: 'show-reset', onClick: showReset }, '忘记密码')),
   },
-  load: async () => (await request('GET', '/api/my/applications')).data,
+  load: loadPage,
   render,
   onLeave: () => hide($('register-panel'), $('reset-panel')),
 });

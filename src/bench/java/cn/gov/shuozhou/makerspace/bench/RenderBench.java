@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -132,10 +133,24 @@ public final class RenderBench {
     By card = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(., '基准第')]");
     String list = base + TASKLIST + "#/?filter=" + groupFilter;
 
+    JsonNode todo = county.get("/filter?resourceType=Task&name="
+        + URLEncoder.encode(TaskFilters.MY_TASKS, StandardCharsets.UTF_8));
+    By form = By.cssSelector(".task-details .fjs-container .fjs-form");
+    AtomicInteger nth = new AtomicInteger();
+
     signIn(browser, base + TASKLIST, "shuocheng1", By.cssSelector("[cam-tasks]"));
     timed(pages, "tasklistGroup", () -> sample(browser, samples, i -> list, d -> !d.findElements(card).isEmpty()));
     timed(pages, "taskForm", () -> sample(browser, samples, i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText(),
-        d -> !d.findElements(By.cssSelector(".task-details .fjs-container .fjs-form")).isEmpty()));
+        d -> !d.findElements(form).isEmpty()));
+    // within the open Tasklist, as a user goes on working: another filter, then a card of the list
+    timed(pages, "tasklistGroupInApp", () -> sampleAction(browser, samples,
+        base + TASKLIST + "#/?filter=" + todo.get(0).get("id").asText(),
+        By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')][contains(.,'" + TaskFilters.MY_TASKS + "')]"),
+        b -> b.click(By.xpath("//div[contains(@class,'task-filter')][.//a[contains(.,'" + TaskFilters.MY_GROUP_TASKS + "')]]")),
+        d -> !d.findElements(card).isEmpty()));
+    timed(pages, "taskFormInApp", () -> sampleAction(browser, samples, list, card,
+        b -> b.click(By.cssSelector(".tasks-list > li:nth-child(" + (nth.getAndIncrement() % 10 + 1) + ") .clickable")),
+        d -> !d.findElements(form).isEmpty()));
     timed(pages, "done", () -> sampleAction(browser, samples, list, card, b -> b.click(By.cssSelector("a.ms-done-link")),
         d -> !d.findElements(By.cssSelector(".ms-done-panel table tbody tr")).isEmpty()));
     timed(pages, "search", () -> sampleAction(browser, samples, list, card, b -> {
@@ -148,12 +163,18 @@ public final class RenderBench {
       return cards.size() == 1 && cards.get(0).getText().contains(seeded.openSpace());
     }));
 
+    By historyRows = By.cssSelector(".audit-instances tbody tr");
     timed(pages, "cockpitHistory", () -> {
       signIn(browser, base + COCKPIT, "auditor1", By.cssSelector(".audit-dashboard"));
       return sample(browser, samples,
           i -> base + COCKPIT + "#/process-definition/" + definition + "/runtime?detailsTab=audit-history-tab",
-          d -> !d.findElements(By.cssSelector(".audit-instances tbody tr")).isEmpty());
+          d -> !d.findElements(historyRows).isEmpty());
     });
+    timed(pages, "cockpitHistoryInApp", () -> sampleAction(browser, samples,
+        base + COCKPIT + "#/process-definition/" + definition + "/runtime",
+        By.xpath("//a[@ng-click='selectTab(tabProvider)'][normalize-space()='历史']"),
+        b -> b.click(By.xpath("//a[@ng-click='selectTab(tabProvider)'][normalize-space()='历史']")),
+        d -> !d.findElements(historyRows).isEmpty()));
 
     timed(pages, "portal", () -> {
       browser.open("about:blank");

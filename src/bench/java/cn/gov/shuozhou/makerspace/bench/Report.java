@@ -36,6 +36,7 @@ final class Report {
     publicPages();
     browserPages();
     notifications();
+    statistics();
     return out.toString();
   }
 
@@ -271,6 +272,10 @@ final class Report {
 
   // ------------------------------------------------------------------ section 9
 
+  /** The pages of section 9, each opened in a fresh document, then the same reached within the open webapp. */
+  private static final List<String> PAGES = List.of("tasklistGroup", "taskForm", "done", "search", "cockpitHistory",
+      "portal", "publicNotices", "tasklistGroupInApp", "taskFormInApp", "cockpitHistoryInApp");
+
   private void browserPages() {
     List<String> databases = List.of("h2", "pg").stream().filter(db -> has("render." + db + ".samples")).toList();
     if (databases.isEmpty()) {
@@ -283,7 +288,7 @@ final class Report {
     line("|---|---:|---|---:|---:|---:|---:|");
     for (String db : databases) {
       String p = "render." + db + ".";
-      for (String page : List.of("tasklistGroup", "taskForm", "done", "search", "cockpitHistory", "portal", "publicNotices")) {
+      for (String page : PAGES) {
         if (has(p + page + ".count")) {
           line("| " + db + " | " + num(p + "tasks") + " | " + page + " | " + num(p + page + ".count") + " | "
               + num1(p + page + ".p50Ms") + " | " + num1(p + page + ".p95Ms") + " | " + num(p + page + ".maxMs") + " |");
@@ -298,7 +303,7 @@ final class Report {
       line("- " + db + ": seeding " + num(p + "seedSeconds") + " s, load average " + get(p + "loadAverage") + " → "
           + get(p + "loadAverageEnd"));
       double worst = 0;
-      for (String page : List.of("tasklistGroup", "taskForm", "done", "search", "cockpitHistory", "portal", "publicNotices")) {
+      for (String page : PAGES) {
         worst = Math.max(worst, has(p + page + ".p95Ms") ? d(p + page + ".p95Ms") : has(p + page + ".failed") ? 1e9 : 0);
       }
       goal(String.format(Locale.ROOT, "every page p95 ≤ 1 s (%s): worst p95 %.0f ms", db, worst), worst <= 1000);
@@ -358,6 +363,59 @@ final class Report {
       goal(run + ": every message delivered once, no duplicate",
           d("notify." + run + ".duplicates") == 0 && d("notify." + run + ".delivered") == d("notify.messages"));
     }
+  }
+
+  // ------------------------------------------------------------------ section 11
+
+  private static final List<String> STAT_FILTERS = List.of("none", "year", "county", "yearCounty", "period");
+  private static final List<String> STAT_SECTIONS = List.of("applications", "stages", "rejections", "durations",
+      "certified", "campaign", "assessments", "rectifications", "revocations", "bans");
+
+  private void statistics() {
+    List<String> databases = List.of("h2", "pg").stream().filter(db -> has("statistics." + db + ".cases")).toList();
+    if (databases.isEmpty()) {
+      return;
+    }
+    line("");
+    line("## 11. Statistics (issue 19): " + get("statistics." + databases.get(0) + ".cases")
+        + " generated cases, as city1 over HTTP");
+    line("");
+    StringBuilder header = new StringBuilder("| measure |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (String db : databases) {
+      header.append(" ").append(db).append(" p50 ms | ").append(db).append(" p95 ms |");
+      rule.append("---:|---:|");
+    }
+    line(header + " goal |");
+    line(rule + "---|");
+    for (String filter : STAT_FILTERS) {
+      statRow(databases, "dashboard, filter " + filter, "dashboard." + filter + ".", "p95 ≤ 300 ms");
+    }
+    for (String section : STAT_SECTIONS) {
+      statRow(databases, "export " + section + ".xlsx", "export.xlsx." + section + ".", "");
+      statRow(databases, "export " + section + ".csv", "export.csv." + section + ".", "");
+    }
+    statRow(databases, "annual report (all sections, one workbook)", "annualReport.", "p95 ≤ 3 s");
+    statRow(databases, "received per county and outcome: history tables", "query.history.", "");
+    statRow(databases, "received per county and outcome: read model", "query.readModel.", "");
+    line("");
+    for (String db : databases) {
+      String p = "statistics." + db + ".";
+      line("- " + db + ": seeding " + num(p + "seedSeconds") + " s; load average after the measurements " + get(p + "loadAverage"));
+      double worst = STAT_FILTERS.stream().mapToDouble(f -> d(p + "dashboard." + f + ".p95Ms")).max().orElse(0);
+      goal(String.format(Locale.ROOT, "dashboard p95 ≤ 300 ms with every filter (%s): worst %.0f ms", db, worst), worst <= 300);
+      goal(String.format(Locale.ROOT, "annual report p95 ≤ 3 s (%s): %.0f ms", db, d(p + "annualReport.p95Ms")),
+          d(p + "annualReport.p95Ms") <= 3000);
+    }
+  }
+
+  private void statRow(List<String> databases, String measure, String key, String goal) {
+    StringBuilder row = new StringBuilder("| " + measure + " |");
+    for (String db : databases) {
+      String p = "statistics." + db + "." + key;
+      row.append(" ").append(num1(p + "p50Ms")).append(" | ").append(num1(p + "p95Ms")).append(" |");
+    }
+    line(row + " " + goal + " |");
   }
 
   private void goal(String text, boolean met) {

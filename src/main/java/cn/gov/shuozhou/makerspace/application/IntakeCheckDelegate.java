@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.application;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.RENEWAL_REMINDER_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.certification.Application;
@@ -23,7 +24,7 @@ public class IntakeCheckDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     IntakeService.Decision d = intake.admit(Application.of(execution).space(),
         execution.getProcessBusinessKey(), execution.getProcessInstanceId(), EngineClock.today(),
-        Policy.of(execution).renewalReminderDays());
+        Policy.of(execution).number(RENEWAL_REMINDER_DAYS));
     execution.setVariable(INTAKE_RESULT, d.result().name());
     if (d.reason() != null) {
       execution.setVariable(OUTCOME_REASON, d.reason());

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.application;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.registry.ActiveApplications;
 import cn.gov.shuozhou.makerspace.registry.BanRegistry;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
@@ -47,7 +48,7 @@ public class IntakeService {
     Optional<BanRegistry.Ban> ban = bans.activeBan(space.creditCode(), today);
     if (ban.isPresent()) {
       return new Decision(Result.BANNED, "该统一社会信用代码因提供虚假材料被取消认定资格，"
-          + ban.get().bannedUntil() + "前不受理其认定申请（第九条）");
+          + ReadableValues.date(ban.get().bannedUntil()) + "前不受理其认定申请（第九条）");
     }
     // never name the other case: its number is not the caller's business
     if (active.inProgress(space)) {
@@ -56,7 +57,7 @@ public class IntakeService {
     Optional<Certificate> valid = certificates.validFor(space, today);
     if (valid.isPresent() && today.isBefore(valid.get().validUntil().minusDays(renewalReminderDays))) {
       return new Decision(Result.ALREADY_CERTIFIED, "该众创空间（同一运营机构、名称和地址）持有有效期内的认定证书（有效期至 "
-          + valid.get().validUntil() + "），有效期届满前" + renewalReminderDays + "日内方可申请重新认定");
+          + ReadableValues.date(valid.get().validUntil()) + "），有效期届满前" + renewalReminderDays + "日内方可申请重新认定");
     }
     try {
       active.open(space, applicationNumber, processInstanceId);

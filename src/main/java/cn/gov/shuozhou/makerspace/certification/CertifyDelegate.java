@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.certification;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.VALIDITY_YEARS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -23,7 +24,7 @@ public class CertifyDelegate implements JavaDelegate {
     CertificationService.Case filed = new CertificationService.Case(execution.getProcessBusinessKey(),
         (String) execution.getVariable(APPLICANT), execution.getProcessInstanceId());
     Certificate c = certification.certify(filed, Application.of(execution), EngineClock.today(),
-        Policy.of(execution).validityYears());
+        Policy.of(execution).number(VALIDITY_YEARS));
     execution.setVariable(CERTIFICATE_NUMBER, c.certificateNumber());
     execution.setVariable(CERTIFIED_ON, EngineClock.startOf(c.certifiedOn()));
     execution.setVariable(VALID_UNTIL, EngineClock.startOf(c.validUntil()));

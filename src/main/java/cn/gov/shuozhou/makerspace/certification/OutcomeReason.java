@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.certification;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.BAN_YEARS;
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.SUPPLEMENT_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -27,7 +29,7 @@ public enum OutcomeReason {
   LAPSED {
     @Override
     String text(VariableScope e) {
-      return "未在" + Policy.of(e).supplementWorkingDays() + "个工作日内补正申请材料，申请失效";
+      return "未在" + Policy.of(e).number(SUPPLEMENT_WORKING_DAYS) + "个工作日内补正申请材料，申请失效";
     }
   },
   FIRST_REVIEW {
@@ -45,7 +47,7 @@ public enum OutcomeReason {
   FALSE_MATERIALS {
     @Override
     String text(VariableScope e) {
-      return "经核定提供虚假材料，不予认定，" + Policy.of(e).banYears() + "年内不再受理其认定申请（第九条）："
+      return "经核定提供虚假材料，不予认定，" + Policy.of(e).number(BAN_YEARS) + "年内不再受理其认定申请（第九条）："
           + e.getVariable(FALSE_MATERIALS_FINDING);
     }
   },

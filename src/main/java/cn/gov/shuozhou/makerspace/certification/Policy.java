@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.certification;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
 
 import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -43,79 +44,63 @@ public final class Policy {
     return value instanceof Map<?, ?> m ? new Policy(m) : null;
   }
 
-  /** Art. 11: years a title is valid. */
-  public int validityYears() {
-    return intValue("validityYears");
+  /**
+   * The whole-number outputs of the decision; each is read from the output column of its name in
+   * camelCase ({@code BAN_YEARS}: {@code banYears}).
+   */
+  public enum Output {
+    /** Art. 11: years a title is valid. */
+    VALIDITY_YEARS,
+    /** Art. 9: years no application of an operator is accepted after false materials. */
+    BAN_YEARS,
+    /** Working days the applicant has to supplement a returned application. */
+    SUPPLEMENT_WORKING_DAYS,
+    /** Art. 5(2): the smallest expert panel. */
+    MIN_EXPERTS,
+    /** Art. 11: days before expiry when the renewal window opens and the operator is reminded. */
+    RENEWAL_REMINDER_DAYS,
+    /** Art. 8: months given for a rectification. */
+    RECTIFICATION_MONTHS,
+    /** Art. 8–10: working days the operator has to state its case before a decision. */
+    STATEMENT_WORKING_DAYS,
+    /** Working days past a staff task's due date after which it is escalated to the city bureau. */
+    ESCALATION_WORKING_DAYS,
+    /** Art. 4, 5: the largest accepted upload, in MB. */
+    UPLOAD_MAX_FILE_MB,
+    /** Art. 4, 5: the most one application's materials may take, all versions together, in MB. */
+    UPLOAD_MAX_APPLICATION_MB,
+    /** Art. 5(3): the most evidence files one objection to a public notice may carry. */
+    OBJECTION_EVIDENCE_MAX_FILES,
+    /** Art. 5(3): the largest evidence file of an objection, in MB. */
+    OBJECTION_EVIDENCE_MAX_FILE_MB,
+    /** Art. 7: working days of a year's report window that must remain for the year of certification to be reported. */
+    FIRST_REPORT_MIN_WORKING_DAYS,
+    /** Art. 7: days before the report's due date when the operator is reminded. */
+    ANNUAL_REPORT_REMINDER_DAYS,
+    /** Art. 3: the priority of a staff task of an application in a preferred converted old building. */
+    CONVERTED_BUILDING_TASK_PRIORITY,
+    /** The priority of any other staff task. */
+    STANDARD_TASK_PRIORITY;
+
+    /** The decision's output column. */
+    String column() {
+      String[] words = name().toLowerCase(Locale.ROOT).split("_");
+      StringBuilder column = new StringBuilder(words[0]);
+      for (int i = 1; i < words.length; i++) {
+        column.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+      }
+      return column.toString();
+    }
   }
 
-  /** Art. 9: years no application of an operator is accepted after false materials. */
-  public int banYears() {
-    return intValue("banYears");
-  }
-
-  /** Working days the applicant has to supplement a returned application. */
-  public int supplementWorkingDays() {
-    return intValue("supplementWorkingDays");
-  }
-
-  /** Art. 5(2): the smallest expert panel. */
-  public int minExperts() {
-    return intValue("minExperts");
-  }
-
-  /** Art. 11: days before expiry when the renewal window opens and the operator is reminded. */
-  public int renewalReminderDays() {
-    return intValue("renewalReminderDays");
-  }
-
-  /** Art. 8: months given for a rectification. */
-  public int rectificationMonths() {
-    return intValue("rectificationMonths");
-  }
-
-  /** Art. 8–10: working days the operator has to state its case before a decision. */
-  public int statementWorkingDays() {
-    return intValue("statementWorkingDays");
-  }
-
-  /** Working days past a staff task's due date after which it is escalated to the city bureau. */
-  public int escalationWorkingDays() {
-    return intValue("escalationWorkingDays");
-  }
-
-  /** Art. 4, 5: the largest accepted upload, in MB. */
-  public int uploadMaxFileMb() {
-    return intValue("uploadMaxFileMb");
-  }
-
-  /** Art. 4, 5: the most one application's materials may take, all versions together, in MB. */
-  public int uploadMaxApplicationMb() {
-    return intValue("uploadMaxApplicationMb");
-  }
-
-  /** Art. 5(3): the most evidence files one objection to a public notice may carry. */
-  public int objectionEvidenceMaxFiles() {
-    return intValue("objectionEvidenceMaxFiles");
-  }
-
-  /** Art. 5(3): the largest evidence file of an objection, in MB. */
-  public int objectionEvidenceMaxFileMb() {
-    return intValue("objectionEvidenceMaxFileMb");
+  /** The number {@code output} of this policy. */
+  public int number(Output output) {
+    return intValue(output.column());
   }
 
   /** Art. 3: the priority of a staff task, higher for an application in a preferred converted old building. */
   public int taskPriority(boolean convertedBuildingPreferred) {
-    return intValue(convertedBuildingPreferred ? "convertedBuildingTaskPriority" : "standardTaskPriority");
-  }
-
-  /** Art. 7: working days of a year's report window that must remain for the year of certification to be reported. */
-  public int firstReportMinWorkingDays() {
-    return intValue("firstReportMinWorkingDays");
-  }
-
-  /** Art. 7: days before the report's due date when the operator is reminded. */
-  public int annualReportReminderDays() {
-    return intValue("annualReportReminderDays");
+    return number(convertedBuildingPreferred ? Output.CONVERTED_BUILDING_TASK_PRIORITY : Output.STANDARD_TASK_PRIORITY);
   }
 
   /** Art. 7: the month and day each year's report window opens (MM-DD). */

@@ -41,6 +41,10 @@ public final class Inputs {
   public static final long MAX_AREA = 1_000_000;
   public static final long MAX_MONEY = 1_000_000_000_000L;
   public static final int MAX_COUNT = 1_000_000;
+  /** The last page number a list accepts: far beyond any list, short of an overflow. */
+  public static final int MAX_PAGE = 10_000;
+  /** The query parameter of a list's page number. */
+  public static final String PAGE = "page";
   public static final String MOBILE_OR_LANDLINE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
   /** The hint of a phone number that does not match {@link #MOBILE_OR_LANDLINE}. */
   public static final String PHONE_HINT = "应为11位手机号码或带区号的固定电话（如0349-2881234）";
@@ -192,6 +196,19 @@ public final class Inputs {
     return d.intValue();
   }
 
+  /** The page number of a list ({@link #PAGE}, text from 1 to {@link #MAX_PAGE}); null when absent or refused. */
+  public Integer page() {
+    String text = text(PAGE, "页码", false, 6);
+    if (text == null) {
+      return null;
+    }
+    if (!text.matches("[1-9]\\d{0,4}") || Integer.parseInt(text) > MAX_PAGE) {
+      fail(PAGE, "页码（page）应为1至" + MAX_PAGE + "之间的整数");
+      return null;
+    }
+    return Integer.valueOf(text);
+  }
+
   /** A Boolean; Tasklist checkboxes always send one, REST clients must too. */
   public Boolean bool(String name, String label, boolean required) {
     Object v = read(name, label);
@@ -211,6 +228,19 @@ public final class Inputs {
     values.keySet().stream().filter(name -> !declared.contains(name)).sorted().forEach(name ->
         fail(name, "不接受字段 " + name + "：本接口只接受 " + String.join("、", declared)));
     return this;
+  }
+
+  /**
+   * Refuses (400, each at its name) the query parameters of a door that are not {@code declared}:
+   * for doors that read their few parameters themselves, without an {@code Inputs}.
+   */
+  public static void onlyParameters(Map<String, String> parameters, Set<String> declared) {
+    List<FieldError> unknown = parameters.keySet().stream().filter(name -> !declared.contains(name)).sorted()
+        .map(name -> new FieldError(name, "未知参数：" + name + (declared.isEmpty() ? "（本接口不接受参数）"
+            : "（本接口只接受 " + String.join("、", declared.stream().sorted().toList()) + "）"))).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(unknown);
+    }
   }
 
   public void fail(String name, String message) {

@@ -5,14 +5,13 @@ import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.County;
-import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
@@ -36,19 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/county/spaces")
 public class CountyController {
 
-  static final List<String> LIST_PARAMETERS = List.of("q", "status", "county", "page");
+  static final List<String> LIST_PARAMETERS = List.of("q", "status", "county", Inputs.PAGE);
   static final List<String> STATUSES = List.of("valid", "expired", "revoked");
-  private static final int MAX_PAGE = 10_000;
 
   private final CountySpaces spaces;
-  private final ServiceRecords records;
   private final ServiceRecording recording;
   private final IdentityService identity;
 
-  public CountyController(CountySpaces spaces, ServiceRecords records, ServiceRecording recording,
-      IdentityService identity) {
+  public CountyController(CountySpaces spaces, ServiceRecording recording, IdentityService identity) {
     this.spaces = spaces;
-    this.records = records;
     this.recording = recording;
     this.identity = identity;
   }
@@ -60,7 +55,7 @@ public class CountyController {
     String text = in.text("q", "名称或运营机构", false, Inputs.MAX_NAME);
     String status = in.has("status") ? in.choice("status", "状态", STATUSES) : null;
     String county = in.has("county") ? in.choice("county", "县（区）", County.codes()) : null;
-    Integer page = in.has("page") ? page(in) : Integer.valueOf(1);
+    Integer page = Objects.requireNonNullElse(in.page(), 1);
     in.throwIfInvalid();
     Set<String> areas = AccessPolicy.readableAreas(caller);
     if (areas != null && county != null && !areas.contains(county)) {
@@ -75,15 +70,15 @@ public class CountyController {
   @GetMapping("/{certificateNumber}")
   public CountySpaces.SpaceFile one(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     return spaces.file(caller, spaces.readable(caller, certificateNumber));
   }
 
   @GetMapping("/{certificateNumber}/services")
   public List<ServiceEntry> services(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
-    noParameters(parameters);
-    return records.of(spaces.readable(caller, certificateNumber).certificateNumber());
+    Inputs.onlyParameters(parameters, Set.of());
+    return spaces.services(caller, certificateNumber);
   }
 
   @PostMapping("/{certificateNumber}/services")
@@ -95,22 +90,5 @@ public class CountyController {
       throw new ApiRefusal(ProblemType.FORBIDDEN, AccessPolicy.otherArea("记录该众创空间的服务台账", caller.userId()));
     }
     return ResponseEntity.status(HttpStatus.CREATED).body(recording.record(caller, space, body));
-  }
-
-  private static void noParameters(Map<String, String> parameters) {
-    if (!parameters.isEmpty()) {
-      throw new InvalidInputException(parameters.keySet().stream().sorted()
-          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
-    }
-  }
-
-  /** The page, a whole number from 1. */
-  private static Integer page(Inputs in) {
-    String text = in.text("page", "页码", true, 6);
-    if (text != null && (!text.matches("[1-9]\\d*") || Integer.parseInt(text) > MAX_PAGE)) {
-      in.fail("page", "页码（page）应为1至" + MAX_PAGE + "之间的整数");
-      return null;
-    }
-    return text == null ? null : Integer.valueOf(text);
   }
 }

@@ -80,6 +80,11 @@ public class CountySpaces {
     return space;
   }
 
+  /** The service record of the space of certificate {@code number}, as {@link #readable} lets the caller read it. */
+  public List<ServiceEntry> services(Caller caller, String number) {
+    return services.of(readable(caller, number).certificateNumber());
+  }
+
   public SpaceFile file(Caller caller, Certificate space) {
     MyCase application = cases.ofSpace(space.applicationNumber(), space.creditCode(), space.applicant());
     List<SanctionRow> decided = sanctions.forCertificate(space.certificateNumber()).stream()

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.expertreview;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.MIN_EXPERTS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERT_CANDIDATES;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
@@ -33,6 +34,6 @@ public class ExpertCandidatesDelegate implements JavaDelegate {
         .map(e -> Map.of("value", e.getKey(), "label", e.getValue()))
         .toList();
     execution.setVariable(EXPERT_CANDIDATES, SpinValues.jsonValue(Spin.JSON(options)).create());
-    execution.setVariable("minExperts", Policy.of(execution).minExperts());
+    execution.setVariable("minExperts", Policy.of(execution).number(MIN_EXPERTS));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.expertreview;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.MIN_EXPERTS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERTS;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
@@ -19,6 +20,6 @@ public class ExpertPanelInputListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    panel.validate(task.getVariable(EXPERTS), Policy.of(task).minExperts());
+    panel.validate(task.getVariable(EXPERTS), Policy.of(task).number(MIN_EXPERTS));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.falsematerials;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.BAN_YEARS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FALSE_MATERIALS_FINDING;
 
@@ -28,7 +29,7 @@ public class OperatorBanDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate today = EngineClock.today();
-    int years = Policy.of(execution).banYears();
+    int years = Policy.of(execution).number(BAN_YEARS);
     bans.ban((String) execution.getVariable(CREDIT_CODE), today, today.plusYears(years),
         (String) execution.getVariable(FALSE_MATERIALS_FINDING), execution.getProcessBusinessKey());
   }

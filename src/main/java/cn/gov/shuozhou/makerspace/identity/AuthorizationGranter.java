@@ -63,16 +63,7 @@ public class AuthorizationGranter {
       if (keptGroups.contains(authorization.getGroupId())) {
         continue;
       }
-      boolean changed = false;
-      for (Permission permission : permissions) {
-        if (authorization.isPermissionGranted(permission)) {
-          authorization.removePermission(permission);
-          changed = true;
-        }
-      }
-      if (changed) {
-        authorizationService.saveAuthorization(authorization);
-      }
+      removeFrom(authorization, permissions);
     }
   }
 
@@ -81,16 +72,21 @@ public class AuthorizationGranter {
     for (Authorization authorization : authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groups.toArray(String[]::new)).resourceType(resource)
         .resourceId(resourceId).list()) {
-      boolean changed = false;
-      for (Permission permission : permissions) {
-        if (authorization.isPermissionGranted(permission)) {
-          authorization.removePermission(permission);
-          changed = true;
-        }
+      removeFrom(authorization, permissions);
+    }
+  }
+
+  /** Saves {@code authorization} without those of {@code permissions} it granted, when it granted any. */
+  private void removeFrom(Authorization authorization, Permission... permissions) {
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        changed = true;
       }
-      if (changed) {
-        authorizationService.saveAuthorization(authorization);
-      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
     }
   }
 }

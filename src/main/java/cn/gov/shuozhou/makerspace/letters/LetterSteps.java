@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.letters;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.SUPPLEMENT_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CERTIFICATE_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
@@ -76,7 +77,7 @@ public class LetterSteps {
     for (int i = 0; i < items.size(); i++) {
       paragraphs.add((i + 1) + ". " + items.get(i));
     }
-    Date due = calendar.due(EngineClock.now(), Policy.of(e).supplementWorkingDays());
+    Date due = calendar.due(EngineClock.now(), Policy.of(e).number(SUPPLEMENT_WORKING_DAYS));
     paragraphs.add("请于" + Dates.chinese(EngineClock.toLocalDate(due)) + "前（含当日）在“我的申请”或任务中心补正申请材料，"
         + "也可以撤回申请；逾期未补正的，申请失效。");
     issue(c, LetterKind.SUPPLEMENT_NOTICE, paragraphs.toArray(String[]::new));

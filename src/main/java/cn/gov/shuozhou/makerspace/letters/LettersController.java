@@ -5,6 +5,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CRED
 
 import cn.gov.shuozhou.makerspace.letters.LetterAccess;
 import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,7 +63,7 @@ public class LettersController {
 
   @GetMapping("/api/my/applications/{applicationNumber}/letters")
   public List<LetterView> list(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters) {
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     if (!CASE_NUMBER.matcher(applicationNumber).matches()) {
       throw new InvalidInputException(List.of(new FieldError("applicationNumber", "申请编号（applicationNumber）格式不正确")));
     }
@@ -74,7 +76,7 @@ public class LettersController {
 
   @GetMapping("/api/letters/{id}")
   public ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam Map<String, String> parameters) {
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     if (!LETTER_ID.matcher(id).matches()) {
       throw new InvalidInputException(List.of(new FieldError("id", "文书标识（id）格式不正确")));
     }
@@ -118,10 +120,4 @@ public class LettersController {
         .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到申请：" + applicationNumber));
   }
 
-  private static void noParameters(Map<String, String> parameters) {
-    if (!parameters.isEmpty()) {
-      throw new InvalidInputException(parameters.keySet().stream()
-          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
-    }
-  }
 }

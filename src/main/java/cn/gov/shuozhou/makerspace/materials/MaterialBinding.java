@@ -1,13 +1,11 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import cn.gov.shuozhou.makerspace.common.ParseListeners;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -32,9 +30,7 @@ public class MaterialBinding extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         MaterialStep.ofTask(activity.getId()).ifPresent(step -> {
@@ -45,7 +41,6 @@ public class MaterialBinding extends AbstractProcessEnginePlugin {
         });
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   private void submit(DelegateTask task, MaterialStep step) {

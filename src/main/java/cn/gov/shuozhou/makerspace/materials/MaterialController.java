@@ -8,16 +8,14 @@ import static cn.gov.shuozhou.makerspace.materials.MaterialUploads.STEP;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials.Material;
-import cn.gov.shuozhou.makerspace.common.FieldError;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/materials}: the applicant uploads (multipart: {@code file}, {@code step},
- * {@code materialCode}, {@code caseNumber} for a step of a running case) and lists its drafts; the
- * readers of a case list and download its files ({@link MaterialAccess}); {@code /checklist} gives
- * the items for an application's answers with the policy's limits. Downloads are attachments,
- * previews (PDF, JPEG, PNG only: nothing else is ever stored) are inline under a strict policy.
+ * Writing {@code /api/materials}: the applicant uploads (multipart: {@code file}, {@code step},
+ * {@code materialCode}, {@code caseNumber} for a step of a running case) and deletes its drafts;
+ * {@code /checklist} gives the items for an application's answers with the policy's limits.
+ * Listing and reading: {@link MaterialReadController}.
  */
 @RestController
 @RequestMapping("/api/materials")
@@ -46,28 +43,16 @@ public class MaterialController {
 
   private static final Set<String> PARTS = Set.of(FILE, STEP, MATERIAL_CODE, CASE_NUMBER);
   private static final Set<String> CHECKLIST_INPUTS = Set.of("premises", "hostType", "convertedOldBuilding", "spaceFocus");
-  private static final String IMAGE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
-      + "frame-ancestors 'self'";
-  /** Chrome shows a PDF through its viewer, an embedded object of the page: allowed from our origin only. */
-  private static final String PDF_POLICY = IMAGE_POLICY + "; object-src 'self'";
 
   private final MaterialUploads uploads;
   private final MaterialAccess access;
-  private final MaterialFiles files;
   private final RequiredMaterials checklist;
 
-  public MaterialController(MaterialUploads uploads, MaterialAccess access, MaterialFiles files,
-      RequiredMaterials checklist) {
+  public MaterialController(MaterialUploads uploads, MaterialAccess access, RequiredMaterials checklist) {
     this.uploads = uploads;
     this.access = access;
-    this.files = files;
     this.checklist = checklist;
   }
-
-  /** One material as the pages show it. */
-  public record MaterialView(String fileId, String caseNumber, String step, String materialCode, String materialName,
-      int version, String fileName, String contentType, long size, String sha256, Instant uploadedAt, boolean submitted,
-      Instant submittedAt, String downloadUrl, String previewUrl) {}
 
   /** The checklist for an application's answers, and the limits of the policy in force. */
   public record Checklist(List<Material> items, long maxFileBytes, long maxApplicationBytes) {}
@@ -111,47 +96,15 @@ public class MaterialController {
     } finally {
       file.delete();
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, checklist.allItems()));
-  }
-
-  /** The materials of case {@code caseNumber} (its readers), or without it the caller's own drafts of a filing. */
-  @GetMapping
-  public List<MaterialView> list(@RequestParam Map<String, String> parameters) {
-    only(parameters, Set.of(CASE_NUMBER));
-    String caseNumber = parameters.get(CASE_NUMBER);
-    if (caseNumber == null) {
-      Caller caller = access.uploader();
-      return views(files.drafts(caller.userId(), null));
-    }
-    boolean own = access.requireCase(caseNumber);
-    // staff read what was submitted; the applicant's drafts of an open step are its own
-    return views(files.ofCase(caseNumber).stream().filter(f -> access.shows(f, own)).toList());
+    return ResponseEntity.status(HttpStatus.CREATED).body(MaterialView.of(stored, checklist.allItems()));
   }
 
   @GetMapping("/checklist")
   public Checklist checklist(@RequestParam Map<String, String> parameters) {
-    only(parameters, CHECKLIST_INPUTS);
+    Inputs.onlyParameters(parameters, CHECKLIST_INPUTS);
     Map<String, Object> answers = new LinkedHashMap<>(parameters);
     answers.computeIfPresent("convertedOldBuilding", (k, v) -> Boolean.valueOf((String) v));
     return new Checklist(checklist.of(answers), uploads.maxFileBytes(), uploads.maxApplicationBytes());
-  }
-
-  @GetMapping("/{fileId}")
-  public void download(@PathVariable String fileId, @RequestParam Map<String, String> parameters,
-      HttpServletResponse response) throws IOException {
-    only(parameters, Set.of());
-    send(access.readable(fileId), "attachment", response);
-  }
-
-  @GetMapping("/{fileId}/preview")
-  public void preview(@PathVariable String fileId, @RequestParam Map<String, String> parameters,
-      HttpServletResponse response) throws IOException {
-    only(parameters, Set.of());
-    MaterialFile file = access.readable(fileId);
-    boolean pdf = FileType.ofMediaType(file.contentType()).orElseThrow() == FileType.PDF;
-    response.setHeader("Content-Security-Policy", pdf ? PDF_POLICY : IMAGE_POLICY);
-    response.setHeader("X-Frame-Options", "SAMEORIGIN");
-    send(file, "inline", response);
   }
 
   /** Removes one of the caller's own drafts; submitted files stay for ever. */
@@ -164,23 +117,6 @@ public class MaterialController {
     return ResponseEntity.noContent().build();
   }
 
-  private void send(MaterialFile file, String disposition, HttpServletResponse response) throws IOException {
-    files.send(file.fileId(), file.fileName(), file.contentType(), file.size(), disposition, response);
-  }
-
-  private List<MaterialView> views(List<MaterialFile> list) {
-    Map<String, String> items = checklist.allItems();
-    return list.stream().map(f -> view(f, items)).toList();
-  }
-
-  private static MaterialView view(MaterialFile f, Map<String, String> items) {
-    String url = "/api/materials/" + f.fileId();
-    String name = MaterialStep.ofCode(f.step()).filter(s -> !s.usesChecklist()).map(MaterialStep::label)
-        .orElseGet(() -> items.getOrDefault(f.materialCode(), f.materialCode()));
-    return new MaterialView(f.fileId(), f.caseNumber(), f.step(), f.materialCode(), name, f.version(), f.fileName(),
-        f.contentType(), f.size(), f.sha256(), f.uploadedAt(), f.submitted(), f.submittedAt(), url, url + "/preview");
-  }
-
   private static String small(Part part) throws IOException {
     try (InputStream in = part.getInputStream()) {
       byte[] bytes = in.readNBytes(257);
@@ -188,15 +124,6 @@ public class MaterialController {
         throw new InvalidInputException(part.getName(), part.getName() + " 不得超过256个字节");
       }
       return new String(bytes, StandardCharsets.UTF_8).strip();
-    }
-  }
-
-  private static void only(Map<String, String> parameters, Set<String> declared) {
-    List<FieldError> unknown = parameters.keySet().stream().filter(name -> !declared.contains(name)).sorted()
-        .map(name -> new FieldError(name, "未知参数：" + name + (declared.isEmpty() ? "（本接口不接受参数）"
-            : "（本接口只接受 " + String.join("、", declared.stream().sorted().toList()) + "）"))).toList();
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException(unknown);
     }
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.UPLOAD_MAX_APPLICATION_MB;
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.UPLOAD_MAX_FILE_MB;
+
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
@@ -51,18 +54,18 @@ public class MaterialUploads {
 
   /** The policy's limits now, in bytes: per file and per application (all versions and drafts together). */
   public long maxFileBytes() {
-    return Policy.current(decisions).uploadMaxFileMb() * MB;
+    return Policy.current(decisions).number(UPLOAD_MAX_FILE_MB) * MB;
   }
 
   public long maxApplicationBytes() {
-    return Policy.current(decisions).uploadMaxApplicationMb() * MB;
+    return Policy.current(decisions).number(UPLOAD_MAX_APPLICATION_MB) * MB;
   }
 
   public MaterialFile upload(Upload upload, InputStream content) {
     MaterialStep step = check(upload);
     Policy policy = Policy.current(decisions);
-    return transaction.execute(status -> store(upload, step, content, policy.uploadMaxFileMb(),
-        policy.uploadMaxApplicationMb()));
+    return transaction.execute(status -> store(upload, step, content, policy.number(UPLOAD_MAX_FILE_MB),
+        policy.number(UPLOAD_MAX_APPLICATION_MB)));
   }
 
   /**

@@ -1,5 +1,8 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.OBJECTION_EVIDENCE_MAX_FILE_MB;
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.OBJECTION_EVIDENCE_MAX_FILES;
+
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
@@ -55,7 +58,7 @@ public class ObjectionEvidence {
 
   public Limits limits() {
     Policy policy = Policy.current(decisions);
-    return new Limits(policy.objectionEvidenceMaxFiles(), policy.objectionEvidenceMaxFileMb());
+    return new Limits(policy.number(OBJECTION_EVIDENCE_MAX_FILES), policy.number(OBJECTION_EVIDENCE_MAX_FILE_MB));
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.notification;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.ESCALATION_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICATION_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
@@ -96,10 +97,10 @@ public class DueTaskCheck {
     notifications.toStaff(handlers, "task-overdue:" + task.getId(), "超时提醒：" + task.getName(),
         "任务" + name + "已超过办理期限（" + day(task.getDueDate()) + "），请尽快办理。");
     Policy policy = Policy.ofValue(WithoutAuthorization.call(() -> runtime.getVariable(task.getExecutionId(), POLICY)));
-    if (policy != null && calendar.due(task.getDueDate(), policy.escalationWorkingDays()).before(now)) {
+    if (policy != null && calendar.due(task.getDueDate(), policy.number(ESCALATION_WORKING_DAYS)).before(now)) {
       notifications.toStaff(notifications.membersOf(Capability.RECEIVE_ESCALATIONS.groups()), "task-escalated:" + task.getId(),
           "超时督办：" + task.getName(), "任务" + name + "自" + day(task.getDueDate()) + "到期后超过"
-              + policy.escalationWorkingDays() + "个工作日仍未办理，请督办。");
+              + policy.number(ESCALATION_WORKING_DAYS) + "个工作日仍未办理，请督办。");
     }
   }
 

@@ -4,13 +4,12 @@ import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
-import cn.gov.shuozhou.makerspace.common.FieldError;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,13 +37,13 @@ public class InboxController {
 
   @GetMapping
   public List<Inbox.Item> list(@RequestParam Map<String, String> parameters) {
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     return inbox.of(AccessPolicy.require(identity, Capability.READ_OWN_INBOX).userId());
   }
 
   @PostMapping("/{id}/read")
   public ResponseEntity<Void> read(@PathVariable String id, @RequestParam Map<String, String> parameters) {
-    noParameters(parameters);
+    Inputs.onlyParameters(parameters, Set.of());
     Caller caller = AccessPolicy.require(identity, Capability.READ_OWN_INBOX);
     if (!inbox.markRead(caller.userId(), id)) {
       throw new ApiRefusal(ProblemType.NOT_FOUND, "没有这条消息");
@@ -52,10 +51,4 @@ public class InboxController {
     return ResponseEntity.noContent().build();
   }
 
-  private static void noParameters(Map<String, String> parameters) {
-    if (!parameters.isEmpty()) {
-      throw new InvalidInputException(parameters.keySet().stream()
-          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
-    }
-  }
 }

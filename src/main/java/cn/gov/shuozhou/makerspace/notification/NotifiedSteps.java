@@ -1,12 +1,11 @@
 package cn.gov.shuozhou.makerspace.notification;
 
+import cn.gov.shuozhou.makerspace.common.ParseListeners;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICANT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICATION_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -77,9 +75,7 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
@@ -98,7 +94,6 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
         step(activity);
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   private void step(ActivityImpl activity) {

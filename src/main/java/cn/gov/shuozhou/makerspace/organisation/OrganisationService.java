@@ -22,14 +22,19 @@ public class OrganisationService {
     this.identity = identity;
   }
 
-  @Transactional
-  public void create(Organisation o, String password, String createdBy) {
+  /** 409 when the user id or the credit code of {@code o} already has an account. */
+  void requireFree(Organisation o) {
     if (identity.createUserQuery().userId(o.userId()).count() > 0) {
       throw userTaken(o.userId());
     }
     if (organisations.creditCodeTaken(o.creditCode())) {
       throw codeTaken();
     }
+  }
+
+  @Transactional
+  public void create(Organisation o, String password, String createdBy) {
+    requireFree(o);
     try {
       // our row first: its primary key and unique code also settle two concurrent requests
       organisations.insert(o, createdBy);
@@ -67,11 +72,11 @@ public class OrganisationService {
     }
   }
 
-  static OrganisationTakenException userTaken(String userId) {
+  private static OrganisationTakenException userTaken(String userId) {
     return new OrganisationTakenException("userId", "用户名（userId）" + userId + " 已被使用，请换一个");
   }
 
-  static OrganisationTakenException codeTaken() {
+  private static OrganisationTakenException codeTaken() {
     return new OrganisationTakenException("creditCode", "该统一社会信用代码（creditCode）已开通机构账号，每个运营机构只能有一个账号");
   }
 }

@@ -66,7 +66,7 @@ public class SelfServiceController {
     in.throwIfInvalid();
     resets.request(userId);
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message",
-        "如该用户名是机构账号，重置密码的验证码已发送到其登记的电子邮箱，" + VerificationCodes.VALID.toMinutes() + "分钟内有效"));
+        "如该用户名是机构账号，重置密码的验证码已发送到其登记的电子邮箱，" + OneTimeCodes.VALID.toMinutes() + "分钟内有效"));
   }
 
   @PostMapping(RESET_CONFIRM)

@@ -1,11 +1,11 @@
 package cn.gov.shuozhou.makerspace.portal;
 
 import cn.gov.shuozhou.makerspace.common.ProblemType;
-import cn.gov.shuozhou.makerspace.common.FieldError;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ record Applicant(String userId, String creditCode) {
 
     /** The signed-in organisation account of a portal request, which takes no query parameters. */
     Applicant of(Map<String, String> parameters) {
-      refuseParameters(parameters);
+      Inputs.onlyParameters(parameters, Set.of());
       return current(identity, organisations);
     }
   }
@@ -44,10 +44,4 @@ record Applicant(String userId, String creditCode) {
     return new Applicant(user, creditCode);
   }
 
-  private static void refuseParameters(Map<String, String> parameters) {
-    if (!parameters.isEmpty()) {
-      throw new InvalidInputException(parameters.keySet().stream()
-          .map(name -> new FieldError(name, "未知参数：" + name + "（本接口不接受参数）")).toList());
-    }
-  }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,12 @@ public class MyApplications {
   private static final List<String> VISIBLE = List.of(SPACE_NAME, COUNTY, RETURN_REASON, OUTCOME, OUTCOME_REASON,
       CERTIFICATE_NUMBER, VALID_UNTIL, SUPERVISION_INSTANCE_ID, PREMISES, HOST_TYPE, CONVERTED_OLD_BUILDING, SPACE_FOCUS);
 
+  /** Cases per page of 我的申请: what a screen shows, and what the page costs whatever the organisation's history. */
+  public static final int PAGE_SIZE = 20;
+
+  /** One page of an organisation's applications, newest first, and how many it has in all. */
+  public record Page(List<MyApplication> applications, long total, int page, int pageSize) {}
+
   private final ProcessEngine engine;
   private final RequiredMaterials materials;
 
@@ -42,33 +49,40 @@ public class MyApplications {
     this.materials = materials;
   }
 
-  public List<MyApplication> of(String creditCode, String userId) {
+  /** Page {@code page} (from 1) of the applications filed with {@code creditCode}. */
+  public Page of(String creditCode, String userId, int page) {
     return WithoutAuthorization.call(engine, () -> {
-      List<HistoricProcessInstance> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode)
-          .orderByProcessInstanceStartTime().desc().list();
-      if (instances.isEmpty()) {
-        return List.of();
-      }
-      // a few queries for the whole list, not three per case: an organisation's list grows every year
-      Map<String, Map<String, Object>> variables = variables(instances.stream().map(HistoricProcessInstance::getId).toList());
-      Map<String, String> supervisionKeys = businessKeys(variables.values().stream()
-          .map(v -> v.get(SUPERVISION_INSTANCE_ID)).filter(Objects::nonNull).map(Object::toString).toList());
-      List<String> keys = new ArrayList<>(instances.stream().map(HistoricProcessInstance::getBusinessKey).toList());
-      keys.addAll(supervisionKeys.values());
-      Map<String, List<Task>> tasks = tasks(keys);
-      List<MyApplication> list = new ArrayList<>();
-      for (HistoricProcessInstance instance : instances) {
-        Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
-        List<Task> own = new ArrayList<>(tasks.getOrDefault(instance.getBusinessKey(), List.of()));
-        Object supervision = v.get(SUPERVISION_INSTANCE_ID);
-        if (supervision != null) {
-          own.addAll(tasks.getOrDefault(supervisionKeys.get(supervision.toString()), List.of()));
-        }
-        list.add(describe(instance, v, own, userId));
-      }
-      return list;
+      HistoricProcessInstanceQuery filed = engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode);
+      long total = filed.count();
+      List<HistoricProcessInstance> instances = total == 0 ? List.of()
+          : filed.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().desc().listPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
+      return new Page(describe(instances, userId), total, page, PAGE_SIZE);
     });
+  }
+
+  private List<MyApplication> describe(List<HistoricProcessInstance> instances, String userId) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    // a few queries for the whole list, not three per case: an organisation's list grows every year
+    Map<String, Map<String, Object>> variables = variables(instances.stream().map(HistoricProcessInstance::getId).toList());
+    Map<String, String> supervisionKeys = businessKeys(variables.values().stream()
+        .map(v -> v.get(SUPERVISION_INSTANCE_ID)).filter(Objects::nonNull).map(Object::toString).toList());
+    List<String> keys = new ArrayList<>(instances.stream().map(HistoricProcessInstance::getBusinessKey).toList());
+    keys.addAll(supervisionKeys.values());
+    Map<String, List<Task>> tasks = tasks(keys);
+    List<MyApplication> list = new ArrayList<>();
+    for (HistoricProcessInstance instance : instances) {
+      Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
+      List<Task> own = new ArrayList<>(tasks.getOrDefault(instance.getBusinessKey(), List.of()));
+      Object supervision = v.get(SUPERVISION_INSTANCE_ID);
+      if (supervision != null) {
+        own.addAll(tasks.getOrDefault(supervisionKeys.get(supervision.toString()), List.of()));
+      }
+      list.add(describe(instance, v, own, userId));
+    }
+    return list;
   }
 
   /** The application as its organisation sees it (also the head of its case page). */

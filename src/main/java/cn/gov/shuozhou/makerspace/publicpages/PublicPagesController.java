@@ -1,5 +1,8 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.exactly;
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.notFound;
+
 import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.letters.LetterArchive;
@@ -7,15 +10,7 @@ import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
-import cn.gov.shuozhou.makerspace.materials.MultipartFiles;
-import cn.gov.shuozhou.makerspace.materials.ObjectionEvidence;
-import cn.gov.shuozhou.makerspace.materials.ReceivedFile;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,14 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import cn.gov.shuozhou.makerspace.publicnotice.ObjectionDoor;
-import cn.gov.shuozhou.makerspace.publicnotice.Objections;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -56,9 +47,6 @@ public class PublicPagesController {
       "ASSESSMENT_FAILED", "年度考核不合格，经限期整改仍不合格（第八条）",
       "FALSE_MATERIALS", "提供虚假材料（第九条）",
       "VIOLATION", "违反管理规定，情节严重（第十条）");
-  static final String ACKNOWLEDGEMENT = "acknowledgementNumber";
-  static final Set<String> OBJECTION_FIELDS =
-      Set.of(ObjectionDoor.NAME, ObjectionDoor.ID_NUMBER, ObjectionDoor.PHONE, ObjectionDoor.REASONS);
   static final Pattern CERTIFICATE_NUMBER = Pattern.compile("SZZC-\\d{4}-\\d{3,6}");
   static final int PAGE_SIZE = 50;
   static final int MAX_PAGE = 10_000;
@@ -66,101 +54,12 @@ public class PublicPagesController {
 
   private final CertificateRegistry registry;
   private final AssessmentResults assessments;
-  private final PublicNotices notices;
-  private final ObjectionDoor door;
   private final LetterArchive letters;
-  private final ObjectionEvidence evidence;
 
-  public PublicPagesController(CertificateRegistry registry, AssessmentResults assessments, PublicNotices notices,
-      ObjectionDoor door, LetterArchive letters, ObjectionEvidence evidence) {
-    this.evidence = evidence;
+  public PublicPagesController(CertificateRegistry registry, AssessmentResults assessments, LetterArchive letters) {
     this.registry = registry;
     this.assessments = assessments;
-    this.notices = notices;
-    this.door = door;
     this.letters = letters;
-  }
-
-  /** 网上公示 in progress, or with {@code archive=true} those that ended. */
-  @GetMapping("/public/notices")
-  public String notices(@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, Set.of("archive"), model, response);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    String archive = parameters.getOrDefault("archive", "false");
-    if (!archive.equals("true") && !archive.equals("false")) {
-      return refuse(model, response, "archive", "往期公示（archive）应为 true 或 false");
-    }
-    boolean past = archive.equals("true");
-    model.addAttribute("archive", past);
-    model.addAttribute("notices", past ? notices.archive() : notices.running());
-    return "public/notices";
-  }
-
-  /** One notice; while it runs, with the real-name objection form (POST /api/objections). */
-  @GetMapping("/public/notices/{applicationNumber}")
-  public String notice(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters,
-      Model model, HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, Set.of(), model, response);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    Optional<PublicNotices.Notice> found = notices.find(applicationNumber);
-    if (found.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("number", applicationNumber);
-      return "public/not-found";
-    }
-    model.addAttribute("notice", found.get());
-    model.addAttribute("evidenceLimits", evidence.limits());
-    return "public/notice";
-  }
-
-  /**
-   * The notice page's own objection form, which works without JavaScript (multipart, with evidence
-   * files): the same door as {@code POST /api/objections}; refusals are shown at their fields and
-   * nothing is filed.
-   */
-  @PostMapping(path = "/public/notices/{applicationNumber}/objection",
-      consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
-  public String object(@PathVariable String applicationNumber, Model model, HttpServletRequest request,
-      HttpServletResponse response) throws IOException, ServletException {
-    Optional<PublicNotices.Notice> found = notices.find(applicationNumber);
-    if (found.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("number", applicationNumber);
-      return "public/not-found";
-    }
-    model.addAttribute("notice", found.get());
-    model.addAttribute("evidenceLimits", evidence.limits());
-    try {
-      // the files first: an oversized body is refused before anything of it is read
-      List<ReceivedFile> files = MultipartFiles.isMultipart(request) ? evidence.received(request) : List.of();
-      Map<String, String> parameters = new LinkedHashMap<>();
-      request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
-      Optional<String> refused = exactly(parameters, OBJECTION_FIELDS, model, response);
-      if (refused.isPresent()) {
-        return refused.get();
-      }
-      model.addAttribute("form", parameters);
-      Map<String, Object> body = new LinkedHashMap<>(parameters);
-      body.put(ObjectionDoor.APPLICATION_NUMBER, applicationNumber);
-      Objections.Filed filed = door.file(body, files, request.getRemoteAddr());
-      model.addAttribute("acknowledged", ObjectionDoor.acknowledgement(filed));
-      model.addAttribute("acknowledgementNumber", filed.acknowledgementNumber());
-    } catch (InvalidInputException invalid) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      Map<String, String> errors = new LinkedHashMap<>();
-      // the door names the field for API clients, "（idNumber）": a citizen reads the message at its field
-      invalid.getErrors().forEach(e -> errors.merge(e.field(), e.message().replace("（" + e.field() + "）", ""),
-          (first, next) -> first + "；" + next));
-      model.addAttribute("errors", errors);
-    } catch (ApiRefusal refusal) {
-      response.setStatus(refusal.type().status().value());
-      model.addAttribute("refusal", refusal.getMessage());
-    }
-    return "public/notice";
   }
 
   @GetMapping({"/public", "/public/"})
@@ -231,9 +130,7 @@ public class PublicPagesController {
     }
     Optional<Certificate> found = registry.find(certificateNumber);
     if (found.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("number", certificateNumber);
-      return "public/not-found";
+      return notFound(model, response, certificateNumber);
     }
     model.addAttribute("entry", Entry.of(found.get(), EngineClock.today()));
     model.addAttribute("grades", assessments.of(certificateNumber).stream()
@@ -261,49 +158,6 @@ public class PublicPagesController {
     model.addAttribute("revoked", registry.endedAs(CertificateStatus.REVOKED, ANNOUNCED).stream()
         .map(c -> Entry.of(c, today)).toList());
     return "public/announcements";
-  }
-
-  /** The objector looks up the handling of their objection: the form. */
-  @GetMapping("/public/objections/status")
-  public String objectionStatusForm(@RequestParam Map<String, String> parameters, Model model,
-      HttpServletResponse response) {
-    return exactly(parameters, Set.of(), model, response).orElse("public/objection-status");
-  }
-
-  /**
-   * The lookup itself, posted so that the phone stays out of addresses and logs. A wrong number and
-   * a wrong phone get the same answer, so the page tells nothing about objections of others.
-   */
-  @PostMapping(path = "/public/objections/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  public String objectionStatus(@RequestParam Map<String, String> parameters, Model model,
-      HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, Set.of(ACKNOWLEDGEMENT, ObjectionDoor.PHONE), model, response);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    String number = parameters.getOrDefault(ACKNOWLEDGEMENT, "").trim();
-    String phone = parameters.getOrDefault(ObjectionDoor.PHONE, "").trim();
-    model.addAttribute("number", number);
-    Map<String, String> errors = new LinkedHashMap<>();
-    if (!number.matches("YY-\\d{4}-\\d{6}")) {
-      errors.put(ACKNOWLEDGEMENT, "受理编号格式不正确：应形如 YY-2026-000001");
-    }
-    if (!phone.matches(ObjectionDoor.MOBILE)) {
-      errors.put(ObjectionDoor.PHONE, "手机号码应为提交异议时填写的11位手机号码");
-    }
-    if (!errors.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("errors", errors);
-      return "public/objection-status";
-    }
-    Optional<Objections.Status> status = door.status(number, phone);
-    if (status.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("notFound", true);
-    } else {
-      model.addAttribute("status", status.get());
-    }
-    return "public/objection-status";
   }
 
   @GetMapping("/public/verify")
@@ -363,18 +217,5 @@ public class PublicPagesController {
       counties.put(county.name(), county.displayName());
     }
     return counties;
-  }
-
-  private static Optional<String> exactly(Map<String, String> parameters, Set<String> declared, Model model,
-      HttpServletResponse response) {
-    return parameters.keySet().stream().filter(name -> !declared.contains(name)).findFirst()
-        .map(name -> refuse(model, response, name, "未知参数：" + name));
-  }
-
-  private static String refuse(Model model, HttpServletResponse response, String field, String message) {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    model.addAttribute("field", field);
-    model.addAttribute("message", message);
-    return "public/refused";
   }
 }

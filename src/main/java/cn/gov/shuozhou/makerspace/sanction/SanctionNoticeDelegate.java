@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.sanction;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.STATEMENT_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.*;
 
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
@@ -31,7 +32,7 @@ public class SanctionNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution e) {
     Date now = EngineClock.now();
-    Date due = calendar.due(now, Policy.of(e).statementWorkingDays());
+    Date due = calendar.due(now, Policy.of(e).number(STATEMENT_WORKING_DAYS));
     String facts = text(e, PROPOSAL_FACTS);
     String article = text(e, PROPOSAL_ARTICLE);
     String decision = text(e, PROPOSAL_DECISION);

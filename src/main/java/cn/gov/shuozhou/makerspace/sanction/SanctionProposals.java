@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.sanction;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.BAN_YEARS;
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.RECTIFICATION_MONTHS;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.*;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
@@ -49,7 +51,7 @@ public class SanctionProposals {
     e.setVariableLocal(PROPOSAL_FACTS, facts(e, cause));
     e.setVariableLocal(PROPOSAL_ARTICLE, kind.article());
     e.setVariableLocal(PROPOSAL_DECISION,
-        kind.intendedDecision(policy.banYears(), policy.rectificationMonths()));
+        kind.intendedDecision(policy.number(BAN_YEARS), policy.number(RECTIFICATION_MONTHS)));
     String user = Context.getCommandContext().getAuthenticatedUserId();
     e.setVariableLocal(PROPOSED_BY, user == null ? BY_DEADLINE : user);
     DelegateExecution around = ((ExecutionEntity) e).getParent();

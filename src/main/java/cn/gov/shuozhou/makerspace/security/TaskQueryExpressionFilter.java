@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.web.CachedBodyRequest;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.web.Problems;
 import cn.gov.shuozhou.makerspace.common.ProblemType;

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.web.CachedBodyRequest;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.web.Problems;

@@ -18,14 +18,15 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,8 +50,6 @@ class Sections {
   static final String MISSING = "未报送";
   static final String MISSING_OVERDUE = "逾期未报送";
   static final int CAMPAIGN_MISSING_COLUMN = 3;
-  /** Instances per query of the task history (well below every database's limit of bound parameters). */
-  private static final int BATCH = 500;
   private static final List<String> GRADES = List.of("excellent", "qualified", "unqualified");
 
   private final JdbcTemplate jdbc;
@@ -59,18 +58,24 @@ class Sections {
     this.jdbc = jdbc;
   }
 
+  /** Every section; the filtered cases of the read model are read once for the three sections built on them. */
   List<StatTable> all(Filters filters, java.util.Date now) {
-    return KEYS.stream().map(key -> section(key, filters, now)).toList();
+    List<Case> cases = cases(filters);
+    return KEYS.stream().map(key -> section(key, filters, now, () -> cases)).toList();
   }
 
   /** One section; 400 naming {@code section} for an unknown key. */
   StatTable section(String key, Filters f, java.util.Date now) {
+    return section(key, f, now, () -> cases(f));
+  }
+
+  private StatTable section(String key, Filters f, java.util.Date now, Supplier<List<Case>> cases) {
     LocalDate today = EngineClock.toLocalDate(now);
     return switch (key) {
-      case "applications" -> applications(f);
+      case "applications" -> applications(f, cases.get());
       case "stages" -> stages(f);
-      case "rejections" -> rejections(f);
-      case "durations" -> durations(f);
+      case "rejections" -> rejections(cases.get());
+      case "durations" -> durations(f, cases.get());
       case "certified" -> certified(f, today);
       case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
@@ -83,8 +88,7 @@ class Sections {
 
   // ------------------------------------------------------------ cases (read model)
 
-  private StatTable applications(Filters f) {
-    List<Case> cases = cases(f);
+  private StatTable applications(Filters f, List<Case> cases) {
     Map<String, Predicate<Case>> columns = new LinkedHashMap<>();
     columns.put("收到申请", c -> true);
     columns.put("办理中", c -> c.row.outcome() == null);
@@ -120,8 +124,8 @@ class Sections {
         List.of("环节", "件数"), rows);
   }
 
-  private StatTable rejections(Filters f) {
-    List<Case> ended = cases(f).stream().filter(c -> c.row.reasonCode() != null
+  private StatTable rejections(List<Case> cases) {
+    List<Case> ended = cases.stream().filter(c -> c.row.reasonCode() != null
         && !CaseEnd.CERTIFIED.name().equals(c.row.reasonCode())).toList();
     List<Row> rows = new ArrayList<>();
     for (CaseEnd end : CaseEnd.values()) {
@@ -140,29 +144,31 @@ class Sections {
   }
 
   /**
-   * The finished tasks of the filtered cases, read by instance (the index on PROC_INST_ID_) in batches:
-   * a join of the whole task history with the read model let H2 scan all history (docs/statistics.md).
+   * The completed tasks of the filtered cases, in one join driven by the read model: filtered, the
+   * cases are read first and their tasks looked up by instance (the engine's index on PROC_INST_ID_);
+   * unfiltered, the task history is read once (docs/statistics.md, docs/performance.md section 11).
+   * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
    */
-  private StatTable durations(Filters f) {
+  private StatTable durations(Filters f, List<Case> cases) {
     record Done(String stage, CaseRef ref, long started, double days, boolean overdue) {}
-    Map<String, CaseRow> byInstance = new LinkedHashMap<>();
-    cases(f).forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
-    List<String> instances = List.copyOf(byInstance.keySet());
+    Map<String, CaseRow> byInstance = new HashMap<>();
+    cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
     List<Done> done = new ArrayList<>();
-    for (int from = 0; from < instances.size(); from += BATCH) {
-      List<String> batch = instances.subList(from, Math.min(instances.size(), from + BATCH));
-      jdbc.query("SELECT PROC_INST_ID_, NAME_, START_TIME_, END_TIME_, DUE_DATE_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ IN ("
-          + String.join(", ", Collections.nCopies(batch.size(), "?")) + ") AND END_TIME_ IS NOT NULL", rs -> {
-            Timestamp start = rs.getTimestamp("START_TIME_");
-            Timestamp end = rs.getTimestamp("END_TIME_");
-            Timestamp due = rs.getTimestamp("DUE_DATE_");
-            boolean overdue = due != null && end.after(due);
-            CaseRow row = byInstance.get(rs.getString("PROC_INST_ID_"));
-            CaseRef ref = new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()),
-                rs.getString("NAME_"), day(start), day(end), overdue ? "超期" : "按期");
-            done.add(new Done(rs.getString("NAME_"), ref, start.getTime(), (end.getTime() - start.getTime()) / 86_400_000.0, overdue));
-          }, batch.toArray());
-    }
+    Where w = caseWhere(f).and("t.DELETE_REASON_ = 'completed'");
+    jdbc.query("SELECT c.process_instance_id, t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_ FROM ms_stat_case c"
+        + " JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = c.process_instance_id WHERE " + w.sql, rs -> {
+          CaseRow row = byInstance.get(rs.getString(1));
+          if (row == null) {
+            return; // a case filed between the two reads: the next request shows it
+          }
+          Timestamp start = rs.getTimestamp("START_TIME_");
+          Timestamp end = rs.getTimestamp("END_TIME_");
+          Timestamp due = rs.getTimestamp("DUE_DATE_");
+          boolean overdue = due != null && end.after(due);
+          CaseRef ref = new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()),
+              rs.getString("NAME_"), day(start), day(end), overdue ? "超期" : "按期");
+          done.add(new Done(rs.getString("NAME_"), ref, start.getTime(), (end.getTime() - start.getTime()) / 86_400_000.0, overdue));
+        }, w.args());
     done.sort(Comparator.comparing((Done d) -> d.ref().number()).thenComparingLong(Done::started));
     Map<String, List<Done>> byStage = new LinkedHashMap<>();
     done.forEach(d -> byStage.computeIfAbsent(d.stage(), s -> new ArrayList<>()).add(d));
@@ -180,7 +186,8 @@ class Sections {
   // ------------------------------------------------------------ registry
 
   private StatTable certified(Filters f, LocalDate today) {
-    Where w = new Where().and("status = 'VALID'").and("valid_until >= ?", Date.valueOf(today));
+    Where w = new Where().and("status = 'VALID'").and("certified_on <= ?", Date.valueOf(today))
+        .and("valid_until >= ?", Date.valueOf(today));
     if (f.county() != null) {
       w.and("county = ?", f.county());
     }
@@ -315,12 +322,15 @@ class Sections {
   }
 
   private StatTable bans(Filters f, LocalDate today) {
-    Where w = new Where().and("b.banned_from <= ?", Date.valueOf(today)).and("b.banned_until >= ?", Date.valueOf(today));
+    Where w = new Where().and("k.banned_from <= ?", Date.valueOf(today)).and("k.banned_until >= ?", Date.valueOf(today));
     countyOf(w, "k.county", f);
     record Ban(String county, CaseRef ref) {}
-    List<Ban> bans = jdbc.query("SELECT b.*, k.county, k.space_name FROM ms_ban b LEFT JOIN (SELECT credit_code, "
-        + "MIN(county) AS county, MIN(space_name) AS space_name FROM ms_stat_case GROUP BY credit_code) k "
-        + "ON k.credit_code = b.credit_code WHERE " + w.sql + " ORDER BY b.banned_from, b.source_ref", (rs, i) -> {
+    // the space of each ban in force, looked up by its credit code (ix_stat_case_credit_code): a derived table
+    // grouping every case by credit code made H2 scan the whole read model once per ban
+    List<Ban> bans = jdbc.query("SELECT * FROM (SELECT b.*, (SELECT MIN(c.county) FROM ms_stat_case c "
+        + "WHERE c.credit_code = b.credit_code) AS county, (SELECT MIN(c.space_name) FROM ms_stat_case c "
+        + "WHERE c.credit_code = b.credit_code) AS space_name FROM ms_ban b) k WHERE " + w.sql
+        + " ORDER BY k.banned_from, k.source_ref", (rs, i) -> {
           String county = rs.getString("county");
           return new Ban(county, new CaseRef(rs.getString("credit_code"), rs.getString("space_name"),
               county == null ? "" : County.nameOf(county), "禁止申报期内", day(rs.getDate("banned_from")),

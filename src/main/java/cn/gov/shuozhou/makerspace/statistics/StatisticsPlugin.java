@@ -2,13 +2,11 @@ package cn.gov.shuozhou.makerspace.statistics;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ParseListeners;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -33,9 +31,7 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.addPost(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (isCertification(scope)) {
@@ -51,7 +47,6 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
         }
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   private static boolean isCertification(ScopeImpl scope) {

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.RECTIFICATION_MONTHS;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
@@ -34,7 +35,7 @@ public class RectificationStartListener implements ExecutionListener {
     instance.removeVariable(PENDING_RECTIFICATION_REASON);
     instance.removeVariable(PENDING_RECTIFICATION_SOURCE);
     LocalDate deadline = schedule.rectificationDeadline(EngineClock.today(),
-        Policy.of(execution).rectificationMonths());
+        Policy.of(execution).number(RECTIFICATION_MONTHS));
     execution.setVariableLocal(RECTIFICATION_REASON, reason);
     execution.setVariableLocal(RECTIFICATION_SOURCE, source);
     execution.setVariableLocal(RECTIFICATION_DEADLINE, deadline.toString());

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.RENEWAL_REMINDER_DAYS;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
@@ -23,7 +24,7 @@ public class RenewalReminderDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String text = supervision.renewalReminder(Vars.text(execution, CERTIFICATE_NUMBER), Vars.day(execution, VALID_UNTIL),
-        Policy.of(execution).renewalReminderDays());
+        Policy.of(execution).number(RENEWAL_REMINDER_DAYS));
     reminders.comment(execution.getProcessInstanceId(), null, text);
     execution.setVariable(RENEWAL_REMINDER_TEXT, text);
     execution.setVariable(RENEWAL_REMINDED_AT, EngineClock.now());

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.BAN_YEARS;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
@@ -24,7 +25,7 @@ public class RevocationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reasonCode = Vars.text(execution, REVOCATION_REASON);
     String outcomeReason = supervision.revoke(Vars.step(execution), Revocation.valueOf(reasonCode),
-        Vars.text(execution, REVOCATION_NOTE), Policy.of(execution).banYears());
+        Vars.text(execution, REVOCATION_NOTE), Policy.of(execution).number(BAN_YEARS));
     DelegateExecution instance = execution.getProcessInstance();
     instance.setVariable(REVOCATION_REASON, reasonCode);
     instance.setVariable(OUTCOME, OUTCOME_REVOKED);

@@ -29,9 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Files the city bureau's reports about a certified space (Art. 9, 10): the record (table
  * {@code ms_supervision_report}, who and why) and the message to the space's running supervision,
  * in one transaction. The certification has no message for false materials (its own check is part
- * of the on-site inspection), so a report goes to the supervision; once the title has expired and the
- * supervision has ended, a false-materials report starts the review of Art. 9 after the title
- * ({@code maker-space-ended-title-false-materials}), which can still lead to the ban.
+ * of the on-site inspection), so a report goes to the supervision; once the title has expired (its
+ * supervision ended, or still awaiting the last year's assessment), a false-materials report starts
+ * the review of Art. 9 after the title ({@code maker-space-ended-title-false-materials}), which can
+ * still lead to the ban.
  */
 @Service
 public class SupervisionReports {
@@ -74,6 +75,15 @@ public class SupervisionReports {
   @Transactional
   public Filed file(Kind kind, String certificateNumber, String applicationNumber, String text, String reportedBy) {
     String subject = certificateNumber != null ? certificateNumber : applicationNumber;
+    // an expired title can no longer be revoked, only the ban follows: also while its supervision
+    // still awaits the last year's assessment (expiredAwaitingLastAssessment)
+    Optional<Certificate> expired = kind == Kind.FALSE_MATERIALS
+        ? (certificateNumber != null ? certificates.find(certificateNumber) : certificates.forApplication(applicationNumber))
+            .filter(c -> c.status() == CertificateStatus.EXPIRED)
+        : Optional.empty();
+    if (expired.isPresent()) {
+      return reviewAfterTitle(expired.get(), text, reportedBy);
+    }
     ProcessInstance supervision = WithoutAuthorization.call(engine, () -> {
       ProcessInstanceQuery query = engine.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey(KEY).active();
@@ -81,14 +91,7 @@ public class SupervisionReports {
           : query.variableValueEquals(APPLICATION_NUMBER, applicationNumber)).singleResult();
     });
     if (supervision == null) {
-      Optional<Certificate> expired = kind == Kind.FALSE_MATERIALS
-          ? (certificateNumber != null ? certificates.find(certificateNumber) : certificates.forApplication(applicationNumber))
-              .filter(c -> c.status() == CertificateStatus.EXPIRED)
-          : Optional.empty();
-      if (expired.isEmpty()) {
-        throw new ApiRefusal(ProblemType.NO_RUNNING_PROCESS, NOTHING_TO_REPORT_ON.formatted(subject));
-      }
-      return reviewAfterTitle(expired.get(), text, reportedBy);
+      throw new ApiRefusal(ProblemType.NO_RUNNING_PROCESS, NOTHING_TO_REPORT_ON.formatted(subject));
     }
     String reportId = record(kind, supervision.getBusinessKey(), text, reportedBy, supervision.getId());
     try {

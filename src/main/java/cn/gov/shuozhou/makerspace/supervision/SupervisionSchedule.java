@@ -1,5 +1,8 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.ANNUAL_REPORT_REMINDER_DAYS;
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.FIRST_REPORT_MIN_WORKING_DAYS;
+
 import cn.gov.shuozhou.makerspace.calendar.WorkingDayCalendar;
 import cn.gov.shuozhou.makerspace.certification.Policy;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -46,8 +49,8 @@ public class SupervisionSchedule {
      * (instances started before that parameter existed are past it).
      */
     public static ReportRules of(Policy policy, boolean firstReport) {
-      return new ReportRules(policy.annualReportOpens(), policy.annualReportDue(), policy.annualReportReminderDays(),
-          firstReport ? policy.firstReportMinWorkingDays() : 0);
+      return new ReportRules(policy.annualReportOpens(), policy.annualReportDue(),
+          policy.number(ANNUAL_REPORT_REMINDER_DAYS), firstReport ? policy.number(FIRST_REPORT_MIN_WORKING_DAYS) : 0);
     }
   }
 

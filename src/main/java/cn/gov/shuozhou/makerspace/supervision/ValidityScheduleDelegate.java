@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.RENEWAL_REMINDER_DAYS;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
 
 import cn.gov.shuozhou.makerspace.certification.Policy;
@@ -20,7 +21,7 @@ public class ValidityScheduleDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SupervisionSchedule.Validity v = schedule.validity(Vars.day(execution, VALID_UNTIL),
-        Policy.of(execution).renewalReminderDays());
+        Policy.of(execution).number(RENEWAL_REMINDER_DAYS));
     execution.setVariable(RENEWAL_REMINDER_AT, v.renewalReminderAt());
     execution.setVariable(VALIDITY_ENDS_AT, v.endsAt());
   }

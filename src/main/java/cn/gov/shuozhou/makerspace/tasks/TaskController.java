@@ -4,6 +4,7 @@ import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.MediaType;
@@ -50,22 +51,12 @@ public class TaskController {
 
   @PostMapping(path = "/api/tasks/{taskId}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Transferred transfer(@PathVariable String taskId, @RequestBody Map<String, Object> body) {
-    Inputs in = Inputs.of(body).only(List.of(TaskCommands.ASSIGNEE, REASON));
-    String assignee = in.text(TaskCommands.ASSIGNEE, "转办对象", true, Inputs.MAX_NAME);
-    String reason = in.text(REASON, "转办理由", true, Inputs.MAX_TEXT);
-    in.throwIfInvalid();
-    Task task = commands.transfer(taskId, assignee, reason);
-    return new Transferred(task.getId(), task.getAssignee());
+    return reassign(body, "转办对象", "转办理由", (assignee, reason) -> commands.transfer(taskId, assignee, reason));
   }
 
   @PostMapping(path = "/api/tasks/{taskId}/delegate", consumes = MediaType.APPLICATION_JSON_VALUE)
   public Transferred delegate(@PathVariable String taskId, @RequestBody Map<String, Object> body) {
-    Inputs in = Inputs.of(body).only(List.of(TaskCommands.ASSIGNEE, REASON));
-    String assignee = in.text(TaskCommands.ASSIGNEE, "委派对象", true, Inputs.MAX_NAME);
-    String reason = in.text(REASON, "委派事由", true, Inputs.MAX_TEXT);
-    in.throwIfInvalid();
-    Task task = commands.delegate(taskId, assignee, reason);
-    return new Transferred(task.getId(), task.getAssignee());
+    return reassign(body, "委派对象", "委派事由", (assignee, reason) -> commands.delegate(taskId, assignee, reason));
   }
 
   @PostMapping(path = "/api/tasks/{taskId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,5 +85,16 @@ public class TaskController {
     in.throwIfInvalid();
     Task review = panels.addExpert(applicationNumber, expert, reason);
     return new Transferred(review.getId(), review.getAssignee());
+  }
+
+  /** Transfer and delegation: exactly an assignee and a reason, both required, for {@code command}. */
+  private static Transferred reassign(Map<String, Object> body, String assigneeLabel, String reasonLabel,
+      BiFunction<String, String, Task> command) {
+    Inputs in = Inputs.of(body).only(List.of(TaskCommands.ASSIGNEE, REASON));
+    String assignee = in.text(TaskCommands.ASSIGNEE, assigneeLabel, true, Inputs.MAX_NAME);
+    String reason = in.text(REASON, reasonLabel, true, Inputs.MAX_TEXT);
+    in.throwIfInvalid();
+    Task task = command.apply(assignee, reason);
+    return new Transferred(task.getId(), task.getAssignee());
   }
 }

@@ -241,8 +241,10 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertOutcome(pi, "REJECTED");
 
     web.signInToPortal(operator);
-    String refusal = web.fileNotAcceptedOnPortal(application(creditCode, "山阴众创港", Map.of()));
-    assertThat(refusal).contains("不予受理", "虚假材料", "第九条");
+    web.fileOnPortal(application(creditCode, "山阴众创港", Map.of()));
+    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
+        .contains("不予受理").contains("因提供虚假材料被取消认定资格").contains("（第九条）");
+    web.checkPage("apply-not-accepted", "#apply-done");
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.letters;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.SUPPLEMENT_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,7 +131,7 @@ class LettersProcessTest extends AbstractProcessTest {
   @Test
   void aLapsedApplicationGetsANoticeOfTerminationWithTheRightOfAppeal() {
     ProcessInstance pi = returnedForSupplement();
-    int days = Policy.ofValue(variable(pi.getId(), POLICY)).supplementWorkingDays();
+    int days = Policy.ofValue(variable(pi.getId(), POLICY)).number(SUPPLEMENT_WORKING_DAYS);
     Job deadline = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
     runDueJobs(pi.getId());

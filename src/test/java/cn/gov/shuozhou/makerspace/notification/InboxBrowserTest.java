@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.notification;
 
+import static cn.gov.shuozhou.makerspace.certification.Policy.Output.ESCALATION_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
@@ -65,7 +66,7 @@ class InboxBrowserTest extends AbstractHttpTest {
     CertificationDriver driver = new CertificationDriver(engine);
     ProcessInstance pi = driver.apply(CertificationDriver.namedApplication(space));
     Task review = driver.task(pi.getId(), TASK_FIRST_REVIEW);
-    int days = Policy.ofValue(engine.getRuntimeService().getVariable(pi.getId(), POLICY)).escalationWorkingDays();
+    int days = Policy.ofValue(engine.getRuntimeService().getVariable(pi.getId(), POLICY)).number(ESCALATION_WORKING_DAYS);
 
     // the latest due date that is escalated now, and one day later: overdue, not yet escalated
     Date now = new Date();

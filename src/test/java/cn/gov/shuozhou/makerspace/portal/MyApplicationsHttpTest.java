@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -68,15 +70,49 @@ class MyApplicationsHttpTest extends AbstractHttpTest {
 
     HttpResponse<String> parameter = api("operator1").get("/api/my/applications?creditCode=91140600DM0000002Y");
     assertThat(parameter.statusCode()).isEqualTo(400);
-    assertThat(parameter.body()).contains("creditCode").contains("未知参数");
+    assertThat(parameter.body()).contains("creditCode").contains("不接受字段");
+    for (String page : List.of("0", "-1", "abc", "10001", "1.5")) {
+      HttpResponse<String> refused = api("operator1").get("/api/my/applications?page=" + page);
+      assertThat(refused.statusCode()).as(page).isEqualTo(400);
+      assertThat(refused.body()).as(page).contains("\"page\"").contains("页码");
+    }
 
     HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/my/applications"))
         .header("Accept", "application/json").GET());
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
+  /** An organisation's long history: 20 cases a page, newest first, each case on exactly one page. */
+  @Test
+  void aLongHistoryIsListedTwentyAPageNewestFirst() throws Exception {
+    CertificationDriver driver = new CertificationDriver(engine);
+    List<String> filed = new ArrayList<>();
+    String owner = null;
+    try {
+      for (int i = 1; i <= 23; i++) {
+        CertificationDriver.fixClock(CertificationDriver.MONDAY_MORNING.plusMinutes(i));
+        Map<String, Object> application = CertificationDriver.namedApplication("分页第" + i + "号众创空间");
+        application.put(CREDIT_CODE, CertificationDriver.creditCode(47, 1));
+        owner = driver.applicantOf(application);
+        filed.add(0, driver.apply(application).getBusinessKey());
+      }
+    } finally {
+      CertificationDriver.resetClock();
+    }
+
+    JsonNode first = JSON.readTree(api(owner).get("/api/my/applications").body());
+    JsonNode second = JSON.readTree(api(owner).get("/api/my/applications?page=2").body());
+    JsonNode beyond = JSON.readTree(api(owner).get("/api/my/applications?page=3").body());
+    assertThat(first.get("total").asLong()).isEqualTo(23);
+    assertThat(first.get("pageSize").asInt()).isEqualTo(20);
+    assertThat(second.get("page").asInt()).isEqualTo(2);
+    assertThat(first.get("applications").findValuesAsText("applicationNumber")).containsExactlyElementsOf(filed.subList(0, 20));
+    assertThat(second.get("applications").findValuesAsText("applicationNumber")).containsExactlyElementsOf(filed.subList(20, 23));
+    assertThat(beyond.get("applications")).isEmpty();
+  }
+
   private static JsonNode find(HttpResponse<String> response, String number) throws Exception {
-    for (JsonNode application : JSON.readTree(response.body())) {
+    for (JsonNode application : JSON.readTree(response.body()).get("applications")) {
       if (number.equals(application.get("applicationNumber").asText())) {
         return application;
       }

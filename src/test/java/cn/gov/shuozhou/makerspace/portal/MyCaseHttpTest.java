@@ -157,7 +157,7 @@ class MyCaseHttpTest extends AbstractHttpTest {
   }
 
   private JsonNode mine(String applicant, String number) throws Exception {
-    for (JsonNode application : JSON.readTree(api(applicant).get("/api/my/applications").body())) {
+    for (JsonNode application : JSON.readTree(api(applicant).get("/api/my/applications").body()).get("applications")) {
       if (number.equals(application.get("applicationNumber").asText())) {
         return application;
       }

@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -59,5 +60,41 @@ class PortalBrowserTest extends AbstractHttpTest {
     assertThat(card.getText() + browser.visible(By.cssSelector("#app .hint")).getText())
         .doesNotContainPattern("[A-Za-z]{4,}");
     browser.screenshot(Browser.screenshots().resolve("portal-my-applications.png"));
+  }
+
+  /** An organisation with more cases than a page turns to the next page, which holds its oldest case. */
+  @Test
+  void anOrganisationWithManyCasesTurnsThePage() {
+    CertificationDriver driver = new CertificationDriver(engine);
+    String owner = null;
+    try {
+      for (int i = 1; i <= 21; i++) {
+        CertificationDriver.fixClock(CertificationDriver.MONDAY_MORNING.plusMinutes(i));
+        Map<String, Object> application = CertificationDriver.namedApplication("翻页第" + i + "号众创空间");
+        application.put(CertificationProcess.CREDIT_CODE, CertificationDriver.creditCode(48, 1));
+        owner = driver.applicantOf(application);
+        driver.apply(application);
+      }
+    } finally {
+      CertificationDriver.resetClock();
+    }
+
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys(owner);
+    browser.driver().findElement(By.id("login-password")).sendKeys(owner);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("pager-status"), "共 21 件，第 1 / 2 页");
+    assertThat(browser.driver().findElements(By.cssSelector(".application"))).hasSize(20);
+    assertThat(browser.driver().findElement(By.id("applications")).getText())
+        .contains("翻页第21号众创空间").doesNotContain("翻页第1号众创空间");
+    assertThat(browser.driver().findElement(By.id("page-previous")).isEnabled()).isFalse();
+
+    browser.click(By.id("page-next"));
+    browser.withText(By.id("pager-status"), "第 2 / 2 页");
+    assertThat(browser.driver().findElements(By.cssSelector(".application"))).hasSize(1);
+    assertThat(browser.driver().findElement(By.id("applications")).getText()).contains("翻页第1号众创空间");
+    assertThat(browser.driver().findElement(By.id("page-next")).isEnabled()).isFalse();
+    assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves to the list's heading")
+        .isEqualTo("my-title");
   }
 }

@@ -238,6 +238,8 @@ abstract class PostgresLifecycleContract {
       assertThat(db.jdbc().queryForList("SELECT stxname FROM pg_statistic_ext ORDER BY stxname", String.class))
           .contains("ms_auth_perms_read", "ms_auth_perms_read_task");
     }
+    assertThat(db.jdbc().queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_variable'", String.class))
+        .as("the index of 快速搜索 (common/EngineQueryTuning)").contains("ms_idx_var_procinst_name");
     JdbcTemplate application = new JdbcTemplate(node.bean(DataSource.class));
     assertThat(application.queryForObject("SHOW jit", String.class)).isEqualTo("off");
     assertThat(application.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");

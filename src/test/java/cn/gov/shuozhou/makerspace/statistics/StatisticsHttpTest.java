@@ -1,13 +1,13 @@
 package cn.gov.shuozhou.makerspace.statistics;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
+import static cn.gov.shuozhou.makerspace.statistics.DashboardJson.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StatisticsHttpTest extends AbstractHttpTest {
 
   private static final String YEAR = "2021";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired
   private ProcessEngine engine;
@@ -274,51 +273,8 @@ class StatisticsHttpTest extends AbstractHttpTest {
     return json(api(user).get("/api/statistics" + query), 200);
   }
 
-  private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return JSON.readTree(response.body());
-  }
-
-  private static JsonNode section(JsonNode dashboard, String key) {
-    for (JsonNode s : dashboard.get("sections")) {
-      if (s.get("key").asText().equals(key)) {
-        return s;
-      }
-    }
-    throw new AssertionError("no section " + key);
-  }
-
-  private static JsonNode row(JsonNode section, String label) {
-    return section.get("rows").get(indexOf(section, label));
-  }
-
-  private static int indexOf(JsonNode section, String label) {
-    for (int i = 0; i < section.get("rows").size(); i++) {
-      if (section.get("rows").get(i).get("label").asText().equals(label)) {
-        return i;
-      }
-    }
-    throw new AssertionError("no row " + label + " in " + section);
-  }
-
   private static JsonNode last(JsonNode array) {
     return array.get(array.size() - 1);
-  }
-
-  private static List<String> texts(JsonNode row) {
-    List<String> texts = new ArrayList<>(List.of(row.get("label").asText()));
-    row.get("cells").forEach(c -> texts.add(c.get("text").asText()));
-    return texts;
-  }
-
-  /** The section as the page shows it: headers, then each row's texts. */
-  private static List<List<String>> lines(JsonNode section) {
-    List<List<String>> lines = new ArrayList<>();
-    List<String> headers = new ArrayList<>();
-    section.get("headers").forEach(h -> headers.add(h.asText()));
-    lines.add(headers);
-    section.get("rows").forEach(r -> lines.add(texts(r)));
-    return lines;
   }
 
   private static List<List<String>> sheetLines(Sheet sheet) {

@@ -89,7 +89,7 @@ class SupervisionAfterCertificationTest extends AbstractProcessTest {
     BpmnAwareTests.assertThat(again).isEnded().hasPassed("notAccepted");
     assertThat(variable(again.getId(), CertificationProcess.OUTCOME)).isEqualTo("NOT_ACCEPTED");
     assertThat(variable(again.getId(), CertificationProcess.OUTCOME_REASON).toString())
-        .contains("第九条").contains("2028-09-14");
+        .contains("第九条").contains("2028年9月14日前不受理");
     assertThat(EngineClock.today()).isEqualTo(LocalDate.of(2027, 5, 10));
   }
 

@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.security;
+package cn.gov.shuozhou.makerspace.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -11,21 +11,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** A request whose body a filter has already read, offered again to the next filter and the resource. */
-class CachedBodyRequest extends HttpServletRequestWrapper {
+public class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  public CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
 
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 
   /** The request's declared character encoding, UTF-8 when it declares none or an unknown one. */
-  Charset charset() {
+  public Charset charset() {
     String encoding = getCharacterEncoding();
     return encoding == null || !Charset.isSupported(encoding) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
   }
