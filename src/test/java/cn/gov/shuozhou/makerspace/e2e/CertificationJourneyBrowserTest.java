@@ -488,8 +488,13 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
    */
   private void object(String number, boolean mistyped) {
     browser.clearCookies();
-    browser.open(web.url("/public/notices"));
-    browser.click(By.cssSelector("#notices tr[data-number='" + number + "'] a"));
+    // the notice starts asynchronously after the bureau's decision: the list as a citizen reloads it
+    By notice = By.cssSelector("#notices tr[data-number='" + number + "'] a");
+    browser.await().until(d -> {
+      browser.open(web.url("/public/notices"));
+      return !d.findElements(notice).isEmpty();
+    });
+    browser.click(notice);
     if (mistyped) {
       fillObjection("140602198506120012");
       browser.click(By.id("objection-submit"));
