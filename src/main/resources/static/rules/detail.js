@@ -47,7 +47,7 @@ function renderDetail(detail) {
     fact('activatedBy', '启用人', who(active.activatedBy, active.source)),
     fact('source', '来源', sourceLabel(active.source)),
     fact('reason', '启用原因', active.reason || '—'),
-    fact('decisionDefinitionId', '决策定义ID', active.decisionDefinitionId || '—', true));
+    fact('decisionDefinitionId', '决策定义标识', active.decisionDefinitionId || '—', true));
   const download = $('download-active');
   download.href = rules.xmlUrl(detail.key);
   download.setAttribute('download', `${detail.key}${active.version != null ? `-v${active.version}` : ''}.dmn`);

@@ -9,7 +9,8 @@ export class TableViewer extends DmnTables {
   constructor(box) {
     const caption = el('div', { className: 'view-caption', id: 'view-caption', hidden: true });
     const tabs = el('div', { className: 'editor-tabs', id: 'view-tabs', hidden: true });
-    const table = el('div', { className: 'dmn-view', id: 'readable-table' });
+    // the rule as the rule administrators wrote it (FEEL, codes): their text, not the page's words
+    const table = el('div', { className: 'dmn-view', id: 'readable-table', dataset: { userText: '' } });
     fill(box, caption, tabs, table);
     super(table, 'viewer');
     this.caption = caption;

@@ -431,6 +431,21 @@ final class WebSteps {
   }
 
   /**
+   * 我的申请 of the signed-in portal lists the letter {@code kind} ({@code LetterKind}'s name) among the
+   * 文书 of application {@code number}; returns the application's text (state, reason, letters).
+   */
+  String letterOnPortal(String name, String number, String kind) {
+    By application = By.cssSelector(".application[data-number='" + number + "']");
+    // letters are issued as the case moves on: a fresh page until it lists this one
+    browser.await().until(d -> {
+      browser.open(url("/portal/"));
+      return browser.visible(application).findElements(By.cssSelector("li[data-kind='" + kind + "'] a")).size() == 1;
+    });
+    checkPage(name, "document");
+    return browser.driver().findElement(application).getText();
+  }
+
+  /**
    * The documented time shortcut of operations (docs/operations.md, "Overriding a timer"): the
    * administrator opens the instance's 作业 tab in Cockpit and sets the due date of the timer of
    * {@code activityId} to a moment past; the job executor then runs it as it runs any due job.
@@ -474,5 +489,49 @@ final class WebSteps {
 
   private static Task single(List<Task> tasks) {
     return tasks.size() == 1 ? tasks.get(0) : null;
+  }
+
+  // ------------------------------------------------------------------ Tasklist's own tabs, Cockpit's history
+
+  /** 退回 on the open task's 转办/退回 tab with {@code reason}: the case goes back one step. */
+  void sendBack(String name, Task task, String reason) {
+    openTask(task);
+    browser.click(By.xpath("//*[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[contains(., '转办/退回')]"));
+    browser.visible(By.cssSelector(".ms-send-back-reason")).sendKeys(reason);
+    checkPage(name, "ms-task-commands", ".ms-task-commands");
+    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='退回']"));
+    browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+  }
+
+  /** 加签 from 已办 in Tasklist: adds {@code expert} to the running panel of case {@code number}, with a reason. */
+  void addExpert(String number, String expert, String reason) {
+    browser.click(By.cssSelector("a.ms-done-link"));
+    WebElement table = browser.withText(By.cssSelector(".ms-done-panel table"), number);
+    WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
+    browser.scrollIntoView(row);
+    row.findElement(By.cssSelector(".ms-add-expert-open")).click();
+    browser.visible(By.cssSelector(".ms-add-expert")).sendKeys(expert);
+    browser.driver().findElement(By.cssSelector(".ms-add-expert-reason")).sendKeys(reason);
+    checkPage("add-expert", ".ms-done-panel");
+    browser.click(By.cssSelector(".ms-add-expert-form button[type='submit']"));
+    browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 " + expert);
+  }
+
+  /** {@code user} signs in to Cockpit at the instance, which shows its history; opens its variables. */
+  void openHistoryInCockpit(String user, String processInstanceId) {
+    browser.open("about:blank");
+    browser.clearCookies();
+    browser.open(url("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId));
+    browser.signInToWebapp(user);
+    browser.await().until(d -> d.getCurrentUrl().contains("/process-instance/" + processInstanceId + "/history"));
+    browser.visible(By.cssSelector(".audit-timeline"));
+    browser.click(By.cssSelector(".audit-tabs a[data-tab='variables']"));
+    browser.visible(By.cssSelector(".audit-variables"));
+  }
+
+  /** The value of {@code variable} as the history's variables tab shows it. */
+  String historyValue(String variable) {
+    return browser.visible(By.cssSelector(".audit-variables tr[data-variable='" + variable + "']"))
+        .findElements(By.tagName("td")).get(2).getText();
   }
 }

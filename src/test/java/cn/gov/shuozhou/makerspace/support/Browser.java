@@ -271,9 +271,10 @@ public final class Browser implements AutoCloseable {
   /**
    * Proper names and identifiers without digits that stay in Latin letters: the demo administrator's
    * user id; the file formats the upload accepts and the units of file sizes, as Chinese pages write
-   * them (只接收PDF、JPEG、PNG文件, 不超过 10 MB).
+   * them (只接收PDF、JPEG、PNG文件, 不超过 10 MB); on the rule page, the names of the standards its
+   * rules are written in (DMN 文件, 条件使用 FEEL 书写).
    */
-  public static final Set<String> LATIN_ALLOWED = Set.of("admin", "PDF", "JPEG", "PNG", "KB", "MB");
+  public static final Set<String> LATIN_ALLOWED = Set.of("admin", "PDF", "JPEG", "PNG", "DMN", "FEEL", "KB", "MB");
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@/-]*");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z]+([-/.][a-z]+)+/?|[a-z]+([-/.][a-z]+)*/");

@@ -31,6 +31,8 @@ const STYLE = `
 .ms-done-panel table { width: 100%; }
 .ms-task-commands form { margin: 12px 0 20px; max-width: 640px; }
 .ms-task-commands .ms-result { margin-top: 8px; }
+/* Tasklist's grey hint text is too faint to read (WCAG contrast below 4.5:1) */
+.ms-task-commands .help-block, .ms-done-panel .help-block { color: #555; }
 `;
 
 /** The search variable every case carries (tasks/CaseCard): identifiers and names, upper-cased. */
