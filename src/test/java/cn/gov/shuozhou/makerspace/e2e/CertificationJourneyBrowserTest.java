@@ -197,12 +197,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
         .containsExactly("由“实地考察”退回（inspector1）：租赁合同复印件不清晰，请初审核实原件。");
     approveFirstReview(pi, "原件显示租赁期限有涂改痕迹。");
     inspect(pi, false, false);
-    Task confirm = web.task(pi, TASK_FALSE_MATERIALS);
-    web.signIn("city1");
-    web.openTask(confirm);
-    web.tick("Field_falseMaterialsConfirmed");
-    web.type("Field_falseMaterialsFinding", "租赁合同期限经涂改，确属提供虚假材料。");
-    web.complete("review-false-materials", confirm);
+    confirmFalseMaterials(pi, "租赁合同期限经涂改，确属提供虚假材料。");
     // the leaders do not follow the proposed ban: the inspection's own result stands
     hearing(pi, Map.of(SanctionHearing.STATEMENT_TEXT, "涂改系出租方笔误更正，已补盖公章。"), "不同意处理建议",
         "更正有出租方盖章，不认定为虚假材料。");
@@ -229,12 +224,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     approveFirstReview(pi);
     inspect(pi, true, true);
 
-    Task confirm = web.task(pi, TASK_FALSE_MATERIALS);
-    web.signIn("city1");
-    web.openTask(confirm);
-    web.tick("Field_falseMaterialsConfirmed");
-    web.type("Field_falseMaterialsFinding", "入驻协议系伪造，经核实确属提供虚假材料。");
-    web.complete("review-false-materials", confirm);
+    confirmFalseMaterials(pi, "入驻协议系伪造，经核实确属提供虚假材料。");
 
     hearing(pi, Map.of(SanctionHearing.STATEMENT_TEXT, "入驻协议由前任负责人提供，本单位不知情。"), "同意处理建议",
         "事实清楚，同意不予认定并两年内不受理。");
@@ -553,5 +543,15 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.choose(choice);
     web.type("Field_leaderComment", comment);
     web.complete("leader-sanction-decision", leaders);
+  }
+
+  /** city1 confirms the suspected false materials in Tasklist (the Art. 9 hearing follows). */
+  private void confirmFalseMaterials(String pi, String finding) {
+    Task confirm = web.task(pi, TASK_FALSE_MATERIALS);
+    web.signIn("city1");
+    web.openTask(confirm);
+    web.tick("Field_falseMaterialsConfirmed");
+    web.type("Field_falseMaterialsFinding", finding);
+    web.complete("review-false-materials", confirm);
   }
 }
