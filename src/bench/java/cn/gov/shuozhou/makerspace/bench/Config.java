@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -12,6 +13,25 @@ final class Config {
 
   static Path out() {
     return Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+  }
+
+  /**
+   * A section's empty database: on H2 the file {@code <out>/<section>-h2/db} (its folder emptied, the
+   * path returned), on PostgreSQL the database {@code pgDatabase} dropped and created again (null).
+   */
+  static Path freshDatabase(String section, String database, String pgDatabase) throws Exception {
+    if (!database.equals("h2")) {
+      Pg.recreate(pgDatabase);
+      return null;
+    }
+    Path h2 = out().resolve(section + "-h2").resolve("db");
+    Files.createDirectories(h2.getParent());
+    try (var old = Files.list(h2.getParent())) {
+      for (Path file : old.toList()) {
+        Files.delete(file);
+      }
+    }
+    return h2;
   }
 
   static String text(String name, String fallback) {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Duration;
@@ -43,15 +42,7 @@ public final class PublicPagesBench {
     int noticeCount = Config.integer("bench.public.notices", 100);
     Results results = new Results();
     String p = "public." + database + ".";
-    Path h2 = Config.out().resolve("public-h2").resolve("db");
-    if (database.equals("h2")) {
-      Files.createDirectories(h2.getParent());
-      for (Path old : Files.list(h2.getParent()).toList()) {
-        Files.delete(old);
-      }
-    } else {
-      Pg.recreate(DB);
-    }
+    Path h2 = Config.freshDatabase("public", database, DB);
     try {
       List<String> notices;
       List<String> certificates;

@@ -11,7 +11,6 @@ import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,15 +48,7 @@ public final class RenderBench {
     int samples = Config.integer("bench.render.samples", 10);
     Results results = new Results();
     String p = "render." + database + ".";
-    Path h2 = Config.out().resolve("render-h2").resolve("db");
-    if (database.equals("h2")) {
-      Files.createDirectories(h2.getParent());
-      for (Path old : Files.list(h2.getParent()).toList()) {
-        Files.delete(old);
-      }
-    } else {
-      Pg.recreate(DB);
-    }
+    Path h2 = Config.freshDatabase("render", database, DB);
     try {
       long t0 = System.nanoTime();
       Seeded seeded;

@@ -55,15 +55,7 @@ public final class StatisticsBench {
     int rounds = Config.integer("bench.stat.rounds", 30);
     Results results = new Results();
     String p = "statistics." + database + ".";
-    Path h2 = Config.out().resolve("statistics-h2").resolve("db");
-    if (database.equals("h2")) {
-      Files.createDirectories(h2.getParent());
-      for (Path old : Files.list(h2.getParent()).toList()) {
-        Files.delete(old);
-      }
-    } else {
-      Pg.recreate(DB);
-    }
+    Path h2 = Config.freshDatabase("statistics", database, DB);
     try (AppNode node = (database.equals("h2") ? AppNode.h2File(h2, "statistics") : AppNode.postgres(Pg.url(DB), "statistics"))
         .start()) {
       JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
