@@ -130,15 +130,15 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (CaseEnd end : CaseEnd.values()) {
       if (end != CaseEnd.CERTIFIED) {
-        rows.add(new Row(label("outcomeReason", end.name()), List.of(cases(ended,
+        rows.add(new Row(label("outcomeReason", end.name()), List.of(countOf(ended,
             c -> end.name().equals(c.row.reasonCode())))));
       }
     }
     // the failed Art. 4 conditions of the inspection rejections (one case may fail several)
     Stream.of(conditionCodes()).forEach(code -> rows.add(new Row("其中：" + label("article4Condition", code),
-        List.of(cases(ended, c -> c.row.conditionCodes() != null
+        List.of(countOf(ended, c -> c.row.conditionCodes() != null
             && Arrays.asList(c.row.conditionCodes().split(",")).contains(code))))));
-    rows.add(new Row(TOTAL, List.of(cases(ended, c -> true))));
+    rows.add(new Row(TOTAL, List.of(countOf(ended, c -> true))));
     return new StatTable("rejections", "未予认定的申请（按原因）",
         "按申请提交日期筛选；“其中”各行为实地考察未通过的第四条条件，一件申请可有多项", List.of("原因", "件数"), rows);
   }
@@ -413,7 +413,7 @@ class Sections {
   }
 
   /** The count of the cases that match, linked to them. */
-  private static Cell cases(List<Case> cases, Predicate<Case> which) {
+  private static Cell countOf(List<Case> cases, Predicate<Case> which) {
     return Cell.count(cases.stream().filter(which).toList(), Case::ref);
   }
 
