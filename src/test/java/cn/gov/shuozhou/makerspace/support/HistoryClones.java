@@ -1,4 +1,4 @@
-package cn.gov.shuozhou.makerspace.audit;
+package cn.gov.shuozhou.makerspace.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,23 +16,73 @@ import javax.sql.DataSource;
 
 /**
  * Fills the history tables with many copies of a real historic process instance (its
- * ACT_HI_PROCINST row and all its ACT_HI_VARINST rows), so that list queries can be measured with
- * tens of thousands of instances without running them all. The copies get their own ids, business
- * keys, times and the given variable values; everything else is the template's.
+ * ACT_HI_PROCINST row and all its ACT_HI_VARINST rows), so that list queries can be checked and
+ * measured with thousands of instances without running them all. The copies get their own ids,
+ * business keys, times and the given variable values; everything else is the template's. Used by
+ * audit/HistoryListQueryTest (a few dozen copies) and the bench's history section (12,000).
  */
-final class HistoryClones {
+public final class HistoryClones {
+
+  public static final String[] OUTCOMES = {"CERTIFIED", "REJECTED", "WITHDRAWN", "NOT_ACCEPTED", "LAPSED"};
+  public static final String[] COUNTIES = {"shuocheng", "pinglu", "huairen", "shanyin", "yingxian", "youyu",
+      "devzone"};
+  /** When the first finished copy started; each next one starts 8 hours later. */
+  private static final LocalDateTime FIRST_START = LocalDateTime.of(2016, 1, 4, 9, 0);
 
   private final DataSource dataSource;
 
-  HistoryClones(DataSource dataSource) {
+  public HistoryClones(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   /** What one copy differs in. */
-  record Copy(String businessKey, LocalDateTime start, LocalDateTime end, Map<String, String> textVariables) {}
+  public record Copy(String businessKey, LocalDateTime start, LocalDateTime end, Map<String, String> textVariables) {
+
+    public boolean finished() {
+      return end != null;
+    }
+
+    public String variable(String name) {
+      return textVariables.get(name);
+    }
+  }
+
+  /**
+   * A certification history: {@code finished} copies from 2016 on (the i-th ends with
+   * {@code OUTCOMES[i % 5]}, so a fifth are certified and carry a certificate number SZZC-year-nnn;
+   * 1,000 applications a year, SQ-year-nnnnnn) and {@code running} copies of 2026, counties in
+   * turn. The templates are real instances: a certified one, another finished one, a running one.
+   * Returns every copy inserted.
+   */
+  public List<Copy> certificationHistory(String certifiedId, String finishedId, String runningId, int finished,
+      int running) throws SQLException {
+    List<Copy> all = new ArrayList<>();
+    for (int outcome = 0; outcome < OUTCOMES.length; outcome++) {
+      List<Copy> copies = new ArrayList<>();
+      for (int i = outcome; i < finished; i += OUTCOMES.length) {
+        int year = 2016 + i / 1000;
+        Map<String, String> variables = new LinkedHashMap<>(Map.of("outcome", OUTCOMES[outcome],
+            "county", COUNTIES[i % COUNTIES.length]));
+        if (outcome == 0) {
+          variables.put("certificateNumber", String.format("SZZC-%d-%03d", year, i % 1000 + 1));
+        }
+        LocalDateTime start = FIRST_START.plusHours(8L * i);
+        copies.add(new Copy(String.format("SQ-%d-%06d", year, i % 1000 + 1), start, start.plusDays(20 + i % 40),
+            variables));
+      }
+      insert(outcome == 0 ? certifiedId : finishedId, copies);
+      all.addAll(copies);
+    }
+    List<Copy> open = times(running, i -> new Copy(String.format("SQ-2026-%06d", 100_000 + i),
+        LocalDateTime.of(2026, 1, 5, 9, 0).plusMinutes(40L * i), null,
+        Map.of("county", COUNTIES[i % COUNTIES.length])));
+    insert(runningId, open);
+    all.addAll(open);
+    return all;
+  }
 
   /** Inserts one copy of {@code templateInstanceId} per element of {@code copies}. */
-  void insert(String templateInstanceId, List<Copy> copies) throws SQLException {
+  public void insert(String templateInstanceId, List<Copy> copies) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       Map<String, Object> instance = rows(connection, "ACT_HI_PROCINST", "ID_", templateInstanceId).get(0);
@@ -125,7 +175,7 @@ final class HistoryClones {
     statement.addBatch();
   }
 
-  static <T> List<T> times(int count, java.util.function.IntFunction<T> element) {
+  private static <T> List<T> times(int count, java.util.function.IntFunction<T> element) {
     List<T> list = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       list.add(element.apply(i));
