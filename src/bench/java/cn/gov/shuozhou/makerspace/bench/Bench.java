@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The benchmark harness (docs/performance.md): runs each selected section in its own JVM, collects
  * their results and prints one table. Run it with {@code ./mvnw -Pbench verify} (pom.xml, profile
- * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,upload,public,render,letters,notify,statistics}
+ * {@code bench}); {@code -Dbench.sections=dmn,lifecycle,tasks,yearend,startup,upload,public,render,letters,notify,statistics,history}
  * selects sections.
  */
 public final class Bench {
@@ -100,6 +100,12 @@ public final class Bench {
     if (Config.section("statistics")) {
       for (String database : Config.text("bench.stat.databases", "h2,pg").split(",")) {
         run(failures, "statistics-" + database, cp, List.of("-Xmx1g"), StatisticsBench.class, database);
+      }
+    }
+
+    if (Config.section("history")) {
+      for (String database : Config.text("bench.history.databases", "h2,pg").split(",")) {
+        run(failures, "history-" + database, cp, List.of("-Xmx1g"), HistoryBench.class, database);
       }
     }
 

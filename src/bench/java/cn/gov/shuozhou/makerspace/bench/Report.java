@@ -37,6 +37,7 @@ final class Report {
     browserPages();
     notifications();
     statistics();
+    history();
     return out.toString();
   }
 
@@ -416,6 +417,70 @@ final class Report {
       row.append(" ").append(num1(p + "p50Ms")).append(" | ").append(num1(p + "p95Ms")).append(" |");
     }
     line(row + " " + goal + " |");
+  }
+
+  // ------------------------------------------------------------------ section 12
+
+  /** The history tab's measures: key (HistoryBench), what it is, its limit in ms. */
+  private static final String[][] HISTORY_MEASURES = {
+      {"all", "all instances, newest first", "1000"},
+      {"outcome", "outcome = 不予认定", "1000"},
+      {"outcomeCounty", "outcome = 不予认定 and county = 平鲁区", "1000"},
+      {"finishedDates", "finished, started 2019–2020", "1000"},
+      {"applicationPart", "application number, part (`processInstanceBusinessKeyLike`)", "1000"},
+      {"certificate", "certificate number, complete (`certificateNumber eq`)", "1000"},
+      {"certificatePart", "certificate number, part (`certificateNumber like`, no index)", "5000"},
+      {"lastPage", "last page", "1000"},
+      {"columns", "outcome, county, space name of one page (`POST /history/variable-instance`)", "1000"},
+      {"searchApplication", "dashboard search: application number, exact", "1000"},
+      {"searchCertificate", "dashboard search: certificate number, exact", "1000"}};
+
+  private void history() {
+    List<String> databases = List.of("h2", "pg").stream().filter(db -> has("history." + db + ".instances")).toList();
+    if (databases.isEmpty()) {
+      return;
+    }
+    line("");
+    line("## 12. The Cockpit 历史 tab with " + num("history." + databases.get(0) + ".instances")
+        + " certification instances, as auditor1 over REST");
+    line("");
+    StringBuilder header = new StringBuilder("| query | request |");
+    StringBuilder rule = new StringBuilder("|---|---|");
+    for (String db : databases) {
+      header.append(" results | ").append(db).append(" p50 ms | ").append(db).append(" p95 ms |");
+      rule.append("---:|---:|---:|");
+    }
+    line(header + " goal |");
+    line(rule + "---|");
+    for (String[] measure : HISTORY_MEASURES) {
+      for (String request : List.of("page", "count", "list")) {
+        String key = measure[0] + "." + request + ".";
+        if (!has("history." + databases.get(0) + "." + key + "p50Ms")) {
+          continue;
+        }
+        StringBuilder row = new StringBuilder("| " + measure[1] + " | " + request + " |");
+        for (String db : databases) {
+          String p = "history." + db + "." + key;
+          row.append(" ").append(get(p + "results")).append(" | ").append(num1(p + "p50Ms")).append(" | ")
+              .append(num1(p + "p95Ms")).append(" |");
+        }
+        line(row + " p95 ≤ " + measure[2] + " ms |");
+      }
+    }
+    line("");
+    for (String db : databases) {
+      String p = "history." + db + ".";
+      line("- " + db + ": cloning " + num1(p + "cloneSeconds") + " s; " + get(p + "all.page.count")
+          + " requests each after 2 warm-ups; load average after the measurements " + get(p + "loadAverage"));
+      boolean met = true;
+      for (String[] measure : HISTORY_MEASURES) {
+        for (String request : List.of("page", "count", "list")) {
+          String key = p + measure[0] + "." + request + ".p95Ms";
+          met &= !has(key) || d(key) <= Double.parseDouble(measure[2]);
+        }
+      }
+      goal("every request of the tab p95 ≤ 1 s, a part of a certificate number ≤ 5 s (" + db + ")", met);
+    }
   }
 
   private void goal(String text, boolean met) {
