@@ -4,21 +4,14 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FALS
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FALSE_MATERIALS_FINDING;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.gov.shuozhou.makerspace.common.VerdictInputListener;
 import org.springframework.stereotype.Component;
 
 /** Completion of {@code reviewFalseMaterials} (Art. 9), in both processes: a finding and its grounds. */
 @Component("falseMaterialsInput")
-public class FalseMaterialsInputListener implements TaskListener {
+public class FalseMaterialsInputListener extends VerdictInputListener {
 
-  @Override
-  public void notify(DelegateTask task) {
-    Inputs in = Inputs.of(task.getVariables());
-    Boolean confirmed = in.bool(FALSE_MATERIALS_CONFIRMED, "确属提供虚假材料", true);
-    String finding = in.text(FALSE_MATERIALS_FINDING, "核定意见", true, Inputs.MAX_TEXT);
-    in.throwIfInvalid();
-    task.setVariable(FALSE_MATERIALS_CONFIRMED, confirmed);
-    task.setVariable(FALSE_MATERIALS_FINDING, finding);
+  public FalseMaterialsInputListener() {
+    super(FALSE_MATERIALS_CONFIRMED, "确属提供虚假材料", FALSE_MATERIALS_FINDING, "核定意见", Inputs.MAX_TEXT);
   }
 }

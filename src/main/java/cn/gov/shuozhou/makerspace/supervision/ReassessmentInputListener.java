@@ -1,23 +1,17 @@
 package cn.gov.shuozhou.makerspace.supervision;
 
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.*;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.REASSESSMENT_COMMENT;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RECTIFICATION_PASSED;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import cn.gov.shuozhou.makerspace.common.VerdictInputListener;
 import org.springframework.stereotype.Component;
 
 /** Completion of {@code reassessment} (Art. 8): passed or not, with the grounds; a failure revokes the title. */
 @Component("reassessmentInput")
-public class ReassessmentInputListener implements TaskListener {
+public class ReassessmentInputListener extends VerdictInputListener {
 
-  @Override
-  public void notify(DelegateTask task) {
-    Inputs in = Inputs.of(task.getVariables());
-    Boolean passed = in.bool(RECTIFICATION_PASSED, "整改合格", true);
-    String comment = in.text(REASSESSMENT_COMMENT, "复核意见", true, Inputs.MAX_COMMENT);
-    in.throwIfInvalid();
-    task.setVariable(RECTIFICATION_PASSED, passed);
-    task.setVariable(REASSESSMENT_COMMENT, comment);
+  public ReassessmentInputListener() {
+    super(RECTIFICATION_PASSED, "整改合格", REASSESSMENT_COMMENT, "复核意见", Inputs.MAX_COMMENT);
   }
 }
