@@ -5,22 +5,17 @@ import java.util.List;
 
 /** Shuozhou's counties and districts and the development zone (Art. 2: the space must be in one). */
 public enum County {
-  shuocheng("朔城区"),
-  pinglu("平鲁区"),
-  huairen("怀仁市"),
-  shanyin("山阴县"),
-  yingxian("应县"),
-  youyu("右玉县"),
-  devzone("朔州经济开发区");
+  shuocheng,
+  pinglu,
+  huairen,
+  shanyin,
+  yingxian,
+  youyu,
+  devzone;
 
-  private final String displayName;
-
-  County(String displayName) {
-    this.displayName = displayName;
-  }
-
+  /** The Chinese name, from the one dictionary of readable values (static/common/dictionary.json). */
   public String displayName() {
-    return displayName;
+    return ReadableValues.label("county", name());
   }
 
   /** The Chinese name of a county code, or null when the value is no county's code. */

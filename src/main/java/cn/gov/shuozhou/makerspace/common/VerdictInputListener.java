@@ -10,28 +10,23 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  */
 public abstract class VerdictInputListener implements TaskListener {
 
-  private final String decision;
-  private final String decisionLabel;
-  private final String grounds;
-  private final String groundsLabel;
-  private final int maxGrounds;
+  /** The decision's and the grounds' variables, with the labels their form shows. */
+  public record Verdict(String decision, String decisionLabel, String grounds, String groundsLabel,
+      int maxGrounds) {}
 
-  protected VerdictInputListener(String decision, String decisionLabel, String grounds, String groundsLabel,
-      int maxGrounds) {
-    this.decision = decision;
-    this.decisionLabel = decisionLabel;
-    this.grounds = grounds;
-    this.groundsLabel = groundsLabel;
-    this.maxGrounds = maxGrounds;
+  private final Verdict verdict;
+
+  protected VerdictInputListener(Verdict verdict) {
+    this.verdict = verdict;
   }
 
   @Override
   public final void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    Boolean yes = in.bool(decision, decisionLabel, true);
-    String text = in.text(grounds, groundsLabel, true, maxGrounds);
+    Boolean decision = in.bool(verdict.decision(), verdict.decisionLabel(), true);
+    String grounds = in.text(verdict.grounds(), verdict.groundsLabel(), true, verdict.maxGrounds());
     in.throwIfInvalid();
-    task.setVariable(decision, yes);
-    task.setVariable(grounds, text);
+    task.setVariable(verdict.decision(), decision);
+    task.setVariable(verdict.grounds(), grounds);
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class FalseMaterialsInputListener extends VerdictInputListener {
 
   public FalseMaterialsInputListener() {
-    super(FALSE_MATERIALS_CONFIRMED, "确属提供虚假材料", FALSE_MATERIALS_FINDING, "核定意见", Inputs.MAX_TEXT);
+    super(new Verdict(FALSE_MATERIALS_CONFIRMED, "确属提供虚假材料", FALSE_MATERIALS_FINDING, "核定意见",
+        Inputs.MAX_TEXT));
   }
 }

@@ -12,6 +12,6 @@ import org.springframework.stereotype.Component;
 public class ReassessmentInputListener extends VerdictInputListener {
 
   public ReassessmentInputListener() {
-    super(RECTIFICATION_PASSED, "整改合格", REASSESSMENT_COMMENT, "复核意见", Inputs.MAX_COMMENT);
+    super(new Verdict(RECTIFICATION_PASSED, "整改合格", REASSESSMENT_COMMENT, "复核意见", Inputs.MAX_COMMENT));
   }
 }

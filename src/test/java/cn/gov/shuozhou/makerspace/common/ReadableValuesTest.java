@@ -32,6 +32,16 @@ class ReadableValuesTest {
     assertThat(ReadableValues.label("county", "atlantis")).as("unknown codes stay as they are").isEqualTo("atlantis");
   }
 
+  /** County takes its names from the dictionary: it must name every county, and only those. */
+  @Test
+  void theDictionaryNamesEveryCounty() throws IOException {
+    JsonNode counties = new ObjectMapper().readTree(getClass().getClassLoader().getResource(ReadableValues.DICTIONARY))
+        .get("county");
+    assertThat(counties.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(County.codes());
+    assertThat(County.values()).allSatisfy(county -> assertThat(county.displayName()).matches("\\p{IsHan}+"));
+    assertThat(County.nameOf("devzone")).isEqualTo("朔州经济开发区");
+  }
+
   /** Every option a form offers for a variable the dictionary knows has the dictionary's label. */
   @Test
   void theFormsOptionsAgreeWithTheDictionary() throws IOException {
