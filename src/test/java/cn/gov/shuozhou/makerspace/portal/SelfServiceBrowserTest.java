@@ -2,7 +2,7 @@ package cn.gov.shuozhou.makerspace.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.AbstractMailHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.TestMail;
@@ -14,24 +14,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The organisation's own door in Chromium, with a real SMTP server: it registers at /portal/,
  * reads the code from its mailbox, sets a password (a weak one is refused in Chinese at the
  * field's form), signs in, forgets the password and resets it by a second code.
  */
-class SelfServiceBrowserTest extends AbstractHttpTest {
+class SelfServiceBrowserTest extends AbstractMailHttpTest {
 
   @Autowired ProcessEngine engine;
 
   private Browser browser;
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    TestMail.register(registry);
-  }
 
   @BeforeEach
   void openBrowser() {

@@ -3,7 +3,7 @@ package cn.gov.shuozhou.makerspace.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.access.Groups;
-import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.AbstractMailHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.TestMail;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,26 +19,19 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The organisation's self-service without a login, over HTTP with a real SMTP server (GreenMail):
  * registration with an email code, the password policy, limits on guessing and on requests,
  * exactly the declared fields, and password reset that tells nobody which accounts exist.
  */
-class SelfServiceHttpTest extends AbstractHttpTest {
+class SelfServiceHttpTest extends AbstractMailHttpTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger SERIAL = new AtomicInteger();
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    TestMail.register(registry);
-  }
 
   @Test
   void anOrganisationRegistersWithItsEmailCodeAndSignsIn() throws Exception {

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real SMTP server in the test JVM (GreenMail), one per JVM. Test classes that send mail register
- * it with {@link #register(DynamicPropertyRegistry)}; the same values let them share one context.
+ * A real SMTP server in the test JVM (GreenMail), one per JVM. Test classes that send mail extend
+ * {@link AbstractMailHttpTest}, which registers it ({@link #register(DynamicPropertyRegistry)}) once
+ * for all of them, so that they share one context; a class with more settings of its own registers it
+ * itself (and has its own context anyway).
  */
 public final class TestMail {
 
