@@ -32,6 +32,11 @@ import org.openqa.selenium.WebElement;
  * packaged application ({@code java -jar}, H2 file or PostgreSQL) serves a headless Chromium
  * (support/Browser), which takes {@code bench.render.samples} samples of each page: the time from
  * navigation (a fresh document each time) until the page shows what its user came for.
+ *
+ * <p>One browser, one profile: like a staff member's own browser, each sample finds in its cache what
+ * the earlier visits left there, and the server's {@code Cache-Control} decides what it may use
+ * without asking. {@code tasklistGroupColdCache} empties the cache before each sample (the first
+ * visit of a new browser; the session stays), for comparison.
  */
 public final class RenderBench {
 
@@ -131,6 +136,8 @@ public final class RenderBench {
 
     signIn(browser, base + TASKLIST, "shuocheng1", By.cssSelector("[cam-tasks]"));
     timed(pages, "tasklistGroup", () -> sample(browser, samples, i -> list, d -> !d.findElements(card).isEmpty()));
+    timed(pages, "tasklistGroupColdCache", () -> sample(browser, samples, browser::clearCache, i -> list,
+        d -> !d.findElements(card).isEmpty()));
     timed(pages, "taskForm", () -> sample(browser, samples, i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText(),
         d -> !d.findElements(form).isEmpty()));
     // within the open Tasklist, as a user goes on working: another filter, then a card of the list
@@ -205,9 +212,16 @@ public final class RenderBench {
   /** Opens {@code url(i)} in a fresh document and times it until {@code ready}; one unmeasured visit first. */
   private static Latency sample(Browser browser, int samples, Function<Integer, String> url,
       Function<WebDriver, Boolean> ready) {
+    return sample(browser, samples, () -> { }, url, ready);
+  }
+
+  /** The same, with {@code before} done before each visit (unmeasured). */
+  private static Latency sample(Browser browser, int samples, Runnable before, Function<Integer, String> url,
+      Function<WebDriver, Boolean> ready) {
     Latency latency = new Latency();
     for (int i = -1; i < samples; i++) {
       browser.open("about:blank");
+      before.run();
       long t0 = System.nanoTime();
       browser.open(url.apply(Math.max(0, i)));
       browser.await().until(ready::apply);
