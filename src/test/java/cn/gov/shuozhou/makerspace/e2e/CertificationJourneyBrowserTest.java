@@ -48,6 +48,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   @Test
   void certifiedAfterAnObjectionIsDismissedThenReportsAndIsAssessed() {
     String pi = apply("晋北创客谷");
+    String creditCode = (String) engine.getRuntimeService().getVariable(pi, CREDIT_CODE);
     approveFirstReview(pi);
     inspect(pi);
     organiseExperts(pi);
@@ -73,6 +74,8 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.openOnPortal(report);
     web.fillOnPortal(report, SupervisionFixtures.annualReport(12, 12, 1, 50_000));
     web.submitOnPortal("annual-report", report);
+    // the space holds a valid title: filed again before the renewal period, it is not accepted
+    String again = filedAgainNotAccepted(application(creditCode, "晋北创客谷", Map.of()), "持有有效期内的认定证书");
 
     Task assessment = web.task(supervision, SupervisionProcess.TASK_ASSESSMENT);
     web.signIn("city1");
@@ -83,6 +86,11 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertThat(browser.await().until(d -> engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(supervision).variableName(SupervisionProcess.REPORT_CONFIRMED).singleResult()).getValue())
         .isEqualTo(true);
+
+    web.openHistoryInCockpit("auditor1", again);
+    assertThat(web.historyValue(OUTCOME)).isEqualTo("不予受理");
+    assertThat(web.historyValue(OUTCOME_REASON)).contains("持有有效期内的认定证书");
+    web.checkPage("cockpit-not-accepted", ".audit-variables");
   }
 
   @Test
@@ -150,15 +158,29 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   /**
-   * A lease too short for Art. 4: the pre-check asks for a supplement (补正通知书 on the portal); the
-   * operator withdraws on its portal instead and finds the 终止办理通知书 there.
+   * A lease too short for Art. 4: the pre-check asks for a supplement (补正通知书 on the portal). The
+   * operator files the same space again while this application is in progress: not accepted as a
+   * duplicate (不予受理通知书; city1 reads why in Cockpit). It withdraws the first on its portal
+   * instead of supplementing and finds the 终止办理通知书 there.
    */
   @Test
   void withdrawnByTheOperatorWhenAskedToSupplement() {
-    String pi = apply("右玉创客驿站", Map.of(LEASE_YEARS, 3));
+    Map<String, Object> changes = Map.of(LEASE_YEARS, 3);
+    String pi = apply("右玉创客驿站", changes);
+    String operator = operatorOf(pi);
     Task supplement = web.task(pi, TASK_SUPPLEMENT);
     String number = businessKey(pi);
     assertThat(web.letterOnPortal("supplement-notice", number, "SUPPLEMENT_NOTICE")).contains("补正通知书");
+
+    String again = filedAgainNotAccepted(
+        application((String) engine.getRuntimeService().getVariable(pi, CREDIT_CODE), "右玉创客驿站", changes),
+        "已有正在办理的认定申请");
+    web.openHistoryInCockpit("city1", again);
+    assertThat(web.historyValue(OUTCOME)).isEqualTo("不予受理");
+    assertThat(web.historyValue(OUTCOME_REASON)).contains("不予重复受理");
+    web.checkPage("cockpit-not-accepted", ".audit-variables");
+
+    web.signInToPortal(operator);
     web.openOnPortal(supplement);
     web.fillOnPortal(supplement, Map.of(WITHDRAWN, true));
     web.submitOnPortal("withdraw", supplement);
@@ -231,10 +253,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertOutcome(pi, "REJECTED");
 
     web.signInToPortal(operator);
-    web.fileOnPortal(application(creditCode, "山阴众创港", Map.of()));
-    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
-        .contains("不予受理").contains("因提供虚假材料被取消认定资格").contains("（第九条）");
-    web.checkPage("apply-not-accepted", "#apply-done");
+    filedAgainNotAccepted(application(creditCode, "山阴众创港", Map.of()), "因提供虚假材料被取消认定资格，");
   }
 
   /**
@@ -375,6 +394,25 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     String number = web.fileOnPortal(application(creditCode, spaceName, changes));
     return browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(number).singleResult()).getId();
+  }
+
+  /**
+   * On the signed-in portal the operator files {@code application} again: the portal answers that it
+   * is not accepted, with {@code reason}, and 我的申请 lists the case with its 不予受理通知书 (the end
+   * event notAccepted, the intake check's reason). Returns the new case's instance id.
+   */
+  private String filedAgainNotAccepted(Map<String, Object> application, String reason) {
+    browser.open(web.url("/portal/"));
+    String number = web.fileOnPortal(application);
+    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
+        .contains("不予受理").contains(reason);
+    web.checkPage("apply-not-accepted", "#apply-done");
+    assertThat(web.letterOnPortal("not-accepted-letter", number, "NOT_ACCEPTED_NOTICE")).as("the case on 我的申请")
+        .contains("不予受理").contains(reason).contains("不予受理通知书");
+    String again = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult().getId();
+    assertOutcome(again, "NOT_ACCEPTED");
+    return again;
   }
 
   /** The valid application of {@code creditCode} for the space, with {@code changes}, as the portal's form fills it. */
