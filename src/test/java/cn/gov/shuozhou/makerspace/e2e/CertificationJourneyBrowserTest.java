@@ -33,8 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * report there (never in Tasklist), the county reviewer, the inspector, the city bureau, three
  * experts and the leader complete their Camunda Forms, a citizen objects on the public notice page.
  * The only shortcut is time ({@link WebSteps#passTimer}). Each step checks its page for Latin words
- * and axe-core violations and saves a screenshot (docs/images/e2e with
- * {@code -Dscreenshots.dir=docs/images}). One browser and one application for the whole class.
+ * and axe-core violations and, on demand, saves a screenshot ({@link WebSteps#SCREENSHOTS}). One
+ * browser and one application for the whole class.
  */
 class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
@@ -331,6 +331,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     browser.click(By.id("activate-reason")).sendKeys("根据市科技局通知，租赁场地租期门槛由5年调整为4年");
     browser.click(By.id("activate-button"));
     browser.withText(By.id("activated-message"), "已提交审批");
+    web.screenshot("rules-proposed");
     approveOnRulesPage("ruleadmin2", "已核对市科技局通知原文，同意");
     try {
       String pi = apply("朔城四年租约创客空间", Map.of(LEASE_YEARS, 4));
@@ -341,6 +342,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
       browser.visible(By.id("rollback-reason")).sendKeys("通知暂缓执行，恢复原租期门槛");
       browser.click(By.id("rollback-confirm"));
       browser.withText(By.id("activated-message"), "已提交审批");
+      web.screenshot("rules-rollback-proposed");
       approveOnRulesPage("ruleadmin1", "同意恢复");
     }
     assertThat(browser.visible(By.cssSelector("#readable-table tr:has(td[data-row-id='" + LEASE_RULE + "'])")).getText())
@@ -369,6 +371,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     browser.click(By.id("proposal-reason")).sendKeys(reason);
     browser.click(By.id("proposal-approve"));
     browser.withText(By.id("activated-message"), "已启用新版本");
+    web.screenshot("rules-activated");
   }
 
   /** Replaces the text of the DMN editor's cell {@code elementId} as a person does: click, select all, type. */
@@ -533,6 +536,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.checkPage("objection", "document");
     browser.click(By.id("objection-submit"));
     browser.withText(By.id("objection-result"), "受理编号");
+    web.screenshot("objection-acknowledged");
   }
 
   private void fillObjection(String idNumber) {

@@ -386,6 +386,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     web.checkPage("report", "document");
     browser.click(By.id("report-submit"));
     browser.withText(By.id("report-done"), certificate);
+    web.screenshot("report-filed");
     assertThat(browser.visible(By.id("report-list")).getText()).contains(certificate).contains(REPORT_KINDS.get(kind))
         .contains(text).contains("city1");
   }
@@ -481,6 +482,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     browser.open(web.url("/portal/"));
     assertThat(browser.withText(By.cssSelector("article.application[data-number='" + number + "']"), "不予受理").getText())
         .contains("因提供虚假材料被取消认定资格");
+    web.screenshot("portal-not-accepted");
   }
 
   /** Searching the public registry for the space finds its certificate with {@code status}. */
