@@ -253,7 +253,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertOutcome(pi, "REJECTED");
 
     web.signInToPortal(operator);
-    filedAgainNotAccepted(application(creditCode, "山阴众创港", Map.of()), "因提供虚假材料被取消认定资格，");
+    filedAgainNotAccepted(application(creditCode, "山阴众创港", Map.of()), "因提供虚假材料被取消认定资格", "（第九条）");
   }
 
   /**
@@ -400,18 +400,11 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   /**
-   * On the signed-in portal the operator files {@code application} again: the portal answers that it
-   * is not accepted, with {@code reason}, and 我的申请 lists the case with its 不予受理通知书 (the end
-   * event notAccepted, the intake check's reason). Returns the new case's instance id.
+   * On the signed-in portal the operator files {@code application} again and it is not accepted, for
+   * {@code reason} ({@link WebSteps#fileNotAcceptedOnPortal}); returns the new case's instance id.
    */
-  private String filedAgainNotAccepted(Map<String, Object> application, String reason) {
-    browser.open(web.url("/portal/"));
-    String number = web.fileOnPortal(application);
-    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
-        .contains("不予受理").contains(reason);
-    web.checkPage("apply-not-accepted", "#apply-done");
-    assertThat(web.letterOnPortal("not-accepted-letter", number, "NOT_ACCEPTED_NOTICE")).as("the case on 我的申请")
-        .contains("不予受理").contains(reason).contains("不予受理通知书");
+  private String filedAgainNotAccepted(Map<String, Object> application, String... reason) {
+    String number = web.fileNotAcceptedOnPortal(application, reason);
     String again = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
         .singleResult().getId();
     assertOutcome(again, "NOT_ACCEPTED");

@@ -475,14 +475,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
     application.put(CertificationProcess.SPACE_NAME, spaceName);
     web.signInToPortal(operator);
-    String number = web.fileOnPortal(application);
-    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
-        .contains("不予受理").contains("因提供虚假材料被取消认定资格").contains("前不受理其认定申请（第九条）");
-    web.checkPage("apply-refused", "#apply-done");
-    browser.open(web.url("/portal/"));
-    assertThat(browser.withText(By.cssSelector("article.application[data-number='" + number + "']"), "不予受理").getText())
-        .contains("因提供虚假材料被取消认定资格");
-    web.screenshot("portal-not-accepted");
+    web.fileNotAcceptedOnPortal(application, "因提供虚假材料被取消认定资格", "前不受理其认定申请（第九条）");
   }
 
   /** Searching the public registry for the space finds its certificate with {@code status}. */

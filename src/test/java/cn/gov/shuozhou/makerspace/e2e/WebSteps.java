@@ -360,6 +360,22 @@ final class WebSteps {
     return number;
   }
 
+  /**
+   * 在线申报 on the signed-in portal that is not accepted (the end event notAccepted): the portal
+   * answers 不予受理 with each of {@code reason}, and 我的申请 lists the case with the reason and its
+   * 不予受理通知书. Returns the application number.
+   */
+  String fileNotAcceptedOnPortal(Map<String, Object> application, String... reason) {
+    browser.open(url("/portal/"));
+    String number = fileOnPortal(application);
+    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
+        .contains("不予受理").contains(reason);
+    checkPage("apply-not-accepted", "#apply-done");
+    assertThat(letterOnPortal("not-accepted-letter", number, "NOT_ACCEPTED_NOTICE")).as("the case on 我的申请")
+        .contains("不予受理", "不予受理通知书").contains(reason);
+    return number;
+  }
+
   private static By applyField(String name) {
     return By.cssSelector("#apply-form [name='" + name + "']");
   }
