@@ -33,8 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * report there (never in Tasklist), the county reviewer, the inspector, the city bureau, three
  * experts and the leader complete their Camunda Forms, a citizen objects on the public notice page.
  * The only shortcut is time ({@link WebSteps#passTimer}). Each step checks its page for Latin words
- * and axe-core violations and saves a screenshot (docs/images/e2e with
- * {@code -Dscreenshots.dir=docs/images}). One browser and one application for the whole class.
+ * and axe-core violations and, on demand, saves a screenshot ({@link WebSteps#SCREENSHOTS}). One
+ * browser and one application for the whole class.
  */
 class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
@@ -48,6 +48,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   @Test
   void certifiedAfterAnObjectionIsDismissedThenReportsAndIsAssessed() {
     String pi = apply("晋北创客谷");
+    String creditCode = (String) engine.getRuntimeService().getVariable(pi, CREDIT_CODE);
     approveFirstReview(pi);
     inspect(pi);
     organiseExperts(pi);
@@ -73,6 +74,8 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.openOnPortal(report);
     web.fillOnPortal(report, SupervisionFixtures.annualReport(12, 12, 1, 50_000));
     web.submitOnPortal("annual-report", report);
+    // the space holds a valid title: filed again before the renewal period, it is not accepted
+    String again = filedAgainNotAccepted(application(creditCode, "晋北创客谷", Map.of()), "持有有效期内的认定证书");
 
     Task assessment = web.task(supervision, SupervisionProcess.TASK_ASSESSMENT);
     web.signIn("city1");
@@ -83,6 +86,11 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertThat(browser.await().until(d -> engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(supervision).variableName(SupervisionProcess.REPORT_CONFIRMED).singleResult()).getValue())
         .isEqualTo(true);
+
+    web.openHistoryInCockpit("auditor1", again);
+    assertThat(web.historyValue(OUTCOME)).isEqualTo("不予受理");
+    assertThat(web.historyValue(OUTCOME_REASON)).contains("持有有效期内的认定证书");
+    web.checkPage("cockpit-not-accepted", ".audit-variables");
   }
 
   @Test
@@ -150,15 +158,29 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   /**
-   * A lease too short for Art. 4: the pre-check asks for a supplement (补正通知书 on the portal); the
-   * operator withdraws on its portal instead and finds the 终止办理通知书 there.
+   * A lease too short for Art. 4: the pre-check asks for a supplement (补正通知书 on the portal). The
+   * operator files the same space again while this application is in progress: not accepted as a
+   * duplicate (不予受理通知书; city1 reads why in Cockpit). It withdraws the first on its portal
+   * instead of supplementing and finds the 终止办理通知书 there.
    */
   @Test
   void withdrawnByTheOperatorWhenAskedToSupplement() {
-    String pi = apply("右玉创客驿站", Map.of(LEASE_YEARS, 3));
+    Map<String, Object> changes = Map.of(LEASE_YEARS, 3);
+    String pi = apply("右玉创客驿站", changes);
+    String operator = operatorOf(pi);
     Task supplement = web.task(pi, TASK_SUPPLEMENT);
     String number = businessKey(pi);
     assertThat(web.letterOnPortal("supplement-notice", number, "SUPPLEMENT_NOTICE")).contains("补正通知书");
+
+    String again = filedAgainNotAccepted(
+        application((String) engine.getRuntimeService().getVariable(pi, CREDIT_CODE), "右玉创客驿站", changes),
+        "已有正在办理的认定申请");
+    web.openHistoryInCockpit("city1", again);
+    assertThat(web.historyValue(OUTCOME)).isEqualTo("不予受理");
+    assertThat(web.historyValue(OUTCOME_REASON)).contains("不予重复受理");
+    web.checkPage("cockpit-not-accepted", ".audit-variables");
+
+    web.signInToPortal(operator);
     web.openOnPortal(supplement);
     web.fillOnPortal(supplement, Map.of(WITHDRAWN, true));
     web.submitOnPortal("withdraw", supplement);
@@ -231,10 +253,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     assertOutcome(pi, "REJECTED");
 
     web.signInToPortal(operator);
-    web.fileOnPortal(application(creditCode, "山阴众创港", Map.of()));
-    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
-        .contains("不予受理").contains("因提供虚假材料被取消认定资格").contains("（第九条）");
-    web.checkPage("apply-not-accepted", "#apply-done");
+    filedAgainNotAccepted(application(creditCode, "山阴众创港", Map.of()), "因提供虚假材料被取消认定资格", "（第九条）");
   }
 
   /**
@@ -312,6 +331,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     browser.click(By.id("activate-reason")).sendKeys("根据市科技局通知，租赁场地租期门槛由5年调整为4年");
     browser.click(By.id("activate-button"));
     browser.withText(By.id("activated-message"), "已提交审批");
+    web.screenshot("rules-proposed");
     approveOnRulesPage("ruleadmin2", "已核对市科技局通知原文，同意");
     try {
       String pi = apply("朔城四年租约创客空间", Map.of(LEASE_YEARS, 4));
@@ -322,6 +342,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
       browser.visible(By.id("rollback-reason")).sendKeys("通知暂缓执行，恢复原租期门槛");
       browser.click(By.id("rollback-confirm"));
       browser.withText(By.id("activated-message"), "已提交审批");
+      web.screenshot("rules-rollback-proposed");
       approveOnRulesPage("ruleadmin1", "同意恢复");
     }
     assertThat(browser.visible(By.cssSelector("#readable-table tr:has(td[data-row-id='" + LEASE_RULE + "'])")).getText())
@@ -350,6 +371,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     browser.click(By.id("proposal-reason")).sendKeys(reason);
     browser.click(By.id("proposal-approve"));
     browser.withText(By.id("activated-message"), "已启用新版本");
+    web.screenshot("rules-activated");
   }
 
   /** Replaces the text of the DMN editor's cell {@code elementId} as a person does: click, select all, type. */
@@ -375,6 +397,18 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     String number = web.fileOnPortal(application(creditCode, spaceName, changes));
     return browser.await().until(d -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(number).singleResult()).getId();
+  }
+
+  /**
+   * On the signed-in portal the operator files {@code application} again and it is not accepted, for
+   * {@code reason} ({@link WebSteps#fileNotAcceptedOnPortal}); returns the new case's instance id.
+   */
+  private String filedAgainNotAccepted(Map<String, Object> application, String... reason) {
+    String number = web.fileNotAcceptedOnPortal(application, reason);
+    String again = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult().getId();
+    assertOutcome(again, "NOT_ACCEPTED");
+    return again;
   }
 
   /** The valid application of {@code creditCode} for the space, with {@code changes}, as the portal's form fills it. */
@@ -495,6 +529,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.checkPage("objection", "document");
     browser.click(By.id("objection-submit"));
     browser.withText(By.id("objection-result"), "受理编号");
+    web.screenshot("objection-acknowledged");
   }
 
   private void fillObjection(String idNumber) {

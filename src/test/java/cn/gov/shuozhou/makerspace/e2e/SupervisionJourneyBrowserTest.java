@@ -194,6 +194,68 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   }
 
   /**
+   * Art. 10 twice. A first violation: city1 proposes the revocation, the operator states its case,
+   * leader1 does not approve (不同意处理建议): the title stays valid on the portal and the public
+   * registry, and the hearing's history names who decided and why. A second violation: city1
+   * proposes a rectification, approved; the operator's rectification report fails the reassessment,
+   * no statement comes within the period, leader1 approves the revocation (the error end
+   * rectificationFailedViolation): revoked for the violation.
+   */
+  @Test
+  void revocationNotApprovedThenARectificationForAViolationFailsAndRevokes() throws Exception {
+    String supervision = certified("朔州鸿图众创空间");
+    String certificate = businessKey(supervision);
+    String operator = operatorOf(supervision);
+
+    openReports();
+    fileReport(Kind.VIOLATION, certificate, "擅自将部分公共服务场地转租用于办公。");
+    String refused = decideSanction(supervision, "取消朔州市众创空间称号", "公共服务面积低于认定条件，情节严重。");
+    statementOnPortal(refused, "取消朔州市众创空间称号",
+        Map.of(SanctionHearing.STATEMENT_TEXT, "转租系临时安排，已于当月收回并恢复公共服务用途。"));
+    leadersDecide(refused, "不同意处理建议", "场地已恢复原用途，情节较轻，不同意取消称号。");
+    browser.await().until(d -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(supervision).activityId("sanctionNotApproved").finished().count() == 1);
+    assertThat(engine.getRuntimeService().getVariable(supervision, OUTCOME)).as("the title stays").isNull();
+    web.signInToPortal(operator);
+    assertThat(browser.visible(By.cssSelector("article.application")).getText()).as("the operator's title on its portal").contains("已认定").contains(certificate);
+    web.checkPage("portal-title-stays", "document");
+    publicSpacePage(certificate, "有效");
+    web.openHistoryInCockpit("auditor1", refused);
+    assertThat(web.historyValue(SanctionHearing.LEADER_DECISION)).isEqualTo("不同意处理建议");
+    assertThat(web.historyValue(SanctionHearing.LEADER_DECIDED_BY)).isEqualTo("leader1");
+    assertThat(web.historyValue(SanctionHearing.LEADER_COMMENT)).isEqualTo("场地已恢复原用途，情节较轻，不同意取消称号。");
+    web.checkPage("cockpit-hearing-history", ".audit-variables");
+
+    openReports();
+    fileReport(Kind.VIOLATION, certificate, "对入驻团队收取高额服务费。");
+    String rectification = decideSanction(supervision, "限期整改", "限期退还违规收取的服务费。");
+    statementOnPortal(rectification, "责令限期整改", Map.of(SanctionHearing.STATEMENT_WAIVED, true));
+    leadersApprove(rectification, "同意责令限期整改。");
+    Task rectify = web.task(supervision, TASK_RECTIFY);
+    web.signInToPortal(operator);
+    web.openOnPortal(rectify);
+    web.fillOnPortal(rectify, Map.of(RECTIFICATION_REPORT, "已退还部分服务费，其余正在协商。"));
+    web.submitOnPortal("rectify-violation", rectify);
+    Task reassessment = web.task(supervision, TASK_REASSESSMENT);
+    web.signIn("city1");
+    web.openTask(reassessment);
+    assertThat(browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_rectificationReason']"))
+        .getDomProperty("value")).as("why the space rectifies, for city1").contains("第十条").contains("对入驻团队收取高额服务费");
+    web.type("Field_reassessmentComment", "仍有服务费未退还，整改不合格。");
+    web.complete("reassessment-violation-failed", reassessment);
+
+    String hearing = hearingOf(supervision);
+    web.passTimer(hearing, "statementPeriodEnds");
+    leadersApprove(hearing, "整改不合格，同意取消称号。");
+    assertOutcome(supervision, OUTCOME_REVOKED);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(supervision)
+        .variableName(REVOCATION_REASON).list()).extracting(HistoricVariableInstance::getValue).contains(REVOKED_VIOLATION);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(supervision)
+        .activityId("rectificationFailedViolation").count()).isEqualTo(1);
+    announcedRevoked("朔州鸿图众创空间", certificate, "违反管理规定，情节严重（第十条）");
+  }
+
+  /**
    * The title expires after its three years and the registry says so (the first report window,
    * open since the certification, keeps the supervision waiting for that year's report). False
    * materials reported afterwards are still reviewed (Art. 9): confirmed, heard and decided, they ban
@@ -324,6 +386,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     web.checkPage("report", "document");
     browser.click(By.id("report-submit"));
     browser.withText(By.id("report-done"), certificate);
+    web.screenshot("report-filed");
     assertThat(browser.visible(By.id("report-list")).getText()).contains(certificate).contains(REPORT_KINDS.get(kind))
         .contains(text).contains("city1");
   }
@@ -372,10 +435,15 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
 
   /** leader1 approves the proposal of the hearing in Tasklist. */
   private void leadersApprove(String hearing, String comment) {
+    leadersDecide(hearing, "同意处理建议", comment);
+  }
+
+  /** leader1 decides on the proposal of the hearing in Tasklist: {@code choice} as the form labels it. */
+  private void leadersDecide(String hearing, String choice, String comment) {
     Task leaders = web.task(hearing, SanctionHearing.TASK_LEADER_DECISION);
     web.signIn("leader1");
     web.openTask(leaders);
-    web.choose("同意处理建议");
+    web.choose(choice);
     web.type("Field_leaderComment", comment);
     web.complete("leader-sanction-decision", leaders);
   }
@@ -407,13 +475,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
     application.put(CertificationProcess.SPACE_NAME, spaceName);
     web.signInToPortal(operator);
-    String number = web.fileOnPortal(application);
-    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
-        .contains("不予受理").contains("因提供虚假材料被取消认定资格").contains("前不受理其认定申请（第九条）");
-    web.checkPage("apply-refused", "#apply-done");
-    browser.open(web.url("/portal/"));
-    assertThat(browser.withText(By.cssSelector("article.application[data-number='" + number + "']"), "不予受理").getText())
-        .contains("因提供虚假材料被取消认定资格");
+    web.fileNotAcceptedOnPortal(application, "因提供虚假材料被取消认定资格", "前不受理其认定申请（第九条）");
   }
 
   /** Searching the public registry for the space finds its certificate with {@code status}. */

@@ -42,11 +42,17 @@ import org.openqa.selenium.WebElement;
  * except by {@link #passTimer}.
  *
  * <p>Every step checks the page it leaves: no Latin-alphabet word visible ({@link Browser#latinWords})
- * and no serious or critical axe-core violation in the form ({@link Axe}); and saves a screenshot
- * {@code e2e/NN-name.png} under {@link Browser#screenshots()} ({@code -Dscreenshots.dir=docs/images}
- * writes them into the docs).
+ * and no serious or critical axe-core violation in the form ({@link Axe}). On demand
+ * ({@link #SCREENSHOTS}) it also saves a screenshot {@code e2e/<journey>-NN-<step>.png} under
+ * {@link Browser#screenshots()} ({@code -Dscreenshots.dir=docs/images} writes them into the docs).
  */
 final class WebSteps {
+
+  /**
+   * The switch {@code -De2e.screenshots=true}: a screenshot of every step. Off by default: a few hundred
+   * screenshots cost the suite tens of seconds that a run which checks pages does not need.
+   */
+  static final boolean SCREENSHOTS = Boolean.getBoolean("e2e.screenshots");
 
   /** The forms and pages axe-core has checked in this run. */
   private static final Set<String> AXE_CHECKED = ConcurrentHashMap.newKeySet();
@@ -254,7 +260,11 @@ final class WebSteps {
     screenshot(name);
   }
 
+  /** Saves what the window shows as the journey's next step {@code name}, when {@link #SCREENSHOTS} is on. */
   void screenshot(String name) {
+    if (!SCREENSHOTS) {
+      return;
+    }
     browser.screenshot(Browser.screenshots().resolve(Path.of("e2e",
         "%s-%02d-%s.png".formatted(journey, step.incrementAndGet(), name))));
   }
@@ -350,6 +360,22 @@ final class WebSteps {
     return number;
   }
 
+  /**
+   * 在线申报 on the signed-in portal that is not accepted (the end event notAccepted): the portal
+   * answers 不予受理 with each of {@code reason}, and 我的申请 lists the case with the reason and its
+   * 不予受理通知书. Returns the application number.
+   */
+  String fileNotAcceptedOnPortal(Map<String, Object> application, String... reason) {
+    browser.open(url("/portal/"));
+    String number = fileOnPortal(application);
+    assertThat(browser.visible(By.id("apply-done")).getText()).as("the answer to the filing")
+        .contains("不予受理").contains(reason);
+    checkPage("apply-not-accepted", "#apply-done");
+    assertThat(letterOnPortal("not-accepted-letter", number, "NOT_ACCEPTED_NOTICE")).as("the case on 我的申请")
+        .contains("不予受理", "不予受理通知书").contains(reason);
+    return number;
+  }
+
   private static By applyField(String name) {
     return By.cssSelector("#apply-form [name='" + name + "']");
   }
@@ -427,6 +453,7 @@ final class WebSteps {
     checkPage(name, "portal-" + task.getTaskDefinitionKey(), "#task-" + task.getId());
     browser.click(By.cssSelector("#task-" + task.getId() + " button[type='submit']"));
     browser.withText(By.id("global-message"), "已提交");
+    screenshot(name + "-submitted");
     browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
   }
 
@@ -515,6 +542,7 @@ final class WebSteps {
     checkPage("add-expert", ".ms-done-panel");
     browser.click(By.cssSelector(".ms-add-expert-form button[type='submit']"));
     browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 " + expert);
+    screenshot("expert-added");
   }
 
   /** {@code user} signs in to Cockpit at the instance, which shows its history; opens its variables. */
@@ -529,9 +557,10 @@ final class WebSteps {
     browser.visible(By.cssSelector(".audit-variables"));
   }
 
-  /** The value of {@code variable} as the history's variables tab shows it. */
+  /** The value of {@code variable} as the history's variables tab shows it (scrolled into view for the screenshot). */
   String historyValue(String variable) {
-    return browser.visible(By.cssSelector(".audit-variables tr[data-variable='" + variable + "']"))
-        .findElements(By.tagName("td")).get(2).getText();
+    WebElement row = browser.visible(By.cssSelector(".audit-variables tr[data-variable='" + variable + "']"));
+    browser.scrollIntoView(row);
+    return row.findElements(By.tagName("td")).get(2).getText();
   }
 }
