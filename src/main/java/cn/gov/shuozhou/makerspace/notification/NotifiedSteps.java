@@ -55,6 +55,10 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
       Map.entry("noticeSanction", new Notice("sanction-notice", "处理决定告知书",
           "市科技局拟对您的空间作出处理决定，您可在期限内陈述申辩。", false)),
       Map.entry("recordSanction", new Notice("sanction", "处理决定通知", "市科技局已对您的空间作出处理决定。", false)),
+      // the leaders did not approve what the 告知书 announced: the operator learns that it is dropped
+      Map.entry("sanctionNotApproved", notApproved()),
+      Map.entry("falseMaterialsNotApproved", notApproved()),
+      Map.entry("rectificationRevocationNotApproved", notApproved()),
       Map.entry("revoke", new Notice("revoked", "取消称号决定", "您的空间的市级众创空间称号已被取消。", false)),
       Map.entry("expire", new Notice("expired", "称号到期通知", "您的空间的市级众创空间认定有效期已届满。", false)));
 
@@ -146,6 +150,10 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
     }
     return "（" + (space == null ? "" : "空间：" + space) + (space != null && number != null ? "，" : "")
         + (number == null ? "" : "申请编号：" + number) + "）";
+  }
+
+  private static Notice notApproved() {
+    return new Notice("sanction-dropped", "不予处理通知", "经局领导审定，市科技局不对您的空间作出告知书所述的处理决定。", false);
   }
 
   private static Notice rejected() {

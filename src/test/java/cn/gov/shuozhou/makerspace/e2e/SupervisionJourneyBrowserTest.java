@@ -216,7 +216,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     browser.await().until(d -> engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(supervision).activityId("sanctionNotApproved").finished().count() == 1);
     assertThat(engine.getRuntimeService().getVariable(supervision, OUTCOME)).as("the title stays").isNull();
-    web.signInToPortal(operator);
+    inboxOnPortal(operator, "不予处理通知");
     assertThat(browser.visible(By.cssSelector("article.application")).getText()).as("the operator's title on its portal").contains("已认定").contains(certificate);
     web.checkPage("portal-title-stays", "document");
     publicSpacePage(certificate, "有效");
