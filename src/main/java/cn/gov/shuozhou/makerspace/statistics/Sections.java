@@ -58,7 +58,7 @@ class Sections {
     this.jdbc = jdbc;
   }
 
-  /** Every section; the filtered cases of the read model are read once for the three sections built on them. */
+  /** Every section; the filtered cases of the read model are read once for the two sections built on them. */
   List<StatTable> all(Filters filters, java.util.Date now) {
     List<Case> cases = cases(filters);
     return KEYS.stream().map(key -> section(key, filters, now, () -> cases)).toList();
@@ -75,7 +75,7 @@ class Sections {
       case "applications" -> applications(f, cases.get());
       case "stages" -> stages(f);
       case "rejections" -> rejections(cases.get());
-      case "durations" -> durations(f, cases.get());
+      case "durations" -> durations(f);
       case "certified" -> certified(f, today);
       case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
@@ -144,48 +144,69 @@ class Sections {
   }
 
   /**
-   * The completed tasks of the filtered cases, in one join driven by the read model: filtered, the
-   * cases are read first and their tasks looked up by instance (the engine's index on PROC_INST_ID_);
-   * unfiltered, the task history is read once (docs/statistics.md, docs/performance.md section 11).
-   * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
+   * The completed stages of the filtered cases (read model {@code ms_stat_stage}): only the stage, start,
+   * duration and overdue flag of each are read here, the cases behind a count when they are listed.
+   * Without a filter every stage row counts (each has its case: both are written and rebuilt together),
+   * so the case rows are not joined. Rows in the order the stages first started.
    */
-  private StatTable durations(Filters f, List<Case> cases) {
-    record Done(String stage, CaseRow row, Timestamp start, Timestamp end, boolean overdue) {
-      double days() {
-        return (end.getTime() - start.getTime()) / 86_400_000.0;
-      }
+  private StatTable durations(Filters f) {
+    final class Stage {
+      final String name;
+      Timestamp first;
+      final List<Long> durations = new ArrayList<>();
+      int overdue;
 
-      CaseRef ref() {
-        return new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()), stage, day(start),
-            day(end), overdue ? "超期" : "按期");
+      Stage(String name) {
+        this.name = name;
       }
     }
-    Map<String, CaseRow> byInstance = new HashMap<>();
-    cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
-    List<Done> done = new ArrayList<>();
-    Where w = caseWhere(f).and("t.DELETE_REASON_ = 'completed'");
-    jdbc.query("SELECT c.process_instance_id, t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_ FROM ms_stat_case c"
-        + " JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = c.process_instance_id WHERE " + w.sql, rs -> {
-          CaseRow row = byInstance.get(rs.getString(1));
-          if (row == null) {
-            return; // a case filed between the two reads: the next request shows it
-          }
-          Timestamp end = rs.getTimestamp("END_TIME_");
-          Timestamp due = rs.getTimestamp("DUE_DATE_");
-          done.add(new Done(rs.getString("NAME_"), row, rs.getTimestamp("START_TIME_"), end, due != null && end.after(due)));
-        }, w.args());
-    done.sort(Comparator.comparing((Done d) -> d.row().applicationNumber()).thenComparing(Done::start));
-    Map<String, List<Done>> byStage = new LinkedHashMap<>();
-    done.forEach(d -> byStage.computeIfAbsent(d.stage(), s -> new ArrayList<>()).add(d));
+    Where w = caseWhere(f);
+    Map<String, Stage> byName = new HashMap<>();
+    jdbc.query("SELECT s.stage, s.started_at, s.duration_ms, s.overdue FROM " + stagesOf(w) + " WHERE " + w.sql, rs -> {
+      Timestamp started = rs.getTimestamp(2);
+      Stage stage = byName.computeIfAbsent(rs.getString(1), Stage::new);
+      if (stage.first == null || started.before(stage.first)) {
+        stage.first = started;
+      }
+      stage.durations.add(rs.getLong(3));
+      stage.overdue += rs.getBoolean(4) ? 1 : 0;
+    }, w.args());
     List<Row> rows = new ArrayList<>();
-    byStage.forEach((stage, list) -> {
-      double[] days = list.stream().mapToDouble(Done::days).sorted().toArray();
-      rows.add(new Row(stage, List.of(Cell.count(list, Done::ref),
-          days(percentile(days, 0.5)), days(percentile(days, 0.9)),
-          Cell.count(list.stream().filter(Done::overdue).toList(), Done::ref))));
-    });
+    byName.values().stream().sorted(Comparator.comparing((Stage s) -> s.first).thenComparing(s -> s.name,
+        Comparator.nullsFirst(Comparator.naturalOrder()))).forEach(stage -> {
+          double[] days = stage.durations.stream().mapToDouble(ms -> ms / 86_400_000.0).sorted().toArray();
+          rows.add(new Row(stage.name, List.of(Cell.count(days.length, () -> stageCases(f, stage.name, false)),
+              days(percentile(days, 0.5)), days(percentile(days, 0.9)),
+              Cell.count(stage.overdue, () -> stageCases(f, stage.name, true)))));
+        });
     return new StatTable("durations", "各环节办理用时", "已办结的待办，按申请提交日期筛选；用时为自然日，超期指晚于该环节的办理期限办结",
         List.of("环节", "办结件数", "用时中位数（天）", "用时90%分位（天）", "超期件数"), rows);
+  }
+
+  /** The completed stages of one name (null for a task without one) of the filtered cases, overdue ones or all. */
+  private List<CaseRef> stageCases(Filters f, String stage, boolean overdueOnly) {
+    Where w = caseWhere(f);
+    if (stage == null) {
+      w.and("s.stage IS NULL");
+    } else {
+      w.and("s.stage = ?", stage);
+    }
+    if (overdueOnly) {
+      w.and("s.overdue = TRUE");
+    }
+    return jdbc.query("SELECT c.*, s.started_at, s.ended_at, s.overdue FROM ms_stat_stage s JOIN ms_stat_case c "
+        + "ON c.process_instance_id = s.process_instance_id WHERE " + w.sql + " ORDER BY c.application_number, s.started_at",
+        (rs, i) -> {
+          CaseRow row = caseRow(rs);
+          return new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()), stage,
+              day(rs.getTimestamp("started_at")), day(rs.getTimestamp("ended_at")), rs.getBoolean("overdue") ? "超期" : "按期");
+        }, w.args());
+  }
+
+  /** The stage rows, joined to their cases where a filter applies to the cases. */
+  private static String stagesOf(Where w) {
+    return w.isEmpty() ? "ms_stat_stage s"
+        : "ms_stat_stage s JOIN ms_stat_case c ON c.process_instance_id = s.process_instance_id";
   }
 
   // ------------------------------------------------------------ registry
@@ -466,8 +487,13 @@ class Sections {
 
   /** A WHERE clause and its arguments, built condition by condition. */
   private static final class Where {
-    private String sql = "1 = 1";
+    private static final String NONE = "1 = 1";
+    private String sql = NONE;
     private final List<Object> args = new ArrayList<>();
+
+    boolean isEmpty() {
+      return sql.equals(NONE);
+    }
 
     Where and(String condition, Object... values) {
       sql += " AND " + condition;
