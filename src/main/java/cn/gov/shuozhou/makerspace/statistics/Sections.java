@@ -217,9 +217,9 @@ class Sections {
     if (f.county() != null) {
       w.and("county = ?", f.county());
     }
-    record Title(String county, CaseRef ref, LocalDate validUntil) {}
+    record Title(String county, Listed listed, LocalDate validUntil) {}
     List<Title> titles = jdbc.query("SELECT * FROM ms_certificate WHERE " + w.sql + " ORDER BY certificate_number",
-        (rs, i) -> new Title(rs.getString("county"), certificateRef(rs, "有效", rs.getDate("certified_on"),
+        (rs, i) -> new Title(rs.getString("county"), certificate(rs, "有效", rs.getDate("certified_on"),
             rs.getDate("valid_until"), "有效期内"), rs.getDate("valid_until").toLocalDate()), w.args());
     LocalDate soon = today.plusDays(EXPIRING_DAYS);
     Map<String, Predicate<Title>> columns = new LinkedHashMap<>();
@@ -228,9 +228,9 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (String county : counties(f)) {
       rows.add(row(County.nameOf(county), columns, titles.stream().filter(t -> county.equals(t.county())).toList(),
-          Title::ref));
+          x -> x.listed().ref()));
     }
-    rows.add(row(TOTAL, columns, titles, Title::ref));
+    rows.add(row(TOTAL, columns, titles, x -> x.listed().ref()));
     return new StatTable("certified", "有效的众创空间（当前）", "当前状态，不受年度和日期筛选影响；仅按县（区）筛选",
         headers("县（区）", columns), rows);
   }
@@ -251,7 +251,7 @@ class Sections {
       w.and("t.START_TIME_ < ?", Timestamp.from(EngineClock.startOf(f.lastDay().plusDays(1)).toInstant()));
     }
     countyOf(w, "c.county", f);
-    record Report(String county, boolean submitted, boolean late, boolean overdue, CaseRef ref) {}
+    record Report(String county, boolean submitted, boolean late, boolean overdue, Listed listed) {}
     List<Report> reports = jdbc.query("SELECT c.*, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.DELETE_REASON_ "
         + "FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ "
         + "JOIN ms_certificate c ON c.certificate_number = p.BUSINESS_KEY_ WHERE " + w.sql
@@ -264,7 +264,7 @@ class Sections {
           String state = submitted ? (late ? "逾期报送" : "按期报送")
               : end != null ? "未报送（年度管理已结束）" : overdue ? MISSING_OVERDUE : MISSING;
           return new Report(rs.getString("county"), submitted, late, overdue,
-              certificateRef(rs, "年度报告", rs.getTimestamp("START_TIME_"), due, state));
+              certificate(rs, "年度报告", rs.getTimestamp("START_TIME_"), due, state));
         }, w.args());
     Map<String, Predicate<Report>> columns = new LinkedHashMap<>();
     columns.put("应报送", r -> true);
@@ -275,9 +275,9 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (String county : counties(f)) {
       rows.add(row(County.nameOf(county), columns, reports.stream().filter(r -> county.equals(r.county())).toList(),
-          Report::ref));
+          x -> x.listed().ref()));
     }
-    rows.add(row(TOTAL, columns, reports, Report::ref));
+    rows.add(row(TOTAL, columns, reports, x -> x.listed().ref()));
     return new StatTable("campaign", "年度报告报送情况（年终督报）",
         "年度筛选指报告年度（报送窗口开启的年度），日期筛选指窗口开启日期；“未报送”的件数可打开清单，并可向未报送的众创空间发送催报提醒",
         headers("县（区）", columns), rows);
@@ -290,17 +290,17 @@ class Sections {
     }
     dayRange(w, "a.assessed_on", f);
     countyOf(w, "c.county", f);
-    record Grade(int year, String grade, CaseRef ref) {}
+    record Grade(int year, String grade, Listed listed) {}
     List<Grade> grades = jdbc.query("SELECT c.*, a.report_year, a.grade, a.assessed_on FROM ms_assessment_result a "
         + "JOIN ms_certificate c ON c.certificate_number = a.certificate_number WHERE " + w.sql
         + " ORDER BY a.report_year DESC, c.certificate_number", (rs, i) -> new Grade(rs.getInt("report_year"),
-            rs.getString("grade"), certificateRef(rs, rs.getInt("report_year") + "年度考核", rs.getDate("assessed_on"),
+            rs.getString("grade"), certificate(rs, rs.getInt("report_year") + "年度考核", rs.getDate("assessed_on"),
                 null, label("assessmentGrade", rs.getString("grade")))), w.args());
     Map<String, Predicate<Grade>> columns = new LinkedHashMap<>();
     GRADES.forEach(g -> columns.put(label("assessmentGrade", g), x -> g.equals(x.grade())));
     List<Row> rows = new ArrayList<>();
     grades.stream().map(Grade::year).distinct().forEach(year -> rows.add(row(year + "年度", columns,
-        grades.stream().filter(g -> g.year() == year).toList(), Grade::ref)));
+        grades.stream().filter(g -> g.year() == year).toList(), x -> x.listed().ref())));
     return new StatTable("assessments", "年度考核等次（按考核年度）", "年度筛选指考核年度，日期筛选指考核日期",
         headers("考核年度", columns), rows);
   }
@@ -309,13 +309,13 @@ class Sections {
     Where w = new Where().and("s.kind = 'RECTIFICATION'");
     dayRange(w, "s.decided_on", f);
     countyOf(w, "c.county", f);
-    record Order(String county, boolean revoked, CaseRef ref) {}
+    record Order(String county, boolean revoked, Listed listed) {}
     List<Order> orders = jdbc.query("SELECT c.*, s.decided_on, (SELECT MIN(r.decided_on) FROM ms_sanction r "
         + "WHERE r.certificate_number = s.certificate_number AND r.kind = 'REVOCATION' AND r.decided_on >= s.decided_on) "
         + "AS revoked_on FROM ms_sanction s JOIN ms_certificate c ON c.certificate_number = s.certificate_number WHERE "
         + w.sql + " ORDER BY s.decided_on, c.certificate_number", (rs, i) -> {
           Date revokedOn = rs.getDate("revoked_on");
-          return new Order(rs.getString("county"), revokedOn != null, certificateRef(rs, "限期整改",
+          return new Order(rs.getString("county"), revokedOn != null, certificate(rs, "限期整改",
               rs.getDate("decided_on"), revokedOn, revokedOn != null ? "整改后取消称号" : "未取消称号"));
         }, w.args());
     Map<String, Predicate<Order>> columns = new LinkedHashMap<>();
@@ -325,9 +325,9 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (String county : counties(f)) {
       rows.add(row(County.nameOf(county), columns, orders.stream().filter(o -> county.equals(o.county())).toList(),
-          Order::ref));
+          x -> x.listed().ref()));
     }
-    rows.add(row(TOTAL, columns, orders, Order::ref));
+    rows.add(row(TOTAL, columns, orders, x -> x.listed().ref()));
     return new StatTable("rectifications", "整改及其结果", "按整改决定日期筛选", headers("县（区）", columns), rows);
   }
 
@@ -335,15 +335,15 @@ class Sections {
     Where w = new Where().and("status = 'REVOKED'");
     dayRange(w, "status_changed_on", f);
     countyOf(w, "county", f);
-    record Revoked(String reason, CaseRef ref) {}
+    record Revoked(String reason, Listed listed) {}
     List<Revoked> revoked = jdbc.query("SELECT * FROM ms_certificate WHERE " + w.sql + " ORDER BY certificate_number",
-        (rs, i) -> new Revoked(rs.getString("status_reason"), certificateRef(rs, "已取消称号", rs.getDate("certified_on"),
+        (rs, i) -> new Revoked(rs.getString("status_reason"), certificate(rs, "已取消称号", rs.getDate("certified_on"),
             rs.getDate("status_changed_on"), label("revocationReason", rs.getString("status_reason")))), w.args());
     List<Row> rows = new ArrayList<>();
     revoked.stream().map(Revoked::reason).distinct().sorted(Comparator.nullsLast(String::compareTo))
         .forEach(reason -> rows.add(new Row(label("revocationReason", reason), List.of(Cell.count(revoked.stream()
-            .filter(r -> Objects.equals(reason, r.reason())).map(Revoked::ref).toList())))));
-    rows.add(new Row(TOTAL, List.of(Cell.count(revoked.stream().map(Revoked::ref).toList()))));
+            .filter(r -> Objects.equals(reason, r.reason())).toList(), x -> x.listed().ref())))));
+    rows.add(new Row(TOTAL, List.of(Cell.count(revoked, x -> x.listed().ref()))));
     return new StatTable("revocations", "取消称号（按原因）", "按取消日期筛选", List.of("原因", "件数"), rows);
   }
 
@@ -467,10 +467,18 @@ class Sections {
         date(row.filedOn()), date(row.endedOn()), outcome);
   }
 
-  private static CaseRef certificateRef(ResultSet rs, String stage, java.util.Date from, java.util.Date to, String outcome)
+  /** A certificate counted in a section: its list entry is made only when the cases behind a number are listed. */
+  private record Listed(String number, String spaceName, String county, String stage, java.util.Date from,
+      java.util.Date to, String outcome) {
+    CaseRef ref() {
+      return new CaseRef(number, spaceName, County.nameOf(county), stage, day(from), day(to), outcome);
+    }
+  }
+
+  private static Listed certificate(ResultSet rs, String stage, java.util.Date from, java.util.Date to, String outcome)
       throws SQLException {
-    return new CaseRef(rs.getString("certificate_number"), rs.getString("space_name"),
-        County.nameOf(rs.getString("county")), stage, day(from), day(to), outcome);
+    return new Listed(rs.getString("certificate_number"), rs.getString("space_name"), rs.getString("county"), stage,
+        from, to, outcome);
   }
 
   private static String day(java.util.Date value) {
