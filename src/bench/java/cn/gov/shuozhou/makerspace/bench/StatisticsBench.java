@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.bench;
 
 import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.statistics.StageRows;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * direct inserts equivalent to what the processes leave behind: the read model's rows
  * ({@code ms_stat_case}), the engine's history of each case (ACT_HI_PROCINST with its end event,
  * ACT_HI_VARINST county and outcome, ACT_HI_TASKINST of each stage passed; the completed stages of the
- * read model, {@code ms_stat_stage}, made from it by the application's own rebuild), and the supervision of
+ * read model, {@code ms_stat_stage}, made from it by the application's own {@link StageRows#rebuild}), and the
+ * supervision of
  * the certified ones (certificates, a report task and a grade per year, rectifications, revocations,
  * bans). Then, on H2 (file) and PostgreSQL: the dashboard per filter, each section's export, the
  * annual report, through HTTP as city1; and the same numbers (received per county and outcome)
@@ -61,13 +64,13 @@ public final class StatisticsBench {
         .start()) {
       JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
       long t0 = System.nanoTime();
-      String base = "http://127.0.0.1:" + node.port();
-      int cases = seed(jdbc, base, years, perYear);
+      int cases = seed(jdbc, node.bean(StageRows.class)::rebuild, years, perYear);
       results.put(p + "cases", cases);
       results.put(p + "seedSeconds", (System.nanoTime() - t0) / 1e9);
       if (database.equals("pg")) {
         jdbc.execute("ANALYZE");
       }
+      String base = "http://127.0.0.1:" + node.port();
       int lastYear = LocalDate.now().getYear() - 1;
       Map<String, String> filters = new LinkedHashMap<>();
       filters.put("none", "");
@@ -141,7 +144,7 @@ public final class StatisticsBench {
   }
 
   /** The generated history (see the class comment); returns the number of cases. */
-  static int seed(JdbcTemplate jdbc, String base, int years, int perYear) {
+  static int seed(JdbcTemplate jdbc, IntSupplier rebuildStages, int years, int perYear) {
     Random random = new Random(19);
     int firstYear = LocalDate.now().getYear() - years;
     List<Object[]> statRows = new ArrayList<>();
@@ -199,6 +202,9 @@ public final class StatisticsBench {
         }
       }
     }
+    batch(jdbc, "INSERT INTO ms_stat_case (application_number, process_instance_id, county, space_name, credit_code, "
+        + "filed_on, ended_on, outcome, reason_code, condition_codes, certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        statRows);
     batch(jdbc, "INSERT INTO ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_, "
         + "END_TIME_, END_ACT_ID_, STATE_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", procinst);
     batch(jdbc, "INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, EXECUTION_ID_, NAME_, TEXT_, VAR_TYPE_, PROC_DEF_KEY_, REV_) "
@@ -213,16 +219,14 @@ public final class StatisticsBench {
     batch(jdbc, "INSERT INTO ms_sanction (sanction_id, certificate_number, credit_code, kind, cause, decided_on, recorded_at, "
         + "process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'bench')", sanctions);
     batch(jdbc, "INSERT INTO ms_ban (source_ref, credit_code, banned_from, banned_until, reason) VALUES (?, ?, ?, ?, ?)", bans);
-    // The completed stages as the application makes them from the task history: its rebuild (as an administrator).
-    // The generated history keeps too little of a case for the rebuild's case rows (no space, no end event), so
-    // those are replaced by the generated ones afterwards: same instances, so every stage keeps its case.
-    new Http(base, "admin").post("/api/statistics/rebuild", "{}");
-    jdbc.update("DELETE FROM ms_stat_case");
-    batch(jdbc, "INSERT INTO ms_stat_case (application_number, process_instance_id, county, space_name, credit_code, "
-        + "filed_on, ended_on, outcome, reason_code, condition_codes, certificate_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        statRows);
-    Log.info("statistics: %d cases, %d history tasks, %d completed stages, %d certificates", n, taskinst.size(),
-        jdbc.queryForObject("SELECT COUNT(*) FROM ms_stat_stage", Integer.class), certificates.size());
+    // the completed stages as the application's rebuild makes them from the task history (its second half: the
+    // generated history is too thin for the first, the case rows, which are inserted above)
+    int stages = rebuildStages.getAsInt();
+    if (stages == 0) {
+      throw new IllegalStateException("the rebuild made no completed stage of the generated history");
+    }
+    Log.info("statistics: %d cases, %d history tasks, %d completed stages, %d certificates", n, taskinst.size(), stages,
+        certificates.size());
     return n;
   }
 

@@ -7,9 +7,12 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Writes table {@code ms_stat_stage}: the completed stages of the cases of {@code ms_stat_case} (docs/statistics.md). */
+/**
+ * Writes table {@code ms_stat_stage}: the completed stages of the cases of {@code ms_stat_case}
+ * (docs/statistics.md). Public for the benchmark, which fills it from its generated history by {@link #rebuild}.
+ */
 @Component
-class StageRows {
+public class StageRows {
 
   private static final String INSERT = "INSERT INTO ms_stat_stage (task_id, process_instance_id, stage, started_at, "
       + "ended_at, duration_ms, overdue) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -39,7 +42,7 @@ class StageRows {
    * Replaces every row by the completed tasks of {@code ACT_HI_TASKINST} whose instance is a case of
    * the read model, through {@link StageRow#of}; returns how many it wrote.
    */
-  int rebuild() {
+  public int rebuild() {
     List<StageRow> rows = jdbc.query("SELECT t.ID_, t.PROC_INST_ID_, t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_ "
         + "FROM ms_stat_case c JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = c.process_instance_id "
         + "WHERE t.DELETE_REASON_ = ?", (rs, i) -> StageRow.of(rs.getString(1), rs.getString(2), rs.getString(3),
