@@ -456,3 +456,18 @@ CREATE INDEX IF NOT EXISTS ix_stat_case_filed ON ms_stat_case (filed_on, county)
 CREATE INDEX IF NOT EXISTS ix_stat_case_instance ON ms_stat_case (process_instance_id);
 -- the space of a ban (statistics section bans) is found by its credit code
 CREATE INDEX IF NOT EXISTS ix_stat_case_credit_code ON ms_stat_case (credit_code);
+-- The completed stages of the certifications (statistics section durations): one row per user task
+-- completed (ACT_HI_TASKINST.DELETE_REASON_ 'completed'; a supplement lapsed by its deadline or a task of
+-- a deleted case was not done) of an instance in ms_stat_case, written from the task's own history event
+-- in the step's transaction and rebuilt with ms_stat_case. duration_ms is ended_at - started_at; overdue:
+-- completed after the task's due date. Filters apply through the case row (filing day, county).
+CREATE TABLE IF NOT EXISTS ms_stat_stage (
+  task_id             VARCHAR(64)  PRIMARY KEY,
+  process_instance_id VARCHAR(64)  NOT NULL,
+  stage               VARCHAR(255),
+  started_at          TIMESTAMP    NOT NULL,
+  ended_at            TIMESTAMP    NOT NULL,
+  duration_ms         BIGINT       NOT NULL,
+  overdue             BOOLEAN      NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_stat_stage_instance ON ms_stat_stage (process_instance_id);

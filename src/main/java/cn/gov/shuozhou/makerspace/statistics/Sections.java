@@ -51,6 +51,8 @@ class Sections {
   static final String MISSING_OVERDUE = "逾期未报送";
   static final int CAMPAIGN_MISSING_COLUMN = 3;
   private static final List<String> GRADES = List.of("excellent", "qualified", "unqualified");
+  /** The columns of a certificate (alias c) that its list entry needs: fewer to sort than all (docs/statistics.md). */
+  private static final String CERTIFICATE = "c.certificate_number, c.space_name, c.county";
 
   private final JdbcTemplate jdbc;
 
@@ -58,7 +60,7 @@ class Sections {
     this.jdbc = jdbc;
   }
 
-  /** Every section; the filtered cases of the read model are read once for the three sections built on them. */
+  /** Every section; the filtered cases of the read model are read once for the two sections built on them. */
   List<StatTable> all(Filters filters, java.util.Date now) {
     List<Case> cases = cases(filters);
     return KEYS.stream().map(key -> section(key, filters, now, () -> cases)).toList();
@@ -75,7 +77,7 @@ class Sections {
       case "applications" -> applications(f, cases.get());
       case "stages" -> stages(f);
       case "rejections" -> rejections(cases.get());
-      case "durations" -> durations(f, cases.get());
+      case "durations" -> durations(f);
       case "certified" -> certified(f, today);
       case "campaign" -> campaign(f, now);
       case "assessments" -> assessments(f);
@@ -144,48 +146,69 @@ class Sections {
   }
 
   /**
-   * The completed tasks of the filtered cases, in one join driven by the read model: filtered, the
-   * cases are read first and their tasks looked up by instance (the engine's index on PROC_INST_ID_);
-   * unfiltered, the task history is read once (docs/statistics.md, docs/performance.md section 11).
-   * A task ended otherwise (a supplement lapsed by its deadline, tasks of a deleted case) was not done.
+   * The completed stages of the filtered cases (read model {@code ms_stat_stage}): only the stage, start,
+   * duration and overdue flag of each are read here, the cases behind a count when they are listed.
+   * Without a filter every stage row counts (each has its case: both are written and rebuilt together),
+   * so the case rows are not joined. Rows in the order the stages first started.
    */
-  private StatTable durations(Filters f, List<Case> cases) {
-    record Done(String stage, CaseRow row, Timestamp start, Timestamp end, boolean overdue) {
-      double days() {
-        return (end.getTime() - start.getTime()) / 86_400_000.0;
-      }
+  private StatTable durations(Filters f) {
+    final class Stage {
+      final String name;
+      Timestamp first;
+      final List<Long> durations = new ArrayList<>();
+      int overdue;
 
-      CaseRef ref() {
-        return new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()), stage, day(start),
-            day(end), overdue ? "超期" : "按期");
+      Stage(String name) {
+        this.name = name;
       }
     }
-    Map<String, CaseRow> byInstance = new HashMap<>();
-    cases.forEach(c -> byInstance.put(c.row.processInstanceId(), c.row));
-    List<Done> done = new ArrayList<>();
-    Where w = caseWhere(f).and("t.DELETE_REASON_ = 'completed'");
-    jdbc.query("SELECT c.process_instance_id, t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_ FROM ms_stat_case c"
-        + " JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = c.process_instance_id WHERE " + w.sql, rs -> {
-          CaseRow row = byInstance.get(rs.getString(1));
-          if (row == null) {
-            return; // a case filed between the two reads: the next request shows it
-          }
-          Timestamp end = rs.getTimestamp("END_TIME_");
-          Timestamp due = rs.getTimestamp("DUE_DATE_");
-          done.add(new Done(rs.getString("NAME_"), row, rs.getTimestamp("START_TIME_"), end, due != null && end.after(due)));
-        }, w.args());
-    done.sort(Comparator.comparing((Done d) -> d.row().applicationNumber()).thenComparing(Done::start));
-    Map<String, List<Done>> byStage = new LinkedHashMap<>();
-    done.forEach(d -> byStage.computeIfAbsent(d.stage(), s -> new ArrayList<>()).add(d));
+    Where w = caseWhere(f);
+    Map<String, Stage> byName = new HashMap<>();
+    jdbc.query("SELECT s.stage, s.started_at, s.duration_ms, s.overdue FROM " + stagesOf(w) + " WHERE " + w.sql, rs -> {
+      Timestamp started = rs.getTimestamp(2);
+      Stage stage = byName.computeIfAbsent(rs.getString(1), Stage::new);
+      if (stage.first == null || started.before(stage.first)) {
+        stage.first = started;
+      }
+      stage.durations.add(rs.getLong(3));
+      stage.overdue += rs.getBoolean(4) ? 1 : 0;
+    }, w.args());
     List<Row> rows = new ArrayList<>();
-    byStage.forEach((stage, list) -> {
-      double[] days = list.stream().mapToDouble(Done::days).sorted().toArray();
-      rows.add(new Row(stage, List.of(Cell.count(list, Done::ref),
-          days(percentile(days, 0.5)), days(percentile(days, 0.9)),
-          Cell.count(list.stream().filter(Done::overdue).toList(), Done::ref))));
-    });
+    byName.values().stream().sorted(Comparator.comparing((Stage s) -> s.first).thenComparing(s -> s.name,
+        Comparator.nullsFirst(Comparator.naturalOrder()))).forEach(stage -> {
+          double[] days = stage.durations.stream().mapToDouble(ms -> ms / 86_400_000.0).sorted().toArray();
+          rows.add(new Row(stage.name, List.of(Cell.count(days.length, () -> stageCases(f, stage.name, false)),
+              days(percentile(days, 0.5)), days(percentile(days, 0.9)),
+              Cell.count(stage.overdue, () -> stageCases(f, stage.name, true)))));
+        });
     return new StatTable("durations", "各环节办理用时", "已办结的待办，按申请提交日期筛选；用时为自然日，超期指晚于该环节的办理期限办结",
         List.of("环节", "办结件数", "用时中位数（天）", "用时90%分位（天）", "超期件数"), rows);
+  }
+
+  /** The completed stages of one name (null for a task without one) of the filtered cases, overdue ones or all. */
+  private List<CaseRef> stageCases(Filters f, String stage, boolean overdueOnly) {
+    Where w = caseWhere(f);
+    if (stage == null) {
+      w.and("s.stage IS NULL");
+    } else {
+      w.and("s.stage = ?", stage);
+    }
+    if (overdueOnly) {
+      w.and("s.overdue = TRUE");
+    }
+    return jdbc.query("SELECT c.*, s.started_at, s.ended_at, s.overdue FROM ms_stat_stage s JOIN ms_stat_case c "
+        + "ON c.process_instance_id = s.process_instance_id WHERE " + w.sql + " ORDER BY c.application_number, s.started_at",
+        (rs, i) -> {
+          CaseRow row = caseRow(rs);
+          return new CaseRef(row.applicationNumber(), row.spaceName(), County.nameOf(row.county()), stage,
+              day(rs.getTimestamp("started_at")), day(rs.getTimestamp("ended_at")), rs.getBoolean("overdue") ? "超期" : "按期");
+        }, w.args());
+  }
+
+  /** The stage rows, joined to their cases where a filter applies to the cases. */
+  private static String stagesOf(Where w) {
+    return w.isEmpty() ? "ms_stat_stage s"
+        : "ms_stat_stage s JOIN ms_stat_case c ON c.process_instance_id = s.process_instance_id";
   }
 
   // ------------------------------------------------------------ registry
@@ -196,9 +219,9 @@ class Sections {
     if (f.county() != null) {
       w.and("county = ?", f.county());
     }
-    record Title(String county, CaseRef ref, LocalDate validUntil) {}
+    record Title(String county, Listed listed, LocalDate validUntil) {}
     List<Title> titles = jdbc.query("SELECT * FROM ms_certificate WHERE " + w.sql + " ORDER BY certificate_number",
-        (rs, i) -> new Title(rs.getString("county"), certificateRef(rs, "有效", rs.getDate("certified_on"),
+        (rs, i) -> new Title(rs.getString("county"), certificate(rs, "有效", rs.getDate("certified_on"),
             rs.getDate("valid_until"), "有效期内"), rs.getDate("valid_until").toLocalDate()), w.args());
     LocalDate soon = today.plusDays(EXPIRING_DAYS);
     Map<String, Predicate<Title>> columns = new LinkedHashMap<>();
@@ -207,9 +230,9 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (String county : counties(f)) {
       rows.add(row(County.nameOf(county), columns, titles.stream().filter(t -> county.equals(t.county())).toList(),
-          Title::ref));
+          x -> x.listed().ref()));
     }
-    rows.add(row(TOTAL, columns, titles, Title::ref));
+    rows.add(row(TOTAL, columns, titles, x -> x.listed().ref()));
     return new StatTable("certified", "有效的众创空间（当前）", "当前状态，不受年度和日期筛选影响；仅按县（区）筛选",
         headers("县（区）", columns), rows);
   }
@@ -230,8 +253,8 @@ class Sections {
       w.and("t.START_TIME_ < ?", Timestamp.from(EngineClock.startOf(f.lastDay().plusDays(1)).toInstant()));
     }
     countyOf(w, "c.county", f);
-    record Report(String county, boolean submitted, boolean late, boolean overdue, CaseRef ref) {}
-    List<Report> reports = jdbc.query("SELECT c.*, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.DELETE_REASON_ "
+    record Report(String county, boolean submitted, boolean late, boolean overdue, Listed listed) {}
+    List<Report> reports = jdbc.query("SELECT " + CERTIFICATE + ", t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.DELETE_REASON_ "
         + "FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ "
         + "JOIN ms_certificate c ON c.certificate_number = p.BUSINESS_KEY_ WHERE " + w.sql
         + " ORDER BY c.certificate_number, t.START_TIME_", (rs, i) -> {
@@ -243,7 +266,7 @@ class Sections {
           String state = submitted ? (late ? "逾期报送" : "按期报送")
               : end != null ? "未报送（年度管理已结束）" : overdue ? MISSING_OVERDUE : MISSING;
           return new Report(rs.getString("county"), submitted, late, overdue,
-              certificateRef(rs, "年度报告", rs.getTimestamp("START_TIME_"), due, state));
+              certificate(rs, "年度报告", rs.getTimestamp("START_TIME_"), due, state));
         }, w.args());
     Map<String, Predicate<Report>> columns = new LinkedHashMap<>();
     columns.put("应报送", r -> true);
@@ -254,9 +277,9 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (String county : counties(f)) {
       rows.add(row(County.nameOf(county), columns, reports.stream().filter(r -> county.equals(r.county())).toList(),
-          Report::ref));
+          x -> x.listed().ref()));
     }
-    rows.add(row(TOTAL, columns, reports, Report::ref));
+    rows.add(row(TOTAL, columns, reports, x -> x.listed().ref()));
     return new StatTable("campaign", "年度报告报送情况（年终督报）",
         "年度筛选指报告年度（报送窗口开启的年度），日期筛选指窗口开启日期；“未报送”的件数可打开清单，并可向未报送的众创空间发送催报提醒",
         headers("县（区）", columns), rows);
@@ -269,17 +292,17 @@ class Sections {
     }
     dayRange(w, "a.assessed_on", f);
     countyOf(w, "c.county", f);
-    record Grade(int year, String grade, CaseRef ref) {}
-    List<Grade> grades = jdbc.query("SELECT c.*, a.report_year, a.grade, a.assessed_on FROM ms_assessment_result a "
+    record Grade(int year, String grade, Listed listed) {}
+    List<Grade> grades = jdbc.query("SELECT " + CERTIFICATE + ", a.report_year, a.grade, a.assessed_on FROM ms_assessment_result a "
         + "JOIN ms_certificate c ON c.certificate_number = a.certificate_number WHERE " + w.sql
         + " ORDER BY a.report_year DESC, c.certificate_number", (rs, i) -> new Grade(rs.getInt("report_year"),
-            rs.getString("grade"), certificateRef(rs, rs.getInt("report_year") + "年度考核", rs.getDate("assessed_on"),
+            rs.getString("grade"), certificate(rs, rs.getInt("report_year") + "年度考核", rs.getDate("assessed_on"),
                 null, label("assessmentGrade", rs.getString("grade")))), w.args());
     Map<String, Predicate<Grade>> columns = new LinkedHashMap<>();
     GRADES.forEach(g -> columns.put(label("assessmentGrade", g), x -> g.equals(x.grade())));
     List<Row> rows = new ArrayList<>();
     grades.stream().map(Grade::year).distinct().forEach(year -> rows.add(row(year + "年度", columns,
-        grades.stream().filter(g -> g.year() == year).toList(), Grade::ref)));
+        grades.stream().filter(g -> g.year() == year).toList(), x -> x.listed().ref())));
     return new StatTable("assessments", "年度考核等次（按考核年度）", "年度筛选指考核年度，日期筛选指考核日期",
         headers("考核年度", columns), rows);
   }
@@ -288,13 +311,13 @@ class Sections {
     Where w = new Where().and("s.kind = 'RECTIFICATION'");
     dayRange(w, "s.decided_on", f);
     countyOf(w, "c.county", f);
-    record Order(String county, boolean revoked, CaseRef ref) {}
-    List<Order> orders = jdbc.query("SELECT c.*, s.decided_on, (SELECT MIN(r.decided_on) FROM ms_sanction r "
+    record Order(String county, boolean revoked, Listed listed) {}
+    List<Order> orders = jdbc.query("SELECT " + CERTIFICATE + ", s.decided_on, (SELECT MIN(r.decided_on) FROM ms_sanction r "
         + "WHERE r.certificate_number = s.certificate_number AND r.kind = 'REVOCATION' AND r.decided_on >= s.decided_on) "
         + "AS revoked_on FROM ms_sanction s JOIN ms_certificate c ON c.certificate_number = s.certificate_number WHERE "
         + w.sql + " ORDER BY s.decided_on, c.certificate_number", (rs, i) -> {
           Date revokedOn = rs.getDate("revoked_on");
-          return new Order(rs.getString("county"), revokedOn != null, certificateRef(rs, "限期整改",
+          return new Order(rs.getString("county"), revokedOn != null, certificate(rs, "限期整改",
               rs.getDate("decided_on"), revokedOn, revokedOn != null ? "整改后取消称号" : "未取消称号"));
         }, w.args());
     Map<String, Predicate<Order>> columns = new LinkedHashMap<>();
@@ -304,9 +327,9 @@ class Sections {
     List<Row> rows = new ArrayList<>();
     for (String county : counties(f)) {
       rows.add(row(County.nameOf(county), columns, orders.stream().filter(o -> county.equals(o.county())).toList(),
-          Order::ref));
+          x -> x.listed().ref()));
     }
-    rows.add(row(TOTAL, columns, orders, Order::ref));
+    rows.add(row(TOTAL, columns, orders, x -> x.listed().ref()));
     return new StatTable("rectifications", "整改及其结果", "按整改决定日期筛选", headers("县（区）", columns), rows);
   }
 
@@ -314,15 +337,15 @@ class Sections {
     Where w = new Where().and("status = 'REVOKED'");
     dayRange(w, "status_changed_on", f);
     countyOf(w, "county", f);
-    record Revoked(String reason, CaseRef ref) {}
+    record Revoked(String reason, Listed listed) {}
     List<Revoked> revoked = jdbc.query("SELECT * FROM ms_certificate WHERE " + w.sql + " ORDER BY certificate_number",
-        (rs, i) -> new Revoked(rs.getString("status_reason"), certificateRef(rs, "已取消称号", rs.getDate("certified_on"),
+        (rs, i) -> new Revoked(rs.getString("status_reason"), certificate(rs, "已取消称号", rs.getDate("certified_on"),
             rs.getDate("status_changed_on"), label("revocationReason", rs.getString("status_reason")))), w.args());
     List<Row> rows = new ArrayList<>();
     revoked.stream().map(Revoked::reason).distinct().sorted(Comparator.nullsLast(String::compareTo))
         .forEach(reason -> rows.add(new Row(label("revocationReason", reason), List.of(Cell.count(revoked.stream()
-            .filter(r -> Objects.equals(reason, r.reason())).map(Revoked::ref).toList())))));
-    rows.add(new Row(TOTAL, List.of(Cell.count(revoked.stream().map(Revoked::ref).toList()))));
+            .filter(r -> Objects.equals(reason, r.reason())).toList(), x -> x.listed().ref())))));
+    rows.add(new Row(TOTAL, List.of(Cell.count(revoked, x -> x.listed().ref()))));
     return new StatTable("revocations", "取消称号（按原因）", "按取消日期筛选", List.of("原因", "件数"), rows);
   }
 
@@ -446,10 +469,18 @@ class Sections {
         date(row.filedOn()), date(row.endedOn()), outcome);
   }
 
-  private static CaseRef certificateRef(ResultSet rs, String stage, java.util.Date from, java.util.Date to, String outcome)
+  /** A certificate counted in a section: its list entry is made only when the cases behind a number are listed. */
+  private record Listed(String number, String spaceName, String county, String stage, java.util.Date from,
+      java.util.Date to, String outcome) {
+    CaseRef ref() {
+      return new CaseRef(number, spaceName, County.nameOf(county), stage, day(from), day(to), outcome);
+    }
+  }
+
+  private static Listed certificate(ResultSet rs, String stage, java.util.Date from, java.util.Date to, String outcome)
       throws SQLException {
-    return new CaseRef(rs.getString("certificate_number"), rs.getString("space_name"),
-        County.nameOf(rs.getString("county")), stage, day(from), day(to), outcome);
+    return new Listed(rs.getString("certificate_number"), rs.getString("space_name"), rs.getString("county"), stage,
+        from, to, outcome);
   }
 
   private static String day(java.util.Date value) {
@@ -466,8 +497,13 @@ class Sections {
 
   /** A WHERE clause and its arguments, built condition by condition. */
   private static final class Where {
-    private String sql = "1 = 1";
+    private static final String NONE = "1 = 1";
+    private String sql = NONE;
     private final List<Object> args = new ArrayList<>();
+
+    boolean isEmpty() {
+      return sql.equals(NONE);
+    }
 
     Where and(String condition, Object... values) {
       sql += " AND " + condition;

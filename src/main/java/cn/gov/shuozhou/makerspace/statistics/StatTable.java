@@ -28,6 +28,11 @@ record StatTable(String key, String title, String note, List<String> headers, Li
       return new Cell(counted.size(), String.valueOf(counted.size()), () -> counted.stream().<CaseRef>map(ref).toList());
     }
 
+    /** A count made apart from its cases, which {@code behind} reads when they are listed. */
+    static Cell count(int count, Supplier<List<CaseRef>> behind) {
+      return new Cell(count, String.valueOf(count), behind);
+    }
+
     static Cell count(List<CaseRef> cases) {
       return count(cases, Function.identity());
     }

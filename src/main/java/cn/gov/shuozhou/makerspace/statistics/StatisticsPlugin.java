@@ -4,11 +4,17 @@ import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.ParseListeners;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -18,15 +24,19 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the read model in the step's own transaction: the certification's start event writes the
  * filed case (after the intake gave it its number), each end event of {@link CaseEnd} its end.
- * Added to the model when it is parsed, so no model carries a statistics listener of its own.
+ * Added to the model when it is parsed, so no model carries a statistics listener of its own. Each
+ * completed task writes its stage from its own history event: the very times and delete reason that
+ * {@code ACT_HI_TASKINST} keeps, so the rebuild from there gives the same row.
  */
 @Component
 public class StatisticsPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseRows rows;
+  private final StageRows stages;
 
-  StatisticsPlugin(CaseRows rows) {
+  StatisticsPlugin(CaseRows rows, StageRows stages) {
     this.rows = rows;
+    this.stages = stages;
   }
 
   @Override
@@ -47,6 +57,29 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
         }
       }
     });
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
+    handlers.add(new HistoryEventHandler() {
+      @Override
+      public void handleEvent(HistoryEvent event) {
+        completedStage(event);
+      }
+
+      @Override
+      public void handleEvents(List<HistoryEvent> events) {
+        events.forEach(e -> completedStage(e));
+      }
+    });
+    configuration.setCustomHistoryEventHandlers(handlers);
+  }
+
+  private void completedStage(HistoryEvent event) {
+    if (event instanceof HistoricTaskInstanceEventEntity task && task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
+        && StageRow.COMPLETED.equals(task.getDeleteReason())) {
+      stages.add(task);
+    }
   }
 
   private static boolean isCertification(ScopeImpl scope) {

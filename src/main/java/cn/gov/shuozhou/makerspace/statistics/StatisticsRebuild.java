@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Recomputes the read model from the engine's history (docs/statistics.md, "Rebuild"): every
  * certification's row from its historic variables, its start and end, and the end event it
- * reached, through the same projection as the live listeners ({@link CaseRow#of}).
+ * reached, through the same projection as the live listeners ({@link CaseRow#of}); then every completed
+ * stage of those cases from {@code ACT_HI_TASKINST} ({@link StageRows#rebuild}).
  */
 @Component
 class StatisticsRebuild {
@@ -23,13 +24,15 @@ class StatisticsRebuild {
 
   private final HistoryService history;
   private final CaseRows rows;
+  private final StageRows stages;
 
-  StatisticsRebuild(HistoryService history, CaseRows rows) {
+  StatisticsRebuild(HistoryService history, CaseRows rows, StageRows stages) {
     this.history = history;
     this.rows = rows;
+    this.stages = stages;
   }
 
-  /** Replaces every row; returns how many cases it wrote. */
+  /** Replaces every row of both tables; returns how many cases it wrote. */
   @Transactional
   public int rebuild() {
     Map<String, CaseEnd> ends = new HashMap<>();
@@ -50,6 +53,7 @@ class StatisticsRebuild {
             EngineClock.toLocalDate(c.getStartTime()), end, end == null ? null : EngineClock.toLocalDate(c.getEndTime())));
       }
     }
+    stages.rebuild();
     return cases.size();
   }
 

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 19, "the numbers equal those that the history implies, tested on a generated history with
@@ -72,6 +73,8 @@ class StatisticsHistoryHttpTest extends AbstractHttpTest {
 
   @Autowired
   private ProcessEngine engine;
+  @Autowired
+  private JdbcTemplate jdbc;
 
   private HistoryService history;
   private CertificationDriver driver;
@@ -244,10 +247,41 @@ class StatisticsHistoryHttpTest extends AbstractHttpTest {
 
   @Test
   void processingTimesEqualTheTaskHistory() throws Exception {
+    JsonNode durations = section(dashboard(FILTER), "durations");
     Map<String, List<String>> shown = new TreeMap<>();
-    rows(section(dashboard(FILTER), "durations")).forEach(r -> shown.put(r.get(0), r));
+    rows(durations).forEach(r -> shown.put(r.get(0), r));
     assertThat(shown).isEqualTo(durationsFromHistory());
     assertThat(shown.get("初审").get(4)).as("the first case's first review came five weeks late").isNotEqualTo("0");
+    // each count lists as many completed stages as it counts
+    for (int row = 0; row < durations.get("rows").size(); row++) {
+      JsonNode cells = durations.get("rows").get(row).get("cells");
+      for (int column : List.of(0, 3)) {
+        JsonNode cases = json(api("city1").get("/api/statistics/cases?section=durations&row=" + row + "&column=" + column
+            + "&year=" + YEAR), 200);
+        assertThat(cases.get("total").asText()).isEqualTo(cells.get(column).get("text").asText());
+      }
+    }
+    JsonNode late = json(api("city1").get("/api/statistics/cases?section=durations&column=3&year=" + YEAR + "&row="
+        + indexOf(durations, "初审")), 200).get("cases");
+    assertThat(late).extracting(c -> c.get("outcome").asText()).containsOnly("超期");
+    assertThat(late).extracting(c -> c.get("from").asText()).contains("2018年3月5日");
+  }
+
+  @Test
+  void theStagesOfTheReadModelAreTheCompletedTasksOfTheHistory() {
+    Map<String, String> stages = new HashMap<>();
+    stageRows().forEach(r -> stages.put(r.substring(0, r.indexOf(' ')), r));
+    List<HistoricTaskInstance> ended = filedInTheYear().stream()
+        .flatMap(p -> history.createHistoricTaskInstanceQuery().processInstanceId(p.getId()).finished().list().stream())
+        .toList();
+    List<String> completed = ended.stream().filter(t -> "completed".equals(t.getDeleteReason()))
+        .map(t -> t.getId() + " " + t.getName() + " " + (t.getEndTime().getTime() - t.getStartTime().getTime())
+            + (t.getDueDate() != null && t.getEndTime().after(t.getDueDate()) ? " overdue" : "")).toList();
+    List<String> endedOtherwise = ended.stream().filter(t -> !"completed".equals(t.getDeleteReason()))
+        .map(HistoricTaskInstance::getId).toList();
+    assertThat(endedOtherwise).as("the lapsed supplement, ended by its deadline").isNotEmpty();
+    assertThat(ended.stream().map(t -> stages.get(t.getId())).filter(Objects::nonNull))
+        .containsExactlyInAnyOrderElementsOf(completed);
   }
 
   @Test
@@ -267,9 +301,18 @@ class StatisticsHistoryHttpTest extends AbstractHttpTest {
   void theRebuildFromHistoryReproducesEveryNumber() throws Exception {
     JsonNode ofTheYear = dashboard(FILTER);
     JsonNode ofAllYears = dashboard("");
+    List<String> stages = stageRows();
+    jdbc.update("DELETE FROM ms_stat_stage"); // the rebuild must make them again, not keep them
     json(api("admin").post("/api/statistics/rebuild", "{}"), 200);
+    assertThat(stageRows()).isEqualTo(stages);
     assertThat(dashboard(FILTER)).isEqualTo(ofTheYear);
     assertThat(dashboard("")).isEqualTo(ofAllYears);
+  }
+
+  /** Every row of the read model's completed stages: task, stage, duration in ms, overdue. */
+  private List<String> stageRows() {
+    return jdbc.query("SELECT task_id, stage, duration_ms, overdue FROM ms_stat_stage ORDER BY task_id", (rs, i) ->
+        rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + (rs.getBoolean(4) ? " overdue" : ""));
   }
 
   // ------------------------------------------------------------------ the numbers the history implies
