@@ -15,3 +15,36 @@ export function webappConfig(name, { customScripts = [], ...own } = {}) {
     ...own,
   };
 }
+
+/**
+ * Every file that an app's custom scripts import, directly or not, as paths from the app's scripts/
+ * folder (webapp-config.test.mjs checks these lists against the files). Camunda imports the custom
+ * scripts only once config.js has run, and the browser then finds their imports one level at a
+ * time; as each of our files is revalidated on every page (security/WebappCachingFilter), every
+ * level was one more round trip before the app could start. The dictionary is fetched by readable.js
+ * before it finishes loading, so it belongs to the chain too; the history's stylesheet is asked for early too.
+ */
+export const CUSTOM_SCRIPT_IMPORTS = {
+  tasklist: ['/common/session.js', '/common/errors.js', '/common/dom.js', '/common/readable.js',
+    '/common/inbox.js', '/common/dictionary.json'],
+  cockpit: ['history/definition-tab.js', 'history/instance-page.js', 'history/search.js', 'history/dom.js',
+    'history/diagram.js', 'history/api.js', 'history/format.js', 'history/labels.js', 'history/instance-data.js',
+    'history/history.css', '/common/dom.js', '/common/readable.js', '/common/dictionary.json'],
+};
+
+/** Asks the browser at once for what {@code app}'s custom scripts will import ({@link CUSTOM_SCRIPT_IMPORTS}). */
+export function preloadImports(app, configUrl, doc = globalThis.document) {
+  for (const path of CUSTOM_SCRIPT_IMPORTS[app] || []) {
+    const link = doc.createElement('link');
+    if (path.endsWith('.json')) {
+      // the same request as readable.js's fetch (CORS mode, same-origin credentials), so it is reused
+      Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+    } else if (path.endsWith('.css')) {
+      Object.assign(link, { rel: 'preload', as: 'style' });
+    } else {
+      link.rel = 'modulepreload';
+    }
+    link.href = new URL(path, configUrl).href;
+    doc.head.append(link);
+  }
+}

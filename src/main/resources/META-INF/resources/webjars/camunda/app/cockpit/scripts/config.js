@@ -1,5 +1,7 @@
 // Our configuration of the Camunda cockpit webapp (the shared part: /common/webapp-config.js).
-import { webappConfig } from '/common/webapp-config.js';
+import { preloadImports, webappConfig } from '/common/webapp-config.js';
+
+preloadImports('cockpit', import.meta.url);
 
 export default webappConfig('驾驶舱', {
   // The auditors' history views (a Community Edition plugin): scripts/history/plugin.js; the

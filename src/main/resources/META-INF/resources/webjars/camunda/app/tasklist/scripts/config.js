@@ -1,5 +1,7 @@
 // Our configuration of the Camunda tasklist webapp (the shared part: /common/webapp-config.js).
-import { webappConfig } from '/common/webapp-config.js';
+import { preloadImports, webappConfig } from '/common/webapp-config.js';
+
+preloadImports('tasklist', import.meta.url);
 
 export default webappConfig('任务中心', {
   // Chinese messages of the Camunda Forms (scripts/form-messages.js); 已办, quick search, 转办 and
