@@ -369,6 +369,24 @@ final class Report {
     }
   }
 
+  /** A table's header: {@code first} columns, then {@code perDatabase} (%s: the database) for each, then the goal. */
+  private void perDatabaseHeader(List<String> first, List<String> databases, List<String> perDatabase) {
+    StringBuilder header = new StringBuilder("|");
+    StringBuilder rule = new StringBuilder("|");
+    first.forEach(column -> {
+      header.append(" ").append(column).append(" |");
+      rule.append("---|");
+    });
+    for (String db : databases) {
+      perDatabase.forEach(column -> {
+        header.append(" ").append(column.formatted(db)).append(" |");
+        rule.append("---:|");
+      });
+    }
+    line(header + " goal |");
+    line(rule + "---|");
+  }
+
   // ------------------------------------------------------------------ section 11
 
   private static final List<String> STAT_FILTERS = List.of("none", "year", "county", "yearCounty", "period");
@@ -384,14 +402,7 @@ final class Report {
     line("## 11. Statistics (issue 19): " + get("statistics." + databases.get(0) + ".cases")
         + " generated cases, as city1 over HTTP");
     line("");
-    StringBuilder header = new StringBuilder("| measure |");
-    StringBuilder rule = new StringBuilder("|---|");
-    for (String db : databases) {
-      header.append(" ").append(db).append(" p50 ms | ").append(db).append(" p95 ms |");
-      rule.append("---:|---:|");
-    }
-    line(header + " goal |");
-    line(rule + "---|");
+    perDatabaseHeader(List.of("measure"), databases, List.of("%s p50 ms", "%s p95 ms"));
     for (String filter : STAT_FILTERS) {
       statRow(databases, "dashboard, filter " + filter, "dashboard." + filter + ".", "p95 ≤ 300 ms");
     }
@@ -447,14 +458,7 @@ final class Report {
     line("## 12. The Cockpit 历史 tab with " + num("history." + databases.get(0) + ".instances")
         + " certification instances, as auditor1 over REST");
     line("");
-    StringBuilder header = new StringBuilder("| query | request |");
-    StringBuilder rule = new StringBuilder("|---|---|");
-    for (String db : databases) {
-      header.append(" results | ").append(db).append(" p50 ms | ").append(db).append(" p95 ms |");
-      rule.append("---:|---:|---:|");
-    }
-    line(header + " goal |");
-    line(rule + "---|");
+    perDatabaseHeader(List.of("query", "request"), databases, List.of("results", "%s p50 ms", "%s p95 ms"));
     for (String[] measure : HISTORY_MEASURES) {
       for (String request : List.of("page", "count", "list")) {
         String key = measure[0] + "." + request + ".";

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -78,7 +80,10 @@ public class StatisticsPlugin extends AbstractProcessEnginePlugin {
   private void completedStage(HistoryEvent event) {
     if (event instanceof HistoricTaskInstanceEventEntity task && task.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
         && StageRow.COMPLETED.equals(task.getDeleteReason())) {
-      stages.add(task);
+      // written as the transaction commits, after the engine's flush: of two completions of one task at
+      // once, the second then ends in the engine's optimistic-locking conflict (409), not in a second row
+      Context.getCommandContext().getTransactionContext()
+          .addTransactionListener(TransactionState.COMMITTING, context -> stages.add(task));
     }
   }
 
