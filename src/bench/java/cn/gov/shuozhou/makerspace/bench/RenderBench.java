@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -31,7 +30,8 @@ import org.openqa.selenium.WebElement;
  * portal lists them all), and has {@code shuocheng1} complete a few first reviews (已办); then the
  * packaged application ({@code java -jar}, H2 file or PostgreSQL) serves a headless Chromium
  * (support/Browser), which takes {@code bench.render.samples} samples of each page: the time from
- * navigation (a fresh document each time) until the page shows what its user came for.
+ * navigation (a fresh document each time) until the page shows what its user came for, by the page's
+ * own clock (bench/PageClock).
  *
  * <p>One browser, one profile: like a staff member's own browser, each sample finds in its cache what
  * the earlier visits left there, and the server's {@code Cache-Control} decides what it may use
@@ -70,8 +70,9 @@ public final class RenderBench {
         results.put(p + "loadAverage", Machine.loadAverage());
         Map<String, Object> pages = measure(app, browser, seeded, samples);
         pages.forEach((page, outcome) -> {
-          if (outcome instanceof Latency latency) {
-            latency.report(results, p + page + ".");
+          if (outcome instanceof Timing timing) {
+            timing.rendered().report(results, p + page + ".");
+            timing.polled().report(results, p + page + ".polled.");
           } else {
             results.put(p + page + ".failed", outcome);
           }
@@ -126,53 +127,54 @@ public final class RenderBench {
     String applicant = seeded.applicant();
 
     Map<String, Object> pages = new LinkedHashMap<>();
-    By card = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(., '基准第')]");
+    // what each page's user came for, as the page itself checks it (PageClock)
+    String card = "[...document.querySelectorAll('.tasks-list li')].some(li => li.textContent.includes('基准第'))";
+    String form = "document.querySelector('.task-details .fjs-container .fjs-form')";
     String list = base + TASKLIST + "#/?filter=" + groupFilter;
+    Function<Integer, String> taskForm = i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText();
+    By listed = By.xpath("//*[contains(@class,'tasks-list')]//li[contains(., '基准第')]");
 
     JsonNode todo = county.get("/filter?resourceType=Task&name="
         + URLEncoder.encode(TaskFilters.MY_TASKS, StandardCharsets.UTF_8));
-    By form = By.cssSelector(".task-details .fjs-container .fjs-form");
     AtomicInteger nth = new AtomicInteger();
 
     signIn(browser, base + TASKLIST, "shuocheng1", By.cssSelector("[cam-tasks]"));
-    timed(pages, "tasklistGroup", () -> sample(browser, samples, i -> list, d -> !d.findElements(card).isEmpty()));
-    timed(pages, "tasklistGroupColdCache", () -> sample(browser, samples, browser::clearCache, i -> list,
-        d -> !d.findElements(card).isEmpty()));
-    timed(pages, "taskForm", () -> sample(browser, samples, i -> list + "&task=" + someTasks.get(i % someTasks.size()).get("id").asText(),
-        d -> !d.findElements(form).isEmpty()));
+    timed(pages, "tasklistGroup", () -> sample(browser, samples, i -> list, card));
+    timed(pages, "tasklistGroupColdCache", () -> sample(browser, samples, browser::clearCache, i -> list, card));
+    timed(pages, "taskForm", () -> sample(browser, samples, taskForm, form));
+    // the same pages reloaded (F5): a new document in the browser's process of the open page
+    timed(pages, "tasklistGroupReload", () -> sampleReload(browser, samples, i -> list, card));
+    timed(pages, "taskFormReload", () -> sampleReload(browser, samples, taskForm, form));
     // within the open Tasklist, as a user goes on working: another filter, then a card of the list
     timed(pages, "tasklistGroupInApp", () -> sampleAction(browser, samples,
         base + TASKLIST + "#/?filter=" + todo.get(0).get("id").asText(),
         By.xpath("//div[contains(@class,'task-filter') and contains(@class,'active')][contains(.,'" + TaskFilters.MY_TASKS + "')]"),
         b -> b.click(By.xpath("//div[contains(@class,'task-filter')][.//a[contains(.,'" + TaskFilters.MY_GROUP_TASKS + "')]]")),
-        d -> !d.findElements(card).isEmpty()));
-    timed(pages, "taskFormInApp", () -> sampleAction(browser, samples, list, card,
+        card));
+    timed(pages, "taskFormInApp", () -> sampleAction(browser, samples, list, listed,
         b -> b.click(By.cssSelector(".tasks-list > li:nth-child(" + (nth.getAndIncrement() % 10 + 1) + ") .clickable")),
-        d -> !d.findElements(form).isEmpty()));
-    timed(pages, "done", () -> sampleAction(browser, samples, list, card, b -> b.click(By.cssSelector("a.ms-done-link")),
-        d -> !d.findElements(By.cssSelector(".ms-done-panel table tbody tr")).isEmpty()));
-    timed(pages, "search", () -> sampleAction(browser, samples, list, card, b -> {
+        form));
+    timed(pages, "done", () -> sampleAction(browser, samples, list, listed, b -> b.click(By.cssSelector("a.ms-done-link")),
+        "document.querySelector('.ms-done-panel table tbody tr')"));
+    timed(pages, "search", () -> sampleAction(browser, samples, list, listed, b -> {
       WebElement box = b.visible(By.cssSelector(".ms-quick-search-input"));
       box.clear();
       box.sendKeys(seeded.openSpace());
       b.click(By.cssSelector(".ms-quick-search button[type='submit']"));
-    }, d -> {
-      List<WebElement> cards = d.findElements(card);
-      return cards.size() == 1 && cards.get(0).getText().contains(seeded.openSpace());
-    }));
+    }, "(cards => cards.length === 1 && cards[0].textContent.includes('" + seeded.openSpace() + "'))("
+        + "[...document.querySelectorAll('.tasks-list li')].filter(li => li.textContent.includes('基准第')))"));
 
-    By historyRows = By.cssSelector(".audit-instances tbody tr");
+    String historyRows = "document.querySelector('.audit-instances tbody tr')";
+    By historyTab = By.xpath("//a[@ng-click='selectTab(tabProvider)'][normalize-space()='历史']");
+    String history = base + COCKPIT + "#/process-definition/" + definition + "/runtime?detailsTab=audit-history-tab";
     timed(pages, "cockpitHistory", () -> {
       signIn(browser, base + COCKPIT, "auditor1", By.cssSelector(".audit-dashboard"));
-      return sample(browser, samples,
-          i -> base + COCKPIT + "#/process-definition/" + definition + "/runtime?detailsTab=audit-history-tab",
-          d -> !d.findElements(historyRows).isEmpty());
+      return sample(browser, samples, i -> history, historyRows);
     });
+    timed(pages, "cockpitHistoryReload", () -> sampleReload(browser, samples, i -> history, historyRows));
     timed(pages, "cockpitHistoryInApp", () -> sampleAction(browser, samples,
-        base + COCKPIT + "#/process-definition/" + definition + "/runtime",
-        By.xpath("//a[@ng-click='selectTab(tabProvider)'][normalize-space()='历史']"),
-        b -> b.click(By.xpath("//a[@ng-click='selectTab(tabProvider)'][normalize-space()='历史']")),
-        d -> !d.findElements(historyRows).isEmpty()));
+        base + COCKPIT + "#/process-definition/" + definition + "/runtime", historyTab, b -> b.click(historyTab),
+        historyRows));
 
     timed(pages, "portal", () -> {
       browser.open("about:blank");
@@ -182,16 +184,29 @@ public final class RenderBench {
       browser.driver().findElement(By.id("login-password")).sendKeys(applicant);
       browser.click(By.id("login-submit"));
       browser.visible(By.cssSelector(".application"));
-      return sample(browser, samples, i -> base + "/portal/", d -> !d.findElements(By.cssSelector(".application")).isEmpty());
+      return sample(browser, samples, i -> base + "/portal/", "document.querySelector('.application')");
     });
 
     timed(pages, "publicNotices", () -> sample(browser, samples, i -> base + "/public/notices",
-        d -> !d.findElements(By.cssSelector("#notices tbody tr, #empty")).isEmpty()));
+        "document.querySelector('#notices tbody tr, #empty')"));
     return pages;
   }
 
+  /** A page's samples: by the page's clock (the measure), and as WebDriver's polling saw them (PageClock). */
+  record Timing(Latency rendered, Latency polled) {
+
+    Timing() {
+      this(new Latency(), new Latency());
+    }
+
+    void add(long t0Millis, long t0Nanos, long renderedAtMillis) {
+      rendered.add((renderedAtMillis - t0Millis) * 1_000_000L);
+      polled.add(System.nanoTime() - t0Nanos);
+    }
+  }
+
   /** Measures one page; a page that fails (a timeout) is reported as such and the others still run. */
-  private static void timed(Map<String, Object> pages, String page, Supplier<Latency> sampling) {
+  private static void timed(Map<String, Object> pages, String page, Supplier<Timing> sampling) {
     try {
       pages.put(page, sampling.get());
       Log.info("%s measured", page);
@@ -209,44 +224,74 @@ public final class RenderBench {
     browser.visible(ready);
   }
 
-  /** Opens {@code url(i)} in a fresh document and times it until {@code ready}; one unmeasured visit first. */
-  private static Latency sample(Browser browser, int samples, Function<Integer, String> url,
-      Function<WebDriver, Boolean> ready) {
+  /** Opens {@code url(i)} in a fresh document and times it until {@code ready} holds; one unmeasured visit first. */
+  private static Timing sample(Browser browser, int samples, Function<Integer, String> url, String ready) {
     return sample(browser, samples, () -> { }, url, ready);
   }
 
   /** The same, with {@code before} done before each visit (unmeasured). */
-  private static Latency sample(Browser browser, int samples, Runnable before, Function<Integer, String> url,
-      Function<WebDriver, Boolean> ready) {
-    Latency latency = new Latency();
-    for (int i = -1; i < samples; i++) {
-      browser.open("about:blank");
-      before.run();
-      long t0 = System.nanoTime();
-      browser.open(url.apply(Math.max(0, i)));
-      browser.await().until(ready::apply);
-      if (i >= 0) {
-        latency.add(System.nanoTime() - t0);
+  private static Timing sample(Browser browser, int samples, Runnable before, Function<Integer, String> url,
+      String ready) {
+    Timing timing = new Timing();
+    String observer = browser.onEveryDocument(PageClock.observer(ready));
+    try {
+      for (int i = -1; i < samples; i++) {
+        browser.open("about:blank");
+        before.run();
+        long t0 = System.currentTimeMillis();
+        long n0 = System.nanoTime();
+        browser.open(url.apply(Math.max(0, i)));
+        long rendered = PageClock.await(browser);
+        if (i >= 0) {
+          timing.add(t0, n0, rendered);
+        }
       }
+    } finally {
+      browser.removeFromEveryDocument(observer);
     }
-    return latency;
+    return timing;
   }
 
-  /** Opens the list, then times {@code action} (a click, a search) until {@code ready}. */
-  private static Latency sampleAction(Browser browser, int samples, String list, By listReady,
-      Consumer<Browser> action, Function<WebDriver, Boolean> ready) {
-    Latency latency = new Latency();
+  /** Opens {@code url(i)}, waits until {@code ready} holds, then times a reload until it holds again. */
+  private static Timing sampleReload(Browser browser, int samples, Function<Integer, String> url, String ready) {
+    Timing timing = new Timing();
+    String observer = browser.onEveryDocument(PageClock.observer(ready));
+    try {
+      for (int i = -1; i < samples; i++) {
+        browser.open("about:blank");
+        browser.open(url.apply(Math.max(0, i)));
+        PageClock.await(browser);
+        long t0 = System.currentTimeMillis();
+        long n0 = System.nanoTime();
+        browser.driver().navigate().refresh();
+        long rendered = PageClock.await(browser);
+        if (i >= 0) {
+          timing.add(t0, n0, rendered);
+        }
+      }
+    } finally {
+      browser.removeFromEveryDocument(observer);
+    }
+    return timing;
+  }
+
+  /** Opens the list, then times {@code action} (a click, a search) until {@code ready} holds. */
+  private static Timing sampleAction(Browser browser, int samples, String list, By listReady,
+      Consumer<Browser> action, String ready) {
+    Timing timing = new Timing();
     for (int i = -1; i < samples; i++) {
       browser.open("about:blank");
       browser.open(list);
       browser.await().until(d -> !d.findElements(listReady).isEmpty());
-      long t0 = System.nanoTime();
+      browser.js(PageClock.observer(ready));
+      long t0 = System.currentTimeMillis();
+      long n0 = System.nanoTime();
       action.accept(browser);
-      browser.await().until(ready::apply);
+      long rendered = PageClock.await(browser);
       if (i >= 0) {
-        latency.add(System.nanoTime() - t0);
+        timing.add(t0, n0, rendered);
       }
     }
-    return latency;
+    return timing;
   }
 }

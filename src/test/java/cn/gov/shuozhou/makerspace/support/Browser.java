@@ -152,6 +152,17 @@ public final class Browser implements AutoCloseable {
     driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
   }
 
+  /** Runs {@code script} at the start of every document opened from now on, before the page's own; returns its id. */
+  public String onEveryDocument(String script) {
+    return String.valueOf(driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script))
+        .get("identifier"));
+  }
+
+  /** Stops running the script {@link #onEveryDocument} installed. */
+  public void removeFromEveryDocument(String id) {
+    driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+  }
+
   /** A wait with the browser's default timeout. */
   public WebDriverWait await() {
     return await(timeout);
