@@ -7,8 +7,8 @@ import cn.gov.shuozhou.makerspace.support.Browser;
  * {@code Date.now()} in the first animation frame after the page holds what its user came for (a
  * JavaScript condition), i.e. the frame that paints it; the harness subtracts the moment it asked for
  * the page or did the action. WebDriver's own polling (every 100 ms, each poll a round trip through
- * chromedriver that waits for the page's busy main thread) saw that moment late, by 0.1–0.4 s on these
- * machines; it is kept beside as {@code polled}.
+ * chromedriver that waits for the page's busy main thread) saw that moment late, by up to 0.27 s at
+ * p95 in the runs of docs/performance.md section 9; it is kept beside as {@code polled}.
  */
 final class PageClock {
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -232,38 +233,31 @@ public final class RenderBench {
   /** The same, with {@code before} done before each visit (unmeasured). */
   private static Timing sample(Browser browser, int samples, Runnable before, Function<Integer, String> url,
       String ready) {
-    Timing timing = new Timing();
-    String observer = browser.onEveryDocument(PageClock.observer(ready));
-    try {
-      for (int i = -1; i < samples; i++) {
-        browser.open("about:blank");
-        before.run();
-        long t0 = System.currentTimeMillis();
-        long n0 = System.nanoTime();
-        browser.open(url.apply(Math.max(0, i)));
-        long rendered = PageClock.await(browser);
-        if (i >= 0) {
-          timing.add(t0, n0, rendered);
-        }
-      }
-    } finally {
-      browser.removeFromEveryDocument(observer);
-    }
-    return timing;
+    return timedVisits(browser, samples, ready, i -> {
+      browser.open("about:blank");
+      before.run();
+    }, i -> browser.open(url.apply(i)));
   }
 
   /** Opens {@code url(i)}, waits until {@code ready} holds, then times a reload until it holds again. */
   private static Timing sampleReload(Browser browser, int samples, Function<Integer, String> url, String ready) {
+    return timedVisits(browser, samples, ready, i -> {
+      browser.open("about:blank");
+      browser.open(url.apply(i));
+      PageClock.await(browser);
+    }, i -> browser.driver().navigate().refresh());
+  }
+
+  /** Does {@code prepare(i)}, then times {@code visit(i)} until {@code ready} holds in the new document; one unmeasured round first. */
+  private static Timing timedVisits(Browser browser, int samples, String ready, IntConsumer prepare, IntConsumer visit) {
     Timing timing = new Timing();
     String observer = browser.onEveryDocument(PageClock.observer(ready));
     try {
       for (int i = -1; i < samples; i++) {
-        browser.open("about:blank");
-        browser.open(url.apply(Math.max(0, i)));
-        PageClock.await(browser);
+        prepare.accept(Math.max(0, i));
         long t0 = System.currentTimeMillis();
         long n0 = System.nanoTime();
-        browser.driver().navigate().refresh();
+        visit.accept(Math.max(0, i));
         long rendered = PageClock.await(browser);
         if (i >= 0) {
           timing.add(t0, n0, rendered);
