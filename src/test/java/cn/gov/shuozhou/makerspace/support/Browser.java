@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -213,12 +215,26 @@ public final class Browser implements AutoCloseable {
     click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
   }
 
-  /** Scrolls the element to the middle of the window, clicks it, returns it. */
+  /**
+   * Scrolls the element to the middle of the window, clicks it, returns it. An element replaced before
+   * the click reached it (a re-render, a late navigation) is looked up again: that click never happened.
+   */
   public WebElement click(By locator) {
-    WebElement element = clickable(locator);
-    scrollIntoView(element);
-    element.click();
-    return element;
+    return await().until(d -> {
+      WebElement element = clickable(locator);
+      try {
+        scrollIntoView(element);
+        element.click();
+        return element;
+      } catch (StaleElementReferenceException e) {
+        return null;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return null;
+        }
+        throw e;
+      }
+    });
   }
 
   public void scrollIntoView(WebElement element) {
