@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { common } from './support/env.mjs';
 
 const { el } = await common('dom.js');
-const { clearFieldErrors, showFieldErrors, showFormError } = await common('fields.js');
+const { clearFieldErrors, plainMessage, showFieldErrors, showFormError } = await common('fields.js');
 
 function form() {
   return el('form', {},
@@ -79,4 +79,13 @@ test('the field names the API adds for integrators are not shown to people', () 
   });
   assert.equal(f.querySelector('#reg-email-field-error').textContent, '电子邮箱格式不正确');
   assert.equal(box.children[0].textContent, '输入有误：电子邮箱格式不正确');
+});
+
+test('a refusal without a form is one line, without the field names the API writes for integrators', () => {
+  const refusal = {
+    message: '输入有误：文件（file）类型不受支持：只接收PDF、JPEG、PNG文件',
+    errors: [{ field: 'file', message: '文件（file）类型不受支持：只接收PDF、JPEG、PNG文件' }],
+  };
+  assert.equal(plainMessage(refusal), '输入有误：文件类型不受支持：只接收PDF、JPEG、PNG文件');
+  assert.equal(plainMessage({ message: '文件过大。' }), '文件过大。');
 });

@@ -23,6 +23,11 @@ function withoutFieldNames(text, errors) {
   return errors.reduce((shown, e) => (e && e.field ? shown.split(`（${e.field}）`).join('') : shown), text || '');
 }
 
+/** A refusal as one line people read, for a control without a form of its own (an upload). */
+export function plainMessage(error) {
+  return withoutFieldNames(error.message, error.errors || []);
+}
+
 function describedBy(node) {
   return (node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
 }

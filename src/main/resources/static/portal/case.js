@@ -8,7 +8,7 @@
 
 import { request } from '/common/session.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
-import { NotLoggedIn, asError } from '/common/errors.js';
+import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
@@ -33,8 +33,29 @@ const MATERIAL_STEPS = {
 };
 
 async function load() {
-  const [found, letters] = await Promise.all([
+  try {
+    return await loadCase();
+  } catch (e) {
+    // a case this page cannot show: the message alone, without the empty sections of a case
+    $('app').classList.add('no-case');
+    throw e;
+  }
+}
+
+async function loadCase() {
+  if (!NUMBER) {
+    throw new ApiError(404, '未指定申请编号，请从“我的申请”选择一件申请。');
+  }
+  // the case's own answer speaks first: "本单位没有编号为…的申请" for a number of another organisation too
+  const [answer, letterAnswer] = await Promise.allSettled([
     request('GET', `/api/my/applications/${encodeURIComponent(NUMBER)}`), lettersOf(NUMBER)]);
+  const [found, letters] = [answer, letterAnswer].map((settled) => {
+    if (settled.status === 'rejected') {
+      throw settled.reason;
+    }
+    return settled.value;
+  });
+  $('app').classList.remove('no-case');
   // the supervision's steps (annual reports, rectification, statements) file under the certificate
   const cases = [NUMBER, found.data.application.certificateNumber].filter(Boolean);
   const materials = (await Promise.all(cases.map((n) => request('GET', `/api/materials?caseNumber=${encodeURIComponent(n)}`))))

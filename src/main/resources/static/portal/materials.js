@@ -18,7 +18,9 @@
 //   for the steps after certification leave it out: the step has one item of its own.
 
 import { request } from '/common/session.js';
+import { asError } from '/common/errors.js';
 import { el, fill, showError } from '/common/dom.js';
+import { plainMessage } from '/common/fields.js';
 
 const STEP_ITEMS = {
   annualReport: { code: 'ANNUAL_REPORT', name: '年度工作报告附件', required: false },
@@ -72,7 +74,7 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
         await request('POST', '/api/materials', { form });
         await refresh();
       } catch (e) {
-        showError(error, e);
+        showError(error, { message: plainMessage(asError(e)) }); // the refusal once, without field names
         input.disabled = false;
         input.value = '';
       }

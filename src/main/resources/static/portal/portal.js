@@ -8,6 +8,7 @@ import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
+import { bindApply } from './apply.js';
 import { caseLink, day, letterList, lettersOf, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
@@ -29,7 +30,8 @@ async function turnPage(step) {
   }
 }
 
-function render({ applications: list, total, pageSize }) {
+function render({ applications: list, total, pageSize, creditCode }) {
+  bindApply(creditCode);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   fill($('pager-status'), `共 ${total} 件，第 ${page} / ${pages} 页`);
   $('pager').hidden = pages <= 1;

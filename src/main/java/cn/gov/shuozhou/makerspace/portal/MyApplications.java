@@ -38,8 +38,11 @@ public class MyApplications {
   /** Cases per page of 我的申请: what a screen shows, and what the page costs whatever the organisation's history. */
   public static final int PAGE_SIZE = 20;
 
-  /** One page of an organisation's applications, newest first, and how many it has in all. */
-  public record Page(List<MyApplication> applications, long total, int page, int pageSize) {}
+  /**
+   * One page of an organisation's applications, newest first, and how many it has in all; with the
+   * organisation's credit code, which its filings must carry (在线申报 fills it in).
+   */
+  public record Page(List<MyApplication> applications, long total, int page, int pageSize, String creditCode) {}
 
   private final ProcessEngine engine;
   private final RequiredMaterials materials;
@@ -57,7 +60,7 @@ public class MyApplications {
       long total = filed.count();
       List<HistoricProcessInstance> instances = total == 0 ? List.of()
           : filed.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().desc().listPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
-      return new Page(describe(instances, userId), total, page, PAGE_SIZE);
+      return new Page(describe(instances, userId), total, page, PAGE_SIZE, creditCode);
     });
   }
 

@@ -60,7 +60,7 @@ public class NoticePagesController {
     }
     String archive = parameters.getOrDefault("archive", "false");
     if (!archive.equals("true") && !archive.equals("false")) {
-      return refuse(model, response, "archive", "往期公示（archive）应为 true 或 false");
+      return refuse(model, response, "archive", "往期公示的地址不正确，请从网上公示页的链接进入");
     }
     boolean past = archive.equals("true");
     model.addAttribute("archive", past);
@@ -142,11 +142,16 @@ public class NoticePagesController {
     String number = parameters.getOrDefault(ACKNOWLEDGEMENT, "").trim();
     String phone = parameters.getOrDefault(ObjectionDoor.PHONE, "").trim();
     model.addAttribute("number", number);
+    model.addAttribute("phone", phone); // the page answers the post, so the phone stays out of addresses still
     Map<String, String> errors = new LinkedHashMap<>();
-    if (!number.matches("YY-\\d{4}-\\d{6}")) {
+    if (number.isEmpty()) {
+      errors.put(ACKNOWLEDGEMENT, "请输入受理编号");
+    } else if (!number.matches("YY-\\d{4}-\\d{6}")) {
       errors.put(ACKNOWLEDGEMENT, "受理编号格式不正确：应形如 YY-2026-000001");
     }
-    if (!phone.matches(ObjectionDoor.MOBILE)) {
+    if (phone.isEmpty()) {
+      errors.put(ObjectionDoor.PHONE, "请输入手机号码");
+    } else if (!phone.matches(ObjectionDoor.MOBILE)) {
       errors.put(ObjectionDoor.PHONE, "手机号码应为提交异议时填写的11位手机号码");
     }
     if (!errors.isEmpty()) {

@@ -86,10 +86,10 @@ public class PublicPagesController {
       errors.put("q", "查询文字不能超过100个字符");
     }
     if (!county.isEmpty() && !County.codes().contains(county)) {
-      errors.put("county", "所在县（区）（county）不正确：" + county);
+      errors.put("county", "所在县（区）不正确，请从列表中选择");
     }
     if (!status.isEmpty() && !STATUSES.containsKey(status)) {
-      errors.put("status", "状态（status）应为 valid（有效）、expired（已到期）或 revoked（已取消）");
+      errors.put("status", "状态不正确，请从列表中选择：有效、已到期或已取消");
     }
     int page;
     try {
@@ -98,7 +98,7 @@ public class PublicPagesController {
       page = 0;
     }
     if (page < 1 || page > MAX_PAGE) {
-      errors.put("page", "页码（page）应为1至" + MAX_PAGE + "的整数");
+      errors.put("page", "页码应为1至" + MAX_PAGE + "的整数");
     }
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -168,9 +168,12 @@ public class PublicPagesController {
     }
     String number = parameters.getOrDefault("number", "").trim();
     model.addAttribute("number", number);
-    if (!number.isEmpty() && !CERTIFICATE_NUMBER.matcher(number).matches()) {
+    // the page opened has no number; 查验 pressed on an empty field sends an empty one
+    boolean asked = parameters.containsKey("number");
+    if (asked && number.isEmpty() || !number.isEmpty() && !CERTIFICATE_NUMBER.matcher(number).matches()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("errors", Map.of("number", "证书编号格式不正确：应形如 SZZC-2026-001（“SZZC-”、年份、“-”、序号）"));
+      model.addAttribute("errors", Map.of("number", number.isEmpty() ? "请输入证书编号"
+          : "证书编号格式不正确：应形如 SZZC-2026-001（“SZZC-”、年份、“-”、序号）"));
       return "public/verify";
     }
     if (!number.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.materials;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 在线申报 in Chromium: an organisation fills the application form (built from the process's start
  * form), uploads a file for every required item of the checklist, files, and sees the files it
  * submitted; the county's reviewer then sees them on the 申报材料 tab of the first review in Tasklist.
+ * On the way: what it got wrong is said at each field and at the materials, on the first try.
  */
 class MaterialsBrowserTest extends AbstractHttpTest {
 
@@ -52,7 +55,20 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     browser.click(By.id("login-submit"));
     browser.click(By.id("apply-open"));
     browser.visible(field("operatorName"));
-    for (String text : List.of("operatorName", "creditCode", "spaceName", "spaceAddress", "contactName", "contactPhone")) {
+    assertThat(browser.driver().findElement(field("creditCode")).getAttribute("value")).as("the account's own code")
+        .isEqualTo(creditCode);
+
+    // 提交申请 on the empty form: each error at its field, in Chinese, without the API's field names
+    browser.click(By.id("apply-submit"));
+    WebElement nameError = browser.visible(By.id("field-operatorName-field-error"));
+    assertThat(nameError.getText()).isEqualTo("运营机构名称为必填项");
+    assertThat(browser.driver().findElement(field("operatorName")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.driver().switchTo().activeElement().getAttribute("name")).as("the focus goes to the first error")
+        .isEqualTo("operatorName");
+    assertThat(browser.visible(By.id("field-premises-field-error")).getText()).isEqualTo("场地性质为必填项");
+    assertThat(browser.visible(By.id("apply-error")).getText()).doesNotContain("（operatorName）");
+
+    for (String text : List.of("operatorName", "spaceName", "spaceAddress", "contactName", "contactPhone")) {
       browser.driver().findElement(field(text)).sendKeys(String.valueOf(application.get(text)));
     }
     browser.driver().findElement(By.cssSelector("#apply-form select[name='county'] option[value='shuocheng']")).click();
@@ -69,6 +85,25 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     }
 
     browser.visible(By.cssSelector("tr.material-item"));
+    // a wrong phone and no materials yet: both said at once, the phone at its field, the materials at theirs
+    browser.driver().findElement(field("contactPhone")).sendKeys("0");
+    browser.click(By.id("apply-submit"));
+    assertThat(browser.withText(By.id("field-contactPhone-field-error"), "联系电话").getText()).doesNotContain("contactPhone");
+    assertThat(browser.visible(By.id("apply-materials-field-error")).getText()).startsWith("以下必需材料尚未上传：")
+        .contains("营业执照");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().variableValueEquals(CREDIT_CODE, creditCode)
+        .count()).as("nothing filed").isZero();
+    WebElement phone = browser.driver().findElement(field("contactPhone"));
+    phone.clear();
+    phone.sendKeys(String.valueOf(application.get("contactPhone")));
+    // a file that is no PDF, JPEG or PNG: refused once, in words people read
+    Path text = Files.writeString(folder.resolve("说明.txt"), "不是PDF");
+    browser.present(By.cssSelector("input.material-input[data-code='REGISTRATION']")).sendKeys(text.toString());
+    String refused = browser.visible(By.cssSelector("tr.material-item[data-code='REGISTRATION'] .message.error")).getText();
+    assertThat(refused).contains("类型不受支持").doesNotContain("file");
+    assertThat(refused.indexOf("类型不受支持")).as("said once").isEqualTo(refused.lastIndexOf("类型不受支持"));
+    assertThat(sidewaysAtPhoneWidth()).as("the checklist at 390 px").isLessThanOrEqualTo(0);
+
     List<String> required = browser.driver().findElements(By.cssSelector("tr.material-item")).stream()
         .filter(row -> row.getText().contains("必需")).map(row -> row.getDomAttribute("data-code")).toList();
     assertThat(required).contains("REGISTRATION", "APPLICATION_FORM");
@@ -82,6 +117,23 @@ class MaterialsBrowserTest extends AbstractHttpTest {
         .contains("已随申请提交的材料（" + required.size() + " 份）");
     String number = browser.visible(By.cssSelector(".apply-number")).getText();
     browser.screenshot(Browser.screenshots().resolve("portal-filed-with-materials.png"));
+    browser.open(uri("/portal/case.html?number=" + number).toString());
+    browser.visible(By.id("submitted-materials"));
+    assertThat(sidewaysAtPhoneWidth()).as("the submitted materials at 390 px").isLessThanOrEqualTo(0);
+    browser.close();
+
+    // another organisation opening that case's page learns no more than for a number that does not exist
+    String stranger = OrganisationAccounts.ownerOf(engine, Applications.newCreditCode());
+    browser = Browser.start();
+    browser.open(uri("/portal/case.html?number=" + number).toString());
+    browser.visible(By.id("login-username")).sendKeys(stranger);
+    browser.driver().findElement(By.id("login-password")).sendKeys(stranger);
+    browser.click(By.id("login-submit"));
+    assertThat(browser.visible(By.id("global-message")).getText()).contains("本单位没有编号为").contains(number);
+    assertThat(browser.driver().findElements(By.cssSelector("#app > section")).stream().noneMatch(WebElement::isDisplayed))
+        .as("no empty sections of a case").isTrue();
+    browser.open(uri("/portal/case.html").toString());
+    assertThat(browser.visible(By.id("global-message")).getText()).isEqualTo("未指定申请编号，请从“我的申请”选择一件申请。");
     browser.close();
 
     Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
@@ -94,6 +146,17 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(required.size());
     assertThat(table.getText()).contains("营业执照").contains("第1版").contains("申报材料.pdf").contains("预览");
     browser.screenshot(Browser.screenshots().resolve("tasklist-first-review-materials.png"));
+  }
+
+  /** How far the page scrolls sideways at a phone's width (390 px); the window is then set back. */
+  private long sidewaysAtPhoneWidth() {
+    Dimension size = browser.driver().manage().window().getSize();
+    browser.driver().manage().window().setSize(new Dimension(390, size.getHeight()));
+    try {
+      return (Long) browser.js("return document.documentElement.scrollWidth - window.innerWidth;");
+    } finally {
+      browser.driver().manage().window().setSize(size);
+    }
   }
 
   /** A field of the application form (the register form on the same page has some of the same names). */

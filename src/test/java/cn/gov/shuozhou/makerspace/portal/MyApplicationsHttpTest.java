@@ -105,6 +105,8 @@ class MyApplicationsHttpTest extends AbstractHttpTest {
     JsonNode beyond = JSON.readTree(api(owner).get("/api/my/applications?page=3").body());
     assertThat(first.get("total").asLong()).isEqualTo(23);
     assertThat(first.get("pageSize").asInt()).isEqualTo(20);
+    assertThat(first.get("creditCode").asText()).as("the account's own code, which 在线申报 fills in")
+        .isEqualTo(CertificationDriver.creditCode(47, 1));
     assertThat(second.get("page").asInt()).isEqualTo(2);
     assertThat(first.get("applications").findValuesAsText("applicationNumber")).containsExactlyElementsOf(filed.subList(0, 20));
     assertThat(second.get("applications").findValuesAsText("applicationNumber")).containsExactlyElementsOf(filed.subList(20, 23));

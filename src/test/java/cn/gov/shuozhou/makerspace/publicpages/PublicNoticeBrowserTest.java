@@ -91,8 +91,8 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
           .taskDefinitionKey(TASK_HANDLE_OBJECTION).singleResult();
       engine.getTaskService().complete(handling.getId(), Map.of(OBJECTION_UPHELD, false,
           OBJECTION_FINDING, "经实地复核，公共服务面积符合第四条要求，异议不成立"));
-      browser.open(uri("/public/").toString());
-      browser.click(By.linkText("异议办理结果查询"));
+      browser.open(uri("/public/registry").toString());
+      browser.click(By.cssSelector(".public-nav a[href='/public/objections/status']")); // the header's menu
       type("acknowledgement-number", acknowledgement);
       type("status-phone", "13800002222");
       browser.click(By.cssSelector("#status-form button"));
@@ -105,6 +105,13 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       type("acknowledgement-number", "第一号");
       browser.click(By.cssSelector("#status-form button"));
       assertThat(browser.visible(By.id("acknowledgement-number-error")).getText()).contains("受理编号格式不正确");
+      assertThat(browser.visible(By.id("status-phone")).getAttribute("value")).as("the phone stays filled in")
+          .isEqualTo("13800001111");
+      browser.visible(By.id("acknowledgement-number")).clear();
+      browser.visible(By.id("status-phone")).clear();
+      browser.click(By.cssSelector("#status-form button"));
+      assertThat(browser.visible(By.id("acknowledgement-number-error")).getText()).isEqualTo("请输入受理编号");
+      assertThat(browser.visible(By.id("status-phone-error")).getText()).isEqualTo("请输入手机号码");
       browser.screenshot(Browser.screenshots().resolve("public-objection-status.png"));
     } finally {
       browser.close();
@@ -112,7 +119,7 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
 
     HttpResponse<String> archive = send(HttpRequest.newBuilder(uri("/public/notices?archive=yes")).GET());
     assertThat(archive.statusCode()).isEqualTo(400);
-    assertThat(archive.body()).contains("往期公示（archive）");
+    assertThat(archive.body()).contains("往期公示的地址不正确").doesNotContain("（archive）");
     assertThat(send(HttpRequest.newBuilder(uri("/public/notices/SQ-0000-000000")).GET()).statusCode()).isEqualTo(404);
 
     // the same objection again is one objection; after the notice ends, no objection is taken

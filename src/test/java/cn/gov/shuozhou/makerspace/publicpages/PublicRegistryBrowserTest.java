@@ -107,6 +107,9 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       browser.open(uri("/public/verify?number=ZC-0000-NOPE").toString());
       assertThat(browser.visible(By.id("number-error")).getText()).contains("证书编号格式不正确");
       assertThat(browser.visible(By.id("number")).getAttribute("aria-invalid")).isEqualTo("true");
+      browser.open(uri("/public/verify").toString());
+      browser.click(By.cssSelector(".public-search button"));
+      assertThat(browser.visible(By.id("number-error")).getText()).as("查验 on an empty field").isEqualTo("请输入证书编号");
       browser.open(uri("/public/registry?q=" + "空".repeat(101)).toString());
       assertThat(browser.visible(By.id("q-error")).getText()).contains("不能超过100个字符");
       browser.screenshot(Browser.screenshots().resolve("public-verify.png"));
@@ -116,7 +119,7 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
 
     HttpResponse<String> badStatus = send(HttpRequest.newBuilder(uri("/public/registry?status=all")).GET());
     assertThat(badStatus.statusCode()).isEqualTo(400);
-    assertThat(badStatus.body()).contains("状态（status）");
+    assertThat(badStatus.body()).contains("状态不正确，请从列表中选择").doesNotContain("（status）");
     HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/public/registry?creditCode=1")).GET());
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("未知参数：creditCode");
@@ -126,7 +129,7 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
     assertThat(escaped.body()).doesNotContain("<script>").contains("&lt;script&gt;");
     HttpResponse<String> badPage = send(HttpRequest.newBuilder(uri("/public/registry?page=0")).GET());
     assertThat(badPage.statusCode()).isEqualTo(400);
-    assertThat(badPage.body()).contains("页码（page）");
+    assertThat(badPage.body()).contains("页码应为1至10000的整数").doesNotContain("（page）");
 
     // lists are cacheable for a minute and revalidated cheaply
     HttpResponse<String> list = send(HttpRequest.newBuilder(uri("/public/registry?q=" + enc(tag))).GET());
