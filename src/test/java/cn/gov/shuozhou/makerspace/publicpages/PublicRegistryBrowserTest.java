@@ -84,6 +84,8 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       assertThat(browser.visible(By.id("excellent")).getText()).contains((today.getYear() - 1) + "年度")
           .contains(tag + "创客空间");
       assertThat(browser.visible(By.id("revoked")).getText()).contains(tag + "孵化空间").contains("第十条");
+      assertThat(browser.consoleLog()).as("no request of these pages fails, the site's icon neither")
+          .noneMatch(line -> line.contains("Failed to load resource"));
 
       // on a phone (375 px) and on a desktop (1440 px) nothing is wider than the screen
       for (int width : new int[] {375, 1440}) {
