@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
@@ -140,6 +141,16 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     assertThat(browser.visible(By.cssSelector(".audit-variables")).getText()).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
     WebElement outcome = browser.visible(By.cssSelector(".audit-variables tr[data-variable='outcome']"));
     assertThat(outcome.getText()).contains("办理结果");
+    // every variable with its meaning from the dictionary's table "variable" (before: spaceAddress,
+    // declarationConfirmed, searchText, intakeResult and the task cards' card* had their names only)
+    assertThat(meaning("spaceAddress")).isEqualTo("众创空间地址");
+    assertThat(meaning("intakeResult")).isEqualTo("受理审查结果");
+    assertThat(meaning("searchText")).contains("检索");
+    List<WebElement> variableRows = browser.driver().findElements(By.cssSelector(".audit-variables tr[data-variable]"));
+    assertThat(variableRows).extracting(r -> r.getAttribute("data-variable")).anyMatch(name -> name.startsWith("card"));
+    assertThat((String) browser.js("return [...document.querySelectorAll('.audit-variables tr[data-variable]')]"
+        + ".filter(r => !/\\p{Script=Han}/u.test(r.querySelector('td:first-child .audit-muted')?.textContent || ''))"
+        + ".map(r => r.dataset.variable).join(' ');")).as("variables without a Chinese label").isEmpty();
     browser.visible(By.cssSelector(".audit-variable-filter")).sendKeys("局务会");
     browser.await().until(d -> d.findElements(By.cssSelector(".audit-variables tr[data-variable]")).size() == 2);
     WebElement decision = browser.visible(By.cssSelector(".audit-variables tr[data-variable='bureauDecision']"));
@@ -205,12 +216,30 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     logIn();
     browser.open(cockpit("#/processes"));
     browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
+    // Camunda's column 历史视图 (there because of our 'history' view) leads to the definition's 历史 tab
+    // (before: #/process-definition/{id}/history, which this Cockpit does not know: back to the dashboard)
+    WebElement historyView = browser.visible(
+        By.cssSelector("td.history-link a[href^='#/process-definition/maker-space-certification:']"));
+    assertThat(historyView.getText()).isEqualTo("历史视图");
+    historyView.click();
+    browser.await().until(d -> d.getCurrentUrl().contains("/runtime?detailsTab=audit-history-tab"));
+    assertThat(browser.driver().getCurrentUrl()).contains("#/process-definition/maker-space-certification:");
+    browser.visible(By.cssSelector(".audit-history-tab .audit-instances"));
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("dashboard");
     browser.open(cockpit("#/decisions"));
     browser.visible(By.cssSelector("a[href*='#/decision-definition/']"));
     browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
     browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
     // no version tag: "无", not "版本标签：null" (issue 13)
     assertThat(browser.visible(By.cssSelector("dd.version-tag")).getText()).isEqualTo("无");
+    // Camunda's own 流程实例 tab dates its instances the way the rest does (before: 2026-12-07T05:34:26);
+    // the browser runs in Beijing time, like ReadableValues
+    By runningStart = By.xpath("//tr[.//a[@title='" + data.runningId() + "']]/td[contains(@class, 'start-time')]");
+    Date runningStarted = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(data.runningId()).singleResult().getStartTime();
+    assertThat(browser.visible(runningStart).getText()).isEqualTo(ReadableValues.dateTime(runningStarted));
+    assertThat(browser.driver().findElements(By.cssSelector("td.start-time")))
+        .allSatisfy(cell -> assertThat(cell.getText()).matches(READABLE_DATE));
 
     // an administrator moved the due date of the running case's task: the log holds epoch milliseconds
     Task open = engine.getTaskService().createTaskQuery().processInstanceId(data.runningId()).list().get(0);
@@ -262,6 +291,12 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
   private String shownValue(String variable) {
     return browser.visible(By.cssSelector(".audit-variables tr[data-variable='" + variable + "']"))
         .findElements(By.tagName("td")).get(2).getText();
+  }
+
+  /** The meaning the variables tab shows under a variable's name. */
+  private String meaning(String variable) {
+    return browser.visible(By.cssSelector(".audit-variables tr[data-variable='" + variable + "'] td:first-child .audit-muted"))
+        .getText();
   }
 
   private void openTab(String tab) {

@@ -20,6 +20,11 @@ export function historyLink(processInstanceId) {
   return `#/process-instance/${encodeURIComponent(processInstanceId)}/history`;
 }
 
+/** The 历史 tab of a process definition (definition-tab.js) inside Camunda's definition page. */
+export function definitionHistoryLink(processDefinitionId) {
+  return `#/process-definition/${encodeURIComponent(processDefinitionId)}/runtime?detailsTab=audit-history-tab`;
+}
+
 function routeParams() {
   const hash = window.location.hash || '';
   const match = hash.match(/^#\/process-instance\/([^/?]+)\/history/);
@@ -101,7 +106,7 @@ function summary(data, names, activityName) {
     h('div', {className: 'audit-fact-term'}, term), h('div', {className: 'audit-fact-value'}, ...description)));
 
   row('流程', definition
-    ? h('a', {href: `#/process-definition/${encodeURIComponent(definition.id)}/runtime?detailsTab=audit-history-tab`},
+    ? h('a', {href: definitionHistoryLink(definition.id)},
       `${processName(instance, definition)}（版本 ${definition.version}）`)
     : processName(instance, definition));
   row('业务编号', h('strong', {className: 'audit-business-key'}, instance.businessKey || '—'));
@@ -648,9 +653,7 @@ function draw(root, data, names, params, scope, state, client) {
     h('ol', {className: 'breadcrumb audit-breadcrumb'},
       h('li', null, h('a', {href: '#/dashboard'}, '仪表盘')),
       h('li', null, h('a', {href: '#/processes'}, '流程')),
-      definition ? h('li', null, h('a', {
-        href: `#/process-definition/${encodeURIComponent(definition.id)}/runtime?detailsTab=audit-history-tab`
-      }, processName(instance, definition))) : '',
+      definition ? h('li', null, h('a', {href: definitionHistoryLink(definition.id)}, processName(instance, definition))) : '',
       h('li', {className: 'active'}, `历史实例 ${instance.businessKey || instance.id}`)),
     h('h2', {className: 'audit-title'}, '历史流程实例 ',
       h('small', null, `${processName(instance, definition)} · ${instance.businessKey || instance.id}`)),

@@ -201,84 +201,20 @@ export const VARIABLE_TYPES = {
   Xml: 'XML'
 };
 
-/** Meanings of the contract's variables (shown beside their names). */
-export const VARIABLE_MEANINGS = {
-  applicant: '申请人',
-  operatorName: '运营机构名称',
-  creditCode: '统一社会信用代码',
-  spaceName: '众创空间名称',
-  county: '所在区县',
-  hostType: '载体类型',
-  spaceFocus: '服务侧重',
-  totalArea: '总面积（㎡）',
-  publicServiceArea: '公共服务面积（㎡）',
-  premises: '场地性质',
-  leaseYears: '租赁年限',
-  seedFundAmount: '种子资金（元）',
-  mentorCount: '创业导师人数',
-  monthlyEvents: '月均活动场次',
-  activeMakers: '入驻创客数',
-  activeTeams: '入驻团队数',
-  independentOperator: '独立运营主体',
-  sharedFacilities: '开放共享设施',
-  onlineServices: '线上服务',
-  lowCostOrFree: '低成本或免费',
-  convertedOldBuilding: '利用旧厂房改造',
-  contactName: '联系人',
-  contactPhone: '联系电话',
-  policy: '认定政策参数',
-  eligibilityFindings: '申报条件预审结果',
-  eligibilityFindingsText: '申报条件预审说明',
-  returnReason: '退回原因',
-  withdrawn: '撤回申请',
-  reviewGroup: '初审单位',
-  firstReviewDecision: '初审意见',
-  firstReviewComment: '初审说明',
-  measuredTotalArea: '实测总面积',
-  measuredPublicServiceArea: '实测公共服务面积',
-  measuredActiveMakers: '实测创客数',
-  measuredActiveTeams: '实测团队数',
-  operationVerified: '运营情况属实',
-  falseMaterialsSuspected: '疑似虚假材料',
-  inspectionComment: '考察意见',
-  inspectionFindings: '实测条件核验结果',
-  falseMaterialsConfirmed: '确属虚假材料',
-  falseMaterialsFinding: '虚假材料核定意见',
-  expertCandidates: '候选专家',
-  experts: '评审专家',
-  expert: '专家',
-  score: '评分',
-  recommend: '推荐认定',
-  comment: '评审意见',
-  averageScore: '平均分',
-  recommendRatio: '推荐比例',
-  recommendRatioText: '推荐比例（显示）',
-  expertOpinions: '各专家评分与评审意见',
-  expertPassed: '专家评审通过',
-  expertConclusion: '专家评审结论',
-  expertConclusionReason: '专家评审结论说明',
-  bureauDecision: '局务会决定',
-  bureauComment: '局务会意见',
-  objectionText: '异议内容',
-  objectorName: '异议人',
-  objectorPhone: '异议人电话',
-  objectionUpheld: '异议成立',
-  objectionFinding: '异议核查意见',
-  outcome: '办理结果',
-  outcomeReason: '结果说明',
-  certificateNumber: '证书编号',
-  certifiedOn: '认定日期',
-  validUntil: '有效期至',
-  supervisionInstanceId: '年度管理流程实例',
-  certificationInstanceId: '认定流程实例',
-  applicationNumber: '申请编号',
-  revocationReason: '取消原因',
-  sanction: '处理措施',
-  assessmentGrade: '考核等级',
-  assessmentScore: '考核得分',
-  rewardAmount: '奖励金额',
-  rectificationPassed: '整改通过'
+/** The variables the engine itself sets on a multi-instance activity (the expert reviews). */
+const ENGINE_VARIABLES = {
+  nrOfInstances: '多实例总数',
+  nrOfActiveInstances: '多实例中进行中的数量',
+  nrOfCompletedInstances: '多实例中已完成的数量',
+  loopCounter: '多实例序号（从 0 起）'
 };
+
+/**
+ * Meanings of the variables (shown beside their names). The application's are the dictionary's table
+ * "variable", so that a variable added to a process or form gets its label where every other label
+ * lives (variable-labels.test.mjs checks that each name of the contract and each form field has one).
+ */
+export const VARIABLE_MEANINGS = {...ENGINE_VARIABLES, ...(DICTIONARY.variable || {})};
 
 export const DECISION_NAMES = {
   'article4-eligibility': '申报条件（第四条）',

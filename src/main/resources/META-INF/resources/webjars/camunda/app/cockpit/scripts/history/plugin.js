@@ -6,12 +6,13 @@
 //   cockpit.route                            #/process-instance/{id}/history: the historic instance page
 //   cockpit.processInstance.view (history)   makes Cockpit send finished instances to that page instead of
 //                                            the definition, and offers 历史 next to 运行时 in the breadcrumb
+//   cockpit.route                            #/process-definition/{id}/history: on to the definition's 历史 tab
 //   cockpit.processInstance.runtime.action   历史 button on a running instance
 //   cockpit.dashboard                        search by application or certificate number
 //   cockpit.navigation + cockpit.route       历史查询 in the header: the same search on its own page
 
 import {definitionTabPlugin} from './definition-tab.js';
-import {historyLink, instancePagePlugin} from './instance-page.js';
+import {definitionHistoryLink, historyLink, instancePagePlugin} from './instance-page.js';
 import {renderSearch} from './search.js';
 import {h} from './dom.js';
 import {keepRouteOnSearchChange} from './diagram.js';
@@ -29,6 +30,28 @@ function ensureStylesheet() {
 
 ensureStylesheet();
 
+/**
+ * Cockpit formats the engine's dates with its filter camDate, whose formats its own start-up fixes
+ * (normal: 2026-12-07T05:34:26, e.g. the column 开始时间 of the definition's 流程实例 tab) and never
+ * reads from config.js's dateFormat, which Tasklist honours. Custom scripts are loaded before Angular
+ * starts, so this config block runs after Cockpit's and gives camDate config.js's formats:
+ * 2026年12月7日 05:34 as everywhere else.
+ */
+function applyConfiguredDateFormats() {
+  const angular = window.angular;
+  const formats = (window.camCockpitConf || {}).dateFormat;
+  if (!angular || !formats) {
+    return;
+  }
+  angular.module('cam.cockpit').config(['camDateFormatProvider', provider => {
+    for (const [name, format] of Object.entries(formats)) {
+      provider.setDateFormat(format, name);
+    }
+  }]);
+}
+
+applyConfiguredDateFormats();
+
 const historyView = {
   id: 'history',
   pluginPoint: 'cockpit.processInstance.view',
@@ -37,6 +60,25 @@ const historyView = {
   properties: {label: '历史', keepSearchParams: ['viewbox']},
   render() {
     // Only its presence matters (redirect and breadcrumb); the page itself is the route below.
+  }
+};
+
+/**
+ * Camunda's process list adds a column 历史视图 linking to #/process-definition/{id}/history as soon as
+ * a processInstance.view has the id 'history' (ours, above). That is the Enterprise Edition's page,
+ * unknown to this Cockpit, which sent the auditor to the dashboard instead: this route passes the link
+ * on to the definition's 历史 tab, replacing the history entry so that 返回 does not come back here.
+ */
+const definitionHistoryRoute = {
+  id: 'audit-definition-history',
+  pluginPoint: 'cockpit.route',
+  priority: 0,
+  properties: {path: '/process-definition/:id/history'},
+  render() {
+    const match = (window.location.hash || '').match(/^#\/process-definition\/([^/?]+)\/history/);
+    if (match) {
+      window.location.replace(definitionHistoryLink(decodeURIComponent(match[1])));
+    }
   }
 };
 
@@ -96,5 +138,6 @@ const searchPage = {
 };
 
 export default [
-  definitionTabPlugin, instancePagePlugin, historyView, runtimeAction, dashboardSearch, searchNavigation, searchPage
+  definitionTabPlugin, instancePagePlugin, historyView, definitionHistoryRoute, runtimeAction, dashboardSearch,
+  searchNavigation, searchPage
 ];
