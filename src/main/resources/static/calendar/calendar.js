@@ -4,6 +4,7 @@ import { ApiError } from '/common/errors.js';
 import { request } from '/common/session.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { handleError, mountPage } from '/common/page.js';
+import { day } from '/common/readable.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,8 +38,10 @@ function renderPage(coverage, user) {
 function renderCoverage(coverage) {
   state.coverage = coverage;
   const warning = $('coverage-warning');
-  if (coverage.warning) {
-    fill(warning, coverage.warning);
+  // The reminder as worded for this page: the general one sends its reader to this very page by its address.
+  const text = coverage.pageWarning || coverage.warning;
+  if (text) {
+    fill(warning, text);
     show(warning);
   } else {
     hide(warning);
@@ -77,7 +80,7 @@ async function openYear(year) {
   }
   const entry = detail.entry;
   fill($('year-card-title'), `${year}年节假日安排（${detail.origin === 'admin' ? `管理员补充，第 ${detail.revision} 次修订` : '随程序发布'}）`);
-  fill($('year-card-source'), (entry.sources || []).map((s) => [s.title, s.document, s.date && `发布日期 ${s.date}`]
+  fill($('year-card-source'), (entry.sources || []).map((s) => [s.title, s.document, s.date && `发布日期 ${day(s.date)}`]
     .filter(Boolean).join('，')).join('；'));
   const festivals = [...new Set([...(entry.holidays || []), ...(entry.workdays || [])].map((g) => g.festival))];
   const datesOf = (groups, festival) => groups.filter((g) => g.festival === festival).flatMap((g) => g.dates).sort();
@@ -245,8 +248,9 @@ function body() {
   };
 }
 
+/** "2026年1月1日（星期四）" from a calendar day as the server sends it (2026-01-01). */
 function dateLine(date) {
-  return `${date}（${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`;
+  return `${day(date)}（${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`;
 }
 
 function renderCheck(result, sent) {
@@ -259,8 +263,8 @@ function renderCheck(result, sent) {
       balance ? el('p', {}, balance) : null));
   } else {
     const off = sent.entry.holidays.flatMap((g) => g.dates).filter((d) => {
-      const day = new Date(`${d}T00:00:00Z`).getUTCDay();
-      return day !== 0 && day !== 6;
+      const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+      return weekday !== 0 && weekday !== 6;
     });
     const work = sent.entry.workdays.flatMap((g) => g.dates).sort();
     fill(box, el('div', { className: 'message ok' }, `检查通过：${balance}。请再次对照通知原文核对以下日期，然后保存。`),

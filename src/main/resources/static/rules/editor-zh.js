@@ -34,6 +34,12 @@ const WORDS = {
   Greater: '大于', 'Greater or equals': '大于等于', Include: '包含',
 };
 
+// dmn-js writes each column's type (its typeRef) under the column's name; people read these
+// names, while the file keeps the type itself (only the text shown is replaced, never the model).
+const TYPES = {
+  string: '文本', boolean: '是/否', double: '数值', integer: '整数', long: '整数', number: '数值', date: '日期时间',
+};
+
 function translate(template, replacements = {}) {
   return (WORDS[template] || template).replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
 }
@@ -43,12 +49,16 @@ export const chineseModule = { translate: ['value', translate] };
 
 /**
  * Translates the labels dmn-js renders without `translate` (text nodes and select options inside
- * the editor) now and whenever the editor redraws. Only whole known labels are replaced, so rule
- * cells, names and expressions are never touched.
+ * the editor, the column types under the column names) now and whenever the editor redraws. Only
+ * whole known labels are replaced, so rule cells, names and expressions are never touched.
  */
 export function localise(container) {
   const replace = (node) => {
     const text = node.nodeValue.trim();
+    if (Object.hasOwn(TYPES, text) && node.parentElement && node.parentElement.matches('.input-variable, .output-variable')) {
+      node.nodeValue = node.nodeValue.replace(text, TYPES[text]);
+      return;
+    }
     if (WORDS[text] && WORDS[text] !== text && node.parentElement && node.parentElement.closest(
       '.hit-policy, .dms-select-options, .context-menu, .dms-input-select, .dms-heading, .dms-list-component, .ref-language')) {
       node.nodeValue = node.nodeValue.replace(text, WORDS[text]);

@@ -41,8 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendar")
 public class CalendarController {
 
-  /** {@code GET /api/calendar}. */
-  public record Coverage(int firstYear, int lastYear, int lastReleasedYear, String warning, List<YearLine> years) {}
+  /**
+   * {@code GET /api/calendar}. {@code warning} names the calendar page by its address (Cockpit's
+   * dashboard and automation show it elsewhere); {@code pageWarning} is the same reminder worded
+   * for the calendar page itself.
+   */
+  public record Coverage(int firstYear, int lastYear, int lastReleasedYear, String warning, String pageWarning,
+      List<YearLine> years) {}
 
   /** One covered year: from the release, or added by an administrator (with its newest revision). */
   public record YearLine(int year, String origin, Integer revision, List<String> documents, String addedBy,
@@ -93,8 +98,10 @@ public class CalendarController {
           .orElseGet(() -> new YearLine(year, RELEASE, null, documents, null, null, null)));
     }
     var covered = calendar.coveredYears();
-    String warning = calendar.coverageWarning(LocalDate.now(WorkingDayCalendar.ZONE)).orElse(null);
-    return new Coverage(covered.first(), covered.last(), years.lastReleasedYear(), warning, lines);
+    LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
+    String warning = calendar.coverageWarning(today).orElse(null);
+    String pageWarning = calendar.coverageWarningOnTheCalendarPage(today).orElse(null);
+    return new Coverage(covered.first(), covered.last(), years.lastReleasedYear(), warning, pageWarning, lines);
   }
 
   @GetMapping("/{year}")

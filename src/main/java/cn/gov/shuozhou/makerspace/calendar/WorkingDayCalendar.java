@@ -47,6 +47,9 @@ public class WorkingDayCalendar {
   /** A missing year is looked for in the database at most this often (a burst of jobs may ask). */
   static final long MISSING_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+  /** What the calendar page's reminders say instead of its address: the button that adds a year. */
+  static final String ON_THIS_PAGE = "在本页单击“补充下一年度”";
+
   private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
   /** The data in use: replaced whole, never changed, so that every call sees one consistent year set. */
@@ -192,17 +195,29 @@ public class WorkingDayCalendar {
    * November or December and next year's notice has not been added yet.
    */
   Optional<String> coverageWarning(LocalDate today) {
+    return coverageWarning(today, CalendarDataMissingException.ON_THE_PAGE);
+  }
+
+  /**
+   * The same reminder as worded for the calendar page itself: its reader is already where the
+   * year is added, so it names the page's button instead of the page's address.
+   */
+  Optional<String> coverageWarningOnTheCalendarPage(LocalDate today) {
+    return coverageWarning(today, ON_THIS_PAGE);
+  }
+
+  private Optional<String> coverageWarning(LocalDate today, String where) {
     int year = today.getYear();
     if (!covers(year)) {
-      return Optional.of(new CalendarDataMissingException(year).getMessage());
+      return Optional.of(CalendarDataMissingException.message(year, where));
     }
     if (today.getMonthValue() >= 11 && !covers(year + 1)) {
       return Optional.of(
           "工作日历尚未包含"
               + (year + 1)
-              + "年的节假日安排；国务院办公厅通知发布后，请系统管理员及时在工作日历页面（"
-              + CalendarDataMissingException.PAGE
-              + "）补充，否则跨年期限将无法计算");
+              + "年的节假日安排；国务院办公厅通知发布后，请系统管理员及时"
+              + where
+              + "补充，否则跨年期限将无法计算");
     }
     return Optional.empty();
   }

@@ -29,6 +29,8 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
 
   private static final int YEAR = MadeUpYear.next();
   private static final Path IMAGES = Browser.screenshots();
+  /** A date as the server sends it (2026-02-16), which the page must not show. */
+  private static final String ISO_DATE = "\\d{4}-\\d{2}-\\d{2}";
 
   @Autowired JdbcTemplate jdbc;
   @Autowired CalendarYears years;
@@ -88,7 +90,8 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     WebElement passed = browser.withText(By.id("check-result"), "检查通过");
     assertThat(passed.getText())
         .contains("差额 13 天（法定节假日 13 天）")
-        .contains(MadeUpYear.workingSaturday(YEAR) + "（星期六）");
+        .contains(readable(MadeUpYear.workingSaturday(YEAR)) + "（星期六）")
+        .doesNotContainPattern(ISO_DATE);
     browser.scrollIntoView(passed);
     browser.fullPageScreenshot(IMAGES.resolve("calendar-check.png"));
 
@@ -105,8 +108,12 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     browser.click(By.cssSelector("#year-list tbody tr[data-year='" + YEAR + "']"));
     WebElement shown = browser.withText(By.id("year-card-title"), YEAR + "年节假日安排（管理员补充，第 1 次修订）");
     assertThat(browser.visible(By.id("year-days")).getText())
-        .contains(MadeUpYear.springFestivalStart(YEAR) + "（")
-        .contains(MadeUpYear.workingSaturday(YEAR) + "（星期六）");
+        .contains(readable(MadeUpYear.springFestivalStart(YEAR)) + "（")
+        .contains(readable(MadeUpYear.workingSaturday(YEAR)) + "（星期六）")
+        .doesNotContainPattern(ISO_DATE);
+    assertThat(browser.visible(By.id("year-card-source")).getText())
+        .contains("发布日期 " + readable(MadeUpYear.noticeDate(YEAR)))
+        .doesNotContainPattern(ISO_DATE);
     assertThat(shown.isDisplayed()).isTrue();
     browser.click(By.id("revise-button"));
     browser.withText(By.id("edit-title"), "修订" + YEAR + "年节假日安排（当前为第 1 次修订）");
@@ -122,13 +129,23 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     // a released year opens read-only: its days off and working weekends, no revision for them
     browser.click(By.cssSelector("#year-list tbody tr[data-year='2026']"));
     browser.withText(By.id("year-card-title"), "2026年节假日安排（随程序发布）");
+    // dates as people write them (before: 2026-01-01（星期四）, 发布日期 2025-11-04)
     assertThat(browser.visible(By.id("year-days")).getText())
-        .contains("春节").contains("2026-02-16（星期一）").contains("国庆节");
+        .contains("春节").contains("2026年2月16日（星期一）").contains("2026年1月1日（星期四）").contains("国庆节")
+        .doesNotContainPattern(ISO_DATE);
+    assertThat(browser.visible(By.id("year-card-source")).getText())
+        .contains("发布日期 2025年11月4日").doesNotContainPattern(ISO_DATE);
     assertThat(browser.visible(By.id("year-card-summary")).getText()).contains("法定节假日 13 天");
     assertThat(browser.driver().findElement(By.id("revise-button")).isDisplayed()).isFalse();
     WebElement warning = browser.driver().findElement(By.id("coverage-warning"));
     if (LocalDate.now(WorkingDayCalendar.ZONE).getMonthValue() >= 11 && !workingDays.covers(LocalDate.now().getYear() + 1)) {
       assertThat(warning.getText()).contains("尚未包含");
+    }
+    // the page's own reminder points at its button, not at itself by its address (before: 工作日历页面（/calendar/）)
+    workingDays.coverageWarningOnTheCalendarPage(LocalDate.now(WorkingDayCalendar.ZONE)).ifPresent(expected ->
+        assertThat(warning.getText()).isEqualTo(expected).contains("在本页").doesNotContain("/calendar/"));
+    if (warning.isDisplayed()) {
+      assertThat(warning.getText()).doesNotContain("/calendar/").doesNotContain("工作日历页面");
     }
     // no script error (the 401 before the login and the missing favicon are not the page's fault)
     assertThat(browser.consoleLog())
@@ -156,6 +173,11 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     calendar.click();
     browser.withText(By.id("user-name"), "city1"); // the same session: no second login
     browser.visible(By.cssSelector("#year-list tbody tr[data-year='2016']"));
+  }
+
+  /** A calendar day as the page writes it: 2026年2月16日. */
+  private static String readable(LocalDate date) {
+    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
   }
 
   private void login(String user) {

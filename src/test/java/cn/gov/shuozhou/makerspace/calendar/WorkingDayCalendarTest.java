@@ -205,6 +205,29 @@ class WorkingDayCalendarTest {
   @Nested
   class BeyondTheData {
 
+    /**
+     * The reminder names the calendar page by its address wherever it is read (log, Cockpit,
+     * incidents), and on the calendar page itself its button instead: there the address sent the
+     * reader to the page they were on (before: 请系统管理员及时在工作日历页面（/calendar/）补充).
+     */
+    @Test
+    void theCoverageReminderNamesThePageElsewhereAndItsButtonOnThePage() {
+      int last = CALENDAR.coveredYears().last();
+      LocalDate november = date(last, 11, 15);
+      assertThat(CALENDAR.coverageWarning(november)).hasValue("工作日历尚未包含" + (last + 1)
+          + "年的节假日安排；国务院办公厅通知发布后，请系统管理员及时在工作日历页面（/calendar/）补充，否则跨年期限将无法计算");
+      assertThat(CALENDAR.coverageWarningOnTheCalendarPage(november)).hasValue("工作日历尚未包含" + (last + 1)
+          + "年的节假日安排；国务院办公厅通知发布后，请系统管理员及时在本页单击“补充下一年度”补充，否则跨年期限将无法计算");
+
+      LocalDate uncovered = date(last + 1, 1, 5);
+      assertThat(CALENDAR.coverageWarning(uncovered)).hasValue(new CalendarDataMissingException(last + 1).getMessage());
+      assertThat(CALENDAR.coverageWarningOnTheCalendarPage(uncovered)).hasValue("工作日历未包含" + (last + 1)
+          + "年的节假日安排，请系统管理员在本页单击“补充下一年度”补充国务院办公厅通知后重试");
+
+      assertThat(CALENDAR.coverageWarning(date(last, 6, 1))).isEmpty();
+      assertThat(CALENDAR.coverageWarningOnTheCalendarPage(date(last, 6, 1))).isEmpty();
+    }
+
     @Test
     void aYearNotInTheDataThrowsWithAChineseMessageNamingTheYearAndThePage() {
       assertThatThrownBy(() -> CALENDAR.isWorkingDay(date(2028, 3, 1)))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,31 @@ class DecisionRegressionTest {
           .as("case names of %s are unique", caseSet.decisionKey())
           .doesNotHaveDuplicates();
     }
+  }
+
+  /**
+   * The case names are read on the rule page's check results, where a ratio is written as the task
+   * forms write it, 2/3（67%）, or as a percentage when the case has no counts: never as a decimal
+   * (before: 平均分恰好60、建议比例0.51, 3名专家2人建议认定（0.6667）, 公共面积占比0.8999).
+   */
+  @Test
+  void caseNamesWriteRatiosAsCountsOrPercentagesNotAsDecimals() {
+    Pattern decimalFraction = Pattern.compile("(?<![\\d.])0\\.\\d+");
+    List<String> aboutRatios = new ArrayList<>();
+    for (Path file : PackagedDecisions.caseFiles()) {
+      for (DecisionCase decisionCase : DecisionCaseSet.read(file).cases()) {
+        String name = decisionCase.name();
+        boolean aboutARatio = name.contains("比例") || name.contains("占比")
+            || decisionCase.inputs().keySet().stream().anyMatch(input -> input.endsWith("Ratio"));
+        if (aboutARatio) {
+          aboutRatios.add(name);
+        }
+      }
+    }
+    assertThat(aboutRatios)
+        .contains("平均分恰好60、建议比例51%：通过", "3名专家2人建议认定，比例2/3（67%）：通过",
+            "公共面积占比89.99%（8999/10000）：不足90%")
+        .noneMatch(name -> decimalFraction.matcher(name).find());
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,11 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.withText(By.id("detail-name"), NAME);
     WebElement readable = browser.visible(readableRow());
     assertThat(readable.getText()).contains("< 200, null").contains("AREA_BELOW_MINIMUM");
+    List<String> typesBefore = typeRefs(latestXml());
+    assertThat(typesBefore).contains("double", "string", "boolean", "integer");
+    // column types by their Chinese names (before: dmn-js's double, string, boolean); bpmn.io's logo over no cell
+    assertColumnTypesInChinese("#readable-table");
+    assertLogoCoversNoCell("#readable-table");
     assertThat(browser.visible(By.cssSelector("#version-history tr[data-version='" + versionBefore + "']")).getText())
         .contains("当前生效");
     browser.fullPageScreenshot(IMAGES.resolve("rules-list.png"));
@@ -128,6 +134,8 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
         "\"可自主支配场地面积不足：非大专院校众创空间不低于300平方米\"");
     replaceCell(By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']"), "其他众创空间面积不足300平方米");
     browser.withText(By.id("editor-status"), "已修改");
+    assertColumnTypesInChinese("#dmn-editor");
+    assertLogoCoversNoCell("#dmn-editor");
     browser.js("const c = document.querySelector('#dmn-editor .tjs-table-container');"
         + " c.scrollLeft = 0; c.scrollTop = 0;");
     editable(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']")).click();
@@ -200,6 +208,8 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
 
     JsonNode latest = latestDecision();
     assertThat(latest.get("version").asInt()).isEqualTo(newVersion);
+    // the Chinese type names were the page's words only: the edited file keeps every typeRef
+    assertThat(typeRefs(latestXml())).isEqualTo(typesBefore);
     String newDefinitionId = latest.get("id").asText();
 
     // ------------------------------------------------------------ an earlier version, read-only
@@ -270,6 +280,43 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
   /** The rule's row in the read-only table (dmn-js's viewer marks each cell of a rule with its id). */
   private static By readableRow() {
     return By.cssSelector("#readable-table tr:has(td[data-row-id='" + RULE + "'])");
+  }
+
+  /** The types under the column names, as dmn-js draws them: Chinese names only. */
+  private void assertColumnTypesInChinese(String container) {
+    List<String> types = browser.driver()
+        .findElements(By.cssSelector(container + " .input-variable, " + container + " .output-variable")).stream()
+        .map(type -> type.getDomProperty("textContent").strip())
+        .toList();
+    assertThat(types).isNotEmpty().contains("数值", "文本", "是/否", "整数")
+        .doesNotContain("double", "string", "boolean", "integer");
+  }
+
+  /**
+   * dmn-js's bpmn.io logo must stay visible (the library's licence) but lie over no cell of the
+   * table (before: pinned to the bottom right corner, over the last rows' 备注). A cell counts with
+   * its visible part only: in the editor the table scrolls inside dmn-js's own container.
+   */
+  private void assertLogoCoversNoCell(String container) {
+    Object covered = browser.js("const root = document.querySelector(arguments[0]);"
+        + " const logo = root.querySelector('.powered-by');"
+        + " const a = logo && logo.getBoundingClientRect();"
+        + " if (!a || a.width === 0 || a.height === 0) return 'no logo';"
+        + " const visible = (cell) => { const b = cell.getBoundingClientRect();"
+        + "   const s = (cell.closest('.tjs-table-container') || root).getBoundingClientRect();"
+        + "   return {left: Math.max(b.left, s.left), right: Math.min(b.right, s.right),"
+        + "     top: Math.max(b.top, s.top), bottom: Math.min(b.bottom, s.bottom)}; };"
+        + " return [...root.querySelectorAll('td, th')].map(visible)"
+        + "   .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).length;",
+        container);
+    assertThat(covered).as("cells under the bpmn.io logo in %s", container).isEqualTo(0L);
+  }
+
+  /** The typeRef of every column of a DMN file, in file order. */
+  private static List<String> typeRefs(String xml) {
+    return Pattern.compile("typeRef=\"([^\"]*)\"").matcher(xml).results()
+        .map(match -> match.group(1))
+        .toList();
   }
 
   private WebElement editable(By cell) {
