@@ -25,7 +25,7 @@ export function webappConfig(name, { customScripts = [], ...own } = {}) {
  * before it finishes loading, so it belongs to the chain too; the history's stylesheet is asked for early too.
  */
 export const CUSTOM_SCRIPT_IMPORTS = {
-  tasklist: ['/common/session.js', '/common/errors.js', '/common/dom.js', '/common/readable.js',
+  tasklist: ['/common/session.js', '/common/errors.js', '/common/dom.js', '/common/fields.js', '/common/readable.js',
     '/common/inbox.js', '/common/dictionary.json'],
   cockpit: ['history/definition-tab.js', 'history/instance-page.js', 'history/search.js', 'history/dom.js',
     'history/diagram.js', 'history/api.js', 'history/format.js', 'history/labels.js', 'history/instance-data.js',

@@ -57,7 +57,7 @@ public class PanelCommands {
     List<String> members = new ArrayList<>(panel.ids(
         asProcess(() -> engine.getRuntimeService().getVariable(instance.getId(), EXPERTS))));
     if (!asProcess(panel::candidates).containsKey(expert)) {
-      throw new InvalidInputException("expert", "增补专家（expert）须是评审专家组（experts）的成员");
+      throw new InvalidInputException("expert", "增补专家（expert）须是评审专家组的成员");
     }
     if (members.contains(expert)) {
       throw new InvalidInputException("expert", expert + " 已在本次评审的专家组中");

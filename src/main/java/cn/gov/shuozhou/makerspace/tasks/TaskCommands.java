@@ -1,27 +1,29 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
-import cn.gov.shuozhou.makerspace.access.AccessPolicy;
-import cn.gov.shuozhou.makerspace.access.Capability;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.MESSAGE_SENT_BACK;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SENT_BACK_BY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SENT_BACK_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_BUREAU_DECISION;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,6 +110,15 @@ public class TaskCommands {
     return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
   }
 
+  /**
+   * Where the task may be sent back to (退回), as people name the step; empty for a task that may not
+   * be sent back or that the user cannot see (the user's own view of the tasks, not the process's).
+   */
+  public Optional<String> sendBackTarget(String taskId) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    return Optional.ofNullable(task).map(t -> SEND_BACK_TARGETS.get(t.getTaskDefinitionKey()));
+  }
+
   /** 退回: ends the task and opens the previous step again, with the reason on both tasks. */
   @Transactional
   public void sendBack(String taskId, String reason) {
@@ -166,8 +177,10 @@ public class TaskCommands {
       throw new InvalidInputException(ASSIGNEE, "此任务已由 " + colleague + " 办理，请选择其他同事");
     }
     if (groups.stream().noneMatch(group -> isMember(colleague, group))) {
-      throw new InvalidInputException(ASSIGNEE,
-          how + "对象（assignee）须是本任务候选组（" + String.join("、", groups) + "）的成员");
+      String names = asProcess(() -> engine.getIdentityService().createGroupQuery()
+          .groupIdIn(groups.toArray(String[]::new)).orderByGroupId().asc().list()).stream()
+          .map(Group::getName).collect(Collectors.joining("、"));
+      throw new InvalidInputException(ASSIGNEE, how + "对象（assignee）须是本任务候选组（" + names + "）的成员");
     }
   }
 

@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.tasks;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/delegate} (委派: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
- * /api/tasks/{id}/send-back} (退回: {@code reason}); and {@code POST
+ * /api/tasks/{id}/send-back} (退回: {@code reason}; {@code GET} the same address answers where the
+ * task may be sent back to, {@code target}, or null); and {@code POST
  * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}).
  */
 @RestController
@@ -66,6 +69,14 @@ public class TaskController {
     in.throwIfInvalid();
     Task task = commands.handBack(taskId, reason);
     return new Transferred(task.getId(), task.getAssignee());
+  }
+
+  @GetMapping("/api/tasks/{taskId}/send-back")
+  public Map<String, String> sendBackTarget(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    Map<String, String> answer = new HashMap<>();
+    answer.put("target", commands.sendBackTarget(taskId).orElse(null));
+    return answer;
   }
 
   @PostMapping(path = "/api/tasks/{taskId}/send-back", consumes = MediaType.APPLICATION_JSON_VALUE)

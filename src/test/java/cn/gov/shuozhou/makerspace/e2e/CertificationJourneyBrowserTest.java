@@ -429,6 +429,12 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     Task review = web.task(pi, TASK_FIRST_REVIEW);
     web.signIn("shuocheng1");
     web.openTask(review);
+    // the reviewer sees where the space is and, after a 退回 from the inspection, why it came back
+    assertThat(web.shown("Field_spaceAddress")).isEqualTo(engine.getRuntimeService().getVariable(pi, SPACE_ADDRESS));
+    Object sentBack = engine.getRuntimeService().getVariable(pi, SENT_BACK_REASON);
+    if (sentBack != null) {
+      assertThat(web.shown("Field_sentBackReason")).isEqualTo(sentBack);
+    }
     web.choose("同意上报");
     web.type("Field_firstReviewComment", "申请材料齐全，同意进入实地考察。");
     if (suspicion != null) {

@@ -128,6 +128,12 @@ final class WebSteps {
     }
   }
 
+  /** What the form field whose id ends with {@code fieldId} (input or text area) shows. */
+  String shown(String fieldId) {
+    return browser.present(By.cssSelector(".fjs-container input[id$='" + fieldId + "'], .fjs-container textarea[id$='"
+        + fieldId + "']")).getDomProperty("value");
+  }
+
   /** Types into the form field whose id ends with {@code fieldId} (input or text area). */
   void type(String fieldId, String text) {
     By locator = By.cssSelector(

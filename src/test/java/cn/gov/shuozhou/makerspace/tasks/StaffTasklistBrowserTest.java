@@ -79,6 +79,10 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.click(By.cssSelector("button.claim"));
     browser.await().until(d -> "shuocheng1".equals(engine.getTaskService().createTaskQuery()
         .processInstanceId(wanted.getId()).singleResult().getAssignee()));
+    // a first review cannot be sent back (tasks/TaskCommands): its tab offers 委派 and 转办 only
+    openCommandsTab();
+    browser.withText(By.cssSelector(".ms-task-commands"), "转办");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-send-back-reason"))).isEmpty();
     browser.click(filter(TaskFiltersNames.MY_TASKS));
     browser.withText(By.cssSelector("[cam-tasks] .tasks-list"), spaceName);
   }
@@ -87,14 +91,22 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
   void theInspectorHandsTheInspectionToAColleagueAndTheCityBureauFindsItsDecisionUnderDone() {
     Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
     engine.getTaskService().claim(inspection.getId(), "inspector1");
-    logIn("inspector1", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
+    logIn("inspector1", "#/?task=" + inspection.getId());
+    // the form says where to go and whom to meet
+    Map<String, Object> space = engine.getRuntimeService().getVariables(inspection.getProcessInstanceId(),
+        List.of(SPACE_ADDRESS, CONTACT_NAME, CONTACT_PHONE));
+    for (String shown : List.of(SPACE_ADDRESS, CONTACT_NAME, CONTACT_PHONE)) {
+      By field = By.cssSelector(".task-details .fjs-form input[id$='Field_" + shown + "']");
+      browser.await().until(d -> space.get(shown).equals(d.findElement(field).getDomProperty("value")));
+    }
 
     openCommandsTab();
     browser.visible(By.cssSelector(".ms-transfer-assignee")).sendKeys("expert1");
     browser.driver().findElement(By.cssSelector(".ms-transfer-reason")).sendKeys("本人出差，请代为考察");
     browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']"));
+    assertThat(browser.visible(By.cssSelector(".ms-task-commands")).getText()).as("where 退回 goes").contains("退回初审");
     WebElement refusal = browser.withText(By.cssSelector(".ms-task-commands .text-danger"), "候选组");
-    assertThat(refusal.getText()).contains("inspection-team");
+    assertThat(refusal.getText()).contains("考察小组").doesNotContain("inspection-team").doesNotContain("assignee");
     assertThat(assignee(inspection)).isEqualTo("inspector1");
 
     WebElement colleague = browser.driver().findElement(By.cssSelector(".ms-transfer-assignee"));
@@ -181,6 +193,13 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .singleResult();
     assertThat(engine.getTaskService().getTaskComments(organise.getId())).extracting(Comment::getFullMessage)
         .containsExactly("由“局务会研究决定”退回（leader1）：专家意见分歧较大，请补充评审");
+    // the city bureau reads why on the form of the step that came back
+    engine.getTaskService().claim(organise.getId(), "city1");
+    browser.clearCookies();
+    logIn("city1", "#/?task=" + organise.getId());
+    By reason = By.cssSelector(".task-details .fjs-form textarea[id$='Field_sentBackReason']");
+    browser.await().until(d -> !d.findElements(reason).isEmpty()
+        && "专家意见分歧较大，请补充评审".equals(d.findElement(reason).getDomProperty("value")));
   }
 
   @Test

@@ -63,7 +63,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     Task inspection = claimedInspection("inspector1");
 
     assertRefused(post("inspector1", transfer(inspection), """
-        {"assignee": "expert1", "reason": "请代办"}"""), 400, "assignee", "inspection-team");
+        {"assignee": "expert1", "reason": "请代办"}"""), 400, "assignee", "考察小组");
     assertRefused(post("inspector1", transfer(inspection), """
         {"assignee": "inspector2"}"""), 400, "reason", "转办理由");
     assertRefused(post("inspector1", transfer(inspection), """
@@ -93,6 +93,8 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   void theAssigneeSendsAnInspectionBackToFirstReview() {
     Task inspection = claimedInspection("inspector1");
 
+    assertThat(get("inspector1", sendBack(inspection)).body()).isEqualTo("{\"target\":\"初审\"}");
+    assertRefused(get("inspector1", sendBack(inspection) + "?to=firstReview"), 400, "to", "to");
     assertRefused(post("inspector1", sendBack(inspection), "{}"), 400, "reason", "退回理由");
     assertThat(task(inspection)).isNotNull();
     HttpResponse<String> answer = post("inspector1", sendBack(inspection), """
@@ -109,6 +111,9 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     engine.getTaskService().claim(review.getId(), "shuocheng1");
 
+    assertThat(get("shuocheng1", sendBack(review)).body()).isEqualTo("{\"target\":null}");
+    assertThat(get("inspector1", sendBack(review)).body()).as("a task the user cannot see: nothing said of it")
+        .isEqualTo("{\"target\":null}");
     assertRefused(post("shuocheng1", sendBack(review), """
         {"reason": "退回"}"""), 400, "taskId", "不能退回");
     assertThat(task(review)).isNotNull();
@@ -199,7 +204,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     Task inspection = claimedInspection("inspector1");
 
     assertRefused(post("inspector1", delegate(inspection), """
-        {"assignee": "expert1", "reason": "请代办"}"""), 400, "assignee", "inspection-team");
+        {"assignee": "expert1", "reason": "请代办"}"""), 400, "assignee", "考察小组");
     assertRefused(post("inspector1", delegate(inspection), """
         {"assignee": "inspector2"}"""), 400, "reason", "委派事由");
     assertRefused(post("city1", delegate(inspection), """

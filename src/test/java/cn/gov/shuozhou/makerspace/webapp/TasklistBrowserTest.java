@@ -94,10 +94,15 @@ class TasklistBrowserTest extends AbstractHttpTest {
     type("Field_operatorName", "晋", Keys.BACK_SPACE, Keys.TAB);
     type("Field_totalArea", "0", Keys.TAB);
     type("Field_contactPhone", "12345", Keys.TAB);
+    // typing drops the point in a whole-number field; pasting keeps it, and form-js says so in English
+    WebElement mentors = browser.present(By.cssSelector(".modal-content input[id$='Field_mentorCount']"));
+    browser.js("arguments[0].value = '2.5'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", mentors);
+    mentors.sendKeys(Keys.TAB);
 
     assertError("Field_operatorName", "此项为必填项。");
     assertError("Field_totalArea", "不能小于 0.01。");
     assertError("Field_contactPhone", "应为11位手机号码或带区号的固定电话（如 0349-1234567）。");
+    assertError("Field_mentorCount", "应为整数。");
     assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).isEnabled())
         .isFalse();
     assertThat(browser.driver().findElement(By.cssSelector(".modal-content .fjs-select-display")).getText())

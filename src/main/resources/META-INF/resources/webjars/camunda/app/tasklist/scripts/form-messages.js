@@ -21,6 +21,12 @@ const MESSAGES = [
   [/^Field must match pattern (.+)\.$/, (m) => PATTERN_HINTS[m[1]] || '格式不正确，请按此项下方的说明填写。'],
   [/^Field must be a valid international phone number/, () => '应为有效的电话号码。'],
   [/^Field must be a valid email\.$/, () => '应为有效的电子邮箱地址。'],
+  // the number field's own checks (decimalDigits, increment of the form)
+  [/^Value is not a number\.$/, () => '应为数字。'],
+  [/^Value is expected to be an integer\.$/, () => '应为整数。'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `最多保留 ${m[1]} 位小数。`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    (m) => `数值不符合步长，最接近的有效值为 ${m[1]} 和 ${m[2]}。`],
 ];
 
 const TEXTS = { Select: '请选择', Search: '输入姓名检索', 'No results': '没有匹配的选项', 'All values selected': '已全部选择' };

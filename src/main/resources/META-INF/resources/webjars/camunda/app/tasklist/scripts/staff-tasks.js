@@ -20,6 +20,7 @@
 
 import {request} from '/common/session.js';
 import {el, fill, formatTime} from '/common/dom.js';
+import {plainMessage} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
 
 const STYLE = `
@@ -165,7 +166,7 @@ function addExpertButton(body, number) {
           {json: {expert: expert.value.trim(), reason: reason.value}});
         fill(result, el('p', {className: 'text-success'}, '已增补评审专家 ' + data.assignee + '。'));
       } catch (error) {
-        fill(result, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+        fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
       }
     }}, el('h4', {}, '加签：' + number),
     el('p', {className: 'help-block'}, '为正在评审的专家组增补一位评审专家（市科技局）。'),
@@ -233,7 +234,7 @@ function commandForm(title, hint, fields, button, send) {
       goTo(params);
       window.location.reload();
     } catch (error) {
-      fill(result, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+      fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
     }
   }}, el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields,
   el('button', {type: 'submit', className: 'btn btn-primary'}, button), result);
@@ -254,7 +255,10 @@ async function taskCommands(node, {taskId}) {
   const path = command => `/api/tasks/${encodeURIComponent(taskId)}/${command}`;
   const box = el('div', {className: 'ms-task-commands'});
   node.appendChild(box);
-  const {data: task} = await request('GET', ENGINE_TASK + encodeURIComponent(taskId)).catch(() => ({data: {}}));
+  const [{data: task}, {data: back}] = await Promise.all([
+    request('GET', ENGINE_TASK + encodeURIComponent(taskId)).catch(() => ({data: {}})),
+    // the server says where this task may go back to (tasks/TaskCommands): 退回 only there
+    request('GET', path('send-back')).catch(() => ({data: {}}))]);
   const delegated = task.delegationState === 'PENDING';
   box.append(
     delegated
@@ -267,9 +271,9 @@ async function taskCommands(node, {taskId}) {
     commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
       [field('转办给（用户名）', colleague), field('转办理由', transferReason)], '转办',
       () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}})),
-    commandForm('退回', '实地考察可退回初审，局务会研究决定可退回专家评审；须为办理人或市科技局。',
+    back.target ? commandForm('退回', `退回${back.target}，并写明理由（须为办理人或市科技局）。`,
       [field('退回理由', backReason)], '退回',
-      () => request('POST', path('send-back'), {json: {reason: backReason.value}})));
+      () => request('POST', path('send-back'), {json: {reason: backReason.value}})) : '');
 }
 
 // ------------------------------------------------------------------ 申报材料
