@@ -17,7 +17,7 @@ public class BureauDecisionInputListener implements TaskListener {
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
     String decision = in.choice(BUREAU_DECISION, "研究决定", List.of("approve", "reject"));
-    String comment = in.text(BUREAU_COMMENT, "决定说明", "reject".equals(decision), Inputs.MAX_TEXT);
+    String comment = in.text(BUREAU_COMMENT, "决定意见", "reject".equals(decision), Inputs.MAX_TEXT);
     in.throwIfInvalid();
     task.setVariable(BUREAU_COMMENT, comment);
   }

@@ -23,7 +23,7 @@ public class FirstReviewInputListener implements TaskListener {
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
     String decision = in.choice(FIRST_REVIEW_DECISION, "初审意见", List.of("approve", "return", "reject"));
-    String comment = in.text(FIRST_REVIEW_COMMENT, "初审说明", decision != null && !"approve".equals(decision),
+    String comment = in.text(FIRST_REVIEW_COMMENT, "初审意见", decision != null && !"approve".equals(decision),
         Inputs.MAX_TEXT);
     boolean suspects = Boolean.TRUE.equals(in.bool(FIRST_REVIEW_SUSPECTS_FALSE_MATERIALS, "疑似提供虚假材料", false));
     String grounds = in.text(FIRST_REVIEW_FALSE_MATERIALS_GROUNDS, "疑似虚假材料的依据", suspects, Inputs.MAX_TEXT);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -221,6 +222,28 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
     assertThat(row.getText()).contains("初审", "朔城创客之家", "同意上报");
     browser.screenshot(Browser.screenshots().resolve("tasklist-done.png"));
+  }
+
+  @Test
+  void aRefusedTaskFormSaysWhyInTheFormsWordsWithoutCoveringItsButtons() {
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    logIn("shuocheng1", "#/?task=" + review.getId());
+    By returned = By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='退回补正']");
+    browser.await().ignoring(ElementClickInterceptedException.class).until(d -> {
+      browser.click(returned);
+      return true;
+    });
+    // 退回补正 needs 初审意见, which the server asks for: in the form's words, above the buttons
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    WebElement alert = browser.withText(By.cssSelector(".page-notifications .alert"), "初审意见为必填项");
+    browser.await().until(d -> !alert.getText().contains("firstReviewComment"));
+    WebElement complete = browser.driver().findElement(By.cssSelector("button[ng-click='complete()']"));
+    assertThat((Boolean) browser.js("const a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+        + " return a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;", alert, complete))
+        .as("the alert leaves 完成 free").isTrue();
+    browser.screenshot(Browser.screenshots().resolve("tasklist-task-form-refused.png"));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
   }
 
   private String assignee(Task task) {

@@ -58,9 +58,26 @@ function rewriteText(element) {
   }
 }
 
+/**
+ * The server names the field for integrators in its refusals, 初审意见（firstReviewComment）为必填项:
+ * in Tasklist's alerts staff read the label alone, as the form shows it.
+ */
+const FIELD_NAME = /（[A-Za-z][\w.]*）/g;
+
+function withoutFieldNames(alert) {
+  const walker = document.createTreeWalker(alert, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const shown = node.data.replace(FIELD_NAME, '');
+    if (shown !== node.data) {
+      node.data = shown;
+    }
+  }
+}
+
 function rewrite(root) {
   root.querySelectorAll('.fjs-form-field-error li, .fjs-select-display, .fjs-dropdownlist-empty')
     .forEach(rewriteText);
+  root.querySelectorAll('.page-notifications .alert, .notifications .alert').forEach(withoutFieldNames);
   root.querySelectorAll('.fjs-container input[placeholder]').forEach((input) => {
     const chinese = translate(input.getAttribute('placeholder'));
     if (chinese) {
