@@ -19,7 +19,7 @@ const CHECKLIST_INPUTS = ['premises', 'hostType', 'convertedOldBuilding', 'space
 /** Where the server's refusals of the materials (field "materials") are shown. */
 const MATERIALS = 'materials';
 
-const state = { form: null, widget: null, checklistKey: null };
+const state = { form: null, widget: null, checklistKey: null, onFiled: () => {} };
 
 async function startForm() {
   const response = await fetch(START_FORM, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -100,12 +100,17 @@ async function submit(event, form) {
         el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),
       el('button', { type: 'button', onClick: () => window.location.reload() }, '返回我的申请'));
     show($('apply-done'));
+    state.onFiled(); // 我的申请 above lists the new case at once
   } catch (e) {
     showFormError(form, $('apply-error'), withMissingMaterials(asError(e)));
   }
 }
 
-/** Binds 在线申报 to the signed-in organisation (its credit code is filled in for it). */
-export function bindApply(creditCode) {
+/**
+ * Binds 在线申报 to the signed-in organisation (its credit code is filled in for it); {@code onFiled}
+ * runs once a case is filed.
+ */
+export function bindApply(creditCode, onFiled) {
+  state.onFiled = onFiled;
   $('apply-open').onclick = () => open(creditCode);
 }

@@ -116,6 +116,7 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     assertThat(done.getText()).contains("申请已提交").contains("营业执照").contains("申报材料.pdf")
         .contains("已随申请提交的材料（" + required.size() + " 份）");
     String number = browser.visible(By.cssSelector(".apply-number")).getText();
+    browser.withText(By.id("applications"), number); // 我的申请 lists it without a reload
     browser.screenshot(Browser.screenshots().resolve("portal-filed-with-materials.png"));
     browser.open(uri("/portal/case.html?number=" + number).toString());
     browser.visible(By.id("submitted-materials"));
