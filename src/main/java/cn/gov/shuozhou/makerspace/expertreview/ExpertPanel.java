@@ -2,9 +2,10 @@ package cn.gov.shuozhou.makerspace.expertreview;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERTS;
 
-import cn.gov.shuozhou.makerspace.common.InvalidInputException;
-import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.UserNames;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -74,8 +75,7 @@ public class ExpertPanel {
         identity.createUserQuery().memberOfGroup(Groups.EXPERTS).orderByUserId().asc().list());
     Map<String, String> out = new LinkedHashMap<>();
     for (User u : users) {
-      String name = ((u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
-      out.put(u.getId(), name.isEmpty() ? u.getId() : name + "（" + u.getId() + "）");
+      out.put(u.getId(), UserNames.withId(u));
     }
     return out;
   }

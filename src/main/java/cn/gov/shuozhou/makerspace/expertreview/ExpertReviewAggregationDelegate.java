@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.expertreview;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
+import cn.gov.shuozhou.makerspace.common.UserNames;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +131,6 @@ public class ExpertReviewAggregationDelegate implements JavaDelegate {
 
   private String nameOf(String userId) {
     User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
-    return user == null ? String.valueOf(userId) : user.getFirstName() + user.getLastName();
+    return user == null ? String.valueOf(userId) : UserNames.of(user);
   }
 }

@@ -11,10 +11,12 @@ import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.common.UserNames;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -108,6 +110,25 @@ public class TaskCommands {
       return null;
     });
     return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
+  }
+
+  /** A colleague a task may be handed to (转办, 委派): user id and name. */
+  public record Colleague(String id, String name) {}
+
+  /**
+   * The members of the task's candidate groups but its assignee, by id: whom the assignee (or the city
+   * bureau) may transfer or delegate it to, named as people know them.
+   */
+  public List<Colleague> colleagues(String taskId) {
+    Task task = handledBy(engine.getIdentityService().getCurrentAuthentication(), taskId);
+    List<String> groups = asProcess(() -> candidateGroups(task.getId()));
+    Map<String, Colleague> members = new TreeMap<>();
+    for (String group : groups) {
+      asProcess(() -> engine.getIdentityService().createUserQuery().memberOfGroup(group).list()).stream()
+          .filter(user -> !user.getId().equals(task.getAssignee()))
+          .forEach(user -> members.put(user.getId(), new Colleague(user.getId(), UserNames.of(user))));
+    }
+    return List.copyOf(members.values());
   }
 
   /**

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/tasks/{id}/delegate} (委派: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
  * /api/tasks/{id}/send-back} (退回: {@code reason}; {@code GET} the same address answers where the
- * task may be sent back to, {@code target}, or null); and {@code POST
+ * task may be sent back to, {@code target}, or null); {@code GET /api/tasks/{id}/colleagues}: whom
+ * the assignee may transfer or delegate it to, {@code [{id, name}]}; and {@code POST
  * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}).
  */
 @RestController
@@ -69,6 +70,12 @@ public class TaskController {
     in.throwIfInvalid();
     Task task = commands.handBack(taskId, reason);
     return new Transferred(task.getId(), task.getAssignee());
+  }
+
+  @GetMapping("/api/tasks/{taskId}/colleagues")
+  public List<TaskCommands.Colleague> colleagues(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    return commands.colleagues(taskId);
   }
 
   @GetMapping("/api/tasks/{taskId}/send-back")

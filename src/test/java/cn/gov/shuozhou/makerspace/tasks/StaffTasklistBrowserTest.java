@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -102,17 +103,15 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     }
 
     openCommandsTab();
-    browser.visible(By.cssSelector(".ms-transfer-assignee")).sendKeys("expert1");
-    browser.driver().findElement(By.cssSelector(".ms-transfer-reason")).sendKeys("本人出差，请代为考察");
-    browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']"));
     assertThat(browser.visible(By.cssSelector(".ms-task-commands")).getText()).as("where 退回 goes").contains("退回初审");
-    WebElement refusal = browser.withText(By.cssSelector(".ms-task-commands .text-danger"), "候选组");
-    assertThat(refusal.getText()).contains("考察小组").doesNotContain("inspection-team").doesNotContain("assignee");
-    assertThat(assignee(inspection)).isEqualTo("inspector1");
-
-    WebElement colleague = browser.driver().findElement(By.cssSelector(".ms-transfer-assignee"));
-    colleague.clear();
-    colleague.sendKeys("inspector2");
+    // colleagues are chosen by name among the inspection team, the inspector not among them
+    Select colleague = new Select(browser.visible(By.cssSelector("select.ms-transfer-assignee")));
+    List<String> offered = colleague.getOptions().stream().map(o -> o.getDomAttribute("value")).toList();
+    assertThat(offered).contains("inspector2").doesNotContain("inspector1", "expert1");
+    colleague.selectByValue("inspector2");
+    assertThat(colleague.getFirstSelectedOption().getText()).contains("（inspector2）")
+        .isNotEqualTo("inspector2");
+    browser.driver().findElement(By.cssSelector(".ms-transfer-reason")).sendKeys("本人出差，请代为考察");
     browser.screenshot(Browser.screenshots().resolve("tasklist-transfer.png"));
     browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']"));
     browser.await().until(d -> "inspector2".equals(assignee(inspection)));
@@ -127,7 +126,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     logIn("inspector1", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
 
     openCommandsTab();
-    browser.visible(By.cssSelector(".ms-delegate-assignee")).sendKeys("inspector2");
+    new Select(browser.visible(By.cssSelector("select.ms-delegate-assignee"))).selectByValue("inspector2");
     browser.driver().findElement(By.cssSelector(".ms-delegate-reason")).sendKeys("请先核实场地面积");
     browser.click(By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='委派']"));
     browser.await().until(d -> "inspector2".equals(assignee(inspection)));

@@ -90,6 +90,19 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void theAssigneeIsOfferedTheColleaguesOfTheTaskByName() throws Exception {
+    Task inspection = claimedInspection("inspector1");
+
+    HttpResponse<String> answer = get("inspector1", "/api/tasks/" + inspection.getId() + "/colleagues");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode colleagues = json.readTree(answer.body());
+    assertThat(colleagues.findValuesAsText("id")).contains("inspector2").doesNotContain("inspector1", "expert1");
+    assertThat(colleagues.findValuesAsText("name")).noneMatch(name -> name.matches("[a-z0-9]+"));
+    assertRefused(get("inspector2", "/api/tasks/" + inspection.getId() + "/colleagues"), 403, null, "办理人");
+    assertRefused(get("inspector1", "/api/tasks/" + inspection.getId() + "/colleagues?group=experts"), 400, "group", "group");
+  }
+
+  @Test
   void theAssigneeSendsAnInspectionBackToFirstReview() {
     Task inspection = claimedInspection("inspector1");
 

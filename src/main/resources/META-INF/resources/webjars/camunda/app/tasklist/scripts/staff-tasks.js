@@ -245,20 +245,33 @@ function commandForm(title, hint, fields, button, send) {
 const ENGINE_TASK = '/camunda/api/engine/engine/default/task/';
 
 
+/**
+ * Where a colleague is chosen: the task's candidates by name (GET /api/tasks/{id}/colleagues), or,
+ * when the list is not given (the task not claimed yet: the server then refuses the command anyway),
+ * a user id typed.
+ */
+function colleagueChooser(className, colleagues) {
+  return colleagues && colleagues.length
+    ? el('select', {className: 'form-control ' + className, required: true}, el('option', {value: ''}, '请选择同事'),
+      colleagues.map(c => el('option', {value: c.id}, c.name === c.id ? c.id : `${c.name}（${c.id}）`)))
+    : el('input', {type: 'text', className: 'form-control ' + className, required: true, placeholder: '同事的用户名'});
+}
+
 async function taskCommands(node, {taskId}) {
-  const colleague = el('input', {type: 'text', className: 'form-control ms-transfer-assignee', required: true});
+  const path = command => `/api/tasks/${encodeURIComponent(taskId)}/${command}`;
+  const [{data: task}, {data: back}, {data: colleagues}] = await Promise.all([
+    request('GET', ENGINE_TASK + encodeURIComponent(taskId)).catch(() => ({data: {}})),
+    // the server says where this task may go back to (tasks/TaskCommands): 退回 only there
+    request('GET', path('send-back')).catch(() => ({data: {}})),
+    request('GET', path('colleagues')).catch(() => ({data: null}))]);
+  const colleague = colleagueChooser('ms-transfer-assignee', colleagues);
   const transferReason = el('textarea', {className: 'form-control ms-transfer-reason', rows: 2, required: true});
-  const delegateTo = el('input', {type: 'text', className: 'form-control ms-delegate-assignee', required: true});
+  const delegateTo = colleagueChooser('ms-delegate-assignee', colleagues);
   const delegateReason = el('textarea', {className: 'form-control ms-delegate-reason', rows: 2, required: true});
   const handBackReason = el('textarea', {className: 'form-control ms-resolve-reason', rows: 2, required: true});
   const backReason = el('textarea', {className: 'form-control ms-send-back-reason', rows: 2, required: true});
-  const path = command => `/api/tasks/${encodeURIComponent(taskId)}/${command}`;
   const box = el('div', {className: 'ms-task-commands'});
   node.appendChild(box);
-  const [{data: task}, {data: back}] = await Promise.all([
-    request('GET', ENGINE_TASK + encodeURIComponent(taskId)).catch(() => ({data: {}})),
-    // the server says where this task may go back to (tasks/TaskCommands): 退回 only there
-    request('GET', path('send-back')).catch(() => ({data: {}}))]);
   const delegated = task.delegationState === 'PENDING';
   box.append(
     delegated
@@ -266,10 +279,10 @@ async function taskCommands(node, {taskId}) {
         [field('交回说明', handBackReason)], '交回',
         () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}))
       : commandForm('委派', '请本任务候选组的一位同事代为办理，办完后交回给您，由您完成（须为办理人）。',
-        [field('委派给（用户名）', delegateTo), field('委派事由', delegateReason)], '委派',
+        [field('委派给', delegateTo), field('委派事由', delegateReason)], '委派',
         () => request('POST', path('delegate'), {json: {assignee: delegateTo.value.trim(), reason: delegateReason.value}})),
     commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
-      [field('转办给（用户名）', colleague), field('转办理由', transferReason)], '转办',
+      [field('转办给', colleague), field('转办理由', transferReason)], '转办',
       () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}})),
     back.target ? commandForm('退回', `退回${back.target}，并写明理由（须为办理人或市科技局）。`,
       [field('退回理由', backReason)], '退回',
