@@ -10,7 +10,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.expertreview.ExpertPanel;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.tasks.TaskCommands.Colleague;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.util.ArrayList;
@@ -43,10 +43,18 @@ public class PanelCommands {
     this.panel = panel;
   }
 
-  /** Answers the new review task. */
-  @Transactional
-  public Task addExpert(String applicationNumber, String expert, String reason) {
-    String user = AccessPolicy.require(engine.getIdentityService(), Capability.ADD_EXPERTS).userId();
+  /** A panel reviewing: its case's instance, the multi-instance body and the experts on it. */
+  private record Reviewing(ProcessInstance instance, String panelInstance, List<String> members) {}
+
+  /** The experts who may be added to the panel of {@code applicationNumber}: not on it yet, by name. */
+  public List<Colleague> candidates(String applicationNumber) {
+    AccessPolicy.require(engine.getIdentityService(), Capability.ADD_EXPERTS);
+    List<String> members = reviewing(applicationNumber).members();
+    return asProcess(panel::candidates).entrySet().stream().filter(candidate -> !members.contains(candidate.getKey()))
+        .map(candidate -> new Colleague(candidate.getKey(), candidate.getValue())).toList();
+  }
+
+  private Reviewing reviewing(String applicationNumber) {
     ProcessInstance instance = asProcess(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(applicationNumber).active().singleResult());
     String panelInstance = Optional.ofNullable(instance)
@@ -54,8 +62,18 @@ public class PanelCommands {
         .flatMap(tree -> find(tree, PANEL))
         .orElseThrow(() -> new ApiRefusal(ProblemType.NO_RUNNING_PROCESS,
             "申请 " + applicationNumber + " 当前没有正在进行的专家评审"));
-    List<String> members = new ArrayList<>(panel.ids(
+    return new Reviewing(instance, panelInstance, panel.ids(
         asProcess(() -> engine.getRuntimeService().getVariable(instance.getId(), EXPERTS))));
+  }
+
+  /** Answers the new review task. */
+  @Transactional
+  public Task addExpert(String applicationNumber, String expert, String reason) {
+    String user = AccessPolicy.require(engine.getIdentityService(), Capability.ADD_EXPERTS).userId();
+    Reviewing reviewing = reviewing(applicationNumber);
+    ProcessInstance instance = reviewing.instance();
+    String panelInstance = reviewing.panelInstance();
+    List<String> members = new ArrayList<>(reviewing.members());
     if (!asProcess(panel::candidates).containsKey(expert)) {
       throw new InvalidInputException("expert", "增补专家（expert）须是评审专家组的成员");
     }

@@ -112,8 +112,8 @@ public class TaskCommands {
     return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
   }
 
-  /** A colleague a task may be handed to (转办, 委派): user id and name. */
-  public record Colleague(String id, String name) {}
+  /** A colleague a task may be handed to (转办, 委派, 加签): user id, and how staff choose them, 评审专家一（expert1）. */
+  public record Colleague(String id, String label) {}
 
   /**
    * The members of the task's candidate groups but its assignee, by id: whom the assignee (or the city
@@ -126,7 +126,7 @@ public class TaskCommands {
     for (String group : groups) {
       asProcess(() -> engine.getIdentityService().createUserQuery().memberOfGroup(group).list()).stream()
           .filter(user -> !user.getId().equals(task.getAssignee()))
-          .forEach(user -> members.put(user.getId(), new Colleague(user.getId(), UserNames.of(user))));
+          .forEach(user -> members.put(user.getId(), new Colleague(user.getId(), UserNames.withId(user))));
     }
     return List.copyOf(members.values());
   }

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
  * /api/tasks/{id}/send-back} (退回: {@code reason}; {@code GET} the same address answers where the
  * task may be sent back to, {@code target}, or null); {@code GET /api/tasks/{id}/colleagues}: whom
- * the assignee may transfer or delegate it to, {@code [{id, name}]}; and {@code POST
- * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}).
+ * the assignee may transfer or delegate it to, {@code [{id, label}]}; and {@code POST
+ * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}), with {@code GET
+ * /api/expert-panels/{applicationNumber}/candidates}: the experts not on the panel yet.
  */
 @RestController
 public class TaskController {
@@ -93,6 +94,13 @@ public class TaskController {
     in.throwIfInvalid();
     commands.sendBack(taskId, reason);
     return Map.of("taskId", taskId);
+  }
+
+  @GetMapping("/api/expert-panels/{applicationNumber}/candidates")
+  public List<TaskCommands.Colleague> panelCandidates(@PathVariable String applicationNumber,
+      @RequestParam Map<String, String> parameters) {
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    return panels.candidates(applicationNumber);
   }
 
   @PostMapping(path = "/api/expert-panels/{applicationNumber}/experts", consumes = MediaType.APPLICATION_JSON_VALUE)

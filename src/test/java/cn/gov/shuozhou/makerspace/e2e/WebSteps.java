@@ -33,6 +33,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The steps of a journey through the web pages, each by the demo user whose role it is: staff sign in
@@ -543,11 +544,12 @@ final class WebSteps {
     WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
     browser.scrollIntoView(row);
     row.findElement(By.cssSelector(".ms-add-expert-open")).click();
-    browser.visible(By.cssSelector(".ms-add-expert")).sendKeys(expert);
+    new Select(browser.visible(By.cssSelector("select.ms-add-expert"))).selectByValue(expert);
     browser.driver().findElement(By.cssSelector(".ms-add-expert-reason")).sendKeys(reason);
     checkPage("add-expert", ".ms-done-panel");
     browser.click(By.cssSelector(".ms-add-expert-form button[type='submit']"));
-    browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 " + expert);
+    assertThat(browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "（" + expert + "）").getText())
+        .startsWith("已增补评审专家 ");
     screenshot("expert-added");
   }
 

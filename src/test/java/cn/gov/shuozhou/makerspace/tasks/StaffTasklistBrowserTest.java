@@ -166,12 +166,12 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
     browser.scrollIntoView(row);
     row.findElement(By.cssSelector(".ms-add-expert-open")).click();
-    browser.visible(By.cssSelector(".ms-add-expert")).sendKeys("expert4");
+    new Select(browser.visible(By.cssSelector("select.ms-add-expert"))).selectByValue("expert4");
     browser.driver().findElement(By.cssSelector(".ms-add-expert-reason")).sendKeys("需补充财务专家意见");
     browser.screenshot(Browser.screenshots().resolve("tasklist-add-expert.png"));
     browser.click(By.cssSelector(".ms-add-expert-form button[type='submit']"));
 
-    browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 expert4");
+    browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 评审专家四（expert4）");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(organise.getProcessInstanceId())
         .taskDefinitionKey(TASK_EXPERT_REVIEW).taskAssignee("expert4").count()).isOne();
   }

@@ -97,7 +97,8 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     JsonNode colleagues = json.readTree(answer.body());
     assertThat(colleagues.findValuesAsText("id")).contains("inspector2").doesNotContain("inspector1", "expert1");
-    assertThat(colleagues.findValuesAsText("name")).noneMatch(name -> name.matches("[a-z0-9]+"));
+    assertThat(colleagues.findValuesAsText("label")).anyMatch(label -> label.endsWith("（inspector2）")
+        && !label.startsWith("inspector2"));
     assertRefused(get("inspector2", "/api/tasks/" + inspection.getId() + "/colleagues"), 403, null, "办理人");
     assertRefused(get("inspector1", "/api/tasks/" + inspection.getId() + "/colleagues?group=experts"), 400, "group", "group");
   }
@@ -168,6 +169,15 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     assertRefused(post("city1", "/api/expert-panels/SQ-1999-000000/experts", """
         {"expert": "expert4", "reason": "补充"}"""), 404, null, "没有正在进行的专家评审");
     assertThat(reviews(review)).isEqualTo(3);
+    String candidates = "/api/expert-panels/" + number + "/candidates";
+    assertRefused(get("leader1", candidates), 403, null, "无权加签");
+    assertRefused(get("city1", candidates + "?all=true"), 400, "all", "all");
+    List<String> panel = engine.getTaskService().createTaskQuery().processInstanceId(review.getProcessInstanceId())
+        .taskDefinitionKey(TASK_EXPERT_REVIEW).list().stream().map(Task::getAssignee).toList();
+    JsonNode offered = json.readTree(get("city1", candidates).body());
+    assertThat(offered.findValuesAsText("id")).as("the experts not on the panel").contains("expert4")
+        .doesNotContainAnyElementsOf(panel);
+    assertThat(offered.findValuesAsText("label")).contains("评审专家四（expert4）");
 
     HttpResponse<String> added = post("city1", path, """
         {"expert": "expert4", "reason": "需补充财务专家意见"}""");

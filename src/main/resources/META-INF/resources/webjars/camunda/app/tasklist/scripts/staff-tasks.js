@@ -154,23 +154,25 @@ const ORGANISE_EXPERTS = 'organiseExpertReview';
 
 /** 加签: a form under the 已办 table adds an expert to the panel of case `number`. */
 function addExpertButton(body, number) {
-  return el('button', {type: 'button', className: 'btn btn-default btn-xs ms-add-expert-open', onClick: () => {
+  return el('button', {type: 'button', className: 'btn btn-default btn-xs ms-add-expert-open', onClick: async () => {
     body.querySelector('.ms-add-expert-form')?.remove();
-    const expert = el('input', {type: 'text', className: 'form-control ms-add-expert', required: true});
+    const panel = `/api/expert-panels/${encodeURIComponent(number)}`;
+    const {data: candidates} = await request('GET', panel + '/candidates').catch(() => ({data: null}));
+    const expert = colleagueChooser('ms-add-expert', candidates);
     const reason = el('textarea', {className: 'form-control ms-add-expert-reason', rows: 2, required: true});
     const result = el('div', {className: 'ms-result', role: 'status'});
     const form = el('form', {className: 'ms-add-expert-form', onSubmit: async event => {
       event.preventDefault();
       try {
-        const {data} = await request('POST', `/api/expert-panels/${encodeURIComponent(number)}/experts`,
-          {json: {expert: expert.value.trim(), reason: reason.value}});
-        fill(result, el('p', {className: 'text-success'}, '已增补评审专家 ' + data.assignee + '。'));
+        const {data} = await request('POST', panel + '/experts', {json: {expert: expert.value.trim(), reason: reason.value}});
+        const added = expert.selectedOptions ? expert.selectedOptions[0].textContent : data.assignee;
+        fill(result, el('p', {className: 'text-success'}, '已增补评审专家 ' + added + '。'));
       } catch (error) {
         fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
       }
     }}, el('h4', {}, '加签：' + number),
     el('p', {className: 'help-block'}, '为正在评审的专家组增补一位评审专家（市科技局）。'),
-    field('增补专家（用户名）', expert), field('加签理由', reason),
+    field('增补专家', expert), field('加签理由', reason),
     el('button', {type: 'submit', className: 'btn btn-primary'}, '加签'), result);
     body.appendChild(form);
     expert.focus();
@@ -246,14 +248,14 @@ const ENGINE_TASK = '/camunda/api/engine/engine/default/task/';
 
 
 /**
- * Where a colleague is chosen: the task's candidates by name (GET /api/tasks/{id}/colleagues), or,
- * when the list is not given (the task not claimed yet: the server then refuses the command anyway),
- * a user id typed.
+ * Where a colleague is chosen: the candidates by name (GET /api/tasks/{id}/colleagues, GET
+ * /api/expert-panels/{number}/candidates), or, when the list is not given (the task not claimed yet:
+ * the server then refuses the command anyway), a user id typed.
  */
 function colleagueChooser(className, colleagues) {
   return colleagues && colleagues.length
     ? el('select', {className: 'form-control ' + className, required: true}, el('option', {value: ''}, '请选择同事'),
-      colleagues.map(c => el('option', {value: c.id}, c.name === c.id ? c.id : `${c.name}（${c.id}）`)))
+      colleagues.map(c => el('option', {value: c.id}, c.label)))
     : el('input', {type: 'text', className: 'form-control ' + className, required: true, placeholder: '同事的用户名'});
 }
 
