@@ -57,6 +57,8 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     browser.visible(field("operatorName"));
     assertThat(browser.driver().findElement(field("creditCode")).getAttribute("value")).as("the account's own code")
         .isEqualTo(creditCode);
+    assertThat(browser.driver().findElement(By.cssSelector("#apply-form [data-key='publicServiceArea'] .hint")).getText())
+        .as("the applicant learns of the share the rules ask for before filing").contains("第四条第（二）项");
 
     // 提交申请 on the empty form: each error at its field, in Chinese, without the API's field names
     browser.click(By.id("apply-submit"));
