@@ -1,18 +1,18 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
-import cn.gov.shuozhou.makerspace.access.AccessPolicy;
-import cn.gov.shuozhou.makerspace.access.Capability;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.EXPERTS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_EXPERT_REVIEW;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Capability;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.expertreview.ExpertPanel;
 import cn.gov.shuozhou.makerspace.tasks.TaskCommands.Colleague;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
-import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
