@@ -155,9 +155,9 @@ const ORGANISE_EXPERTS = 'organiseExpertReview';
 /** 加签: a form under the 已办 table adds an expert to the panel of case `number`. */
 function addExpertButton(body, number) {
   return el('button', {type: 'button', className: 'btn btn-default btn-xs ms-add-expert-open', onClick: async () => {
-    body.querySelector('.ms-add-expert-form')?.remove();
     const panel = `/api/expert-panels/${encodeURIComponent(number)}`;
     const {data: candidates} = await request('GET', panel + '/candidates').catch(() => ({data: null}));
+    body.querySelector('.ms-add-expert-form')?.remove(); // after the wait: a second click leaves one form
     const expert = colleagueChooser('ms-add-expert', candidates);
     const reason = el('textarea', {className: 'form-control ms-add-expert-reason', rows: 2, required: true});
     const result = el('div', {className: 'ms-result', role: 'status'});
