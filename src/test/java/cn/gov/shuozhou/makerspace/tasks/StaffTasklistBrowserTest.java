@@ -117,6 +117,8 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.await().until(d -> "inspector2".equals(assignee(inspection)));
     assertThat(engine.getTaskService().getTaskComments(inspection.getId())).extracting(Comment::getFullMessage)
         .containsExactly("转办给 inspector2：本人出差，请代为考察");
+    // the task left the inspector's list; the reloaded page says where it went
+    assertThat(browser.withText(By.cssSelector(".ms-command-done"), "已转办给").getText()).contains("（inspector2）");
   }
 
   @Test
@@ -193,6 +195,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .singleResult();
     assertThat(engine.getTaskService().getTaskComments(organise.getId())).extracting(Comment::getFullMessage)
         .containsExactly("由“局务会研究决定”退回（leader1）：专家意见分歧较大，请补充评审");
+    browser.withText(By.cssSelector(".ms-command-done"), "已退回专家评审。");
     // the city bureau reads why on the form of the step that came back
     engine.getTaskService().claim(organise.getId(), "city1");
     browser.clearCookies();

@@ -32,6 +32,7 @@ const STYLE = `
 .ms-done-panel table { width: 100%; }
 .ms-task-commands form { margin: 12px 0 20px; max-width: 640px; }
 .ms-task-commands .ms-result { margin-top: 8px; }
+.ms-command-done { position: fixed; top: 56px; right: 30px; z-index: 1060; max-width: 640px; }
 /* Tasklist's grey hint text is too faint to read (WCAG contrast below 4.5:1) */
 .ms-task-commands .help-block, .ms-done-panel .help-block { color: #555; }
 `;
@@ -222,7 +223,11 @@ function field(label, control) {
   return el('div', {className: 'form-group'}, el('label', {}, label, control));
 }
 
-function commandForm(title, hint, fields, button, send) {
+/** Where a command leaves what it did for the page that the reload after it opens. */
+const COMMAND_DONE = 'ms-command-done';
+
+/** {@code done()} says what the command did (已退回初审); the page reloads and says it once more. */
+function commandForm(title, hint, fields, button, send, done) {
   const result = el('div', {className: 'ms-result', role: 'status'});
   const form = el('form', {onSubmit: async event => {
     event.preventDefault();
@@ -230,6 +235,7 @@ function commandForm(title, hint, fields, button, send) {
     try {
       await send();
       fill(result, el('p', {className: 'text-success'}, '已完成，正在刷新任务列表…'));
+      sessionStorage.setItem(COMMAND_DONE, done());
       const params = routeParams();
       params.delete('task');
       params.delete('detailsTab');
@@ -241,6 +247,20 @@ function commandForm(title, hint, fields, button, send) {
   }}, el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields,
   el('button', {type: 'submit', className: 'btn btn-primary'}, button), result);
   return form;
+}
+
+/** After 转办, 委派, 交回 or 退回 the task leaves the list: the reloaded page says where it went. */
+function sayWhatWasDone() {
+  const text = sessionStorage.getItem(COMMAND_DONE);
+  if (!text) {
+    return;
+  }
+  sessionStorage.removeItem(COMMAND_DONE);
+  // outside Angular's templates: a colleague's name is text, never an expression
+  const notice = el('div', {className: 'alert alert-success ms-command-done', role: 'status', 'ng-non-bindable': ''},
+    el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: () => notice.remove()}, '×'), text);
+  document.body.appendChild(notice);
+  setTimeout(() => notice.remove(), 10000);
 }
 
 /** The engine's view of the task through Tasklist's session (read only). */
@@ -257,6 +277,11 @@ function colleagueChooser(className, colleagues) {
     ? el('select', {className: 'form-control ' + className, required: true}, el('option', {value: ''}, '请选择同事'),
       colleagues.map(c => el('option', {value: c.id}, c.label)))
     : el('input', {type: 'text', className: 'form-control ' + className, required: true, placeholder: '同事的用户名'});
+}
+
+/** Whom a chooser names: the chosen colleague's label, or the id typed. */
+function chosen(chooser) {
+  return chooser.selectedOptions ? chooser.selectedOptions[0].textContent : chooser.value.trim();
 }
 
 async function taskCommands(node, {taskId}) {
@@ -279,16 +304,18 @@ async function taskCommands(node, {taskId}) {
     delegated
       ? commandForm('交回', '此任务由 ' + task.owner + ' 委派给您：办完后交回，由其填写表单并完成。',
         [field('交回说明', handBackReason)], '交回',
-        () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}))
+        () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}), () => '已交回 ' + task.owner + '。')
       : commandForm('委派', '请本任务候选组的一位同事代为办理，办完后交回给您，由您完成（须为办理人）。',
         [field('委派给', delegateTo), field('委派事由', delegateReason)], '委派',
-        () => request('POST', path('delegate'), {json: {assignee: delegateTo.value.trim(), reason: delegateReason.value}})),
+        () => request('POST', path('delegate'), {json: {assignee: delegateTo.value.trim(), reason: delegateReason.value}}),
+        () => '已委派给 ' + chosen(delegateTo) + '。'),
     commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
       [field('转办给', colleague), field('转办理由', transferReason)], '转办',
-      () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}})),
+      () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}}),
+      () => '已转办给 ' + chosen(colleague) + '。'),
     back.target ? commandForm('退回', `退回${back.target}，并写明理由（须为办理人或市科技局）。`,
       [field('退回理由', backReason)], '退回',
-      () => request('POST', path('send-back'), {json: {reason: backReason.value}})) : '');
+      () => request('POST', path('send-back'), {json: {reason: backReason.value}}), () => `已退回${back.target}。`) : '');
 }
 
 // ------------------------------------------------------------------ 申报材料
@@ -348,6 +375,7 @@ async function objectionEvidence(taskId, caseNumber) {
 }
 
 addStyle();
+sayWhatWasDone();
 new MutationObserver(labelSearchPills).observe(document.body, {childList: true, subtree: true});
 
 export default [
