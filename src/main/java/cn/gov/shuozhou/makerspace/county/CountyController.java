@@ -29,10 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code q} name or operator, {@code status} valid/expired/revoked, {@code county} for the city
  * bureau, {@code page}); {@code /{certificateNumber}} one space's file; {@code /{certificateNumber}/services}
  * its service record, read by the readers of the space and written ({@code POST}: {@code servedOn},
- * {@code kind}, {@code description}, {@code attachments}, {@code corrects}) by the bureau of its area.
+ * {@code kind}, {@code description}, {@code attachments}, {@code corrects}) by the bureau of its area;
+ * {@code /api/county/access} whether the caller reads them at all.
  */
 @RestController
-@RequestMapping("/api/county/spaces")
+@RequestMapping("/api/county")
 public class CountyController {
 
   static final List<String> LIST_PARAMETERS = List.of("q", "status", "county", Inputs.PAGE);
@@ -48,7 +49,18 @@ public class CountyController {
     this.identity = identity;
   }
 
-  @GetMapping
+  /**
+   * {@code GET /api/county/access}: whether the signed-in caller reads an area's spaces, so that Tasklist
+   * offers its 县域空间 link only to them without asking for the list and being refused.
+   */
+  @GetMapping("/access")
+  public Map<String, Boolean> access(@RequestParam Map<String, String> parameters) {
+    Caller caller = AccessPolicy.signedIn(identity);
+    Inputs.onlyParameters(parameters, Set.of());
+    return Map.of("readsSpaces", caller.may(Capability.READ_AREA_SPACES));
+  }
+
+  @GetMapping("/spaces")
   public CountySpaces.Page list(@RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
     Inputs in = Inputs.of(new HashMap<>(parameters)).only(LIST_PARAMETERS);
@@ -67,21 +79,21 @@ public class CountyController {
     return spaces.list(county, text == null ? "" : text, status == null ? "" : status, page);
   }
 
-  @GetMapping("/{certificateNumber}")
+  @GetMapping("/spaces/{certificateNumber}")
   public CountySpaces.SpaceFile one(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
     Inputs.onlyParameters(parameters, Set.of());
     return spaces.file(caller, spaces.readable(caller, certificateNumber));
   }
 
-  @GetMapping("/{certificateNumber}/services")
+  @GetMapping("/spaces/{certificateNumber}/services")
   public List<ServiceEntry> services(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.require(identity, Capability.READ_AREA_SPACES);
     Inputs.onlyParameters(parameters, Set.of());
     return spaces.services(caller, certificateNumber);
   }
 
-  @PostMapping("/{certificateNumber}/services")
+  @PostMapping("/spaces/{certificateNumber}/services")
   public ResponseEntity<ServiceEntry> record(@PathVariable String certificateNumber,
       @RequestBody(required = false) Map<String, Object> body) {
     Caller caller = AccessPolicy.require(identity, Capability.RECORD_SERVICES);

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
  * /api/tasks/{id}/send-back} (退回: {@code reason}; {@code GET} the same address answers where the
  * task may be sent back to, {@code target}, or null); {@code GET /api/tasks/{id}/colleagues}: whom
- * the assignee may transfer or delegate it to, {@code [{id, label}]}; and {@code POST
+ * the assignee may transfer or delegate it to, {@code [{id, label}]}; {@code GET /api/tasks/{id}/people}:
+ * the users its history names, {@code [{id, label}]}, for Tasklist's 历史 tab; and {@code POST
  * /api/expert-panels/{applicationNumber}/experts} (加签: {@code expert}, {@code reason}), with {@code GET
  * /api/expert-panels/{applicationNumber}/candidates}: the experts not on the panel yet.
  */
@@ -77,6 +78,12 @@ public class TaskController {
   public List<TaskCommands.Colleague> colleagues(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return commands.colleagues(taskId);
+  }
+
+  @GetMapping("/api/tasks/{taskId}/people")
+  public List<TaskCommands.Colleague> people(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    return commands.people(taskId);
   }
 
   @GetMapping("/api/tasks/{taskId}/send-back")

@@ -84,6 +84,19 @@ class CountyViewHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void accessSaysWhoReadsAnAreasSpacesWithoutRefusingTheOthers() {
+    for (String user : List.of("shuocheng1", "devzone1", "city1")) {
+      assertThat(json(get(user, "/api/county/access"), 200).get("readsSpaces").asBoolean()).as(user).isTrue();
+    }
+    for (String user : List.of("edu1", "inspector1", "expert1", "leader1", "operator1", "ruleadmin1", "auditor1")) {
+      assertThat(json(get(user, "/api/county/access"), 200).get("readsSpaces").asBoolean()).as(user).isFalse();
+    }
+    assertThat(fieldOf(get("inspector1", "/api/county/access?county=shuocheng"))).isEqualTo("county");
+    assertThat(send(HttpRequest.newBuilder(uri("/api/county/access")).header("Accept", "application/json").GET())
+        .statusCode()).as("the public").isEqualTo(401);
+  }
+
+  @Test
   void badFiltersAreRefusedInChineseAtTheirField() {
     Map<String, String> bad = Map.of(
         "?status=lapsed", "status",

@@ -89,4 +89,15 @@ class CountyViewBrowserTest extends AbstractHttpTest {
     assertThat(record.getDomProperty("value")).contains("培训辅导：组织入驻团队参加创业培训（附件1件）（shuocheng1记录）");
     web.checkPage("assessment", ".task-details .fjs-container");
   }
+
+  @Test
+  void tasklistOffersTheCountyViewOnlyToItsReadersAndAsksNothingItIsRefused() {
+    browser = Browser.start(Duration.ofSeconds(60));
+    WebSteps web = new WebSteps(browser, engine, port, "county-none");
+    web.signIn("inspector1");
+    browser.visible(By.cssSelector("a.ms-inbox-link"));
+    browser.await().until(driver -> driver.findElements(By.cssSelector("a.ms-county-link")).isEmpty());
+    assertThat(browser.consoleLog()).as("no refused request in the console")
+        .noneMatch(line -> line.contains("/api/county") || line.contains("403"));
+  }
 }

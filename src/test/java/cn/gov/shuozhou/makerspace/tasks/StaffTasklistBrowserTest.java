@@ -70,12 +70,20 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.screenshot(Browser.screenshots().resolve("tasklist-card-search.png"));
     // the quick search's pill in Tasklist's own search bar speaks Chinese, not "searchText"
     WebElement pill = browser.withText(By.cssSelector(".search-label"), "快速搜索");
-    browser.await().until(d -> pill.getText().contains("包含"));
+    browser.await().until(d -> pill.getText().contains("包含") && pill.getText().contains(spaceName.substring(0, 7)));
     assertThat(Browser.latinWords(pill.getText())).isEmpty();
+    assertThat(pill.getText()).as("the like query's wildcards are not shown").doesNotContain("%");
+    // the match-type toggle is as wide as its words, not clipped to Camunda's width for "ALL"
+    WebElement matchType = browser.visible(By.cssSelector("[cam-widget-search] .match-any button"));
+    assertThat(matchType.getText()).isEqualTo("满足全部");
+    assertThat(((Number) browser.js("return arguments[0].scrollWidth - arguments[0].clientWidth;", matchType))
+        .intValue()).isLessThanOrEqualTo(0);
 
     search(wanted.getBusinessKey().toLowerCase());
     browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 1
         && d.findElement(By.cssSelector("[cam-tasks] .tasks-list")).getText().contains(spaceName));
+    browser.await().until(d -> d.findElement(By.cssSelector(".search-label")).getText()
+        .matches("(?s).*包含\\s+" + wanted.getBusinessKey().toUpperCase() + "\\s*"));
 
     browser.click(By.xpath("//*[@cam-tasks]//li//a[contains(., '初审')]"));
     browser.click(By.cssSelector("button.claim"));
@@ -136,7 +144,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.clearCookies();
     logIn("inspector2", "#/?task=" + inspection.getId() + "&detailsTab=ms-task-commands");
     openCommandsTab();
-    assertThat(browser.withText(By.cssSelector(".ms-task-commands"), "由 inspector1 委派给您").getText())
+    assertThat(browser.withText(By.cssSelector(".ms-task-commands"), "由 考察小组组员一（inspector1） 委派给您").getText())
         .doesNotContain("委派给（用户名）");
     browser.visible(By.cssSelector(".ms-resolve-reason")).sendKeys("面积已核实，与申报一致");
     browser.screenshot(Browser.screenshots().resolve("tasklist-delegated-hand-back.png"));
@@ -145,6 +153,17 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.await().until(d -> "inspector1".equals(assignee(inspection)));
     assertThat(engine.getTaskService().getTaskComments(inspection.getId())).extracting(Comment::getFullMessage)
         .containsExactlyInAnyOrder("委派给 inspector2：请先核实场地面积", "交回 inspector1：面积已核实，与申报一致");
+
+    // Tasklist's own 历史 tab names who did what, not their user ids
+    browser.clearCookies();
+    logIn("inspector1", "#/?task=" + inspection.getId() + "&detailsTab=history");
+    By people = By.cssSelector(".history-pane .operation-user");
+    browser.await().until(d -> d.findElements(people).size() >= 3 && d.findElements(people).stream()
+        .map(WebElement::getText).allMatch(text -> text.startsWith("考察小组组员")));
+    browser.await().until(d -> d.findElements(By.cssSelector(".history-pane .new-value, .history-pane .original-value"))
+        .stream().map(WebElement::getText).anyMatch("考察小组组员二"::equals));
+    assertThat(browser.driver().findElements(By.cssSelector(".history-pane .new-value, .history-pane .original-value")))
+        .extracting(WebElement::getText).doesNotContain("inspector1", "inspector2");
   }
 
   @Test

@@ -104,6 +104,22 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void theHistoryOfATaskNamesItsPeopleForThoseWhoSeeIt() throws Exception {
+    Task inspection = claimedInspection("inspector1");
+    assertThat(post("inspector1", transfer(inspection), """
+        {"assignee": "inspector2", "reason": "本人出差，请代为考察"}""").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> answer = get("inspector2", "/api/tasks/" + inspection.getId() + "/people");
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode people = json.readTree(answer.body());
+    assertThat(people.findValuesAsText("id")).containsExactly("inspector1", "inspector2");
+    assertThat(people.findValuesAsText("label")).containsExactly("考察小组组员一", "考察小组组员二");
+    assertRefused(get("expert1", "/api/tasks/" + inspection.getId() + "/people"), 404, null, "任务不存在");
+    assertRefused(get("inspector2", "/api/tasks/" + inspection.getId() + "/people?user=inspector1"), 400, "user", "user");
+  }
+
+  @Test
   void theAssigneeSendsAnInspectionBackToFirstReview() {
     Task inspection = claimedInspection("inspector1");
 

@@ -7,6 +7,7 @@
 //   tasklist.navbar.action   站内消息 with the unread count: the user's inbox (common/inbox.js), e.g.
 //                            超时提醒 of an overdue task; opening a message marks it read
 //   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
+//   (every page)             Tasklist's own 历史 tab names users instead of their ids (GET /api/tasks/{id}/people)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
 //                            pill is labelled 快速搜索 包含 …
@@ -93,7 +94,11 @@ const PILL_WORDS = {
   '.operator-field': {like: '包含'}
 };
 
-/** Tasklist names a search pill by its variable and operator: the quick search's reads 快速搜索 包含. */
+/**
+ * Tasklist names a search pill by its variable and operator and shows the value as queried: the quick
+ * search's reads 快速搜索 包含 探索, without the wildcards of its like query (editing the value still
+ * shows them, as Tasklist sends what is edited).
+ */
 function labelSearchPills() {
   for (const [field, words] of Object.entries(PILL_WORDS)) {
     for (const node of document.querySelectorAll(`.search-label ${field}, .search-label ${field} span`)) {
@@ -103,6 +108,48 @@ function labelSearchPills() {
       }
     }
   }
+  for (const label of document.querySelectorAll('.search-label')) {
+    const name = label.querySelector('.name-field .view-value span');
+    // the text node Angular writes the value into: changed in place, so that a new value still shows
+    const value = label.querySelector('.value-field .view-value span')?.firstChild;
+    if (name?.textContent.trim() === PILL_WORDS['.name-field'][SEARCH_VARIABLE]
+        && value?.nodeType === Node.TEXT_NODE && /^%.*%$/.test(value.nodeValue)) {
+      value.nodeValue = value.nodeValue.slice(1, -1);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ 历史
+
+/** The names of the people of a task's history, by task id and number of events shown. */
+const historyPeople = new Map();
+
+/**
+ * Tasklist's own 历史 tab writes users by id (shuocheng1 认领, 受理人 inspector2); this writes their names
+ * (GET /api/tasks/{id}/people), in the text nodes Angular wrote, leaving the id in the tooltip.
+ */
+function nameHistoryPeople() {
+  const pane = document.querySelector('.history-pane');
+  const taskId = routeParams().get('task');
+  const texts = pane && taskId ? [...pane.querySelectorAll('.operation-user, .new-value span, .original-value span')]
+    .map(node => node.firstChild)
+    .filter(text => text?.nodeType === Node.TEXT_NODE && text.nodeValue.trim()) : [];
+  if (!texts.length) {
+    return;
+  }
+  const key = `${taskId}|${pane.querySelectorAll('.instant').length}`;
+  if (!historyPeople.has(key)) {
+    historyPeople.set(key, request('GET', `/api/tasks/${encodeURIComponent(taskId)}/people`)
+      .then(({data}) => new Map(data.map(person => [person.id, person.label])), () => new Map()));
+  }
+  historyPeople.get(key).then(names => {
+    for (const text of texts) {
+      const name = names.get(text.nodeValue.trim());
+      if (name) {
+        text.nodeValue = name;
+      }
+    }
+  });
 }
 
 // ------------------------------------------------------------------ 已办
@@ -186,7 +233,13 @@ function addExpertButton(body, number) {
 function countyLink(node) {
   const link = el('a', {href: '/county/', className: 'ms-county-link', hidden: true}, '县域空间');
   node.appendChild(link);
-  request('GET', '/api/county/spaces').then(() => { link.hidden = false; }, () => link.remove());
+  request('GET', '/api/county/access').then(({data}) => {
+    if (data.readsSpaces) {
+      link.hidden = false;
+    } else {
+      link.remove();
+    }
+  }, () => link.remove());
 }
 
 // ------------------------------------------------------------------ 站内消息
@@ -300,11 +353,12 @@ async function taskCommands(node, {taskId}) {
   const box = el('div', {className: 'ms-task-commands'});
   node.appendChild(box);
   const delegated = task.delegationState === 'PENDING';
+  const owner = colleagues?.find(c => c.id === task.owner)?.label ?? task.owner;
   box.append(
     delegated
-      ? commandForm('交回', '此任务由 ' + task.owner + ' 委派给您：办完后交回，由其填写表单并完成。',
+      ? commandForm('交回', '此任务由 ' + owner + ' 委派给您：办完后交回，由其填写表单并完成。',
         [field('交回说明', handBackReason)], '交回',
-        () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}), () => '已交回 ' + task.owner + '。')
+        () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}), () => '已交回 ' + owner + '。')
       : commandForm('委派', '请本任务候选组的一位同事代为办理，办完后交回给您，由您完成（须为办理人）。',
         [field('委派给', delegateTo), field('委派事由', delegateReason)], '委派',
         () => request('POST', path('delegate'), {json: {assignee: delegateTo.value.trim(), reason: delegateReason.value}}),
@@ -376,7 +430,10 @@ async function objectionEvidence(taskId, caseNumber) {
 
 addStyle();
 sayWhatWasDone();
-new MutationObserver(labelSearchPills).observe(document.body, {childList: true, subtree: true});
+new MutationObserver(() => {
+  labelSearchPills();
+  nameHistoryPeople();
+}).observe(document.body, {childList: true, characterData: true, subtree: true});
 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
