@@ -73,6 +73,8 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.await().until(d -> pill.getText().contains("包含") && pill.getText().contains(spaceName.substring(0, 7)));
     assertThat(Browser.latinWords(pill.getText())).isEmpty();
     assertThat(pill.getText()).as("the like query's wildcards are not shown").doesNotContain("%");
+    WebElement ignoreCase = browser.visible(By.cssSelector("[cam-widget-search] .ignore-case"));
+    browser.await().until(d -> ignoreCase.getText().strip().endsWith("值"));
     // the match-type toggle is as wide as its words, not clipped to Camunda's width for "ALL"
     WebElement matchType = browser.visible(By.cssSelector("[cam-widget-search] .match-any button"));
     assertThat(matchType.getText()).isEqualTo("满足全部");

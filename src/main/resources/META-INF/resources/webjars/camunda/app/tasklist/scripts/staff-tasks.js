@@ -108,6 +108,13 @@ function labelSearchPills() {
       }
     }
   }
+  // Camunda's template writes an English full stop after the last option of 变量搜索时忽略大小写
+  for (const option of document.querySelectorAll('.ignore-case label')) {
+    const text = [...option.childNodes].find(node => node.nodeType === Node.TEXT_NODE && /[^\x00-\x7f]\.\s*$/.test(node.nodeValue));
+    if (text) {
+      text.nodeValue = text.nodeValue.replace(/\.(\s*)$/, '$1');
+    }
+  }
   for (const label of document.querySelectorAll('.search-label')) {
     const name = label.querySelector('.name-field .view-value span');
     // the text node Angular writes the value into: changed in place, so that a new value still shows
