@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,10 +34,13 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
   private static final Set<String> ENCODED_SEPARATORS = Set.of("%2f", "%5c", "%2e", "%3b");
 
   /**
-   * The one path that Camunda's webapps ask for with a trailing slash: the list of engines
-   * ({@code EngineResource}).
+   * The paths that Camunda's webapps ask for with a trailing slash: the list of engines
+   * ({@code EngineResource}), and the Admin webapp's {@code OPTIONS} of the user, group and tenant
+   * lists (which links its start page may offer), read-only.
    */
   private static final Set<String> TRAILING_SLASH_ALLOWED = Set.of("/camunda/api/engine/engine/");
+  private static final Pattern TRAILING_SLASH_OPTIONS =
+      Pattern.compile("/camunda/api/engine/engine/[a-z0-9-]+/(user|group|tenant)/");
 
 
   /** The request's path as the client sent it, without the context path (still percent-encoded). */
@@ -56,7 +60,8 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String problem = problem(rawPath(request), request.getServletPath() + nullToEmpty(request.getPathInfo()));
+    String problem = problem(request.getMethod(), rawPath(request),
+        request.getServletPath() + nullToEmpty(request.getPathInfo()));
     if (problem != null) {
       Problems.write(request, response, Problems.of(ProblemType.INVALID_PATH,
           "请求路径（path）不规范：" + problem + "，请使用规范路径", List.of(new FieldError("path", problem))));
@@ -65,8 +70,8 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  /** Why {@code raw} is not the canonical spelling of {@code resolved}, in Chinese; null when it is. */
-  static String problem(String raw, String resolved) {
+  /** Why {@code raw} (asked with {@code method}) is not the canonical spelling of {@code resolved}, in Chinese; null when it is. */
+  static String problem(String method, String raw, String resolved) {
     String lower = raw.toLowerCase(Locale.ROOT);
     if (API_PREFIXES.stream().noneMatch(prefix -> under(raw, prefix))) {
       return "路径前缀的大小写或写法不正确";
@@ -85,7 +90,8 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
         return "不允许使用“.”或“..”路径段";
       }
     }
-    if (raw.endsWith("/") && !TRAILING_SLASH_ALLOWED.contains(raw)) {
+    if (raw.endsWith("/") && !TRAILING_SLASH_ALLOWED.contains(raw)
+        && !("OPTIONS".equals(method) && TRAILING_SLASH_OPTIONS.matcher(raw).matches())) {
       return "路径不能以斜杠结尾";
     }
     // anything else the container resolved differently (a spelling not foreseen above)

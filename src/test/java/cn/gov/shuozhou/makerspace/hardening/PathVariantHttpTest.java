@@ -133,6 +133,21 @@ class PathVariantHttpTest extends HardeningHttpTest {
   }
 
   @Test
+  void onlyTheAdminStartPagesOptionsOfTheUserGroupAndTenantListsMayEndWithASlash() throws Exception {
+    WebappSession admin = webapp();
+    assertThat(admin.login("admin", "admin").statusCode()).isEqualTo(200);
+    for (String list : List.of("user", "group", "tenant")) {
+      String path = "/camunda/api/engine/engine/default/" + list + "/";
+      HttpResponse<String> options = admin.options(path);
+      assertThat(options.statusCode()).as("%s: %s", path, abbreviate(options.body())).isEqualTo(200);
+      assertThat(options.body()).as(path).contains("\"links\"", "\"create\"");
+      assertThat(admin.get(path).statusCode()).as("GET " + path).isEqualTo(400);
+    }
+    assertThat(admin.options("/camunda/api/engine/engine/default/task/").statusCode()).isEqualTo(400);
+    assertThat(admin.options("/camunda/api/engine/engine/default/user//").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theAdminSetupCannotBeReachedThroughAnotherSpelling() {
     String user = "{\"profile\":{\"id\":\"pathintruder\",\"firstName\":\"x\",\"lastName\":\"y\"},"
         + "\"credentials\":{\"password\":\"Intruder-2026\"}}";

@@ -186,6 +186,13 @@ public abstract class AbstractHttpTest {
       return response;
     }
 
+    /** OPTIONS of a path of the webapps: what the user may do with that resource (its links). */
+    public HttpResponse<String> options(String path) {
+      return Http.send(client, HttpRequest.newBuilder(uri(path))
+          .header("Accept", "application/json")
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** POST JSON with the current CSRF token. */
     public HttpResponse<String> post(String path, String json) {
       if (csrfToken == null) {
