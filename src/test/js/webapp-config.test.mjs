@@ -8,6 +8,7 @@ test('every webapp is Chinese first with English available, branded, dated the C
   assert.deepEqual(config.app, { name: '管理', vendor: '朔州市众创空间认定与管理' });
   assert.deepEqual(config.locales, { availableLocales: ['zh', 'en'], fallbackLocale: 'zh' });
   assert.equal(config.dateFormat.normal, 'YYYY年M月D日 HH:mm');
+  assert.equal(config.disableWelcomeMessage, true);
   assert.deepEqual(config.customScripts, ['../../../common/webapp-branding']);
 });
 

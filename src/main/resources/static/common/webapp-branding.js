@@ -2,7 +2,8 @@
 // Welcome): each app's scripts/config.js loads this module as a custom script. Camunda renders
 // its logo and the app's name there; the logo gives way to the system's and the bureau's names.
 // The footer's "Camunda Platform / v7.24.0" gives way to the bureau, and the time zone's IANA
-// name (UTC, Asia/Shanghai) to its Chinese name (东八区): users read Chinese only (issue 13).
+// name (UTC, Asia/Shanghai) to its Chinese name (东八区), the profile form's English sample names
+// to Chinese hints: users read Chinese only (issue 13).
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
 export const BUREAU_NAME = '朔州市科学技术局';
@@ -45,6 +46,22 @@ function brandFooter() {
   zone.nextElementSibling?.append(vendor);
 }
 
+/** The welcome page's profile form ships English sample names as placeholders (Jonny, Prosciutto). */
+const PLACEHOLDERS = {
+  'user-profile-firstname': '如：朔城区',
+  'user-profile-lastname': '如：审核员一',
+  'user-profile-email': '电子邮箱地址',
+};
+
+function brandPlaceholders() {
+  for (const [id, text] of Object.entries(PLACEHOLDERS)) {
+    const input = document.getElementById(id);
+    if (input && input.placeholder !== text) {
+      input.placeholder = text;
+    }
+  }
+}
+
 function brand() {
   for (const header of document.querySelectorAll('.login-header:not([data-ms-branded])')) {
     header.setAttribute('data-ms-branded', '');
@@ -60,6 +77,7 @@ function brand() {
     header.prepend(box);
   }
   brandFooter();
+  brandPlaceholders();
 }
 
 const style = document.createElement('style');

@@ -12,6 +12,8 @@ export function webappConfig(name, { customScripts = [], ...own } = {}) {
     customScripts: [BRANDING, ...customScripts],
     locales: { availableLocales: ['zh', 'en'], fallbackLocale: 'zh' },
     dateFormat: { normal: 'YYYY年M月D日 HH:mm', long: 'YYYY年M月D日 HH:mm:ss' },
+    // no first-visit box about Camunda's welcome app: its probe (GET /camunda-welcome) failed on every login
+    disableWelcomeMessage: true,
     ...own,
   };
 }

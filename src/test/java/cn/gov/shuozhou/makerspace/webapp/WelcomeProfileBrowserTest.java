@@ -48,6 +48,10 @@ class WelcomeProfileBrowserTest extends AbstractHttpTest {
     browser.click(By.cssSelector("[ng-click=\"showForm('profile')\"]"));
     browser.await().until(d -> firstName.equals(
         d.findElement(By.id("user-profile-firstname")).getDomProperty("value")));
+    for (String field : java.util.List.of("user-profile-firstname", "user-profile-lastname", "user-profile-email")) {
+      assertThat(Browser.latinWords(browser.driver().findElement(By.id(field)).getDomAttribute("placeholder")))
+          .as("the placeholder of " + field).isEmpty();
+    }
     // the form saves only once touched: type a character and take it back, the name stays the same
     browser.driver().findElement(By.id("user-profile-firstname")).sendKeys(Keys.END, "x", Keys.BACK_SPACE);
     browser.click(By.cssSelector("form[name='userProfile'] button[type='submit']"));
