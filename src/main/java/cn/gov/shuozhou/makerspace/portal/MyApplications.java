@@ -2,11 +2,16 @@ package cn.gov.shuozhou.makerspace.portal;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
+import cn.gov.shuozhou.makerspace.certification.Outcome;
 import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -46,10 +51,12 @@ public class MyApplications {
 
   private final ProcessEngine engine;
   private final RequiredMaterials materials;
+  private final CertificateRegistry certificates;
 
-  public MyApplications(ProcessEngine engine, RequiredMaterials materials) {
+  public MyApplications(ProcessEngine engine, RequiredMaterials materials, CertificateRegistry certificates) {
     this.engine = engine;
     this.materials = materials;
+    this.certificates = certificates;
   }
 
   /** Page {@code page} (from 1) of the applications filed with {@code creditCode}. */
@@ -108,10 +115,22 @@ public class MyApplications {
         .sorted(Comparator.comparing(Task::getCreateTime))
         .map(t -> new OwnTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();
     String county = County.nameOf(v.get(COUNTY));
+    String outcome = (String) v.get(OUTCOME);
+    String outcomeReason = (String) v.get(OUTCOME_REASON);
+    Certificate ended = Outcome.CERTIFIED.name().equals(outcome) && v.get(CERTIFICATE_NUMBER) != null
+        ? certificates.find((String) v.get(CERTIFICATE_NUMBER)).filter(c -> c.status() != CertificateStatus.VALID).orElse(null)
+        : null;
+    if (ended != null) {
+      // the title ended after the certification (Art. 8–11): the registry says how and when
+      outcome = ended.status().name();
+      outcomeReason = ended.status() == CertificateStatus.REVOKED
+          ? ended.statusNote() + "。取消日期：" + ReadableValues.date(ended.statusChangedOn())
+          : ended.statusNote();
+    }
     return new MyApplication(instance.getBusinessKey(), (String) v.get(SPACE_NAME), county,
         instance.getStartTime().toInstant(), running, stages, own,
         running && !own.isEmpty() ? (String) v.get(RETURN_REASON) : null,
-        (String) v.get(OUTCOME), (String) v.get(OUTCOME_REASON),
+        outcome, outcomeReason,
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
         (String) v.get(CERTIFICATE_NUMBER), validUntil(v.get(VALID_UNTIL)),
         materials.of(v));

@@ -241,7 +241,7 @@ public class MyCases {
       return value;
     }
 
-    /** The updates of the instance's own variable {@code name}, oldest first. */
+    /** The updates of the instance's variable {@code name} in any of its scopes, oldest first. */
     List<HistoricVariableUpdate> updates(String processInstanceId, String name) {
       return byInstance.computeIfAbsent(processInstanceId, this::read).stream()
           .filter(update -> name.equals(update.getVariableName())).toList();
@@ -251,8 +251,9 @@ public class MyCases {
       List<HistoricVariableUpdate> updates = new ArrayList<>();
       for (HistoricDetail detail : engine.getHistoryService().createHistoricDetailQuery()
           .processInstanceId(processInstanceId).variableUpdates().orderByTime().asc().list()) {
-        // the process's own variables, not a task's or a sub-scope's local copy
-        if (detail instanceof HistoricVariableUpdate update && processInstanceId.equals(update.getExecutionId())) {
+        // the variables of the process and of its scopes (a rectification's subprocess holds its reason,
+        // deadline and report), not a task's local copy
+        if (detail instanceof HistoricVariableUpdate update && update.getTaskId() == null) {
           updates.add(update);
         }
       }

@@ -51,6 +51,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   void rewardedThenRectifiedThenRevokedForAViolation() throws Exception {
     String supervision = certified("朔州星火众创空间");
     String certificate = businessKey(supervision);
+    String operator = operatorOf(supervision);
 
     annualReport(supervision, SupervisionFixtures.annualReport(12, 24, 3, 1_000_000));
     assess(supervision, "excellent", "报告内容属实，各项指标突出。");
@@ -68,13 +69,18 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     Task rectify = web.task(supervision, TASK_RECTIFY);
     web.signInToPortal(operatorOf(supervision));
     By rectifyForm = web.openOnPortal(rectify);
+    assertThat(browser.visible(By.id("rectifications")).getText()).as("the notice names its reason and deadline")
+        .contains("培训和孵化指标未达要求").containsPattern("整改期限\\s*\\d{4}年\\d{1,2}月\\d{1,2}日");
     web.fillOnPortal(rectify, Map.of(RECTIFICATION_REPORT, "已增聘创业导师三名，每月开展培训两次。"));
     web.upload(rectifyForm, "RECTIFICATION", "整改报告1.pdf");
     web.submitOnPortal("rectify", rectify);
     Task reassessment = web.task(supervision, TASK_REASSESSMENT);
     web.signIn("city1");
     web.openTask(reassessment);
+    // left unticked, the form says what completing it starts
+    browser.withText(By.cssSelector(".task-details .fjs-container"), "未勾选“整改合格”");
     web.tick("Field_rectificationPassed");
+    browser.await().until(d -> !d.findElement(By.cssSelector(".task-details .fjs-container")).getText().contains("未勾选“整改合格”"));
     web.type("Field_reassessmentComment", "整改到位。");
     web.complete("reassessment", reassessment);
     assertThat(browser.await().until(d -> engine.getHistoryService().createHistoricVariableInstanceQuery()
@@ -86,6 +92,10 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
         Map.of(SanctionHearing.STATEMENT_TEXT, "场地用途调整已向区科技局报备，请求从轻处理。"));
     leadersApprove(hearing, "经局领导集体审定，同意取消称号。");
     assertOutcome(supervision, OUTCOME_REVOKED);
+    // the operator's own portal says so too, not 已认定 from the certification
+    web.signInToPortal(operator);
+    assertThat(browser.withText(By.cssSelector("article.application"), "已取消称号").getText())
+        .contains(certificate, "违反管理规定情节严重", "取消日期");
 
     publicSees("朔州星火众创空间", certificate, "已取消");
     announcedRevoked("朔州星火众创空间", certificate, "违反管理规定，情节严重（第十条）");
