@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.common;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,6 +23,14 @@ public final class EngineClock {
 
   public static LocalDate toLocalDate(Date date) {
     return date.toInstant().atZone(ZONE).toLocalDate();
+  }
+
+  /**
+   * A stored moment (a JDBC timestamp) as Beijing wall time, whatever the JVM's default zone: {@code
+   * Timestamp.toLocalDateTime()} gives the server's zone, so a server in UTC showed 00:37 for 08:37.
+   */
+  public static LocalDateTime toLocalDateTime(Date moment) {
+    return moment == null ? null : moment.toInstant().atZone(ZONE).toLocalDateTime();
   }
 
   public static Date startOf(LocalDate day) {

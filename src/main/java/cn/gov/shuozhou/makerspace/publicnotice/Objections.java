@@ -94,8 +94,8 @@ public class Objections {
   public Optional<Status> status(String acknowledgementNumber, String phone) {
     return jdbc.query("SELECT acknowledgement_number, application_number, received_at, handled_at, upheld, finding "
             + "FROM ms_objection WHERE acknowledgement_number = ? AND phone = ?",
-        (rs, i) -> new Status(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
-            rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(),
+        (rs, i) -> new Status(rs.getString(1), rs.getString(2), EngineClock.toLocalDateTime(rs.getTimestamp(3)),
+            EngineClock.toLocalDateTime(rs.getTimestamp(4)),
             rs.getTimestamp(4) == null ? null : rs.getBoolean(5), rs.getString(6)),
         acknowledgementNumber, phone).stream().findFirst();
   }
