@@ -1,23 +1,26 @@
 package cn.gov.shuozhou.makerspace.letters;
 
-import cn.gov.shuozhou.makerspace.common.ProblemType;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 
-import cn.gov.shuozhou.makerspace.letters.LetterAccess;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.registry.Certificate;
+import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
-import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,11 +57,13 @@ public class LettersController {
   private final LetterArchive archive;
   private final LetterAccess access;
   private final ProcessEngine engine;
+  private final CertificateRegistry registry;
 
-  public LettersController(LetterArchive archive, LetterAccess access, ProcessEngine engine) {
+  public LettersController(LetterArchive archive, LetterAccess access, ProcessEngine engine, CertificateRegistry registry) {
     this.archive = archive;
     this.access = access;
     this.engine = engine;
+    this.registry = registry;
   }
 
   @GetMapping("/api/my/applications/{applicationNumber}/letters")
@@ -89,13 +94,24 @@ public class LettersController {
   /** The certificate of the public registry page of that certificate. */
   @GetMapping("/public/registry/{certificateNumber}/certificate")
   public ResponseEntity<byte[]> certificate(@PathVariable String certificateNumber) {
-    boolean wellFormed = CASE_NUMBER.matcher(certificateNumber).matches();
-    return (wellFormed ? archive.certificate(certificateNumber) : Optional.<LetterSummary>empty()).map(this::pdf)
-        .orElseGet(() -> ResponseEntity.status(wellFormed ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST)
-            .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-            .header("X-Content-Type-Options", "nosniff")
-            .body((wellFormed ? "未找到该证书编号的证书文件" : "证书编号（certificateNumber）格式不正确")
-                .getBytes(StandardCharsets.UTF_8)));
+    if (!CASE_NUMBER.matcher(certificateNumber).matches()) {
+      return text(HttpStatus.BAD_REQUEST, "证书编号（certificateNumber）格式不正确");
+    }
+    // a revoked title's certificate is void: the public gets its status, not a document that looks valid
+    Optional<Certificate> revoked = registry.find(certificateNumber).filter(c -> c.status() == CertificateStatus.REVOKED);
+    if (revoked.isPresent()) {
+      return text(HttpStatus.GONE, "该证书已于" + ReadableValues.date(revoked.get().statusChangedOn())
+          + "随称号取消而作废，不再提供下载；其状态请见众创空间名录");
+    }
+    return archive.certificate(certificateNumber).map(this::pdf)
+        .orElseGet(() -> text(HttpStatus.NOT_FOUND, "未找到该证书编号的证书文件"));
+  }
+
+  private static ResponseEntity<byte[]> text(HttpStatus status, String message) {
+    return ResponseEntity.status(status)
+        .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+        .header("X-Content-Type-Options", "nosniff")
+        .body(message.getBytes(StandardCharsets.UTF_8));
   }
 
   private ResponseEntity<byte[]> pdf(LetterSummary letter) {

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.Certification;
@@ -98,12 +99,26 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
         }
         browser.open(uri("/public/registry?q=" + enc(tag)).toString());
         browser.fullPageScreenshot(Browser.screenshots().resolve("public-registry-" + width + ".png"));
+        if (width == 375) {
+          // the columns' headings are hidden on a phone: each value is labelled
+          assertThat((String) browser.js("return getComputedStyle(document.querySelector("
+              + "'#registry td[data-label=\"有效期至\"]'), '::before').content;")).contains("有效期至：");
+        }
       }
 
       browser.open(uri("/public/verify").toString());
       browser.visible(By.id("number")).sendKeys(valid.certificateNumber());
       browser.click(By.cssSelector(".public-search button"));
       assertThat(browser.withText(By.id("verdict"), "证书真实").getText()).contains(tag + "创客空间").contains("有效");
+      // a revoked or expired certificate is authentic but says plainly that it no longer counts
+      browser.open(uri("/public/verify?number=" + revoked.certificateNumber()).toString());
+      assertThat(browser.withText(By.id("verdict"), "证书真实").getText()).contains("该证书已作废")
+          .contains("称号已于 " + ReadableValues.date(today) + " 取消").doesNotContain("有效期至");
+      browser.open(uri("/public/verify?number=" + expired.certificateNumber()).toString());
+      assertThat(browser.withText(By.id("verdict"), "证书真实").getText()).contains("该证书已失效");
+      HttpResponse<String> file = send(HttpRequest.newBuilder(uri("/public/registry/" + revoked.certificateNumber() + "/certificate")).GET());
+      assertThat(file.statusCode()).isEqualTo(410);
+      assertThat(file.body()).contains("作废");
       browser.open(uri("/public/verify?number=SZZC-1999-999").toString());
       assertThat(browser.withText(By.id("verdict"), "未查到").getText()).contains("SZZC-1999-999");
       browser.open(uri("/public/verify?number=ZC-0000-NOPE").toString());
