@@ -25,8 +25,16 @@ function render({ mayDisable, accounts }) {
   el('td', { className: disabled ? 'error-text' : '' }, disabled ? `已停用（${formatTime(disabledAt)}）` : '正常'),
   mayDisable ? el('td', {}, el('button', {
     type: 'button', className: disabled ? 'enable' : 'disable',
-    onclick: () => change(o.userId, disabled ? 'enable' : 'disable'),
+    onclick: (event) => (disabled ? change(o.userId, 'enable') : confirmDisable(event.currentTarget.parentElement, o)),
   }, disabled ? '启用' : '停用')) : null)));
+}
+
+/** 停用 locks an organisation out at once: the row asks once more, naming it, before it is done. */
+function confirmDisable(cell, o) {
+  const confirm = el('button', { type: 'button', className: 'confirm-disable', onclick: () => change(o.userId, 'disable') }, '确认停用');
+  fill(cell, el('span', { role: 'alert' }, `停用后“${o.organisationName}”不能再登录。`), confirm,
+    el('button', { type: 'button', className: 'cancel-disable', onclick: async () => render(await load()) }, '取消'));
+  confirm.focus();
 }
 
 async function change(userId, action) {

@@ -43,6 +43,12 @@ class OrganisationAccountsPageBrowserTest extends AbstractHttpTest {
     signIn("admin");
     assertThat(browser.visible(By.cssSelector(row)).getText()).contains("朔城区").contains("正常");
     browser.click(By.cssSelector(row + " button.disable"));
+    // one click does not lock an organisation out: the row asks once more, naming it
+    assertThat(browser.withText(By.cssSelector(row), "不能再登录").getText()).contains("确认停用");
+    assertThat(api(user).get("/api/my/applications").statusCode()).as("not yet disabled").isEqualTo(200);
+    browser.click(By.cssSelector(row + " button.cancel-disable"));
+    browser.click(By.cssSelector(row + " button.disable"));
+    browser.click(By.cssSelector(row + " button.confirm-disable"));
     browser.withText(By.id("global-message"), "已停用");
     assertThat(browser.withText(By.cssSelector(row), "已停用").getText()).contains("已停用");
     assertThat(api(user).get("/api/my/applications").statusCode()).as("it cannot log in").isEqualTo(401);
