@@ -32,6 +32,14 @@ public final class ReadableValues {
     return LABELS.getOrDefault(kind, Map.of()).getOrDefault(text, text);
   }
 
+  /**
+   * Someone's sentence quoted inside a composed text: without its closing punctuation (。；，.), which
+   * the composition adds itself; the notices read "限期整改。；整改复核…" and "合格。。" before.
+   */
+  public static String clause(String text) {
+    return text == null ? null : text.strip().replaceAll("[。．.；;，,、\\s]+$", "");
+  }
+
   /** "2/3（67%）"; "0/0" for an empty whole. */
   public static String ratio(long part, long whole) {
     return whole == 0 ? part + "/0" : "%d/%d（%d%%）".formatted(part, whole, Math.round(part * 100.0 / whole));

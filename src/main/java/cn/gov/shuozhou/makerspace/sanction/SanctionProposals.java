@@ -6,6 +6,7 @@ import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.*;
 
 import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.certification.Policy;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -82,8 +83,8 @@ public class SanctionProposals {
           text(e, SupervisionProcess.REASSESSMENT_COMMENT));
       case FALSE_MATERIALS, ENDED_TITLE_FALSE_MATERIALS -> supervision.falseMaterialsNote(text(e, SupervisionProcess.REPORT_TEXT),
           text(e, SupervisionProcess.FALSE_MATERIALS_FINDING));
-      case OBJECTION_FALSE_MATERIALS -> "公示异议经核查成立，核查意见：" + text(e, CertificationProcess.UPHELD_OBJECTION_FINDING);
-      case APPLICATION_FALSE_MATERIALS -> "核定意见：" + text(e, CertificationProcess.FALSE_MATERIALS_FINDING);
+      case OBJECTION_FALSE_MATERIALS -> "公示异议经核查成立，核查意见：" + ReadableValues.clause(text(e, CertificationProcess.UPHELD_OBJECTION_FINDING));
+      case APPLICATION_FALSE_MATERIALS -> "核定意见：" + ReadableValues.clause(text(e, CertificationProcess.FALSE_MATERIALS_FINDING));
     };
   }
 

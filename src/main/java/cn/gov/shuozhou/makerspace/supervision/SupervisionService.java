@@ -94,15 +94,15 @@ public class SupervisionService {
     String failure = report == null
         ? "未在整改期限（" + readable(deadline) + "）内提交整改报告"
         : "整改复核不合格" + suffix("复核意见", reassessmentComment);
-    return cap("整改原因：" + reason + "；" + failure);
+    return cap("整改原因：" + ReadableValues.clause(reason) + "；" + failure);
   }
 
   public String violationNote(String description, String sanctionNote) {
-    return cap("违规情况：" + description + suffix("处理意见", sanctionNote));
+    return cap("违规情况：" + ReadableValues.clause(description) + suffix("处理意见", sanctionNote));
   }
 
   public String falseMaterialsNote(String reportText, String finding) {
-    return cap("举报内容：" + reportText + suffix("核定意见", finding));
+    return cap("举报内容：" + ReadableValues.clause(reportText) + suffix("核定意见", finding));
   }
 
   // ------------------------------------------------------------------ the end (Art. 8–11)
@@ -146,7 +146,7 @@ public class SupervisionService {
     if (text == null || text.isBlank()) {
       return "";
     }
-    return label.isEmpty() ? "：" + text : "；" + label + "：" + text;
+    return label.isEmpty() ? "：" + ReadableValues.clause(text) : "；" + label + "：" + ReadableValues.clause(text);
   }
 
   /** A composed text (a reason quoting several inputs) is cut to what the engine stores; every quoted input stays complete in its own variable. */

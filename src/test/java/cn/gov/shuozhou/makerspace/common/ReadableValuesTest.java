@@ -22,6 +22,10 @@ class ReadableValuesTest {
     assertThat(ReadableValues.ratio(1, 3)).isEqualTo("1/3（33%）");
     assertThat(ReadableValues.ratio(5, 5)).isEqualTo("5/5（100%）");
     assertThat(ReadableValues.ratio(0, 0)).isEqualTo("0/0");
+    assertThat(ReadableValues.clause("培训指标未达要求，限期整改。 ")).isEqualTo("培训指标未达要求，限期整改");
+    assertThat(ReadableValues.clause("复核合格；")).isEqualTo("复核合格");
+    assertThat(ReadableValues.clause("面积为 2.5")).isEqualTo("面积为 2.5");
+    assertThat(ReadableValues.clause(null)).isNull();
     Date date = Date.from(ZonedDateTime.of(2026, 12, 6, 14, 30, 59, 0, ZoneId.of("Asia/Shanghai")).toInstant());
     assertThat(ReadableValues.dateTime(date)).isEqualTo("2026年12月6日 14:30");
     assertThat(ReadableValues.number(80.0)).isEqualTo("80");

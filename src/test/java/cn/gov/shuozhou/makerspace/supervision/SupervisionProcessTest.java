@@ -24,6 +24,7 @@ import cn.gov.shuozhou.makerspace.registry.SanctionKind;
 import cn.gov.shuozhou.makerspace.registry.SanctionRegistry;
 import cn.gov.shuozhou.makerspace.sanction.DecisionRecords;
 import cn.gov.shuozhou.makerspace.sanction.SanctionHearing;
+import cn.gov.shuozhou.makerspace.tasks.CaseCard;
 import cn.gov.shuozhou.makerspace.support.AbstractProcessTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import java.time.LocalDate;
@@ -409,7 +410,8 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(refused(() -> tasks.complete(decide.getId(), Map.of(SANCTION, "fine", SANCTION_NOTE, "罚款"))))
         .hasMessageContaining("sanction");
     as("city1", List.of(Groups.CITY_BUREAU), () -> {
-      tasks.complete(decide.getId(), Map.of(SANCTION, SANCTION_WARNING, SANCTION_NOTE, "予以警告，限一个月内恢复"));
+      // the clerk ends the note with 。 as people write: the notice must not read "恢复。。"
+      tasks.complete(decide.getId(), Map.of(SANCTION, SANCTION_WARNING, SANCTION_NOTE, "予以警告，限一个月内恢复。"));
       return null;
     });
     runDueJobs(s.id());
@@ -421,7 +423,8 @@ class SupervisionProcessTest extends AbstractProcessTest {
     assertThat(statement.getDueDate()).isEqualTo(calendar.due(ClockUtil.getCurrentTime(), 5));
     assertThat(tasks.getVariable(statement.getId(), SanctionHearing.PROPOSAL_DECISION)).isEqualTo("予以警告");
     assertThat(tasks.getVariable(statement.getId(), SanctionHearing.NOTICE_TEXT).toString())
-        .contains("第十条").contains("予以警告").contains("未经批准擅自缩减公共服务面积").contains("2026年3月9日").contains("陈述和申辩");
+        .contains("第十条").contains("予以警告").contains("未经批准擅自缩减公共服务面积").contains("2026年3月9日").contains("陈述和申辩")
+        .contains("限一个月内恢复。贵单位").doesNotContain("。。", "。；");
     assertThat(refused(() -> tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false))))
         .hasMessageContaining("陈述和申辩意见");
     tasks.complete(statement.getId(), Map.of(SanctionHearing.STATEMENT_WAIVED, false,
@@ -429,6 +432,9 @@ class SupervisionProcessTest extends AbstractProcessTest {
 
     Task leaders = hearingTask(s.number(), SanctionHearing.TASK_LEADER_DECISION);
     assertThat(candidateGroups(leaders)).containsExactly(Groups.BUREAU_LEADERS);
+    // the leaders' card says which title it is about (the hearing gets the case's numbers and county)
+    assertThat(tasks.getVariableLocal(leaders.getId(), CaseCard.CARD_CERTIFICATE_NUMBER)).isEqualTo(s.number());
+    assertThat(tasks.getVariableLocal(leaders.getId(), CaseCard.CARD_COUNTY_NAME)).isNotNull();
     assertThat(tasks.getVariable(leaders.getId(), SanctionHearing.STATEMENT_TEXT)).isEqualTo("公共服务面积系临时调整，已于当月恢复");
     assertThat(tasks.getVariable(leaders.getId(), SanctionHearing.PROPOSAL_FACTS).toString()).contains("予以警告，限一个月内恢复");
     assertThat(refused(() -> tasks.complete(leaders.getId(), Map.of(SanctionHearing.LEADER_DECISION, "maybe",
@@ -453,7 +459,7 @@ class SupervisionProcessTest extends AbstractProcessTest {
       assertThat(r.kind()).isEqualTo(SanctionKind.WARNING);
       assertThat(r.cause()).isEqualTo("VIOLATION");
       assertThat(r.reason()).isEqualTo("未经批准擅自缩减公共服务面积");
-      assertThat(r.note()).isEqualTo("予以警告，限一个月内恢复");
+      assertThat(r.note()).isEqualTo("予以警告，限一个月内恢复。");
       assertThat(r.decidedOn()).isEqualTo(CERTIFICATION_DAY);
     });
     assertThat(certificates.find(s.number()).orElseThrow().status()).isEqualTo(CertificateStatus.VALID);
