@@ -6,6 +6,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPL
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
+import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -131,7 +132,14 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
     if ("supplement".equals(notice.event()) && reason != null) {
       text += "补正事项：" + reason;
     }
-    notifications.toApplicant((String) scope.getVariable(APPLICANT), eventKey, notice.subject(), text);
+    String subject = notice.subject();
+    Object reportYear = scope.getVariable(SupervisionProcess.REPORT_YEAR);
+    if (reportYear != null && subject.startsWith("年度报告")) {
+      // one window a year: the inbox says which year's report it is about
+      subject = reportYear + subject;
+      text = text.replace("本年度", reportYear + "年度");
+    }
+    notifications.toApplicant((String) scope.getVariable(APPLICANT), eventKey, subject, text);
   }
 
   private static String key(Notice notice, String processInstanceId, String runId) {
