@@ -4,7 +4,7 @@
 // mountPage() at the end of its script.
 
 import { ApiError, NotLoggedIn, asError } from './errors.js';
-import { currentUser, ensureSession, login, logout } from './session.js';
+import { currentUser, ensureSession, login, logout, request } from './session.js';
 import { el, fill, hide, show, showError } from './dom.js';
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
@@ -65,6 +65,20 @@ export function showApp(user) {
   if (user && user.userId) {
     $('user-name').textContent = user.userId;
     show($('user-box'));
+    showUserName(user.userId);
+  }
+}
+
+/** The signed-in user by name, 规则管理员一（ruleadmin1), as Camunda's own header names them; the id alone when unnamed. */
+async function showUserName(userId) {
+  try {
+    const { data } = await request('GET', `/camunda/api/engine/engine/default/user/${encodeURIComponent(userId)}/profile`);
+    const name = `${data.firstName || ''}${data.lastName || ''}`.trim();
+    if (name && $('user-name').textContent === userId) {
+      $('user-name').textContent = `${name}（${userId}）`;
+    }
+  } catch {
+    // the id stays
   }
 }
 

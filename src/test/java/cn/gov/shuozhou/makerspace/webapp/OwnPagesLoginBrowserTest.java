@@ -46,6 +46,8 @@ class OwnPagesLoginBrowserTest extends AbstractHttpTest {
 
     browser.driver().navigate().refresh();
     browser.withText(By.id("user-name"), user); // still logged in after a reload
+    // named as Camunda's header names them, with the id
+    assertThat(browser.withText(By.id("user-name"), "（" + user + "）").getText()).matches("\\p{IsHan}+（" + user + "）");
   }
 
   private void logOut() {
