@@ -123,9 +123,11 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
         .contains("certification-policy", "article4-eligibility", "first-review-routing", "expert-conclusion");
     assertThat(decisions).allSatisfy(d -> assertThat(d.findElement(By.cssSelector(".audit-decision-version"))
         .getText()).matches("版本 \\d+"));
-    String routing = browser.driver().findElement(
-        By.cssSelector(".audit-decision[data-decision-key='first-review-routing']")).getText();
-    assertThat(routing).contains("county-shuocheng").contains("shuocheng");
+    // the decision's input and output values read as their labels (its codes: other, shuocheng, county-shuocheng)
+    assertThat(browser.driver().findElements(By.cssSelector(
+        ".audit-decision[data-decision-key='first-review-routing'] .panel-body td:last-child")))
+        .extracting(WebElement::getText).contains("其他", "朔城区", "朔城区科技局")
+        .doesNotContain("county-shuocheng", "shuocheng", "other");
     assertThat(browser.driver().findElements(By.cssSelector(".audit-decision-overview tbody tr")))
         .hasSameSizeAs(decisions);
     screenshotOfTab("audit-decisions.png");
@@ -273,6 +275,15 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     browser.visible(By.cssSelector(".audit-search-page .audit-search-input")).sendKeys(data.runningKey());
     browser.click(By.cssSelector(".audit-search-page .audit-search-submit"));
     browser.visible(By.cssSelector(".audit-search-table tr[data-instance-id='" + data.runningId() + "']"));
+    // or by the organisation's credit code (or a name: the same searchText), lower-cased as people type
+    String creditCode = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(data.runningId()).variableName("creditCode").singleResult().getValue();
+    WebElement query = browser.visible(By.cssSelector(".audit-search-page .audit-search-input"));
+    query.clear();
+    query.sendKeys(creditCode.toLowerCase());
+    browser.click(By.cssSelector(".audit-search-page .audit-search-submit"));
+    assertThat(browser.visible(By.cssSelector(".audit-search-table tr[data-instance-id='" + data.runningId() + "']"))
+        .getText()).contains("名称或信用代码包含");
 
     assertThat(browser.consoleLog()).noneMatch(line -> line.contains("status of 403"));
   }

@@ -1,6 +1,7 @@
 // Search by application number or certificate number (dashboard and the 历史查询 page): finds the
 // certification instance (business key = application number, or variable certificateNumber) and
-// the supervision instance (business key = certificate number, or variable applicationNumber).
+// the supervision instance (business key = certificate number, or variable applicationNumber); by a
+// part of the space's or operator's name or the credit code through the case's searchText.
 
 import {EngineClient} from './api.js';
 import {alertBox, h, loading, replace, table} from './dom.js';
@@ -23,7 +24,10 @@ async function find(client, text) {
   const partial = [
     {why: '业务编号包含', query: {processInstanceBusinessKeyLike: `%${text}%`}},
     {why: '证书编号包含', query: {processDefinitionKey: CERTIFICATION_KEY,
-      variables: [{name: 'certificateNumber', operator: 'like', value: `%${text}%`}]}}
+      variables: [{name: 'certificateNumber', operator: 'like', value: `%${text}%`}]}},
+    // the case's identifiers and names, upper-cased (tasks/CaseCard): space, operator, credit code
+    {why: '名称或信用代码包含', query: {
+      variables: [{name: 'searchText', operator: 'like', value: `%${text.toUpperCase()}%`}]}}
   ];
   const run = async searches => {
     const found = new Map();
@@ -65,13 +69,13 @@ export function renderSearch(container, api, {autofocus = false} = {}) {
   const client = new EngineClient(api);
   const results = h('div', {className: 'audit-search-results'});
   const input = h('input', {type: 'search', className: 'form-control audit-search-input', autofocus,
-    placeholder: '输入申请编号（如 SQ-2026-000001）或证书编号（如 SZZC-2026-001）'});
+    placeholder: '申请编号、证书编号、众创空间或运营机构名称、信用代码'});
   let request = 0;
 
   const search = async () => {
     const text = input.value.trim();
     if (!text) {
-      replace(results, h('p', {className: 'audit-muted'}, '请输入申请编号或证书编号。'));
+      replace(results, h('p', {className: 'audit-muted'}, '请输入编号、名称或信用代码。'));
       return;
     }
     const mine = ++request;
@@ -87,7 +91,7 @@ export function renderSearch(container, api, {autofocus = false} = {}) {
         return;
       }
       replace(results,
-        partial ? h('p', {className: 'audit-muted'}, `没有完全相同的编号，以下为包含“${text}”的结果（最多 ${MAX_RESULTS} 个）：`) : '',
+        partial ? h('p', {className: 'audit-muted'}, `没有完全相同的编号，以下为编号、名称或信用代码包含“${text}”的结果（最多 ${MAX_RESULTS} 个）：`) : '',
         table(['流程', '业务编号', '众创空间', '区县', '办理结果', '状态', '开始时间', '结束时间', '匹配方式', ''],
           hits.map(({instance, why}) => {
             const vars = variables.get(instance.id) || {};
