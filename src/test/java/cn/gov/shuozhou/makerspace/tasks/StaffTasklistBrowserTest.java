@@ -67,6 +67,8 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 1);
     assertThat(card.getText()).contains("申请编号", wanted.getBusinessKey(), "所在县区", "朔城区", "众创空间名称",
         "运营机构名称", "初审");
+    assertThat((String) browser.js("return getComputedStyle(document.querySelector('[cam-tasks] .tasks-list .priority'),"
+        + " '::before').content;")).as("the card's number is named").contains("优先级");
     browser.screenshot(Browser.screenshots().resolve("tasklist-card-search.png"));
     // the quick search's pill in Tasklist's own search bar speaks Chinese, not "searchText"
     WebElement pill = browser.withText(By.cssSelector(".search-label"), "快速搜索");
@@ -267,6 +269,19 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .as("the alert leaves 完成 free").isTrue();
     browser.screenshot(Browser.screenshots().resolve("tasklist-task-form-refused.png"));
     assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+    // once the corrected form is completed, the refusal is gone too
+    By comment = By.cssSelector(".task-details .fjs-container textarea[id$='Field_firstReviewComment']");
+    browser.await().until(d -> {
+      WebElement box = d.findElement(comment);
+      box.clear();
+      box.sendKeys("请补充场地租赁合同。");
+      return "请补充场地租赁合同。".equals(box.getDomProperty("value"));
+    });
+    browser.screenshot(Browser.screenshots().resolve("tasklist-task-form-corrected.png"));
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+    browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(review.getId()).count() == 0);
+    browser.await().until(d -> d.findElements(By.cssSelector(".page-notifications .alert-danger")).isEmpty());
   }
 
   private String assignee(Task task) {

@@ -435,8 +435,24 @@ async function objectionEvidence(taskId, caseNumber) {
       : el('p', {}, '异议人未提交证据材料。'));
 }
 
+/**
+ * A refusal of a task's form concerns that task: once it is completed (Tasklist drops the task from
+ * the route) or another task is opened, its alert is closed, not left beside the next success.
+ */
+function closeRefusalsOfOtherTasks() {
+  let shown = routeParams().get('task');
+  window.addEventListener('hashchange', () => {
+    const task = routeParams().get('task');
+    if (task !== shown) {
+      document.querySelectorAll('.page-notifications .alert-danger button.close').forEach(close => close.click());
+    }
+    shown = task;
+  });
+}
+
 addStyle();
 sayWhatWasDone();
+closeRefusalsOfOtherTasks();
 new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
