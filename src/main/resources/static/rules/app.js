@@ -15,7 +15,8 @@ mountPage({
   section: '规则管理',
   login: { heading: '规则管理员登录', hint: '请使用“规则管理员”组的账号登录。' },
   load: rules.list,
-  render: async (decisions) => {
+  render: async (decisions, user) => {
+    state.userId = user && user.userId;
     renderDecisions(decisions);
     const wanted = decodeURIComponent(location.hash.replace(/^#/, ''));
     if (wanted && decisions.some((d) => d.key === wanted)) {

@@ -3,6 +3,7 @@
 
 import { ApiError } from '/common/errors.js';
 import { el, fill, hide, show } from '/common/dom.js';
+import { codeLabel } from '/common/readable.js';
 import { handleError } from '/common/page.js';
 import { rules } from './api.js';
 import { $, message, state } from './context.js';
@@ -107,22 +108,7 @@ function renderCheckResult(result) {
   }
 
   if (changed.length) {
-    parts.push(el('h4', {}, `结果发生变化的用例（${changed.length} 个）`));
-    parts.push(el('div', { className: 'table-scroll' }, el('table', { className: 'data cases', id: 'changed-cases' },
-      el('thead', {}, el('tr', {},
-        el('th', {}, '用例名称'), el('th', {}, '输入'), el('th', {}, '原结果'), el('th', {}, ''), el('th', {}, '新结果'))),
-      el('tbody', {}, changed.map((c) => el('tr', { className: 'changed-case' },
-        el('td', { className: 'case-name' }, c.name || '—'),
-        el('td', {}, renderInputs(c.inputs)),
-        el('td', { className: 'before' }, renderOutcome(pick(c, 'before', 'baselineRows'), c.beforeError || c.baselineError,
-          pick(c, 'after', 'candidateRows'), 'removed')),
-        el('td', { className: 'arrow' }, '→'),
-        el('td', { className: 'after' }, renderOutcome(pick(c, 'after', 'candidateRows'), c.candidateError,
-          pick(c, 'before', 'baselineRows'), 'added'))))))));
-    parts.push(el('p', { className: 'hint' }, '标记说明：',
-      el('span', { className: 'legend removed' }, '删除线'), ' 为新规则表不再输出的结果，',
-      el('span', { className: 'legend added' }, '黄色底'), ' 为新规则表新增或改变的结果，其中',
-      el('span', { className: 'legend changed' }, '加粗'), '的是变化的值。'));
+    parts.push(...changedCasesView(changed, 'changed-cases'));
   }
 
   if (result.accepted || unchanged > 0) {
@@ -132,6 +118,8 @@ function renderCheckResult(result) {
   show(box);
 
   if (result.accepted) {
+    // the header's status follows: what is shown has been checked, not yet activated
+    $('editor-status').textContent = '检查通过，尚未启用';
     $('confirm-changes').checked = false;
     if (changed.length) {
       show($('confirm-label'));
@@ -158,11 +146,37 @@ function outputLabel(name) {
   return output && output.label ? output.label : name;
 }
 
+/**
+ * The cases whose results change, old and new side by side, with the legend: the check's result,
+ * and what the second rule administrator approves (a proposal keeps its check's changed cases).
+ */
+export function changedCasesView(changed, id) {
+  return [
+    el('h4', {}, `结果发生变化的用例（${changed.length} 个）`),
+    el('div', { className: 'table-scroll' }, el('table', { className: 'data cases', id },
+      el('thead', {}, el('tr', {},
+        el('th', {}, '用例名称'), el('th', {}, '输入'), el('th', {}, '原结果'), el('th', {}, ''), el('th', {}, '新结果'))),
+      el('tbody', {}, changed.map((c) => el('tr', { className: 'changed-case' },
+        el('td', { className: 'case-name' }, c.name || '—'),
+        el('td', {}, renderInputs(c.inputs)),
+        el('td', { className: 'before' }, renderOutcome(pick(c, 'before', 'baselineRows'), c.beforeError || c.baselineError,
+          pick(c, 'after', 'candidateRows'), 'removed')),
+        el('td', { className: 'arrow' }, '→'),
+        el('td', { className: 'after' }, renderOutcome(pick(c, 'after', 'candidateRows'), c.candidateError,
+          pick(c, 'before', 'baselineRows'), 'added'))))))),
+    el('p', { className: 'hint' }, '标记说明：',
+      el('span', { className: 'legend removed' }, '删除线'), ' 为新规则表不再输出的结果，',
+      el('span', { className: 'legend added' }, '黄色底'), ' 为新规则表新增或改变的结果，其中',
+      el('span', { className: 'legend changed' }, '加粗'), '的是变化的值。'),
+  ];
+}
+
 function inputLabel(name) {
   const inputs = (state.detail && state.detail.table && state.detail.table.inputs) || [];
   const input = inputs.find((i) => i.expression === name);
   if (!input || !input.label) {
-    return name;
+    // a variable the table reads only inside an expression (公共服务面积 in the share): the dictionary's label
+    return codeLabel('variable', name);
   }
   const cut = input.label.search(/[（(]/);
   return cut > 0 ? input.label.slice(0, cut) : input.label;

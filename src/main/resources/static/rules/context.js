@@ -14,6 +14,8 @@ export const state = {
   checkedXml: null,
   checkResult: null,
   rollbackVersion: null,
+  // The signed-in rule administrator: a proposal of one's own is approved by another.
+  userId: null,
 };
 
 export const steps = {

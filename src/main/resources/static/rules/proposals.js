@@ -3,6 +3,7 @@
 import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
 import { handleError } from '/common/page.js';
 import { rules } from './api.js';
+import { changedCasesView } from './check.js';
 import { $, busy, fact, state, steps, versionLabel } from './context.js';
 
 const PROPOSAL_STATUS = { PROPOSED: '待审批', APPROVED: '已批准并生效', REJECTED: '已驳回' };
@@ -24,6 +25,11 @@ export function renderProposals(detail) {
       fact('baseVersion', '基于版本', versionLabel(pending.baseVersion)),
       pending.rollbackOf != null ? fact('rollbackOf', '回滚到', versionLabel(pending.rollbackOf)) : null,
       fact('changedCases', '结果改变的用例', `${(pending.changedCases || []).length} 个`));
+    // what the approver approves: the cases whose results change, as the proposer saw them at the check
+    fill($('proposal-cases'), (pending.changedCases || []).length ? changedCasesView(pending.changedCases, 'proposal-changed-cases') : null);
+    const own = pending.proposedBy === state.userId;
+    $('proposal-approve').hidden = own;
+    $('proposal-own').hidden = !own;
     show($('proposal-panel'));
   } else {
     hide($('proposal-panel'));

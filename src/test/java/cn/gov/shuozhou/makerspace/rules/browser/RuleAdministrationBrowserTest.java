@@ -106,7 +106,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(row.getText()).contains(NAME).contains("第 " + versionBefore + " 版");
     assertThat(browser.driver().findElements(By.cssSelector("#decision-list tbody tr[data-key]")))
         .hasSizeGreaterThanOrEqualTo(5);
-    assertThat(browser.withText(By.id("user-name"), "ruleadmin1").getText()).isEqualTo("ruleadmin1");
+    assertThat(browser.withText(By.id("user-name"), "（ruleadmin1）").getText()).isEqualTo("规则管理员一（ruleadmin1）");
     browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
     browser.withText(By.id("detail-name"), NAME);
     WebElement readable = browser.visible(readableRow());
@@ -139,6 +139,9 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.js("const c = document.querySelector('#dmn-editor .tjs-table-container');"
         + " c.scrollLeft = 0; c.scrollTop = 0;");
     editable(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']")).click();
+    // the cell being edited shows the focus (dmn-js draws none)
+    assertThat((String) browser.js("return getComputedStyle(document.querySelector("
+        + "'#dmn-editor td[data-element-id=\"" + RULE + "-in-totalArea\"]')).outlineStyle;")).isEqualTo("solid");
     browser.js("document.getElementById('change-panel').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-editor.png"));
 
@@ -157,6 +160,10 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     // a case's inputs show codes as their labels from the shared dictionary (issue 13; before: leased, other)
     String inputs = browser.driver().findElement(By.cssSelector("#changed-cases .case-inputs")).getDomProperty("textContent");
     assertThat(inputs).containsAnyOf("租赁", "自有").contains("其他").doesNotContain("leased", "owned");
+    // every input is named in Chinese, also those the table reads only in an expression
+    assertThat(browser.driver().findElements(By.cssSelector("#changed-cases .case-inputs th")))
+        .extracting(th -> th.getDomProperty("textContent")).noneMatch(label -> label.matches("[A-Za-z]+"));
+    assertThat(browser.driver().findElement(By.id("editor-status")).getText()).isEqualTo("检查通过，尚未启用");
     browser.js("document.getElementById('check-button').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-check.png"));
 
@@ -177,15 +184,18 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + versionBefore + " 版");
     assertThat(browser.visible(By.cssSelector("#proposal-facts [data-fact='proposedBy']")).getText())
         .contains("ruleadmin1");
-    browser.click(By.id("proposal-reason")).sendKeys("本人复核");
-    browser.click(By.id("proposal-approve"));
-    assertThat(browser.withText(By.id("proposal-error"), "不能审批本人提出的变更").isDisplayed()).isTrue();
+    // the proposer is not offered 批准并启用 (the server refuses it too: RuleAdministrationHttpTest)
+    assertThat(browser.visible(By.id("proposal-own")).getText()).contains("须由另一名规则管理员审批");
+    assertThat(browser.driver().findElement(By.id("proposal-approve")).isDisplayed()).isFalse();
     assertThat(latestDecision().get("version").asInt()).isEqualTo(versionBefore);
     browser.js("document.getElementById('proposal-panel').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-proposal.png"));
 
     // ------------------------------------------------------------ the second rule administrator approves
     switchUser("ruleadmin2");
+    // the approver sees what changes: the cases side by side, as the proposer saw them
+    assertThat(browser.visible(By.id("proposal-changed-cases")).getText()).contains("不低于300平方米");
+    assertThat(browser.driver().findElement(By.id("proposal-own")).isDisplayed()).isFalse();
     browser.click(By.id("proposal-reason")).sendKeys("已核对市科技局通知原文，同意");
     browser.click(By.id("proposal-approve"));
     int newVersion = versionBefore + 1;
