@@ -6,6 +6,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPL
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
 
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one list of which step notifies whom (docs/notifications.md). Engine listeners added to every
  * model at parse time write the notifications in the step's transaction: the applicant hears of each
- * step in {@link #APPLICANT_STEPS} (when the activity starts) and of each of their own tasks in
- * {@link #APPLICANT_TASKS} (when it is created); staff hear of every other new task (the assignee,
+ * step in {@link #APPLICANT_STEPS} (when the activity starts), of each staff task in {@link
+ * #APPLICANT_RESULTS} (when it is completed) and of each of their own tasks in {@link
+ * #APPLICANT_TASKS} (when it is created); staff hear of every other new task (the assignee,
  * else the candidate groups' members). Reminders of due and overdue tasks: {@link DueTaskCheck}.
  */
 @Component
@@ -63,6 +65,11 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
       Map.entry("revoke", new Notice("revoked", "取消称号决定", "您的空间的市级众创空间称号已被取消。", false)),
       Map.entry("expire", new Notice("expired", "称号到期通知", "您的空间的市级众创空间认定有效期已届满。", false)));
 
+  /** Staff tasks (by id) whose completion concerns the applicant: the annual assessment and the reward. */
+  static final Map<String, Notice> APPLICANT_RESULTS = Map.of(
+      "annualAssessment", new Notice("assessment", "年度考核结果", "本年度考核结果已确定，考核结果通知书可在“我的申请”中查看。", false),
+      "grantReward", new Notice("reward", "优秀奖励通知", "您的空间年度考核优秀，市科技局已决定给予奖励。", false));
+
   /** Tasks of the applicant (assignee = the organisation account) and what their creation tells. */
   static final Map<String, Notice> APPLICANT_TASKS = Map.of(
       "firstReview", new Notice("accepted", "申请已受理", "您的认定申请已受理，进入初审。", true),
@@ -87,6 +94,15 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
           userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NotifiedSteps.this::taskCreated);
         }
         step(activity);
+        Notice result = APPLICANT_RESULTS.get(activity.getId());
+        if (result != null) {
+          // completed, not ended by a cancellation (a revocation or the end of validity meanwhile)
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
+            if (!execution.isCanceled()) {
+              toApplicant(execution, result, key(result, execution.getProcessInstanceId(), execution.getActivityInstanceId()));
+            }
+          });
+        }
       }
 
       @Override
@@ -134,10 +150,14 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
     }
     String subject = notice.subject();
     Object reportYear = scope.getVariable(SupervisionProcess.REPORT_YEAR);
-    if (reportYear != null && subject.startsWith("年度报告")) {
-      // one window a year: the inbox says which year's report it is about
+    if (reportYear != null && subject.startsWith("年度")) {
+      // one report and assessment a year: the inbox says which year's it is about
       subject = reportYear + subject;
       text = text.replace("本年度", reportYear + "年度");
+    }
+    Object amount = scope.getVariable(SupervisionProcess.REWARD_AMOUNT);
+    if ("reward".equals(notice.event()) && amount instanceof Number number) {
+      text += "奖励金额：" + ReadableValues.number(number.doubleValue()) + "元。";
     }
     notifications.toApplicant((String) scope.getVariable(APPLICANT), eventKey, subject, text);
   }

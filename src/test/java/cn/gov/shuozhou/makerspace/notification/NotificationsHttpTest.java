@@ -155,6 +155,23 @@ class NotificationsHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void theOperatorHearsOfItsAssessmentResultAndOfItsRewardWithTheAmount() {
+    SupervisionFixtures supervision = new SupervisionFixtures(engine, certificates, new CertificationDriver(engine));
+    Task reward = supervision.waitingAt(SupervisionProcess.TASK_REWARD);
+    String instance = reward.getProcessInstanceId();
+    Object year = engine.getRuntimeService().getVariable(instance, SupervisionProcess.REPORT_YEAR);
+    assertThat(jdbc.queryForList("SELECT body FROM ms_outbox WHERE event_key LIKE ? AND subject = ? AND channel = 'INBOX'",
+        "assessment:" + instance + ":%", year + "年度考核结果")).singleElement()
+        .satisfies(row -> assertThat(row.get("BODY").toString()).contains(year + "年度考核结果已确定"));
+
+    engine.getTaskService().complete(reward.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_REWARD));
+
+    assertThat(jdbc.queryForList("SELECT body FROM ms_outbox WHERE event_key LIKE ? AND subject = ? AND channel = 'INBOX'",
+        "reward:" + instance + ":%", "优秀奖励通知")).singleElement()
+        .satisfies(row -> assertThat(row.get("BODY").toString()).contains("奖励金额：50000元"));
+  }
+
+  @Test
   void aStepThatFailsWritesNoNotification() {
     Task firstReview = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     // the step (completing the first review creates the inspection task) runs in a transaction that rolls back
