@@ -114,7 +114,8 @@ async function render(c) {
     item('整改原因', r.notice.rectificationReason), item('整改期限', day(r.notice.rectificationDeadline))], '提交整改报告');
   list('hearings', of(KINDS.statement), (r) => [
     item('拟作出的处理决定', r.notice.proposalDecision), item('依据', r.notice.proposalArticle),
-    item('事实与理由', r.notice.proposalFacts), item('告知书', r.notice.noticeText)], '陈述申辩');
+    item('事实与理由', r.notice.proposalFacts), item('告知书', r.notice.noticeText),
+    item('审定结果', codeLabel('leaderDecision', r.notice.leaderDecision))], '陈述申辩');
 
   submittedMaterials(c.materials);
   $('no-letters').hidden = c.letters.length > 0;

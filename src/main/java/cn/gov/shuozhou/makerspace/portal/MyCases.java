@@ -7,6 +7,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
+import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.LEADER_DECISION;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.NOTICE_TEXT;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.PROPOSAL_ARTICLE;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.PROPOSAL_DECISION;
@@ -74,6 +75,9 @@ public class MyCases {
       TASK_RECTIFY, List.of(RECTIFICATION_REASON, RECTIFICATION_DEADLINE),
       TASK_SUBMIT_STATEMENT, List.of(PROPOSAL_DECISION, PROPOSAL_ARTICLE, PROPOSAL_FACTS, NOTICE_TEXT),
       TASK_SUBMIT_REPORT, List.of(REPORT_YEAR));
+
+  /** What was decided on the applicant's answer, told afterwards: the leaders' decision on a hearing (审定结果). */
+  static final Map<String, List<String>> RESULTS = Map.of(TASK_SUBMIT_STATEMENT, List.of(LEADER_DECISION));
 
   /** What the applicant answered, as the staff of its area read it (Art. 6): the annual report's figures, the rectification report. */
   static final Map<String, List<String>> ANSWERS = Map.of(
@@ -189,6 +193,7 @@ public class MyCases {
         continue;
       }
       Map<String, Object> notice = values(variables, task, NOTICES, task.getStartTime());
+      notice.putAll(values(variables, task, RESULTS, new Date(Long.MAX_VALUE)));
       boolean open = task.getEndTime() == null;
       Map<String, Object> answer = staff && COMPLETED.equals(task.getDeleteReason())
           ? values(variables, task, ANSWERS, task.getEndTime()) : Map.of();

@@ -15,7 +15,7 @@ public class SanctionInputListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Inputs in = Inputs.of(task.getVariables());
-    String sanction = in.choice(SANCTION, "处理方式", List.of(SANCTION_WARNING, SANCTION_RECTIFICATION, SANCTION_REVOKE));
+    String sanction = in.choice(SANCTION, "拟作出的处理", List.of(SANCTION_WARNING, SANCTION_RECTIFICATION, SANCTION_REVOKE));
     String note = in.text(SANCTION_NOTE, "处理意见", true, Inputs.MAX_COMMENT);
     in.throwIfInvalid();
     task.setVariable(SANCTION, sanction);

@@ -228,6 +228,9 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     assertThat(engine.getRuntimeService().getVariable(supervision, OUTCOME)).as("the title stays").isNull();
     inboxOnPortal(operator, "不予处理通知");
     assertThat(browser.visible(By.cssSelector("article.application")).getText()).as("the operator's title on its portal").contains("已认定").contains(certificate);
+    // the case page says how the hearing ended, not only that a statement was given
+    browser.click(By.cssSelector("article.application a[href*='case.html']"));
+    assertThat(browser.withText(By.id("hearings"), "审定结果").getText()).contains("不同意处理建议");
     web.checkPage("portal-title-stays", "document");
     publicSpacePage(certificate, "有效");
     web.openHistoryInCockpit("auditor1", refused);
@@ -406,6 +409,8 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     Task decide = web.task(supervision, TASK_SANCTION);
     web.signIn("city1");
     web.openTask(decide);
+    // what city1 chooses is a proposal: the leaders decide after the hearing
+    assertThat(browser.withText(By.cssSelector(".task-details .fjs-container"), "处理建议").getText()).contains("由局领导审定");
     web.choose(sanction);
     web.type("Field_sanctionNote", note);
     web.complete("decide-sanction", decide);
