@@ -178,9 +178,11 @@ public class CalendarController {
       try {
         entry = CalendarData.readYear(entryNode.toString());
       } catch (JsonMappingException e) {
-        errors.add(new FieldError("entry" + path(e), "年度安排格式不正确：" + e.getOriginalMessage()));
+        // the parser's own words are English: name the field instead
+        String field = "entry" + path(e);
+        errors.add(new FieldError(field, "年度安排格式不正确：" + field + " 缺失、不是约定的字段或类型不符"));
       } catch (JsonProcessingException e) {
-        errors.add(new FieldError("entry", "年度安排格式不正确：" + e.getOriginalMessage()));
+        errors.add(new FieldError("entry", "年度安排格式不正确：不是有效的JSON"));
       } catch (IOException e) {
         errors.add(new FieldError("entry", "年度安排无法读取"));
       }

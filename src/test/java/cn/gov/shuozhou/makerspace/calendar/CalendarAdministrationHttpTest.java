@@ -126,6 +126,11 @@ class CalendarAdministrationHttpTest extends AbstractHttpTest {
     ObjectNode notADate = (ObjectNode) JSON.readTree(addition(0, good));
     ((ObjectNode) notADate.get("entry").get("sources").get(0)).put("date", "2026年11月1日");
     assertRefused(notADate.toString(), "entry.sources[0].date", "年度安排格式不正确");
+    // a missing boolean: said in Chinese, not in the JSON parser's English
+    ObjectNode noVerified = (ObjectNode) JSON.readTree(addition(0, good));
+    ((ObjectNode) noVerified.get("entry")).putNull("verified");
+    assertThat(messages(assertRefused(noVerified.toString(), "entry.verified", "年度安排格式不正确")))
+        .noneMatch(m -> m.matches("(?s).*[A-Za-z]{4,} [A-Za-z]{4,}.*"));
     assertRefused("[1, 2]", "body", "JSON对象");
 
     assertThat(storedRows()).isZero();
