@@ -4,6 +4,7 @@ import { ApiError } from '/common/errors.js';
 import { request } from '/common/session.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { handleError, mountPage } from '/common/page.js';
+import { clearFieldErrors, showFieldErrors } from '/common/fields.js';
 import { day } from '/common/readable.js';
 
 const $ = (id) => document.getElementById(id);
@@ -258,10 +259,15 @@ function renderCheck(result, sent) {
   const s = result.summary;
   const balance = s ? `放假的工作日 ${s.weekdaysOff} 天，调休上班 ${s.workingWeekends} 天，差额 ${s.balance} 天（法定节假日 ${s.statutoryDaysOff} 天）` : '';
   if (!result.valid) {
+    // each error at its field; what belongs to no single field (the holidays' balance) stays here
+    const unplaced = showFieldErrors($('year-form'), result.errors);
     fill(box, el('div', { className: 'message error' }, '检查未通过：',
-      el('ul', {}, result.errors.map((e) => el('li', { dataset: { field: e.field } }, e.message))),
+      unplaced.length < result.errors.length ? '请按各栏下方的提示修改。' : null,
+      el('ul', {}, unplaced.map((e) => el('li', { dataset: { field: e.field } }, e.message))),
       balance ? el('p', {}, balance) : null));
+    $('year-form').querySelector('[aria-invalid="true"]')?.focus();
   } else {
+    clearFieldErrors($('year-form'));
     const off = sent.entry.holidays.flatMap((g) => g.dates).filter((d) => {
       const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
       return weekday !== 0 && weekday !== 6;

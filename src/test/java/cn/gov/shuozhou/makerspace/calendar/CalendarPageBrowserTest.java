@@ -63,7 +63,7 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
         .isEqualTo("国务院办公厅关于" + YEAR + "年部分节假日安排的通知");
 
     YearEntry entry = MadeUpYear.entry(YEAR);
-    type("document", entry.sources().get(0).document());
+    type("document", "国发〔" + (YEAR - 1) + "〕1号"); // not a 国办发明电: the check says so at the field
     date(By.id("notice-date"), entry.sources().get(0).date());
     DateGroup qingming = null;
     for (DateGroup group : entry.holidays()) {
@@ -81,13 +81,18 @@ class CalendarPageBrowserTest extends AbstractHttpTest {
     // ------------------------------------------------------------ the check catches the missing festival
     browser.click(By.id("check-button"));
     WebElement refused = browser.withText(By.id("check-result"), "检查未通过");
-    assertThat(refused.getText()).contains(YEAR + "年缺少清明节的放假安排").contains("法定节假日天数13天，现为12天");
+    assertThat(refused.getText()).contains(YEAR + "年缺少清明节的放假安排").contains("法定节假日天数13天，现为12天")
+        .doesNotContain("文号格式");
+    assertThat(browser.visible(By.id("document-field-error")).getText()).contains("文号格式应为");
+    assertThat(browser.driver().findElement(By.id("document")).getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.driver().findElement(By.id("save-button")).isEnabled()).isFalse();
     browser.fullPageScreenshot(IMAGES.resolve("calendar-refused.png"));
+    type("document", entry.sources().get(0).document());
     festival(qingming);
 
     browser.click(By.id("check-button"));
     WebElement passed = browser.withText(By.id("check-result"), "检查通过");
+    assertThat(browser.driver().findElements(By.id("document-field-error"))).as("gone once right").isEmpty();
     assertThat(passed.getText())
         .contains("差额 13 天（法定节假日 13 天）")
         .contains(readable(MadeUpYear.workingSaturday(YEAR)) + "（星期六）")
