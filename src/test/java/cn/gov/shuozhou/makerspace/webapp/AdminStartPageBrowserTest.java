@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -15,24 +14,16 @@ import org.openqa.selenium.By;
  */
 class AdminStartPageBrowserTest extends AbstractHttpTest {
 
-  private Browser browser;
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @Test
   void theAdministratorIsOfferedTheListsAndCreationOfUsersGroupsAndTenants() {
-    browser = Browser.start();
-    browser.open(uri("/camunda/app/admin/default/").toString());
-    browser.signInToWebapp("admin");
-    for (String link : new String[] {"用户列表", "新建用户", "组列表", "新建组", "租户列表"}) {
-      browser.visible(By.xpath("//a[normalize-space(.)='" + link + "']"));
+    try (Browser browser = Browser.start()) {
+      browser.open(uri("/camunda/app/admin/default/").toString());
+      browser.signInToWebapp("admin");
+      for (String link : new String[] {"用户列表", "新建用户", "组列表", "新建组", "租户列表"}) {
+        browser.visible(By.xpath("//a[normalize-space(.)='" + link + "']"));
+      }
+      assertThat(browser.consoleLog()).as("refused requests of the start page")
+          .noneMatch(line -> line.contains(" 400") || line.contains("camunda-welcome"));
     }
-    assertThat(browser.consoleLog()).as("refused requests of the start page")
-        .noneMatch(line -> line.contains(" 400") || line.contains("camunda-welcome"));
   }
 }
