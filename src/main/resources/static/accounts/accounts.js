@@ -32,8 +32,13 @@ function render({ mayDisable, accounts }) {
 /** 停用 locks an organisation out at once: the row asks once more, naming it, before it is done. */
 function confirmDisable(cell, o) {
   const confirm = el('button', { type: 'button', className: 'confirm-disable', onclick: () => change(o.userId, 'disable') }, '确认停用');
+  const ask = el('button', { type: 'button', className: 'disable', onclick: () => confirmDisable(cell, o) }, '停用');
+  const cancel = () => {
+    fill(cell, ask);
+    ask.focus();
+  };
   fill(cell, el('span', { role: 'alert' }, `停用后“${o.organisationName}”不能再登录。`), confirm,
-    el('button', { type: 'button', className: 'cancel-disable', onclick: async () => render(await load()) }, '取消'));
+    el('button', { type: 'button', className: 'cancel-disable', onclick: cancel }, '取消'));
   confirm.focus();
 }
 

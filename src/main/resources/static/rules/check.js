@@ -118,8 +118,11 @@ function renderCheckResult(result) {
   show(box);
 
   if (result.accepted) {
-    // the header's status follows: what is shown has been checked, not yet activated
-    $('editor-status').textContent = '检查通过，尚未启用';
+    if (state.candidate && state.candidate.mode === 'editor') {
+      // the editor's status follows: what it shows has been checked, not yet activated
+      $('editor-status').textContent = '检查通过，尚未启用';
+      $('editor-status').classList.remove('dirty');
+    }
     $('confirm-changes').checked = false;
     if (changed.length) {
       show($('confirm-label'));

@@ -178,11 +178,12 @@ public class CalendarController {
       try {
         entry = CalendarData.readYear(entryNode.toString());
       } catch (JsonMappingException e) {
-        // the parser's own words are English: name the field instead
+        // the parser's own words are English: name the field instead (written （field） for integrators,
+        // which the pages leave out)
         String field = "entry" + path(e);
-        errors.add(new FieldError(field, "年度安排格式不正确：" + field + " 缺失、不是约定的字段或类型不符"));
+        errors.add(new FieldError(field, "年度安排格式不正确（" + field + "）：缺少该项、不是约定的项或类型不符"));
       } catch (JsonProcessingException e) {
-        errors.add(new FieldError("entry", "年度安排格式不正确：不是有效的JSON"));
+        errors.add(new FieldError("entry", "年度安排格式不正确：无法解析，请检查其写法"));
       } catch (IOException e) {
         errors.add(new FieldError("entry", "年度安排无法读取"));
       }

@@ -93,7 +93,9 @@ public class LettersController {
 
   /** The certificate of the public registry page of that certificate. */
   @GetMapping("/public/registry/{certificateNumber}/certificate")
-  public ResponseEntity<byte[]> certificate(@PathVariable String certificateNumber) {
+  public ResponseEntity<byte[]> certificate(@PathVariable String certificateNumber,
+      @RequestParam Map<String, String> parameters) {
+    Inputs.onlyParameters(parameters, Set.of());
     if (!CASE_NUMBER.matcher(certificateNumber).matches()) {
       return text(HttpStatus.BAD_REQUEST, "证书编号（certificateNumber）格式不正确");
     }

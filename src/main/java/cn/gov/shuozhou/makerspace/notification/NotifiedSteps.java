@@ -65,6 +65,9 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
       Map.entry("revoke", new Notice("revoked", "取消称号决定", "您的空间的市级众创空间称号已被取消。", false)),
       Map.entry("expire", new Notice("expired", "称号到期通知", "您的空间的市级众创空间认定有效期已届满。", false)));
 
+  /** The events of one report year: their subjects start with 年度 and are prefixed with the year. */
+  private static final Set<String> YEARLY = Set.of("report-window", "report-due", "report-overdue", "assessment");
+
   /** Staff tasks (by id) whose completion concerns the applicant: the annual assessment and the reward. */
   static final Map<String, Notice> APPLICANT_RESULTS = Map.of(
       "annualAssessment", new Notice("assessment", "年度考核结果", "本年度考核结果已确定，考核结果通知书可在“我的申请”中查看。", false),
@@ -150,13 +153,13 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
     }
     String subject = notice.subject();
     Object reportYear = scope.getVariable(SupervisionProcess.REPORT_YEAR);
-    if (reportYear != null && subject.startsWith("年度")) {
-      // one report and assessment a year: the inbox says which year's it is about
+    if (reportYear != null && YEARLY.contains(notice.event())) {
+      // one report and assessment a year: the inbox says which year's it is about (2027年度报告开始报送)
       subject = reportYear + subject;
       text = text.replace("本年度", reportYear + "年度");
     }
     Object amount = scope.getVariable(SupervisionProcess.REWARD_AMOUNT);
-    if ("reward".equals(notice.event()) && amount instanceof Number number) {
+    if ("reward".equals(notice.event()) && amount instanceof Number number && number.doubleValue() > 0) {
       text += "奖励金额：" + ReadableValues.number(number.doubleValue()) + "元。";
     }
     notifications.toApplicant((String) scope.getVariable(APPLICANT), eventKey, subject, text);

@@ -82,6 +82,8 @@ public class MyApplications {
     List<String> keys = new ArrayList<>(instances.stream().map(HistoricProcessInstance::getBusinessKey).toList());
     keys.addAll(supervisionKeys.values());
     Map<String, List<Task>> tasks = tasks(keys);
+    Map<String, Certificate> ended = certificates.ended(variables.values().stream()
+        .map(v -> v.get(CERTIFICATE_NUMBER)).filter(Objects::nonNull).map(Object::toString).toList());
     List<MyApplication> list = new ArrayList<>();
     for (HistoricProcessInstance instance : instances) {
       Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
@@ -90,7 +92,7 @@ public class MyApplications {
       if (supervision != null) {
         own.addAll(tasks.getOrDefault(supervisionKeys.get(supervision.toString()), List.of()));
       }
-      list.add(describe(instance, v, own, userId));
+      list.add(describe(instance, v, own, userId, ended));
     }
     return list;
   }
@@ -104,11 +106,17 @@ public class MyApplications {
     Map<String, List<Task>> open = tasks(keys);
     List<Task> tasks = new ArrayList<>();
     keys.forEach(key -> tasks.addAll(open.getOrDefault(key, List.of())));
-    return describe(instance, v, tasks, userId);
+    Object number = v.get(CERTIFICATE_NUMBER);
+    return describe(instance, v, tasks, userId,
+        number == null ? Map.of() : certificates.ended(List.of(number.toString())));
   }
 
-  /** The case with its variables and its open tasks, and those of the hearing it calls (same business key). */
-  private MyApplication describe(HistoricProcessInstance instance, Map<String, Object> v, List<Task> tasks, String userId) {
+  /**
+   * The case with its variables and its open tasks, and those of the hearing it calls (same business
+   * key); {@code ended}: the registry's certificates whose title ended since, by number.
+   */
+  private MyApplication describe(HistoricProcessInstance instance, Map<String, Object> v, List<Task> tasks, String userId,
+      Map<String, Certificate> ended) {
     boolean running = instance.getEndTime() == null;
     List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
@@ -117,15 +125,15 @@ public class MyApplications {
     String county = County.nameOf(v.get(COUNTY));
     String outcome = (String) v.get(OUTCOME);
     String outcomeReason = (String) v.get(OUTCOME_REASON);
-    Certificate ended = Outcome.CERTIFIED.name().equals(outcome) && v.get(CERTIFICATE_NUMBER) != null
-        ? certificates.find((String) v.get(CERTIFICATE_NUMBER)).filter(c -> c.status() != CertificateStatus.VALID).orElse(null)
-        : null;
-    if (ended != null) {
+    Object number = v.get(CERTIFICATE_NUMBER);
+    Certificate title = Outcome.CERTIFIED.name().equals(outcome) && number != null ? ended.get(number.toString()) : null;
+    if (title != null) {
       // the title ended after the certification (Art. 8–11): the registry says how and when
-      outcome = ended.status().name();
-      outcomeReason = ended.status() == CertificateStatus.REVOKED
-          ? ended.statusNote() + "。取消日期：" + ReadableValues.date(ended.statusChangedOn())
-          : ended.statusNote();
+      outcome = title.status().name();
+      String note = Objects.requireNonNullElse(title.statusNote(), "");
+      outcomeReason = title.status() == CertificateStatus.REVOKED
+          ? note + "。取消日期：" + ReadableValues.date(title.statusChangedOn())
+          : note;
     }
     return new MyApplication(instance.getBusinessKey(), (String) v.get(SPACE_NAME), county,
         instance.getStartTime().toInstant(), running, stages, own,

@@ -69,7 +69,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class MyCases {
 
-  /** Applicant's task kinds → what the authority told the applicant with it (its form's read-only fields). */
+  /**
+   * Applicant's task kinds → what the authority told the applicant with it (its form's read-only fields).
+   * These lists (and the two below) are read from the variables of every scope of the instance but a
+   * task's own: name only variables that the process or a subprocess holds (an expert's local
+   * {@code score} would be read too).
+   */
   static final Map<String, List<String>> NOTICES = Map.of(
       TASK_SUPPLEMENT, List.of(RETURN_REASON, ELIGIBILITY_FINDINGS_TEXT),
       TASK_RECTIFY, List.of(RECTIFICATION_REASON, RECTIFICATION_DEADLINE),

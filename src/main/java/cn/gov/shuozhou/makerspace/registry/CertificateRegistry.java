@@ -5,8 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -50,6 +54,18 @@ public class CertificateRegistry {
   public Optional<Certificate> find(String certificateNumber) {
     return jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE certificate_number = ?",
         CertificateRegistry::map, certificateNumber).stream().findFirst();
+  }
+
+  /** Of these certificates, those whose title ended (revoked or expired), by number: one query for a list. */
+  public Map<String, Certificate> ended(Collection<String> certificateNumbers) {
+    if (certificateNumbers.isEmpty()) {
+      return Map.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(certificateNumbers.size(), "?"));
+    Map<String, Certificate> ended = new HashMap<>();
+    jdbc.query("SELECT " + COLUMNS + " FROM ms_certificate WHERE status <> 'VALID' AND certificate_number IN (" + marks + ")",
+        CertificateRegistry::map, certificateNumbers.toArray()).forEach(c -> ended.put(c.certificateNumber(), c));
+    return ended;
   }
 
   /** The certificate issued on an application, if any. */

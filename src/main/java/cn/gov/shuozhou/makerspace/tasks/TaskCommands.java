@@ -140,9 +140,11 @@ public class TaskCommands {
   /**
    * The people of the task's history as Tasklist's 历史 tab shows it (who acted, to whom it was assigned
    * or delegated, who commented), named, so that the tab reads 朔城区审核员一 instead of an id. A task
-   * the caller cannot see (the caller's own view of the tasks): 404.
+   * the caller cannot see (the caller's own view of the tasks): 404; an organisation account: 403.
    */
   public List<Colleague> people(String taskId) {
+    // staff only: an organisation account is never told who in a department worked on its case
+    AccessPolicy.require(engine.getIdentityService(), Capability.WORK_ON_TASKS);
     if (engine.getTaskService().createTaskQuery().taskId(taskId).singleResult() == null) {
       throw new ApiRefusal(ProblemType.TASK_NOT_FOUND, "任务不存在或已办结：" + taskId);
     }

@@ -69,7 +69,7 @@ class PublicPageCacheHttpTest extends AbstractHttpTest {
     // no write at all, only the days pass: the kept page says 已到期 the day after its validity
     try {
       CertificationDriver.fixClock(certificate.validUntil().plusDays(1).atTime(9, 0));
-      assertThat(page(verify)).contains("<strong>已到期</strong>");
+      assertThat(page(verify)).contains("<strong>该证书已失效：</strong>").doesNotContain("<strong>有效</strong>");
     } finally {
       CertificationDriver.resetClock();
     }

@@ -119,6 +119,8 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       HttpResponse<String> file = send(HttpRequest.newBuilder(uri("/public/registry/" + revoked.certificateNumber() + "/certificate")).GET());
       assertThat(file.statusCode()).isEqualTo(410);
       assertThat(file.body()).contains("作废");
+      assertThat(send(HttpRequest.newBuilder(uri("/public/registry/" + valid.certificateNumber() + "/certificate?x=1"))
+          .GET()).statusCode()).as("an undeclared parameter").isEqualTo(400);
       browser.open(uri("/public/verify?number=SZZC-1999-999").toString());
       assertThat(browser.withText(By.id("verdict"), "未查到").getText()).contains("SZZC-1999-999");
       browser.open(uri("/public/verify?number=ZC-0000-NOPE").toString());

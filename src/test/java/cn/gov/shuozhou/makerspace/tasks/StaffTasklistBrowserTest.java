@@ -317,6 +317,8 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
   }
 
   private void logIn(String user, String fragment) {
+    // a new document: only a fragment changed, Tasklist would keep the page of the previous user
+    browser.open("about:blank");
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/" + fragment);
     browser.signInToWebapp(user);
     browser.visible(By.cssSelector("[cam-tasks], .tasks-list, .task-details"));

@@ -116,6 +116,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     assertThat(people.findValuesAsText("id")).containsExactly("inspector1", "inspector2");
     assertThat(people.findValuesAsText("label")).containsExactly("考察小组组员一", "考察小组组员二");
     assertRefused(get("expert1", "/api/tasks/" + inspection.getId() + "/people"), 404, null, "任务不存在");
+    assertRefused(get("operator1", "/api/tasks/" + inspection.getId() + "/people"), 403, null, "无权");
     assertRefused(get("inspector2", "/api/tasks/" + inspection.getId() + "/people?user=inspector1"), 400, "user", "user");
   }
 

@@ -41,6 +41,9 @@ const STYLE = `
 /** The search variable every case carries (tasks/CaseCard): identifiers and names, upper-cased. */
 const SEARCH_VARIABLE = 'searchText';
 
+/** The words of a like query (%探索%) as they were typed. */
+const withoutWildcards = text => String(text).replace(/^%|%$/g, '');
+
 function addStyle() {
   const style = document.createElement('style');
   style.textContent = STYLE;
@@ -68,7 +71,7 @@ function quickSearch(node) {
   const current = JSON.parse(routeParams().get('searchQuery') || '[]')
     .find(search => search.name === SEARCH_VARIABLE);
   if (current) {
-    input.value = String(current.value).replace(/^%|%$/g, '');
+    input.value = withoutWildcards(current.value);
   }
   const form = el('form', {className: 'ms-quick-search', role: 'search', onSubmit: event => {
     event.preventDefault();
@@ -121,7 +124,7 @@ function labelSearchPills() {
     const value = label.querySelector('.value-field .view-value span')?.firstChild;
     if (name?.textContent.trim() === PILL_WORDS['.name-field'][SEARCH_VARIABLE]
         && value?.nodeType === Node.TEXT_NODE && /^%.*%$/.test(value.nodeValue)) {
-      value.nodeValue = value.nodeValue.slice(1, -1);
+      value.nodeValue = withoutWildcards(value.nodeValue);
     }
   }
 }
@@ -147,7 +150,10 @@ function nameHistoryPeople() {
   const key = `${taskId}|${pane.querySelectorAll('.instant').length}`;
   if (!historyPeople.has(key)) {
     historyPeople.set(key, request('GET', `/api/tasks/${encodeURIComponent(taskId)}/people`)
-      .then(({data}) => new Map(data.map(person => [person.id, person.label])), () => new Map()));
+      .then(({data}) => new Map(data.map(person => [person.id, person.label])), () => {
+        historyPeople.delete(key); // asked again on the next change
+        return new Map();
+      }));
   }
   historyPeople.get(key).then(names => {
     for (const text of texts) {
