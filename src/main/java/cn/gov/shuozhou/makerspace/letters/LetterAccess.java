@@ -6,10 +6,13 @@ import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.organisation.Organisations;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
+import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +26,12 @@ import org.springframework.stereotype.Component;
 public class LetterAccess {
 
   private final IdentityService identity;
-  private final HistoryService history;
+  private final ProcessEngine engine;
   private final Organisations organisations;
 
-  public LetterAccess(IdentityService identity, HistoryService history, Organisations organisations) {
+  public LetterAccess(IdentityService identity, ProcessEngine engine, Organisations organisations) {
     this.identity = identity;
-    this.history = history;
+    this.engine = engine;
     this.organisations = organisations;
   }
 
@@ -47,9 +50,21 @@ public class LetterAccess {
         + caller.userId() + "）");
   }
 
+  /** The applicant of a case that has no letter yet, read by the system (operators hold no history right). */
+  String creditCodeOf(String applicationNumber) {
+    HistoryService history = engine.getHistoryService();
+    return WithoutAuthorization.call(engine, () -> history.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(CertificationProcess.KEY).processInstanceBusinessKey(applicationNumber).list().stream()
+            .flatMap(p -> history.createHistoricVariableInstanceQuery().processInstanceId(p.getId())
+                .variableName(CertificationProcess.CREDIT_CODE).list().stream())
+            .map(v -> String.valueOf(v.getValue())).findFirst())
+        .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到申请：" + applicationNumber));
+  }
+
   /** Asked with the caller's own authentication, so the engine's history grants decide. */
   private boolean readsHistoryOf(String applicationNumber, String certificateNumber) {
     return Stream.of(applicationNumber, certificateNumber).filter(Objects::nonNull)
-        .anyMatch(key -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0);
+        .anyMatch(key -> engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+            .count() > 0);
   }
 }

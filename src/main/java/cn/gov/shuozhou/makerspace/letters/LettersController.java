@@ -1,15 +1,11 @@
 package cn.gov.shuozhou.makerspace.letters;
 
-import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
-
-import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
-import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
 import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
@@ -21,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,13 +51,11 @@ public class LettersController {
 
   private final LetterArchive archive;
   private final LetterAccess access;
-  private final ProcessEngine engine;
   private final CertificateRegistry registry;
 
-  public LettersController(LetterArchive archive, LetterAccess access, ProcessEngine engine, CertificateRegistry registry) {
+  public LettersController(LetterArchive archive, LetterAccess access, CertificateRegistry registry) {
     this.archive = archive;
     this.access = access;
-    this.engine = engine;
     this.registry = registry;
   }
 
@@ -73,7 +66,7 @@ public class LettersController {
       throw new InvalidInputException(List.of(new FieldError("applicationNumber", "申请编号（applicationNumber）格式不正确")));
     }
     List<LetterSummary> letters = archive.ofApplication(applicationNumber);
-    String creditCode = letters.isEmpty() ? creditCodeOf(applicationNumber) : letters.get(0).creditCode();
+    String creditCode = letters.isEmpty() ? access.creditCodeOf(applicationNumber) : letters.get(0).creditCode();
     access.require(applicationNumber, letters.stream().map(LetterSummary::certificateNumber)
         .filter(Objects::nonNull).findFirst().orElse(null), creditCode);
     return letters.stream().map(LetterView::of).toList();
@@ -126,16 +119,6 @@ public class LettersController {
         .header("X-Content-Type-Options", "nosniff")
         .header("X-Letter-SHA256", letter.sha256())
         .body(bytes);
-  }
-
-  /** The applicant of a case that has no letter yet, read by the system (operators hold no history right). */
-  private String creditCodeOf(String applicationNumber) {
-    return WithoutAuthorization.call(engine, () -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processDefinitionKey(CertificationProcess.KEY).processInstanceBusinessKey(applicationNumber).list().stream()
-            .flatMap(p -> engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(p.getId())
-                .variableName(CREDIT_CODE).list().stream())
-            .map(v -> String.valueOf(v.getValue())).findFirst())
-        .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到申请：" + applicationNumber));
   }
 
 }
