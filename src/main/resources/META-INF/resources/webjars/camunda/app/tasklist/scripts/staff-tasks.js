@@ -120,7 +120,7 @@ function labelSearchPills() {
   }
   for (const label of document.querySelectorAll('.search-label')) {
     const name = label.querySelector('.name-field .view-value span');
-    // the text node Angular writes the value into: changed in place, so that a new value still shows
+    // the text node Angular writes the value into, changed in place (a new search renders a new pill)
     const value = label.querySelector('.value-field .view-value span')?.firstChild;
     if (name?.textContent.trim() === PILL_WORDS['.name-field'][SEARCH_VARIABLE]
         && value?.nodeType === Node.TEXT_NODE && /^%.*%$/.test(value.nodeValue)) {
@@ -462,7 +462,7 @@ closeRefusalsOfOtherTasks();
 new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
-}).observe(document.body, {childList: true, characterData: true, subtree: true});
+}).observe(document.body, {childList: true, subtree: true});
 
 export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
