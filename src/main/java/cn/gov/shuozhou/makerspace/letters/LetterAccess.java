@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
