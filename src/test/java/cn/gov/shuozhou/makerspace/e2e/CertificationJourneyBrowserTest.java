@@ -78,8 +78,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     String again = filedAgainNotAccepted(application(creditCode, "晋北创客谷", Map.of()), "持有有效期内的认定证书");
 
     Task assessment = web.task(supervision, SupervisionProcess.TASK_ASSESSMENT);
-    web.signIn("city1");
-    web.openTask(assessment);
+    web.openTaskAs("city1", assessment);
     web.tickOn("Field_reportConfirmed");
     web.type("Field_assessmentComment", "报告内容属实，考核合格。");
     web.complete("annual-assessment", assessment);
@@ -97,8 +96,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   void returnedForSupplementThenRejectedAtFirstReview() {
     String pi = apply("怀仁众创工场");
     Task review = web.task(pi, TASK_FIRST_REVIEW);
-    web.signIn("shuocheng1");
-    web.openTask(review);
+    web.openTaskAs("shuocheng1", review);
     web.choose("退回补正");
     web.type("Field_firstReviewComment", "请补充场地租赁合同的期限说明。");
     web.complete("first-review-return", review);
@@ -115,8 +113,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
         .contains(tuple(2, "营业执照2.pdf", true));
 
     review = web.task(pi, TASK_FIRST_REVIEW);
-    web.signIn("shuocheng1");
-    web.openTask(review);
+    web.openTaskAs("shuocheng1", review);
     web.choose("不予通过");
     web.type("Field_firstReviewComment", "场地不在本辖区。");
     web.complete("first-review-reject", review);
@@ -271,8 +268,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     organiseExperts(pi);
     expertsReview(pi, true, 3, "创业导师聘书落款日期晚于申报日期。");
     Task review = web.task(pi, TASK_FALSE_MATERIALS);
-    web.signIn("city1");
-    web.openTask(review);
+    web.openTaskAs("city1", review);
     web.type("Field_falseMaterialsFinding", "经核实为聘书打印错误，不属于虚假材料。");
     web.complete("review-false-materials-unfounded", review);
 
@@ -300,8 +296,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
     // the form offers the panel chosen before: city1 calls it again as it stands
     Task organise = web.task(pi, TASK_ORGANISE_EXPERTS);
-    web.signIn("city1");
-    web.openTask(organise);
+    web.openTaskAs("city1", organise);
     browser.await().until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == 3);
     web.complete("organise-experts-again", organise);
     web.addExpert(businessKey(pi), "expert4", "需补充财务专家意见。");
@@ -427,8 +422,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   /** shuocheng1 approves the first review; with {@code suspicion}, it suspects false materials on those grounds. */
   private void approveFirstReview(String pi, String suspicion) {
     Task review = web.task(pi, TASK_FIRST_REVIEW);
-    web.signIn("shuocheng1");
-    web.openTask(review);
+    web.openTaskAs("shuocheng1", review);
     // the reviewer sees where the space is and, after a 退回 from the inspection, why it came back
     assertThat(web.shown("Field_spaceAddress")).isEqualTo(engine.getRuntimeService().getVariable(pi, SPACE_ADDRESS));
     Object sentBack = engine.getRuntimeService().getVariable(pi, SENT_BACK_REASON);
@@ -451,8 +445,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   /** inspector1 measures Art. 4 met; {@code verified}: the operation as declared; {@code suspected}: false materials. */
   private void inspect(String pi, boolean verified, boolean suspected) {
     Task inspection = web.task(pi, TASK_INSPECTION);
-    web.signIn("inspector1");
-    web.openTask(inspection);
+    web.openTaskAs("inspector1", inspection);
     web.type("Field_measuredTotalArea", "255");
     web.type("Field_measuredPublicServiceArea", "235");
     web.type("Field_measuredActiveMakers", "22");
@@ -471,8 +464,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
   private void organiseExperts(String pi) {
     Task organise = web.task(pi, TASK_ORGANISE_EXPERTS);
-    web.signIn("city1");
-    web.openTask(organise);
+    web.openTaskAs("city1", organise);
     web.pick("expert1", "expert2", "expert3");
     web.complete("organise-experts", organise);
   }
@@ -489,8 +481,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   private void expertsReview(String pi, boolean recommend, int experts, String grounds) {
     List<Task> reviews = web.tasks(pi, TASK_EXPERT_REVIEW, experts);
     for (Task review : reviews) {
-      web.signIn(review.getAssignee());
-      web.openTask(review);
+      web.openTaskAs(review.getAssignee(), review);
       web.type("Field_score", recommend ? "84" : "52");
       if (recommend) {
         web.tick("Field_recommend");
@@ -505,8 +496,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
   private void bureauDecides(String pi, String decision) {
     Task decide = web.task(pi, TASK_BUREAU_DECISION);
-    web.signIn("leader1");
-    web.openTask(decide);
+    web.openTaskAs("leader1", decide);
     web.choose(decision);
     web.type("Field_bureauComment", "经局务会研究。");
     web.complete("bureau-decision", decide);
@@ -554,8 +544,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   /** city1 checks the objection; with {@code falseMaterials}, it proves the applicant gave false materials. */
   private void handleObjection(String pi, boolean upheld, boolean falseMaterials) {
     Task handle = web.task(pi, TASK_HANDLE_OBJECTION);
-    web.signIn("city1");
-    web.openTask(handle);
+    web.openTaskAs("city1", handle);
     if (upheld) {
       web.tick("Field_objectionUpheld");
     }
@@ -579,8 +568,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     web.fillOnPortal(submit, statement);
     web.submitOnPortal("statement", submit);
     Task leaders = web.task(hearing, SanctionHearing.TASK_LEADER_DECISION);
-    web.signIn("leader1");
-    web.openTask(leaders);
+    web.openTaskAs("leader1", leaders);
     web.choose(choice);
     web.type("Field_leaderComment", comment);
     web.complete("leader-sanction-decision", leaders);
@@ -589,8 +577,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   /** city1 confirms the suspected false materials in Tasklist (the Art. 9 hearing follows). */
   private void confirmFalseMaterials(String pi, String finding) {
     Task confirm = web.task(pi, TASK_FALSE_MATERIALS);
-    web.signIn("city1");
-    web.openTask(confirm);
+    web.openTaskAs("city1", confirm);
     web.tick("Field_falseMaterialsConfirmed");
     web.type("Field_falseMaterialsFinding", finding);
     web.complete("review-false-materials", confirm);

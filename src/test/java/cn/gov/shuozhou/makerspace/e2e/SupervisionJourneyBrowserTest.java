@@ -56,8 +56,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     annualReport(supervision, SupervisionFixtures.annualReport(12, 24, 3, 1_000_000));
     assess(supervision, "excellent", "报告内容属实，各项指标突出。");
     Task reward = web.task(supervision, TASK_REWARD);
-    web.signIn("city1");
-    web.openTask(reward);
+    web.openTaskAs("city1", reward);
     web.type("Field_rewardAmount", "50000");
     web.type("Field_rewardNote", "年度考核优秀，给予奖励。");
     web.complete("grant-reward", reward);
@@ -75,8 +74,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     web.upload(rectifyForm, "RECTIFICATION", "整改报告1.pdf");
     web.submitOnPortal("rectify", rectify);
     Task reassessment = web.task(supervision, TASK_REASSESSMENT);
-    web.signIn("city1");
-    web.openTask(reassessment);
+    web.openTaskAs("city1", reassessment);
     // left unticked, the form says what completing it starts
     browser.withText(By.cssSelector(".task-details .fjs-container"), "未勾选“整改合格”");
     web.tick("Field_rectificationPassed");
@@ -166,8 +164,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     inboxOnPortal(operator, "处理决定通知", "年度报告即将截止", "年度报告已逾期");
 
     Task followUp = web.task(supervision, TASK_FOLLOW_UP_LATE_REPORT);
-    web.signIn("city1");
-    web.openTask(followUp);
+    web.openTaskAs("city1", followUp);
     assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText()).as("the due day, as people read it")
         .containsPattern("报送截止日期：\\d{4}年\\d{1,2}月\\d{1,2}日").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");
     web.type("Field_followUpNote", "已两次电话催报，运营机构仍未提交年度报告。");
@@ -183,8 +180,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     web.submitOnPortal("rectify", rectify);
 
     Task reassessment = web.task(supervision, TASK_REASSESSMENT);
-    web.signIn("city1");
-    web.openTask(reassessment);
+    web.openTaskAs("city1", reassessment);
     assertThat(browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_rectificationReason']"))
         .getDomProperty("value")).as("why the year failed, for city1").contains("逾期未提交").contains("经催报仍未提交");
     assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText()).as("the deadline, as people read it")
@@ -250,8 +246,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
     web.fillOnPortal(rectify, Map.of(RECTIFICATION_REPORT, "已退还部分服务费，其余正在协商。"));
     web.submitOnPortal("rectify-violation", rectify);
     Task reassessment = web.task(supervision, TASK_REASSESSMENT);
-    web.signIn("city1");
-    web.openTask(reassessment);
+    web.openTaskAs("city1", reassessment);
     assertThat(browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_rectificationReason']"))
         .getDomProperty("value")).as("why the space rectifies, for city1").contains("第十条").contains("对入驻团队收取高额服务费");
     web.type("Field_reassessmentComment", "仍有服务费未退还，整改不合格。");
@@ -353,8 +348,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   private void assess(String supervision, String grade, String comment) {
     Task assessment = web.task(supervision, TASK_ASSESSMENT);
     assertThat(engine.getRuntimeService().getVariable(supervision, ASSESSMENT_GRADE)).isEqualTo(grade);
-    web.signIn("city1");
-    web.openTask(assessment);
+    web.openTaskAs("city1", assessment);
     web.tickOn("Field_reportConfirmed");
     web.type("Field_assessmentComment", comment);
     web.complete("annual-assessment-" + grade, assessment);
@@ -407,8 +401,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   /** city1 proposes {@code sanction} for the reported violation in Tasklist; returns the hearing it calls. */
   private String decideSanction(String supervision, String sanction, String note) {
     Task decide = web.task(supervision, TASK_SANCTION);
-    web.signIn("city1");
-    web.openTask(decide);
+    web.openTaskAs("city1", decide);
     // what city1 chooses is a proposal: the leaders decide after the hearing
     assertThat(browser.withText(By.cssSelector(".task-details .fjs-container"), "处理建议").getText()).contains("由局领导审定");
     web.choose(sanction);
@@ -420,8 +413,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   /** city1 reviews the false-materials report in Tasklist: confirmed (确属虚假材料) or not, with its finding. */
   private void reviewFalseMaterials(String instance, String reportText, boolean confirmed, String finding) {
     Task review = web.task(instance, TASK_FALSE_MATERIALS);
-    web.signIn("city1");
-    web.openTask(review);
+    web.openTaskAs("city1", review);
     assertThat(browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_reportText']")).getDomProperty("value"))
         .as("the report in the form").isEqualTo(reportText);
     if (confirmed) {
@@ -456,8 +448,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   /** leader1 decides on the proposal of the hearing in Tasklist: {@code choice} as the form labels it. */
   private void leadersDecide(String hearing, String choice, String comment) {
     Task leaders = web.task(hearing, SanctionHearing.TASK_LEADER_DECISION);
-    web.signIn("leader1");
-    web.openTask(leaders);
+    web.openTaskAs("leader1", leaders);
     web.choose(choice);
     web.type("Field_leaderComment", comment);
     web.complete("leader-sanction-decision", leaders);

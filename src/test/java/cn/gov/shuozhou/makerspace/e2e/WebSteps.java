@@ -58,6 +58,9 @@ final class WebSteps {
   /** The forms and pages axe-core has checked in this run. */
   private static final Set<String> AXE_CHECKED = ConcurrentHashMap.newKeySet();
 
+  /** A task's Camunda Form in Tasklist. */
+  private static final By FORM = By.cssSelector(".task-details .fjs-container .fjs-form");
+
   private final Browser browser;
   private final ProcessEngine engine;
   private final String root;
@@ -83,13 +86,26 @@ final class WebSteps {
 
   /** Signs in to Tasklist as {@code user} (password = user id) in a fresh session. */
   void signIn(String user) {
+    signInAt(user, "#/");
+    browser.visible(By.cssSelector("[cam-tasks]"));
+  }
+
+  /**
+   * Follows a link to the task as {@code user} in a fresh session: Tasklist asks for the login, then shows
+   * the task, as {@link #openTask} does.
+   */
+  void openTaskAs(String user, Task task) {
+    signInAt(user, "#/?task=" + task.getId());
+    formThenClaim(List.of());
+  }
+
+  private void signInAt(String user, String fragment) {
     entries.clear();
     // a fresh document: Tasklist keeps the previous user in memory across a mere change of the hash
     browser.open("about:blank");
     browser.clearCookies();
-    load("#/", By.cssSelector("input[ng-model='username']"));
+    load(fragment, By.cssSelector("input[ng-model='username']"));
     browser.signInToWebapp(user);
-    browser.visible(By.cssSelector("[cam-tasks]"));
   }
 
   /**
@@ -115,17 +131,42 @@ final class WebSteps {
     }
   }
 
-  /** Opens the task as its card's link does and waits for its form; claims it when it is offered. */
+  /**
+   * Opens the task as its card's link does (in the Tasklist already open, a new address in the same
+   * document; else a new document) and waits for its form; claims it when it is offered.
+   */
   void openTask(Task task) {
     entries.clear();
-    load("#/?task=" + task.getId(), By.cssSelector(".task-details .fjs-container .fjs-form"));
+    String fragment = "#/?task=" + task.getId();
+    String at = browser.driver().getCurrentUrl();
+    if (at.startsWith(url("/camunda/app/tasklist/")) && !at.endsWith(fragment)) {
+      List<WebElement> shown = browser.driver().findElements(FORM);
+      browser.js("location.hash = arguments[0];", fragment);
+      formThenClaim(shown);
+    } else {
+      load(fragment, FORM);
+      formThenClaim(List.of());
+    }
+  }
+
+  /** Waits for the task's form (not the {@code previous} one), and claims the task when it is offered. */
+  private void formThenClaim(List<WebElement> previous) {
+    browser.await(Duration.ofSeconds(40)).until(d -> previous.stream().allMatch(WebSteps::isStale)
+        && !d.findElements(FORM).isEmpty() && d.findElement(FORM).isDisplayed());
     if (!browser.driver().findElements(By.cssSelector("button.claim")).isEmpty()) {
+      // the form stays as it is and becomes editable: what is typed next is kept (refill() checks)
       browser.click(By.cssSelector("button.claim"));
-      browser.visible(By.cssSelector("button[ng-click='complete()']"));
-      // Tasklist renders the form anew after a claim, at a moment of its choosing, and what was
-      // typed before is lost: open the claimed task afresh
-      load(null, By.cssSelector(".task-details .fjs-container .fjs-form"));
-      browser.visible(By.cssSelector("button[ng-click='complete()']"));
+      browser.visible(By.cssSelector(".task-details button[ng-click='complete()']:not([disabled])"));
+      browser.await().until(d -> d.findElements(By.cssSelector(".task-details .disabled-form")).isEmpty());
+    }
+  }
+
+  private static boolean isStale(WebElement element) {
+    try {
+      element.isDisplayed();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
     }
   }
 
