@@ -62,6 +62,11 @@ public enum Capability {
    * city bureau, which handles objections, and auditors; never the applicant or the public.
    */
   READ_OBJECTION_EVIDENCE("查看公示异议的证据材料", groups(CITY_BUREAU, AUDITORS, CAMUNDA_ADMIN)),
+  /**
+   * The names of the people a case's history names ({@code GET /api/history/process-instances/{id}/people}),
+   * for a case whose history the caller's own authorizations let them read: the Cockpit history page.
+   */
+  READ_CASE_PEOPLE("查看案件经办人员姓名", plus(plus(staff(), AUDITORS), CAMUNDA_ADMIN)),
   /** Reviewers read the whole history of each case they worked on (the city bureau reads every case). */
   READ_HISTORY_OF_WORKED_CASES("查看所办理案件的全部历史", minus(staff(), CITY_BUREAU)),
 

@@ -13,7 +13,6 @@ import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.UserNames;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -51,9 +49,6 @@ public class TaskCommands {
       TASK_BUREAU_DECISION, "专家评审");
 
   static final String ASSIGNEE = "assignee";
-
-  /** The properties of the operation log whose values are users (claim, 转办, 委派, 交回). */
-  private static final Set<String> PEOPLE_PROPERTIES = Set.of("assignee", "owner");
 
   private final ProcessEngine engine;
 
@@ -142,30 +137,16 @@ public class TaskCommands {
    * or delegated, who commented), named, so that the tab reads 朔城区审核员一 instead of an id. A task
    * the caller cannot see (the caller's own view of the tasks): 404; an organisation account: 403.
    */
-  public List<Colleague> people(String taskId) {
+  public List<UserNames.Person> people(String taskId) {
     // staff only: an organisation account is never told who in a department worked on its case
     AccessPolicy.require(engine.getIdentityService(), Capability.WORK_ON_TASKS);
     if (engine.getTaskService().createTaskQuery().taskId(taskId).singleResult() == null) {
       throw new ApiRefusal(ProblemType.TASK_NOT_FOUND, "任务不存在或已办结：" + taskId);
     }
-    Set<String> ids = new HashSet<>();
-    for (UserOperationLogEntry entry : asProcess(() -> engine.getHistoryService().createUserOperationLogQuery()
-        .taskId(taskId).list())) {
-      ids.add(entry.getUserId());
-      if (PEOPLE_PROPERTIES.contains(entry.getProperty())) {
-        ids.add(entry.getOrgValue());
-        ids.add(entry.getNewValue());
-      }
-    }
-    asProcess(() -> engine.getTaskService().getTaskComments(taskId)).forEach(comment -> ids.add(comment.getUserId()));
-    ids.remove(null);
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return asProcess(() -> engine.getIdentityService().createUserQuery().userIdIn(ids.toArray(String[]::new))
-        .orderByUserId().asc().list()).stream()
-        .map(user -> new Colleague(user.getId(), UserNames.of(user)))
-        .toList();
+    Set<String> ids = UserNames.actors(
+        asProcess(() -> engine.getHistoryService().createUserOperationLogQuery().taskId(taskId).list()),
+        asProcess(() -> engine.getTaskService().getTaskComments(taskId)));
+    return asProcess(() -> UserNames.named(engine.getIdentityService(), ids));
   }
 
   /**

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.common.UserNames;
 import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public class TaskController {
   }
 
   @GetMapping("/api/tasks/{taskId}/people")
-  public List<TaskCommands.Colleague> people(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+  public List<UserNames.Person> people(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return commands.people(taskId);
   }

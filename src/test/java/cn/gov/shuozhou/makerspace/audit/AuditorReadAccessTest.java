@@ -3,10 +3,16 @@ package cn.gov.shuozhou.makerspace.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import cn.gov.shuozhou.makerspace.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
@@ -151,6 +157,33 @@ class AuditorReadAccessTest extends AbstractAuditTest {
       assertThat(file.statusCode()).as(module).isEqualTo(200);
       assertThat(file.body()).as(module).isNotBlank();
     }
+  }
+
+  @Test
+  void theCockpitHistoryNamesThePeopleOfACaseTheCallerMayReadToAuditorsToo() throws Exception {
+    String people = "/api/history/process-instances/" + data.finishedId() + "/people";
+    HttpResponse<String> named = HttpChannel.webapp(port, "auditor1").sendAbsolute(people, "GET", null, null);
+
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+    JsonNode list = JSON.readTree(named.body());
+    assertThat(contains(list, "label", "朔城区审核员一")).as("the first reviewer: %s", named.body()).isTrue();
+    assertThat(contains(list, "label", "局领导一")).as("the leader who decided: %s", named.body()).isTrue();
+    assertThat(contains(list, "id", "auditor1")).as("nobody the history does not name").isFalse();
+
+    assertThat(basic("operator1", people).statusCode()).as("an organisation account").isEqualTo(403);
+    assertThat(basic("auditor1", "/api/history/process-instances/no-such-instance/people").statusCode())
+        .as("no such case").isEqualTo(404);
+    HttpResponse<String> parameter = basic("auditor1", people + "?user=shuocheng1");
+    assertThat(parameter.statusCode()).isEqualTo(400);
+    assertThat(parameter.body()).contains("user");
+  }
+
+  /** GET {@code path} with HTTP Basic as a demo user (password = user id). */
+  private HttpResponse<String> basic(String user, String path) {
+    return Http.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Accept", "application/json").GET());
   }
 
   private static boolean contains(JsonNode array, String field, String value) {

@@ -102,6 +102,25 @@ export function value(variable) {
   return String(raw);
 }
 
+/** The dictionary's name for what an output holds, where it differs from the output's own name. */
+const OUTPUT_KINDS = {code: 'article4Condition'};
+/** Inputs that are shares of a whole: read as a percentage (0.9411… → 94.1%). */
+const SHARES = new Set(['publicAreaRatio', 'recommendRatio']);
+
+/**
+ * A decision's input or output as people read it: the variable it reads (the input's id ends in
+ * in-<variable>, e.g. in-premises) or writes names its dictionary, so codes show as labels.
+ */
+export function clauseValue(clause) {
+  const name = clause.variableName
+    ? OUTPUT_KINDS[clause.variableName] || clause.variableName
+    : (/(?:^|-)in-([A-Za-z]+)$/.exec(clause.clauseId || '') || [])[1];
+  if (SHARES.has(name) && typeof clause.value === 'number') {
+    return `${Math.round(clause.value * 1000) / 10}%`;
+  }
+  return value({...clause, name});
+}
+
 /** The version number in a definition id such as "first-review-routing:3:3f2a…". */
 export function versionFromId(definitionId) {
   const parts = String(definitionId || '').split(':');

@@ -5,7 +5,7 @@
 
 import {EngineClient} from './api.js';
 import {alertBox, append, h, loading, replace, table} from './dom.js';
-import {between, dateTime, duration, value as formatValue} from './format.js';
+import {between, clauseValue, dateTime, duration, value as formatValue} from './format.js';
 import {
   ACTIVITY_TYPES, ENTITY_TYPES, INSTANCE_STATES, OPERATION_CATEGORIES, OPERATION_PROPERTIES, OPERATION_TYPES,
   PROCESS_NAMES,
@@ -320,25 +320,6 @@ function variables(data, names, activityName) {
       body));
 }
 
-/** The dictionary's name for what an output holds, where it differs from the output's own name. */
-const OUTPUT_KINDS = {code: 'article4Condition'};
-/** Inputs that are shares of a whole: read as a percentage (0.9411… → 94.1%). */
-const SHARES = new Set(['publicAreaRatio', 'recommendRatio']);
-
-/**
- * A decision's input or output as people read it: the variable it reads (the input's id ends in
- * in-<variable>, e.g. in-premises) or writes names its dictionary, so codes show as labels.
- */
-function clauseValue(clause) {
-  const name = clause.variableName
-    ? OUTPUT_KINDS[clause.variableName] || clause.variableName
-    : (/(?:^|-)in-([A-Za-z]+)$/.exec(clause.clauseId || '') || [])[1];
-  if (SHARES.has(name) && typeof clause.value === 'number') {
-    return `${Math.round(clause.value * 1000) / 10}%`;
-  }
-  return longText(formatValue({...clause, name}));
-}
-
 /** Every decision evaluated, with key, name, version, inputs and outputs. */
 function decisions(data, activityName) {
   if (data.decisions.error) {
@@ -395,7 +376,7 @@ function decisionPanel(data, decision, activityName) {
           h('h5', null, '输入'),
           (decision.inputs || []).length
             ? table(['输入项', '值'], decision.inputs.map(input => h('tr', null,
-              h('td', null, input.clauseName || input.clauseId), h('td', null, clauseValue(input)))))
+              h('td', null, input.clauseName || input.clauseId), h('td', null, longText(clauseValue(input))))))
             : h('p', {className: 'audit-muted'}, '无输入')),
         h('div', {className: 'col-md-6'},
           h('h5', null, `输出（命中规则 ${rules.size} 条）`),
@@ -404,7 +385,7 @@ function decisionPanel(data, decision, activityName) {
               h('tr', null,
                 h('td', null, i === 0 ? `第 ${rule.ruleOrder} 条` : ''),
                 h('td', null, output.clauseName || output.variableName),
-                h('td', null, clauseValue(output))))))
+                h('td', null, longText(clauseValue(output)))))))
             : h('p', {className: 'audit-muted'}, '没有命中的规则（结果为空）。')))));
 }
 
@@ -421,6 +402,14 @@ function logValue(property, text) {
     return dateTime(text);
   }
   return text;
+}
+
+/** The properties of the operation log whose values are users (claim, 转办, 委派, 交回). */
+const PEOPLE_PROPERTIES = new Set(['assignee', 'owner']);
+
+/** A value of the operation log: a person (assignee, owner) by name, else as logValue reads it. */
+function logCell(names, property, value) {
+  return PEOPLE_PROPERTIES.has(property) && value ? user(names, value) : longText(logValue(property, value));
 }
 
 /** The user operation log: claims, assignments, completions, variable changes; who and when. */
@@ -442,8 +431,8 @@ function operations(data, names) {
       h('td', null, entry.taskId && tasksById.has(entry.taskId) ? tasksById.get(entry.taskId).name : ''),
       h('td', null, entry.property
         ? h('span', {title: entry.property}, label(OPERATION_PROPERTIES, entry.property)) : ''),
-      h('td', null, longText(logValue(entry.property, entry.orgValue))),
-      h('td', null, longText(logValue(entry.property, entry.newValue))),
+      h('td', null, logCell(names, entry.property, entry.orgValue)),
+      h('td', null, logCell(names, entry.property, entry.newValue)),
       h('td', null, label(OPERATION_CATEGORIES, entry.category)),
       h('td', null, entry.annotation || ''))), 'audit-operations');
 }
@@ -543,28 +532,20 @@ function incidents(data) {
         + (incident.resolved ? '（已解决）' : incident.deleted ? '（已删除）' : '')))));
 }
 
-/** User ids → "name" when the auditor may read users (else the ids are shown as they are). */
-async function userNames(client, data) {
-  const ids = new Set();
-  const add = id => id && ids.add(id);
-  add(data.instance.startUserId);
-  (data.activities.value || []).forEach(a => add(a.assignee));
-  (data.operations.value || []).forEach(o => add(o.userId));
-  ((data.notes.value || {}).comments || []).forEach(c => add(c.userId));
+/**
+ * User ids → name, for the people this case's history names (GET /api/history/process-instances/{id}/people:
+ * auditors may not read user profiles from the engine). Ids only when that fails.
+ */
+async function userNames(instanceId) {
   const names = new Map();
-  if (!ids.size) {
-    return names;
-  }
   try {
-    const users = await client.get('/user', {idIn: [...ids].join(','), maxResults: ids.size});
-    for (const u of users) {
-      const name = [u.firstName, u.lastName].filter(Boolean).join('');
-      if (name) {
-        names.set(u.id, name);
-      }
+    const response = await fetch(`/api/history/process-instances/${encodeURIComponent(instanceId)}/people`,
+      {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    if (response.ok) {
+      (await response.json()).forEach(person => names.set(person.id, person.label));
     }
   } catch (e) {
-    // auditors may not read user profiles: ids only
+    // the page still shows the ids
   }
   return names;
 }
@@ -593,7 +574,7 @@ export const instancePagePlugin = {
       if (!state.alive) {
         return;
       }
-      const names = await userNames(client, data);
+      const names = await userNames(data.instance.id);
       if (!state.alive) {
         return;
       }
