@@ -35,7 +35,8 @@ function sourceOf(url) {
 /** Every URL that the module at {@code url} imports or fetches beside itself, and theirs, recursively. */
 function importsOf(url, found = new Set()) {
   const text = sourceOf(url);
-  const specifiers = [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1])
+  // import … from '…', and the bare import '…' of a module run for its effect
+  const specifiers = [...text.matchAll(/^import\s+(?:[^;']*?from\s+)?'([^']+)'/gms)].map((m) => m[1])
     .concat([...text.matchAll(/new URL\('([^']+)', import\.meta\.url\)/g)].map((m) => m[1]));
   for (const specifier of specifiers) {
     const next = new URL(specifier, url).href;

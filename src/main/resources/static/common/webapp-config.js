@@ -31,7 +31,8 @@ export const CUSTOM_SCRIPT_IMPORTS = {
     '/common/inbox.js', '/common/dictionary.json'],
   cockpit: ['history/definition-tab.js', 'history/instance-page.js', 'history/search.js', 'history/dom.js',
     'history/diagram.js', 'history/api.js', 'history/format.js', 'history/labels.js', 'history/instance-data.js',
-    'history/history.css', '/common/dom.js', '/common/readable.js', '/common/dictionary.json'],
+    'history/history.css', 'history/decision-page.js', '/common/dom.js', '/common/readable.js', '/common/dmn-zh.js',
+    '/common/dictionary.json'],
 };
 
 /** Asks the browser at once for what {@code app}'s custom scripts will import ({@link CUSTOM_SCRIPT_IMPORTS}). */

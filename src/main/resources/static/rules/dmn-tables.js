@@ -2,7 +2,7 @@
 // Chinese: the base of the read-only viewer (viewer.js) and of the editor (editor.js).
 
 import { el, fill, hide, show } from '/common/dom.js';
-import { chineseModule, localise } from './editor-zh.js';
+import { chineseModule, localise } from '/common/dmn-zh.js';
 
 const DIST = '/webjars/dmn-js/10.0.0/dist/';
 const builds = {};

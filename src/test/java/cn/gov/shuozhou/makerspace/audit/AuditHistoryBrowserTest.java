@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,8 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
         + " return [...broken].join(' ');")).as("broken across lines").isEmpty();
     String timeline = browser.visible(By.cssSelector(".audit-timeline")).getText();
     assertThat(timeline).contains("初审", "实地考察", "组织专家评审", "专家评审", "局务会研究决定")
-        .contains("shuocheng1", "inspector1", "city1", "expert1", "expert2", "expert3", "leader1");
+        .contains("shuocheng1", "inspector1", "city1", "expert1", "expert2", "expert3", "leader1")
+        .as("people by name, though auditors read no user profiles").contains("朔城区审核员一（shuocheng1）", "局领导一（leader1）");
     WebElement bureauRow = browser.driver().findElement(
         By.cssSelector(".audit-timeline tr[data-activity-id='bureauDecision']"));
     assertThat(bureauRow.findElements(By.tagName("td")).get(7).getText()).contains("leader1");
@@ -164,7 +166,7 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     // the user operation log
     openTab("operations");
     String log = browser.visible(By.cssSelector(".audit-operations")).getText();
-    assertThat(log).contains("认领", "完成", "shuocheng1", "leader1");
+    assertThat(log).contains("认领", "完成", "朔城区审核员一（shuocheng1）", "局领导一（leader1）");
     screenshotOfTab("audit-operation-log.png");
 
     // comments
@@ -230,6 +232,20 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     assertThat(browser.driver().getCurrentUrl()).doesNotContain("dashboard");
     browser.open(cockpit("#/decisions"));
     browser.visible(By.cssSelector("a[href*='#/decision-definition/']"));
+    // Camunda's decision instance page speaks Chinese too: dmn-js's captions, the inputs as labels, the types
+    String routing = engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(data.finishedId())
+        .decisionDefinitionKey("first-review-routing").list().get(0).getId();
+    browser.open(cockpit("#/decision-instance/" + routing));
+    assertThat(browser.withText(By.cssSelector(".hit-policy"), "命中策略").getText()).contains("唯一命中");
+    assertThat(browser.withText(By.cssSelector("th[data-col-id='in-county']"), "朔城区").getText())
+        .startsWith("且").contains("= 朔城区").doesNotContain("shuocheng");
+    assertThat(browser.withText(By.cssSelector("th.annotation"), "备注").getText()).isEqualTo("备注");
+    browser.withText(By.cssSelector(".view-drd-button"), "查看决策需求图");
+    By countyRow = By.xpath("//table[contains(@class,'cam-table')]//tr[td[contains(@class,'col-name')]"
+        + "[normalize-space(.)='所在县（区）']]");
+    browser.withText(countyRow, "朔城区");
+    assertThat(browser.driver().findElement(countyRow).getText()).contains("文本").doesNotContain("String", "shuocheng");
+    browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
     browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
     browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
     // no version tag: "无", not "版本标签：null" (issue 13)

@@ -10,12 +10,15 @@
 //   cockpit.processInstance.runtime.action   历史 button on a running instance
 //   cockpit.dashboard                        search by application or certificate number
 //   cockpit.navigation + cockpit.route       历史查询 in the header: the same search on its own page
+//
+// And Camunda's own decision instance page and variable tables in Chinese (decision-page.js).
 
 import {definitionTabPlugin} from './definition-tab.js';
 import {definitionHistoryLink, historyLink, instancePagePlugin} from './instance-page.js';
 import {renderSearch} from './search.js';
 import {h} from './dom.js';
 import {keepRouteOnSearchChange} from './diagram.js';
+import './decision-page.js';
 
 const STYLESHEET_ID = 'audit-history-styles';
 

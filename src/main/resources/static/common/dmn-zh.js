@@ -1,6 +1,8 @@
-// Chinese for the DMN table editor (dmn-js 10). dmn-js passes most labels through its `translate`
-// service, which we replace; the hit-policy caption and names and a few menu values are written
-// without it, so they are translated where the editor renders them (see localise below).
+// Chinese for the DMN tables of dmn-js: the rule page's editor and viewer (dmn-js 10) and Cockpit's
+// decision instance page (its own dmn-js viewer). dmn-js passes most labels through its `translate`
+// service, which the rule page replaces; the hit-policy caption and names, the viewer's column
+// captions and a few menu values are written without it, so they are translated where dmn-js renders
+// them (see localise below).
 
 const WORDS = {
   When: '当', And: '且', Then: '则', Annotations: '备注',
@@ -25,7 +27,7 @@ const WORDS = {
   'Paste Output Column Left': '粘贴输出列到左侧', 'Paste Output Column Right': '粘贴输出列到右侧',
   Remove: '删除', Resize: '调整大小',
   // written without `translate`
-  'Hit Policy:': '命中策略：', Unique: '唯一命中（UNIQUE）', First: '首条命中（FIRST）', Priority: '优先级（PRIORITY）',
+  'Hit Policy:': '命中策略：', 'Hit policy:': '命中策略：', 'View DRD': '查看决策需求图', Unique: '唯一命中（UNIQUE）', First: '首条命中（FIRST）', Priority: '优先级（PRIORITY）',
   Any: '任意命中（ANY）', Collect: '收集（COLLECT）', 'Collect (Sum)': '收集求和（COLLECT SUM）',
   'Collect (Min)': '收集最小值（COLLECT MIN）', 'Collect (Max)': '收集最大值（COLLECT MAX）',
   'Collect (Count)': '收集计数（COLLECT COUNT）', 'Rule order': '规则顺序（RULE ORDER）',
@@ -60,7 +62,8 @@ export function localise(container) {
       return;
     }
     if (WORDS[text] && WORDS[text] !== text && node.parentElement && node.parentElement.closest(
-      '.hit-policy, .dms-select-options, .context-menu, .dms-input-select, .dms-heading, .dms-list-component, .ref-language')) {
+      '.hit-policy, .dms-select-options, .context-menu, .dms-input-select, .dms-heading, .dms-list-component, .ref-language,'
+      + ' .clause, th.annotation, .view-drd-button')) {
       node.nodeValue = node.nodeValue.replace(text, WORDS[text]);
     }
   };
