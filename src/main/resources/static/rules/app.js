@@ -6,7 +6,7 @@ import { hide } from '/common/dom.js';
 import { mountPage } from '/common/page.js';
 import { rules } from './api.js';
 import { closeChange } from './change.js';
-import { $, state, steps } from './context.js';
+import { $, loadPeople, state, steps } from './context.js';
 import { refreshAfterChange, renderDecisions, select } from './detail.js';
 
 steps.refreshAfterChange = refreshAfterChange;
@@ -14,7 +14,7 @@ steps.refreshAfterChange = refreshAfterChange;
 mountPage({
   section: '规则管理',
   login: { heading: '规则管理员登录', hint: '请使用“规则管理员”组的账号登录。' },
-  load: rules.list,
+  load: () => Promise.all([rules.list(), loadPeople()]).then(([decisions]) => decisions),
   render: async (decisions, user) => {
     state.userId = user && user.userId;
     renderDecisions(decisions);

@@ -90,6 +90,8 @@ function onEditorChange(editorState) {
 
 $('undo-button').addEventListener('click', () => editor.undo());
 $('redo-button').addEventListener('click', () => editor.redo());
+[['add-rule-button', 'addRule'], ['remove-rule-button', 'removeRule'], ['add-input-button', 'addInput'],
+  ['add-output-button', 'addOutput']].forEach(([id, what]) => $(id).addEventListener('click', () => editor.change(what)));
 $('discard-button').addEventListener('click', () => closeChange());
 
 // ---------------------------------------------------------------- activate

@@ -65,7 +65,7 @@ $('check-button').addEventListener('click', async () => {
   }
 });
 
-function count(value) {
+export function count(value) {
   if (Array.isArray(value)) {
     return value.length;
   }

@@ -2,6 +2,7 @@
 // one part asks of another (set by app.js, so that the parts do not import each other in a cycle).
 
 import { el, fill } from '/common/dom.js';
+import { rules } from './api.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -16,6 +17,8 @@ export const state = {
   rollbackVersion: null,
   // The signed-in rule administrator: a proposal of one's own is approved by another.
   userId: null,
+  // The names of the people the records name, by user id (GET /api/rules/people).
+  people: new Map(),
 };
 
 export const steps = {
@@ -39,10 +42,21 @@ export function answeredVersion(answer) {
   return answer && (answer.version != null ? answer.version : answer.active && answer.active.version);
 }
 
+/** A user as the page names them: 规则管理员一（ruleadmin1）, or the id when the name is unknown. */
+export function person(userId) {
+  const name = state.people.get(userId);
+  return name ? `${name}（${userId}）` : userId;
+}
+
+/** Reads the names of the people the records name (after a change, a new one may appear). */
+export async function loadPeople() {
+  state.people = new Map((await rules.people()).map((p) => [p.id, p.label]));
+}
+
 /** Who activated a version; packaged versions were deployed by the release itself. */
 export function who(user, source) {
   if (user) {
-    return user;
+    return person(user);
   }
   return source === 'release' ? '系统（随版本发布）' : '—';
 }

@@ -6,7 +6,7 @@ import { handleError } from '/common/page.js';
 import { rules } from './api.js';
 import { closeChange } from './change.js';
 import { renderConflict } from './conflict.js';
-import { $, fact, message, state, versionLabel, who } from './context.js';
+import { $, fact, loadPeople, message, state, versionLabel, who } from './context.js';
 import { sourceLabel } from './format.js';
 import { markSelected, renderList } from './list.js';
 import { renderProposals } from './proposals.js';
@@ -20,7 +20,7 @@ export async function select(key) {
     fill($('detail-message'));
   }
   try {
-    const detail = await rules.get(key);
+    const [detail] = await Promise.all([rules.get(key), loadPeople()]);
     state.key = key;
     state.detail = detail;
     history.replaceState(null, '', `#${encodeURIComponent(key)}`);
@@ -60,7 +60,9 @@ function renderDetail(detail) {
 
 /** Reloads list and detail after a change, and says what is active now. */
 export async function refreshAfterChange(text, version) {
-  renderDecisions(await rules.list());
+  // the names first: the change may name someone the page has not seen yet
+  const [decisions] = await Promise.all([rules.list(), loadPeople()]);
+  renderDecisions(decisions);
   await select(state.key);
   const active = (state.detail && state.detail.active) || {};
   const shown = version != null ? version : active.version;

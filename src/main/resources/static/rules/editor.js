@@ -13,6 +13,14 @@ export class TableEditor extends DmnTables {
     this.onChange = onChange || (() => {});
     this.edited = false;
     this.listening = new WeakSet();
+    // the rule of the cell last focused: the toolbar's buttons take the focus, so it is kept here
+    this.focusedRow = null;
+    container.addEventListener('focusin', (event) => {
+      const cell = event.target.closest('[data-row-id]');
+      if (cell) {
+        this.focusedRow = cell.dataset.rowId;
+      }
+    }, true);
   }
 
   async load(xml, decisionKey) {
@@ -71,6 +79,27 @@ export class TableEditor extends DmnTables {
   redo() {
     if (this.viewer) {
       this.viewer.get('commandStack').redo();
+    }
+  }
+
+  /**
+   * A change of the table's shape without the mouse (the context menu needs a right click): adds a rule
+   * below the rule of the cell last focused (at the end when none was), removes that rule, adds an
+   * input or output column. dmn-js's own editor actions, so 撤销 takes them back.
+   */
+  change(what) {
+    if (!this.viewer) {
+      return;
+    }
+    const rule = this.viewer.get('sheet').getRoot().rows.find((row) => row.id === this.focusedRow);
+    const actions = this.viewer.get('editorActions');
+    if (what === 'addRule') {
+      actions.trigger(rule ? 'addRuleBelow' : 'addRule', { rule });
+    } else if (what === 'removeRule' && rule) {
+      actions.trigger('removeRule', { rule });
+      this.focusedRow = null;
+    } else if (what === 'addInput' || what === 'addOutput') {
+      actions.trigger(what);
     }
   }
 

@@ -4,7 +4,7 @@ import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
 import { handleError } from '/common/page.js';
 import { rules } from './api.js';
 import { changedCasesView } from './check.js';
-import { $, busy, fact, state, steps, versionLabel } from './context.js';
+import { $, busy, fact, person, state, steps, versionLabel } from './context.js';
 
 const PROPOSAL_STATUS = { PROPOSED: '待审批', APPROVED: '已批准并生效', REJECTED: '已驳回' };
 
@@ -19,7 +19,7 @@ export function renderProposals(detail) {
   $('proposal-reason').value = '';
   if (pending) {
     fill($('proposal-facts'),
-      fact('proposedBy', '提出人', pending.proposedBy),
+      fact('proposedBy', '提出人', person(pending.proposedBy)),
       fact('proposedAt', '提出时间', formatTime(pending.proposedAt)),
       fact('proposalReason', '修改原因', pending.reason),
       fact('baseVersion', '基于版本', versionLabel(pending.baseVersion)),
@@ -37,10 +37,10 @@ export function renderProposals(detail) {
   const body = $('proposal-history').tBodies[0];
   fill(body, proposals.map((p) => el('tr', { dataset: { proposal: p.proposalId, status: p.status } },
     el('td', { className: 'nowrap' }, PROPOSAL_STATUS[p.status] || p.status),
-    el('td', { className: 'nowrap' }, p.proposedBy),
+    el('td', { className: 'nowrap' }, person(p.proposedBy)),
     el('td', { className: 'nowrap' }, formatTime(p.proposedAt)),
     el('td', {}, p.reason),
-    el('td', { className: 'nowrap' }, p.decidedBy || '—'),
+    el('td', { className: 'nowrap' }, p.decidedBy ? person(p.decidedBy) : '—'),
     el('td', { className: 'nowrap' }, p.decidedAt ? formatTime(p.decidedAt) : '—'),
     el('td', {}, p.decisionReason || '—'),
     el('td', { className: 'nowrap' }, versionLabel(p.version)))));

@@ -5,6 +5,7 @@ import { handleError } from '/common/page.js';
 import { NotLoggedIn } from '/common/errors.js';
 import { rules } from './api.js';
 import { closeChange } from './change.js';
+import { changedCasesView, count } from './check.js';
 import { $, PROPOSED_TEXT, answeredVersion, busy, message, state, steps, who } from './context.js';
 import { sourceLabel } from './format.js';
 import { showVersion } from './table.js';
@@ -66,6 +67,29 @@ function openRollback(version) {
   hide($('rollback-error'));
   $('rollback-dialog').showModal();
   $('rollback-reason').focus();
+  showRollbackImpact(state.key, version);
+}
+
+/**
+ * What the rollback changes, before it is confirmed: the version's table checked against the active
+ * one, as a new table is (the regression cases whose results change, side by side).
+ */
+async function showRollbackImpact(key, version) {
+  const box = $('rollback-impact');
+  fill(box, el('p', { className: 'hint' }, '正在用回归用例检查回滚的影响…'));
+  try {
+    const result = await rules.check(key, await rules.xml(key, version));
+    if (state.rollbackVersion !== version || !$('rollback-dialog').open) {
+      return;
+    }
+    const changed = result.changedCases || [];
+    fill(box, changed.length
+      ? changedCasesView(changed, 'rollback-changed-cases')
+      : el('p', { className: 'hint', id: 'rollback-no-change' },
+        `回滚后，${count(result.unchangedCases)} 个回归用例的结果都不变。`));
+  } catch (e) {
+    fill(box, el('p', { className: 'message error' }, `无法检查回滚的影响：${e.message}`));
+  }
 }
 
 $('rollback-cancel').addEventListener('click', () => $('rollback-dialog').close());

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.rules;
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;
+import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Change;
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,6 +60,14 @@ public class RuleController {
   public List<RuleSummary> list() {
     reader();
     return rules.list();
+  }
+
+  /** The people the rules' records name, {@code [{id, label}]}: the page shows names, not ids. */
+  @GetMapping("/people")
+  public List<Person> people(@RequestParam Map<String, String> parameters) {
+    reader();
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    return rules.people();
   }
 
   @GetMapping("/{key}")

@@ -67,6 +67,12 @@ public class RuleProposals {
         RuleProposals::map, key);
   }
 
+  /** Who proposed or decided a change, of any key. */
+  public List<String> people() {
+    return jdbc.queryForList("SELECT proposed_by FROM ms_rule_proposal"
+        + " UNION SELECT decided_by FROM ms_rule_proposal WHERE decided_by IS NOT NULL", String.class);
+  }
+
   /** Records the decision of a pending proposal; false when it was decided meanwhile. */
   public boolean decide(String id, String status, String user, Instant at, String reason, Integer version,
       String deploymentId) {

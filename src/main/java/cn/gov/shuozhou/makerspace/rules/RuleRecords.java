@@ -66,6 +66,12 @@ public class RuleRecords {
         .stream().collect(Collectors.toMap(VersionRecord::deploymentId, Function.identity(), (a, b) -> a));
   }
 
+  /** Who activated a version or resolved a conflict, of any key. */
+  public List<String> people() {
+    return jdbc.queryForList("SELECT activated_by FROM ms_rule_version WHERE activated_by IS NOT NULL"
+        + " UNION SELECT resolved_by FROM ms_rule_conflict WHERE resolved_by IS NOT NULL", String.class);
+  }
+
   private static VersionRecord version(ResultSet rs, int row) throws SQLException {
     int rollbackOf = rs.getInt("rollback_of");
     return new VersionRecord(

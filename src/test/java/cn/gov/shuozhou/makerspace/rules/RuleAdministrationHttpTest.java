@@ -474,6 +474,13 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     JsonNode history = admin.getJson(RULES + "/" + POLICY).get("proposals").get(0);
     assertThat(history.get("decidedBy").asText()).isEqualTo("ruleadmin2");
     assertThat(history.get("decisionReason").asText()).isEqualTo("与《办法》第十一条不符");
+    // the page names them: the records' people by name, for a reader of the rules only
+    HttpResponse<String> people = RulesApi.basic(port, "auditor1").get(RULES + "/people");
+    assertThat(people.statusCode()).as(people.body()).isEqualTo(200);
+    assertThat(people.body()).contains("{\"id\":\"ruleadmin1\",\"label\":\"规则管理员一\"}")
+        .contains("{\"id\":\"ruleadmin2\",\"label\":\"规则管理员二\"}");
+    assertThat(RulesApi.basic(port, "city1").get(RULES + "/people").statusCode()).isEqualTo(403);
+    assertThat(admin.get(RULES + "/people?key=" + POLICY).statusCode()).isEqualTo(400);
 
     // a parameter the measures do not fix is activated by one administrator, as before
     HttpResponse<String> direct = admin.activate(POLICY, policyWith(policy, "minExperts", 3, 5), "专家增至5人", true);

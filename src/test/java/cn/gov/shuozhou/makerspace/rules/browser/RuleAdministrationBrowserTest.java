@@ -142,6 +142,27 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     // the cell being edited shows the focus (dmn-js draws none)
     assertThat((String) browser.js("return getComputedStyle(document.querySelector("
         + "'#dmn-editor td[data-element-id=\"" + RULE + "-in-totalArea\"]')).outlineStyle;")).isEqualTo("solid");
+    // rules and columns are added and removed without the context menu too (keyboard: buttons), and undone
+    By rows = By.cssSelector("#dmn-editor .tjs-table tbody tr");
+    By inputColumns = By.cssSelector("#dmn-editor .tjs-table th.input-cell");
+    int ruleCount = browser.driver().findElements(rows).size();
+    int inputCount = browser.driver().findElements(inputColumns).size();
+    browser.click(By.id("add-rule-button"));
+    browser.await().until(d -> d.findElements(rows).size() == ruleCount + 1);
+    assertThat((Boolean) browser.js("const r = document.querySelector('#dmn-editor td.annotation[data-row-id=\"" + RULE
+        + "\"]').closest('tr'); return r.nextElementSibling !== null && r.nextElementSibling.querySelector('td.annotation')"
+        + ".textContent.trim() === '';")).as("the new rule comes below the focused one").isTrue();
+    browser.click(By.id("undo-button"));
+    browser.await().until(d -> d.findElements(rows).size() == ruleCount);
+    browser.click(By.id("remove-rule-button"));
+    browser.await().until(d -> d.findElements(rows).size() == ruleCount - 1
+        && d.findElements(By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']")).isEmpty());
+    browser.click(By.id("undo-button"));
+    browser.withText(By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']"), "其他众创空间面积不足300平方米");
+    browser.click(By.id("add-input-button"));
+    browser.await().until(d -> d.findElements(inputColumns).size() == inputCount + 1);
+    browser.click(By.id("undo-button"));
+    browser.await().until(d -> d.findElements(inputColumns).size() == inputCount && d.findElements(rows).size() == ruleCount);
     browser.js("document.getElementById('change-panel').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-editor.png"));
 
@@ -183,7 +204,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.withText(By.id("activated-message"), "已提交审批");
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + versionBefore + " 版");
     assertThat(browser.visible(By.cssSelector("#proposal-facts [data-fact='proposedBy']")).getText())
-        .contains("ruleadmin1");
+        .contains("规则管理员一（ruleadmin1）");
     // the proposer is not offered 批准并启用 (the server refuses it too: RuleAdministrationHttpTest)
     assertThat(browser.visible(By.id("proposal-own")).getText()).contains("须由另一名规则管理员审批");
     assertThat(browser.driver().findElement(By.id("proposal-approve")).isDisplayed()).isFalse();
@@ -202,9 +223,9 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.withText(By.id("activated-message"), "已启用新版本：第 " + newVersion + " 版");
     browser.withText(By.cssSelector("#active-facts [data-fact='version']"), "第 " + newVersion + " 版");
     assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedBy']")).getText())
-        .contains("ruleadmin2");
+        .contains("规则管理员二（ruleadmin2）");
     WebElement record = browser.visible(By.cssSelector("#proposal-history tr[data-status='APPROVED']"));
-    assertThat(record.getText()).contains("已批准并生效").contains("ruleadmin1").contains("ruleadmin2")
+    assertThat(record.getText()).contains("已批准并生效").contains("规则管理员一（ruleadmin1）").contains("规则管理员二（ruleadmin2）")
         .contains("已核对市科技局通知原文，同意").contains("第 " + newVersion + " 版");
     assertThat(browser.driver().findElement(By.id("proposal-panel")).isDisplayed()).isFalse();
     assertThat(browser.driver().findElement(By.cssSelector("#active-facts [data-fact='activatedAt']")).getText())
@@ -212,7 +233,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().findElement(readableRow()).getText())
         .contains("< 300, null").contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "']")).getText())
-        .contains("第 " + newVersion + " 版").contains("ruleadmin2").contains("规则管理员修改");
+        .contains("第 " + newVersion + " 版").contains("规则管理员二（ruleadmin2）").contains("规则管理员修改");
     browser.js("window.scrollTo(0, document.getElementById('detail').offsetTop - 10);");
     browser.screenshot(IMAGES.resolve("rules-activated.png"));
 
@@ -241,6 +262,8 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     // ------------------------------------------------------------ roll back from the page
     browser.click(By.cssSelector("#version-history tr[data-version='" + versionBefore + "'] .rollback-button"));
     browser.visible(By.id("rollback-reason")).sendKeys("浏览器测试：恢复原面积门槛");
+    // before it is confirmed, the dialog says what the rollback changes: the flag of 300 m² goes
+    assertThat(browser.visible(By.id("rollback-changed-cases")).getText()).contains("不低于300平方米");
     browser.screenshot(IMAGES.resolve("rules-rollback.png"));
     browser.click(By.id("rollback-confirm"));
     browser.withText(By.id("activated-message"), "已提交审批");
