@@ -83,8 +83,7 @@ class CountyViewBrowserTest extends AbstractHttpTest {
     web.checkPage("space", "main");
 
     Task assessment = supervision.assessmentAfterReport(ours.getId());
-    web.signIn("city1");
-    web.openTask(assessment);
+    web.openTaskAs("city1", assessment);
     WebElement record = browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_countyServiceRecord']"));
     assertThat(record.getDomProperty("value")).contains("培训辅导：组织入驻团队参加创业培训（附件1件）（shuocheng1记录）");
     web.checkPage("assessment", ".task-details .fjs-container");
@@ -97,7 +96,16 @@ class CountyViewBrowserTest extends AbstractHttpTest {
     web.signIn("inspector1");
     browser.visible(By.cssSelector("a.ms-inbox-link"));
     browser.await().until(driver -> driver.findElements(By.cssSelector("a.ms-county-link")).isEmpty());
+    // nor 发起流程 or 创建任务, which lead nowhere for staff (the administrator has both)
+    By startProcess = By.cssSelector(".start-process-action");
+    By createTask = By.cssSelector(".create-task-action");
+    browser.present(startProcess);
+    assertThat(browser.driver().findElement(startProcess).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElement(createTask).isDisplayed()).isFalse();
     assertThat(browser.consoleLog()).as("no refused request in the console")
         .noneMatch(line -> line.contains("/api/county") || line.contains("403") || line.contains("camunda-welcome"));
+    web.signIn("admin");
+    assertThat(browser.visible(startProcess).getText()).contains("发起流程");
+    assertThat(browser.visible(createTask).getText()).contains("创建任务");
   }
 }

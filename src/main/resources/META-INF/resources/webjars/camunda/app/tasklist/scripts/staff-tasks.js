@@ -7,6 +7,7 @@
 //   tasklist.navbar.action   站内消息 with the unread count: the user's inbox (common/inbox.js), e.g.
 //                            超时提醒 of an overdue task; opening a message marks it read
 //   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
+//   tasklist.navbar.action   (nothing shown) 发起流程 and 创建任务 only for whom they serve
 //   (every page)             Tasklist's own 历史 tab names users instead of their ids (GET /api/tasks/{id}/people)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
@@ -255,6 +256,29 @@ function countyLink(node) {
   }, () => link.remove());
 }
 
+// ------------------------------------------------------------------ 发起流程, 创建任务
+
+/**
+ * Tasklist offers 发起流程 and 创建任务 to everyone; they lead somewhere only for the administrator.
+ * Staff start no process here (applicants file on their portal) and create no task of their own (the
+ * engine API refuses it): the header shows each only to whom it serves (user-styles.css hides them
+ * until then). Rendered with the header, so after each login, for the user who logged in.
+ */
+function headerOffers(node) {
+  node.hidden = true;
+  const body = document.body.classList;
+  body.remove('ms-starts-processes', 'ms-creates-tasks');
+  Promise.all([
+    fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(response => (response.ok ? response.json() : {})),
+    engineGet('/process-definition/count?latestVersion=true&active=true&startableInTasklist=true'
+      + '&startablePermissionCheck=true')
+  ]).then(([user, startable]) => {
+    body.toggle('ms-creates-tasks', (user.authorizedApps || []).includes('admin'));
+    body.toggle('ms-starts-processes', startable.count > 0);
+  }, () => {});
+}
+
 // ------------------------------------------------------------------ 站内消息
 
 function inboxLink(node) {
@@ -468,6 +492,7 @@ export default [
   {id: 'ms-done', pluginPoint: 'tasklist.navbar.action', priority: 100, render: doneLink},
   {id: 'ms-inbox', pluginPoint: 'tasklist.navbar.action', priority: 90, render: inboxLink},
   {id: 'ms-county', pluginPoint: 'tasklist.navbar.action', priority: 80, render: countyLink},
+  {id: 'ms-header-offers', pluginPoint: 'tasklist.navbar.action', priority: 0, render: headerOffers},
   {id: 'ms-quick-search', pluginPoint: 'tasklist.list', priority: 100, render: quickSearch},
   {id: 'ms-case-materials', pluginPoint: 'tasklist.task.detail', priority: 0, label: '申报材料',
     properties: {label: '申报材料'}, render: caseMaterials},
