@@ -90,9 +90,22 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .matches("(?s).*包含\\s+" + wanted.getBusinessKey().toUpperCase() + "\\s*"));
 
     browser.click(By.xpath("//*[@cam-tasks]//li//a[contains(., '初审')]"));
+    By comment = By.cssSelector(".task-details .fjs-container textarea[id$='Field_firstReviewComment']");
+    WebElement form = browser.visible(By.cssSelector(".task-details .fjs-form"));
     browser.click(By.cssSelector("button.claim"));
+    // what the reviewer types at once after 认领 stays: the form becomes editable, it is not drawn anew
+    browser.await().until(d -> d.findElements(By.cssSelector(".task-details .disabled-form")).isEmpty());
+    browser.driver().findElement(comment).sendKeys("材料齐全，同意上报。");
     browser.await().until(d -> "shuocheng1".equals(engine.getTaskService().createTaskQuery()
         .processInstanceId(wanted.getId()).singleResult().getAssignee()));
+    // a moment for a late redraw, had there been one (before: typing was lost)
+    try {
+      Thread.sleep(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    assertThat(form.isDisplayed()).as("the same form, not a new one").isTrue();
+    assertThat(browser.driver().findElement(comment).getDomProperty("value")).isEqualTo("材料齐全，同意上报。");
     // a first review cannot be sent back (tasks/TaskCommands): its tab offers 委派 and 转办 only
     openCommandsTab();
     browser.withText(By.cssSelector(".ms-task-commands"), "转办");
