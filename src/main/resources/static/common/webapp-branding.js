@@ -1,9 +1,10 @@
 // The system's identity on the login page of the Camunda webapps (Tasklist, Cockpit, Admin,
 // Welcome): each app's scripts/config.js loads this module as a custom script. Camunda renders
 // its logo and the app's name there; the logo gives way to the system's and the bureau's names.
-// The footer's "Camunda Platform / v7.24.0" gives way to the bureau, and the time zone's IANA
-// name (UTC, Asia/Shanghai) to its Chinese name (东八区), the profile form's English sample names
-// to Chinese hints: users read Chinese only (issue 13).
+// The footer's "Camunda Platform / v7.24.0" gives way to the bureau, the profile form's English
+// sample names to Chinese hints: users read Chinese only (issue 13). And Camunda's dates are written
+// in Beijing time whatever the browser's time zone, as on our own pages, in letters and mails; the
+// footer says so instead of naming the browser's zone.
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
 export const BUREAU_NAME = '朔州市科学技术局';
@@ -18,16 +19,33 @@ const STYLE = `
 #footer-timezone + div > .ms-footer-vendor { font-size: 13px; }
 `;
 
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'];
+/** Beijing time's offset from UTC, in minutes (no daylight saving). */
+const BEIJING_OFFSET = 480;
 
-/** The browser's time zone as Chinese say it: 东八区 for UTC+8, 零时区 for UTC. */
-export function zoneName(offsetMinutes = -new Date().getTimezoneOffset()) {
-  if (offsetMinutes === 0) {
-    return '零时区';
+/**
+ * The moment whose wall time in the browser's zone is Beijing's wall time at {@code value} (a Date,
+ * epoch milliseconds or the engine's 2026-12-07T04:01:37.289+0000): what Camunda's camDate filter,
+ * which writes local time, must be given to write Beijing time.
+ */
+export function beijingWallTime(value) {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
   }
-  const hours = Math.abs(offsetMinutes) / 60;
-  const number = Number.isInteger(hours) ? NUMERALS[hours] : String(hours);
-  return (offsetMinutes > 0 ? '东' : '西') + number + '区';
+  return new Date(date.getTime() + (BEIJING_OFFSET + date.getTimezoneOffset()) * 60000);
+}
+
+/** Camunda's two date filters write Beijing time: camDate (moment, local time) and Angular's date. */
+function beijingDates(angular = globalThis.angular) {
+  if (!angular) {
+    return;
+  }
+  angular.module('cam.commons.filter.date').config(['$provide', ($provide) => {
+    $provide.decorator('camDateFilter', ['$delegate', (camDate) =>
+      (value, ...rest) => camDate(value || value === 0 ? beijingWallTime(value) : value, ...rest)]);
+    $provide.decorator('dateFilter', ['$delegate', (date) =>
+      (value, format, zone) => date(value, format, zone || '+0800')]);
+  }]);
 }
 
 function brandFooter() {
@@ -38,7 +56,7 @@ function brandFooter() {
   zone.setAttribute('data-ms-branded', '');
   const name = document.createElement('span');
   name.className = 'ms-timezone';
-  name.textContent = zoneName();
+  name.textContent = '北京时间';
   zone.append(name);
   const vendor = document.createElement('span');
   vendor.className = 'ms-footer-vendor';
@@ -80,6 +98,7 @@ function brand() {
   brandPlaceholders();
 }
 
+beijingDates();
 const style = document.createElement('style');
 style.textContent = STYLE;
 document.head.appendChild(style);

@@ -39,9 +39,9 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
   @BeforeEach
   void openBrowser() {
     browser = Browser.start();
-    // the bureau works in Beijing time, whatever the machine's time zone
+    // a browser far from Beijing: every page still writes Beijing time, Camunda's own cells too
     ((ChromiumDriver) browser.driver()).executeCdpCommand("Emulation.setTimezoneOverride",
-        Map.of("timezoneId", "Asia/Shanghai"));
+        Map.of("timezoneId", "America/New_York"));
   }
 
   @AfterEach
@@ -250,14 +250,15 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
     // no version tag: "无", not "版本标签：null" (issue 13)
     assertThat(browser.visible(By.cssSelector("dd.version-tag")).getText()).isEqualTo("无");
-    // Camunda's own 流程实例 tab dates its instances the way the rest does (before: 2026-12-07T05:34:26);
-    // the browser runs in Beijing time, like ReadableValues
+    // Camunda's own 流程实例 tab dates its instances the way the rest does (before: 2026-12-07T05:34:26),
+    // in Beijing time like ReadableValues, though the browser is in New York (before: its local time)
     By runningStart = By.xpath("//tr[.//a[@title='" + data.runningId() + "']]/td[contains(@class, 'start-time')]");
     Date runningStarted = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(data.runningId()).singleResult().getStartTime();
     assertThat(browser.visible(runningStart).getText()).isEqualTo(ReadableValues.dateTime(runningStarted));
     assertThat(browser.driver().findElements(By.cssSelector("td.start-time")))
         .allSatisfy(cell -> assertThat(cell.getText()).matches(READABLE_DATE));
+    assertThat(browser.visible(By.id("footer-timezone")).getText()).containsPattern("日期和时间均为\\s*北京时间");
 
     // an administrator moved the due date of the running case's task: the log holds epoch milliseconds
     Task open = engine.getTaskService().createTaskQuery().processInstanceId(data.runningId()).list().get(0);
