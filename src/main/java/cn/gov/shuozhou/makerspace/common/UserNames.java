@@ -33,7 +33,7 @@ public final class UserNames {
     return name.equals(user.getId()) ? name : name + "（" + user.getId() + "）";
   }
 
-  /** A user as a page shows them: id, and the name ({@link #of}) or the name with the id ({@link #withId}). */
+  /** A user as a page names them: the id and the name ({@link #of}). */
   public record Person(String id, String label) {}
 
   /**

@@ -264,8 +264,7 @@ function countyLink(node) {
  * engine API refuses it): the header shows each only to whom it serves (user-styles.css hides them
  * until then). Rendered with the header, so after each login, for the user who logged in.
  */
-function headerOffers(node) {
-  node.hidden = true;
+function headerOffers() {
   const body = document.body.classList;
   body.remove('ms-starts-processes', 'ms-creates-tasks');
   Promise.all([
