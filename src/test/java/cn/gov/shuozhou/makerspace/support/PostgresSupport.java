@@ -182,12 +182,28 @@ public final class PostgresSupport {
     }
 
     /** Drops the database, ending any connection that is still open. */
+    /**
+     * Drops the database, ending its sessions. An autovacuum worker that happens to be in it at that
+     * moment belongs to no role of ours, and FORCE may not end it ("must be a member of the role whose
+     * process is being terminated"): it leaves within moments, so the drop is tried again.
+     */
     @Override
     public void close() {
-      try (Connection c = server.connect(); Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot drop test database " + name + ": " + e.getMessage(), e);
+      for (int attempt = 1; ; attempt++) {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+          s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+          return;
+        } catch (SQLException e) {
+          if (attempt == 20) {
+            throw new IllegalStateException("Cannot drop test database " + name + ": " + e.getMessage(), e);
+          }
+        }
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while dropping test database " + name, e);
+        }
       }
     }
 
