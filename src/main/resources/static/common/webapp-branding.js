@@ -28,7 +28,9 @@ const BEIJING_OFFSET = 480;
  * which writes local time, must be given to write Beijing time.
  */
 export function beijingWallTime(value) {
-  const date = value instanceof Date ? value : new Date(value);
+  // the engine writes the offset without a colon (+0000), which not every browser parses
+  const date = value instanceof Date ? value
+    : new Date(typeof value === 'string' ? value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2') : value);
   if (Number.isNaN(date.getTime())) {
     return value;
   }

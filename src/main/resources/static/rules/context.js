@@ -45,12 +45,19 @@ export function answeredVersion(answer) {
 /** A user as the page names them: 规则管理员一（ruleadmin1）, or the id when the name is unknown. */
 export function person(userId) {
   const name = state.people.get(userId);
-  return name ? `${name}（${userId}）` : userId;
+  return name && name !== userId ? `${name}（${userId}）` : userId;
 }
 
-/** Reads the names of the people the records name (after a change, a new one may appear). */
+/**
+ * Reads the names of the people the records name (at the start and after a change, which may name
+ * someone new); without them the page shows the ids.
+ */
 export async function loadPeople() {
-  state.people = new Map((await rules.people()).map((p) => [p.id, p.label]));
+  try {
+    state.people = new Map((await rules.people()).map((p) => [p.id, p.label]));
+  } catch {
+    // the ids stay
+  }
 }
 
 /** Who activated a version; packaged versions were deployed by the release itself. */

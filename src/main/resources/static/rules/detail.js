@@ -20,7 +20,7 @@ export async function select(key) {
     fill($('detail-message'));
   }
   try {
-    const [detail] = await Promise.all([rules.get(key), loadPeople()]);
+    const detail = await rules.get(key);
     state.key = key;
     state.detail = detail;
     history.replaceState(null, '', `#${encodeURIComponent(key)}`);

@@ -77,18 +77,29 @@ function openRollback(version) {
 async function showRollbackImpact(key, version) {
   const box = $('rollback-impact');
   fill(box, el('p', { className: 'hint' }, '正在用回归用例检查回滚的影响…'));
+  const current = () => state.rollbackVersion === version && $('rollback-dialog').open;
   try {
     const result = await rules.check(key, await rules.xml(key, version));
-    if (state.rollbackVersion !== version || !$('rollback-dialog').open) {
+    if (!current()) {
       return;
     }
     const changed = result.changedCases || [];
+    const failed = result.failedCases || [];
+    if (!result.accepted || failed.length) {
+      // the server refuses such a rollback: say so before the administrator writes a reason
+      const problems = [...(result.errors || []).map((e) => e.message), ...failed.map((f) => `${f.name}：${f.error}`)];
+      fill(box, el('div', { className: 'message error', id: 'rollback-refused' }, '该版本未通过现行检查，无法回滚：',
+        el('ul', {}, problems.map((p) => el('li', {}, p)))));
+      return;
+    }
     fill(box, changed.length
       ? changedCasesView(changed, 'rollback-changed-cases')
       : el('p', { className: 'hint', id: 'rollback-no-change' },
         `回滚后，${count(result.unchangedCases)} 个回归用例的结果都不变。`));
   } catch (e) {
-    fill(box, el('p', { className: 'message error' }, `无法检查回滚的影响：${e.message}`));
+    if (current()) {
+      fill(box, el('p', { className: 'message error' }, `无法检查回滚的影响：${e.message}`));
+    }
   }
 }
 

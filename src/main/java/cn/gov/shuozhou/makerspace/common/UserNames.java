@@ -33,7 +33,10 @@ public final class UserNames {
     return name.equals(user.getId()) ? name : name + "（" + user.getId() + "）";
   }
 
-  /** A user as a page names them: the id and the name ({@link #of}). */
+  /**
+   * A user as a page names them: the id and a label, the name ({@link #of}) or, where staff choose a
+   * colleague (转办, 委派, 加签), the name with the id ({@link #withId}).
+   */
   public record Person(String id, String label) {}
 
   /**

@@ -10,9 +10,9 @@ import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.expertreview.ExpertPanel;
-import cn.gov.shuozhou.makerspace.tasks.TaskCommands.Colleague;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +47,11 @@ public class PanelCommands {
   private record Reviewing(ProcessInstance instance, String panelInstance, List<String> members) {}
 
   /** The experts who may be added to the panel of {@code applicationNumber}: not on it yet, by name. */
-  public List<Colleague> candidates(String applicationNumber) {
+  public List<Person> candidates(String applicationNumber) {
     AccessPolicy.require(engine.getIdentityService(), Capability.ADD_EXPERTS);
     List<String> members = reviewing(applicationNumber).members();
     return asProcess(panel::candidates).entrySet().stream().filter(candidate -> !members.contains(candidate.getKey()))
-        .map(candidate -> new Colleague(candidate.getKey(), candidate.getValue())).toList();
+        .map(candidate -> new Person(candidate.getKey(), candidate.getValue())).toList();
   }
 
   private Reviewing reviewing(String applicationNumber) {

@@ -12,6 +12,7 @@ import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.UserNames;
+import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.util.List;
 import java.util.Map;
@@ -113,21 +114,18 @@ public class TaskCommands {
     return asProcess(() -> tasks.createTaskQuery().taskId(task.getId()).singleResult());
   }
 
-  /** A colleague a task may be handed to (转办, 委派, 加签): user id, and how staff choose them, 评审专家一（expert1）. */
-  public record Colleague(String id, String label) {}
-
   /**
    * The members of the task's candidate groups but its assignee, by id: whom the assignee (or the city
    * bureau) may transfer or delegate it to, named as people know them.
    */
-  public List<Colleague> colleagues(String taskId) {
+  public List<Person> colleagues(String taskId) {
     Task task = handledBy(engine.getIdentityService().getCurrentAuthentication(), taskId);
     List<String> groups = asProcess(() -> candidateGroups(task.getId()));
-    Map<String, Colleague> members = new TreeMap<>();
+    Map<String, Person> members = new TreeMap<>();
     for (String group : groups) {
       asProcess(() -> engine.getIdentityService().createUserQuery().memberOfGroup(group).list()).stream()
           .filter(user -> !user.getId().equals(task.getAssignee()))
-          .forEach(user -> members.put(user.getId(), new Colleague(user.getId(), UserNames.withId(user))));
+          .forEach(user -> members.put(user.getId(), new Person(user.getId(), UserNames.withId(user))));
     }
     return List.copyOf(members.values());
   }
@@ -137,7 +135,7 @@ public class TaskCommands {
    * or delegated, who commented), named, so that the tab reads 朔城区审核员一 instead of an id. A task
    * the caller cannot see (the caller's own view of the tasks): 404; an organisation account: 403.
    */
-  public List<UserNames.Person> people(String taskId) {
+  public List<Person> people(String taskId) {
     // staff only: an organisation account is never told who in a department worked on its case
     AccessPolicy.require(engine.getIdentityService(), Capability.WORK_ON_TASKS);
     if (engine.getTaskService().createTaskQuery().taskId(taskId).singleResult() == null) {

@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.common.UserNames;
+import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
 import java.util.HashMap;
 import java.util.List;
@@ -76,13 +76,13 @@ public class TaskController {
   }
 
   @GetMapping("/api/tasks/{taskId}/colleagues")
-  public List<TaskCommands.Colleague> colleagues(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+  public List<Person> colleagues(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return commands.colleagues(taskId);
   }
 
   @GetMapping("/api/tasks/{taskId}/people")
-  public List<UserNames.Person> people(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+  public List<Person> people(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return commands.people(taskId);
   }
@@ -105,7 +105,7 @@ public class TaskController {
   }
 
   @GetMapping("/api/expert-panels/{applicationNumber}/candidates")
-  public List<TaskCommands.Colleague> panelCandidates(@PathVariable String applicationNumber,
+  public List<Person> panelCandidates(@PathVariable String applicationNumber,
       @RequestParam Map<String, String> parameters) {
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return panels.candidates(applicationNumber);

@@ -109,16 +109,12 @@ final class WebSteps {
   }
 
   /**
-   * Opens Tasklist at {@code fragment} (null: reloads the page) until {@code ready} shows: on a busy machine RequireJS gives
+   * Opens Tasklist at {@code fragment} until {@code ready} shows: on a busy machine RequireJS gives
    * up loading a plugin module after 7 s ("Load timeout for modules"), and a reload then works.
    */
   private void load(String fragment, By ready) {
     for (int attempt = 1; ; attempt++) {
-      if (fragment == null) {
-        browser.driver().navigate().refresh(); // the same address again: a new document
-      } else {
-        browser.open(url("/camunda/app/tasklist/default/" + fragment));
-      }
+      browser.open(url("/camunda/app/tasklist/default/" + fragment));
       try {
         browser.await(Duration.ofSeconds(40)).until(d -> !d.findElements(ready).isEmpty()
             && d.findElement(ready).isDisplayed());

@@ -20,7 +20,7 @@
 //                            on 公示异议核查 also the evidence of that objection (GET /api/objection-evidence)
 // 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
 
-import {request} from '/common/session.js';
+import {currentUser, request} from '/common/session.js';
 import {el, fill, formatTime} from '/common/dom.js';
 import {plainMessage} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
@@ -268,8 +268,7 @@ function headerOffers() {
   const body = document.body.classList;
   body.remove('ms-starts-processes', 'ms-creates-tasks');
   Promise.all([
-    fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-      .then(response => (response.ok ? response.json() : {})),
+    currentUser().then(user => user || {}),
     engineGet('/process-definition/count?latestVersion=true&active=true&startableInTasklist=true'
       + '&startablePermissionCheck=true')
   ]).then(([user, startable]) => {

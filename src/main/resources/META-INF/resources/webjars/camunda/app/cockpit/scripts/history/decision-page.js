@@ -17,13 +17,17 @@ let shown = {id: null, clauses: []};
 
 async function loadClauses(id) {
   shown = {id, clauses: []};
-  const response = await fetch(`${ENGINE}/history/decision-instance/${encodeURIComponent(id)}`
-    + '?includeInputs=true&includeOutputs=true&disableCustomObjectDeserialization=true',
-  {credentials: 'same-origin', headers: {Accept: 'application/json'}});
-  if (response.ok && shown.id === id) {
-    const instance = await response.json();
-    shown = {id, clauses: [...(instance.inputs || []), ...(instance.outputs || [])]};
-    label();
+  try {
+    const response = await fetch(`${ENGINE}/history/decision-instance/${encodeURIComponent(id)}`
+      + '?includeInputs=true&includeOutputs=true&disableCustomObjectDeserialization=true',
+    {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    const instance = response.ok ? await response.json() : null;
+    if (instance && shown.id === id) {
+      shown = {id, clauses: [...(instance.inputs || []), ...(instance.outputs || [])]};
+      label();
+    }
+  } catch (e) {
+    // the codes stay as they are
   }
 }
 
@@ -62,7 +66,7 @@ function label() {
     // the table's caption: 且 = 朔城区
     document.querySelectorAll(`th[data-col-id="${CSS.escape(clause.clauseId || '')}"] .dmn-input`).forEach(input => {
       if (!(DONE in input.dataset)) {
-        relabel(input, ` = ${readable}`, input.textContent);
+        relabel(input, ` = ${readable}`, String(clause.value));
       }
     });
     // the 输入 / 输出 tabs: the row of the clause's name

@@ -58,7 +58,7 @@ function user(names, userId) {
     return '';
   }
   const name = names.get(userId);
-  return h('span', {className: 'audit-user', title: userId}, name ? `${name}（${userId}）` : userId);
+  return h('span', {className: 'audit-user', title: userId}, name && name !== userId ? `${name}（${userId}）` : userId);
 }
 
 /** Variable types whose values are structures: their keys are identifiers. */
