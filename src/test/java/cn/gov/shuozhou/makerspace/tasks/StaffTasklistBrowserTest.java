@@ -9,6 +9,7 @@ import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -330,9 +332,21 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
   }
 
   private void logIn(String user, String fragment) {
-    // a new document: only a fragment changed, Tasklist would keep the page of the previous user
-    browser.open("about:blank");
-    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/" + fragment);
+    // a new document: only a fragment changed, Tasklist would keep the page of the previous user;
+    // on a busy machine RequireJS may give up loading a module after 7 s, and a reload then works
+    By login = By.cssSelector("input[ng-model='username']");
+    for (int attempt = 1; ; attempt++) {
+      browser.open("about:blank");
+      browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/" + fragment);
+      try {
+        browser.await(Duration.ofSeconds(40)).until(d -> !d.findElements(login).isEmpty() && d.findElement(login).isDisplayed());
+        break;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
     browser.signInToWebapp(user);
     browser.visible(By.cssSelector("[cam-tasks], .tasks-list, .task-details"));
   }
