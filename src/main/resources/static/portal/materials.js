@@ -37,10 +37,20 @@ export function size(bytes) {
 export async function mountMaterials(container, { caseNumber = null, step = 'application', items = null } = {}) {
   const list = items || [STEP_ITEMS[step]];
   let files = [];
+  /** The items whose upload is under way: their control stays off while the table is drawn anew. */
+  const uploading = new Set();
+  /** Counts the loads: an older load that answers after a newer one is dropped, not drawn over it. */
+  let loads = 0;
 
   async function load() {
     const path = caseNumber ? `/api/materials?caseNumber=${encodeURIComponent(caseNumber)}` : '/api/materials';
-    files = (await request('GET', path)).data;
+    const mine = ++loads;
+    const answer = (await request('GET', path)).data;
+    if (mine !== loads) {
+      return false;
+    }
+    files = answer;
+    return true;
   }
 
   function fileRow(f) {
@@ -57,7 +67,7 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
     const own = files.filter((f) => f.materialCode === item.code && (f.step === step || f.submitted));
     const error = el('div', { className: 'message error', role: 'alert', hidden: true });
     const input = el('input', { type: 'file', accept: ACCEPT, className: 'material-input',
-      'aria-label': `上传：${item.name}`, dataset: { code: item.code } });
+      'aria-label': `上传：${item.name}`, dataset: { code: item.code }, disabled: uploading.has(item.code) });
     input.addEventListener('change', async () => {
       if (!input.files.length) {
         return;
@@ -70,10 +80,13 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
       }
       form.append('file', input.files[0]);
       input.disabled = true;
+      uploading.add(item.code);
       try {
         await request('POST', '/api/materials', { form });
+        uploading.delete(item.code);
         await refresh();
       } catch (e) {
+        uploading.delete(item.code);
         showError(error, { message: plainMessage(asError(e)) }); // the refusal once, without field names
         input.disabled = false;
         input.value = '';
@@ -87,7 +100,9 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
   }
 
   async function refresh() {
-    await load();
+    if (!await load()) {
+      return;
+    }
     fill(container, el('table', { className: 'data materials-table' },
       el('thead', {}, el('tr', {}, el('th', {}, '材料'), el('th', {}, '是否必需'), el('th', {}, '已上传文件'))),
       el('tbody', {}, list.map(itemRow))),

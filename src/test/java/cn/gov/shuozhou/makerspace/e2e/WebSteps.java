@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -367,6 +368,8 @@ final class WebSteps {
   String fileOnPortal(Map<String, Object> application) {
     browser.click(By.id("apply-open"));
     browser.visible(applyField("operatorName"));
+    // what kind of field each name is, asked once: a WebDriver round trip per question is seconds per filing
+    Map<String, String> kinds = fieldKinds(application.keySet());
     application.forEach((name, value) -> {
       if (value instanceof Boolean ticked) {
         WebElement box = browser.present(applyField(name));
@@ -374,16 +377,17 @@ final class WebSteps {
           browser.scrollIntoView(box);
           box.click();
         }
-      } else if (!browser.driver().findElements(By.cssSelector("#apply-form input[type='radio'][name='" + name + "']")).isEmpty()) {
+      } else if ("radio".equals(kinds.get(name))) {
         browser.click(By.cssSelector("#apply-form input[name='" + name + "'][value='" + value + "']"));
-      } else if (!browser.driver().findElements(By.cssSelector("#apply-form select[name='" + name + "']")).isEmpty()) {
+      } else if ("select".equals(kinds.get(name))) {
         browser.click(By.cssSelector("#apply-form select[name='" + name + "'] option[value='" + value + "']"));
       }
     });
+    // the choices above show and hide fields: type into those shown now
+    Map<String, String> shown = fieldKinds(application.keySet());
     application.forEach((name, value) -> {
-      WebElement field = browser.driver().findElement(applyField(name));
-      if (!(value instanceof Boolean) && "input textarea".contains(field.getTagName())
-          && !"radio".equals(field.getDomAttribute("type")) && field.isDisplayed()) {
+      if (!(value instanceof Boolean) && "text".equals(shown.get(name))) {
+        WebElement field = browser.driver().findElement(applyField(name));
         field.clear();
         field.sendKeys(plain(value));
       }
@@ -392,9 +396,11 @@ final class WebSteps {
     List<String> required = browser.driver().findElements(By.cssSelector("#apply-materials tr.material-item")).stream()
         .filter(row -> row.getText().contains("必需")).map(row -> row.getDomAttribute("data-code")).toList();
     assertThat(required).as("the checklist's required items").isNotEmpty();
+    Map<String, String> files = new LinkedHashMap<>();
     for (int i = 0; i < required.size(); i++) {
-      upload(By.id("apply-materials"), required.get(i), "申报材料" + (i + 1) + ".pdf");
+      files.put(required.get(i), "申报材料" + (i + 1) + ".pdf");
     }
+    upload(By.id("apply-materials"), files);
     checkPage("apply", "document");
     browser.click(By.id("apply-submit"));
     String number = browser.visible(By.cssSelector("#apply-done .apply-number")).getText();
@@ -424,6 +430,23 @@ final class WebSteps {
     return By.cssSelector("#apply-form [name='" + name + "']");
   }
 
+  /**
+   * The kind of the application form's field of each name: checkbox, radio or select; text for a
+   * text field or area on show; hidden for one not on show.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, String> fieldKinds(Set<String> names) {
+    return (Map<String, String>) browser.js("""
+        const kinds = {};
+        for (const name of arguments[0]) {
+          const field = document.querySelector(`#apply-form [name='${name}']`);
+          const type = field.type;
+          kinds[name] = type === 'checkbox' || type === 'radio' ? type : field.tagName === 'SELECT' ? 'select'
+              : field.offsetParent === null ? 'hidden' : 'text';
+        }
+        return kinds;""", List.copyOf(names));
+  }
+
   /** A number as people type it (260, not 260.0). */
   private static String plain(Object value) {
     return value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
@@ -436,16 +459,39 @@ final class WebSteps {
    * until the row lists it.
    */
   void upload(By within, String code, String fileName) {
-    Path file;
+    upload(within, Map.of(code, fileName));
+  }
+
+  /**
+   * Uploads a generated PDF for each item (code → file name) as a person does: one file chosen after
+   * the other, each sent as soon as it is chosen; then waits until every row lists its file.
+   */
+  void upload(By within, Map<String, String> files) {
+    Path folder;
     try {
-      file = Files.write(Files.createTempDirectory("e2e-materials").resolve(fileName), Multipart.pdf(journey + fileName));
+      folder = Files.createTempDirectory("e2e-materials");
+      for (Map.Entry<String, String> item : files.entrySet()) {
+        Path file = Files.write(folder.resolve(item.getValue()), Multipart.pdf(journey + item.getValue()));
+        // the table is drawn anew as each earlier upload ends: a control replaced meanwhile is found again
+        browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+          d.findElement(within).findElement(row(item.getKey())).findElement(By.cssSelector("input.material-input"))
+              .sendKeys(file.toString());
+          return true;
+        });
+      }
+      files.forEach((code, fileName) -> browser.await().ignoring(StaleElementReferenceException.class)
+          .until(d -> d.findElement(within).findElement(row(code)).getText().contains(fileName)));
+      for (String fileName : files.values()) {
+        Files.delete(folder.resolve(fileName));
+      }
+      Files.delete(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    By row = By.cssSelector("tr.material-item[data-code='" + code + "']");
-    browser.present(within).findElement(row).findElement(By.cssSelector("input.material-input")).sendKeys(file.toString());
-    browser.await().ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(within).findElement(row).getText().contains(fileName));
+  }
+
+  private static By row(String code) {
+    return By.cssSelector("tr.material-item[data-code='" + code + "']");
   }
 
   /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,9 +110,20 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     List<String> required = browser.driver().findElements(By.cssSelector("tr.material-item")).stream()
         .filter(row -> row.getText().contains("必需")).map(row -> row.getDomAttribute("data-code")).toList();
     assertThat(required).contains("REGISTRATION", "APPLICATION_FORM");
+    // one file chosen right after the other, as a quick hand does: each upload ends while others are
+    // under way, and the table drawn at its end loses none of the others and leaves their controls off
     for (String code : required) {
-      browser.present(By.cssSelector("input.material-input[data-code='" + code + "']")).sendKeys(pdf.toString());
-      browser.visible(By.cssSelector("tr.material-item[data-code='" + code + "'] .material-file"));
+      browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
+        d.findElement(By.cssSelector("input.material-input[data-code='" + code + "']")).sendKeys(pdf.toString());
+        return true;
+      });
+    }
+    browser.await().ignoring(StaleElementReferenceException.class).until(d ->
+        d.findElements(By.cssSelector("tr.material-item .material-file")).size() == required.size()
+            && d.findElements(By.cssSelector("input.material-input:disabled")).isEmpty());
+    for (String code : required) {
+      assertThat(browser.driver().findElements(By.cssSelector("tr.material-item[data-code='" + code + "'] .material-file")))
+          .as(code).hasSize(1);
     }
     browser.click(By.id("apply-submit"));
     WebElement done = browser.visible(By.id("apply-done"));
