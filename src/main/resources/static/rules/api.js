@@ -9,6 +9,7 @@ export const rules = {
   list: () => request('GET', '/api/rules').then((r) => r.data || []),
   get: (key) => request('GET', `/api/rules/${enc(key)}`).then(data),
   people: () => request('GET', '/api/rules/people').then((r) => r.data || []),
+  runningCases: (key) => request('GET', `/api/rules/${enc(key)}/running-cases`).then(data),
   xmlUrl: (key, version) => `/api/rules/${enc(key)}/xml${version != null ? `?version=${enc(version)}` : ''}`,
   xml: (key, version) => request('GET', rules.xmlUrl(key, version), { as: 'text' }).then(data),
   check: (key, xml) => request('POST', `/api/rules/${enc(key)}/check`, { xml }).then(data),

@@ -10,6 +10,7 @@ import { $, fact, loadPeople, message, state, versionLabel, who } from './contex
 import { sourceLabel } from './format.js';
 import { markSelected, renderList } from './list.js';
 import { renderProposals } from './proposals.js';
+import { showRunningCases } from './running.js';
 import { showVersion } from './table.js';
 import { renderVersions } from './versions.js';
 
@@ -25,6 +26,7 @@ export async function select(key) {
     state.detail = detail;
     history.replaceState(null, '', `#${encodeURIComponent(key)}`);
     markSelected(key);
+    showRunningCases(key);
     // The table first: once the facts name a version, its table is shown.
     await showVersion().catch(handleError);
     renderDetail(detail);

@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.CasesAhead;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Change;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.DecisionRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ProposalView;
@@ -74,6 +75,14 @@ public class RuleController {
   public RuleDetail detail(@PathVariable String key) {
     reader();
     return rules.detail(key);
+  }
+
+  /** The running cases a new version would still decide: counts and step names, no case. */
+  @GetMapping("/{key}/running-cases")
+  public CasesAhead runningCases(@PathVariable String key, @RequestParam Map<String, String> parameters) {
+    reader();
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    return rules.runningCases(key);
   }
 
   @GetMapping("/{key}/xml")

@@ -11,6 +11,7 @@ import cn.gov.shuozhou.makerspace.rules.RuleRecords.ConflictRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleRecords.VersionRecord;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ActivateRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Activation;
+import cn.gov.shuozhou.makerspace.rules.RuleViews.CasesAhead;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.Change;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictRequest;
 import cn.gov.shuozhou.makerspace.rules.RuleViews.ConflictResolution;
@@ -62,11 +63,12 @@ public class RuleService {
   private final RuleProposals proposals;
   private final TransactionTemplate transaction;
   private final ProcessEngine engine;
+  private final RunningCases running;
   private final ObjectMapper json = new ObjectMapper();
 
   public RuleService(PackagedRules packaged, DecisionVersions versions, RuleRecords records, RuleChecker checker,
       PackagedRuleSync sync, RuleProposals proposals, PlatformTransactionManager transactionManager,
-      ProcessEngine engine) {
+      ProcessEngine engine, RunningCases running) {
     this.packaged = packaged;
     this.versions = versions;
     this.records = records;
@@ -75,6 +77,7 @@ public class RuleService {
     this.proposals = proposals;
     this.transaction = new TransactionTemplate(transactionManager);
     this.engine = engine;
+    this.running = running;
   }
 
   // ------------------------------------------------------------------ reading
@@ -120,6 +123,12 @@ public class RuleService {
     return new RuleDetail(key, latest == null ? RuleTables.name(rule.xml(), key) : latest.getName(),
         all.isEmpty() ? null : all.get(0), all, RuleTables.view(activeXml, key), conflict,
         proposals.all(key).stream().map(this::view).toList());
+  }
+
+  /** The running cases a new version of the rule would still decide, and where they wait. */
+  public CasesAhead runningCases(String key) {
+    rule(key);
+    return running.of(key);
   }
 
   /** A rule's DMN file: the active version, or {@code version} if given. */

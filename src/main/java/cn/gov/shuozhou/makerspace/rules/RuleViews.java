@@ -32,6 +32,15 @@ public final class RuleViews {
       String source,
       Integer rollbackOf) {}
 
+  /**
+   * {@code GET /api/rules/{key}/running-cases}: the running cases a new version of the rule would
+   * still decide ({@code cases}, each once), and where they wait now ({@code steps}, most first).
+   */
+  public record CasesAhead(String key, long cases, List<StepAhead> steps) {}
+
+  /** A step where running cases wait with an evaluation of the rule ahead: process and step by name. */
+  public record StepAhead(String process, String step, long cases) {}
+
   /** {@code GET /api/rules/{key}}. */
   public record RuleDetail(
       String key,

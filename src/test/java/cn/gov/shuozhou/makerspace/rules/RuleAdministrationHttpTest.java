@@ -1,9 +1,13 @@
 package cn.gov.shuozhou.makerspace.rules;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_EXPERT_REVIEW;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
 import static cn.gov.shuozhou.makerspace.rules.RulesApi.json;
 import static cn.gov.shuozhou.makerspace.rules.RulesApi.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.MaterialDrafts;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -488,6 +492,60 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(admin.summary(POLICY).get("activeVersion").asInt()).isEqualTo(original + 1);
     HttpResponse<String> back = admin.rollback(POLICY, original, "恢复3人");
     assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+  }
+
+  /**
+   * Before a change, the page says which running cases it reaches: those with an evaluation of the
+   * rule still ahead, counted once each, by the step where they wait. The policy numbers are read
+   * once at a case's start and reach none of the running cases.
+   */
+  @Test
+  void aRuleSaysWhichRunningCasesAChangeWouldStillDecide() {
+    RulesApi admin = ruleAdmin();
+    JsonNode article4 = admin.getJson(RULES + "/" + ARTICLE4 + "/running-cases");
+    JsonNode panel = admin.getJson(RULES + "/expert-conclusion/running-cases");
+    JsonNode policy = admin.getJson(RULES + "/" + POLICY + "/running-cases");
+    JsonNode assessment = admin.getJson(RULES + "/annual-assessment/running-cases");
+
+    CertificationDriver driver = new CertificationDriver(engine);
+    String atInspection = driver.waitingAt(TASK_INSPECTION, "shuocheng").getProcessInstanceId();
+    driver.waitingAt(TASK_EXPERT_REVIEW, "pinglu");
+
+    JsonNode article4After = admin.getJson(RULES + "/" + ARTICLE4 + "/running-cases");
+    assertThat(article4After.get("key").asText()).isEqualTo(ARTICLE4);
+    assertThat(article4After.get("cases").asLong()).as("the inspection measures again; the panel is past it")
+        .isEqualTo(article4.get("cases").asLong() + 1);
+    assertThat(casesAt(article4After, "众创空间认定", "实地考察")).isEqualTo(casesAt(article4, "众创空间认定", "实地考察") + 1);
+    JsonNode panelAfter = admin.getJson(RULES + "/expert-conclusion/running-cases");
+    assertThat(panelAfter.get("cases").asLong()).isEqualTo(panel.get("cases").asLong() + 2);
+    assertThat(casesAt(panelAfter, "众创空间认定", "专家评审")).as("three experts, one case")
+        .isEqualTo(casesAt(panel, "众创空间认定", "专家评审") + 1);
+    assertThat(admin.getJson(RULES + "/" + POLICY + "/running-cases").get("cases").asLong())
+        .as("read at the start of each case").isEqualTo(policy.get("cases").asLong());
+
+    // a certified space: its supervision assesses it each year
+    driver.certify(driver.waitingAt(TASK_FIRST_REVIEW, "youyu").getProcessInstanceId());
+    assertThat(admin.getJson(RULES + "/annual-assessment/running-cases").get("cases").asLong())
+        .isEqualTo(assessment.get("cases").asLong() + 1);
+
+    HttpResponse<String> auditor = RulesApi.basic(port, "auditor1").get(RULES + "/" + ARTICLE4 + "/running-cases");
+    assertThat(auditor.statusCode()).as(auditor.body()).isEqualTo(200);
+    assertThat(auditor.body()).as("counts and step names only").doesNotContain(atInspection, "shuocheng");
+    assertThat(RulesApi.basic(port, "city1").get(RULES + "/" + ARTICLE4 + "/running-cases").statusCode()).isEqualTo(403);
+    assertThat(admin.get(RULES + "/no-such-rule/running-cases").statusCode()).isEqualTo(404);
+    HttpResponse<String> parameter = admin.get(RULES + "/" + ARTICLE4 + "/running-cases?processDefinitionKey=x");
+    assertThat(parameter.statusCode()).isEqualTo(400);
+    assertThat(json(parameter).get("detail").asText()).contains("processDefinitionKey");
+  }
+
+  /** The cases the answer counts at the step of the process (0 when it names none there). */
+  private static long casesAt(JsonNode answer, String process, String step) {
+    for (JsonNode at : answer.get("steps")) {
+      if (at.get("process").asText().equals(process) && at.get("step").asText().equals(step)) {
+        return at.get("cases").asLong();
+      }
+    }
+    return 0;
   }
 
   @Test

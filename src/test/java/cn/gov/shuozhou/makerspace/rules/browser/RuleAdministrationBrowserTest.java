@@ -1,11 +1,13 @@
 package cn.gov.shuozhou.makerspace.rules.browser;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_INSPECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.MaterialDrafts;
 import cn.gov.shuozhou.makerspace.common.CreditCode;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +91,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
 
   @Test
   void ruleAdministratorRaisesTheMinimumAreaAndA250SquareMetreApplicationIsFlagged() throws IOException {
+    new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng"); // a case the change reaches
     // ------------------------------------------------------------ the page asks for a login
     HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/rules/")).GET());
     assertThat(page.statusCode())
@@ -109,6 +112,12 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(browser.withText(By.id("user-name"), "（ruleadmin1）").getText()).isEqualTo("规则管理员一（ruleadmin1）");
     browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
     browser.withText(By.id("detail-name"), NAME);
+    // the cases in progress a change reaches, by the step where they wait: the inspection measures again
+    String ahead = runningSummary("running-cases-body");
+    assertThat(ahead).startsWith("共有 " + JSON.readTree(rulesApi("ruleadmin1", "GET", "/" + KEY + "/running-cases", null)
+        .body()).get("cases").asLong() + " 件在办案件");
+    assertThat(browser.visible(By.xpath("//div[@id='running-cases-body']//tr[td[1]='众创空间认定' and td[2]='实地考察']"))
+        .findElement(By.xpath("td[3]")).getText()).matches("[1-9][0-9]*");
     WebElement readable = browser.visible(readableRow());
     assertThat(readable.getText()).contains("< 200, null").contains("AREA_BELOW_MINIMUM");
     List<String> typesBefore = typeRefs(latestXml());
@@ -193,6 +202,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().findElement(By.id("confirm-label")).getText()).contains("我已核对上述用例变化");
     browser.click(By.id("activate-button"));
     assertThat(browser.visible(By.id("activate-error")).getText()).contains("请填写启用原因");
+    assertThat(runningSummary("activate-running")).as("said again where the change is confirmed").isEqualTo(ahead);
     browser.click(By.id("activate-reason")).sendKeys("根据市科技局通知，非校内众创空间可自主支配面积门槛由200平方米调整为300平方米");
     browser.click(By.id("activate-button"));
     assertThat(browser.withText(By.id("activate-error"), "我已核对上述用例变化").isDisplayed()).isTrue();
@@ -264,6 +274,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.visible(By.id("rollback-reason")).sendKeys("浏览器测试：恢复原面积门槛");
     // before it is confirmed, the dialog says what the rollback changes: the flag of 300 m² goes
     assertThat(browser.visible(By.id("rollback-changed-cases")).getText()).contains("不低于300平方米");
+    assertThat(runningSummary("rollback-running")).isEqualTo(ahead);
     browser.screenshot(IMAGES.resolve("rules-rollback.png"));
     browser.click(By.id("rollback-confirm"));
     browser.withText(By.id("activated-message"), "已提交审批");
@@ -357,6 +368,11 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
   }
 
   /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
+  /** What the box {@code id} says of the running cases a change reaches. */
+  private String runningSummary(String id) {
+    return browser.visible(By.cssSelector("#" + id + " .running-summary")).getText();
+  }
+
   private void replaceCell(By cell, String text) {
     WebElement td = browser.present(cell);
     browser.scrollIntoView(td);
