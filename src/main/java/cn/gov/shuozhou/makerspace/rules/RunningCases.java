@@ -69,7 +69,8 @@ class RunningCases {
         for (ActivityStatistics at : engine.getManagementService().createActivityStatisticsQuery(definition.getId()).list()) {
           if (ahead.contains(at.getId())) {
             String step = ((FlowNode) model.getModelElementById(at.getId())).getName();
-            perStep.merge(List.of(definition.getName(), step == null ? "未命名环节" : step),
+            String process = definition.getName() == null ? definition.getKey() : definition.getName();
+            perStep.merge(List.of(process, step == null ? "未命名环节" : step),
                 cases(definition.getId(), Set.of(at.getId())), Long::sum);
           }
         }
