@@ -523,6 +523,14 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertThat(admin.getJson(RULES + "/" + POLICY + "/running-cases").get("cases").asLong())
         .as("read at the start of each case").isEqualTo(policy.get("cases").asLong());
 
+    // the supplement reads the checklist again
+    JsonNode checklist = admin.getJson(RULES + "/required-materials/running-cases");
+    driver.returnedToAFreshOrganisation("huairen");
+    JsonNode checklistAfter = admin.getJson(RULES + "/required-materials/running-cases");
+    assertThat(checklistAfter.get("cases").asLong()).isEqualTo(checklist.get("cases").asLong() + 1);
+    assertThat(casesAt(checklistAfter, "众创空间认定", "补正申请材料"))
+        .isEqualTo(casesAt(checklist, "众创空间认定", "补正申请材料") + 1);
+
     // a certified space: its supervision assesses it each year
     driver.certify(driver.waitingAt(TASK_FIRST_REVIEW, "youyu").getProcessInstanceId());
     assertThat(admin.getJson(RULES + "/annual-assessment/running-cases").get("cases").asLong())
