@@ -4,6 +4,8 @@
 // change is confirmed: the activation, the approval of a proposal and the rollback.
 
 import { el, fill } from '/common/dom.js';
+import { NotLoggedIn } from '/common/errors.js';
+import { handleError } from '/common/page.js';
 import { rules } from './api.js';
 import { $, state } from './context.js';
 
@@ -12,23 +14,30 @@ const BOXES = ['running-cases-body', 'activate-running', 'proposal-running', 'ro
 
 /** Reads the running cases of rule {@code key} and shows them in every place (a failure is said there). */
 export async function showRunningCases(key) {
+  show(() => el('p', { className: 'hint' }, '正在读取在办案件…'));
   let view;
   try {
     const running = await rules.runningCases(key);
-    if (state.key !== key) {
-      return; // another rule was opened meanwhile
-    }
     view = () => runningCasesView(running);
   } catch (e) {
+    if (e instanceof NotLoggedIn) {
+      handleError(e);
+      return;
+    }
     view = () => el('p', { className: 'message error' }, `无法读取在办案件的情况：${e.message}`);
   }
+  if (state.key === key) { // not a rule opened before the one shown now
+    show(view);
+  }
+}
+
+function show(view) {
   BOXES.forEach((id) => fill($(id), view()));
 }
 
 function runningCasesView(running) {
   if (!running.cases) {
-    return el('p', { className: 'hint running-none' },
-      '目前没有在办案件在后续环节还要按本规则判断：新版本只用于此后的案件。');
+    return el('p', { className: 'hint running-none' }, '目前没有在办案件在后续环节还要按本规则判断。');
   }
   return el('div', { className: 'running-cases' },
     el('p', { className: 'running-summary' },

@@ -367,12 +367,12 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     return browser.present(cell).findElement(By.cssSelector("[contenteditable='true']"));
   }
 
-  /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
   /** What the box {@code id} says of the running cases a change reaches. */
   private String runningSummary(String id) {
     return browser.visible(By.cssSelector("#" + id + " .running-summary")).getText();
   }
 
+  /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
   private void replaceCell(By cell, String text) {
     WebElement td = browser.present(cell);
     browser.scrollIntoView(td);
