@@ -39,6 +39,8 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
   let files = [];
   /** The items whose upload is under way: their control stays off while the table is drawn anew. */
   const uploading = new Set();
+  /** The refusal of each item's last upload, said at its row until the item is uploaded again. */
+  const refusals = new Map();
   /** Counts the loads: an older load that answers after a newer one is dropped, not drawn over it. */
   let loads = 0;
 
@@ -66,6 +68,9 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
   function itemRow(item) {
     const own = files.filter((f) => f.materialCode === item.code && (f.step === step || f.submitted));
     const error = el('div', { className: 'message error', role: 'alert', hidden: true });
+    if (refusals.has(item.code)) {
+      showError(error, { message: refusals.get(item.code) });
+    }
     const input = el('input', { type: 'file', accept: ACCEPT, className: 'material-input',
       'aria-label': `上传：${item.name}`, dataset: { code: item.code }, disabled: uploading.has(item.code) });
     input.addEventListener('change', async () => {
@@ -81,15 +86,15 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
       form.append('file', input.files[0]);
       input.disabled = true;
       uploading.add(item.code);
+      refusals.delete(item.code);
       try {
         await request('POST', '/api/materials', { form });
         uploading.delete(item.code);
         await refresh();
       } catch (e) {
         uploading.delete(item.code);
-        showError(error, { message: plainMessage(asError(e)) }); // the refusal once, without field names
-        input.disabled = false;
-        input.value = '';
+        refusals.set(item.code, plainMessage(asError(e))); // the refusal once, without field names
+        draw(); // the row as it is now: the table may have been drawn anew meanwhile
       }
     });
     return el('tr', { className: 'material-item', dataset: { code: item.code } },
@@ -100,9 +105,12 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
   }
 
   async function refresh() {
-    if (!await load()) {
-      return;
+    if (await load()) {
+      draw();
     }
+  }
+
+  function draw() {
     fill(container, el('table', { className: 'data materials-table' },
       el('thead', {}, el('tr', {}, el('th', {}, '材料'), el('th', {}, '是否必需'), el('th', {}, '已上传文件'))),
       el('tbody', {}, list.map(itemRow))),

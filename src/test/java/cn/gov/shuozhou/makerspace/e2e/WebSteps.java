@@ -35,6 +35,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The steps of a journey through the web pages, each by the demo user whose role it is: staff sign in
@@ -470,6 +471,10 @@ final class WebSteps {
     Path folder;
     try {
       folder = Files.createTempDirectory("e2e-materials");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
       for (Map.Entry<String, String> item : files.entrySet()) {
         Path file = Files.write(folder.resolve(item.getValue()), Multipart.pdf(journey + item.getValue()));
         // the table is drawn anew as each earlier upload ends: a control replaced meanwhile is found again
@@ -481,12 +486,10 @@ final class WebSteps {
       }
       files.forEach((code, fileName) -> browser.await().ignoring(StaleElementReferenceException.class)
           .until(d -> d.findElement(within).findElement(row(code)).getText().contains(fileName)));
-      for (String fileName : files.values()) {
-        Files.delete(folder.resolve(fileName));
-      }
-      Files.delete(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      FileSystemUtils.deleteRecursively(folder.toFile());
     }
   }
 
