@@ -111,7 +111,22 @@ class MaterialsBrowserTest extends AbstractHttpTest {
         .filter(row -> row.getText().contains("必需")).map(row -> row.getDomAttribute("data-code")).toList();
     assertThat(required).contains("REGISTRATION", "APPLICATION_FORM");
     // one file chosen right after the other, as a quick hand does: each upload ends while others are
-    // under way, and the table drawn at its end loses none of the others and leaves their controls off
+    // under way, and the table drawn at its end loses none of the others and leaves their controls off.
+    // The list's first answer after an upload is held back 4 s, as a slow network may: drawn when it
+    // comes, that older list would drop the files uploaded meanwhile.
+    browser.js("""
+        const original = window.fetch;
+        let holding = true;
+        window.heldAnswered = false;
+        window.fetch = async (...args) => {
+          const answer = await original(...args);
+          if (holding && String(args[0]).startsWith('/api/materials') && (args[1] || {}).method === 'GET') {
+            holding = false;
+            await new Promise((resolve) => setTimeout(resolve, 4000));
+            window.heldAnswered = true;
+          }
+          return answer;
+        };""");
     for (String code : required) {
       browser.await().ignoring(StaleElementReferenceException.class).until(d -> {
         d.findElement(By.cssSelector("input.material-input[data-code='" + code + "']")).sendKeys(pdf.toString());
@@ -119,7 +134,8 @@ class MaterialsBrowserTest extends AbstractHttpTest {
       });
     }
     browser.await().ignoring(StaleElementReferenceException.class).until(d ->
-        d.findElements(By.cssSelector("tr.material-item .material-file")).size() == required.size()
+        Boolean.TRUE.equals(browser.js("return window.heldAnswered;"))
+            && d.findElements(By.cssSelector("tr.material-item .material-file")).size() == required.size()
             && d.findElements(By.cssSelector("input.material-input:disabled")).isEmpty());
     for (String code : required) {
       assertThat(browser.driver().findElements(By.cssSelector("tr.material-item[data-code='" + code + "'] .material-file")))
