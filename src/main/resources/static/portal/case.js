@@ -178,7 +178,7 @@ function mountTaskMaterials(container, task, application) {
 }
 
 async function taskCard(task, application) {
-  const form = renderForm(task.form, task.values);
+  const form = renderForm(task.form, task.values, task.previous);
   const message = el('div', { className: 'message error', role: 'alert', hidden: true });
   const submit = el('button', { type: 'submit', className: 'primary' }, '提交');
   const materials = el('div', { className: 'materials-mount' });

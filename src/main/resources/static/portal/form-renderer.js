@@ -3,7 +3,8 @@
 // textarea, number, checkbox, radio, select) and their conditions of the form
 // `=a = null or a = ""`, `=a != "x"`, `=a = true`, `=a != true`. Read-only (disabled) fields show
 // what the process holds; the writable fields that are not hidden are submitted (empty ones as
-// null), as form-js does; {{name}} in a text is filled from the task's variables.
+// null), as form-js does; {{name}} in a text is filled from the task's variables. What the applicant
+// declared before (the annual report's last figures) is shown under a field as 上次填报, never filled in.
 // Checking the values is the server's: its messages are shown at their fields by common/fields.js
 // (each control has the key as its name; a radio group's fieldset carries it as data-field).
 
@@ -12,8 +13,11 @@ import { dateTime, day, toDate } from '/common/readable.js';
 
 const INPUTS = new Set(['textfield', 'textarea', 'number', 'checkbox', 'radio', 'select']);
 
-/** Renders `form` with `values`; returns {node, values()}. */
-export function renderForm(form, values = {}) {
+/**
+ * Renders `form` with `values` and, under the writable fields it names, the hints of `previous`
+ * ({source, values}); returns {node, values()}.
+ */
+export function renderForm(form, values = {}, previous = null) {
   const fields = new Map(); // key -> {component, wrapper, read()}
   const conditional = []; // [node, expression]
   const node = el('div', { className: 'camunda-form' }, components(form.components || []));
@@ -51,6 +55,11 @@ export function renderForm(form, values = {}) {
     }
     const id = `field-${c.key}`;
     const required = c.validate && c.validate.required;
+    const suffix = c.appearance && c.appearance.suffixAdorner;
+    const before = previous && previous.values && Object.hasOwn(previous.values, c.key)
+      ? el('div', { className: 'hint previous', id: `previous-${c.key}` }, `上次填报（${previous.source}）：`
+        + `${shown(c, previous.values[c.key])}${suffix && typeof previous.values[c.key] === 'number' ? suffix : ''}`)
+      : null;
     let read;
     if (c.type === 'checkbox') {
       const box = el('input', { type: 'checkbox', id, name: c.key, checked: value === true });
@@ -82,7 +91,6 @@ export function renderForm(form, values = {}) {
         input.maxLength = c.validate.maxLength;
       }
       input.value = value === undefined || value === null ? '' : String(value);
-      const suffix = c.appearance && c.appearance.suffixAdorner;
       fill(wrapper, el('label', { className: required ? 'field required' : 'field', for: id }, c.label,
         suffix ? `（${suffix}）` : null), input, description);
       read = () => {
@@ -92,6 +100,12 @@ export function renderForm(form, values = {}) {
         }
         return c.type === 'number' && Number.isFinite(Number(text)) ? Number(text) : text;
       };
+    }
+    if (before) {
+      wrapper.append(before);
+      for (const control of wrapper.querySelectorAll('input, select, textarea')) {
+        control.setAttribute('aria-describedby', before.id);
+      }
     }
     wrapper.addEventListener('input', update);
     wrapper.addEventListener('change', update);

@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +48,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.http.HttpStatus;
@@ -140,7 +137,7 @@ public class MyCases {
         tasks.addAll(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(key).list());
       }
       tasks.sort(Comparator.comparing(HistoricTaskInstance::getStartTime));
-      VariableHistory variables = new VariableHistory();
+      VariableHistory variables = new VariableHistory(history);
       return new MyCase(applications.describe(certification, userId), steps(tasks, userId, staff),
           requests(tasks, userId, variables, staff), assessments(tasks, variables));
     });
@@ -233,41 +230,5 @@ public class MyCases {
       }
     }
     return assessments;
-  }
-
-  /** The updates of the process variables of each instance, read once per request. */
-  private final class VariableHistory {
-
-    private final Map<String, List<HistoricVariableUpdate>> byInstance = new HashMap<>();
-
-    /** The value the process variable {@code name} had at {@code time} (the last update not after it). */
-    Object valueAt(String processInstanceId, String name, Date time) {
-      Object value = null;
-      for (HistoricVariableUpdate update : updates(processInstanceId, name)) {
-        if (!update.getTime().after(time)) {
-          value = update.getValue();
-        }
-      }
-      return value;
-    }
-
-    /** The updates of the instance's variable {@code name} in any of its scopes, oldest first. */
-    List<HistoricVariableUpdate> updates(String processInstanceId, String name) {
-      return byInstance.computeIfAbsent(processInstanceId, this::read).stream()
-          .filter(update -> name.equals(update.getVariableName())).toList();
-    }
-
-    private List<HistoricVariableUpdate> read(String processInstanceId) {
-      List<HistoricVariableUpdate> updates = new ArrayList<>();
-      for (HistoricDetail detail : engine.getHistoryService().createHistoricDetailQuery()
-          .processInstanceId(processInstanceId).variableUpdates().orderByTime().asc().list()) {
-        // the variables of the process and of its scopes (a rectification's subprocess holds its reason,
-        // deadline and report), not a task's local copy
-        if (detail instanceof HistoricVariableUpdate update && update.getTaskId() == null) {
-          updates.add(update);
-        }
-      }
-      return updates;
-    }
   }
 }

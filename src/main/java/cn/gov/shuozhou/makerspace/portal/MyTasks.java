@@ -30,19 +30,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class MyTasks {
 
-  /** A task and its form as the page renders it. */
+  /**
+   * A task and its form as the page renders it; {@code previous}: for the annual report, what the
+   * organisation declared last, shown beside its fields (null otherwise).
+   */
   public record TaskForm(String taskId, String kind, String name, Instant due, JsonNode form,
-      Map<String, Object> values) {}
+      Map<String, Object> values, Previous previous) {}
+
+  /** What was declared before: where it comes from ({@code 2027年度报告}, {@code 认定申请}) and the values by field. */
+  public record Previous(String source, Map<String, Object> values) {}
 
   /** A variable named in a text's template expression: its first name ({@code policy} of {@code {{policy.banYears}}}). */
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_]\\w*)");
 
   private final ProcessEngine engine;
   private final ObjectMapper json;
+  private final LastReport lastReport;
 
-  public MyTasks(ProcessEngine engine, ObjectMapper json) {
+  public MyTasks(ProcessEngine engine, ObjectMapper json, LastReport lastReport) {
     this.engine = engine;
     this.json = json;
+    this.lastReport = lastReport;
   }
 
   public TaskForm form(String taskId, String userId) {
@@ -53,7 +61,7 @@ public class MyTasks {
     Map<String, Object> values = new LinkedHashMap<>(engine.getTaskService().getVariables(taskId, keys));
     values.values().removeIf(value -> value == null);
     return new TaskForm(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-        task.getDueDate() == null ? null : task.getDueDate().toInstant(), form, values);
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(), form, values, lastReport.of(task));
   }
 
   /** Completes the caller's task with exactly what it sent (numbers as the engine stores them). */

@@ -105,12 +105,43 @@ class MyCaseHttpTest extends AbstractHttpTest {
     assertThat(listed.at("/ownTasks/0/taskId").asText()).isEqualTo(report.getId());
     JsonNode reportForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + report.getId()).body());
     assertThat(reportForm.at("/form/id").asText()).isEqualTo("form-submit-annual-report");
+    // before the first report, the hints are the certified application's Art. 4 status (as supplemented)
+    assertThat(reportForm.at("/previous/source").asText()).isEqualTo("认定申请");
+    assertThat(reportForm.at("/previous/values/" + TOTAL_AREA).asDouble()).isEqualTo(260.0);
+    assertThat(reportForm.at("/previous/values/" + ONLINE_SERVICES).asBoolean()).isTrue();
+    assertThat(reportForm.at("/previous/values/" + PREMISES).asText()).isEqualTo("leased");
+    assertThat(reportForm.at("/previous/values").has(SupervisionProcess.TRAINING_SESSIONS)).isFalse();
+    assertThat(reportForm.get("values").has(TOTAL_AREA)).as("hints, not values: the fields stay empty").isFalse();
     ObjectNode filed = JSON.valueToTree(SupervisionFixtures.validCompletion(SupervisionProcess.TASK_SUBMIT_REPORT));
+    filed.put(TOTAL_AREA, 262.5).put(MENTOR_COUNT, 7);
     HttpResponse<String> reported = api(applicant).post("/api/my/tasks/" + report.getId(), filed.toString());
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+    assertThat(JSON.readTree(api(applicant).get("/api/my/tasks/" + report.getId()).body()).has("previous"))
+        .as("a filed report is no task of the applicant").isFalse();
     JsonNode after = JSON.readTree(api(applicant).get("/api/my/applications/" + number).body());
     assertThat(after.get("requests").findValuesAsText("kind")).contains(SupervisionProcess.TASK_SUBMIT_REPORT);
     assertThat(steps(after)).contains("提交年度工作报告及下年度计划@本单位");
+
+    // the next year's report: the hints are last year's figures and status, its fields empty again
+    Task assessment = engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult();
+    assertThat(assessment.getTaskDefinitionKey()).isEqualTo(SupervisionProcess.TASK_ASSESSMENT);
+    Object firstYear = engine.getRuntimeService().getVariable(supervisionId, SupervisionProcess.REPORT_YEAR);
+    engine.getTaskService().complete(assessment.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_ASSESSMENT));
+    Task reward = engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult();
+    assertThat(reward.getTaskDefinitionKey()).as("graded 优秀").isEqualTo(SupervisionProcess.TASK_REWARD);
+    engine.getTaskService().complete(reward.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_REWARD));
+    Task nextReport = new SupervisionFixtures(engine, certificates, fixtures).reportWindowOpened(supervisionId);
+    JsonNode nextForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + nextReport.getId()).body());
+    assertThat(nextForm.at("/previous/source").asText()).isEqualTo(firstYear + "年度报告");
+    assertThat(nextForm.at("/previous/values/" + TOTAL_AREA).asDouble()).isEqualTo(262.5);
+    assertThat(nextForm.at("/previous/values/" + MENTOR_COUNT).asInt()).isEqualTo(7);
+    assertThat(nextForm.at("/previous/values/" + SupervisionProcess.TRAINING_SESSIONS).asInt()).isEqualTo(12);
+    assertThat(nextForm.at("/previous/values/" + SupervisionProcess.FINANCING_AMOUNT).asDouble()).isEqualTo(50_000.0);
+    assertThat(nextForm.at("/previous/values").has(SupervisionProcess.REPORT_SUMMARY)).as("numbers and status only").isFalse();
+    assertThat(nextForm.get("values").has(SupervisionProcess.TRAINING_SESSIONS)).isFalse();
+    assertThat(nextForm.get("values").has(TOTAL_AREA)).isFalse();
+    assertThat(api("operator2").get("/api/my/tasks/" + nextReport.getId()).statusCode())
+        .as("another organisation never reads them").isEqualTo(404);
 
     assertThat(api("operator2").get("/api/my/applications/" + number).statusCode())
         .as("another organisation's case is not found").isEqualTo(404);

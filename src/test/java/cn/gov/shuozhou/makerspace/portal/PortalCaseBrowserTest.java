@@ -5,6 +5,8 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPE
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ONLINE_SERVICES;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.PREMISES;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TOTAL_AREA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -157,6 +159,19 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     WebElement reportForm = browser.visible(By.id("task-" + report.getId()));
     assertThat(browser.visible(By.id("case-head")).getText()).contains("已认定").contains("证书编号");
     assertLetterLink(number, LetterKind.CERTIFICATE);
+    // what the certified application declared is a hint under each Art. 4 field, not its value
+    WebElement area = reportForm.findElement(By.id("field-" + TOTAL_AREA));
+    assertThat(area.getDomProperty("value")).isEmpty();
+    WebElement areaHint = reportForm.findElement(By.id("previous-" + TOTAL_AREA));
+    assertThat(areaHint.getText()).isEqualTo("上次填报（认定申请）：260平方米");
+    assertThat(area.getDomAttribute("aria-describedby")).isEqualTo(areaHint.getDomAttribute("id"));
+    assertThat(reportForm.findElement(By.id("previous-" + PREMISES)).getText()).isEqualTo("上次填报（认定申请）：租赁");
+    assertThat(reportForm.findElement(By.id("previous-" + ONLINE_SERVICES)).getText()).isEqualTo("上次填报（认定申请）：是");
+    assertThat(reportForm.findElements(By.id("previous-" + SupervisionProcess.TRAINING_SESSIONS)))
+        .as("no report before: no figures").isEmpty();
+    WebElement article4 = area.findElement(By.xpath("ancestor::fieldset[1]"));
+    browser.scrollIntoView(article4);
+    browser.screenshot(article4, Browser.screenshots().resolve("portal-annual-report-previous.png"));
     for (Map.Entry<String, Object> field : reportFields().entrySet()) {
       WebElement input = reportForm.findElement(By.id("field-" + field.getKey()));
       if (field.getValue() instanceof Boolean) {
