@@ -4,7 +4,8 @@
 // The footer's "Camunda Platform / v7.24.0" gives way to the bureau, the profile form's English
 // sample names to Chinese hints: users read Chinese only (issue 13). And Camunda's dates are written
 // in Beijing time whatever the browser's time zone, as on our own pages, in letters and mails; the
-// footer says so instead of naming the browser's zone.
+// footer says so instead of naming the browser's zone, in Chinese (locales/zh.json) and in English,
+// whose label is Camunda's file and would say "local timezone".
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
 export const BUREAU_NAME = '朔州市科学技术局';
@@ -50,16 +51,30 @@ function beijingDates(angular = globalThis.angular) {
   }]);
 }
 
+/** The footer's label (the browser's zone name after it is hidden) in a language other than Chinese. */
+export const FOOTER_TIMEZONE = 'CAM_WIDGET_FOOTER_TIMEZONE';
+export const FOOTER_TIMEZONE_ENGLISH = 'Dates and times are Beijing time (UTC+8)';
+
+/** The translate filter says the footer's time zone in English unless the page is Chinese. */
+export function footerTimezoneLabel(translate, $translate) {
+  const filter = (id, ...rest) => (id === FOOTER_TIMEZONE && !String($translate.use() || '').startsWith('zh')
+    ? FOOTER_TIMEZONE_ENGLISH : translate(id, ...rest));
+  filter.$stateful = translate.$stateful; // it follows a change of language as the original does
+  return filter;
+}
+
+function footerTimezone(angular = globalThis.angular) {
+  angular?.module('pascalprecht.translate').config(['$provide', ($provide) => {
+    $provide.decorator('translateFilter', ['$delegate', '$translate', footerTimezoneLabel]);
+  }]);
+}
+
 function brandFooter() {
   const zone = document.querySelector('#footer-timezone:not([data-ms-branded])');
   if (!zone) {
     return;
   }
   zone.setAttribute('data-ms-branded', '');
-  const name = document.createElement('span');
-  name.className = 'ms-timezone';
-  name.textContent = '北京时间';
-  zone.append(name);
   const vendor = document.createElement('span');
   vendor.className = 'ms-footer-vendor';
   vendor.textContent = '主办单位：' + BUREAU_NAME;
@@ -101,6 +116,7 @@ function brand() {
 }
 
 beijingDates();
+footerTimezone();
 const style = document.createElement('style');
 style.textContent = STYLE;
 document.head.appendChild(style);
