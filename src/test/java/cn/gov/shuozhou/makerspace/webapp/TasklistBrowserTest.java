@@ -175,6 +175,19 @@ class TasklistBrowserTest extends AbstractHttpTest {
     assertThat(browser.visible(By.cssSelector(".login-header .ms-login-brand")).getText()).contains("众创空间认定与管理系统");
   }
 
+  @Test
+  void theFooterSaysBeijingTimeInEitherLanguage() {
+    browser.open(tasklist(""));
+    assertThat(browser.withText(By.id("footer-timezone"), "北京时间").getText()).isEqualTo("日期和时间均为北京时间");
+    // a browser whose first language is English gets Camunda's English: its footer names Beijing time too,
+    // not the browser's "local timezone" (the dates are written in Beijing time whatever the zone)
+    browser.onEveryDocument("Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });");
+    browser.open(tasklist(""));
+    browser.visible(By.cssSelector("button[type='submit']"));
+    assertThat(browser.withText(By.id("footer-timezone"), "Beijing").getText())
+        .isEqualTo("Dates and times are Beijing time (UTC+8)");
+  }
+
   private long certifications() {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count();
   }
