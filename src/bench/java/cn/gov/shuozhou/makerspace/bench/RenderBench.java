@@ -79,6 +79,7 @@ public final class RenderBench {
           }
         });
         results.put(p + "samples", samples);
+        runningCases(app.baseUrl(), results, p + "runningCases.", samples * 2);
         results.put(p + "loadAverageEnd", Machine.loadAverage());
       }
     } finally {
@@ -191,6 +192,25 @@ public final class RenderBench {
     timed(pages, "publicNotices", () -> sample(browser, samples, i -> base + "/public/notices",
         "document.querySelector('#notices tbody tr, #empty')"));
     return pages;
+  }
+
+  /**
+   * What the rule page asks when a rule is opened (rules/RunningCases): which running cases a new version
+   * of each decision would still decide, with every seeded case running, as a rule administrator.
+   */
+  static void runningCases(String base, Results results, String prefix, int samples) {
+    Http rules = new Http(base + "/api/rules", "ruleadmin1");
+    for (String key : List.of("article4-eligibility", "required-materials", "annual-assessment")) {
+      Latency latency = new Latency();
+      JsonNode answer = null;
+      for (int i = 0; i < samples; i++) {
+        long t0 = System.nanoTime();
+        answer = rules.get("/" + key + "/running-cases");
+        latency.add(System.nanoTime() - t0);
+      }
+      results.put(prefix + key + ".cases", answer.get("cases").asInt());
+      latency.report(results, prefix + key + ".");
+    }
   }
 
   /** A page's samples: by the page's clock (the measure), and as WebDriver's polling saw them (PageClock). */
