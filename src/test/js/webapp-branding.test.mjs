@@ -16,7 +16,7 @@ globalThis.angular = {
 const { FOOTER_TIMEZONE, FOOTER_TIMEZONE_ENGLISH } = await common('webapp-branding.js');
 
 /** Camunda's translate filter as the module's config decorates it, on a page in {@code language}. */
-function decoratedFilter(language) {
+function decoratedFilter(language, proposed) {
   let decorator;
   for (const block of configured['pascalprecht.translate'] || []) {
     block.at(-1)({ decorator: (name, injected) => { if (name === 'translateFilter') decorator = injected; } });
@@ -24,7 +24,7 @@ function decoratedFilter(language) {
   assert.ok(decorator, 'the translate filter is decorated');
   const original = (id) => `译:${id}`;
   original.$stateful = true;
-  return decorator.at(-1)(original, { use: () => language });
+  return decorator.at(-1)(original, { use: () => language, proposedLanguage: () => proposed });
 }
 
 test("the footer says Beijing time in English, never Camunda's local time zone", () => {
@@ -35,6 +35,8 @@ test("the footer says Beijing time in English, never Camunda's local time zone",
   assert.equal(english.$stateful, true, 'it follows a change of language');
 });
 
-test('in Chinese the footer keeps our translation (locales/zh.json)', () => {
+test('in Chinese the footer keeps our translation (locales/zh.json), also while it loads', () => {
   assert.equal(decoratedFilter('zh')(FOOTER_TIMEZONE), `译:${FOOTER_TIMEZONE}`);
+  assert.equal(decoratedFilter(undefined, 'zh')(FOOTER_TIMEZONE), `译:${FOOTER_TIMEZONE}`);
+  assert.equal(decoratedFilter(undefined, 'en')(FOOTER_TIMEZONE), FOOTER_TIMEZONE_ENGLISH);
 });

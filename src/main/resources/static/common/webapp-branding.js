@@ -55,10 +55,13 @@ function beijingDates(angular = globalThis.angular) {
 export const FOOTER_TIMEZONE = 'CAM_WIDGET_FOOTER_TIMEZONE';
 export const FOOTER_TIMEZONE_ENGLISH = 'Dates and times are Beijing time (UTC+8)';
 
-/** The translate filter says the footer's time zone in English unless the page is Chinese. */
-export function footerTimezoneLabel(translate, $translate) {
-  const filter = (id, ...rest) => (id === FOOTER_TIMEZONE && !String($translate.use() || '').startsWith('zh')
-    ? FOOTER_TIMEZONE_ENGLISH : translate(id, ...rest));
+/**
+ * The translate filter says the footer's time zone in English unless the page is Chinese (or becoming
+ * Chinese: the language is proposed until its file has loaded).
+ */
+function footerTimezoneLabel(translate, $translate) {
+  const chinese = () => String($translate.use() || $translate.proposedLanguage() || '').startsWith('zh');
+  const filter = (id, ...rest) => (id === FOOTER_TIMEZONE && !chinese() ? FOOTER_TIMEZONE_ENGLISH : translate(id, ...rest));
   filter.$stateful = translate.$stateful; // it follows a change of language as the original does
   return filter;
 }

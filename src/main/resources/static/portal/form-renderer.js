@@ -46,7 +46,7 @@ export function renderForm(form, values = {}, previous = null) {
     const readOnly = c.disabled || c.readonly;
     const value = Object.hasOwn(values, c.key) ? values[c.key] : c.defaultValue;
     const wrapper = el('div', { className: `form-field type-${c.type}`, dataset: { key: c.key } });
-    const description = c.description ? el('div', { className: 'hint' }, c.description) : null;
+    const description = c.description ? el('div', { className: 'hint', id: `hint-${c.key}` }, c.description) : null;
     if (readOnly) {
       fill(wrapper, el('div', { className: 'field-label' }, c.label), el('div', { className: 'readonly-value' },
         shown(c, value)), description);
@@ -103,8 +103,11 @@ export function renderForm(form, values = {}, previous = null) {
     }
     if (before) {
       wrapper.append(before);
+    }
+    const described = [description, before].filter(Boolean).map((hint) => hint.id).join(' ');
+    if (described) {
       for (const control of wrapper.querySelectorAll('input, select, textarea')) {
-        control.setAttribute('aria-describedby', before.id);
+        control.setAttribute('aria-describedby', described); // read with the field: its rule and what was declared last
       }
     }
     wrapper.addEventListener('input', update);

@@ -2,15 +2,9 @@ package cn.gov.shuozhou.makerspace.portal;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_STATUS_FIELDS;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.CERTIFICATION_INSTANCE_ID;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.EVENTS_HELD;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.FINANCING_AMOUNT;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.GRADUATED_TEAMS;
+import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.REPORT_FIGURES;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.REPORT_YEAR;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RESIDENT_MAKERS;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.RESIDENT_TEAMS;
 import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TASK_SUBMIT_REPORT;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TRAINEES;
-import static cn.gov.shuozhou.makerspace.supervision.SupervisionProcess.TRAINING_SESSIONS;
 
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.portal.MyTasks.Previous;
@@ -35,11 +29,8 @@ import org.springframework.stereotype.Service;
 class LastReport {
 
   /** The report's fields that a hint is shown for: its numbers and the Art. 4 status, not its texts. */
-  static final List<String> REPORT_FIELDS = Stream.concat(Stream.of(TRAINING_SESSIONS, TRAINEES, RESIDENT_MAKERS,
-      RESIDENT_TEAMS, GRADUATED_TEAMS, EVENTS_HELD, FINANCING_AMOUNT), SPACE_STATUS_FIELDS.stream()).toList();
-  static final String APPLICATION = "认定申请";
-  /** The engine's delete reason of a completed task. */
-  private static final String COMPLETED = "completed";
+  private static final List<String> REPORT_FIELDS = Stream.concat(REPORT_FIGURES.stream(), SPACE_STATUS_FIELDS.stream()).toList();
+  private static final String APPLICATION = "认定申请";
 
   private final ProcessEngine engine;
 
@@ -59,16 +50,15 @@ class LastReport {
       HistoricTaskInstance report = history.createHistoricTaskInstanceQuery()
           .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(TASK_SUBMIT_REPORT).finished()
           .orderByHistoricTaskInstanceEndTime().desc().list().stream()
-          .filter(t -> COMPLETED.equals(t.getDeleteReason())).findFirst().orElse(null);
+          .filter(t -> MyCases.COMPLETED.equals(t.getDeleteReason())).findFirst().orElse(null);
       if (report != null) {
         Object year = variables.processValueAt(report.getProcessInstanceId(), REPORT_YEAR, report.getEndTime());
         return previous(year + "年度报告", variables, report.getProcessInstanceId(), REPORT_FIELDS, report.getEndTime());
       }
-      Object certification = variables.processValueAt(task.getProcessInstanceId(), CERTIFICATION_INSTANCE_ID,
-          new Date(Long.MAX_VALUE));
-      // none for a certificate taken over from before this system
+      Object certification = variables.processValueAt(task.getProcessInstanceId(), CERTIFICATION_INSTANCE_ID, VariableHistory.LATEST);
+      // none once the history of the certification has been cleaned up (its time to live)
       return certification == null ? null : previous(APPLICATION, variables, certification.toString(),
-          SPACE_STATUS_FIELDS, new Date(Long.MAX_VALUE));
+          SPACE_STATUS_FIELDS, VariableHistory.LATEST);
     });
   }
 

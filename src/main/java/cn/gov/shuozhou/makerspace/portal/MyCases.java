@@ -93,7 +93,7 @@ public class MyCases {
   /** The applicant as the staff name it. */
   static final String APPLICANT_FOR_STAFF = "申报单位";
   /** The engine's delete reason of a completed task (others ended by a timer or a cancellation). */
-  private static final String COMPLETED = "completed";
+  static final String COMPLETED = "completed";
 
   private final ProcessEngine engine;
   private final MyApplications applications;
@@ -195,7 +195,7 @@ public class MyCases {
         continue;
       }
       Map<String, Object> notice = values(variables, task, NOTICES, task.getStartTime());
-      notice.putAll(values(variables, task, RESULTS, new Date(Long.MAX_VALUE)));
+      notice.putAll(values(variables, task, RESULTS, VariableHistory.LATEST));
       boolean open = task.getEndTime() == null;
       Map<String, Object> answer = staff && COMPLETED.equals(task.getDeleteReason())
           ? values(variables, task, ANSWERS, task.getEndTime()) : Map.of();

@@ -20,6 +20,9 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
  */
 final class VariableHistory {
 
+  /** A time after every update: the value a variable has now, or had when it was last removed. */
+  static final Date LATEST = new Date(Long.MAX_VALUE);
+
   private final HistoryService history;
   private final Map<String, List<HistoricVariableUpdate>> byInstance = new HashMap<>();
   private final Map<String, Set<String>> processVariables = new HashMap<>();
@@ -28,7 +31,11 @@ final class VariableHistory {
     this.history = history;
   }
 
-  /** The value the variable {@code name} of the process or one of its scopes had at {@code time} (the last update not after it). */
+  /**
+   * The value the variable {@code name} of the process or one of its scopes had at {@code time}: the last
+   * update not after it. A removal is recorded with the removed value, so a variable removed before
+   * {@code time} still gives its last value.
+   */
   Object valueAt(String processInstanceId, String name, Date time) {
     return valueAt(processInstanceId, name, time, update -> true);
   }
@@ -39,7 +46,8 @@ final class VariableHistory {
    */
   Object processValueAt(String processInstanceId, String name, Date time) {
     Set<String> own = processVariables.computeIfAbsent(processInstanceId, id -> history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(id).activityInstanceIdIn(id).includeDeleted().list().stream()
+        .processInstanceIdIn(id).activityInstanceIdIn(id).includeDeleted().disableBinaryFetching()
+        .disableCustomObjectDeserialization().list().stream()
         .map(HistoricVariableInstance::getId).collect(Collectors.toSet()));
     return valueAt(processInstanceId, name, time, update -> own.contains(update.getVariableInstanceId()));
   }

@@ -129,13 +129,17 @@ public final class SupervisionProcess {
   public static final String REVOKED_FALSE_MATERIALS = Revocation.FALSE_MATERIALS.name();
   public static final String REVOKED_VIOLATION = Revocation.VIOLATION.name();
 
+  /** The annual report's figures (Art. 7), numbers all. */
+  public static final List<String> REPORT_FIGURES = List.of(TRAINING_SESSIONS, TRAINEES, RESIDENT_MAKERS, RESIDENT_TEAMS,
+      GRADUATED_TEAMS, EVENTS_HELD, FINANCING_AMOUNT);
+
   /** Variables of one annual cycle, removed when the next cycle is scheduled (forms start empty every year). */
-  public static final List<String> CYCLE_VARIABLES = Stream.concat(Stream.of(
+  public static final List<String> CYCLE_VARIABLES = Stream.of(Stream.of(
       REPORT_REMINDED_AT, REPORT_LATE_SINCE, FOLLOW_UP_NOTE, REPORT_MISSING, REPORT_SUBMITTED,
-      REPORT_SUBMITTED_AT, REPORT_ON_TIME, TRAINING_SESSIONS, TRAINEES, RESIDENT_MAKERS, RESIDENT_TEAMS,
-      GRADUATED_TEAMS, EVENTS_HELD, FINANCING_AMOUNT, REPORT_SUMMARY, NEXT_YEAR_PLAN, ASSESSMENT_RESULT,
+      REPORT_SUBMITTED_AT, REPORT_ON_TIME), REPORT_FIGURES.stream(), Stream.of(REPORT_SUMMARY, NEXT_YEAR_PLAN, ASSESSMENT_RESULT,
       ASSESSMENT_SCORE, ASSESSMENT_GRADE, REPORT_CONFIRMED, ASSESSMENT_COMMENT, REWARD_AMOUNT, REWARD_NOTE,
-      ARTICLE4_RESULT, ARTICLE4_MET, ARTICLE4_FINDINGS), CertificationProcess.SPACE_STATUS_FIELDS.stream()).toList();
+      ARTICLE4_RESULT, ARTICLE4_MET, ARTICLE4_FINDINGS), CertificationProcess.SPACE_STATUS_FIELDS.stream())
+      .flatMap(names -> names).toList();
 
   private SupervisionProcess() {}
 }

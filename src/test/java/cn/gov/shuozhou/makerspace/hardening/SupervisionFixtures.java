@@ -94,6 +94,10 @@ public final class SupervisionFixtures {
 
   /** Opens the report window of a running supervision instance now (its timer fired): the report task. */
   public Task reportWindowOpened(String processInstanceId) {
+    // the cycle before may still have a job to run (an ordered rectification) before the window waits
+    fixtures.runJobsUntil(processInstanceId, () -> management.createJobQuery().processInstanceId(processInstanceId)
+        .timers().activityId("reportWindowOpens").count() > 0 || tasks.createTaskQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(TASK_SUBMIT_REPORT).count() > 0);
     fire(processInstanceId, "reportWindowOpens");
     return await(processInstanceId, TASK_SUBMIT_REPORT);
   }
@@ -251,7 +255,14 @@ public final class SupervisionFixtures {
     }
   }
 
-  private Task await(String processInstanceId, String taskKey) {
+  /** The report's due date passed (its timer fired): the city bureau's follow-up of the late report. */
+  public Task reportOverdue(String processInstanceId) {
+    fire(processInstanceId, "reportOverdue");
+    return await(processInstanceId, TASK_FOLLOW_UP_LATE_REPORT);
+  }
+
+  /** The one open task {@code taskKey} of the instance, once the jobs before it have run. */
+  public Task await(String processInstanceId, String taskKey) {
     fixtures.runJobsUntil(processInstanceId, () -> tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(taskKey).count() > 0);
     return fixtures.task(processInstanceId, taskKey, null);

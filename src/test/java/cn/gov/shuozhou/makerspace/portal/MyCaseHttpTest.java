@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -100,7 +102,8 @@ class MyCaseHttpTest extends AbstractHttpTest {
     // after certification: the annual report is asked and filed on the portal
     String supervisionId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instanceId).variableName(SUPERVISION_INSTANCE_ID).singleResult().getValue();
-    Task report = new SupervisionFixtures(engine, certificates, fixtures).reportWindowOpened(supervisionId);
+    SupervisionFixtures supervision = new SupervisionFixtures(engine, certificates, fixtures);
+    Task report = supervision.reportWindowOpened(supervisionId);
     JsonNode listed = mine(applicant, number);
     assertThat(listed.at("/ownTasks/0/taskId").asText()).isEqualTo(report.getId());
     JsonNode reportForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + report.getId()).body());
@@ -116,21 +119,19 @@ class MyCaseHttpTest extends AbstractHttpTest {
     filed.put(TOTAL_AREA, 262.5).put(MENTOR_COUNT, 7);
     HttpResponse<String> reported = api(applicant).post("/api/my/tasks/" + report.getId(), filed.toString());
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
-    assertThat(JSON.readTree(api(applicant).get("/api/my/tasks/" + report.getId()).body()).has("previous"))
-        .as("a filed report is no task of the applicant").isFalse();
+    assertThat(api(applicant).get("/api/my/tasks/" + report.getId()).statusCode())
+        .as("a filed report is no task of the applicant").isEqualTo(404);
     JsonNode after = JSON.readTree(api(applicant).get("/api/my/applications/" + number).body());
     assertThat(after.get("requests").findValuesAsText("kind")).contains(SupervisionProcess.TASK_SUBMIT_REPORT);
     assertThat(steps(after)).contains("提交年度工作报告及下年度计划@本单位");
 
     // the next year's report: the hints are last year's figures and status, its fields empty again
-    Task assessment = engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult();
-    assertThat(assessment.getTaskDefinitionKey()).isEqualTo(SupervisionProcess.TASK_ASSESSMENT);
+    Task assessment = supervision.await(supervisionId, SupervisionProcess.TASK_ASSESSMENT); // after the Art. 4 check's job
     Object firstYear = engine.getRuntimeService().getVariable(supervisionId, SupervisionProcess.REPORT_YEAR);
     engine.getTaskService().complete(assessment.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_ASSESSMENT));
-    Task reward = engine.getTaskService().createTaskQuery().processInstanceId(supervisionId).singleResult();
-    assertThat(reward.getTaskDefinitionKey()).as("graded 优秀").isEqualTo(SupervisionProcess.TASK_REWARD);
+    Task reward = supervision.await(supervisionId, SupervisionProcess.TASK_REWARD); // graded 优秀
     engine.getTaskService().complete(reward.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_REWARD));
-    Task nextReport = new SupervisionFixtures(engine, certificates, fixtures).reportWindowOpened(supervisionId);
+    Task nextReport = supervision.reportWindowOpened(supervisionId);
     JsonNode nextForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + nextReport.getId()).body());
     assertThat(nextForm.at("/previous/source").asText()).isEqualTo(firstYear + "年度报告");
     assertThat(nextForm.at("/previous/values/" + TOTAL_AREA).asDouble()).isEqualTo(262.5);
@@ -147,6 +148,42 @@ class MyCaseHttpTest extends AbstractHttpTest {
         .as("another organisation's case is not found").isEqualTo(404);
     assertThat(api("city1").get("/api/my/applications/" + number).statusCode()).isEqualTo(403);
     assertThat(api(applicant).get("/api/my/applications/" + number + "?creditCode=x").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aReportNotFiledGivesNoHintsTheLastReportFiledDoes() throws Exception {
+    SupervisionFixtures supervision = new SupervisionFixtures(engine, certificates, new CertificationDriver(engine));
+    Task first = supervision.waitingAt(SupervisionProcess.TASK_SUBMIT_REPORT);
+    String id = first.getProcessInstanceId();
+    String applicant = first.getAssignee();
+    // this space's certification has no history here: nothing was declared before, no hints
+    JsonNode firstForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + first.getId()).body());
+    assertThat(firstForm.get("previous").isNull()).as(firstForm.toString()).isTrue();
+    Object firstYear = engine.getRuntimeService().getVariable(id, SupervisionProcess.REPORT_YEAR);
+    Map<String, Object> filed = new HashMap<>(SupervisionFixtures.validCompletion(SupervisionProcess.TASK_SUBMIT_REPORT));
+    filed.put(TOTAL_AREA, 262.5);
+    engine.getTaskService().complete(first.getId(), filed);
+    Task assessment = supervision.await(id, SupervisionProcess.TASK_ASSESSMENT);
+    engine.getTaskService().complete(assessment.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_ASSESSMENT));
+    for (Task reward : engine.getTaskService().createTaskQuery().processInstanceId(id)
+        .taskDefinitionKey(SupervisionProcess.TASK_REWARD).list()) {
+      engine.getTaskService().complete(reward.getId(), SupervisionFixtures.validCompletion(SupervisionProcess.TASK_REWARD));
+    }
+
+    // the next year's report is not filed: the city bureau's follow-up finds it missing (rectification ordered)
+    Task second = supervision.reportWindowOpened(id);
+    Object secondYear = engine.getRuntimeService().getVariable(id, SupervisionProcess.REPORT_YEAR);
+    assertThat(secondYear).isNotEqualTo(firstYear);
+    Map<String, Object> missing = new HashMap<>(SupervisionFixtures.validCompletion(SupervisionProcess.TASK_FOLLOW_UP_LATE_REPORT));
+    missing.put(SupervisionProcess.REPORT_MISSING, true);
+    engine.getTaskService().complete(supervision.reportOverdue(id).getId(), missing);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(second.getId()).count()).isZero();
+
+    // the year after: the hints are the report filed last, under its own year, not the one missed
+    Task third = supervision.reportWindowOpened(id);
+    JsonNode thirdForm = JSON.readTree(api(applicant).get("/api/my/tasks/" + third.getId()).body());
+    assertThat(thirdForm.at("/previous/source").asText()).isEqualTo(firstYear + "年度报告");
+    assertThat(thirdForm.at("/previous/values/" + TOTAL_AREA).asDouble()).isEqualTo(262.5);
   }
 
   @Test

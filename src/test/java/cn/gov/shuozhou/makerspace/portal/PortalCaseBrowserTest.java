@@ -164,7 +164,8 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(area.getDomProperty("value")).isEmpty();
     WebElement areaHint = reportForm.findElement(By.id("previous-" + TOTAL_AREA));
     assertThat(areaHint.getText()).isEqualTo("上次填报（认定申请）：260平方米");
-    assertThat(area.getDomAttribute("aria-describedby")).isEqualTo(areaHint.getDomAttribute("id"));
+    assertThat(area.getDomAttribute("aria-describedby")).as("read with the field, after its rule")
+        .isEqualTo("hint-" + TOTAL_AREA + " " + areaHint.getDomAttribute("id"));
     assertThat(reportForm.findElement(By.id("previous-" + PREMISES)).getText()).isEqualTo("上次填报（认定申请）：租赁");
     assertThat(reportForm.findElement(By.id("previous-" + ONLINE_SERVICES)).getText()).isEqualTo("上次填报（认定申请）：是");
     assertThat(reportForm.findElements(By.id("previous-" + SupervisionProcess.TRAINING_SESSIONS)))
