@@ -30,13 +30,20 @@ class PublicPageCacheHttpTest extends AbstractHttpTest {
 
   @Test
   void aKeptPageIsServedAgainWithItsEtag() {
-    HttpResponse<String> first = send(HttpRequest.newBuilder(uri("/public/notices")).GET());
-    HttpResponse<String> second = send(HttpRequest.newBuilder(uri("/public/notices")).GET());
+    // any commit of the engine empties the cache, also one of a job another test left running: then again
+    HttpResponse<String> first = null;
+    HttpResponse<String> second = null;
+    int kept = 0;
+    for (int attempt = 1; attempt <= 5 && kept == 0; attempt++) {
+      first = send(HttpRequest.newBuilder(uri("/public/notices")).GET());
+      second = send(HttpRequest.newBuilder(uri("/public/notices")).GET());
+      kept = cache.size();
+    }
+    assertThat(kept).as("the page is kept").isPositive();
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).isEqualTo(first.body());
     assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag")).isPresent();
     assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(cache.size()).isPositive();
     HttpResponse<String> unchanged = send(HttpRequest.newBuilder(uri("/public/notices"))
         .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).GET());
     assertThat(unchanged.statusCode()).isEqualTo(304);
