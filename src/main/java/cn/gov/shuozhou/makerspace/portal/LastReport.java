@@ -55,7 +55,8 @@ class LastReport {
         Object year = variables.processValueAt(report.getProcessInstanceId(), REPORT_YEAR, report.getEndTime());
         return previous(year + "年度报告", variables, report.getProcessInstanceId(), REPORT_FIELDS, report.getEndTime());
       }
-      Object certification = variables.processValueAt(task.getProcessInstanceId(), CERTIFICATION_INSTANCE_ID, VariableHistory.LATEST);
+      Object certification = variables.processValueAt(task.getProcessInstanceId(), CERTIFICATION_INSTANCE_ID,
+          VariableHistory.LATEST);
       // none once the history of the certification has been cleaned up (its time to live)
       return certification == null ? null : previous(APPLICATION, variables, certification.toString(),
           SPACE_STATUS_FIELDS, VariableHistory.LATEST);
