@@ -262,6 +262,15 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     WebElement row = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
     assertThat(row.getText()).contains("初审", "朔城创客之家", "同意上报");
     browser.screenshot(Browser.screenshots().resolve("tasklist-done.png"));
+
+    // signing out with the panel open closes it: the next user of the computer sees the login, not this list
+    browser.click(By.cssSelector("li.account > a.dropdown-toggle"));
+    browser.click(By.cssSelector("li.account li.logout > a"));
+    browser.visible(By.cssSelector("input[ng-model='username']"));
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-done-panel"))).isEmpty();
+    browser.signInToWebapp("city1");
+    browser.visible(By.cssSelector("a.ms-done-link"));
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-done-panel"))).isEmpty();
   }
 
   @Test

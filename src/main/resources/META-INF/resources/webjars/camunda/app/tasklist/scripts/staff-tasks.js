@@ -478,9 +478,23 @@ function closeRefusalsOfOtherTasks() {
   });
 }
 
+/**
+ * The 已办 and 站内消息 panels show the signed-in user's own tasks and messages: signing out (Tasklist's
+ * route to its login) closes them, so that they neither cover the login nor show the next user someone
+ * else's work on a shared computer.
+ */
+function closePanelsOnSignOut() {
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#/login')) {
+      document.querySelectorAll('.ms-done-panel, .ms-inbox-panel').forEach(panel => panel.remove());
+    }
+  });
+}
+
 addStyle();
 sayWhatWasDone();
 closeRefusalsOfOtherTasks();
+closePanelsOnSignOut();
 new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
