@@ -39,7 +39,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The steps of a journey through the web pages, each by the demo user whose role it is: staff sign in
- * to Tasklist, open a task from its link, claim, fill the Camunda Form, complete; applicants work
+ * to Tasklist (after 退出登录 of the colleague before, when Tasklist is open), open a task from its
+ * link, claim, fill the Camunda Form, complete; applicants work
  * only on their portal (我的申请): file with their materials, open a case's task there, fill it,
  * upload, submit. The engine is only read (which task is next, where the case went), never driven,
  * except by {@link #passTimer}.
@@ -62,6 +63,10 @@ final class WebSteps {
 
   /** A task's Camunda Form in Tasklist. */
   private static final By FORM = By.cssSelector(".task-details .fjs-container .fjs-form");
+
+  /** The header's menu of the signed-in user, and its 退出登录. */
+  private static final By ACCOUNT_MENU = By.cssSelector("li.account > a.dropdown-toggle");
+  private static final By LOGOUT = By.cssSelector("li.account li.logout > a");
 
   private final Browser browser;
   private final ProcessEngine engine;
@@ -103,10 +108,21 @@ final class WebSteps {
 
   private void signInAt(String user, String fragment) {
     entries.clear();
-    // a fresh document: Tasklist keeps the previous user in memory across a mere change of the hash
-    browser.open("about:blank");
-    browser.clearCookies();
-    load(fragment, By.cssSelector("input[ng-model='username']"));
+    By login = By.cssSelector("input[ng-model='username']");
+    if (browser.driver().getCurrentUrl().startsWith(url("/camunda/app/tasklist/"))
+        && !browser.driver().findElements(ACCOUNT_MENU).isEmpty()) {
+      // the colleague before signs out (退出登录) in the same window, as on a shared office computer:
+      // Tasklist shows its login without starting anew, and leads to the link's page after it
+      browser.click(ACCOUNT_MENU);
+      browser.click(LOGOUT);
+      browser.visible(login);
+      browser.js("location.hash = arguments[0];", fragment);
+    } else {
+      // a fresh document: Tasklist keeps the previous user in memory across a mere change of the hash
+      browser.open("about:blank");
+      browser.clearCookies();
+      load(fragment, login);
+    }
     browser.signInToWebapp(user);
   }
 
