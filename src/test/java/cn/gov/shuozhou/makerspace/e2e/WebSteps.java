@@ -64,10 +64,6 @@ final class WebSteps {
   /** A task's Camunda Form in Tasklist. */
   private static final By FORM = By.cssSelector(".task-details .fjs-container .fjs-form");
 
-  /** The header's menu of the signed-in user, and its 退出登录. */
-  private static final By ACCOUNT_MENU = By.cssSelector("li.account > a.dropdown-toggle");
-  private static final By LOGOUT = By.cssSelector("li.account li.logout > a");
-
   private final Browser browser;
   private final ProcessEngine engine;
   private final String root;
@@ -108,20 +104,17 @@ final class WebSteps {
 
   private void signInAt(String user, String fragment) {
     entries.clear();
-    By login = By.cssSelector("input[ng-model='username']");
     if (browser.driver().getCurrentUrl().startsWith(url("/camunda/app/tasklist/"))
-        && !browser.driver().findElements(ACCOUNT_MENU).isEmpty()) {
+        && !browser.driver().findElements(By.cssSelector("li.account")).isEmpty()) {
       // the colleague before signs out (退出登录) in the same window, as on a shared office computer:
       // Tasklist shows its login without starting anew, and leads to the link's page after it
-      browser.click(ACCOUNT_MENU);
-      browser.click(LOGOUT);
-      browser.visible(login);
+      browser.signOutOfWebapp();
       browser.js("location.hash = arguments[0];", fragment);
     } else {
       // a fresh document: Tasklist keeps the previous user in memory across a mere change of the hash
       browser.open("about:blank");
       browser.clearCookies();
-      load(fragment, login);
+      load(fragment, By.cssSelector("input[ng-model='username']"));
     }
     browser.signInToWebapp(user);
   }

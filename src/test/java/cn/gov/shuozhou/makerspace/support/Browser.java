@@ -216,6 +216,16 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Signs out of the open Camunda webapp as its user does: the user menu in the header, 退出登录;
+   * returns once the webapp shows its login.
+   */
+  public void signOutOfWebapp() {
+    click(By.cssSelector("li.account > a.dropdown-toggle"));
+    click(By.cssSelector("li.account li.logout > a"));
+    visible(By.cssSelector("input[ng-model='username']"));
+  }
+
+  /**
    * Scrolls the element to the middle of the window, clicks it, returns it. An element replaced before
    * the click reached it (a re-render, a late navigation) is looked up again: that click never happened.
    */

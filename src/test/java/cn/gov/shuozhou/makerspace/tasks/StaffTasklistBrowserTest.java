@@ -264,9 +264,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.screenshot(Browser.screenshots().resolve("tasklist-done.png"));
 
     // signing out with the panel open closes it: the next user of the computer sees the login, not this list
-    browser.click(By.cssSelector("li.account > a.dropdown-toggle"));
-    browser.click(By.cssSelector("li.account li.logout > a"));
-    browser.visible(By.cssSelector("input[ng-model='username']"));
+    browser.signOutOfWebapp();
     assertThat(browser.driver().findElements(By.cssSelector(".ms-done-panel"))).isEmpty();
     browser.signInToWebapp("city1");
     browser.visible(By.cssSelector("a.ms-done-link"));

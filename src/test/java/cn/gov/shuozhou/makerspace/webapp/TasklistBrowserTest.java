@@ -169,7 +169,7 @@ class TasklistBrowserTest extends AbstractHttpTest {
   @Test
   void loggingOutThanksTheUserWithoutCamundasName() {
     logIn("inspector1", "#/");
-    browser.js("arguments[0].click();", browser.present(By.cssSelector("[ng-click='logout()']")));
+    browser.signOutOfWebapp();
     WebElement notice = browser.withText(By.cssSelector(".notifications"), "感谢您使用众创空间认定与管理系统");
     assertThat(notice.getText()).doesNotContain("Camunda");
     assertThat(browser.visible(By.cssSelector(".login-header .ms-login-brand")).getText()).contains("众创空间认定与管理系统");
