@@ -175,12 +175,17 @@ function doneLink(node) {
   }}, '已办'));
 }
 
+/** Closes the panel open over Tasklist (已办 or 站内消息: one at a time), if any. */
+function closePanel() {
+  document.querySelector('.ms-done-panel, .ms-inbox-panel')?.remove();
+}
+
 /**
  * Opens a panel over Tasklist (one at a time) and answers its body. Keyboard: the focus moves to its
  * close button, Escape closes it and returns the focus to the header entry that opened it.
  */
 function openPanel(className, title, opener) {
-  document.querySelector('.ms-done-panel, .ms-inbox-panel')?.remove();
+  closePanel();
   const body = el('div', {}, '正在加载…');
   const close = () => {
     panel.remove();
@@ -486,7 +491,7 @@ function closeRefusalsOfOtherTasks() {
 function closePanelsOnSignOut() {
   window.addEventListener('hashchange', () => {
     if (location.hash.startsWith('#/login')) {
-      document.querySelectorAll('.ms-done-panel, .ms-inbox-panel').forEach(panel => panel.remove());
+      closePanel();
     }
   });
 }
