@@ -59,3 +59,19 @@ test('no time reads as a dash', () => {
   assert.equal(formatTime(''), '—');
   assert.equal(formatTime('2026-12-06T06:30:00Z'), '2026年12月6日 14:30');
 });
+
+test('whileBusy: a second press while the first is answered runs nothing; the button is free again after', async () => {
+  const { whileBusy } = await common('dom.js');
+  const button = el('button', { type: 'submit' }, '提交');
+  let runs = 0;
+  let answer;
+  const first = whileBusy(button, () => new Promise((resolve) => { runs += 1; answer = resolve; }));
+  assert.equal(button.disabled, true);
+  assert.equal(await whileBusy(button, async () => { runs += 1; }), undefined);
+  answer('已提交');
+  assert.equal(await first, '已提交');
+  assert.equal(runs, 1);
+  assert.equal(button.disabled, false);
+  await assert.rejects(whileBusy(button, async () => { throw new Error('拒绝'); }), /拒绝/);
+  assert.equal(button.disabled, false);
+});

@@ -97,3 +97,20 @@ export function hide(...nodes) {
 export function show(...nodes) {
   nodes.forEach((n) => { n.hidden = false; });
 }
+
+/**
+ * Runs {@code action} with {@code button} disabled: a double click, or Enter while the answer is on
+ * its way, sends nothing more (one request per press). Answers the action's result, or nothing when
+ * the button was busy.
+ */
+export async function whileBusy(button, action) {
+  if (button.disabled) {
+    return undefined;
+  }
+  button.disabled = true;
+  try {
+    return await action();
+  } finally {
+    button.disabled = false;
+  }
+}

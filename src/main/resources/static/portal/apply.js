@@ -5,9 +5,10 @@
 // required item has a file, then starts the case and submits the files with it.
 
 import { request } from '/common/session.js';
-import { asError } from '/common/errors.js';
-import { el, fill, hide, show, showError } from '/common/dom.js';
+import { NotLoggedIn, asError } from '/common/errors.js';
+import { el, fill, hide, show, showError, whileBusy } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
+import { handleError } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
 import { renderForm } from './form-renderer.js';
 import { mountMaterials } from './materials.js';
@@ -78,8 +79,13 @@ function withMissingMaterials(error) {
   return error;
 }
 
-async function submit(event, form) {
+function submit(event, form) {
   event.preventDefault();
+  // a second click or Enter while the filing is on its way files nothing more
+  return whileBusy($('apply-submit'), () => file(form));
+}
+
+async function file(form) {
   hide($('apply-error'));
   clearFieldErrors(form);
   try {
@@ -102,7 +108,11 @@ async function submit(event, form) {
     show($('apply-done'));
     state.onFiled(); // 我的申请 above lists the new case at once
   } catch (e) {
-    showFormError(form, $('apply-error'), withMissingMaterials(asError(e)));
+    if (e instanceof NotLoggedIn) {
+      handleError(e); // the portal's login, the typed form kept behind it
+    } else {
+      showFormError(form, $('apply-error'), withMissingMaterials(asError(e)));
+    }
   }
 }
 

@@ -62,8 +62,13 @@ export function renderForm(form, values = {}, previous = null) {
       : null;
     let read;
     if (c.type === 'checkbox') {
+      // a required checkbox is a pledge: it must be ticked (the server refuses it unticked)
       const box = el('input', { type: 'checkbox', id, name: c.key, checked: value === true });
-      fill(wrapper, el('label', { className: 'checkbox', for: id }, box, c.label), description);
+      if (required) {
+        box.setAttribute('aria-required', 'true');
+      }
+      fill(wrapper, el('label', { className: required ? 'checkbox required' : 'checkbox', for: id }, box, c.label),
+        description);
       read = () => box.checked;
     } else if (c.type === 'radio') {
       const options = (c.values || []).map((option) => el('input', {

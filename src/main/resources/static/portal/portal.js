@@ -3,7 +3,7 @@
 
 import { request } from '/common/session.js';
 import { asError } from '/common/errors.js';
-import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { el, fill, formatTime, hide, show, whileBusy } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
@@ -124,16 +124,22 @@ function formValues(form, names) {
   return Object.fromEntries(names.map((name) => [name, form.elements[name].value.trim()]));
 }
 
-/** Runs a form's action; a refusal is shown at the form's fields and in its message box. */
-async function submit(event, errorBox, action) {
+/**
+ * Runs a form's action, once per press (a double click on 获取验证码 sends one code); a refusal is
+ * shown at the form's fields and in its message box.
+ */
+function submit(event, errorBox, action) {
   event.preventDefault();
-  hide(errorBox);
-  clearFieldErrors(event.target);
-  try {
-    await action();
-  } catch (e) {
-    showFormError(event.target, errorBox, asError(e));
-  }
+  const form = event.target;
+  return whileBusy(form.querySelector('button[type=submit]'), async () => {
+    hide(errorBox);
+    clearFieldErrors(form);
+    try {
+      await action();
+    } catch (e) {
+      showFormError(form, errorBox, asError(e));
+    }
+  });
 }
 
 /** Back to the login form with a message of success and the user's name filled in. */

@@ -45,6 +45,8 @@ public final class CertificationProcess {
   public static final String CONVERTED_OLD_BUILDING = "convertedOldBuilding";
   public static final String CONTACT_NAME = "contactName";
   public static final String CONTACT_PHONE = "contactPhone";
+  /** The applicant's pledge (Art. 9) on the application and supplement forms; not a start variable of the contract. */
+  public static final String DECLARATION_CONFIRMED = "declarationConfirmed";
 
   // what Tasklist shows on a card and searches (tasks/CaseCard)
   public static final String APPLICATION_NUMBER = "applicationNumber";

@@ -155,8 +155,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type,
       String message) throws IOException {
-    // Challenge automation clients only; a browser page with a session gets no Basic dialog.
-    if (type.status() == HttpStatus.UNAUTHORIZED && request.getRequestedSessionId() == null) {
+    // Challenge automation clients only: neither a browser with a session nor our pages' own calls
+    // (X-Requested-With, also when their session cookie is gone) get the browser's Basic dialog,
+    // which would stand over the page's login form
+    if (type.status() == HttpStatus.UNAUTHORIZED && request.getRequestedSessionId() == null
+        && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"maker-space\", charset=\"UTF-8\"");
     }
     Problems.write(request, response, Problems.of(type, message));

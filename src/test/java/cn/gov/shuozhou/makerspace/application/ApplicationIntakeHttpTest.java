@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.application;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.DECLARATION_CONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.materials.Multipart;
@@ -199,7 +200,27 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(valid()))));
     assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as("automation is challenged").isPresent();
+    // the portal's own call after its session cookie is gone: no Basic dialog over the portal's login
+    HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/api/my/applications"))
+        .header("Content-Type", "application/json").header("X-Requested-With", "XMLHttpRequest")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(valid()))));
+    assertThat(page.statusCode()).isEqualTo(401);
+    assertThat(page.headers().firstValue("WWW-Authenticate")).isEmpty();
     assertThat(api("auditor1", JSON.writeValueAsString(valid())).statusCode()).isEqualTo(403);
+    assertThat(instances()).isEqualTo(before);
+  }
+
+  @Test
+  void anUntickedPledgeIsRefusedAtThePledgeAndFilesNothing() throws Exception {
+    long before = instances();
+    Map<String, Object> unpledged = valid();
+    unpledged.put(DECLARATION_CONFIRMED, false); // the form's checkbox, left unticked
+    HttpResponse<String> r = api(applicant(unpledged), JSON.writeValueAsString(unpledged));
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("errors").findValuesAsText("field")).containsExactly(DECLARATION_CONFIRMED);
+    assertThat(body.at("/errors/0/message").asText()).contains("请勾选承诺").contains("真实、准确、完整");
     assertThat(instances()).isEqualTo(before);
   }
 
@@ -214,7 +235,7 @@ class ApplicationIntakeHttpTest extends AbstractHttpTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("errors").findValuesAsText("field")).contains("totalArea", "leaseYears");
-    assertThat(body.get("detail").asText()).contains("租赁年限");
+    assertThat(body.get("detail").asText()).contains("租赁期限");
     assertThat(instances()).isEqualTo(before);
 
     Map<String, Object> application = valid();

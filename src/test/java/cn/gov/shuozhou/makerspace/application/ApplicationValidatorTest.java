@@ -74,7 +74,7 @@ class ApplicationValidatorTest {
     Map<String, Object> leased = Applications.valid("shuocheng");
     leased.remove(LEASE_YEARS);
     assertThatThrownBy(() -> validator.validate(leased)).isInstanceOfSatisfying(InvalidInputException.class,
-        e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly("租赁年限（leaseYears）为必填项"));
+        e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly("租赁期限（leaseYears）为必填项"));
   }
 
   @Test
@@ -87,8 +87,8 @@ class ApplicationValidatorTest {
 
     assertThatThrownBy(() -> validator.validate(filed)).isInstanceOfSatisfying(InvalidInputException.class,
         e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly(
-            "统一社会信用代码（creditCode）不得超过18个字符", "所在县（区）（county）不得超过100个字符",
-            "种子基金金额（seedFundAmount）应在0至1000000000000之间", "创业导师人数（mentorCount）应为整数"));
+            "统一社会信用代码（creditCode）不得超过18个字符", "所在县（市、区）（county）不得超过100个字符",
+            "种子基金金额（seedFundAmount）应在0至1000000000000之间", "专兼职创业导师人数（mentorCount）应为整数"));
   }
 
   @Test
@@ -100,8 +100,8 @@ class ApplicationValidatorTest {
 
     assertThatThrownBy(() -> validator.validate(filed)).isInstanceOfSatisfying(InvalidInputException.class,
         e -> assertThat(e.getErrors()).extracting(FieldError::message).containsExactly(
-            "举办类型（hostType）取值无效，应为：university、other", "场地总面积（totalArea）应大于0",
-            "公共办公与服务面积（publicServiceArea）不得大于场地总面积"));
+            "依托单位类型（hostType）取值无效，应为：university、other", "可自主支配场地总面积（totalArea）应大于0",
+            "公共办公与服务场地面积（publicServiceArea）不得大于可自主支配场地总面积"));
   }
 
   @Test

@@ -411,7 +411,7 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
     application.put(SPACE_NAME, spaceName);
     application.putAll(changes);
-    application.put("declarationConfirmed", true); // a field of the form only: the declaration ticked before filing
+    application.put(DECLARATION_CONFIRMED, true); // a field of the form only: the pledge ticked before filing
     return application;
   }
 

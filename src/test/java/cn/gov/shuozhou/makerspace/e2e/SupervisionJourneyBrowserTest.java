@@ -480,6 +480,7 @@ class SupervisionJourneyBrowserTest extends JourneyBrowserTest {
   private void filingRefusedForTheBan(String operator, String creditCode, String spaceName) {
     Map<String, Object> application = Applications.valid("shuocheng", creditCode);
     application.put(CertificationProcess.SPACE_NAME, spaceName);
+    application.put(CertificationProcess.DECLARATION_CONFIRMED, true); // the pledge ticked, as the form asks
     web.signInToPortal(operator);
     web.fileNotAcceptedOnPortal(application, "因提供虚假材料被取消认定资格", "前不受理其认定申请（第九条）");
   }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -69,6 +71,8 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().switchTo().activeElement().getAttribute("name")).as("the focus goes to the first error")
         .isEqualTo("operatorName");
     assertThat(browser.visible(By.id("field-premises-field-error")).getText()).isEqualTo("场地性质为必填项");
+    assertThat(browser.visible(By.id("field-declarationConfirmed-field-error")).getText())
+        .as("the pledge left unticked (Art. 9)").startsWith("请勾选承诺：本单位承诺以上填报内容真实、准确、完整");
     assertThat(browser.visible(By.id("apply-error")).getText()).doesNotContain("（operatorName）");
 
     for (String text : List.of("operatorName", "spaceName", "spaceAddress", "contactName", "contactPhone")) {
@@ -141,12 +145,27 @@ class MaterialsBrowserTest extends AbstractHttpTest {
       assertThat(browser.driver().findElements(By.cssSelector("tr.material-item[data-code='" + code + "'] .material-file")))
           .as(code).hasSize(1);
     }
-    browser.click(By.id("apply-submit"));
+    // a double click on 提交申请 and Enter, as a hurried hand does: one filing, no refusal beside the answer
+    browser.js("""
+        const counted = window.fetch;
+        window.filings = 0;
+        window.fetch = (...args) => {
+          if (String(args[0]) === '/api/my/applications' && (args[1] || {}).method === 'POST') {
+            window.filings += 1;
+          }
+          return counted(...args);
+        };""");
+    WebElement submit = browser.visible(By.id("apply-submit"));
+    new Actions(browser.driver()).doubleClick(submit).sendKeys(Keys.ENTER).perform();
     WebElement done = browser.visible(By.id("apply-done"));
     assertThat(done.getText()).contains("申请已提交").contains("营业执照").contains("申报材料.pdf")
         .contains("已随申请提交的材料（" + required.size() + " 份）");
     String number = browser.visible(By.cssSelector(".apply-number")).getText();
     browser.withText(By.id("applications"), number); // 我的申请 lists it without a reload
+    assertThat(browser.driver().findElement(By.id("apply-error")).isDisplayed()).as("no refusal beside it").isFalse();
+    assertThat(browser.js("return window.filings;")).as("one request for the presses").isEqualTo(1L);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().variableValueEquals(CREDIT_CODE, creditCode)
+        .count()).as("filed once").isEqualTo(1);
     browser.screenshot(Browser.screenshots().resolve("portal-filed-with-materials.png"));
     browser.open(uri("/portal/case.html?number=" + number).toString());
     browser.visible(By.id("submitted-materials"));

@@ -55,7 +55,7 @@ class MyCaseHttpTest extends AbstractHttpTest {
 
     ObjectNode answer = writable(task);
     answer.put(ONLINE_SERVICES, true);
-    answer.put("declarationConfirmed", true);
+    answer.put(DECLARATION_CONFIRMED, true);
 
     // a computed result is no field of the form: 400 at that field, the task stays open
     ObjectNode forged = answer.deepCopy().put(OUTCOME, "CERTIFIED");
@@ -67,6 +67,12 @@ class MyCaseHttpTest extends AbstractHttpTest {
     HttpResponse<String> badValue = api(applicant).post("/api/my/tasks/" + supplement.getId(), bad.toString());
     assertThat(badValue.statusCode()).isEqualTo(400);
     assertThat(badValue.body()).contains(TOTAL_AREA).contains("数字");
+    // the pledge unticked (Art. 9): 400 at the pledge, the task stays open
+    ObjectNode unpledged = answer.deepCopy().put(DECLARATION_CONFIRMED, false);
+    HttpResponse<String> noPledge = api(applicant).post("/api/my/tasks/" + supplement.getId(), unpledged.toString());
+    assertThat(noPledge.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noPledge.body()).at("/errors/0/field").asText()).isEqualTo(DECLARATION_CONFIRMED);
+    assertThat(noPledge.body()).contains("请勾选承诺");
     // someone else's task is not found, a staff account has no portal
     assertThat(api("operator2").get("/api/my/tasks/" + supplement.getId()).statusCode()).isEqualTo(404);
     assertThat(api("operator2").post("/api/my/tasks/" + supplement.getId(), answer.toString()).statusCode()).isEqualTo(404);
