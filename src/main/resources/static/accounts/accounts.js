@@ -3,7 +3,7 @@
 // sees those of its county, read-only.
 
 import { request } from '/common/session.js';
-import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { el, fill, formatTime, hide, show, whileBusy } from '/common/dom.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
 
@@ -31,7 +31,9 @@ function render({ mayDisable, accounts }) {
 
 /** 停用 locks an organisation out at once: the row asks once more, naming it, before it is done. */
 function confirmDisable(cell, o) {
-  const confirm = el('button', { type: 'button', className: 'confirm-disable', onclick: () => change(o.userId, 'disable') }, '确认停用');
+  const confirm = el('button', {
+    type: 'button', className: 'confirm-disable', onclick: () => whileBusy(confirm, () => change(o.userId, 'disable')),
+  }, '确认停用');
   const ask = el('button', { type: 'button', className: 'disable', onclick: () => confirmDisable(cell, o) }, '停用');
   const cancel = () => {
     fill(cell, ask);

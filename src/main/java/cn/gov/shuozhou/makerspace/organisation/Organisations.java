@@ -62,6 +62,7 @@ public class Organisations {
 
   /** Marks the account disabled (once; a second time changes nothing). */
   void disable(String userId, String disabledBy) {
+    lock(userId);
     if (!isDisabled(userId)) {
       jdbc.update("INSERT INTO ms_organisation_disabled (user_id, disabled_by, disabled_at) VALUES (?, ?, ?)",
           userId, disabledBy, Timestamp.from(Instant.now()));
@@ -69,7 +70,17 @@ public class Organisations {
   }
 
   void enable(String userId) {
+    lock(userId);
     jdbc.update("DELETE FROM ms_organisation_disabled WHERE user_id = ?", userId);
+  }
+
+  /**
+   * Holds the organisation's row until the transaction ends: two administrators (or one double click)
+   * disabling or enabling one account at once take turns, so the second sees what the first did
+   * instead of inserting the same row again (a duplicate key, HTTP 500).
+   */
+  private void lock(String userId) {
+    jdbc.queryForList("SELECT user_id FROM ms_organisation WHERE user_id = ? FOR UPDATE", String.class, userId);
   }
 
   /** Inserts the row; throws {@link org.springframework.dao.DuplicateKeyException} when the user or code is taken. */

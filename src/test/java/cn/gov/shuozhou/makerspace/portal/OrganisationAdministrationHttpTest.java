@@ -8,7 +8,13 @@ import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,36 @@ class OrganisationAdministrationHttpTest extends AbstractHttpTest {
     assertThat(account(api("admin").get("/api/organisations"), user).get("disabled").asBoolean()).isFalse();
 
     assertThat(api("admin").post("/api/organisations/nosuchaccount1/disable", "{}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void twoDisablesOrEnablesAtOnceBothAnswerAndLeaveOneState() throws Exception {
+    String user = OrganisationAccounts.ownerOf(engine, Applications.newCreditCode());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // a double click on 确认停用, or two administrators at once: several rounds, as a race shows only sometimes
+      for (int round = 0; round < 5; round++) {
+        for (String action : List.of("disable", "enable")) {
+          CountDownLatch start = new CountDownLatch(1);
+          List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+          for (int i = 0; i < 2; i++) {
+            answers.add(pool.submit(() -> {
+              start.await();
+              return api("admin").post("/api/organisations/" + user + "/" + action, "{}");
+            }));
+          }
+          start.countDown();
+          for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> r = answer.get(60, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).as("%s, round %d: %s", action, round, r.body()).isEqualTo(200);
+          }
+          assertThat(account(api("admin").get("/api/organisations"), user).get("disabled").asBoolean())
+              .isEqualTo(action.equals("disable"));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
