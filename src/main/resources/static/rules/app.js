@@ -2,7 +2,7 @@
 // The parts live in their own modules: list, detail, table (read-only view), versions (history
 // and rollback), proposals, conflict, change (edit, upload, activate), check (regression cases).
 
-import { hide } from '/common/dom.js';
+import { fill, hide, show } from '/common/dom.js';
 import { mountPage } from '/common/page.js';
 import { rules } from './api.js';
 import { closeChange } from './change.js';
@@ -17,6 +17,7 @@ mountPage({
   load: () => Promise.all([rules.list(), loadPeople()]).then(([decisions]) => decisions),
   render: async (decisions, user) => {
     state.userId = user && user.userId;
+    show($('decision-list-card'));
     renderDecisions(decisions);
     const wanted = decodeURIComponent(location.hash.replace(/^#/, ''));
     if (wanted && decisions.some((d) => d.key === wanted)) {
@@ -28,5 +29,8 @@ mountPage({
     state.detail = null;
     closeChange();
     hide($('detail'));
+    // the next user (maybe without the right to read rules) sees nothing of the previous one's list
+    fill($('decision-list').tBodies[0]);
+    hide($('decision-list-card'));
   },
 });

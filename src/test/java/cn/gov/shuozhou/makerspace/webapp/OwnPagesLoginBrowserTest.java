@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -48,6 +49,18 @@ class OwnPagesLoginBrowserTest extends AbstractHttpTest {
     browser.withText(By.id("user-name"), user); // still logged in after a reload
     // named as Camunda's header names them, with the id
     assertThat(browser.withText(By.id("user-name"), "（" + user + "）").getText()).matches("\\p{IsHan}+（" + user + "）");
+  }
+
+  @Test
+  void theNextUserInTheSameTabSeesNothingOfThePreviousUsersRules() {
+    browser.open(uri("/rules/").toString());
+    logIn("auditor1"); // reads the rules
+    browser.visible(By.cssSelector("#decision-list tbody tr[data-key='article4-eligibility']"));
+    logOut();
+    logIn("city1"); // may not read them: told so, and shown none of the list before
+    assertThat(browser.withText(By.id("global-message"), "无权查看决策规则").getText()).contains("city1");
+    assertThat(browser.driver().findElements(By.cssSelector("#decision-list tbody tr[data-key]"))).isEmpty();
+    assertThat(browser.driver().findElement(By.id("decision-list-card")).isDisplayed()).isFalse();
   }
 
   private void logOut() {
