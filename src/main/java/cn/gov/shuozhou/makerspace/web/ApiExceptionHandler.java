@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +35,12 @@ public class ApiExceptionHandler {
   @ExceptionHandler(ApiRefusal.class)
   ResponseEntity<ProblemDetail> refused(ApiRefusal e) {
     return Problems.response(Problems.of(e.type(), e.getMessage(), e.errors()));
+  }
+
+  /** Two commands on one task or case at once (a double click, two colleagues): the second changes nothing. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ProblemDetail> concurrent(OptimisticLockingException e) {
+    return Problems.response(Problems.of(ProblemType.CONCURRENT_CHANGE, EngineErrors.CONCURRENT_CHANGE));
   }
 
   @ExceptionHandler(MailUnavailableException.class)

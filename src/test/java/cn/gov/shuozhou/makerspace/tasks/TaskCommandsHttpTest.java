@@ -13,7 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.DelegationState;
@@ -45,6 +51,41 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("inspector1", "转办给 inspector2：本人出差，请代为考察"));
     assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(inspection.getId())
         .operationType("Assign").userId("inspector1").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aTransferSentTwiceAtOnceHandsTheTaskOverOnceAndNeverFails() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // a double click on 转办: a race shows only sometimes, so several rounds
+      for (int round = 0; round < 4; round++) {
+        Task inspection = claimedInspection("inspector1");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          answers.add(pool.submit(() -> {
+            start.await();
+            return post("inspector1", transfer(inspection), """
+                {"assignee": "inspector2", "reason": "本人出差，请代为考察"}""");
+          }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+          HttpResponse<String> r = answer.get(60, TimeUnit.SECONDS);
+          statuses.add(r.statusCode());
+          if (r.statusCode() == 409) {
+            assertThat(r.body()).contains("已被他人同时处理");
+          }
+        }
+        // the second finds the task no longer its own (403) or changed under it (409): never a 500
+        assertThat(statuses).as("round %d", round).containsOnlyOnce(200).isSubsetOf(200, 403, 409);
+        assertThat(task(inspection).getAssignee()).isEqualTo("inspector2");
+        assertThat(engine.getTaskService().getTaskComments(inspection.getId())).as("one transfer recorded").hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

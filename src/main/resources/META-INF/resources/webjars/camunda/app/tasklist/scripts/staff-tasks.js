@@ -21,7 +21,7 @@
 // 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
 
 import {currentUser, request} from '/common/session.js';
-import {el, fill, formatTime} from '/common/dom.js';
+import {el, fill, formatTime, whileBusy} from '/common/dom.js';
 import {plainMessage} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
 
@@ -322,8 +322,13 @@ const COMMAND_DONE = 'ms-command-done';
 /** {@code done()} says what the command did (已退回初审); the page reloads and says it once more. */
 function commandForm(title, hint, fields, button, send, done) {
   const result = el('div', {className: 'ms-result', role: 'status'});
-  const form = el('form', {onSubmit: async event => {
+  const submit = el('button', {type: 'submit', className: 'btn btn-primary'}, button);
+  // one request per press: a double click would send the command twice (the second: 409)
+  const form = el('form', {onSubmit: event => {
     event.preventDefault();
+    return whileBusy(submit, () => run());
+  }}, el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields, submit, result);
+  async function run() {
     fill(result);
     try {
       await send();
@@ -337,8 +342,7 @@ function commandForm(title, hint, fields, button, send, done) {
     } catch (error) {
       fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
     }
-  }}, el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields,
-  el('button', {type: 'submit', className: 'btn btn-primary'}, button), result);
+  }
   return form;
 }
 
