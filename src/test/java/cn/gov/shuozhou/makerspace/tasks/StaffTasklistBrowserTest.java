@@ -128,6 +128,18 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
       By field = By.cssSelector(".task-details .fjs-form input[id$='Field_" + shown + "']");
       browser.await().until(d -> space.get(shown).equals(d.findElement(field).getDomProperty("value")));
     }
+    // a number, then at once the team, a character at a time as people type: the number's late
+    // update (form-js holds it 300 ms) must not take back what is typed meanwhile
+    browser.driver().findElement(By.cssSelector(".task-details .fjs-form input[id$='Field_measuredTotalArea']"))
+        .sendKeys("800");
+    WebElement team = browser.driver().findElement(By.cssSelector(".task-details .fjs-form textarea[id$='Field_inspectionTeam']"));
+    team.click();
+    for (char c : "王明，市科技局".toCharArray()) {
+      team.sendKeys(String.valueOf(c));
+      pause(100);
+    }
+    pause(1000);
+    assertThat(team.getDomProperty("value")).isEqualTo("王明，市科技局");
 
     openCommandsTab();
     assertThat(browser.visible(By.cssSelector(".ms-task-commands")).getText()).as("where 退回 goes").contains("退回初审");
@@ -308,6 +320,14 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
 
   private String assignee(Task task) {
     return engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void openCommandsTab() {

@@ -1,4 +1,4 @@
-// Chinese texts for the Camunda Forms in Tasklist. form-js 1.8.7 (bundled in the 7.24 webapp) has
+// Chinese texts for the Camunda Forms in Tasklist, and what is typed in them kept (below). form-js 1.8.7 (bundled in the 7.24 webapp) has
 // no translation hook: its validation messages and placeholders are fixed English strings. This
 // custom script (loaded by scripts/config.js) rewrites them where they appear in the page, and keeps
 // only the newest refusal in a form's dialog; see
@@ -115,5 +115,33 @@ new MutationObserver(() => {
   }
 }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
   attributeFilter: ['placeholder'] });
+
+// What is typed stays. form-js holds a field's input for 300 ms before the form's data has it, and
+// does not hand a number field's on when the field is left: the number's late update redraws the
+// form and writes the older value of the field now being typed in back into it, under the user's
+// cursor (the first characters after a number field were lost, or a whole comment a moment later).
+// While a text field or area is being typed in, a redraw does not overwrite it; once it is left,
+// form-js has taken its text (on blur) and draws what it holds. Other inputs (the expert picker's
+// search, which form-js empties after a choice) are left alone.
+const TEXT_FIELDS = '.fjs-form-field-textfield input, .fjs-form-field-textarea textarea';
+const typing = new WeakSet();
+document.addEventListener('input', (event) => {
+  if (event.target.matches && event.target.matches(TEXT_FIELDS)) {
+    typing.add(event.target);
+  }
+}, true);
+document.addEventListener('focusout', (event) => typing.delete(event.target), true);
+for (const Field of [HTMLInputElement, HTMLTextAreaElement]) {
+  const value = Object.getOwnPropertyDescriptor(Field.prototype, 'value');
+  Object.defineProperty(Field.prototype, 'value', {
+    ...value,
+    set(text) {
+      if (typing.has(this) && this === document.activeElement) {
+        return;
+      }
+      value.set.call(this, text);
+    },
+  });
+}
 
 export default [];
