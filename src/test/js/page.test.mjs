@@ -134,3 +134,17 @@ test('a wrong password is said at the login form', async () => {
   assert.match($('login-error').textContent, /用户名或密码不正确/);
   assert.equal($('login-submit').disabled, false);
 });
+
+test('an empty login is said in Chinese at its fields, without asking the server', async () => {
+  server(null);
+  await mountPage({ section: '申报单位', load: async () => { throw new NotLoggedIn(401, ''); }, render: () => {} });
+  const before = calls.length;
+  $('login-username').value = 'operator1';
+  $('login-password').value = '';
+  $('login-form').dispatchEvent({ type: 'submit' });
+  await until(() => visible('login-error'));
+  assert.match($('login-error').textContent, /请输入密码/);
+  assert.equal($('login-password').getAttribute('aria-invalid'), 'true');
+  assert.notEqual($('login-username').getAttribute('aria-invalid'), 'true');
+  assert.ok(!calls.slice(before).some((c) => c.url === `${AUTH}/login/welcome`), 'no login asked');
+});

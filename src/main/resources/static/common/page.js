@@ -6,6 +6,7 @@
 import { ApiError, NotLoggedIn, asError } from './errors.js';
 import { currentUser, ensureSession, login, logout, request } from './session.js';
 import { el, fill, hide, show, showError } from './dom.js';
+import { clearFieldErrors, showFormError } from './fields.js';
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
 export const BUREAU_NAME = '朔州市科学技术局';
@@ -34,7 +35,7 @@ function loginPanel({ heading = '登录', hint, extras = [] }) {
   return el('section', { id: 'login-panel', className: 'card login-card', hidden: true },
     el('h2', {}, heading),
     hint ? el('p', { className: 'hint' }, hint) : null,
-    el('form', { id: 'login-form', autocomplete: 'on' },
+    el('form', { id: 'login-form', autocomplete: 'on', noValidate: true },
       input('login-username', 'username', 'text', '用户名', 'username'),
       input('login-password', 'password', 'password', '密码', 'current-password'),
       el('button', { type: 'submit', className: 'primary', id: 'login-submit' }, '登录'),
@@ -118,6 +119,14 @@ async function open(load, render) {
 function bindLogin(start) {
   $('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
+    clearFieldErrors($('login-form'));
+    // our words, not the browser's own (in its language) for an empty field
+    const empty = [['login-username', '用户名'], ['login-password', '密码']].filter(([id]) => !$(id).value.trim());
+    if (empty.length) {
+      showFormError($('login-form'), $('login-error'), new ApiError(400, `请输入${empty.map(([, label]) => label).join('和')}。`,
+        empty.map(([id, label]) => ({ field: $(id).name, message: `请输入${label}` }))));
+      return;
+    }
     const button = $('login-submit');
     button.disabled = true;
     hide($('login-error'));

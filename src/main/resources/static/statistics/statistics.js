@@ -138,6 +138,7 @@ function bindFilters() {
     try {
       render(await load());
     } catch (e) {
+      fill($('sections')); // no figures of an earlier query under a refused one
       showFormError($('filters'), $('filter-error'), asError(e));
     }
   });

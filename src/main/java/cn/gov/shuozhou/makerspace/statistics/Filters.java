@@ -47,7 +47,7 @@ record Filters(Integer year, String county, LocalDate from, LocalDate to) {
     LocalDate from = day(parameters.get("from"), "from", "起始日期", errors);
     LocalDate to = day(parameters.get("to"), "to", "截止日期", errors);
     if (from != null && to != null && from.isAfter(to)) {
-      errors.add(new FieldError("to", "截止日期（to）不能早于起始日期（from）"));
+      errors.add(new FieldError("to", "截止日期（to）不能早于起始日期"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

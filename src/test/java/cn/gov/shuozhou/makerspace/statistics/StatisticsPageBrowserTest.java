@@ -137,6 +137,15 @@ class StatisticsPageBrowserTest extends AbstractHttpTest {
       }
       assertThat(sheet).isEqualTo(page);
     }
+
+    // a period that ends before it starts: said at the field in words, and no earlier figures stay under it
+    browser.js("arguments[0].value = '2026-12-31'; arguments[1].value = '2026-01-01';",
+        browser.present(By.id("filter-from")), browser.present(By.id("filter-to")));
+    browser.click(By.id("filter-submit"));
+    browser.await().until(d -> "true".equals(d.findElement(By.id("filter-to")).getAttribute("aria-invalid")));
+    assertThat(browser.visible(By.id("filters")).getText()).contains("截止日期不能早于起始日期")
+        .doesNotContain("from").doesNotContain("（to）");
+    assertThat(browser.driver().findElements(By.cssSelector("#sections > *"))).isEmpty();
   }
 
   @Test

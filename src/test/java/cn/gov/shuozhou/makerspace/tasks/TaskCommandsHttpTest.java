@@ -89,6 +89,16 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void aSecondClaimIsToldWhoHoldsTheTaskByName() throws Exception {
+    Task inspection = claimedInspection("inspector1");
+    HttpResponse<String> late = rest("inspector2").post("/task/" + inspection.getId() + "/claim", """
+        {"userId": "inspector2"}""");
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+    assertThat(json.readTree(late.body()).get("detail").asText()).contains("已由 考察小组组员一（inspector1） 认领");
+    assertThat(task(inspection).getAssignee()).isEqualTo("inspector1");
+  }
+
+  @Test
   void theCityBureauMayTransferATaskItDoesNotHold() {
     Task inspection = claimedInspection("inspector1");
 
