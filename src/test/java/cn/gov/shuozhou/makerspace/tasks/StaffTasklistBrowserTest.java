@@ -226,6 +226,10 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.withText(By.cssSelector(".ms-add-expert-form .ms-result"), "已增补评审专家 评审专家四（expert4）");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(organise.getProcessInstanceId())
         .taskDefinitionKey(TASK_EXPERT_REVIEW).taskAssignee("expert4").count()).isOne();
+    // on the panel now, so no longer offered; the form is ready for another
+    Select experts = new Select(browser.present(By.cssSelector("select.ms-add-expert")));
+    assertThat(experts.getOptions()).extracting(o -> o.getDomAttribute("value")).doesNotContain("expert4");
+    assertThat(experts.getFirstSelectedOption().getText()).isEqualTo("请选择专家");
   }
 
   @Test

@@ -225,22 +225,28 @@ function addExpertButton(body, number) {
     const panel = `/api/expert-panels/${encodeURIComponent(number)}`;
     const {data: candidates} = await request('GET', panel + '/candidates').catch(() => ({data: null}));
     body.querySelector('.ms-add-expert-form')?.remove(); // after the wait: a second click leaves one form
-    const expert = colleagueChooser('ms-add-expert', candidates);
+    const expert = colleagueChooser('ms-add-expert', candidates, '请选择专家');
     const reason = el('textarea', {className: 'form-control ms-add-expert-reason', rows: 2, required: true});
     const result = el('div', {className: 'ms-result', role: 'status'});
-    const form = el('form', {className: 'ms-add-expert-form', onSubmit: async event => {
+    const submit = el('button', {type: 'submit', className: 'btn btn-primary'}, '加签');
+    const form = el('form', {className: 'ms-add-expert-form', onSubmit: event => {
       event.preventDefault();
-      try {
-        const {data} = await request('POST', panel + '/experts', {json: {expert: expert.value.trim(), reason: reason.value}});
-        const added = expert.selectedOptions ? expert.selectedOptions[0].textContent : data.assignee;
-        fill(result, el('p', {className: 'text-success'}, '已增补评审专家 ' + added + '。'));
-      } catch (error) {
-        fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
-      }
+      return whileBusy(submit, async () => {
+        try {
+          const {data} = await request('POST', panel + '/experts', {json: {expert: expert.value.trim(), reason: reason.value}});
+          const chosenOption = expert.selectedOptions ? expert.selectedOptions[0] : null;
+          fill(result, el('p', {className: 'text-success'}, '已增补评审专家 ' + (chosenOption ? chosenOption.textContent : data.assignee) + '。'));
+          // on the panel now: no longer offered
+          chosenOption?.remove();
+          expert.value = '';
+          reason.value = '';
+        } catch (error) {
+          fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
+        }
+      });
     }}, el('h4', {}, '加签：' + number),
     el('p', {className: 'help-block'}, '为正在评审的专家组增补一位评审专家（市科技局）。'),
-    field('增补专家', expert), field('加签理由', reason),
-    el('button', {type: 'submit', className: 'btn btn-primary'}, '加签'), result);
+    field('增补专家', expert), field('加签理由', reason), submit, result);
     body.appendChild(form);
     expert.focus();
   }}, '加签');
@@ -369,9 +375,9 @@ const ENGINE_TASK = '/camunda/api/engine/engine/default/task/';
  * /api/expert-panels/{number}/candidates), or, when the list is not given (the task not claimed yet:
  * the server then refuses the command anyway), a user id typed.
  */
-function colleagueChooser(className, colleagues) {
+function colleagueChooser(className, colleagues, prompt = '请选择同事') {
   return colleagues && colleagues.length
-    ? el('select', {className: 'form-control ' + className, required: true}, el('option', {value: ''}, '请选择同事'),
+    ? el('select', {className: 'form-control ' + className, required: true}, el('option', {value: ''}, prompt),
       colleagues.map(c => el('option', {value: c.id}, c.label)))
     : el('input', {type: 'text', className: 'form-control ' + className, required: true, placeholder: '同事的用户名'});
 }
