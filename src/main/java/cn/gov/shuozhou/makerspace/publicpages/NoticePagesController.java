@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.exactly;
-import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.notFound;
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.noticeNotFound;
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.refuse;
 
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
@@ -173,7 +173,7 @@ public class NoticePagesController {
   private Optional<String> showNotice(String applicationNumber, Model model, HttpServletResponse response) {
     Optional<PublicNotices.Notice> found = notices.find(applicationNumber);
     if (found.isEmpty()) {
-      return Optional.of(notFound(model, response, applicationNumber));
+      return Optional.of(noticeNotFound(model, response, applicationNumber));
     }
     model.addAttribute("notice", found.get());
     model.addAttribute("evidenceLimits", evidence.limits());

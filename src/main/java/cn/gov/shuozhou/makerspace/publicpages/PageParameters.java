@@ -25,10 +25,24 @@ final class PageParameters {
     return "public/refused";
   }
 
-  /** No certificate or notice of {@code number}. */
-  static String notFound(Model model, HttpServletResponse response, String number) {
+  /** No certificate of {@code number} in the registry. */
+  static String certificateNotFound(Model model, HttpServletResponse response, String number) {
+    return notFound(model, response, "未查到证书", "名录中没有证书编号", number, "/public/registry", "返回名录");
+  }
+
+  /** No notice, running or ended, of application {@code number}. */
+  static String noticeNotFound(Model model, HttpServletResponse response, String number) {
+    return notFound(model, response, "未查到公示", "网上公示中没有申请编号", number, "/public/notices", "返回网上公示");
+  }
+
+  private static String notFound(Model model, HttpServletResponse response, String title, String text, String number,
+      String back, String backText) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("title", title);
+    model.addAttribute("text", text);
     model.addAttribute("number", number);
+    model.addAttribute("back", back);
+    model.addAttribute("backText", backText);
     return "public/not-found";
   }
 }

@@ -1,7 +1,7 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.exactly;
-import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.notFound;
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.certificateNotFound;
 
 import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -130,7 +130,7 @@ public class PublicPagesController {
     }
     Optional<Certificate> found = registry.find(certificateNumber);
     if (found.isEmpty()) {
-      return notFound(model, response, certificateNumber);
+      return certificateNotFound(model, response, certificateNumber);
     }
     model.addAttribute("entry", Entry.of(found.get(), EngineClock.today()));
     model.addAttribute("grades", assessments.of(certificateNumber).stream()

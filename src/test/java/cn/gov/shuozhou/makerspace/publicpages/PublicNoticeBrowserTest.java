@@ -120,7 +120,10 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
     HttpResponse<String> archive = send(HttpRequest.newBuilder(uri("/public/notices?archive=yes")).GET());
     assertThat(archive.statusCode()).isEqualTo(400);
     assertThat(archive.body()).contains("往期公示的地址不正确").doesNotContain("（archive）");
-    assertThat(send(HttpRequest.newBuilder(uri("/public/notices/SQ-0000-000000")).GET()).statusCode()).isEqualTo(404);
+    HttpResponse<String> noNotice = send(HttpRequest.newBuilder(uri("/public/notices/SQ-0000-000000")).GET());
+    assertThat(noNotice.statusCode()).isEqualTo(404);
+    assertThat(noNotice.body()).contains("未查到公示").contains("网上公示中没有申请编号“SQ-0000-000000”")
+        .contains("href=\"/public/notices\"").doesNotContain("未查到证书");
 
     // the same objection again is one objection; after the notice ends, no objection is taken
     String form = "name=" + enc("李四") + "&idNumber=" + ID_NUMBER + "&phone=13800001111&reasons="

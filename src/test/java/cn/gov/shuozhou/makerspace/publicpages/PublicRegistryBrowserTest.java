@@ -144,6 +144,7 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
     assertThat(unknown.body()).contains("未知参数：creditCode");
     HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/public/registry/SZZC-1999-999")).GET());
     assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("未查到证书").contains("名录中没有证书编号“SZZC-1999-999”");
     HttpResponse<String> escaped = send(HttpRequest.newBuilder(uri("/public/verify?number=%3Cscript%3E")).GET());
     assertThat(escaped.body()).doesNotContain("<script>").contains("&lt;script&gt;");
     HttpResponse<String> badPage = send(HttpRequest.newBuilder(uri("/public/registry?page=0")).GET());
