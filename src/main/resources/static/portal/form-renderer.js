@@ -67,8 +67,7 @@ export function renderForm(form, values = {}, previous = null) {
       if (required) {
         box.setAttribute('aria-required', 'true');
       }
-      fill(wrapper, el('label', { className: required ? 'checkbox required' : 'checkbox', for: id }, box, c.label),
-        description);
+      fill(wrapper, el('label', { className: 'checkbox', for: id }, box, c.label), description);
       read = () => box.checked;
     } else if (c.type === 'radio') {
       const options = (c.values || []).map((option) => el('input', {

@@ -1,7 +1,7 @@
-// Chinese texts for the Camunda Forms in Tasklist, and what is typed in them kept (below). form-js 1.8.7 (bundled in the 7.24 webapp) has
-// no translation hook: its validation messages and placeholders are fixed English strings. This
-// custom script (loaded by scripts/config.js) rewrites them where they appear in the page, and keeps
-// only the newest refusal in a form's dialog; see
+// Chinese texts for the Camunda Forms in Tasklist, and what is typed in them kept (at the end).
+// form-js 1.8.7 (bundled in the 7.24 webapp) has no translation hook: its validation messages and
+// placeholders are fixed English strings. This custom script (loaded by scripts/config.js) rewrites
+// them where they appear in the page, and keeps only the newest refusal in a form's dialog; see
 // bpmn/forms/README.md ("Chinese messages") for why the forms stay Camunda Forms.
 
 // Hints for the patterns of our forms (bpmn/forms/*.form): a user reads what to enter, not a
