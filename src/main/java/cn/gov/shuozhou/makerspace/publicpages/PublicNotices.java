@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 
 import cn.gov.shuozhou.makerspace.common.County;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -34,9 +36,12 @@ public class PublicNotices {
   private static final List<String> PUBLISHED = List.of(SPACE_NAME, OPERATOR_NAME, COUNTY, SPACE_ADDRESS, SPACE_FOCUS,
       TOTAL_AREA, PUBLIC_SERVICE_AREA, ACTIVE_MAKERS, ACTIVE_TEAMS, OUTCOME);
 
-  /** One notice as published. {@code ends} is the last day; {@code running} while objections are taken. */
+  /**
+   * One notice as published; the areas as people write them (800, not 800.0). {@code ends} is the
+   * last day; {@code running} while objections are taken.
+   */
   public record Notice(String applicationNumber, String spaceName, String operatorName, String county,
-      String spaceAddress, String focus, Object totalArea, Object publicServiceArea, Object makersOrTeams,
+      String spaceAddress, String focus, String totalArea, String publicServiceArea, Object makersOrTeams,
       LocalDate starts, LocalDate ends, boolean running, String result) {}
 
   private final ProcessEngine engine;
@@ -140,8 +145,12 @@ public class PublicNotices {
       default -> "公示已结束";
     };
     return new Notice(number, (String) v.get(SPACE_NAME), (String) v.get(OPERATOR_NAME), county,
-        (String) v.get(SPACE_ADDRESS), makers ? "创客" : "创业团队", v.get(TOTAL_AREA), v.get(PUBLIC_SERVICE_AREA),
+        (String) v.get(SPACE_ADDRESS), makers ? "创客" : "创业团队", area(v.get(TOTAL_AREA)), area(v.get(PUBLIC_SERVICE_AREA)),
         makers ? v.get(ACTIVE_MAKERS) : v.get(ACTIVE_TEAMS), day(start), day(end), running, result);
+  }
+
+  private static String area(Object value) {
+    return value instanceof Number number ? ReadableValues.number(number.doubleValue()) : Objects.toString(value, "");
   }
 
   private static LocalDate day(Date date) {

@@ -5,11 +5,13 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJE
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.materials.Multipart;
 import cn.gov.shuozhou.makerspace.support.Axe;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +59,10 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       assertThat(row).contains("右玉县").contains("公示中").contains(" 至 ");
       browser.click(By.cssSelector("#notices tr[data-number='" + number + "'] a"));
       assertThat(browser.visible(By.id("number")).getText()).isEqualTo(number);
-      assertThat(browser.visible(By.tagName("main")).getText()).contains("场地总面积").contains("平方米").contains("公示期");
+      Object area = engine.getRuntimeService().getVariable(pi.getId(), CertificationProcess.TOTAL_AREA);
+      assertThat(browser.visible(By.tagName("main")).getText()).contains("场地总面积").contains("公示期")
+          .as("the area as people write it (%s)", area)
+          .contains(new BigDecimal(area.toString()).stripTrailingZeros().toPlainString() + " 平方米").doesNotContain(".0 平方米");
 
       type("objector-name", "李四");
       type("objector-id", "140602198506120012");
