@@ -114,6 +114,9 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
 
     review = web.task(pi, TASK_FIRST_REVIEW);
     web.openTaskAs("shuocheng1", review);
+    // the reviewer sees what was asked for, and decides afresh on an empty comment
+    assertThat(web.shown("Field_returnReason")).isEqualTo("初审退回补正：请补充场地租赁合同的期限说明。");
+    assertThat(web.shown("Field_firstReviewComment")).isEmpty();
     web.choose("不予通过");
     web.type("Field_firstReviewComment", "场地不在本辖区。");
     web.complete("first-review-reject", review);
