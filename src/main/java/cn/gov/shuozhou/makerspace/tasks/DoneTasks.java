@@ -11,16 +11,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Service;
 
 /**
- * 已办: the tasks the current user completed, newest first, read from the history as that user (the
- * engine's history authorizations apply), each with what they decided. Tasklist's filters list
- * running tasks only.
+ * 已办: the tasks the current user completed or sent back (退回), newest first, read from the history
+ * as that user (the engine's history authorizations apply), each with what they decided. Tasklist's
+ * filters list running tasks only.
  */
 @Service
 public class DoneTasks {
@@ -45,26 +48,38 @@ public class DoneTasks {
       String outcome, String taskKey) {}
 
   private final HistoryService history;
+  private final TaskService tasks;
 
-  public DoneTasks(HistoryService history) {
+  public DoneTasks(HistoryService history, TaskService tasks) {
     this.history = history;
+    this.tasks = tasks;
   }
 
   public List<DoneTask> of(String userId) {
     return history.createHistoricTaskInstanceQuery()
         .taskAssignee(userId)
         .finished()
-        .taskDeleteReason(COMPLETED)
         .orderByHistoricTaskInstanceEndTime().desc()
         .listPage(0, MAX_ROWS)
         .stream()
         .map(this::row)
+        .flatMap(Optional::stream)
         .toList();
   }
 
-  private DoneTask row(HistoricTaskInstance task) {
-    return new DoneTask(task.getId(), task.getName(), businessKey(task), spaceName(task), task.getEndTime(),
-        outcome(task), task.getTaskDefinitionKey());
+  /** A completed task with its decision, a sent-back one with the note 退回 left on it; else none. */
+  private Optional<DoneTask> row(HistoricTaskInstance task) {
+    Optional<String> outcome = COMPLETED.equals(task.getDeleteReason()) ? Optional.of(outcome(task)) : sentBack(task);
+    return outcome.map(text -> new DoneTask(task.getId(), task.getName(), businessKey(task), spaceName(task),
+        task.getEndTime(), text, task.getTaskDefinitionKey()));
+  }
+
+  /** "退回初审：reason", the comment {@link TaskCommands#sendBack} leaves on the task it ends. */
+  private Optional<String> sentBack(HistoricTaskInstance task) {
+    return tasks.getTaskComments(task.getId()).stream()
+        .map(Comment::getFullMessage)
+        .filter(message -> message != null && message.startsWith(TaskCommands.SENT_BACK_NOTE))
+        .findFirst();
   }
 
   /** The label of the decision the task wrote in its own activity, else {@link #SUBMITTED}. */

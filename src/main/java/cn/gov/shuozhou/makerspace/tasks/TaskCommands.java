@@ -50,6 +50,8 @@ public class TaskCommands {
       TASK_BUREAU_DECISION, "专家评审");
 
   static final String ASSIGNEE = "assignee";
+  /** How the comment on a sent-back task begins (已办 finds the task by it). */
+  static final String SENT_BACK_NOTE = "退回";
 
   private final ProcessEngine engine;
 
@@ -167,7 +169,7 @@ public class TaskCommands {
           "“" + task.getName() + "”不能退回：只有实地考察可退回初审、局务会研究决定可退回专家评审");
     }
     TaskService tasks = engine.getTaskService();
-    asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(), "退回" + target + "：" + reason));
+    asProcess(() -> tasks.createComment(task.getId(), task.getProcessInstanceId(), SENT_BACK_NOTE + target + "：" + reason));
     try {
       asProcess(() -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_SENT_BACK)
           .processInstanceId(task.getProcessInstanceId())

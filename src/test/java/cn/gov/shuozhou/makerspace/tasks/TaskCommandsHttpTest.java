@@ -172,7 +172,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   }
 
   @Test
-  void theAssigneeSendsAnInspectionBackToFirstReview() {
+  void theAssigneeSendsAnInspectionBackToFirstReview() throws Exception {
     Task inspection = claimedInspection("inspector1");
 
     assertThat(get("inspector1", sendBack(inspection)).body()).isEqualTo("{\"target\":\"初审\"}");
@@ -184,6 +184,8 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     assertThat(task(inspection)).isNull();
+    JsonNode done = rowOf(json.readTree(get("inspector1", "/api/tasks/done").body()), inspection.getId());
+    assertThat(done.get("outcome").asText()).as("已办 lists the task sent back").isEqualTo("退回初审：场地面积与申报明显不符");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(inspection.getProcessInstanceId())
         .taskDefinitionKey(TASK_FIRST_REVIEW).count()).isEqualTo(1);
   }
