@@ -85,6 +85,10 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(((Number) browser.js("return arguments[0].scrollWidth - arguments[0].clientWidth;", matchType))
         .intValue()).isLessThanOrEqualTo(0);
 
+    // % and _ are characters searched for, not wildcards that match every case
+    search("%");
+    browser.await().until(d -> d.findElement(By.cssSelector("[cam-tasks]")).getText().contains("未找到符合过滤条件的任务")
+        && d.findElement(By.cssSelector(".search-label")).getText().contains("%"));
     search(wanted.getBusinessKey().toLowerCase());
     browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 1
         && d.findElement(By.cssSelector("[cam-tasks] .tasks-list")).getText().contains(spaceName));
@@ -250,6 +254,13 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(engine.getTaskService().getTaskComments(organise.getId())).extracting(Comment::getFullMessage)
         .containsExactly("由“局务会研究决定”退回（leader1）：专家意见分歧较大，请补充评审");
     browser.withText(By.cssSelector(".ms-command-done"), "已退回专家评审。");
+    // the leader finds the case under 已办, with where it went and why
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(decision.getProcessInstanceId()).singleResult().getBusinessKey();
+    browser.click(By.cssSelector("a.ms-done-link"));
+    WebElement row = browser.withText(By.cssSelector(".ms-done-panel table"), number)
+        .findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]"));
+    assertThat(row.getText()).contains("局务会研究决定", "退回专家评审：专家意见分歧较大，请补充评审");
     // the city bureau reads why on the form of the step that came back
     engine.getTaskService().claim(organise.getId(), "city1");
     browser.clearCookies();

@@ -42,8 +42,10 @@ const STYLE = `
 /** The search variable every case carries (tasks/CaseCard): identifiers and names, upper-cased. */
 const SEARCH_VARIABLE = 'searchText';
 
+/** The like query for `text`: % and _ are searched for, not wildcards (the engine escapes with a backslash). */
+const containing = text => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 /** The words of a like query (%探索%) as they were typed. */
-const withoutWildcards = text => String(text).replace(/^%|%$/g, '');
+const withoutWildcards = text => String(text).replace(/^%|%$/g, '').replace(/\\([\\%_])/g, '$1');
 
 function addStyle() {
   const style = document.createElement('style');
@@ -80,7 +82,7 @@ function quickSearch(node) {
     const others = JSON.parse(params.get('searchQuery') || '[]').filter(search => search.name !== SEARCH_VARIABLE);
     const text = input.value.trim().toUpperCase();
     const searches = text ? others.concat([{type: 'processVariables', operator: 'like', name: SEARCH_VARIABLE,
-      value: `%${text}%`}]) : others;
+      value: containing(text)}]) : others;
     if (searches.length) {
       params.set('searchQuery', JSON.stringify(searches));
     } else {
