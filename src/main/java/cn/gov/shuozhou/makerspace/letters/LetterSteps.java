@@ -78,7 +78,7 @@ public class LetterSteps {
       paragraphs.add((i + 1) + ". " + items.get(i));
     }
     Date due = calendar.due(EngineClock.now(), Policy.of(e).number(SUPPLEMENT_WORKING_DAYS));
-    paragraphs.add("请于" + Dates.chinese(EngineClock.toLocalDate(due)) + "前（含当日）在“我的申请”或任务中心补正申请材料，"
+    paragraphs.add("请于" + Dates.chinese(EngineClock.toLocalDate(due)) + "前（含当日）登录本系统“我的申请”页面补正申请材料，"
         + "也可以撤回申请；逾期未补正的，申请失效。");
     issue(c, LetterKind.SUPPLEMENT_NOTICE, paragraphs.toArray(String[]::new));
   }
@@ -162,7 +162,7 @@ public class LetterSteps {
     issue(c, LetterKind.RECTIFICATION_ORDER,
         "贵单位运营的“" + c.spaceName() + "”（证书编号：" + c.certificateNumber() + "）存在以下情形：" + text(e, SupervisionProcess.RECTIFICATION_REASON) + "。",
         "依据" + MEASURES + "第八条、第十条，本局责令限期整改。请于" + Dates.chinese(LocalDate.parse(
-            text(e, SupervisionProcess.RECTIFICATION_DEADLINE))) + "前（含当日）完成整改，并在任务中心提交整改报告。",
+            text(e, SupervisionProcess.RECTIFICATION_DEADLINE))) + "前（含当日）完成整改，并登录本系统“我的申请”页面提交整改报告。",
         "整改仍不合格或逾期未整改的，将依照第八条取消朔州市众创空间称号。");
   }
 
@@ -174,7 +174,7 @@ public class LetterSteps {
         "本局拟依据" + MEASURES + text(e, SanctionHearing.PROPOSAL_ARTICLE) + "，对贵单位（“" + c.spaceName()
             + "”）作出如下处理：" + text(e, SanctionHearing.PROPOSAL_DECISION) + "。",
         "事实和理由：" + text(e, SanctionHearing.PROPOSAL_FACTS) + "。",
-        "贵单位有权进行陈述和申辩。请于" + Dates.chinese(EngineClock.toLocalDate(due)) + "前（含当日）在任务中心提出陈述和申辩意见；"
+        "贵单位有权进行陈述和申辩。请于" + Dates.chinese(EngineClock.toLocalDate(due)) + "前（含当日）登录本系统“我的申请”页面提出陈述和申辩意见；"
             + "逾期未提出的，视为放弃陈述和申辩的权利。");
   }
 

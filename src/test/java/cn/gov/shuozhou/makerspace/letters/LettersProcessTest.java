@@ -113,7 +113,7 @@ class LettersProcessTest extends AbstractProcessTest {
     assertText(letter, List.of(
         "贵单位申请认定的“朔城创客之家”（申请编号：" + pi.getBusinessKey() + "），经审查，申请材料存在以下需要补正的事项：",
         "1. " + lines.get(0), "2. " + lines.get(1),
-        "请于2026年3月16日前（含当日）在“我的申请”或任务中心补正申请材料，也可以撤回申请；逾期未补正的，申请失效。"));
+        "请于2026年3月16日前（含当日）登录本系统“我的申请”页面补正申请材料，也可以撤回申请；逾期未补正的，申请失效。"));
     assertThat(LetterText.renderPng(archive.pdf(letter.id()), "letter-supplement-notice")).as("ink on the page")
         .isGreaterThan(0.003);
   }
@@ -199,7 +199,7 @@ class LettersProcessTest extends AbstractProcessTest {
     assertText(only(applicationNumber, LetterKind.RECTIFICATION_ORDER), List.of(
         "贵单位运营的“朔城创客之家”（证书编号：" + cert + "）存在以下情形：" + reason + "。",
         "依据《朔州市众创空间认定和管理办法》第八条、第十条，本局责令限期整改。请于" + Dates.chinese(deadline)
-            + "前（含当日）完成整改，并在任务中心提交整改报告。",
+            + "前（含当日）完成整改，并登录本系统“我的申请”页面提交整改报告。",
         "整改仍不合格或逾期未整改的，将依照第八条取消朔州市众创空间称号。"));
 
     tasks.complete(rectify.getId(), Map.of(SupervisionProcess.RECTIFICATION_REPORT, "已调整运营团队"));
@@ -213,7 +213,7 @@ class LettersProcessTest extends AbstractProcessTest {
             + "，对贵单位（“朔城创客之家”）作出如下处理：" + tasks.getVariable(statement.getId(), "proposalDecision") + "。",
         "事实和理由：" + tasks.getVariable(statement.getId(), "proposalFacts") + "。",
         "贵单位有权进行陈述和申辩。请于" + Dates.chinese(EngineClock.toLocalDate(statement.getDueDate()))
-            + "前（含当日）在任务中心提出陈述和申辩意见；逾期未提出的，视为放弃陈述和申辩的权利。"));
+            + "前（含当日）登录本系统“我的申请”页面提出陈述和申辩意见；逾期未提出的，视为放弃陈述和申辩的权利。"));
 
     hearAndApprove(id, cert);
     String outcome = (String) variable(id, SupervisionProcess.OUTCOME_REASON);
