@@ -10,25 +10,16 @@ import { el, fill, hide, show, showError, whileBusy } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
-import { renderForm } from './form-renderer.js';
+import { applicationForm, renderForm } from './form-renderer.js';
 import { mountMaterials } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
-const START_FORM = '/camunda/api/engine/engine/default/process-definition/key/maker-space-certification/deployed-start-form';
 /** The answers the checklist depends on (decision required-materials). */
 const CHECKLIST_INPUTS = ['premises', 'hostType', 'convertedOldBuilding', 'spaceFocus'];
 /** Where the server's refusals of the materials (field "materials") are shown. */
 const MATERIALS = 'materials';
 
 const state = { form: null, widget: null, checklistKey: null, onFiled: () => {} };
-
-async function startForm() {
-  const response = await fetch(START_FORM, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    throw new Error(`无法读取申请表（HTTP ${response.status}），请刷新后重试。`);
-  }
-  return response.json();
-}
 
 async function updateChecklist() {
   const current = state.form.values();
@@ -46,17 +37,20 @@ async function updateChecklist() {
   state.widget = await mountMaterials($('apply-materials'), { step: 'application', items: checklist.items });
 }
 
-/** Opens the form (the same definition Tasklist shows), with the account's credit code filled in. */
-async function open(creditCode) {
+/**
+ * Opens the form (the same definition Tasklist shows), filled in from the account: credit code,
+ * organisation, county and contact (the applicant changes what differs for this space).
+ */
+async function open(defaults) {
   hide($('apply-open'));
   show($('apply-panel'));
   if (state.form) {
     return;
   }
   try {
-    const definition = await startForm();
+    const definition = await applicationForm();
     const form = $('apply-form');
-    state.form = renderForm(definition, creditCode ? { creditCode } : {});
+    state.form = renderForm(definition, defaults || {});
     fill(form.querySelector('.apply-fields'), state.form.node);
     $('apply-materials').dataset.field = MATERIALS;
     form.addEventListener('change', () => updateChecklist().catch((e) => showError($('apply-error'), e)));
@@ -117,10 +111,10 @@ async function file(form) {
 }
 
 /**
- * Binds 在线申报 to the signed-in organisation (its credit code is filled in for it); {@code onFiled}
- * runs once a case is filed.
+ * Binds 在线申报 to the signed-in organisation ({@code defaults}: what the form is filled in with, by
+ * field key); {@code onFiled} runs once a case is filed.
  */
-export function bindApply(creditCode, onFiled) {
+export function bindApply(defaults, onFiled) {
   state.onFiled = onFiled;
-  $('apply-open').onclick = () => open(creditCode);
+  $('apply-open').onclick = () => open(defaults);
 }

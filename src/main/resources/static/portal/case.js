@@ -1,4 +1,5 @@
-// 申请详情: one application of the organisation (GET /api/my/applications/{number}): its steps with
+// 申请详情: one application of the organisation (GET /api/my/applications/{number}): what it filed
+// (申报内容, in the start form's own layout, read-only), its steps with
 // department and date, its returns with reasons and articles, after certification its annual
 // reports, assessments, rectification orders and notices of intended decisions, the materials
 // submitted in each step, every version (GET /api/materials?caseNumber=, for the application and,
@@ -13,7 +14,7 @@ import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
 import { day, letterList, lettersOf, state } from './cases.js';
-import { renderForm } from './form-renderer.js';
+import { applicationForm, renderForm } from './form-renderer.js';
 import { mountMaterials, size } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
@@ -117,11 +118,24 @@ async function render(c) {
     item('事实与理由', r.notice.proposalFacts), item('告知书', r.notice.noticeText),
     item('审定结果', codeLabel('leaderDecision', r.notice.leaderDecision))], '陈述申辩');
 
+  await showFiled(c.filed);
   submittedMaterials(c.materials);
   $('no-letters').hidden = c.letters.length > 0;
   fill($('letter-list'), c.letters.length ? letterList(c.letters) : null);
 
   await tasks(a);
+}
+
+/** 申报内容: the application in the form the applicant filled, read-only. */
+async function showFiled(values) {
+  $('filed').hidden = !values || Object.keys(values).length === 0;
+  if (!$('filed').hidden) {
+    try {
+      fill($('filed-form'), renderForm(await applicationForm(), values, null, { filed: true }).node);
+    } catch (e) {
+      fill($('filed-form'), el('p', { className: 'message error', role: 'alert' }, asError(e).message));
+    }
+  }
 }
 
 function section(sectionId, listId, requests, details, answer) {

@@ -13,11 +13,23 @@ import { dateTime, day, toDate } from '/common/readable.js';
 
 const INPUTS = new Set(['textfield', 'textarea', 'number', 'checkbox', 'radio', 'select']);
 
+const START_FORM = '/camunda/api/engine/engine/default/process-definition/key/maker-space-certification/deployed-start-form';
+
+/** The certification's start form as the engine deployed it (the same definition Tasklist shows). */
+export async function applicationForm() {
+  const response = await fetch(START_FORM, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error(`无法读取申请表（HTTP ${response.status}），请刷新后重试。`);
+  }
+  return response.json();
+}
+
 /**
  * Renders `form` with `values` and, under the writable fields it names, the hints of `previous`
- * ({source, values}); returns {node, values()}.
+ * ({source, values}); returns {node, values()}. With `filed`, it shows only what `values` holds,
+ * every field read-only and no instructions: what was filed.
  */
-export function renderForm(form, values = {}, previous = null) {
+export function renderForm(form, values = {}, previous = null, { filed = false } = {}) {
   const fields = new Map(); // key -> {component, wrapper, read()}
   const conditional = []; // [node, expression]
   const node = el('div', { className: 'camunda-form' }, components(form.components || []));
@@ -34,8 +46,12 @@ export function renderForm(form, values = {}, previous = null) {
 
   function render(c) {
     if (c.type === 'group') {
-      return el('fieldset', { className: 'form-group' }, c.label ? el('legend', {}, c.label) : null,
-        components(c.components || []));
+      const inside = components(c.components || []).filter(Boolean);
+      return filed && !inside.length ? null
+        : el('fieldset', { className: 'form-group' }, c.label ? el('legend', {}, c.label) : null, inside);
+    }
+    if (filed && c.type !== 'group' && !(c.key && Object.hasOwn(values, c.key))) {
+      return null;
     }
     if (c.type === 'text') {
       return el('div', { className: 'form-text' }, markdown(c.text || '', values));
@@ -43,19 +59,19 @@ export function renderForm(form, values = {}, previous = null) {
     if (!INPUTS.has(c.type) || !c.key) {
       return null;
     }
-    const readOnly = c.disabled || c.readonly;
+    const readOnly = filed || c.disabled || c.readonly;
     const value = Object.hasOwn(values, c.key) ? values[c.key] : c.defaultValue;
     const wrapper = el('div', { className: `form-field type-${c.type}`, dataset: { key: c.key } });
-    const description = c.description ? el('div', { className: 'hint', id: `hint-${c.key}` }, c.description) : null;
+    const description = c.description && !filed ? el('div', { className: 'hint', id: `hint-${c.key}` }, c.description) : null;
+    const suffix = c.appearance && c.appearance.suffixAdorner;
     if (readOnly) {
       fill(wrapper, el('div', { className: 'field-label' }, c.label), el('div', { className: 'readonly-value' },
-        shown(c, value)), description);
+        shown(c, value), suffix && typeof value === 'number' ? suffix : null), description);
       fields.set(c.key, { component: c, wrapper, readOnly: true, read: () => value });
       return wrapper;
     }
     const id = `field-${c.key}`;
     const required = c.validate && c.validate.required;
-    const suffix = c.appearance && c.appearance.suffixAdorner;
     const before = previous && previous.values && Object.hasOwn(previous.values, c.key)
       ? el('div', { className: 'hint previous', id: `previous-${c.key}` }, `上次填报（${previous.source}）：`
         + `${shown(c, previous.values[c.key])}${suffix && typeof previous.values[c.key] === 'number' ? suffix : ''}`)

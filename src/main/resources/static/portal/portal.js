@@ -30,8 +30,8 @@ async function turnPage(step) {
   }
 }
 
-function render({ applications: list, total, pageSize, creditCode }) {
-  bindApply(creditCode, () => loadPage().then(render).catch((e) => fill($('pager-status'), asError(e).message)));
+function render({ applications: list, total, pageSize, applicationDefaults }) {
+  bindApply(applicationDefaults, () => loadPage().then(render).catch((e) => fill($('pager-status'), asError(e).message)));
   const pages = Math.max(1, Math.ceil(total / pageSize));
   fill($('pager-status'), `共 ${total} 件，第 ${page} / ${pages} 页`);
   $('pager').hidden = pages <= 1;

@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.organisation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,6 +27,12 @@ public class Organisations {
         .stream().findFirst();
   }
 
+  /** The organisation this user acts for; empty for users of no organisation. */
+  public Optional<Organisation> find(String userId) {
+    return jdbc.query("SELECT * FROM ms_organisation WHERE user_id = ?", (rs, row) -> organisation(rs), userId)
+        .stream().findFirst();
+  }
+
   public boolean creditCodeTaken(String creditCode) {
     return !jdbc.queryForList("SELECT 1 FROM ms_organisation WHERE credit_code = ?", Integer.class, creditCode)
         .isEmpty();
@@ -43,11 +51,14 @@ public class Organisations {
         + "ON d.user_id = o.user_id" + where + " ORDER BY o.county, o.organisation_name, o.user_id",
         (rs, row) -> {
           Timestamp disabledAt = rs.getTimestamp("disabled_at");
-          return new Account(new Organisation(rs.getString("user_id"), rs.getString("credit_code"),
-              rs.getString("organisation_name"), rs.getString("contact_name"), rs.getString("phone"),
-              rs.getString("email"), rs.getString("county")), rs.getTimestamp("created_at").toInstant(),
+          return new Account(organisation(rs), rs.getTimestamp("created_at").toInstant(),
               disabledAt != null, disabledAt == null ? null : disabledAt.toInstant());
         }, counties == null ? new Object[0] : counties.toArray());
+  }
+
+  private static Organisation organisation(ResultSet rs) throws SQLException {
+    return new Organisation(rs.getString("user_id"), rs.getString("credit_code"), rs.getString("organisation_name"),
+        rs.getString("contact_name"), rs.getString("phone"), rs.getString("email"), rs.getString("county"));
   }
 
   public boolean exists(String userId) {

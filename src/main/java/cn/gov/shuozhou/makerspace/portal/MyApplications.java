@@ -8,6 +8,7 @@ import cn.gov.shuozhou.makerspace.common.EngineClock;
 import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
+import cn.gov.shuozhou.makerspace.organisation.Organisation;
 import cn.gov.shuozhou.makerspace.portal.MyApplication.OwnTask;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -45,9 +46,11 @@ public class MyApplications {
 
   /**
    * One page of an organisation's applications, newest first, and how many it has in all; with the
-   * organisation's credit code, which its filings must carry (在线申报 fills it in).
+   * organisation's credit code, which its filings must carry, and what 在线申报 fills in from the
+   * account ({@code applicationDefaults}, by start variable: the applicant may change all but the code).
    */
-  public record Page(List<MyApplication> applications, long total, int page, int pageSize, String creditCode) {}
+  public record Page(List<MyApplication> applications, long total, int page, int pageSize, String creditCode,
+      Map<String, String> applicationDefaults) {}
 
   private final ProcessEngine engine;
   private final RequiredMaterials materials;
@@ -59,15 +62,19 @@ public class MyApplications {
     this.certificates = certificates;
   }
 
-  /** Page {@code page} (from 1) of the applications filed with {@code creditCode}. */
-  public Page of(String creditCode, String userId, int page) {
+  /** Page {@code page} (from 1) of the applications filed with the credit code of {@code organisation}. */
+  public Page of(Organisation organisation, int page) {
+    String creditCode = organisation.creditCode();
+    String userId = organisation.userId();
     return WithoutAuthorization.call(engine, () -> {
       HistoricProcessInstanceQuery filed = engine.getHistoryService().createHistoricProcessInstanceQuery()
           .processDefinitionKey(KEY).variableValueEquals(CREDIT_CODE, creditCode);
       long total = filed.count();
       List<HistoricProcessInstance> instances = total == 0 ? List.of()
           : filed.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().desc().listPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
-      return new Page(describe(instances, userId), total, page, PAGE_SIZE, creditCode);
+      return new Page(describe(instances, userId), total, page, PAGE_SIZE, creditCode, Map.of(CREDIT_CODE, creditCode,
+          OPERATOR_NAME, organisation.organisationName(), COUNTY, organisation.county(),
+          CONTACT_NAME, organisation.contactName(), CONTACT_PHONE, organisation.phone()));
     });
   }
 

@@ -38,7 +38,7 @@ public class MyApplicationsController {
     int page = Objects.requireNonNullElse(in.page(), 1);
     in.throwIfInvalid();
     Applicant caller = applicant.of(Map.of());
-    return applications.of(caller.creditCode(), caller.userId(), page);
+    return applications.of(caller.organisation(), page);
   }
 
   @GetMapping("/{number}")

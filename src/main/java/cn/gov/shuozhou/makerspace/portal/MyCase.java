@@ -9,10 +9,12 @@ import java.util.Map;
  * application as listed, the steps done (department and date, never the staff member), every
  * request made of the applicant with what the authority told it (return reasons and unmet
  * conditions, rectification orders, notices of intended decisions, annual reports) and the
- * assessment results. Its letters have their own door ({@code letters/LettersController}).
+ * assessment results; and {@code filed}: the application's fields as it stands, with what the
+ * supplements changed. Its letters have their own door ({@code letters/LettersController}).
  */
 public record MyCase(
     MyApplication application,
+    Map<String, Object> filed,
     List<Step> steps,
     List<Request> requests,
     List<Assessment> assessments) {

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.portal;
 
 import cn.gov.shuozhou.makerspace.common.ProblemType;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPLICATION_FIELDS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIGIBILITY_FINDINGS_TEXT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
@@ -138,7 +139,8 @@ public class MyCases {
       }
       tasks.sort(Comparator.comparing(HistoricTaskInstance::getStartTime));
       VariableHistory variables = new VariableHistory(history);
-      return new MyCase(applications.describe(certification, userId), steps(tasks, userId, staff),
+      return new MyCase(applications.describe(certification, userId), filed(variables, certification.getId()),
+          steps(tasks, userId, staff),
           requests(tasks, userId, variables, staff), assessments(tasks, variables));
     });
   }
@@ -149,6 +151,18 @@ public class MyCases {
         .variableName(SUPERVISION_INSTANCE_ID).list().stream().findFirst()
         .map(v -> history.createHistoricProcessInstanceQuery().processInstanceId(String.valueOf(v.getValue())).singleResult())
         .map(HistoricProcessInstance::getBusinessKey);
+  }
+
+  /** The fields the applicant filed, as the last supplement left them (the inspection's local copies aside). */
+  private static Map<String, Object> filed(VariableHistory variables, String certificationId) {
+    Map<String, Object> filed = new LinkedHashMap<>();
+    for (String name : APPLICATION_FIELDS) {
+      Object value = variables.processValueAt(certificationId, name, VariableHistory.LATEST);
+      if (value != null) {
+        filed.put(name, value);
+      }
+    }
+    return filed;
   }
 
   /** The completed steps in order; the reviews of one panel are one step. */

@@ -22,6 +22,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -60,6 +61,15 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     browser.visible(field("operatorName"));
     assertThat(browser.driver().findElement(field("creditCode")).getAttribute("value")).as("the account's own code")
         .isEqualTo(creditCode);
+    // filled in from the account: the organisation, its county and its contact
+    assertThat(List.of("operatorName", "contactName", "contactPhone")).extracting(name ->
+        browser.driver().findElement(field(name)).getDomProperty("value"))
+        .containsExactly("测试运营机构" + creditCode, "王明", "13903491234");
+    assertThat(new Select(browser.driver().findElement(By.cssSelector("#apply-form select[name='county']")))
+        .getFirstSelectedOption().getText()).isEqualTo("朔城区");
+    for (String text : List.of("operatorName", "contactName", "contactPhone")) {
+      browser.driver().findElement(field(text)).clear();
+    }
     assertThat(browser.driver().findElement(By.cssSelector("#apply-form [data-key='publicServiceArea'] .hint")).getText())
         .as("the applicant learns of the share the rules ask for before filing").contains("第四条第（二）项");
 
@@ -169,6 +179,13 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     browser.screenshot(Browser.screenshots().resolve("portal-filed-with-materials.png"));
     browser.open(uri("/portal/case.html?number=" + number).toString());
     browser.visible(By.id("submitted-materials"));
+    // 申报内容: what the organisation filed, in the form's own words, read-only
+    browser.click(By.cssSelector("#filed summary"));
+    WebElement filed = browser.visible(By.id("filed-form"));
+    assertThat(filed.getText()).contains("运营机构名称", "朔州创新创业服务有限公司", "朔城创客之家", "朔城区", "260平方米")
+        .doesNotContain("本单位承诺");
+    assertThat(filed.findElements(By.cssSelector("input, select, textarea"))).isEmpty();
+    assertThat(Browser.latinWords(filed.getText())).isEmpty();
     assertThat(sidewaysAtPhoneWidth()).as("the submitted materials at 390 px").isLessThanOrEqualTo(0);
     browser.close();
 

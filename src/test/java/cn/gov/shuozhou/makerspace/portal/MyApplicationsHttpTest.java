@@ -107,6 +107,9 @@ class MyApplicationsHttpTest extends AbstractHttpTest {
     assertThat(first.get("pageSize").asInt()).isEqualTo(20);
     assertThat(first.get("creditCode").asText()).as("the account's own code, which 在线申报 fills in")
         .isEqualTo(CertificationDriver.creditCode(47, 1));
+    assertThat(first.get("applicationDefaults").get("creditCode").asText()).isEqualTo(CertificationDriver.creditCode(47, 1));
+    assertThat(first.get("applicationDefaults").get("operatorName").asText()).as("the account's organisation")
+        .isNotBlank();
     assertThat(second.get("page").asInt()).isEqualTo(2);
     assertThat(first.get("applications").findValuesAsText("applicationNumber")).containsExactlyElementsOf(filed.subList(0, 20));
     assertThat(second.get("applications").findValuesAsText("applicationNumber")).containsExactlyElementsOf(filed.subList(20, 23));

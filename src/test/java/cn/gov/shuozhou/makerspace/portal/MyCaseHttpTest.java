@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.hardening.SupervisionFixtures;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
+import cn.gov.shuozhou.makerspace.certification.CertificationProcess;
 import cn.gov.shuozhou.makerspace.supervision.SupervisionProcess;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.OrganisationAccounts;
@@ -95,6 +96,11 @@ class MyCaseHttpTest extends AbstractHttpTest {
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     JsonNode myCase = JSON.readTree(page.body());
     assertThat(myCase.at("/application/outcome").asText()).isEqualTo("CERTIFIED");
+    // what it filed, as its supplement left it; the application's fields only
+    assertThat(myCase.at("/filed/spaceName").asText()).isEqualTo("朔城创客之家");
+    assertThat(myCase.at("/filed/" + ONLINE_SERVICES).asBoolean()).as("as supplemented").isTrue();
+    assertThat(myCase.at("/filed/" + TOTAL_AREA).asDouble()).as("declared, not the inspection's measure").isEqualTo(260.0);
+    assertThat(myCase.get("filed").size()).isEqualTo(CertificationProcess.APPLICATION_FIELDS.size());
     assertThat(steps(myCase)).containsSubsequence("补正申请材料@本单位", "初审@朔城区科技局", "专家评审@评审专家组",
         "局务会研究决定@局领导");
     JsonNode returned = myCase.get("requests").get(0);
