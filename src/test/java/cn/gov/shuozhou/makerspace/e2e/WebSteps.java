@@ -305,9 +305,11 @@ final class WebSteps {
   private void checkPage(String name, String form, String axeContext) {
     // Angular translates a moment after rendering: give it a little time, then name what is left
     try {
-      browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
+      browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty()
+          && browser.latinWordsInFormControlNames().isEmpty());
     } catch (TimeoutException e) {
       assertThat(browser.latinWordsOnPage()).as("Latin words on %s", name).isEmpty();
+      assertThat(browser.latinWordsInFormControlNames()).as("Latin words naming the form's controls on %s", name).isEmpty();
     }
     if (AXE_CHECKED.add(form)) {
       assertThat(Axe.seriousViolations(browser, axeContext)).as("axe-core on %s", name).isEmpty();

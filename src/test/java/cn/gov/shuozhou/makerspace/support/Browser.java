@@ -311,6 +311,19 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * The Latin-alphabet words in what a screen reader or a hover says of a Camunda Form's controls,
+   * which the page's text does not show: names, tooltips and placeholders, and the tag list's skip link.
+   * The bpmn.io watermark ("Powered by bpmn.io") stays as its license requires it.
+   */
+  public List<String> latinWordsInFormControlNames() {
+    String names = (String) js("return [...document.querySelectorAll('.fjs-container [aria-label],"
+        + " .fjs-container [title], .fjs-container [placeholder]')].filter(e => !e.matches('.fjs-powered-by-link'))"
+        + ".flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))"
+        + ".concat([...document.querySelectorAll('.fjs-skip-link')].map(e => e.textContent)).join('\\n');");
+    return latinWords(names);
+  }
+
+  /**
    * Proper names and identifiers without digits that stay in Latin letters: the demo administrator's
    * user id; the file formats the upload accepts and the units of file sizes, as Chinese pages write
    * them (只接收PDF、JPEG、PNG文件, 不超过 10 MB); on the rule page, the names of the standards its

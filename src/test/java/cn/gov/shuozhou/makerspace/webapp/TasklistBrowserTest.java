@@ -68,6 +68,10 @@ class TasklistBrowserTest extends AbstractHttpTest {
       });
     }
     browser.await().until(d -> d.findElements(By.cssSelector(".fjs-taglist-tag")).size() == 3);
+    // what a screen reader or a hover says of the picker's controls is Chinese too
+    browser.await().until(d -> browser.latinWordsInFormControlNames().isEmpty());
+    assertThat(browser.driver().findElement(By.cssSelector(".fjs-taglist-tag-remove")).getDomAttribute("title"))
+        .isEqualTo("移除");
     browser.screenshot(Browser.screenshots().resolve("tasklist-organise-expert-review.png"));
     browser.click(By.cssSelector("button[ng-click='complete()']"));
 
@@ -109,6 +113,9 @@ class TasklistBrowserTest extends AbstractHttpTest {
         .isEqualTo("请选择");
     browser.screenshot(Browser.screenshots().resolve("tasklist-start-form-errors.png"));
     assertThat(Browser.latinWords(browser.driver().findElement(By.cssSelector(".modal-content")).getText())).isEmpty();
+    browser.await().until(d -> browser.latinWordsInFormControlNames().isEmpty());
+    assertThat(browser.present(By.cssSelector(".modal-content .fjs-number-arrow-up")).getDomAttribute("aria-label"))
+        .isEqualTo("增加");
   }
 
   @Test

@@ -29,7 +29,12 @@ const MESSAGES = [
     (m) => `数值不符合步长，最接近的有效值为 ${m[1]} 和 ${m[2]}。`],
 ];
 
-const TEXTS = { Select: '请选择', Search: '输入姓名检索', 'No results': '没有匹配的选项', 'All values selected': '已全部选择' };
+const TEXTS = { Select: '请选择', Search: '输入姓名检索', 'No results': '没有匹配的选项', 'All values selected': '已全部选择',
+  'Skip to search': '跳到检索框' };
+
+/** form-js's English names of its controls, read out by screen readers or shown on hover. */
+const CONTROL_NAMES = { Increment: '增加', Decrement: '减少', 'Remove tag': '移除' };
+const NAMING_ATTRIBUTES = ['aria-label', 'title'];
 
 /** The Chinese text for one of form-js's English strings, or null when it is not one of them. */
 export function translate(text) {
@@ -75,8 +80,16 @@ function withoutFieldNames(alert) {
 }
 
 function rewrite(root) {
-  root.querySelectorAll('.fjs-form-field-error li, .fjs-select-display, .fjs-dropdownlist-empty')
+  root.querySelectorAll('.fjs-form-field-error li, .fjs-select-display, .fjs-dropdownlist-empty, .fjs-skip-link')
     .forEach(rewriteText);
+  root.querySelectorAll('.fjs-container [aria-label], .fjs-container [title]').forEach((control) => {
+    for (const attribute of NAMING_ATTRIBUTES) {
+      const chinese = CONTROL_NAMES[control.getAttribute(attribute)];
+      if (chinese) {
+        control.setAttribute(attribute, chinese);
+      }
+    }
+  });
   root.querySelectorAll('.page-notifications .alert, .notifications .alert').forEach(withoutFieldNames);
   root.querySelectorAll('.fjs-container input[placeholder]').forEach((input) => {
     const chinese = translate(input.getAttribute('placeholder'));
@@ -114,7 +127,7 @@ new MutationObserver(() => {
     });
   }
 }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
-  attributeFilter: ['placeholder'] });
+  attributeFilter: ['placeholder', ...NAMING_ATTRIBUTES] });
 
 // What is typed stays. form-js holds a field's input for 300 ms before the form's data has it, and
 // does not hand a number field's on when the field is left: the number's late update redraws the
