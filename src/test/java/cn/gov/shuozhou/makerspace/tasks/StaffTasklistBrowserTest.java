@@ -165,6 +165,22 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
   }
 
   @Test
+  void theCommandsTabAsksForTheClaimAndOffersTheColleaguesOnceClaimed() {
+    Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    logIn("inspector1", "#/?task=" + inspection.getId());
+    openCommandsTab();
+    browser.withText(By.cssSelector(".ms-task-commands"), "认领此任务后，可在此转办、委派或退回。");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-transfer-assignee"))).isEmpty();
+
+    browser.click(By.cssSelector("button.claim"));
+    // the same tab, drawn again for its new assignee: colleagues by name, no reload
+    Select colleague = new Select(browser.visible(By.cssSelector("select.ms-transfer-assignee")));
+    assertThat(colleague.getOptions()).extracting(o -> o.getDomAttribute("value")).contains("inspector2")
+        .doesNotContain("inspector1");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-claim-first"))).isEmpty();
+  }
+
+  @Test
   void theInspectorDelegatesTheInspectionAndTheColleagueHandsItBack() {
     Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
     engine.getTaskService().claim(inspection.getId(), "inspector1");

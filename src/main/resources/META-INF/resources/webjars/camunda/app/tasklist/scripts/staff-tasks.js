@@ -389,13 +389,40 @@ function chosen(chooser) {
   return chooser.selectedOptions ? chooser.selectedOptions[0].textContent : chooser.value.trim();
 }
 
+/** The assignee as the task's header shows it (认领 while there is none). */
+const shownAssignee = () => document.querySelector('.task-details li.assignee')?.textContent.replace(/\s+/g, ' ').trim();
+
+/**
+ * The 转办/退回 tab. Tasklist draws a tab once, and keeps it when the task is claimed in its header:
+ * the tab follows the assignee shown there and draws itself again (what it offers depends on it).
+ */
 async function taskCommands(node, {taskId}) {
+  let assignee = shownAssignee();
+  const observer = new MutationObserver(() => {
+    if (!node.isConnected) {
+      observer.disconnect();
+    } else if (shownAssignee() !== assignee) {
+      assignee = shownAssignee();
+      drawTaskCommands(node, taskId);
+    }
+  });
+  observer.observe(document.querySelector('.task-details') || document.body, {childList: true, subtree: true, characterData: true});
+  await drawTaskCommands(node, taskId);
+}
+
+async function drawTaskCommands(node, taskId) {
   const path = command => `/api/tasks/${encodeURIComponent(taskId)}/${command}`;
   const [{data: task}, {data: back}, {data: colleagues}] = await Promise.all([
     request('GET', ENGINE_TASK + encodeURIComponent(taskId)).catch(() => ({data: {}})),
     // the server says where this task may go back to (tasks/TaskCommands): 退回 only there
     request('GET', path('send-back')).catch(() => ({data: {}})),
+    // refused to whoever may not hand the task on: neither its assignee nor the city bureau
     request('GET', path('colleagues')).catch(() => ({data: null}))]);
+  if (!colleagues) {
+    fill(node, el('div', {className: 'ms-task-commands'},
+      el('p', {className: 'help-block ms-claim-first'}, '认领此任务后，可在此转办、委派或退回。')));
+    return;
+  }
   const colleague = colleagueChooser('ms-transfer-assignee', colleagues);
   const transferReason = el('textarea', {className: 'form-control ms-transfer-reason', rows: 2, required: true});
   const delegateTo = colleagueChooser('ms-delegate-assignee', colleagues);
@@ -403,7 +430,7 @@ async function taskCommands(node, {taskId}) {
   const handBackReason = el('textarea', {className: 'form-control ms-resolve-reason', rows: 2, required: true});
   const backReason = el('textarea', {className: 'form-control ms-send-back-reason', rows: 2, required: true});
   const box = el('div', {className: 'ms-task-commands'});
-  node.appendChild(box);
+  fill(node, box);
   const delegated = task.delegationState === 'PENDING';
   const owner = colleagues?.find(c => c.id === task.owner)?.label ?? task.owner;
   box.append(
