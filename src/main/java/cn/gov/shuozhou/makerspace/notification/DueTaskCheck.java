@@ -87,29 +87,25 @@ public class DueTaskCheck {
 
   private void remindStaff(Task task, Date now) {
     Set<String> handlers = task.getAssignee() != null ? Set.of(task.getAssignee()) : notifications.membersOf(candidateGroups(task));
-    String name = "“" + task.getName() + "”" + about(task);
+    Map<String, Object> card = WithoutAuthorization.call(
+        () -> tasks.getVariables(task.getId(), List.of(SPACE_NAME, APPLICATION_NUMBER)));
+    String name = "“" + task.getName() + "”" + NotifiedSteps.about(card.get(SPACE_NAME), card.get(APPLICATION_NUMBER));
+    String titled = NotifiedSteps.titled(task.getName(), card.get(SPACE_NAME));
     if (!task.getDueDate().before(now)) {
       if (task.getDueDate().getTime() - now.getTime() <= staffDueSoon.toMillis()) {
-        notifications.toStaff(handlers, "task-due-soon:" + task.getId(), "任务即将到期：" + task.getName(),
+        notifications.toStaff(handlers, "task-due-soon:" + task.getId(), "任务即将到期：" + titled,
             "任务" + name + "将于" + day(task.getDueDate()) + "到期，请及时办理。");
       }
       return;
     }
-    notifications.toStaff(handlers, "task-overdue:" + task.getId(), "超时提醒：" + task.getName(),
+    notifications.toStaff(handlers, "task-overdue:" + task.getId(), "超时提醒：" + titled,
         "任务" + name + "已超过办理期限（" + day(task.getDueDate()) + "），请尽快办理。");
     Policy policy = Policy.ofValue(WithoutAuthorization.call(() -> runtime.getVariable(task.getExecutionId(), POLICY)));
     if (policy != null && calendar.due(task.getDueDate(), policy.number(ESCALATION_WORKING_DAYS)).before(now)) {
       notifications.toStaff(notifications.membersOf(Capability.RECEIVE_ESCALATIONS.groups()), "task-escalated:" + task.getId(),
-          "超时督办：" + task.getName(), "任务" + name + "自" + day(task.getDueDate()) + "到期后超过"
+          "超时督办：" + titled, "任务" + name + "自" + day(task.getDueDate()) + "到期后超过"
               + policy.number(ESCALATION_WORKING_DAYS) + "个工作日仍未办理，请督办。");
     }
-  }
-
-  /** The task's case as staff recognise it: "（空间：…，申请编号：…）". */
-  private String about(Task task) {
-    Map<String, Object> card = WithoutAuthorization.call(
-        () -> tasks.getVariables(task.getId(), List.of(SPACE_NAME, APPLICATION_NUMBER)));
-    return NotifiedSteps.about(card.get(SPACE_NAME), card.get(APPLICATION_NUMBER));
   }
 
   private Set<String> candidateGroups(Task task) {

@@ -141,7 +141,7 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
         : notifications.membersOf(task.getCandidates().stream()
             .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
             .map(link -> link.getGroupId()).collect(Collectors.toSet()));
-    notifications.toStaff(staff, "task:" + task.getId(), "新任务：" + task.getName(),
+    notifications.toStaff(staff, "task:" + task.getId(), "新任务：" + titled(task.getName(), task.getVariable(SPACE_NAME)),
         "您（或您所在的组）有一项新的待办任务“" + task.getName() + "”" + about(task) + "，请在任务列表中办理。");
   }
 
@@ -172,6 +172,11 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
   /** "（空间：…，申请编号：…）" as far as the case has them. */
   static String about(VariableScope scope) {
     return about(scope.getVariable(SPACE_NAME), scope.getVariable(APPLICATION_NUMBER));
+  }
+
+  /** A staff message's subject: the task and, to tell one case from the next in a list, its space: 初审（朔城创客之家）. */
+  static String titled(String taskName, Object space) {
+    return space == null ? taskName : taskName + "（" + space + "）";
   }
 
   /** "（空间：…，申请编号：…）" of the values given (null: not known). */

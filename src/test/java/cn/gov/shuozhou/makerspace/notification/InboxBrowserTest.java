@@ -88,9 +88,9 @@ class InboxBrowserTest extends AbstractHttpTest {
     sender.drain();
 
     String reminder = readInTasklist("shuocheng1", "task-overdue:" + review.getId());
-    assertThat(reminder).contains("超时提醒：初审", pi.getBusinessKey(), space);
+    assertThat(reminder).contains("超时提醒：初审（" + space + "）", pi.getBusinessKey(), space);
     String escalation = readInTasklist("city1", "task-escalated:" + review.getId());
-    assertThat(escalation).contains("超时督办：初审", pi.getBusinessKey(), space, days + "个工作日");
+    assertThat(escalation).contains("超时督办：初审（" + space + "）", pi.getBusinessKey(), space, days + "个工作日");
   }
 
   @Test

@@ -118,7 +118,7 @@ class NotificationsHttpTest extends AbstractHttpTest {
         .doesNotContain("pinglu1", applicant);
 
     sender.drain();
-    assertThat(find(JSON.readTree(api("shuocheng1").get("/api/my/inbox").body()), "新任务：初审")).isNotNull();
+    assertThat(find(JSON.readTree(api("shuocheng1").get("/api/my/inbox").body()), "新任务：初审（朔城创客之家）")).isNotNull();
     assertThat(JSON.readTree(api("pinglu1").get("/api/my/inbox").body()).toString()).doesNotContain(firstReview.getId());
   }
 
@@ -298,8 +298,8 @@ class NotificationsHttpTest extends AbstractHttpTest {
     assertThat(rows("task-escalated:" + firstReview.getId())).extracting(r -> r.get("RECIPIENT")).contains("city1")
         .doesNotContain("shuocheng1").doesNotHaveDuplicates();
     sender.drain();
-    assertThat(find(JSON.readTree(api("shuocheng1").get("/api/my/inbox").body()), "超时提醒：初审")).isNotNull();
-    assertThat(find(JSON.readTree(api("city1").get("/api/my/inbox").body()), "超时督办：初审")).isNotNull();
+    assertThat(find(JSON.readTree(api("shuocheng1").get("/api/my/inbox").body()), "超时提醒：初审（朔城创客之家）")).isNotNull();
+    assertThat(find(JSON.readTree(api("city1").get("/api/my/inbox").body()), "超时督办：初审（朔城创客之家）")).isNotNull();
   }
 
   @Test
