@@ -106,6 +106,27 @@ async function showLetters(article, number) {
 // (public doors: POST /api/registrations[/confirm], /api/password-resets[/confirm])
 
 const pending = { registrationId: null, resetUser: null };
+/** The registration waiting for its code, kept for this tab: a reload does not lose it (the code stays valid). */
+const PENDING_REGISTRATION = 'ms-portal-registration';
+
+/** 填写验证码: the second step of a registration whose code was sent (`sent`: where, until when). */
+function confirmStep(registrationId, sent) {
+  pending.registrationId = registrationId;
+  sessionStorage.setItem(PENDING_REGISTRATION, JSON.stringify({ registrationId, sent }));
+  panel('register-panel');
+  fill($('confirm-sent'), sent);
+  hide($('register-form'));
+  show($('confirm-form'));
+  $('confirm-code').focus();
+}
+
+/** A credit code is written in capitals: what is typed in lower case is shown, and sent, in capitals. */
+$('reg-creditCode').addEventListener('input', (event) => {
+  const input = event.target;
+  const [start, end] = [input.selectionStart, input.selectionEnd];
+  input.value = input.value.toUpperCase();
+  input.setSelectionRange(start, end);
+});
 
 $('reg-county').append(...Object.entries(DICTIONARY.county || {})
   .map(([code, label]) => el('option', { value: code }, label)));
@@ -153,6 +174,7 @@ function backToLogin(userId, text) {
 }
 
 function showRegister() {
+  sessionStorage.removeItem(PENDING_REGISTRATION);
   panel('register-panel');
   show($('register-form'));
   hide($('confirm-form'));
@@ -168,24 +190,24 @@ function showReset() {
 
 $('page-previous').addEventListener('click', () => turnPage(-1));
 $('page-next').addEventListener('click', () => turnPage(1));
-$('register-back').addEventListener('click', () => showLogin(null));
+$('register-back').addEventListener('click', () => {
+  sessionStorage.removeItem(PENDING_REGISTRATION);
+  showLogin(null);
+});
 $('reset-back').addEventListener('click', () => showLogin(null));
 
 $('register-form').addEventListener('submit', (event) => submit(event, $('register-error'), async () => {
   const body = formValues($('register-form'),
     ['userId', 'creditCode', 'organisationName', 'contactName', 'phone', 'email', 'county']);
   const answer = (await request('POST', '/api/registrations', { json: body })).data;
-  pending.registrationId = answer.registrationId;
-  fill($('confirm-sent'), `验证码已发送到 ${answer.email}，有效期至 ${formatTime(answer.expiresAt)}。`);
-  hide($('register-form'));
-  show($('confirm-form'));
-  $('confirm-code').focus();
+  confirmStep(answer.registrationId, `验证码已发送到 ${answer.email}，有效期至 ${formatTime(answer.expiresAt)}。`);
 }));
 
 $('confirm-form').addEventListener('submit', (event) => submit(event, $('confirm-error'), async () => {
   const answer = (await request('POST', '/api/registrations/confirm', { json: {
     registrationId: pending.registrationId, code: $('confirm-code').value.trim(), password: $('confirm-password').value,
   } })).data;
+  sessionStorage.removeItem(PENDING_REGISTRATION);
   backToLogin(answer.userId, answer.message);
 }));
 
@@ -217,4 +239,10 @@ mountPage({
   load: loadPage,
   render,
   onLeave: () => hide($('register-panel'), $('reset-panel')),
+}).then(() => {
+  // reloaded while a code was on its way: back at 填写验证码, not at the login
+  const saved = JSON.parse(sessionStorage.getItem(PENDING_REGISTRATION) || 'null');
+  if (saved && !$('login-panel').hidden) {
+    confirmStep(saved.registrationId, saved.sent);
+  }
 });

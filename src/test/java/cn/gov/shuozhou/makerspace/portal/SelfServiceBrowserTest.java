@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.support.AbstractMailHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import cn.gov.shuozhou.makerspace.support.TestMail;
+import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,10 @@ class SelfServiceBrowserTest extends AbstractMailHttpTest {
     browser.open(uri("/portal/").toString());
     browser.click(By.id("show-register"));
     type("reg-userId", userId);
-    type("reg-creditCode", Applications.newCreditCode());
+    // typed in lower case, the code is shown (and sent) in capitals, as it is written
+    String creditCode = Applications.newCreditCode();
+    type("reg-creditCode", creditCode.toLowerCase(Locale.ROOT));
+    assertThat(browser.driver().findElement(By.id("reg-creditCode")).getDomProperty("value")).isEqualTo(creditCode);
     type("reg-organisationName", "朔州市启航众创空间管理有限公司");
     type("reg-contactName", "陈静");
     type("reg-phone", "13903491234");
@@ -56,6 +60,10 @@ class SelfServiceBrowserTest extends AbstractMailHttpTest {
     new Actions(browser.driver()).doubleClick(browser.visible(By.id("register-submit"))).perform();
     browser.withText(By.id("confirm-sent"), "验证码已发送到");
     assertThat(browser.visible(By.id("confirm-sent")).getText()).doesNotContain(email);
+    // a reload while the code is on its way keeps the registration at its second step
+    browser.driver().navigate().refresh();
+    browser.withText(By.id("confirm-sent"), "验证码已发送到");
+    assertThat(browser.driver().findElement(By.id("login-panel")).isDisplayed()).isFalse();
 
     type("confirm-code", TestMail.lastCode(email));
     type("confirm-password", "password2026");
