@@ -5,22 +5,12 @@ import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
-import cn.gov.shuozhou.makerspace.common.ReadableValues;
-import cn.gov.shuozhou.makerspace.registry.Certificate;
-import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
-import cn.gov.shuozhou.makerspace.registry.CertificateStatus;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The letters' doors: the list of a case's letters and the download of one letter (the applicant's
- * organisation and the case's staff, {@link LetterAccess}), and the public download of a
- * certificate (its contents are public in the registry anyway). Read-only: there is no way to
- * change or delete a letter. None of them takes a parameter.
+ * organisation and the case's staff, {@link LetterAccess}); the public download of a certificate is
+ * a public page's ({@code publicpages/PublicPagesController}). Read-only: there is no way to change
+ * or delete a letter. None of them takes a parameter.
  */
 @RestController
 public class LettersController {
@@ -51,12 +41,10 @@ public class LettersController {
 
   private final LetterArchive archive;
   private final LetterAccess access;
-  private final CertificateRegistry registry;
 
-  public LettersController(LetterArchive archive, LetterAccess access, CertificateRegistry registry) {
+  public LettersController(LetterArchive archive, LetterAccess access) {
     this.archive = archive;
     this.access = access;
-    this.registry = registry;
   }
 
   @GetMapping("/api/my/applications/{applicationNumber}/letters")
@@ -81,44 +69,6 @@ public class LettersController {
     LetterSummary letter = archive.find(id)
         .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该文书：" + id));
     access.require(letter.applicationNumber(), letter.certificateNumber(), letter.creditCode());
-    return pdf(letter);
+    return LetterDownload.of(archive, letter);
   }
-
-  /** The certificate of the public registry page of that certificate. */
-  @GetMapping("/public/registry/{certificateNumber}/certificate")
-  public ResponseEntity<byte[]> certificate(@PathVariable String certificateNumber,
-      @RequestParam Map<String, String> parameters) {
-    Inputs.onlyParameters(parameters, Set.of());
-    if (!CASE_NUMBER.matcher(certificateNumber).matches()) {
-      return text(HttpStatus.BAD_REQUEST, "证书编号（certificateNumber）格式不正确");
-    }
-    // a revoked title's certificate is void: the public gets its status, not a document that looks valid
-    Optional<Certificate> revoked = registry.find(certificateNumber).filter(c -> c.status() == CertificateStatus.REVOKED);
-    if (revoked.isPresent()) {
-      return text(HttpStatus.GONE, "该证书已于" + ReadableValues.date(revoked.get().statusChangedOn())
-          + "随称号取消而作废，不再提供下载；其状态请见众创空间名录");
-    }
-    return archive.certificate(certificateNumber).map(this::pdf)
-        .orElseGet(() -> text(HttpStatus.NOT_FOUND, "未找到该证书编号的证书文件"));
-  }
-
-  private static ResponseEntity<byte[]> text(HttpStatus status, String message) {
-    return ResponseEntity.status(status)
-        .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-        .header("X-Content-Type-Options", "nosniff")
-        .body(message.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private ResponseEntity<byte[]> pdf(LetterSummary letter) {
-    byte[] bytes = archive.pdf(letter.id());
-    String name = letter.title() + "-" + letter.documentNumber() + ".pdf";
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .header("X-Letter-SHA256", letter.sha256())
-        .body(bytes);
-  }
-
 }

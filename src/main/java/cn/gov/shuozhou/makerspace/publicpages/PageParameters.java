@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.ui.Model;
 
-/** How a public page refuses what it cannot show: a 400 page naming the field, or a 404 page naming the number. */
+/** How a public page refuses what it cannot show: a 400 page naming the field, or a 404 (410) page naming the number. */
 final class PageParameters {
 
   private PageParameters() {}
@@ -33,6 +33,20 @@ final class PageParameters {
   /** No notice, running or ended, of application {@code number}. */
   static String noticeNotFound(Model model, HttpServletResponse response, String number) {
     return notFound(model, response, "未查到公示", "网上公示中没有申请编号", number, "/public/notices", "返回网上公示");
+  }
+
+  /** A certificate in the registry whose file is not archived (issued before the letters were). */
+  static String certificateFileNotFound(Model model, HttpServletResponse response, String number) {
+    return notFound(model, response, "未查到证书文件", "证书文件库中没有证书编号", number,
+        "/public/registry/" + number, "查看该空间的名录信息");
+  }
+
+  /** The certificate of a revoked title is void: its status, not a document that looks valid (410). */
+  static String certificateVoid(Model model, HttpServletResponse response, String number, String revokedOn) {
+    String page = notFound(model, response, "证书已作废", "该证书已于" + revokedOn + "随称号取消而作废，不再提供下载；"
+        + "其状态见名录中的证书编号", number, "/public/registry/" + number, "查看该空间的名录信息");
+    response.setStatus(HttpServletResponse.SC_GONE);
+    return page;
   }
 
   private static String notFound(Model model, HttpServletResponse response, String title, String text, String number,

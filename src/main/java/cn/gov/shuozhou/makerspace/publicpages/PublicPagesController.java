@@ -1,11 +1,15 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.exactly;
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.certificateFileNotFound;
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.certificateNotFound;
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.certificateVoid;
 
 import cn.gov.shuozhou.makerspace.common.County;
 import cn.gov.shuozhou.makerspace.common.EngineClock;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.letters.LetterArchive;
+import cn.gov.shuozhou.makerspace.letters.LetterDownload;
 import cn.gov.shuozhou.makerspace.registry.AssessmentResults;
 import cn.gov.shuozhou.makerspace.registry.Certificate;
 import cn.gov.shuozhou.makerspace.registry.CertificateRegistry;
@@ -138,6 +142,28 @@ public class PublicPagesController {
     // the certificate PDF (letters/LettersController), for certificates issued since letters exist
     model.addAttribute("certificateFile", letters.certificate(certificateNumber).isPresent());
     return "public/space";
+  }
+
+  /**
+   * The certificate's file (letters), as the space's page links it; else a public page that says why
+   * not: no such certificate in the registry or no archived file (404), a void one (410).
+   */
+  @GetMapping("/public/registry/{certificateNumber}/certificate")
+  public Object certificateFile(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters,
+      Model model, HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, Set.of(), model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Optional<Certificate> found = registry.find(certificateNumber);
+    if (found.isEmpty()) {
+      return certificateNotFound(model, response, certificateNumber);
+    }
+    if (found.get().status() == CertificateStatus.REVOKED) {
+      return certificateVoid(model, response, certificateNumber, ReadableValues.date(found.get().statusChangedOn()));
+    }
+    return letters.certificate(certificateNumber).<Object>map(file -> LetterDownload.of(letters, file))
+        .orElseGet(() -> certificateFileNotFound(model, response, certificateNumber));
   }
 
   /** 公告: the decisions the measures make public: certifications, 优秀 spaces of each year, revocations. */

@@ -118,7 +118,13 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       assertThat(browser.withText(By.id("verdict"), "证书真实").getText()).contains("该证书已失效");
       HttpResponse<String> file = send(HttpRequest.newBuilder(uri("/public/registry/" + revoked.certificateNumber() + "/certificate")).GET());
       assertThat(file.statusCode()).isEqualTo(410);
-      assertThat(file.body()).contains("作废");
+      // a link to it, followed: the public page's own words and a way back, not a bare text
+      browser.open(uri("/public/registry/" + revoked.certificateNumber() + "/certificate").toString());
+      assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("证书已作废");
+      assertThat(browser.visible(By.cssSelector("main .message.error")).getText())
+          .contains("随称号取消而作废", revoked.certificateNumber());
+      browser.click(By.linkText("查看该空间的名录信息"));
+      browser.withText(By.tagName("main"), revoked.certificateNumber());
       assertThat(send(HttpRequest.newBuilder(uri("/public/registry/" + valid.certificateNumber() + "/certificate?x=1"))
           .GET()).statusCode()).as("an undeclared parameter").isEqualTo(400);
       browser.open(uri("/public/verify?number=SZZC-1999-999").toString());
