@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * Cockpit's changing actions, in a Chinese Chromium: the administrator suspends and activates the
+ * Cockpit's changing actions and the webapps' language, in a Chinese Chromium: the administrator suspends and activates the
  * certification process from its page (挂起, 激活; Cockpit PUTs .../suspended/ with a trailing slash,
  * which the canonical path guard refused); the auditor, who changes nothing, is not offered 挂起 or 激活
- * on a definition, an instance or a job definition.
+ * on a definition, an instance or a job definition; every Camunda webapp says {@code lang="zh-CN"}.
  */
 class CockpitActionsBrowserTest extends AbstractAuditTest {
 
@@ -79,6 +79,19 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
     assertThat(browser.driver().findElements(By.cssSelector("td.action .glyphicon-pause, td.action .glyphicon-play")))
         .isEmpty();
     assertThat(browser.driver().findElements(By.cssSelector(".btn-suspend-action"))).isEmpty();
+  }
+
+  @Test
+  void everyCamundaWebappSaysItsPagesAreChinese() {
+    for (String app : List.of("cockpit", "tasklist", "admin", "welcome")) {
+      browser.open(uri("/camunda/app/" + app + "/default/").toString());
+      browser.visible(By.cssSelector("input[ng-model='username']"));
+      browser.await().until(d -> "zh-CN".equals(browser.js("return document.documentElement.lang;")));
+    }
+    signIn("auditor1");
+    browser.open(cockpit("#/processes"));
+    browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
+    assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("zh-CN");
   }
 
   /** What the Cockpit script asks before it offers 挂起 and 激活: the access policy, for the signed-in user. */
