@@ -9,12 +9,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
- * Cockpit's changing actions and the webapps' language, in a Chinese Chromium: the administrator suspends and activates the
- * certification process from its page (挂起, 激活; Cockpit PUTs .../suspended/ with a trailing slash,
- * which the canonical path guard refused); the auditor, who changes nothing, is not offered 挂起 or 激活
- * on a definition, an instance or a job definition; every Camunda webapp says {@code lang="zh-CN"}.
+ * Cockpit's changing actions and its pages' language, in a Chinese Chromium: the administrator suspends
+ * and activates the certification process from its page (挂起, 激活; Cockpit PUTs .../suspended/ with a
+ * trailing slash, which the canonical path guard refused); the auditor, who changes nothing, is not
+ * offered 挂起 or 激活 on a definition, an instance or a job definition; every Camunda webapp says
+ * {@code lang="zh-CN"}; the historic instance page counts its 申报材料 and the 历史 tab's filter fields
+ * have their labels.
  */
 class CockpitActionsBrowserTest extends AbstractAuditTest {
 
@@ -92,6 +95,36 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
     browser.open(cockpit("#/processes"));
     browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
     assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("zh-CN");
+  }
+
+  @Test
+  void theHistoricInstanceCountsItsMaterialsAndTheHistoryFiltersHaveLabels() {
+    signIn("auditor1");
+    browser.open(cockpit("#/process-instance/" + data.finishedId() + "/history"));
+    browser.visible(By.cssSelector(".audit-timeline"));
+    By badge = By.cssSelector(".audit-tabs a[data-tab='materials'] .badge");
+    browser.await().until(d -> d.findElement(badge).getText().matches("\\d+"));
+    int count = Integer.parseInt(browser.driver().findElement(badge).getText());
+    browser.click(By.cssSelector(".audit-tabs a[data-tab='materials']"));
+    browser.await().until(d -> d.findElements(By.cssSelector(".audit-materials .audit-loading, .audit-evidence .audit-loading"))
+        .isEmpty());
+    int rows = browser.driver().findElements(By.cssSelector(".audit-materials-table tbody tr, .audit-evidence-table tbody tr"))
+        .size();
+    assertThat(count).as("the count of 申报材料").isEqualTo(rows);
+    if (rows == 0) {
+      assertThat(browser.visible(By.cssSelector(".audit-materials")).getText()).isEqualTo("没有已提交的申报材料。");
+    }
+    assertThat(browser.driver().findElement(badge).getText()).isEqualTo(String.valueOf(count));
+
+    // the 历史 tab's filter: every field has a label bound to it, in Chinese
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime?detailsTab=audit-history-tab"));
+    WebElement filter = browser.visible(By.cssSelector(".audit-filter"));
+    List<WebElement> fields = filter.findElements(By.cssSelector("input, select"));
+    assertThat(fields).hasSizeGreaterThanOrEqualTo(8);
+    for (WebElement field : fields) {
+      String labels = (String) browser.js("return [...arguments[0].labels].map(l => l.textContent.trim()).join(' ');", field);
+      assertThat(labels).as("labels of %s", field.getAttribute("outerHTML")).containsPattern("\\p{IsHan}");
+    }
   }
 
   /** What the Cockpit script asks before it offers 挂起 and 激活: the access policy, for the signed-in user. */
