@@ -5,7 +5,8 @@
 // sample names to Chinese hints: users read Chinese only (issue 13). And Camunda's dates are written
 // in Beijing time whatever the browser's time zone, as on our own pages, in letters and mails; the
 // footer says so instead of naming the browser's zone, in Chinese (locales/zh.json) and in English,
-// whose label is Camunda's file and would say "local timezone".
+// whose label is Camunda's file and would say "local timezone". The page says lang="zh-CN" (Camunda's
+// index.html: "en") while the app speaks Chinese.
 
 export const SYSTEM_NAME = '众创空间认定与管理系统';
 export const BUREAU_NAME = '朔州市科学技术局';
@@ -72,6 +73,27 @@ function footerTimezone(angular = globalThis.angular) {
   }]);
 }
 
+/**
+ * The page's language: Camunda's index.html says {@code <html lang="en">} whatever it shows. It is
+ * zh-CN from the start, and then follows the language the app speaks (a browser asking for English
+ * gets Camunda's English), so that screen readers and the browser read the page as what it is.
+ */
+export function pageLanguage(language) {
+  const code = String(language || 'zh');
+  return code.startsWith('zh') ? 'zh-CN' : code;
+}
+
+function documentLanguage(angular = globalThis.angular) {
+  document.documentElement.lang = pageLanguage();
+  angular?.module('pascalprecht.translate').run(['$rootScope', '$translate', ($rootScope, $translate) => {
+    const follow = () => {
+      document.documentElement.lang = pageLanguage($translate.use() || $translate.proposedLanguage());
+    };
+    $rootScope.$on('$translateChangeSuccess', follow);
+    follow();
+  }]);
+}
+
 function brandFooter() {
   const zone = document.querySelector('#footer-timezone:not([data-ms-branded])');
   if (!zone) {
@@ -120,6 +142,7 @@ function brand() {
 
 beijingDates();
 footerTimezone();
+documentLanguage();
 const style = document.createElement('style');
 style.textContent = STYLE;
 document.head.appendChild(style);

@@ -35,12 +35,17 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
 
   /**
    * The paths that Camunda's webapps ask for with a trailing slash: the list of engines
-   * ({@code EngineResource}), and the Admin webapp's {@code OPTIONS} of the user, group and tenant
-   * lists (which links its start page may offer), read-only.
+   * ({@code EngineResource}), the Admin webapp's {@code OPTIONS} of the user, group and tenant
+   * lists (which links its start page may offer), read-only, and Cockpit's {@code PUT} of the
+   * suspension state of a process definition, a process instance or a job definition (its 挂起 and
+   * 激活 dialogs), one id and nothing after it. Nothing else of the resource behind them differs
+   * with the slash; the guards after this filter see the path with it.
    */
   private static final Set<String> TRAILING_SLASH_ALLOWED = Set.of("/camunda/api/engine/engine/");
   private static final Pattern TRAILING_SLASH_OPTIONS =
       Pattern.compile("/camunda/api/engine/engine/[a-z0-9-]+/(user|group|tenant)/");
+  private static final Pattern TRAILING_SLASH_PUT = Pattern.compile(
+      "/camunda/api/engine/engine/[a-z0-9-]+/(process-definition|process-instance|job-definition)/[\\w.:-]+/suspended/");
 
 
   /** The request's path as the client sent it, without the context path (still percent-encoded). */
@@ -91,7 +96,8 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
       }
     }
     if (raw.endsWith("/") && !TRAILING_SLASH_ALLOWED.contains(raw)
-        && !("OPTIONS".equals(method) && TRAILING_SLASH_OPTIONS.matcher(raw).matches())) {
+        && !("OPTIONS".equals(method) && TRAILING_SLASH_OPTIONS.matcher(raw).matches())
+        && !("PUT".equals(method) && TRAILING_SLASH_PUT.matcher(raw).matches())) {
       return "路径不能以斜杠结尾";
     }
     // anything else the container resolved differently (a spelling not foreseen above)

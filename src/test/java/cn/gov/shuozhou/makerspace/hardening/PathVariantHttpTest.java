@@ -147,6 +147,83 @@ class PathVariantHttpTest extends HardeningHttpTest {
     assertThat(admin.options("/camunda/api/engine/engine/default/user//").statusCode()).isEqualTo(400);
   }
 
+  /**
+   * Cockpit's 挂起 and 激活 dialogs PUT the suspension state with a trailing slash
+   * ({@code engine://engine/:engine/process-definition/{id}/suspended/}, the same for a process instance
+   * and a job definition): those three answer as without it, the guards behind still decide, and
+   * nothing near them may end with a slash.
+   */
+  @Test
+  void cockpitsSuspensionCallsMayEndWithASlashAndMeetTheSameGuards() {
+    ProcessInstance pi = fixtures.apply("shuocheng");
+    String definitionId = pi.getProcessDefinitionId();
+    String jobDefinitionId = engine.getManagementService().createJobDefinitionQuery()
+        .processDefinitionId(definitionId).list().get(0).getId();
+    String instance = TASKLIST_ENGINE + "/process-instance/" + pi.getId() + "/suspended/";
+    String definition = TASKLIST_ENGINE + "/process-definition/" + definitionId + "/suspended/";
+    String jobDefinition = TASKLIST_ENGINE + "/job-definition/" + jobDefinitionId + "/suspended/";
+    WebappSession admin = webapp();
+    assertThat(admin.login("admin", "cockpit").statusCode()).isEqualTo(200);
+    try {
+      HttpResponse<String> r = admin.put(instance, "{\"suspended\": true}");
+      assertThat(r.statusCode()).as("%s: %s", instance, abbreviate(r.body())).isEqualTo(204);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+          .singleResult().isSuspended()).isTrue();
+      assertThat(admin.put(instance, "{\"suspended\": false}").statusCode()).isEqualTo(204);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+          .singleResult().isSuspended()).isFalse();
+
+      r = admin.put(definition, "{\"suspended\": true, \"includeProcessInstances\": false, \"executionDate\": null}");
+      assertThat(r.statusCode()).as("%s: %s", definition, abbreviate(r.body())).isEqualTo(204);
+      assertThat(engine.getRepositoryService().getProcessDefinition(definitionId).isSuspended()).isTrue();
+      assertThat(admin.put(definition, "{\"suspended\": false, \"includeProcessInstances\": false}")
+          .statusCode()).isEqualTo(204);
+      assertThat(engine.getRepositoryService().getProcessDefinition(definitionId).isSuspended()).isFalse();
+
+      r = admin.put(jobDefinition, "{\"suspended\": true, \"includeJobs\": false, \"executionDate\": null}");
+      assertThat(r.statusCode()).as("%s: %s", jobDefinition, abbreviate(r.body())).isEqualTo(204);
+      assertThat(engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(jobDefinitionId)
+          .singleResult().isSuspended()).isTrue();
+      assertThat(admin.put(jobDefinition, "{\"suspended\": false, \"includeJobs\": false}").statusCode())
+          .isEqualTo(204);
+    } finally {
+      engine.getRepositoryService().activateProcessDefinitionById(definitionId);
+      engine.getManagementService().activateJobDefinitionById(jobDefinitionId);
+      engine.getRuntimeService().activateProcessInstanceById(pi.getId());
+    }
+
+    // only those PUTs: not another method, another resource, more segments, two slashes, nor /engine-rest
+    assertThat(admin.get(instance).statusCode()).as("GET " + instance).isEqualTo(400);
+    assertThat(admin.post(instance, "{}").statusCode()).as("POST " + instance).isEqualTo(400);
+    for (String path : List.of(TASKLIST_ENGINE + "/process-instance/" + pi.getId() + "/variables/",
+        TASKLIST_ENGINE + "/process-instance/" + pi.getId() + "/suspended//",
+        TASKLIST_ENGINE + "/process-instance/" + pi.getId() + "/x/suspended/",
+        TASKLIST_ENGINE + "/process-instance/suspended/",
+        TASKLIST_ENGINE + "/external-task/" + pi.getId() + "/suspended/",
+        "/camunda/api/cockpit/process-instance/" + pi.getId() + "/suspended/")) {
+      HttpResponse<String> r = admin.put(path, "{\"suspended\": true}");
+      assertThat(r.statusCode()).as("%s: %s", path, abbreviate(r.body())).isEqualTo(400);
+    }
+    HttpResponse<String> rest = send(HttpRequest.newBuilder(uri(ENGINE_REST + "/process-instance/" + pi.getId() + "/suspended/"))
+        .header("Authorization", basic("admin")).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"suspended\": true}", StandardCharsets.UTF_8)));
+    assertThat(rest.statusCode()).as(abbreviate(rest.body())).isEqualTo(400);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().isSuspended()).isFalse();
+
+    // the auditor is refused for what the call does, in Chinese, not for its spelling
+    WebappSession auditor = webapp();
+    assertThat(auditor.login("auditor1", "cockpit").statusCode()).isEqualTo(200);
+    for (String path : List.of(instance, definition, jobDefinition)) {
+      HttpResponse<String> r = auditor.put(path, "{\"suspended\": true}");
+      assertThat(r.statusCode()).as("%s: %s", path, abbreviate(r.body())).isEqualTo(403);
+      assertThat(refusalText(r)).as(path).containsPattern(CHINESE).doesNotContain("path");
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().isSuspended()).isFalse();
+    assertThat(engine.getRepositoryService().getProcessDefinition(definitionId).isSuspended()).isFalse();
+  }
+
   @Test
   void theAdminSetupCannotBeReachedThroughAnotherSpelling() {
     String user = "{\"profile\":{\"id\":\"pathintruder\",\"firstName\":\"x\",\"lastName\":\"y\"},"

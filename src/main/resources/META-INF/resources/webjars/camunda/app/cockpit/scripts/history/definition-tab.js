@@ -109,8 +109,8 @@ export function buildQuery(definition, filter) {
   return query;
 }
 
-function select(options, selected, onChange, className = '') {
-  return h('select', {className: `form-control input-sm ${className}`, onChange},
+function select(options, selected, onChange, className = '', id = undefined) {
+  return h('select', {className: `form-control input-sm ${className}`, id, onChange},
     options.map(([value, text]) => h('option', {value, selected: value === selected}, text)));
 }
 
@@ -172,12 +172,15 @@ function mount(root, client, definition, state) {
     filter[name] = transform(event.target.type === 'checkbox' ? event.target.checked : event.target.value);
   };
   const numberInput = h('input', {type: 'search', className: 'form-control input-sm audit-number-input',
+    id: 'audit-filter-number',
     placeholder: definition.key === SUPERVISION_KEY ? '证书编号，如 SZZC-2026-001' : '申请编号或证书编号，如 SQ-2026-000001',
     value: filter.number, onInput: change('number')});
-  const fromInput = h('input', {type: 'date', className: 'form-control input-sm', value: filter.from,
-    onChange: change('from')});
-  const toInput = h('input', {type: 'date', className: 'form-control input-sm', value: filter.to,
-    onChange: change('to')});
+  const fromInput = h('input', {type: 'date', className: 'form-control input-sm', id: 'audit-filter-from',
+    value: filter.from, onChange: change('from')});
+  const toInput = h('input', {type: 'date', className: 'form-control input-sm', id: 'audit-filter-to',
+    value: filter.to, onChange: change('to')});
+  // every field has its label, bound by for: shown where the form has room, for screen readers elsewhere
+  const label = (id, text, hidden = false) => h('label', {for: id, className: hidden ? 'sr-only' : undefined}, text);
 
   const search = page => {
     filter.page = page || 1;
@@ -188,20 +191,24 @@ function mount(root, client, definition, state) {
     event.preventDefault();
     search(1);
   }},
-  h('div', {className: 'form-group'}, h('label', null, '状态'),
+  h('div', {className: 'form-group'}, label('audit-filter-state', '状态'),
     select([['', '全部'], ['running', '运行中'], ['finished', '已结束']], filter.state, change('state'),
-      'audit-state-select')),
-  h('div', {className: 'form-group'}, h('label', null, '办理结果'),
+      'audit-state-select', 'audit-filter-state')),
+  h('div', {className: 'form-group'}, label('audit-filter-outcome', '办理结果'),
     select([['', '全部'], ...outcomes.map(code => [code, OUTCOMES[code]])], filter.outcome, change('outcome'),
-      'audit-outcome-select')),
-  h('div', {className: 'form-group'}, h('label', null, '区县'),
-    select([['', '全部'], ...Object.entries(COUNTIES)], filter.county, change('county'), 'audit-county-select')),
-  h('div', {className: 'form-group'}, h('label', null, '编号'),
+      'audit-outcome-select', 'audit-filter-outcome')),
+  h('div', {className: 'form-group'}, label('audit-filter-county', '区县'),
+    select([['', '全部'], ...Object.entries(COUNTIES)], filter.county, change('county'), 'audit-county-select',
+      'audit-filter-county')),
+  h('div', {className: 'form-group'}, label('audit-filter-number', '编号'),
+    label('audit-filter-number-kind', '编号类型', true),
     select([['auto', '自动识别'], ['application', '申请编号'], ['certificate', '证书编号']], filter.numberKind,
-      change('numberKind')), numberInput),
-  h('div', {className: 'form-group'},
-    select([['start', '开始日期'], ['end', '结束日期']], filter.dateField, change('dateField')),
-    fromInput, h('span', null, '至'), toInput),
+      change('numberKind'), '', 'audit-filter-number-kind'), numberInput),
+  h('div', {className: 'form-group'}, label('audit-filter-date-field', '按哪个日期筛选', true),
+    select([['start', '开始日期'], ['end', '结束日期']], filter.dateField, change('dateField'), '',
+      'audit-filter-date-field'),
+    label('audit-filter-from', '起始日期', true), fromInput, h('span', {'aria-hidden': 'true'}, '至'),
+    label('audit-filter-to', '截止日期', true), toInput),
   h('div', {className: 'checkbox'}, h('label', null,
     h('input', {type: 'checkbox', checked: filter.allVersions, onChange: change('allVersions')}),
     ` 包含全部版本（当前为版本 ${definition.version}）`)),

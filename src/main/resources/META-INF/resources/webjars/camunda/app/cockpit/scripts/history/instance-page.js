@@ -476,47 +476,56 @@ function comments(data, names, client) {
       : '');
 }
 
-/** The case's submitted materials, every version, read from our API with the Cockpit session. */
-function materials(instance) {
-  const box = h('div', {className: 'audit-materials'}, loading());
-  fetch(`/api/materials?caseNumber=${encodeURIComponent(instance.businessKey || '')}`,
+/**
+ * The case's submitted materials (every version) and the evidence files of the public's objections to it
+ * (city bureau and auditors read them), from our API with the Cockpit session: read once per page, for
+ * the tab 申报材料 and its count. Each is a promise of the list, or of the Error that refused it.
+ */
+function caseFiles(instance) {
+  const read = path => fetch(`${path}?caseNumber=${encodeURIComponent(instance.businessKey || '')}`,
     {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then(async response => {
-      const list = await response.json().catch(() => null);
+      const body = await response.json().catch(() => null);
       if (!response.ok) {
-        throw new Error((list && list.message) || `HTTP ${response.status}`);
+        throw new Error((body && (body.detail || body.message)) || `HTTP ${response.status}`);
       }
-      replace(box, list.length ? table(['材料', '版本', '文件', '大小（字节）', '提交时间', 'SHA-256', '预览'],
-        list.map(f => h('tr', null,
-          h('td', null, f.materialName), h('td', null, `第${f.version}版`),
-          h('td', null, h('a', {href: f.downloadUrl, className: 'audit-material-download'}, f.fileName)),
-          h('td', null, String(f.size)), h('td', {className: 'audit-time'}, dateTime(f.submittedAt)),
-          h('td', null, h('code', null, f.sha256)),
-          h('td', null, h('a', {href: f.previewUrl, target: '_blank', rel: 'noopener'}, '预览')))), 'audit-materials-table')
-        : h('p', {className: 'audit-muted'}, '没有已提交的申报材料。'));
+      return body;
     })
-    .catch(error => replace(box, alertBox('danger', `申报材料读取失败：${error.message}`)));
+    .catch(error => error);
+  return {materials: read('/api/materials'), evidence: read('/api/objection-evidence')};
+}
+
+/** The number the tab 申报材料 shows: files of both lists, '—' when one could not be read. */
+async function fileCount(files) {
+  const lists = await Promise.all([files.materials, files.evidence]);
+  return lists.some(list => !Array.isArray(list)) ? '—' : String(lists[0].length + lists[1].length);
+}
+
+function materials(files) {
+  const box = h('div', {className: 'audit-materials'}, loading());
+  files.materials.then(list => replace(box, !Array.isArray(list)
+    ? alertBox('danger', `申报材料读取失败：${list.message}`)
+    : list.length ? table(['材料', '版本', '文件', '大小（字节）', '提交时间', 'SHA-256', '预览'],
+      list.map(f => h('tr', null,
+        h('td', null, f.materialName), h('td', null, `第${f.version}版`),
+        h('td', null, h('a', {href: f.downloadUrl, className: 'audit-material-download'}, f.fileName)),
+        h('td', null, String(f.size)), h('td', {className: 'audit-time'}, dateTime(f.submittedAt)),
+        h('td', null, h('code', null, f.sha256)),
+        h('td', null, h('a', {href: f.previewUrl, target: '_blank', rel: 'noopener'}, '预览')))), 'audit-materials-table')
+      : h('p', {className: 'audit-muted'}, '没有已提交的申报材料。')));
   return box;
 }
 
-/** The evidence files sent with the public's objections to the case (city bureau and auditors read them). */
-function objectionEvidence(instance) {
+function objectionEvidence(files) {
   const box = h('div', {className: 'audit-evidence'}, loading());
-  fetch(`/api/objection-evidence?caseNumber=${encodeURIComponent(instance.businessKey || '')}`,
-    {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-    .then(async response => {
-      const list = await response.json().catch(() => null);
-      if (!response.ok) {
-        throw new Error((list && list.detail) || `HTTP ${response.status}`);
-      }
-      replace(box, list.length ? [h('h4', null, '公示异议证据材料'),
-        table(['异议受理编号', '文件', '大小（字节）', '收到时间', 'SHA-256'], list.map(f => h('tr', null,
-          h('td', null, f.acknowledgementNumber),
-          h('td', null, h('a', {href: f.downloadUrl, className: 'audit-evidence-download'}, f.fileName)),
-          h('td', null, String(f.size)), h('td', {className: 'audit-time'}, dateTime(f.receivedAt)),
-          h('td', null, h('code', null, f.sha256)))), 'audit-evidence-table')] : '');
-    })
-    .catch(error => replace(box, alertBox('danger', `异议证据材料读取失败：${error.message}`)));
+  files.evidence.then(list => replace(box, !Array.isArray(list)
+    ? alertBox('danger', `异议证据材料读取失败：${list.message}`)
+    : list.length ? [h('h4', null, '公示异议证据材料'),
+      table(['异议受理编号', '文件', '大小（字节）', '收到时间', 'SHA-256'], list.map(f => h('tr', null,
+        h('td', null, f.acknowledgementNumber),
+        h('td', null, h('a', {href: f.downloadUrl, className: 'audit-evidence-download'}, f.fileName)),
+        h('td', null, String(f.size)), h('td', {className: 'audit-time'}, dateTime(f.receivedAt)),
+        h('td', null, h('code', null, f.sha256)))), 'audit-evidence-table')] : ''));
   return box;
 }
 
@@ -606,6 +615,7 @@ function draw(root, data, names, params, scope, state, client) {
   document.title = `历史流程实例 ${instance.businessKey || instance.id} | 驾驶舱`;
 
   const selection = {activityId: params.activityId};
+  const files = caseFiles(instance);
   const tabContent = h('div', {className: 'audit-tab-content'});
   const tabs = [
     {id: 'timeline', title: '活动时间线',
@@ -621,7 +631,7 @@ function draw(root, data, names, params, scope, state, client) {
       ? data.notes.value.comments.length + data.notes.value.attachments.length : 0,
     render: () => comments(data, names, client)},
     {id: 'materials', title: '申报材料', count: '…',
-      render: () => h('div', null, materials(instance), objectionEvidence(instance))}
+      render: () => h('div', null, materials(files), objectionEvidence(files))}
   ];
   let active = 'timeline';
   const tabBar = h('ul', {className: 'nav nav-tabs audit-tabs'});
@@ -672,4 +682,12 @@ function draw(root, data, names, params, scope, state, client) {
     append(diagram, failed(data.xml.error ? data.xml : {error: {message: '没有流程图'}}, '流程图'));
   }
   show('timeline');
+  // the count of 申报材料 once both lists have answered (before: '…' for ever)
+  fileCount(files).then(count => {
+    tabs.find(tab => tab.id === 'materials').count = count;
+    const badge = tabBar.querySelector('a[data-tab="materials"] .badge');
+    if (badge) {
+      badge.textContent = count;
+    }
+  });
 }

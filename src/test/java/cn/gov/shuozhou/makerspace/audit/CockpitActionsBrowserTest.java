@@ -1,0 +1,155 @@
+package cn.gov.shuozhou.makerspace.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.Browser;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Cockpit's changing actions and its pages' language, in a Chinese Chromium: the administrator suspends
+ * and activates the certification process from its page (挂起, 激活; Cockpit PUTs .../suspended/ with a
+ * trailing slash, which the canonical path guard refused); the auditor, who changes nothing, is not
+ * offered 挂起 or 激活 on a definition, an instance or a job definition; every Camunda webapp says
+ * {@code lang="zh-CN"}; the historic instance page counts its 申报材料 and the 历史 tab's filter fields
+ * have their labels.
+ */
+class CockpitActionsBrowserTest extends AbstractAuditTest {
+
+  private static final By SUSPEND = By.cssSelector(".ctn-toolbar .glyphicon-pause");
+  private static final By ACTIVATE = By.cssSelector(".ctn-toolbar .glyphicon-play");
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowserAndActivate() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (engine.getRepositoryService().getProcessDefinition(data.definitionId()).isSuspended()) {
+      engine.getRepositoryService().activateProcessDefinitionById(data.definitionId(), true, null);
+    }
+  }
+
+  @Test
+  void theAdministratorSuspendsAndActivatesTheCertificationProcessInCockpit() {
+    signIn("admin");
+    // a running instance's page offers 挂起 to the administrator
+    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime"));
+    browser.visible(By.cssSelector(".audit-history-action"));
+    browser.visible(SUSPEND);
+
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
+    browser.click(By.xpath("//div[contains(@class,'ctn-toolbar')]//a[span[contains(@class,'glyphicon-pause')]]"));
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]/button[normalize-space(.)='挂起']"));
+    browser.withText(By.cssSelector(".modal-dialog"), "流程定义的挂起状态已成功更新为“已挂起”");
+    assertThat(engine.getRepositoryService().getProcessDefinition(data.definitionId()).isSuspended()).isTrue();
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]/button[normalize-space(.)='确定']"));
+
+    browser.click(By.xpath("//div[contains(@class,'ctn-toolbar')]//a[span[contains(@class,'glyphicon-play')]]"));
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]/button[normalize-space(.)='激活']"));
+    browser.withText(By.cssSelector(".modal-dialog"), "流程定义的挂起状态已成功更新为“已激活”");
+    assertThat(engine.getRepositoryService().getProcessDefinition(data.definitionId()).isSuspended()).isFalse();
+    assertThat(browser.consoleLog()).as("refused requests").noneMatch(line -> line.contains("status of 400"));
+  }
+
+  @Test
+  void theAuditorIsOfferedNeitherSuspensionNorActivation() {
+    signIn("auditor1");
+    // the instance's toolbar holds our 历史 button, rendered with Cockpit's own actions
+    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime"));
+    browser.visible(By.cssSelector(".ctn-toolbar .audit-history-action"));
+    assertThat(browser.driver().findElements(SUSPEND)).isEmpty();
+    assertThat(browser.driver().findElements(ACTIVATE)).isEmpty();
+
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime?detailsTab=job-definition-table"));
+    browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
+    browser.present(By.cssSelector(".ctn-toolbar view"));
+    // the job definitions' rows, each with its cell of actions
+    browser.visible(By.cssSelector("td.action"));
+    assertThat(browser.driver().findElements(SUSPEND)).isEmpty();
+    assertThat(browser.driver().findElements(ACTIVATE)).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector("td.action .glyphicon-pause, td.action .glyphicon-play")))
+        .isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".btn-suspend-action"))).isEmpty();
+  }
+
+  @Test
+  void everyCamundaWebappSaysItsPagesAreChinese() {
+    for (String app : List.of("cockpit", "tasklist", "admin", "welcome")) {
+      browser.open(uri("/camunda/app/" + app + "/default/").toString());
+      browser.visible(By.cssSelector("input[ng-model='username']"));
+      browser.await().until(d -> "zh-CN".equals(browser.js("return document.documentElement.lang;")));
+    }
+    signIn("auditor1");
+    browser.open(cockpit("#/processes"));
+    browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
+    assertThat(browser.js("return document.documentElement.lang;")).isEqualTo("zh-CN");
+  }
+
+  @Test
+  void theHistoricInstanceCountsItsMaterialsAndTheHistoryFiltersHaveLabels() {
+    signIn("auditor1");
+    browser.open(cockpit("#/process-instance/" + data.finishedId() + "/history"));
+    browser.visible(By.cssSelector(".audit-timeline"));
+    By badge = By.cssSelector(".audit-tabs a[data-tab='materials'] .badge");
+    browser.await().until(d -> d.findElement(badge).getText().matches("\\d+"));
+    int count = Integer.parseInt(browser.driver().findElement(badge).getText());
+    browser.click(By.cssSelector(".audit-tabs a[data-tab='materials']"));
+    browser.await().until(d -> d.findElements(By.cssSelector(".audit-materials .audit-loading, .audit-evidence .audit-loading"))
+        .isEmpty());
+    int rows = browser.driver().findElements(By.cssSelector(".audit-materials-table tbody tr, .audit-evidence-table tbody tr"))
+        .size();
+    assertThat(count).as("the count of 申报材料").isEqualTo(rows);
+    if (rows == 0) {
+      assertThat(browser.visible(By.cssSelector(".audit-materials")).getText()).isEqualTo("没有已提交的申报材料。");
+    }
+    assertThat(browser.driver().findElement(badge).getText()).isEqualTo(String.valueOf(count));
+
+    // the 历史 tab's filter: every field has a label bound to it, in Chinese
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime?detailsTab=audit-history-tab"));
+    WebElement filter = browser.visible(By.cssSelector(".audit-filter"));
+    List<WebElement> fields = filter.findElements(By.cssSelector("input, select"));
+    assertThat(fields).hasSizeGreaterThanOrEqualTo(8);
+    for (WebElement field : fields) {
+      String labels = (String) browser.js("return [...arguments[0].labels].map(l => l.textContent.trim()).join(' ');", field);
+      assertThat(labels).as("labels of %s", field.getAttribute("outerHTML")).containsPattern("\\p{IsHan}");
+    }
+  }
+
+  /** What the Cockpit script asks before it offers 挂起 and 激活: the access policy, for the signed-in user. */
+  @Test
+  void cockpitAsksTheAccessPolicyWhoMaySuspend() {
+    assertThat(api("admin").get("/api/cockpit/access").body())
+        .contains("\"changesCaseData\":true").contains("\"controlsProcesses\":true");
+    for (String user : List.of("auditor1", "city1")) {
+      WebappSession cockpit = webapp();
+      assertThat(cockpit.login(user, "cockpit").statusCode()).isEqualTo(200);
+      HttpResponse<String> access = cockpit.get("/api/cockpit/access");
+      assertThat(access.statusCode()).as(user).isEqualTo(200);
+      assertThat(access.body()).as(user).contains("\"changesCaseData\":false").contains("\"controlsProcesses\":false");
+      assertThat(cockpit.get("/api/cockpit/access?x=1").statusCode()).as(user).isEqualTo(400);
+    }
+    assertThat(webapp().get("/api/cockpit/access").statusCode()).isEqualTo(401);
+  }
+
+  private void signIn(String user) {
+    browser.open(cockpit(""));
+    browser.signInToWebapp(user);
+    browser.visible(By.cssSelector(".audit-dashboard"));
+  }
+
+  private String cockpit(String fragment) {
+    return "http://localhost:" + port + "/camunda/app/cockpit/default/" + fragment;
+  }
+}
