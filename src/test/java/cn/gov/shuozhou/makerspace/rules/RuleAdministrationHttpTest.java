@@ -257,10 +257,15 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
     assertCheckRefused(removeAll(removeAll(table, "<output id=\"out-message\"[^>]*/>\\s*"),
         "<outputEntry id=\"[^\"]*-out-message\">.*?</outputEntry>\\s*"), "缺少输出「message」");
 
-    JsonNode failing = checkJson(table.replace("<text>&lt; 200, null</text>", "<text>&lt; 200 +* , null</text>"));
-    assertThat(failing.get("accepted").asBoolean()).isFalse();
-    assertThat(failing.get("failedCases").size()).isPositive();
-    assertThat(failing.get("errors").get(0).get("message").asText()).contains("回归用例").contains("求值失败");
+    // a cell that is not FEEL: one message naming the cell, no regression case run, no engine text
+    JsonNode invalid = checkJson(table.replace("<text>&lt; 200, null</text>", "<text>&gt;=</text>"));
+    assertThat(invalid.get("accepted").asBoolean()).isFalse();
+    assertThat(invalid.get("failedCases")).isEmpty();
+    assertThat(invalid.get("errors")).hasSize(1);
+    assertThat(invalid.get("errors").get(0).get("code").asText()).isEqualTo("FEEL_INVALID");
+    assertThat(invalid.get("errors").get(0).get("message").asText())
+        .startsWith("第3条规则「可自主支配场地面积」列的单元格「>=」不是有效的FEEL条件")
+        .doesNotContain("Exception").doesNotContain("Expected");
   }
 
   @Test
