@@ -14,8 +14,19 @@ import { showRunningCases } from './running.js';
 import { showVersion } from './table.js';
 import { renderVersions } from './versions.js';
 
+// The opening of a decision under way, by key: the page opening the decision of its address and a
+// click on the same row at that moment draw it once (twice, the second drawing replaced the first's elements).
+const opening = new Map();
+
 /** Opens a decision (also after a change, to show what is active now). */
-export async function select(key) {
+export function select(key) {
+  if (!opening.has(key)) {
+    opening.set(key, open(key).finally(() => opening.delete(key)));
+  }
+  return opening.get(key);
+}
+
+async function open(key) {
   if (key !== state.key) {
     closeChange();
     fill($('detail-message'));
