@@ -8,6 +8,8 @@ const data = (r) => r.data;
 export const rules = {
   list: () => request('GET', '/api/rules').then((r) => r.data || []),
   get: (key) => request('GET', `/api/rules/${enc(key)}`).then(data),
+  /** {changesRules}: whether the signed-in user may change rules (else the page only shows them). */
+  access: () => request('GET', '/api/rules/access').then(data),
   people: () => request('GET', '/api/rules/people').then((r) => r.data || []),
   runningCases: (key) => request('GET', `/api/rules/${enc(key)}/running-cases`).then(data),
   xmlUrl: (key, version) => `/api/rules/${enc(key)}/xml${version != null ? `?version=${enc(version)}` : ''}`,

@@ -14,9 +14,11 @@ steps.refreshAfterChange = refreshAfterChange;
 mountPage({
   section: '规则管理',
   login: { heading: '规则管理员登录', hint: '请使用“规则管理员”组的账号登录。' },
-  load: () => Promise.all([rules.list(), loadPeople()]).then(([decisions]) => decisions),
-  render: async (decisions, user) => {
+  load: () => Promise.all([rules.list(), rules.access(), loadPeople()])
+    .then(([decisions, access]) => ({ decisions, access })),
+  render: async ({ decisions, access }, user) => {
     state.userId = user && user.userId;
+    state.changesRules = access.changesRules === true;
     show($('decision-list-card'));
     renderDecisions(decisions);
     const wanted = decodeURIComponent(location.hash.replace(/^#/, ''));
@@ -27,6 +29,7 @@ mountPage({
   onLeave: () => {
     state.key = null;
     state.detail = null;
+    state.changesRules = false;
     closeChange();
     hide($('detail'));
     // the next user (maybe without the right to read rules) sees nothing of the previous one's list

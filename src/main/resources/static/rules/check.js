@@ -45,11 +45,9 @@ $('check-button').addEventListener('click', async () => {
       result = await rules.check(state.key, xml);
     } catch (e) {
       if (e instanceof ApiError && e.status === 400) {
-        // Refused outright (not DMN, not FEEL, other key …): shown like a failed check.
+        // Refused outright (too large, past a limit …): shown like a failed check, each problem once
+        // (the refusal's detail only repeats its errors).
         result = { accepted: false, errors: e.errors.length ? e.errors : [{ message: e.message }], changedCases: [] };
-        if (e.errors.length && e.message) {
-          result.summary = e.message;
-        }
       } else {
         throw e;
       }
@@ -77,7 +75,6 @@ function renderCheckResult(result) {
   const errors = result.errors || [];
   const changed = result.changedCases || [];
   const unchanged = count(result.unchangedCases);
-  const failed = result.failedCases;
   const parts = [];
 
   if (result.accepted) {
@@ -89,7 +86,6 @@ function renderCheckResult(result) {
   } else {
     parts.push(el('div', { className: 'message error', id: 'check-summary' },
       el('strong', {}, '检查未通过，不能启用。'),
-      result.summary ? ` ${result.summary}` : '',
       errors.length ? el('ul', { id: 'check-errors' }, errors.map((e) => el('li', {},
         typeof e === 'string' ? e : [e.code ? el('code', {}, e.code) : null, e.code ? '：' : null, e.message || JSON.stringify(e)]))) : null));
   }
@@ -100,12 +96,7 @@ function renderCheckResult(result) {
       el('ul', {}, warnings.map((w) => el('li', {}, typeof w === 'string' ? w : w.message || JSON.stringify(w))))));
   }
 
-  if (Array.isArray(failed) && failed.length) {
-    parts.push(el('div', { className: 'message error' }, `${failed.length} 个回归用例在新规则表上无法计算：`,
-      el('ul', { id: 'failed-cases' }, failed.map((f) => el('li', {}, typeof f === 'string' ? f : `${f.name || ''}：${f.error || f.message || ''}`)))));
-  } else if (typeof failed === 'number' && failed > 0) {
-    parts.push(el('div', { className: 'message error' }, `${failed} 个回归用例在新规则表上无法计算。`));
-  }
+  // a case that cannot be evaluated is one of the errors above (CASE_FAILED): not listed a second time
 
   if (changed.length) {
     parts.push(...changedCasesView(changed, 'changed-cases'));

@@ -22,6 +22,7 @@ export function renderConflict(detail) {
       : detail.active && detail.active.version != null ? `第 ${detail.active.version} 版` : '—'),
     conflict.packagedChecksum ? fact('packagedChecksum', '新发布版本校验值', String(conflict.packagedChecksum).slice(0, 16), true) : null);
   $('conflict-reason').value = '';
+  $('conflict-decision').hidden = !state.changesRules;
   show(panel);
 }
 

@@ -17,6 +17,8 @@ export const state = {
   rollbackVersion: null,
   // The signed-in rule administrator: a proposal of one's own is approved by another.
   userId: null,
+  // Whether the signed-in user may change rules (GET /api/rules/access); auditors only read.
+  changesRules: false,
   // The names of the people the records name, by user id (GET /api/rules/people).
   people: new Map(),
 };
@@ -66,6 +68,19 @@ export function who(user, source) {
     return person(user);
   }
   return source === 'release' ? '系统（随版本发布）' : '—';
+}
+
+/** The proposal of the selected rule awaiting a second rule administrator, if any. */
+export function pendingProposal() {
+  return ((state.detail && state.detail.proposals) || []).find((p) => p.status === 'PROPOSED');
+}
+
+/**
+ * Whether the page offers a new change of the selected rule (编辑, 上传, 回滚): only to those who may
+ * change rules, and not while a proposal of the rule awaits its approval (the server refuses both).
+ */
+export function mayProposeChange() {
+  return state.changesRules && !pendingProposal();
 }
 
 export function activeVersion() {

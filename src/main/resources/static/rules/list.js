@@ -21,9 +21,10 @@ export function renderList(decisions, onSelect) {
   el('td', { className: 'nowrap' }, who(d.activatedBy, d.source)),
   el('td', {}, d.reason || '—'),
   el('td', {}, el('span', { className: 'badge source' }, sourceLabel(d.source))),
-  el('td', {}, d.conflict
-    ? el('span', { className: 'badge conflict', title: '新发布的程序包带有不同的规则表，需要管理员选择' }, '发布冲突')
-    : el('span', { className: 'badge ok' }, '正常')))));
+  el('td', { className: 'nowrap', dataset: { field: 'status' } },
+    d.conflict ? el('span', { className: 'badge conflict', title: '新发布的程序包带有不同的规则表，需要管理员选择' }, '发布冲突') : null,
+    d.proposalPending ? el('span', { className: 'badge pending', title: '有一项修改须由另一名规则管理员审批' }, '待审批') : null,
+    d.conflict || d.proposalPending ? null : el('span', { className: 'badge ok' }, '正常')))));
   if (!decisions.length) {
     fill(body, el('tr', {}, el('td', { colspan: '8' }, '（没有决策规则）')));
   }

@@ -4,13 +4,9 @@ import { el, fill, formatTime, hide, show, showError } from '/common/dom.js';
 import { handleError } from '/common/page.js';
 import { rules } from './api.js';
 import { changedCasesView } from './check.js';
-import { $, busy, fact, person, state, steps, versionLabel } from './context.js';
+import { $, busy, fact, pendingProposal, person, state, steps, versionLabel } from './context.js';
 
 const PROPOSAL_STATUS = { PROPOSED: '待审批', APPROVED: '已批准并生效', REJECTED: '已驳回' };
-
-function pendingProposal() {
-  return ((state.detail && state.detail.proposals) || []).find((p) => p.status === 'PROPOSED');
-}
 
 export function renderProposals(detail) {
   const proposals = detail.proposals || [];
@@ -28,6 +24,8 @@ export function renderProposals(detail) {
     // what the approver approves: the cases whose results change, as the proposer saw them at the check
     fill($('proposal-cases'), (pending.changedCases || []).length ? changedCasesView(pending.changedCases, 'proposal-changed-cases') : null);
     const own = pending.proposedBy === state.userId;
+    // only rule administrators decide; others (auditors) read what awaits the decision
+    $('proposal-decision').hidden = !state.changesRules;
     $('proposal-approve').hidden = own;
     $('proposal-own').hidden = !own;
     show($('proposal-panel'));

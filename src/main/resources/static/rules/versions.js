@@ -6,7 +6,7 @@ import { NotLoggedIn } from '/common/errors.js';
 import { rules } from './api.js';
 import { closeChange } from './change.js';
 import { changedCasesView, count } from './check.js';
-import { $, PROPOSED_TEXT, answeredVersion, busy, message, state, steps, who } from './context.js';
+import { $, PROPOSED_TEXT, answeredVersion, busy, mayProposeChange, message, state, steps, who } from './context.js';
 import { sourceLabel } from './format.js';
 import { showVersion } from './table.js';
 
@@ -37,7 +37,7 @@ export function renderVersions(detail) {
           download: `${detail.key}-v${v.version}.dmn`,
         }, '下载'),
         ' ',
-        isActive ? null : el('button', {
+        isActive || !mayProposeChange() ? null : el('button', {
           type: 'button',
           className: 'small rollback-button',
           dataset: { version: String(v.version) },

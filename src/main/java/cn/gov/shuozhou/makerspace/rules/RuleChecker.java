@@ -54,7 +54,8 @@ import org.xml.sax.SAXParseException;
  * constructs without a bound, time per regression case), any expression language other than FEEL (on any element),
  * FEEL external (Java) functions, a different set of decision keys, an input or output that the
  * packaged table has removed or renamed, an invalid {@code camunda:historyTimeToLive}, a table the
- * DMN engine cannot parse, and a table that fails to evaluate on one of its regression cases.
+ * DMN engine cannot parse, a cell that is not valid FEEL ({@link FeelCells}), and a table that fails to
+ * evaluate on one of its regression cases.
  *
  * <p>A decision without {@code camunda:historyTimeToLive} gets the packaged decision's value, with
  * a warning (the engine refuses decisions without one).
@@ -178,7 +179,15 @@ public final class RuleChecker {
       return RuleCheck.refused(errors, warnings);
     }
 
-    // 7. Regression cases, each within the time limit on the new table; then the active table against the new one.
+    // 7. Every cell is valid FEEL and reads only names the table knows: one message per cell, before any case runs.
+    Set<String> caseInputs = new LinkedHashSet<>();
+    packaged.cases().cases().forEach(decisionCase -> caseInputs.addAll(decisionCase.inputs().keySet()));
+    errors.addAll(FeelCells.check(candidate, caseInputs));
+    if (!errors.isEmpty()) {
+      return RuleCheck.refused(errors, warnings);
+    }
+
+    // 8. Regression cases, each within the time limit on the new table; then the active table against the new one.
     List<CaseEvaluation> candidateRuns = new ArrayList<>();
     DmnDecision decision = runner.dmnEngine().parseDecision(packaged.key(), candidate);
     for (DecisionCase decisionCase : packaged.cases().cases()) {

@@ -1,6 +1,7 @@
 package cn.gov.shuozhou.makerspace.rules;
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
+import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.Capability;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.UserNames.Person;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -69,6 +71,17 @@ public class RuleController {
     reader();
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return rules.people();
+  }
+
+  /**
+   * {@code GET /api/rules/access}: whether the caller may change rules ({@code changesRules}), so that the
+   * rule page offers 编辑, 上传, 回滚 and the decisions only to those the server lets change them.
+   */
+  @GetMapping("/access")
+  public Map<String, Boolean> access(@RequestParam Map<String, String> parameters) {
+    Caller caller = AccessPolicy.require(identity, Capability.READ_RULES);
+    Inputs.onlyParameters(parameters, Set.of());
+    return Map.of("changesRules", caller.may(Capability.CHANGE_RULES));
   }
 
   @GetMapping("/{key}")

@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.rules;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
+import cn.gov.shuozhou.makerspace.common.ReadableValues;
 import cn.gov.shuozhou.makerspace.common.UserNames;
 import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +89,15 @@ public class RuleService {
     for (PackagedRule rule : packaged.all()) {
       Optional<DecisionDefinition> latest = versions.latest(rule.key());
       boolean conflict = records.openConflict(rule.key()).isPresent();
+      boolean pending = proposals.pending(rule.key()).isPresent();
       if (latest.isEmpty()) {
         summaries.add(new RuleSummary(rule.key(), RuleTables.name(rule.xml(), rule.key()), null, null, null, null,
-            null, conflict));
+            null, conflict, pending));
         continue;
       }
       RuleVersion active = version(latest.get(), records.versions(rule.key()));
       summaries.add(new RuleSummary(rule.key(), latest.get().getName(), active.version(), active.activatedAt(),
-          active.activatedBy(), active.reason(), active.source(), conflict));
+          active.activatedBy(), active.reason(), active.source(), conflict, pending));
     }
     return summaries;
   }
@@ -273,11 +276,23 @@ public class RuleService {
     return view(proposals.find(key, id).orElseThrow());
   }
 
+  /**
+   * One change at a time: while a proposal of the rule awaits its approval, no other change of the
+   * rule is proposed or activated (409 naming the pending proposal: who, when, why).
+   */
   private void requireNoPendingProposal(String key) {
-    if (proposals.pending(key).isPresent()) {
-      throw RuleException.conflict("key", "PROPOSAL_PENDING", "决策「" + key
-          + "」有一项待审批的法定参数变更提案：请先由另一名规则管理员审批或驳回，再提出新的变更");
-    }
+    proposals.pending(key).ifPresent(pending -> {
+      throw RuleException.conflict("key", "PROPOSAL_PENDING", "决策「" + key + "」已有一项待审批的修改（"
+          + person(pending.proposedBy()) + "于" + ReadableValues.dateTime(Date.from(pending.proposedAt()))
+          + "提出，修改原因：" + pending.reason() + "）：请先由另一名规则管理员审批或驳回该修改，再提出新的修改");
+    });
+  }
+
+  /** A user as the page names them: 规则管理员一（ruleadmin1）, or the id of a user without a name. */
+  private String person(String userId) {
+    return WithoutAuthorization.call(engine, () -> UserNames.named(engine.getIdentityService(), List.of(userId)))
+        .stream().findFirst().filter(named -> !named.label().equals(userId))
+        .map(named -> named.label() + "（" + userId + "）").orElse(userId);
   }
 
   private Proposal pendingProposal(String key, String proposalId) {

@@ -9,7 +9,7 @@ public final class RuleViews {
 
   private RuleViews() {}
 
-  /** One line of {@code GET /api/rules}. */
+  /** One line of {@code GET /api/rules}; {@code proposalPending}: a proposal awaits a second rule administrator. */
   public record RuleSummary(
       String key,
       String name,
@@ -18,7 +18,8 @@ public final class RuleViews {
       String activatedBy,
       String reason,
       String source,
-      boolean conflict) {}
+      boolean conflict,
+      boolean proposalPending) {}
 
   /** A deployed version of a rule. {@code source}: release, rule-admin or rollback. */
   public record RuleVersion(

@@ -218,13 +218,45 @@ class RuleCheckerTest {
 
   @Test
   void aTableThatFailsToEvaluateACaseIsRefused() {
-    String xml = PackagedDecisions.xml(ARTICLE4).replace(
-        "<inputEntry id=\"rule-area-other-in-totalArea\">\n          <text>&lt; 200, null</text>",
-        "<inputEntry id=\"rule-area-other-in-totalArea\">\n          <text>&lt; 200 +* , null</text>");
-    assertThat(xml).isNotEqualTo(PackagedDecisions.xml(ARTICLE4));
-    RuleCheck check = check(xml);
+    // valid FEEL whose value the table's type refuses when evaluated: text as the whole number of days
+    String policy = "certification-policy";
+    String xml = PackagedDecisions.xml(policy).replace(
+        "<outputEntry id=\"rule-current-out-publicityWorkingDays\">\n          <text>5</text>",
+        "<outputEntry id=\"rule-current-out-publicityWorkingDays\">\n          <text>\"五\"</text>");
+    assertThat(xml).isNotEqualTo(PackagedDecisions.xml(policy));
+    RuleCheck check = checker.check(RuleFixtures.packaged(policy), null, xml);
     assertRefused(check, "CASE_FAILED", "回归用例", "求值失败");
     assertThat(check.failedCases()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"&gt;=", "&gt;= 抽象"})
+  void aCellThatIsNotValidFeelIsNamedOnceByRuleAndColumnBeforeAnyCaseRuns(String cell) {
+    RuleCheck check = check(areaCell(cell));
+    assertThat(check.accepted()).isFalse();
+    assertThat(check.failedCases()).as("no case ran").isEmpty();
+    assertThat(check.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo("FEEL_INVALID");
+      assertThat(error.message()).startsWith("第3条规则「可自主支配场地面积」列的单元格「" + cell.replace("&gt;", ">") + "」不是有效的FEEL条件")
+          .doesNotContainPattern("Exception|Expected|failed|parse");
+    });
+  }
+
+  @Test
+  void cellsMayReadTheTablesInputsAndCallFunctionsOfSeveralWords() {
+    RuleCheck check = check(areaCell("&lt; 200, null, &lt; publicServiceArea, &gt; string length(\"抽象\")"));
+    assertThat(check.errors()).isEmpty();
+    assertThat(FeelCells.names("date and time(\"x\") < policy.validityYears and not(hostType) or 抽象 > 1"))
+        .containsExactly("policy", "hostType", "抽象");
+  }
+
+  /** The article 4 table with the condition on the area of rule 3 ({@code rule-area-other}) replaced by {@code cell}. */
+  private static String areaCell(String cell) {
+    String xml = PackagedDecisions.xml(ARTICLE4).replace(
+        "<inputEntry id=\"rule-area-other-in-totalArea\">\n          <text>&lt; 200, null</text>",
+        "<inputEntry id=\"rule-area-other-in-totalArea\">\n          <text>" + cell + "</text>");
+    assertThat(xml).isNotEqualTo(PackagedDecisions.xml(ARTICLE4));
+    return xml;
   }
 
   @Test

@@ -1,0 +1,181 @@
+package cn.gov.shuozhou.makerspace.rules.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
+import cn.gov.shuozhou.makerspace.support.Browser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * What the rule page ({@code /rules/}) offers and says, in Chromium: a change only to those who may
+ * make it (the auditor reads), not while a proposal of the rule awaits its approval, and a refused
+ * check as one Chinese line per problem (a cell that is not FEEL named by rule and column; a table
+ * past a limit said once).
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (see {@link Browser}).
+ */
+class RuleChangeOfferBrowserTest extends AbstractHttpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEY = "article4-eligibility";
+  private static final String NAME = "众创空间认定条件（第四条）";
+  private static final String AREA_CELL = "<inputEntry id=\"rule-area-other-in-totalArea\">\n          <text>&lt; 200, null</text>";
+
+  private Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void closeBrowserAndWithdrawProposals() throws IOException {
+    if (browser != null) {
+      browser.close();
+    }
+    // Test classes of the same configuration share one application: leave no proposal pending.
+    for (JsonNode proposal : JSON.readTree(rulesApi("ruleadmin1", "GET", "/" + KEY, null).body()).get("proposals")) {
+      if (proposal.get("status").asText().equals("PROPOSED")) {
+        rulesApi("ruleadmin1", "POST", "/" + KEY + "/proposals/" + proposal.get("proposalId").asText() + "/reject",
+            "{\"reason\": \"浏览器测试结束\"}");
+      }
+    }
+  }
+
+  @Test
+  void anAuditorReadsTheRuleAndIsNotOfferedToChangeIt() {
+    openRule("auditor1");
+    browser.visible(By.cssSelector("#version-history tbody tr"));
+    assertThat(browser.driver().findElement(By.id("edit-button")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElement(By.id("upload-label")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElements(By.cssSelector(".rollback-button"))).isEmpty();
+    assertThat(browser.driver().findElement(By.id("download-active")).isDisplayed()).isTrue();
+
+    // a rule administrator on the same page, after the auditor signed out, is offered both
+    browser.click(By.id("logout-button"));
+    openRule("ruleadmin1");
+    assertThat(browser.visible(By.id("edit-button")).getText()).isEqualTo("编辑");
+    assertThat(browser.visible(By.id("upload-label")).getText()).contains("上传");
+  }
+
+  @Test
+  void aCellThatIsNotFeelIsNamedOnceByItsRuleAndColumn() {
+    openRule("ruleadmin1");
+    browser.click(By.id("edit-button"));
+    replaceCell(By.cssSelector("#dmn-editor td[data-element-id='rule-area-other-in-totalArea']"), ">=");
+    browser.click(By.id("check-button"));
+    browser.withText(By.id("check-summary"), "检查未通过，不能启用");
+    List<WebElement> errors = browser.driver().findElements(By.cssSelector("#check-errors li"));
+    assertThat(errors).singleElement().satisfies(error -> assertThat(error.getText())
+        .contains("第3条规则「可自主支配场地面积」列的单元格「>=」不是有效的FEEL条件"));
+    String result = browser.driver().findElement(By.id("check-result")).getText();
+    assertThat(result).doesNotContain("Exception").doesNotContain("Expected").doesNotContain("回归用例");
+    assertThat(browser.latinWordsOnPage()).isEmpty();
+    assertThat(browser.driver().findElement(By.id("activate-form")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void aTablePastALimitIsRefusedWithEachProblemSaidOnce() throws IOException {
+    String tooLong = "&lt; " + "1+".repeat(520) + "1, null";
+    Path file = Files.createTempFile("article4-long-", ".dmn");
+    try {
+      Files.writeString(file, activeXml().replace(AREA_CELL, AREA_CELL.replace("&lt; 200, null", tooLong)),
+          StandardCharsets.UTF_8);
+      openRule("ruleadmin1");
+      browser.present(By.id("upload-input")).sendKeys(file.toAbsolutePath().toString());
+      browser.withText(By.id("upload-block"), file.getFileName().toString());
+      browser.click(By.id("check-button"));
+      browser.withText(By.id("check-summary"), "检查未通过，不能启用");
+      String result = browser.driver().findElement(By.id("check-result")).getText();
+      assertThat(result.split("超过上限 1000 个字符", -1)).as(result).hasSize(2);
+      assertThat(browser.driver().findElements(By.cssSelector("#check-errors li"))).hasSize(1);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void aRuleWithAPendingProposalSaysSoInTheListAndBeforeAnyEditing() throws IOException {
+    String xml = activeXml().replace(AREA_CELL, AREA_CELL.replace("200", "300"));
+    HttpResponse<String> proposed = rulesApi("ruleadmin1", "POST", "/" + KEY + "/activate", JSON.writeValueAsString(
+        Map.of("xml", xml, "reason", "面积门槛调整为300平方米", "confirmChangedCases", true)));
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
+
+    openRule("ruleadmin2");
+    assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='" + KEY + "'] [data-field='status']"))
+        .getText()).isEqualTo("待审批");
+    assertThat(browser.visible(By.id("change-blocked")).getText())
+        .contains("待审批的修改").contains("规则管理员一（ruleadmin1）").contains("审批或驳回后，才能提出新的修改");
+    assertThat(browser.driver().findElement(By.id("edit-button")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElement(By.id("upload-label")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElements(By.cssSelector(".rollback-button"))).isEmpty();
+    // the proposal itself is decided on the page as before
+    assertThat(browser.visible(By.id("proposal-approve")).isDisplayed()).isTrue();
+    assertThat(browser.driver().findElement(By.cssSelector("#decision-list tr[data-key='first-review-routing'] [data-field='status']"))
+        .getText()).isEqualTo("正常");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Signs in on the rule page as {@code user} and opens Art. 4. */
+  private void openRule(String user) {
+    if (!browser.driver().getCurrentUrl().contains("/rules/")) {
+      browser.open(uri("/rules/").toString());
+    }
+    WebElement name = browser.visible(By.id("login-username"));
+    name.clear();
+    name.sendKeys(user);
+    browser.driver().findElement(By.id("login-password")).sendKeys(user);
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), user);
+    browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
+    browser.withText(By.id("detail-name"), NAME);
+  }
+
+  /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
+  private void replaceCell(By cell, String text) {
+    WebElement td = browser.present(cell);
+    browser.scrollIntoView(td);
+    WebElement editable = td.findElement(By.cssSelector("[contenteditable='true']"));
+    editable.click();
+    editable.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+    editable.sendKeys(text);
+    browser.await().until(driver -> td.getText().strip().equals(text));
+  }
+
+  private String activeXml() {
+    HttpResponse<String> xml = rulesApi("ruleadmin1", "GET", "/" + KEY + "/xml", null);
+    assertThat(xml.statusCode()).isEqualTo(200);
+    assertThat(xml.body()).contains(AREA_CELL);
+    return xml.body();
+  }
+
+  private HttpResponse<String> rulesApi(String user, String method, String path, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/rules" + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+    return send(request);
+  }
+}
