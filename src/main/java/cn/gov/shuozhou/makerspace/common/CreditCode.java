@@ -5,7 +5,7 @@ public final class CreditCode {
 
   public static final int LENGTH = 18;
   /** What follows "统一社会信用代码（creditCode）" when a code is invalid. */
-  public static final String DEFECT = "无效：应为18位数字或大写字母（不含I、O、S、V、Z），且校验位符合GB 32100-2015";
+  public static final String DEFECT = "无效：应为18位数字或大写字母（不含I、O、S、V、Z），且最后一位校验码须正确";
   /** The refusal of an invalid {@code creditCode}, wherever one is entered. */
   public static final String INVALID = "统一社会信用代码（creditCode）" + DEFECT;
 

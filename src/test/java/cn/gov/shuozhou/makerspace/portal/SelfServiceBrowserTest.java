@@ -56,6 +56,14 @@ class SelfServiceBrowserTest extends AbstractMailHttpTest {
     type("reg-phone", "13903491234");
     type("reg-email", email);
     new Select(browser.visible(By.id("reg-county"))).selectByVisibleText("怀仁市");
+    // a wrong check character: said at the field in words an applicant reads, nothing registered
+    String wrong = creditCode.substring(0, 17) + (creditCode.endsWith("0") ? "1" : "0");
+    type("reg-creditCode", wrong);
+    browser.click(By.id("register-submit"));
+    String refusal = browser.visible(By.id("reg-creditCode-field-error")).getText();
+    assertThat(refusal).contains("最后一位校验码须正确");
+    assertThat(Browser.latinWords(refusal)).isEmpty();
+    type("reg-creditCode", creditCode);
     // a double click on 获取验证码: one code is sent, and it is the one that works
     new Actions(browser.driver()).doubleClick(browser.visible(By.id("register-submit"))).perform();
     browser.withText(By.id("confirm-sent"), "验证码已发送到");
