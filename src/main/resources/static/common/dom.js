@@ -114,3 +114,15 @@ export async function whileBusy(button, action) {
     button.disabled = false;
   }
 }
+
+/**
+ * Moves the keyboard focus to what took the place of the control that had it (a confirmation after
+ * the form was sent): left alone, focus falls to the page's body and a keyboard or screen reader
+ * user starts again from the top.
+ */
+export function focusOn(node) {
+  if (!node.hasAttribute('tabindex')) {
+    node.setAttribute('tabindex', '-1');
+  }
+  node.focus();
+}

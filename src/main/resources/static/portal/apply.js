@@ -6,7 +6,7 @@
 
 import { request } from '/common/session.js';
 import { NotLoggedIn, asError } from '/common/errors.js';
-import { el, fill, hide, show, showError, whileBusy } from '/common/dom.js';
+import { el, fill, focusOn, hide, show, showError, whileBusy } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
@@ -100,6 +100,7 @@ async function file(form) {
         el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),
       el('button', { type: 'button', onClick: () => window.location.reload() }, '返回我的申请'));
     show($('apply-done'));
+    focusOn($('apply-done'));
     state.onFiled(); // 我的申请 above lists the new case at once
   } catch (e) {
     if (e instanceof NotLoggedIn) {

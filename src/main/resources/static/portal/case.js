@@ -8,7 +8,7 @@
 // (GET/POST /api/my/tasks/{taskId}), each with the upload of its materials (materials.js).
 
 import { request } from '/common/session.js';
-import { el, fill, formatTime, hide, show } from '/common/dom.js';
+import { el, fill, focusOn, formatTime, hide, show } from '/common/dom.js';
 import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
@@ -220,6 +220,7 @@ async function taskCard(task, application) {
       await render(await load());
       fill($('global-message'), el('div', { className: 'message ok' }, `“${task.name}”已提交。`));
       show($('global-message'));
+      focusOn($('global-message'));
     } catch (e) {
       handleError(e);
     }

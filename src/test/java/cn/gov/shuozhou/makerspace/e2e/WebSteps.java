@@ -416,6 +416,8 @@ final class WebSteps {
     checkPage("apply", "document");
     browser.click(By.id("apply-submit"));
     String number = browser.visible(By.cssSelector("#apply-done .apply-number")).getText();
+    assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).as("the keyboard's place: the confirmation")
+        .isEqualTo("apply-done");
     assertThat(browser.driver().findElement(By.id("apply-done")).getText())
         .contains("已随申请提交的材料（" + required.size() + " 份）");
     screenshot("applied");
@@ -557,6 +559,8 @@ final class WebSteps {
     checkPage(name, "portal-" + task.getTaskDefinitionKey(), "#task-" + task.getId());
     browser.click(By.cssSelector("#task-" + task.getId() + " button[type='submit']"));
     browser.withText(By.id("global-message"), "已提交");
+    assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).as("the keyboard's place: the confirmation")
+        .isEqualTo("global-message");
     screenshot(name + "-submitted");
     browser.await().until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
   }
