@@ -61,7 +61,7 @@ class LettersProcessTest extends AbstractProcessTest {
     assertThat(receipt.documentNumber()).matches("朔科创字〔2026〕\\d+号");
     assertThat(receipt.issuedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
     assertText(receipt, List.of(
-        "贵单位于2026年3月2日提交的“朔城创客之家”朔州市众创空间认定申请收悉。经审查，本局决定予以受理，申请编号为" + n + "。",
+        "贵单位提交的“朔城创客之家”朔州市众创空间认定申请收悉，申请材料齐全。经审查，本局决定予以受理，申请编号为" + n + "。",
         "本局将依照《朔州市众创空间认定和管理办法》第五条规定的程序组织初审、实地考察和专家评审，经研究并网上公示后作出认定决定。"
             + "办理进度可在“我的申请”中查询。"));
 
@@ -116,6 +116,26 @@ class LettersProcessTest extends AbstractProcessTest {
         "请于2026年3月16日前（含当日）登录本系统“我的申请”页面补正申请材料，也可以撤回申请；逾期未补正的，申请失效。"));
     assertThat(LetterText.renderPng(archive.pdf(letter.id()), "letter-supplement-notice")).as("ink on the page")
         .isGreaterThan(0.003);
+  }
+
+  /** 补正 comes before 受理: the receipt is issued once the application is complete, and only once. */
+  @Test
+  void theReceiptComesWhenTheApplicationIsCompleteAndOnlyOnce() {
+    ProcessInstance pi = returnedForSupplement();
+    assertThat(archive.ofApplication(pi.getBusinessKey())).extracting(LetterSummary::kind)
+        .as("asked to supplement: not accepted yet").doesNotContain(LetterKind.ACCEPTANCE_RECEIPT);
+    Map<String, Object> corrected = new HashMap<>(runtime.getVariables(pi.getId(), APPLICATION_FIELDS));
+    corrected.put(TOTAL_AREA, 260.0);
+    corrected.put(PUBLIC_SERVICE_AREA, 240.0);
+    complete(pi.getId(), TASK_SUPPLEMENT, corrected);
+    only(pi.getBusinessKey(), LetterKind.ACCEPTANCE_RECEIPT);
+
+    // the first review returns it and it is supplemented again: accepted already, no second receipt
+    complete(pi.getId(), TASK_FIRST_REVIEW, Map.of(FIRST_REVIEW_DECISION, "return", FIRST_REVIEW_COMMENT, "请补充租赁合同"));
+    runDueJobs(pi.getId());
+    complete(pi.getId(), TASK_SUPPLEMENT, corrected);
+    assertThat(task(pi.getId(), TASK_FIRST_REVIEW)).isNotNull();
+    only(pi.getBusinessKey(), LetterKind.ACCEPTANCE_RECEIPT);
   }
 
   @Test
@@ -256,7 +276,7 @@ class LettersProcessTest extends AbstractProcessTest {
     return file(application);
   }
 
-  /** An application that misses Art. 4 (too small) and waits at 补正申请材料 with its receipt and notice issued. */
+  /** An application that misses Art. 4 (too small) and waits at 补正申请材料 with its notice issued (no receipt yet). */
   private ProcessInstance returnedForSupplement() {
     Map<String, Object> small = Applications.valid("shuocheng");
     small.put(TOTAL_AREA, 150.0);
