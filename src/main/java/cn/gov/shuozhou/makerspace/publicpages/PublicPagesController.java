@@ -128,15 +128,11 @@ public class PublicPagesController {
   @GetMapping("/public/registry/{certificateNumber}")
   public String space(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters,
       Model model, HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, Set.of(), model, response);
+    Optional<String> refused = refusal(certificateNumber, parameters, model, response);
     if (refused.isPresent()) {
       return refused.get();
     }
-    Optional<Certificate> found = registry.find(certificateNumber);
-    if (found.isEmpty()) {
-      return certificateNotFound(model, response, certificateNumber);
-    }
-    model.addAttribute("entry", Entry.of(found.get(), EngineClock.today()));
+    model.addAttribute("entry", Entry.of(registry.find(certificateNumber).orElseThrow(), EngineClock.today()));
     model.addAttribute("grades", assessments.of(certificateNumber).stream()
         .map(r -> new Grade(r.reportYear(), GRADES.getOrDefault(r.grade(), r.grade()), r.assessedOn())).toList());
     // the certificate PDF (letters/LettersController), for certificates issued since letters exist
@@ -151,19 +147,23 @@ public class PublicPagesController {
   @GetMapping("/public/registry/{certificateNumber}/certificate")
   public Object certificateFile(@PathVariable String certificateNumber, @RequestParam Map<String, String> parameters,
       Model model, HttpServletResponse response) {
-    Optional<String> refused = exactly(parameters, Set.of(), model, response);
+    Optional<String> refused = refusal(certificateNumber, parameters, model, response);
     if (refused.isPresent()) {
       return refused.get();
     }
-    Optional<Certificate> found = registry.find(certificateNumber);
-    if (found.isEmpty()) {
-      return certificateNotFound(model, response, certificateNumber);
-    }
-    if (found.get().status() == CertificateStatus.REVOKED) {
-      return certificateVoid(model, response, certificateNumber, ReadableValues.date(found.get().statusChangedOn()));
+    Certificate certificate = registry.find(certificateNumber).orElseThrow();
+    if (certificate.status() == CertificateStatus.REVOKED) {
+      return certificateVoid(model, response, certificateNumber, ReadableValues.date(certificate.statusChangedOn()));
     }
     return letters.certificate(certificateNumber).<Object>map(file -> LetterDownload.of(letters, file))
         .orElseGet(() -> certificateFileNotFound(model, response, certificateNumber));
+  }
+
+  /** The page refusing a request for certificate {@code number}: an undeclared parameter (400), a number not in the registry (404). */
+  private Optional<String> refusal(String number, Map<String, String> parameters, Model model,
+      HttpServletResponse response) {
+    return exactly(parameters, Set.of(), model, response).or(() -> registry.find(number).isPresent() ? Optional.empty()
+        : Optional.of(certificateNotFound(model, response, number)));
   }
 
   /** 公告: the decisions the measures make public: certifications, 优秀 spaces of each year, revocations. */

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -138,10 +137,10 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     String labels = editor.getText() + "\n" + header;
     assertThat(labels).contains("当").contains("则").contains("备注")
         .doesNotContain("Hit Policy").doesNotContain("When").doesNotContain("Then").doesNotContain("Annotations");
-    replaceCell(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']"), "< 300, null");
-    replaceCell(By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-out-message']"),
+    RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']"), "< 300, null");
+    RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-out-message']"),
         "\"可自主支配场地面积不足：非大专院校众创空间不低于300平方米\"");
-    replaceCell(By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']"), "其他众创空间面积不足300平方米");
+    RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']"), "其他众创空间面积不足300平方米");
     browser.withText(By.id("editor-status"), "已修改");
     assertColumnTypesInChinese("#dmn-editor");
     assertLogoCoversNoCell("#dmn-editor");
@@ -372,16 +371,6 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     return browser.visible(By.cssSelector("#" + id + " .running-summary")).getText();
   }
 
-  /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
-  private void replaceCell(By cell, String text) {
-    WebElement td = browser.present(cell);
-    browser.scrollIntoView(td);
-    WebElement editable = td.findElement(By.cssSelector("[contenteditable='true']"));
-    editable.click();
-    editable.sendKeys(Keys.chord(Keys.CONTROL, "a"));
-    editable.sendKeys(text);
-    browser.await().until(driver -> td.getText().strip().equals(text));
-  }
 
   // ------------------------------------------------------------------ REST helpers
 
@@ -403,14 +392,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
   /** Logs out on the page and in again as {@code user}, then opens the rule under test. */
   private void switchUser(String user) {
     browser.click(By.id("logout-button"));
-    WebElement name = browser.visible(By.id("login-username"));
-    name.clear(); // the form keeps the previous user's name
-    name.sendKeys(user);
-    browser.driver().findElement(By.id("login-password")).sendKeys(user);
-    browser.click(By.id("login-submit"));
-    browser.withText(By.id("user-name"), user);
-    browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
-    browser.withText(By.id("detail-name"), NAME);
+    RulePage.signInAndOpen(browser, user, KEY, NAME);
   }
 
   private HttpResponse<String> rulesApi(String user, String method, String path, String json) {

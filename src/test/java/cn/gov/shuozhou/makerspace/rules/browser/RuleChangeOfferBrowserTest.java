@@ -7,19 +7,16 @@ import cn.gov.shuozhou.makerspace.support.Browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -50,9 +47,9 @@ class RuleChangeOfferBrowserTest extends AbstractHttpTest {
       browser.close();
     }
     // Test classes of the same configuration share one application: leave no proposal pending.
-    for (JsonNode proposal : JSON.readTree(rulesApi("ruleadmin1", "GET", "/" + KEY, null).body()).get("proposals")) {
+    for (JsonNode proposal : JSON.readTree(api("ruleadmin1").get("/api/rules/" + KEY).body()).get("proposals")) {
       if (proposal.get("status").asText().equals("PROPOSED")) {
-        rulesApi("ruleadmin1", "POST", "/" + KEY + "/proposals/" + proposal.get("proposalId").asText() + "/reject",
+        api("ruleadmin1").post("/api/rules/" + KEY + "/proposals/" + proposal.get("proposalId").asText() + "/reject",
             "{\"reason\": \"浏览器测试结束\"}");
       }
     }
@@ -78,7 +75,7 @@ class RuleChangeOfferBrowserTest extends AbstractHttpTest {
   void aCellThatIsNotFeelIsNamedOnceByItsRuleAndColumn() {
     openRule("ruleadmin1");
     browser.click(By.id("edit-button"));
-    replaceCell(By.cssSelector("#dmn-editor td[data-element-id='rule-area-other-in-totalArea']"), ">=");
+    RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td[data-element-id='rule-area-other-in-totalArea']"), ">=");
     browser.click(By.id("check-button"));
     browser.withText(By.id("check-summary"), "检查未通过，不能启用");
     List<WebElement> errors = browser.driver().findElements(By.cssSelector("#check-errors li"));
@@ -113,7 +110,7 @@ class RuleChangeOfferBrowserTest extends AbstractHttpTest {
   @Test
   void aRuleWithAPendingProposalSaysSoInTheListAndBeforeAnyEditing() throws IOException {
     String xml = activeXml().replace(AREA_CELL, AREA_CELL.replace("200", "300"));
-    HttpResponse<String> proposed = rulesApi("ruleadmin1", "POST", "/" + KEY + "/activate", JSON.writeValueAsString(
+    HttpResponse<String> proposed = api("ruleadmin1").post("/api/rules/" + KEY + "/activate", JSON.writeValueAsString(
         Map.of("xml", xml, "reason", "面积门槛调整为300平方米", "confirmChangedCases", true)));
     assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(202);
 
@@ -138,44 +135,13 @@ class RuleChangeOfferBrowserTest extends AbstractHttpTest {
     if (!browser.driver().getCurrentUrl().contains("/rules/")) {
       browser.open(uri("/rules/").toString());
     }
-    WebElement name = browser.visible(By.id("login-username"));
-    name.clear();
-    name.sendKeys(user);
-    browser.driver().findElement(By.id("login-password")).sendKeys(user);
-    browser.click(By.id("login-submit"));
-    browser.withText(By.id("user-name"), user);
-    browser.click(By.cssSelector("#decision-list tr[data-key='" + KEY + "']"));
-    browser.withText(By.id("detail-name"), NAME);
-  }
-
-  /** Replaces the text of a dmn-js cell as a person does: click, select all, type. */
-  private void replaceCell(By cell, String text) {
-    WebElement td = browser.present(cell);
-    browser.scrollIntoView(td);
-    WebElement editable = td.findElement(By.cssSelector("[contenteditable='true']"));
-    editable.click();
-    editable.sendKeys(Keys.chord(Keys.CONTROL, "a"));
-    editable.sendKeys(text);
-    browser.await().until(driver -> td.getText().strip().equals(text));
+    RulePage.signInAndOpen(browser, user, KEY, NAME);
   }
 
   private String activeXml() {
-    HttpResponse<String> xml = rulesApi("ruleadmin1", "GET", "/" + KEY + "/xml", null);
+    HttpResponse<String> xml = api("ruleadmin1").get("/api/rules/" + KEY + "/xml");
     assertThat(xml.statusCode()).isEqualTo(200);
     assertThat(xml.body()).contains(AREA_CELL);
     return xml.body();
-  }
-
-  private HttpResponse<String> rulesApi(String user, String method, String path, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/rules" + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    }
-    return send(request);
   }
 }
