@@ -1,21 +1,54 @@
 package cn.gov.shuozhou.makerspace.publicpages;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** How a public page refuses what it cannot show: a 400 page naming the field, or a 404 (410) page naming the number. */
 final class PageParameters {
 
   private PageParameters() {}
 
-  /** The refusal page when {@code parameters} holds a name not {@code declared}; empty when all are. */
+  /**
+   * What messengers and share buttons append to a link they pass on (微信: {@code from},
+   * {@code isappinstalled}; campaign tags {@code utm_*}): a citizen following a shared link is led to
+   * the page without them, not refused.
+   */
+  static final Set<String> SHARING = Set.of("from", "isappinstalled", "utm_source", "utm_medium", "utm_campaign",
+      "utm_term", "utm_content");
+
+  /**
+   * The refusal page when {@code parameters} holds a name not {@code declared}; empty when all are. A
+   * page read (GET) whose only extra names are {@link #SHARING}'s is redirected to its own address without them.
+   */
   static Optional<String> exactly(Map<String, String> parameters, Set<String> declared, Model model,
       HttpServletResponse response) {
-    return parameters.keySet().stream().filter(name -> !declared.contains(name)).findFirst()
-        .map(name -> refuse(model, response, name, "未知参数：" + name));
+    Set<String> undeclared = parameters.keySet().stream().filter(name -> !declared.contains(name))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (undeclared.isEmpty()) {
+      return Optional.empty();
+    }
+    HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    if (SHARING.containsAll(undeclared) && "GET".equals(request.getMethod())) {
+      UriComponentsBuilder page = ServletUriComponentsBuilder.fromRequest(request);
+      undeclared.forEach(name -> page.replaceQueryParam(name));
+      UriComponents shared = page.build(true);
+      // redirect: is relative to the application, whose path the request's has before it
+      String path = shared.getPath().substring(request.getContextPath().length());
+      return Optional.of("redirect:" + path + (shared.getQuery() == null ? "" : "?" + shared.getQuery()));
+    }
+    String name = undeclared.iterator().next();
+    return Optional.of(refuse(model, response, name, "未知参数：" + name));
   }
 
   static String refuse(Model model, HttpServletResponse response, String field, String message) {

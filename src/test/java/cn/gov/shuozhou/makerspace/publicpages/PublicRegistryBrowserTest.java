@@ -127,6 +127,13 @@ class PublicRegistryBrowserTest extends AbstractHttpTest {
       browser.withText(By.tagName("main"), revoked.certificateNumber());
       assertThat(send(HttpRequest.newBuilder(uri("/public/registry/" + valid.certificateNumber() + "/certificate?x=1"))
           .GET()).statusCode()).as("an undeclared parameter").isEqualTo(400);
+      // a link passed on in a messenger, which appends its own parameters, leads to the page itself
+      browser.open(uri("/public/registry/" + valid.certificateNumber() + "?from=singlemessage&isappinstalled=0").toString());
+      browser.withText(By.tagName("main"), tag + "创客空间");
+      assertThat(browser.driver().getCurrentUrl()).endsWith("/public/registry/" + valid.certificateNumber());
+      browser.open(uri("/public/registry?status=valid&utm_source=wechat").toString());
+      browser.withText(By.id("registry"), tag + "创客空间");
+      assertThat(browser.driver().getCurrentUrl()).endsWith("/public/registry?status=valid");
       browser.open(uri("/public/verify?number=SZZC-1999-999").toString());
       assertThat(browser.withText(By.id("verdict"), "未查到").getText()).contains("SZZC-1999-999");
       browser.open(uri("/public/verify?number=ZC-0000-NOPE").toString());
