@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -48,8 +49,19 @@ class OrganisationAccountsPageBrowserTest extends AbstractHttpTest {
     assertThat(api(user).get("/api/my/applications").statusCode()).as("not yet disabled").isEqualTo(200);
     browser.click(By.cssSelector(row + " button.cancel-disable"));
     browser.click(By.cssSelector(row + " button.disable"));
-    browser.click(By.cssSelector(row + " button.confirm-disable"));
+    // a double click on 确认停用, as a hurried hand does: one request, no refusal beside the answer
+    browser.js("""
+        const counted = window.fetch;
+        window.disables = 0;
+        window.fetch = (...args) => {
+          if (String(args[0]).endsWith('/disable') && (args[1] || {}).method === 'POST') {
+            window.disables += 1;
+          }
+          return counted(...args);
+        };""");
+    new Actions(browser.driver()).doubleClick(browser.visible(By.cssSelector(row + " button.confirm-disable"))).perform();
     browser.withText(By.id("global-message"), "已停用");
+    assertThat(browser.js("return window.disables;")).as("one request for the two presses").isEqualTo(1L);
     assertThat(browser.withText(By.cssSelector(row), "已停用").getText()).contains("已停用");
     assertThat(api(user).get("/api/my/applications").statusCode()).as("it cannot log in").isEqualTo(401);
     browser.click(By.cssSelector(row + " button.enable"));

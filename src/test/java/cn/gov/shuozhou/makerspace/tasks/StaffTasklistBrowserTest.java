@@ -181,6 +181,20 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
   }
 
   @Test
+  void aClaimTooLateSaysInTasklistWhoHoldsTheTaskByName() {
+    Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    logIn("inspector2", "#/?task=" + inspection.getId());
+    browser.visible(By.cssSelector("button.claim"));
+    engine.getTaskService().claim(inspection.getId(), "inspector1"); // a colleague was quicker
+
+    browser.click(By.cssSelector("button.claim"));
+    // by the name staff know (Tasklist's alerts leave out the ids in brackets, as they do field names)
+    browser.withText(By.cssSelector(".page-notifications .alert"), "该任务已由 考察小组组员一 认领");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(inspection.getId()).singleResult().getAssignee())
+        .isEqualTo("inspector1");
+  }
+
+  @Test
   void theInspectorDelegatesTheInspectionAndTheColleagueHandsItBack() {
     Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
     engine.getTaskService().claim(inspection.getId(), "inspector1");

@@ -51,6 +51,17 @@ class OwnPagesLoginBrowserTest extends AbstractHttpTest {
     assertThat(browser.withText(By.id("user-name"), "（" + user + "）").getText()).matches("\\p{IsHan}+（" + user + "）");
   }
 
+  /** Our words at the fields, not the browser's own bubble (in the browser's language), which would stop the form first. */
+  @Test
+  void anEmptyLoginIsSaidInChineseAtItsFields() {
+    browser.open(uri("/calendar/").toString());
+    browser.visible(By.id("login-username"));
+    browser.click(By.id("login-submit"));
+    assertThat(browser.visible(By.id("login-error")).getText()).isEqualTo("请输入用户名和密码。");
+    assertThat(browser.visible(By.id("login-username-field-error")).getText()).isEqualTo("请输入用户名");
+    assertThat(browser.driver().findElement(By.id("login-username")).getDomAttribute("aria-invalid")).isEqualTo("true");
+  }
+
   @Test
   void theNextUserInTheSameTabSeesNothingOfThePreviousUsersRules() {
     browser.open(uri("/rules/").toString());
