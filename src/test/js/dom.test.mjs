@@ -75,3 +75,12 @@ test('whileBusy: a second press while the first is answered runs nothing; the bu
   await assert.rejects(whileBusy(button, async () => { throw new Error('拒绝'); }), /拒绝/);
   assert.equal(button.disabled, false);
 });
+
+test('a checksum shows its first 12 characters, the whole value on hover and for screen readers', async () => {
+  const { checksum } = await common('dom.js');
+  const sha256 = 'e54f12f94aee0123456789abcdef0123456789abcdef0123456789abcdef0123';
+  const code = checksum(sha256);
+  assert.equal(code.tagName.toLowerCase(), 'code');
+  assert.equal(code.textContent, 'e54f12f94aee…');
+  assert.equal(code.getAttribute('title'), sha256);
+});

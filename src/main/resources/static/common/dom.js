@@ -39,6 +39,14 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * A file's SHA-256 checksum as our pages show it (校验码): its first 12 characters, the whole value
+ * on hover and for screen readers (its title).
+ */
+export function checksum(sha256) {
+  return el('code', { className: 'checksum', title: sha256 }, `${sha256.slice(0, 12)}…`);
+}
+
 /** Appends children (text, nodes, lists of them) to node. */
 export function append(node, ...children) {
   appendAll(node, children);

@@ -8,7 +8,7 @@
 // (GET/POST /api/my/tasks/{taskId}), each with the upload of its materials (materials.js).
 
 import { request } from '/common/session.js';
-import { el, fill, focusOn, formatTime, hide, show } from '/common/dom.js';
+import { checksum, el, fill, focusOn, formatTime, hide, show } from '/common/dom.js';
 import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
@@ -68,13 +68,13 @@ async function loadCase() {
 function submittedMaterials(files) {
   $('no-materials').hidden = files.length > 0;
   fill($('material-list'), files.length ? el('table', { className: 'data', id: 'submitted-materials' },
-    el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', '校验码（SHA-256）']
+    el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', '校验码']
       .map((h) => el('th', {}, h)))),
     el('tbody', {}, files.map((f) => el('tr', { className: 'submitted-material', dataset: { code: f.materialCode } },
       el('td', {}, f.materialName), el('td', { className: 'nowrap' }, `第${f.version}版`),
       el('td', {}, el('a', { href: f.downloadUrl, download: f.fileName, dataset: { userText: '' } }, f.fileName)),
       el('td', { className: 'nowrap' }, size(f.size)), el('td', { className: 'nowrap' }, formatTime(f.submittedAt)),
-      el('td', {}, el('code', { title: f.sha256 }, `${f.sha256.slice(0, 12)}…`))))))
+      el('td', {}, checksum(f.sha256))))))
     : null);
 }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param inputs the variables the decision was evaluated with
  * @param rows the result rows (output name to value, in column order); empty when no rule matched
  *     or the evaluation failed
- * @param error the failure message when the decision could not be parsed or evaluated, else null
+ * @param error why the decision could not be parsed or evaluated, in Chinese ({@link CaseFailure}), else null
  */
 public record CaseEvaluation(
     String name, Map<String, Object> inputs, List<Map<String, Object>> rows, String error) {

@@ -86,7 +86,7 @@ final class FeelCells {
             input.getInputExpression() == null || input.getInputExpression().getText() == null ? ""
                 : input.getInputExpression().getText().getTextContent());
         cell(entry.getText() == null ? null : entry.getText().getTextContent(), true,
-            prefix + "第" + number + "条规则「" + label + "」列", known, problems);
+            column(prefix, number, label), known, problems);
         column++;
       }
       column = 0;
@@ -94,10 +94,15 @@ final class FeelCells {
         Output output = column < outputs.size() ? outputs.get(column) : null;
         String label = output == null ? "" : label(output.getLabel(), output.getName());
         cell(entry.getText() == null ? null : entry.getText().getTextContent(), false,
-            prefix + "第" + number + "条规则「" + label + "」列", known, problems);
+            column(prefix, number, label), known, problems);
         column++;
       }
     }
+  }
+
+  /** A cell as the page names it: 第3条规则「可自主支配场地面积」列 (after the decision, when the file has several). */
+  static String column(String decisionPrefix, int ruleNumber, String label) {
+    return decisionPrefix + "第" + ruleNumber + "条规则「" + label + "」列";
   }
 
   private static void cell(String text, boolean condition, String where, Set<String> known, List<RuleProblem> problems) {
@@ -134,7 +139,7 @@ final class FeelCells {
   }
 
   /** A column as the page names it: its label without the explanation in brackets, else {@code fallback}. */
-  private static String label(String label, String fallback) {
+  static String label(String label, String fallback) {
     if (label == null || label.isBlank()) {
       return fallback == null ? "" : fallback.strip();
     }

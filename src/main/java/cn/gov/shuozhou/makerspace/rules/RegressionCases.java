@@ -23,6 +23,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a decision's regression cases against a DMN model with the standalone DMN engine (no process
@@ -36,6 +38,8 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
  * <p>Instances are thread-safe; building the DMN engine is the expensive part, so keep one.
  */
 public final class RegressionCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegressionCases.class);
 
   private final DmnEngine dmnEngine;
 
@@ -67,7 +71,8 @@ public final class RegressionCases {
     try {
       decision = dmnEngine.parseDecision(caseSet.decisionKey(), model);
     } catch (RuntimeException e) {
-      String error = "cannot parse decision '" + caseSet.decisionKey() + "': " + message(e);
+      LOG.debug("decision '{}' cannot be parsed: {}", caseSet.decisionKey(), message(e));
+      String error = "规则引擎无法解析决策「" + caseSet.decisionKey() + "」";
       for (DecisionCase decisionCase : caseSet.cases()) {
         evaluations.add(new CaseEvaluation(decisionCase.name(), decisionCase.inputs(), List.of(), error));
       }
@@ -84,7 +89,10 @@ public final class RegressionCases {
     return evaluate(caseSet, readModel(dmnXml));
   }
 
-  /** Evaluates one set of variables against a parsed decision; never throws on a rule error. */
+  /**
+   * Evaluates one set of variables against a parsed decision; never throws on a rule error: a
+   * failure is the evaluation's error, in Chinese ({@link CaseFailure}; the engine's own text goes to the log).
+   */
   public CaseEvaluation evaluate(DmnDecision decision, String name, Map<String, Object> inputs) {
     try {
       VariableMap variables = Variables.createVariables();
@@ -97,7 +105,8 @@ public final class RegressionCases {
       }
       return new CaseEvaluation(name, inputs, rows, null);
     } catch (RuntimeException e) {
-      return new CaseEvaluation(name, inputs, List.of(), message(e));
+      LOG.debug("regression case '{}' failed on decision '{}': {}", name, decision.getKey(), message(e));
+      return new CaseEvaluation(name, inputs, List.of(), CaseFailure.explain(decision, inputs, e));
     }
   }
 

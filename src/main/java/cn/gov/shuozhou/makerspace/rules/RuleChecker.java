@@ -204,12 +204,12 @@ public final class RuleChecker {
         : RegressionCases.readModel(new ByteArrayInputStream(RuleXml.forUtf8(activeXml).getBytes(StandardCharsets.UTF_8)));
     List<ChangedCase> changedCases = new ArrayList<>();
     List<FailedCase> failedCases = new ArrayList<>();
+    Map<String, List<String>> casesByFailure = new LinkedHashMap<>();
     int unchanged = 0;
     for (CaseComparison comparison : runner.compare(packaged.cases(), active, candidate, candidateRuns)) {
       if (comparison.candidateError() != null) {
         failedCases.add(new FailedCase(comparison.name(), comparison.candidateError()));
-        errors.add(RuleProblem.xml("CASE_FAILED", "回归用例「" + comparison.name() + "」在新决策表上求值失败："
-            + comparison.candidateError()));
+        casesByFailure.computeIfAbsent(comparison.candidateError(), failure -> new ArrayList<>()).add(comparison.name());
       } else if (comparison.same()) {
         unchanged++;
       } else {
@@ -217,6 +217,10 @@ public final class RuleChecker {
             comparison.candidateRows(), comparison.baselineError()));
       }
     }
+    // a cause shared by many cases is said once, with how many it affects
+    casesByFailure.forEach((failure, names) -> errors.add(RuleProblem.xml("CASE_FAILED", names.size() == 1
+        ? "回归用例「" + names.get(0) + "」在新决策表上求值失败：" + failure
+        : names.size() + " 个回归用例在新决策表上求值失败（如「" + names.get(0) + "」）：" + failure)));
     if (packaged.cases().cases().isEmpty()) {
       warnings.add(RuleProblem.xml("NO_CASES", "决策「" + packaged.key() + "」没有回归用例，无法比较变更前后的结果"));
     }

@@ -207,12 +207,31 @@ class MaterialsBrowserTest extends AbstractHttpTest {
         .taskDefinitionKey(TASK_FIRST_REVIEW).singleResult();
     assertThat(review).as("the case waits at its first review").isNotNull();
     browser = Browser.start();
+    browser.driver().manage().window().setSize(new Dimension(1440, 900)); // an office screen
     browser.open(uri("/camunda/app/tasklist/default/#/?task=" + review.getId() + "&detailsTab=ms-case-materials").toString());
     browser.signInToWebapp("shuocheng1");
     WebElement table = browser.visible(By.cssSelector(".ms-materials-table"));
     assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(required.size());
     assertThat(table.getText()).contains("营业执照").contains("第1版").contains("申报材料.pdf").contains("预览");
+    // headers in Chinese only, the checksum shortened with the whole value on hover
+    assertThat(table.findElements(By.tagName("th"))).extracting(WebElement::getText)
+        .containsExactly("材料", "版本", "文件", "大小", "提交时间", "校验码", "操作");
+    WebElement checksum = table.findElement(By.cssSelector("tbody tr code"));
+    assertThat(checksum.getText()).hasSize(13).endsWith("…");
+    assertThat(checksum.getDomAttribute("title")).hasSize(64).startsWith(checksum.getText().substring(0, 12));
+    assertThat(browser.latinWordsIn(table)).isEmpty();
+    // beside the task list: the headers and short columns in one line each, and the tab does not scroll sideways
+    assertThat(table.findElements(By.cssSelector("th, td:not(:first-child):not(:nth-child(3))")))
+        .allSatisfy(cell -> assertThat(lines(cell)).as(cell.getText()).isEqualTo(1));
+    assertThat(browser.sidewaysAround(table)).as("the 申报材料 tab at 1440 px scrolls sideways by").isLessThanOrEqualTo(0);
     browser.screenshot(Browser.screenshots().resolve("tasklist-first-review-materials.png"));
+  }
+
+  /** In how many lines the text of {@code cell} is shown. */
+  private long lines(WebElement cell) {
+    return ((Number) browser.js("const range = document.createRange(); range.selectNodeContents(arguments[0]);"
+        + " return Math.round(range.getBoundingClientRect().height / parseFloat(getComputedStyle(arguments[0]).lineHeight));",
+        cell)).longValue();
   }
 
   /** How far the page scrolls sideways at a phone's width (390 px); the window is then set back. */

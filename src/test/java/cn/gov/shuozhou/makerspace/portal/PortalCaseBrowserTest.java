@@ -140,6 +140,11 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
           .isEqualTo("/api/materials/" + stored.fileId());
     }
     assertThat(submitted.findElements(By.cssSelector("input, button, select, textarea"))).as("read-only").isEmpty();
+    // headers in Chinese only; the checksum shortened, the whole value on hover
+    assertThat(submitted.findElements(By.tagName("th"))).extracting(WebElement::getText)
+        .containsExactly("材料", "版本", "文件", "大小", "提交时间", "校验码");
+    assertThat(rows.get(0).findElement(By.tagName("code")).getDomAttribute("title")).isEqualTo(versions.get(0).sha256());
+    assertThat(browser.latinWordsIn(submitted)).isEmpty();
     browser.scrollIntoView(submitted);
     browser.screenshot(Browser.screenshots().resolve("portal-case-submitted-materials.png"));
     String shown = browser.visible(By.id("app")).getText();

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -192,9 +193,12 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       browser.open(uri("/camunda/app/tasklist/default/#/?task=" + handling.getId()
           + "&detailsTab=ms-case-materials").toString());
       browser.signInToWebapp("city1");
-      String evidence = browser.visible(By.cssSelector(".ms-evidence-table")).getText();
-      assertThat(evidence).contains("现场核查记录.pdf").contains(HexFormat.of()
+      WebElement table = browser.visible(By.cssSelector(".ms-evidence-table"));
+      assertThat(table.getText()).contains("现场核查记录.pdf").contains(HexFormat.of()
           .formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 12));
+      assertThat(table.findElements(By.tagName("th"))).extracting(WebElement::getText)
+          .containsExactly("文件", "大小", "收到时间", "校验码");
+      assertThat(browser.latinWordsIn(table)).isEmpty();
       browser.screenshot(Browser.screenshots().resolve("tasklist-objection-evidence.png"));
     } finally {
       browser.close();

@@ -274,6 +274,26 @@ class RuleAdministrationHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void aCaseThatFailsToEvaluateIsSaidInChineseOnceForAllCasesWithTheSameCause() {
+    // valid FEEL, but text where the column's type is a whole number: every case fails the same way
+    String cell = "<outputEntry id=\"rule-current-out-publicityWorkingDays\">\n          <text>";
+    String table = PackagedDecisions.xml(POLICY);
+    assertThat(table).contains(cell + "5</text>");
+    HttpResponse<String> response = ruleAdmin().postXml(RULES + "/" + POLICY + "/check",
+        table.replace(cell + "5</text>", cell + "\"五\"</text>"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode check = json(response);
+    assertThat(check.get("accepted").asBoolean()).isFalse();
+    assertThat(check.get("failedCases")).hasSize(2);
+    assertThat(check.get("errors")).hasSize(1);
+    assertThat(check.get("errors").get(0).get("code").asText()).isEqualTo("CASE_FAILED");
+    assertThat(check.get("errors").get(0).get("message").asText())
+        .startsWith("2 个回归用例在新决策表上求值失败")
+        .contains("第1条规则「网上公示期」列的单元格「\"五\"」得出文本，而这一列的类型是整数");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("DMN-01005").doesNotContain("Invalid value");
+  }
+
+  @Test
   void activatingARefusedTableIs400AndDeploysNothing() {
     int before = ruleAdmin().summary(ARTICLE4).get("activeVersion").asInt();
     String juel = RuleFixtures.article4MinimumArea(300).replace("<inputEntry id=\"rule-area-other-in-totalArea\">",

@@ -226,7 +226,58 @@ class RuleCheckerTest {
     assertThat(xml).isNotEqualTo(PackagedDecisions.xml(policy));
     RuleCheck check = checker.check(RuleFixtures.packaged(policy), null, xml);
     assertRefused(check, "CASE_FAILED", "回归用例", "求值失败");
-    assertThat(check.failedCases()).isNotEmpty();
+    // both cases fail for the same cause: said once, with the number of cases, naming the cell and why
+    assertThat(check.failedCases()).hasSize(2);
+    assertThat(check.errors()).singleElement().extracting(RuleProblem::message).asString()
+        .isEqualTo("2 个回归用例在新决策表上求值失败（如「现行政策参数（默认值）」）：第1条规则「网上公示期」列的单元格"
+            + "「\"五\"」得出文本，而这一列的类型是整数：请改为整数，或修改这一列的类型");
+    assertThat(check.failedCases()).allSatisfy(failed -> assertNoEngineText(failed.error()));
+  }
+
+  @Test
+  void anInputColumnWhoseTypeRefusesTheCasesValuesIsNamedOnceForAllItsCases() {
+    RuleCheck check = check(PackagedDecisions.xml(ARTICLE4).replace(
+        "<inputExpression id=\"in-hostType-expression\" typeRef=\"string\">",
+        "<inputExpression id=\"in-hostType-expression\" typeRef=\"integer\">"));
+    // every case that gives a host type (one leaves it empty)
+    int cases = (int) RuleFixtures.packaged(ARTICLE4).cases().cases().stream()
+        .filter(c -> c.inputs().get("hostType") != null).count();
+    assertThat(check.errors()).singleElement().satisfies(error -> {
+      assertThat(error.code()).isEqualTo("CASE_FAILED");
+      assertThat(error.message()).startsWith(cases + " 个回归用例在新决策表上求值失败（如「")
+          .endsWith("：输入列「空间类型」的类型是整数，与回归用例给出的值不符：请检查这一列的类型");
+      assertNoEngineText(error.message());
+    });
+  }
+
+  @Test
+  void resultsOfManyRulesThatTheirColumnsTypeRefusesAreNamedOnceByColumnAndRules() {
+    RuleCheck check = check(PackagedDecisions.xml(ARTICLE4).replace(
+        "name=\"code\" typeRef=\"string\"", "name=\"code\" typeRef=\"integer\""));
+    assertThat(check.errors()).singleElement().extracting(RuleProblem::message).asString()
+        .contains("个回归用例在新决策表上求值失败")
+        .endsWith("：「不符合条件代码」列有 13 条规则（第1、2、3、4、5、6、7、8、9、10、11、12、13条）的结果是文本，"
+            + "而这一列的类型是整数：请改为整数，或修改这一列的类型");
+  }
+
+  @Test
+  void rulesMatchingTogetherUnderAUniqueHitPolicyAreNamedByNumber() {
+    String key = "first-review-routing";
+    String xml = PackagedDecisions.xml(key).replace("<text>\"pinglu\"</text>", "<text></text>");
+    RuleCheck check = checker.check(RuleFixtures.packaged(key), null, xml);
+    assertThat(check.accepted()).isFalse();
+    assertThat(check.errors()).isNotEmpty().allSatisfy(error -> {
+      assertThat(error.code()).isEqualTo("CASE_FAILED");
+      assertThat(error.message()).containsPattern("第\\d+条、第\\d+条规则同时命中，而命中策略“唯一”只允许一条规则命中")
+          .contains("第3条");
+      assertNoEngineText(error.message());
+    });
+  }
+
+  /** A message for rule administrators: no word of the engines' English (the case names hold only identifiers). */
+  private static void assertNoEngineText(String message) {
+    assertThat(message).containsPattern("\\p{IsHan}")
+        .doesNotContainPattern("Exception|DMN-|Invalid|clause|evaluat|[A-Z][a-z]+ [a-z]+");
   }
 
   @ParameterizedTest

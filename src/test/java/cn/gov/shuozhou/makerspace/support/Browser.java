@@ -304,10 +304,29 @@ public final class Browser implements AutoCloseable {
    * an applicant gave its files).
    */
   public List<String> latinWordsOnPage() {
-    Set<String> identifiers = driver.findElements(By.cssSelector("code, [data-user-text]")).stream()
+    return latinWordsIn(driver.findElement(By.tagName("body")));
+  }
+
+  /** The same ({@link #latinWordsOnPage()}) for one part of the page, e.g. a table. */
+  public List<String> latinWordsIn(WebElement part) {
+    Set<String> identifiers = part.findElements(By.cssSelector("code, [data-user-text]")).stream()
         .flatMap(code -> latinWords(code.getText()).stream()).collect(Collectors.toSet());
-    return latinWords(driver.findElement(By.tagName("body")).getText()).stream()
+    return latinWords(part.getText()).stream()
         .filter(word -> !identifiers.contains(word)).toList();
+  }
+
+  /**
+   * How far {@code part} reaches past what shows it, in pixels (0 or less: it is seen whole without
+   * scrolling sideways): past the right edge of its nearest box that scrolls or clips sideways (else
+   * the window), past its own width, or the page's sideways scrolling.
+   */
+  public long sidewaysAround(WebElement part) {
+    return ((Number) js("const part = arguments[0]; let edge = document.documentElement.clientWidth;"
+        + " for (let e = part.parentElement; e; e = e.parentElement) {"
+        + "   if (getComputedStyle(e).overflowX !== 'visible') {"
+        + "     edge = Math.min(edge, e.getBoundingClientRect().left + e.clientLeft + e.clientWidth); break; } }"
+        + " return Math.ceil(Math.max(part.getBoundingClientRect().right - edge, part.scrollWidth - part.clientWidth,"
+        + "   document.documentElement.scrollWidth - document.documentElement.clientWidth));", part)).longValue();
   }
 
   /**

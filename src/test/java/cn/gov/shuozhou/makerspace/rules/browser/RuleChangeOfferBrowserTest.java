@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
  * What the rule page ({@code /rules/}) offers and says, in Chromium: a change only to those who may
  * make it (the auditor reads), not while a proposal of the rule awaits its approval, and a refused
  * check as one Chinese line per problem (a cell that is not FEEL named by rule and column; a table
- * past a limit said once).
+ * past a limit said once; a cell whose value its column's type refuses, named once for all the
+ * regression cases it fails).
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (see {@link Browser}).
  */
@@ -88,6 +89,24 @@ class RuleChangeOfferBrowserTest extends AbstractHttpTest {
   }
 
   @Test
+  void aCaseThatFailsToEvaluateIsSaidOnceInChineseNamingTheCell() {
+    openRule("ruleadmin1", "certification-policy", "认定管理政策参数");
+    browser.click(By.id("edit-button"));
+    // valid FEEL, but text where the column's type is a whole number: both regression cases fail on it
+    RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td[data-element-id='rule-current-out-publicityWorkingDays']"), "\"五\"");
+    browser.click(By.id("check-button"));
+    browser.withText(By.id("check-summary"), "检查未通过，不能启用");
+    List<WebElement> errors = browser.driver().findElements(By.cssSelector("#check-errors li"));
+    assertThat(errors).singleElement().satisfies(error -> assertThat(error.getText())
+        .contains("2 个回归用例在新决策表上求值失败")
+        .contains("第1条规则「网上公示期」列的单元格「\"五\"」得出文本，而这一列的类型是整数：请改为整数，或修改这一列的类型"));
+    String result = browser.driver().findElement(By.id("check-result")).getText();
+    assertThat(result).doesNotContain("Exception").doesNotContain("Invalid").doesNotContain("DMN-01005");
+    assertThat(browser.latinWordsOnPage()).isEmpty();
+    assertThat(browser.driver().findElement(By.id("activate-form")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void aTablePastALimitIsRefusedWithEachProblemSaidOnce() throws IOException {
     String tooLong = "&lt; " + "1+".repeat(520) + "1, null";
     Path file = Files.createTempFile("article4-long-", ".dmn");
@@ -132,10 +151,15 @@ class RuleChangeOfferBrowserTest extends AbstractHttpTest {
 
   /** Signs in on the rule page as {@code user} and opens Art. 4. */
   private void openRule(String user) {
+    openRule(user, KEY, NAME);
+  }
+
+  /** Signs in on the rule page as {@code user} and opens the rule {@code key} ({@code title} on the page). */
+  private void openRule(String user, String key, String title) {
     if (!browser.driver().getCurrentUrl().contains("/rules/")) {
       browser.open(uri("/rules/").toString());
     }
-    RulePage.signInAndOpen(browser, user, KEY, NAME);
+    RulePage.signInAndOpen(browser, user, key, title);
   }
 
   private String activeXml() {

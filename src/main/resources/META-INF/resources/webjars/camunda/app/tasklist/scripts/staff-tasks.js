@@ -21,7 +21,7 @@
 // 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
 
 import {currentUser, request} from '/common/session.js';
-import {el, fill, formatTime, whileBusy} from '/common/dom.js';
+import {checksum, el, fill, formatTime, whileBusy} from '/common/dom.js';
 import {plainMessage} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
 
@@ -35,6 +35,11 @@ const STYLE = `
 .ms-task-commands form { margin: 12px 0 20px; max-width: 640px; }
 .ms-task-commands .ms-result { margin-top: 8px; }
 .ms-command-done { position: fixed; top: 56px; right: 30px; z-index: 1060; max-width: 640px; }
+/* 申报材料 beside the task list (1440 px): the item and the file name wrap, the short columns and the
+   headers do not, so that the table fits its tab without scrolling sideways */
+.ms-materials table { width: 100%; }
+.ms-materials th, .ms-materials .ms-nowrap { white-space: nowrap; }
+.ms-materials .ms-file { overflow-wrap: anywhere; min-width: 9em; }
 /* Tasklist's grey hint text is too faint to read (WCAG contrast below 4.5:1) */
 .ms-task-commands .help-block, .ms-done-panel .help-block { color: #555; }
 `;
@@ -475,14 +480,15 @@ async function caseMaterials(node, {taskId}) {
     const instance = await engineGet(`/history/process-instance/${encodeURIComponent(task.processInstanceId)}`);
     const {data} = await request('GET', `/api/materials?caseNumber=${encodeURIComponent(instance.businessKey)}`);
     fill(body, data.length ? el('table', {className: 'table table-striped ms-materials-table'},
-      el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', 'SHA-256', ''].map(h => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', '校验码', '操作'].map(h => el('th', {}, h)))),
       el('tbody', {}, data.map(f => el('tr', {dataset: {code: f.materialCode}},
-        el('td', {}, f.materialName), el('td', {}, `第${f.version}版`),
-        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-material-download', dataset: {userText: ''}}, f.fileName)),
-        el('td', {}, fileSize(f.size)), el('td', {}, formatTime(f.submittedAt)),
-        el('td', {}, el('code', {title: f.sha256}, f.sha256.substring(0, 12) + '…')),
-        el('td', {}, el('a', {href: f.previewUrl, target: '_blank', rel: 'noopener', className: 'ms-material-preview'},
-          '预览'))))))
+        el('td', {}, f.materialName), el('td', {className: 'ms-nowrap'}, `第${f.version}版`),
+        el('td', {className: 'ms-file'},
+          el('a', {href: f.downloadUrl, className: 'ms-material-download', dataset: {userText: ''}}, f.fileName)),
+        el('td', {className: 'ms-nowrap'}, fileSize(f.size)), el('td', {className: 'ms-nowrap'}, formatTime(f.submittedAt)),
+        el('td', {className: 'ms-nowrap'}, checksum(f.sha256)),
+        el('td', {className: 'ms-nowrap'}, el('a', {href: f.previewUrl, target: '_blank', rel: 'noopener',
+          className: 'ms-material-preview'}, '预览'))))))
       : el('p', {}, '本案件没有已提交的申报材料。'));
     if (task.taskDefinitionKey === 'handleObjection') {
       body.append(await objectionEvidence(taskId, instance.businessKey));
@@ -499,11 +505,12 @@ async function objectionEvidence(taskId, caseNumber) {
   const own = data.filter(f => f.acknowledgementNumber === acknowledgement.value);
   return el('section', {className: 'ms-objection-evidence'}, el('h4', {}, '异议证据材料'),
     own.length ? el('table', {className: 'table table-striped ms-evidence-table'},
-      el('thead', {}, el('tr', {}, ['文件', '大小', '收到时间', 'SHA-256'].map(h => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['文件', '大小', '收到时间', '校验码'].map(h => el('th', {}, h)))),
       el('tbody', {}, own.map(f => el('tr', {},
-        el('td', {}, el('a', {href: f.downloadUrl, className: 'ms-evidence-download', dataset: {userText: ''}}, f.fileName)),
-        el('td', {}, fileSize(f.size)), el('td', {}, formatTime(f.receivedAt)),
-        el('td', {}, el('code', {title: f.sha256}, f.sha256.substring(0, 12) + '…'))))))
+        el('td', {className: 'ms-file'},
+          el('a', {href: f.downloadUrl, className: 'ms-evidence-download', dataset: {userText: ''}}, f.fileName)),
+        el('td', {className: 'ms-nowrap'}, fileSize(f.size)), el('td', {className: 'ms-nowrap'}, formatTime(f.receivedAt)),
+        el('td', {className: 'ms-nowrap'}, checksum(f.sha256))))))
       : el('p', {}, '异议人未提交证据材料。'));
 }
 
