@@ -20,8 +20,6 @@ import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.dmn.engine.impl.hitpolicy.DmnHitPolicyException;
 import org.camunda.bpm.dmn.engine.impl.spi.type.DmnTypeDefinition;
 import org.camunda.feel.api.EvaluationResult;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
 
 /**
  * Why a regression case failed to evaluate, in a rule administrator's words: which column or which
@@ -43,7 +41,6 @@ final class CaseFailure {
 
   private static final Pattern ENGINE_CODE = Pattern.compile("(DMN-\\d{5}|FEEL/SCALA-\\d{5})");
   private static final Pattern MATCHED_RULE = Pattern.compile("DecisionRuleImpl\\{id='([^']*)'");
-  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
   private CaseFailure() {}
 
@@ -201,7 +198,7 @@ final class CaseFailure {
       return null;
     }
     try {
-      EvaluationResult result = FEEL.evaluateExpression(expression, inputs);
+      EvaluationResult result = FeelCells.FEEL.evaluateExpression(expression, inputs);
       return result.isSuccess() ? result.result() : null;
     } catch (RuntimeException e) {
       return null;

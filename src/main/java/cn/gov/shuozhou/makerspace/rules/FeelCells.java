@@ -43,7 +43,8 @@ final class FeelCells {
       "if", "then", "else", "and", "or", "not", "true", "false", "null", "for", "in", "return",
       "some", "every", "satisfies", "between", "instance", "of", "function", "external", "item");
 
-  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+  /** The rule checks' one FEEL engine, outside the DMN engine: parsing cells, computing a cell a case failed on. */
+  static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
   private FeelCells() {}
 
