@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,45 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
       String labels = (String) browser.js("return [...arguments[0].labels].map(l => l.textContent.trim()).join(' ');", field);
       assertThat(labels).as("labels of %s", field.getAttribute("outerHTML")).containsPattern("\\p{IsHan}");
     }
+  }
+
+  /**
+   * Camunda's decision definition page and an Art. 4 decision instance page in Chinese: dmn-js's captions
+   * (命中策略, the hit policy, 当/且/则, 备注, the columns' types and the tooltips) as on the rule page, and
+   * 租户标识 无 for a decision without tenant (before: Hit policy: Collect, When, And, Then, Annotations,
+   * string, null, Input type, checkEligibility).
+   */
+  @Test
+  void theDecisionPagesSpeakChinese() {
+    signIn("auditor1");
+    String article4 = engine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey("article4-eligibility").latestVersion().singleResult().getId();
+    browser.open(cockpit("#/decision-definition/" + article4));
+    assertThat(browser.withText(By.cssSelector(".hit-policy"), "命中策略").getText()).contains("收集");
+    assertThat(browser.withText(By.cssSelector("th.annotation"), "备注").getText()).isEqualTo("备注");
+    browser.withText(By.cssSelector("th.input-cell"), "当");
+    browser.withText(By.cssSelector("th.output-cell"), "则");
+    assertThat(browser.visible(By.cssSelector("dd.tenant-id")).getText()).isEqualTo("无");
+    // its instances name the activity that evaluated them (before: checkEligibility)
+    browser.present(By.cssSelector("td.activity-id"));
+    browser.await().until(d -> d.findElements(By.cssSelector("td.activity-id")).stream()
+        .allMatch(cell -> cell.getText().matches("(申报条件预审|核验实测条件)（第四条）")));
+    browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
+    // and the tooltips: the hit policy's explanation, 输入类型, 输入名称：…
+    assertThat(browser.driver().findElement(By.cssSelector(".hit-policy")).getAttribute("title"))
+        .isEqualTo("收集全部命中规则的取值");
+    assertThat(browser.driver().findElements(By.cssSelector(".input-variable")))
+        .allSatisfy(type -> assertThat(type.getAttribute("title")).isEqualTo("输入类型"));
+    assertThat(browser.driver().findElements(By.cssSelector(".input-label")))
+        .allSatisfy(name -> assertThat(name.getAttribute("title")).startsWith("输入名称："));
+
+    String evaluated = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("article4-eligibility").list().get(0).getId();
+    browser.open(cockpit("#/decision-instance/" + evaluated));
+    assertThat(browser.withText(By.cssSelector(".hit-policy"), "命中策略").getText()).contains("收集");
+    browser.withText(By.cssSelector("th.annotation"), "备注");
+    assertThat(browser.visible(By.cssSelector("dd.tenant-id")).getText()).isEqualTo("无");
+    browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
   }
 
   /** What the Cockpit script asks before it offers 挂起 and 激活: the access policy, for the signed-in user. */
