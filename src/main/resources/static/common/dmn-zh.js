@@ -1,8 +1,8 @@
 // Chinese for the DMN tables of dmn-js: the rule page's editor and viewer (dmn-js 10) and Cockpit's
-// decision instance page (its own dmn-js viewer). dmn-js passes most labels through its `translate`
-// service, which the rule page replaces; the hit-policy caption and names, the viewer's column
-// captions and a few menu values are written without it, so they are translated where dmn-js renders
-// them (see localise below).
+// decision definition and decision instance pages (its own dmn-js viewer). dmn-js passes most labels
+// through its `translate` service, which the rule page replaces; the hit-policy caption and names, the
+// viewer's column captions and a few menu values are written without it, and Cockpit's viewer has no
+// Chinese `translate` at all, so they are translated where dmn-js renders them (see localise below).
 
 const WORDS = {
   When: '当', And: '且', Then: '则', Annotations: '备注',
@@ -42,6 +42,34 @@ const TYPES = {
   string: '文本', boolean: '是/否', double: '数值', integer: '整数', long: '整数', number: '数值', date: '日期时间',
 };
 
+// The tooltips of the captions and of the hit policy, as Cockpit's viewer writes them: a whole title,
+// or a caption followed by the name it explains (Input label: 空间类型).
+const TITLES = {
+  'Input label: ': '输入名称：', 'Input expression: ': '输入表达式：', 'Output label: ': '输出名称：',
+  'Output name: ': '输出变量名：', 'Decision name: ': '决策名称：', 'Input type': '输入类型', 'Output type': '输出类型',
+  'Input values': '输入取值', 'Output values': '输出取值', 'Output label': '输出名称', 'Output name': '输出变量名',
+  'No overlap is possible and all rules are disjoint. Only a single rule can be matched': '规则互不重叠，只能命中一条规则',
+  'Rules may overlap. The first matching rule will be chosen': '规则可以重叠，取第一条命中的规则',
+  'Rules may overlap. The one with the highest priority will be chosen': '规则可以重叠，取优先级最高的一条规则',
+  'Rules may overlap. Their output have to match': '规则可以重叠，命中规则的输出必须相同',
+  'Collects the values of all matching rules': '收集全部命中规则的取值',
+  'Collects the values of all matching rules and sums up to a single value': '收集全部命中规则的取值并求和',
+  'Collects the values of all matching rules and uses the lowest value': '收集全部命中规则的取值并取最小值',
+  'Collects the values of all matching rules and uses the highest value': '收集全部命中规则的取值并取最大值',
+  'Collects the values of all matching rules and counts the number of them': '收集全部命中规则的取值并计数',
+  'Collects the values of all matching rules in rule order': '按规则顺序收集全部命中规则的取值',
+  'Collects the values of all matching rules in decreasing output priority order': '按输出优先级从高到低收集全部命中规则的取值',
+};
+
+/** {@code title} in Chinese when it is one of dmn-js's tooltips, else null. */
+export function chineseTitle(title) {
+  if (Object.hasOwn(TITLES, title)) {
+    return TITLES[title];
+  }
+  const caption = Object.keys(TITLES).find((key) => key.endsWith(': ') && title.startsWith(key));
+  return caption ? TITLES[caption] + title.slice(caption.length) : null;
+}
+
 function translate(template, replacements = {}) {
   return (WORDS[template] || template).replace(/{([^}]+)}/g, (_, key) => replacements[key] ?? `{${key}}`);
 }
@@ -67,10 +95,20 @@ export function localise(container) {
       node.nodeValue = node.nodeValue.replace(text, WORDS[text]);
     }
   };
+  const retitle = (element) => {
+    const title = element.getAttribute('title');
+    const chinese = title && chineseTitle(title);
+    if (chinese) {
+      element.setAttribute('title', chinese);
+    }
+  };
   const walk = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       replace(node);
+    }
+    if (root.nodeType === Node.ELEMENT_NODE) {
+      [root, ...root.querySelectorAll('[title]')].forEach(retitle);
     }
   };
   walk(container);
@@ -78,10 +116,12 @@ export function localise(container) {
     for (const change of changes) {
       if (change.type === 'characterData') {
         replace(change.target);
+      } else if (change.type === 'attributes') {
+        retitle(change.target);
       }
       change.addedNodes.forEach((node) => (node.nodeType === Node.TEXT_NODE ? replace(node) : walk(node)));
     }
   });
-  observer.observe(container, { childList: true, subtree: true, characterData: true });
+  observer.observe(container, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['title'] });
   return observer;
 }

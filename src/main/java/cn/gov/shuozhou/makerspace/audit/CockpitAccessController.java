@@ -13,10 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/cockpit/access}: which of Cockpit's changing actions the signed-in caller may use, so
- * that Cockpit offers them only to those (the cockpit script scripts/suspension/plugin.js). Cockpit
- * itself offers 挂起 and 激活 to everyone and asks nobody. {@code changesCaseData}: suspend or activate
- * a process definition or instance ({@link Capability#CHANGE_CASE_DATA}); {@code controlsProcesses}: a
- * job definition ({@link Capability#CONTROL_PROCESSES}). The engine API refuses the others anyway.
+ * that Cockpit offers them only to those (the cockpit script scripts/actions/plugin.js). Cockpit itself
+ * offers them to everyone and asks nobody; the engine API refuses the others anyway.
+ * {@code changesCaseData} ({@link Capability#CHANGE_CASE_DATA}): suspend or activate a process definition
+ * or instance, add, edit or delete a variable; {@code controlsProcesses} ({@link Capability#CONTROL_PROCESSES}):
+ * suspend or activate a job definition, override job priorities, retry jobs and incidents;
+ * {@code administersEngine} ({@link Capability#ADMINISTER_ENGINE}): delete (cancel) an instance, delete a
+ * deployment.
  */
 @RestController
 public class CockpitAccessController {
@@ -32,6 +35,7 @@ public class CockpitAccessController {
     Caller caller = AccessPolicy.signedIn(identity);
     Inputs.onlyParameters(parameters, Set.of());
     return Map.of("changesCaseData", caller.may(Capability.CHANGE_CASE_DATA),
-        "controlsProcesses", caller.may(Capability.CONTROL_PROCESSES));
+        "controlsProcesses", caller.may(Capability.CONTROL_PROCESSES),
+        "administersEngine", caller.may(Capability.ADMINISTER_ENGINE));
   }
 }

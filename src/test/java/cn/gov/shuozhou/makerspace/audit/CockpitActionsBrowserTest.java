@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +15,10 @@ import org.openqa.selenium.WebElement;
 /**
  * Cockpit's changing actions and its pages' language, in a Chinese Chromium: the administrator suspends
  * and activates the certification process from its page (挂起, 激活; Cockpit PUTs .../suspended/ with a
- * trailing slash, which the canonical path guard refused); the auditor, who changes nothing, is not
- * offered 挂起 or 激活 on a definition, an instance or a job definition; every Camunda webapp says
+ * trailing slash, which the canonical path guard refused) and is offered 删除, 添加变量, the variables' editing,
+ * 覆盖作业优先级 and a deployment's 删除; the auditor, who changes nothing, and the city bureau, which has no
+ * right over running cases, are offered none of them (nor 挂起, 激活, 作业重试) on a definition, an
+ * instance, a job definition or a deployment; the decision pages speak Chinese; every Camunda webapp says
  * {@code lang="zh-CN"}; the historic instance page counts its 申报材料 and the 历史 tab's filter fields
  * have their labels.
  */
@@ -23,6 +26,12 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
 
   private static final By SUSPEND = By.cssSelector(".ctn-toolbar .glyphicon-pause");
   private static final By ACTIVATE = By.cssSelector(".ctn-toolbar .glyphicon-play");
+  private static final By CANCEL = By.cssSelector(".ctn-toolbar .glyphicon-remove");
+  private static final By ADD_VARIABLE = By.cssSelector(".ctn-toolbar .glyphicon-plus");
+  private static final By JOB_RETRY = By.cssSelector(".ctn-toolbar .glyphicon-repeat");
+  private static final By OVERRIDE_PRIORITY = By.cssSelector(".ctn-toolbar .glyphicon-cog");
+  private static final By VARIABLE_ACTIONS = By.cssSelector("[cam-widget-variables-table] td.actions");
+  private static final By DELETE_DEPLOYMENT = By.cssSelector(".delete-deployment");
 
   private Browser browser;
 
@@ -45,9 +54,18 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
   void theAdministratorSuspendsAndActivatesTheCertificationProcessInCockpit() {
     signIn("admin");
     // a running instance's page offers 挂起 to the administrator
-    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime"));
+    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime?detailsTab=variables-tab"));
     browser.visible(By.cssSelector(".audit-history-action"));
     browser.visible(SUSPEND);
+    // and 删除 (cancel), 添加变量, the variables' editing
+    browser.visible(CANCEL);
+    browser.visible(ADD_VARIABLE);
+    browser.visible(VARIABLE_ACTIONS);
+    // a definition: 覆盖作业优先级 for all its job definitions; a deployment: its 删除
+    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
+    browser.visible(OVERRIDE_PRIORITY);
+    browser.open(cockpit("#/repository"));
+    browser.present(DELETE_DEPLOYMENT);
 
     browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime"));
     browser.click(By.xpath("//div[contains(@class,'ctn-toolbar')]//a[span[contains(@class,'glyphicon-pause')]]"));
@@ -64,24 +82,40 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
   }
 
   @Test
-  void theAuditorIsOfferedNeitherSuspensionNorActivation() {
-    signIn("auditor1");
-    // the instance's toolbar holds our 历史 button, rendered with Cockpit's own actions
-    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime"));
-    browser.visible(By.cssSelector(".ctn-toolbar .audit-history-action"));
-    assertThat(browser.driver().findElements(SUSPEND)).isEmpty();
-    assertThat(browser.driver().findElements(ACTIVATE)).isEmpty();
+  void theAuditorAndTheCityBureauAreOfferedNoChangingAction() {
+    for (String user : List.of("auditor1", "city1")) {
+      signIn(user);
+      // the instance's toolbar holds our 历史 button, rendered with Cockpit's own actions
+      browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime?detailsTab=variables-tab"));
+      browser.visible(By.cssSelector(".ctn-toolbar .audit-history-action"));
+      // the variables, read-only (before: 编辑 and 删除 on each row)
+      browser.visible(By.cssSelector("[cam-widget-variables-table] tbody tr"));
+      assertThat(browser.driver().findElements(SUSPEND)).as(user).isEmpty();
+      assertThat(browser.driver().findElements(ACTIVATE)).as(user).isEmpty();
+      assertThat(browser.driver().findElements(CANCEL)).as(user + ": 删除").isEmpty();
+      assertThat(browser.driver().findElements(ADD_VARIABLE)).as(user + ": 添加变量").isEmpty();
+      assertThat(browser.driver().findElements(JOB_RETRY)).as(user + ": 作业重试").isEmpty();
+      assertThat(browser.driver().findElements(VARIABLE_ACTIONS)).as(user + ": editing variables").isEmpty();
 
-    browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime?detailsTab=job-definition-table"));
-    browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
-    browser.present(By.cssSelector(".ctn-toolbar view"));
-    // the job definitions' rows, each with its cell of actions
-    browser.visible(By.cssSelector("td.action"));
-    assertThat(browser.driver().findElements(SUSPEND)).isEmpty();
-    assertThat(browser.driver().findElements(ACTIVATE)).isEmpty();
-    assertThat(browser.driver().findElements(By.cssSelector("td.action .glyphicon-pause, td.action .glyphicon-play")))
-        .isEmpty();
-    assertThat(browser.driver().findElements(By.cssSelector(".btn-suspend-action"))).isEmpty();
+      browser.open(cockpit("#/process-definition/" + data.definitionId() + "/runtime?detailsTab=job-definition-table"));
+      browser.visible(By.cssSelector("[cam-widget-bpmn-viewer] .djs-container"));
+      browser.present(By.cssSelector(".ctn-toolbar view"));
+      // the job definitions' rows, each with its cell of actions
+      browser.visible(By.cssSelector("td.action"));
+      assertThat(browser.driver().findElements(SUSPEND)).as(user).isEmpty();
+      assertThat(browser.driver().findElements(ACTIVATE)).as(user).isEmpty();
+      assertThat(browser.driver().findElements(OVERRIDE_PRIORITY)).as(user + ": 覆盖作业优先级").isEmpty();
+      assertThat(browser.driver().findElements(By.cssSelector("td.action .glyphicon"))).as(user).isEmpty();
+      assertThat(browser.driver().findElements(By.cssSelector(".btn-suspend-action"))).as(user).isEmpty();
+
+      if (user.equals("auditor1")) {
+        // the deployments, which the auditor reads (the city bureau is shown none)
+        browser.open(cockpit("#/repository"));
+        browser.visible(By.cssSelector("ul.deployments > li"));
+        assertThat(browser.driver().findElements(DELETE_DEPLOYMENT)).as(user + ": 删除部署").isEmpty();
+      }
+      browser.signOutOfWebapp();
+    }
   }
 
   @Test
@@ -127,17 +161,57 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
     }
   }
 
-  /** What the Cockpit script asks before it offers 挂起 and 激活: the access policy, for the signed-in user. */
+  /**
+   * Camunda's decision definition page and an Art. 4 decision instance page in Chinese: dmn-js's captions
+   * (命中策略, the hit policy, 当/且/则, 备注, the columns' types and the tooltips) as on the rule page, and
+   * 租户标识 无 for a decision without tenant (before: Hit policy: Collect, When, And, Then, Annotations,
+   * string, null, Input type, checkEligibility).
+   */
   @Test
-  void cockpitAsksTheAccessPolicyWhoMaySuspend() {
-    assertThat(api("admin").get("/api/cockpit/access").body())
-        .contains("\"changesCaseData\":true").contains("\"controlsProcesses\":true");
+  void theDecisionPagesSpeakChinese() {
+    signIn("auditor1");
+    String article4 = engine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey("article4-eligibility").latestVersion().singleResult().getId();
+    browser.open(cockpit("#/decision-definition/" + article4));
+    assertThat(browser.withText(By.cssSelector(".hit-policy"), "命中策略").getText()).contains("收集");
+    assertThat(browser.withText(By.cssSelector("th.annotation"), "备注").getText()).isEqualTo("备注");
+    browser.withText(By.cssSelector("th.input-cell"), "当");
+    browser.withText(By.cssSelector("th.output-cell"), "则");
+    assertThat(browser.visible(By.cssSelector("dd.tenant-id")).getText()).isEqualTo("无");
+    // its instances name the activity that evaluated them (before: checkEligibility)
+    browser.present(By.cssSelector("td.activity-id"));
+    browser.await().until(d -> d.findElements(By.cssSelector("td.activity-id")).stream()
+        .allMatch(cell -> cell.getText().matches("(申报条件预审|核验实测条件)（第四条）")));
+    browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
+    // and the tooltips: the hit policy's explanation, 输入类型, 输入名称：…
+    assertThat(browser.driver().findElement(By.cssSelector(".hit-policy")).getAttribute("title"))
+        .isEqualTo("收集全部命中规则的取值");
+    assertThat(browser.driver().findElements(By.cssSelector(".input-variable")))
+        .allSatisfy(type -> assertThat(type.getAttribute("title")).isEqualTo("输入类型"));
+    assertThat(browser.driver().findElements(By.cssSelector(".input-label")))
+        .allSatisfy(name -> assertThat(name.getAttribute("title")).startsWith("输入名称："));
+
+    String evaluated = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey("article4-eligibility").list().get(0).getId();
+    browser.open(cockpit("#/decision-instance/" + evaluated));
+    assertThat(browser.withText(By.cssSelector(".hit-policy"), "命中策略").getText()).contains("收集");
+    browser.withText(By.cssSelector("th.annotation"), "备注");
+    assertThat(browser.visible(By.cssSelector("dd.tenant-id")).getText()).isEqualTo("无");
+    browser.await(Duration.ofSeconds(3)).until(d -> browser.latinWordsOnPage().isEmpty());
+  }
+
+  /** What the Cockpit script asks before it offers a changing action: the access policy, for the signed-in user. */
+  @Test
+  void cockpitAsksTheAccessPolicyWhoMayChangeWhat() {
+    assertThat(api("admin").get("/api/cockpit/access").body()).contains("\"changesCaseData\":true")
+        .contains("\"controlsProcesses\":true").contains("\"administersEngine\":true");
     for (String user : List.of("auditor1", "city1")) {
       WebappSession cockpit = webapp();
       assertThat(cockpit.login(user, "cockpit").statusCode()).isEqualTo(200);
       HttpResponse<String> access = cockpit.get("/api/cockpit/access");
       assertThat(access.statusCode()).as(user).isEqualTo(200);
-      assertThat(access.body()).as(user).contains("\"changesCaseData\":false").contains("\"controlsProcesses\":false");
+      assertThat(access.body()).as(user).contains("\"changesCaseData\":false").contains("\"controlsProcesses\":false")
+          .contains("\"administersEngine\":false");
       assertThat(cockpit.get("/api/cockpit/access?x=1").statusCode()).as(user).isEqualTo(400);
     }
     assertThat(webapp().get("/api/cockpit/access").statusCode()).isEqualTo(401);

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const { GUARDED, accessOf, guardedProvider } = await import(new URL(
+  '../../main/resources/META-INF/resources/webjars/camunda/app/cockpit/scripts/actions/plugin.js', import.meta.url).href);
+
+test("each of Cockpit's changing actions is kept only while the user holds its right", () => {
+  const cancel = { id: 'cancel-process-instance-action', template: '<a>删除</a>' };
+  assert.equal(guardedProvider('cockpit.processInstance.runtime.action', cancel).template,
+    '<span ng-if="$root.msCockpitAccess.administersEngine"><a>删除</a></span>');
+  const retry = { id: 'increase-incident-job-retry', template: '<a></a>' };
+  assert.match(guardedProvider('cockpit.incident.action', retry).template, /msCockpitAccess\.controlsProcesses/);
+  for (const [component, actions] of Object.entries(GUARDED)) {
+    for (const [id, right] of Object.entries(actions)) {
+      assert.ok(['changesCaseData', 'controlsProcesses', 'administersEngine'].includes(right), `${component} ${id}`);
+    }
+  }
+});
+
+test('any other view stays as Camunda renders it', () => {
+  const tab = { id: 'jobs-tab', template: '<div></div>' };
+  assert.equal(guardedProvider('cockpit.processInstance.runtime.tab', tab), tab);
+  const elsewhere = { id: 'cancel-process-instance-action', template: '<a></a>' };
+  assert.equal(guardedProvider('cockpit.processDefinition.runtime.tab', elsewhere), elsewhere);
+  assert.equal(guardedProvider('cockpit.processInstance.runtime.action', null), null);
+});
+
+test("the variables tab edits only for those who may change case data", () => {
+  const tab = { id: 'variables-tab', template: `<div cam-widget-variables-table cam-editable="['type', 'value']"></div>` };
+  assert.equal(guardedProvider('cockpit.processInstance.runtime.tab', tab).template,
+    '<div cam-widget-variables-table cam-editable="$root.msCockpitAccess.editableVariables"></div>');
+  assert.deepEqual(accessOf({ changesCaseData: true }).editableVariables, ['type', 'value']);
+  assert.deepEqual(accessOf({ changesCaseData: false }).editableVariables, []);
+  assert.deepEqual(accessOf({}).editableVariables, []);
+});
