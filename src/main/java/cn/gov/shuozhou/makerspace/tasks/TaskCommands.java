@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,14 +55,27 @@ public class TaskCommands {
   static final String SENT_BACK_NOTE = "退回";
 
   private final ProcessEngine engine;
+  private final JdbcTemplate jdbc;
 
-  public TaskCommands(ProcessEngine engine) {
+  public TaskCommands(ProcessEngine engine, JdbcTemplate jdbc) {
     this.engine = engine;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Holds the task's row until this command commits. Two commands on one task at once (a double click
+   * on 转办) would otherwise both see it as it was: the second, its engine calls each a command of their
+   * own, would find the task already handed over, set the same assignee again and answer 200 with a
+   * second comment. Locked, the second reads the task as the first left it (not its own any more: 403).
+   */
+  private void lock(String taskId) {
+    jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", String.class, taskId);
   }
 
   /** 转办: {@code colleague} becomes the assignee; answers the task as it is now. */
   @Transactional
   public Task transfer(String taskId, String colleague, String reason) {
+    lock(taskId);
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     Task task = handledBy(user, taskId);
     checkColleague(task, colleague, "转办");
@@ -77,6 +91,7 @@ public class TaskCommands {
   /** 委派: {@code colleague} works on the task for its assignee, who becomes its owner and gets it back. */
   @Transactional
   public Task delegate(String taskId, String colleague, String reason) {
+    lock(taskId);
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     Task task = found(taskId);
     if (user == null || !user.getUserId().equals(task.getAssignee())) {
@@ -98,6 +113,7 @@ public class TaskCommands {
   /** 交回: the delegate hands the task back to its owner (no form data: the owner completes it). */
   @Transactional
   public Task handBack(String taskId, String reason) {
+    lock(taskId);
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     Task task = found(taskId);
     if (task.getDelegationState() != DelegationState.PENDING) {
@@ -161,6 +177,7 @@ public class TaskCommands {
   /** 退回: ends the task and opens the previous step again, with the reason on both tasks. */
   @Transactional
   public void sendBack(String taskId, String reason) {
+    lock(taskId);
     Authentication user = engine.getIdentityService().getCurrentAuthentication();
     Task task = handledBy(user, taskId);
     String target = SEND_BACK_TARGETS.get(task.getTaskDefinitionKey());

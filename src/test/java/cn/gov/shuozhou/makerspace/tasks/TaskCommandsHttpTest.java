@@ -58,7 +58,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       // a double click on 转办: a race shows only sometimes, so several rounds
-      for (int round = 0; round < 4; round++) {
+      for (int round = 0; round < 8; round++) {
         Task inspection = claimedInspection("inspector1");
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
