@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed-in organisation account of a portal request: its user and its organisation (credit
- * code, name, contact, county). Only accounts bound to an organisation (docs/security.md §10) have a portal; everyone else
- * is refused (403), and so is a disabled account. The portal's reads take no query parameters (400 naming each).
+ * The signed-in organisation account of a portal request: its user and its organisation (credit code,
+ * name, contact, county). Only accounts bound to an organisation (docs/security.md §10) have a portal;
+ * everyone else is refused (403), and so is a disabled account. The portal's reads take no query
+ * parameters (400 naming each).
  */
 record Applicant(Organisation organisation) {
 
@@ -24,7 +25,6 @@ record Applicant(Organisation organisation) {
   String creditCode() {
     return organisation.creditCode();
   }
-
 
   /** The portal's doors resolve their caller through this bean. */
   @Component
