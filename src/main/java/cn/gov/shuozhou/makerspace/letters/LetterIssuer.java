@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,13 @@ public class LetterIssuer {
     byte[] bytes = pdf.letter(content, number, today, properties.issuingAuthority());
     return store(content.kind(), number, content.applicationNumber(), content.certificateNumber(),
         content.creditCode(), today, bytes);
+  }
+
+  /** The letter, unless its application has one of its kind already (a step its case may pass again). */
+  public Optional<LetterSummary> issueOnce(LetterContent content) {
+    boolean issued = archive.ofApplication(content.applicationNumber()).stream()
+        .anyMatch(letter -> letter.kind() == content.kind());
+    return issued ? Optional.empty() : Optional.of(issue(content));
   }
 
   /** The certificate; its document number is the certificate number. */

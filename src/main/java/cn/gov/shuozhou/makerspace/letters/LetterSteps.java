@@ -41,14 +41,11 @@ public class LetterSteps {
   static final String APPEAL = "如对本决定不服，可以在收到本文书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。";
 
   private final LetterIssuer letters;
-  private final LetterArchive archive;
   private final CertificateRegistry certificates;
   private final WorkingDayCalendar calendar;
 
-  public LetterSteps(LetterIssuer letters, LetterArchive archive, CertificateRegistry certificates,
-      WorkingDayCalendar calendar) {
+  public LetterSteps(LetterIssuer letters, CertificateRegistry certificates, WorkingDayCalendar calendar) {
     this.letters = letters;
-    this.archive = archive;
     this.certificates = certificates;
     this.calendar = calendar;
   }
@@ -60,14 +57,12 @@ public class LetterSteps {
    */
   public void acceptance(DelegateExecution e) {
     Case c = caseOf(e);
-    if (archive.ofApplication(c.applicationNumber()).stream().anyMatch(l -> l.kind() == LetterKind.ACCEPTANCE_RECEIPT)) {
-      return; // back to the first review after a return for supplement: accepted already
-    }
-    issue(c, LetterKind.ACCEPTANCE_RECEIPT,
+    // once: after a return for supplement the case comes back to its first review, accepted already
+    letters.issueOnce(content(c, LetterKind.ACCEPTANCE_RECEIPT,
         "贵单位提交的“" + c.spaceName() + "”朔州市众创空间认定申请收悉，申请材料齐全。"
             + "经审查，本局决定予以受理，申请编号为" + c.applicationNumber() + "。",
         "本局将依照" + MEASURES + "第五条规定的程序组织初审、实地考察和专家评审，经研究并网上公示后作出认定决定。"
-            + "办理进度可在“我的申请”中查询。");
+            + "办理进度可在“我的申请”中查询。"));
   }
 
   /**
@@ -220,8 +215,12 @@ public class LetterSteps {
   }
 
   private void issue(Case c, LetterKind kind, String... paragraphs) {
-    letters.issue(new LetterContent(kind, c.applicationNumber(), c.certificateNumber(), c.creditCode(),
-        c.operatorName(), List.of(paragraphs)));
+    letters.issue(content(c, kind, paragraphs));
+  }
+
+  private static LetterContent content(Case c, LetterKind kind, String... paragraphs) {
+    return new LetterContent(kind, c.applicationNumber(), c.certificateNumber(), c.creditCode(), c.operatorName(),
+        List.of(paragraphs));
   }
 
   /** A variable of the step, or of the case that called it (the sanction hearing reads its caller's). */
