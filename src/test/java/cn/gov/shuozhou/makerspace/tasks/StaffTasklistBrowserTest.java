@@ -162,6 +162,9 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .containsExactly("转办给 inspector2：本人出差，请代为考察");
     // the task left the inspector's list; the reloaded page says where it went
     assertThat(browser.withText(By.cssSelector(".ms-command-done"), "已转办给").getText()).contains("（inspector2）");
+    // the notice gives way at the next click: 退出登录 in the header's menu, which opens under it, can be clicked
+    browser.signOutOfWebapp();
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-command-done"))).isEmpty();
   }
 
   @Test

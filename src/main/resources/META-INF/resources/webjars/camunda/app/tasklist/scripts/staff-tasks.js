@@ -371,6 +371,8 @@ function sayWhatWasDone() {
     el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: () => notice.remove()}, '×'), text);
   document.body.appendChild(notice);
   setTimeout(() => notice.remove(), 10000);
+  // it gives way at the user's next click: the header's menus (退出登录) open under it
+  document.addEventListener('click', () => notice.remove(), {once: true, capture: true});
 }
 
 /** The engine's view of the task through Tasklist's session (read only). */
