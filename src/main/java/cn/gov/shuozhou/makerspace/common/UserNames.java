@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Comment;
@@ -31,6 +32,17 @@ public final class UserNames {
   public static String withId(User user) {
     String name = of(user);
     return name.equals(user.getId()) ? name : name + "（" + user.getId() + "）";
+  }
+
+  /**
+   * {@link #withId(User)} for a user known by id, read without authorization: a message names the
+   * colleague (the claim holder, who proposed a rule change) also to whom may not list users. The id
+   * when there is no such user.
+   */
+  public static String withId(ProcessEngine engine, String userId) {
+    User user = WithoutAuthorization.call(engine,
+        () -> engine.getIdentityService().createUserQuery().userId(userId).singleResult());
+    return user == null ? userId : withId(user);
   }
 
   /**

@@ -283,16 +283,9 @@ public class RuleService {
   private void requireNoPendingProposal(String key) {
     proposals.pending(key).ifPresent(pending -> {
       throw RuleException.conflict("key", "PROPOSAL_PENDING", "决策「" + key + "」已有一项待审批的修改（"
-          + person(pending.proposedBy()) + "于" + ReadableValues.dateTime(Date.from(pending.proposedAt()))
+          + UserNames.withId(engine, pending.proposedBy()) + "于" + ReadableValues.dateTime(Date.from(pending.proposedAt()))
           + "提出，修改原因：" + pending.reason() + "）：请先由另一名规则管理员审批或驳回该修改，再提出新的修改");
     });
-  }
-
-  /** A user as the page names them: 规则管理员一（ruleadmin1）, or the id of a user without a name. */
-  private String person(String userId) {
-    return WithoutAuthorization.call(engine, () -> UserNames.named(engine.getIdentityService(), List.of(userId)))
-        .stream().findFirst().filter(named -> !named.label().equals(userId))
-        .map(named -> named.label() + "（" + userId + "）").orElse(userId);
   }
 
   private Proposal pendingProposal(String key, String proposalId) {

@@ -2,9 +2,9 @@ package cn.gov.shuozhou.makerspace.web;
 
 import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
+import cn.gov.shuozhou.makerspace.common.UserNames;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -104,20 +103,13 @@ final class EngineErrors {
   /** A user as staff know them, 考察小组组员一（inspector1）; the id alone when the name cannot be read. */
   private static String person(String userId) {
     try {
-      // the name only, also for a user who may not read the user list (the claim was refused, not this)
-      ProcessEngineConfigurationImpl configuration =
-          (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null).getProcessEngineConfiguration();
-      User user = configuration.getCommandExecutorTxRequired().execute(context -> {
-        context.disableAuthorizationCheck();
-        return context.getReadOnlyIdentityProvider().findUserById(userId);
-      });
-      String name = user == null ? "" : (Objects.toString(user.getFirstName(), "") + Objects.toString(user.getLastName(), ""))
-          .strip();
-      return name.isEmpty() ? userId : name + "（" + userId + "）";
+      // the name also for a user who may not read the user list (the claim was refused, not this)
+      return UserNames.withId(EngineUtil.lookupProcessEngine(null), userId);
     } catch (RuntimeException cannotTell) {
       return userId;
     }
   }
+
 
   private static boolean taskExists(String taskId) {
     try {
