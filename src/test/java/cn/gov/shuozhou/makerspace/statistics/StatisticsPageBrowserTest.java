@@ -78,6 +78,15 @@ class StatisticsPageBrowserTest extends AbstractHttpTest {
     login("city1");
     browser.visible(By.id("section-applications"));
 
+    // the filters stand in one row, the county's select as high as the fields beside it (the page's full-width
+    // inputs once put each field on a line of its own, the select left small between them)
+    List<?> fields = (List<?>) browser.js("return ['filter-year', 'filter-county', 'filter-from', 'filter-to',"
+        + " 'filter-submit'].map(id => document.getElementById(id).getBoundingClientRect())"
+        + ".map(r => [Math.round(r.top + r.height / 2), Math.round(r.height)]);");
+    assertThat(fields.stream().map(f -> ((List<?>) f).get(0)).distinct()).as("vertical centres").hasSize(1);
+    long inputHeight = (Long) ((List<?>) fields.get(0)).get(1);
+    assertThat((Long) ((List<?>) fields.get(1)).get(1)).as("the select's height").isBetween(inputHeight - 2, inputHeight + 2);
+
     // a bad year is shown at its field
     WebElement year = browser.visible(By.id("filter-year"));
     year.sendKeys("1999");
