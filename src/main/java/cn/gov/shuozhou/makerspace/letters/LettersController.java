@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +57,8 @@ public class LettersController {
     List<LetterSummary> letters = archive.ofApplication(applicationNumber);
     String creditCode = letters.isEmpty() ? access.creditCodeOf(applicationNumber) : letters.get(0).creditCode();
     access.require(applicationNumber, letters.stream().map(LetterSummary::certificateNumber)
-        .filter(Objects::nonNull).findFirst().orElse(null), creditCode);
+        .filter(Objects::nonNull).findFirst().orElse(null), creditCode,
+        () -> LetterAccess.caseNotFound(applicationNumber));
     return letters.stream().map(LetterView::of).toList();
   }
 
@@ -66,9 +68,9 @@ public class LettersController {
     if (!LETTER_ID.matcher(id).matches()) {
       throw new InvalidInputException(List.of(new FieldError("id", "文书标识（id）格式不正确")));
     }
-    LetterSummary letter = archive.find(id)
-        .orElseThrow(() -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该文书：" + id));
-    access.require(letter.applicationNumber(), letter.certificateNumber(), letter.creditCode());
+    Supplier<ApiRefusal> notFound = () -> new ApiRefusal(ProblemType.NOT_FOUND, "未找到该文书：" + id);
+    LetterSummary letter = archive.find(id).orElseThrow(notFound);
+    access.require(letter.applicationNumber(), letter.certificateNumber(), letter.creditCode(), notFound);
     return LetterDownload.of(archive, letter);
   }
 }

@@ -63,12 +63,18 @@ class LettersHttpTest extends AbstractHttpTest {
     assertThat(download(receiptUrl, "city1").statusCode()).as("the city bureau reads every case's letters").isEqualTo(200);
     assertThat(download(receiptUrl, "auditor1").statusCode()).isEqualTo(200);
 
+    // who may not read the case is answered as for an unknown one: case numbers are sequential, and a 403 told
+    // another organisation which exist
     HttpResponse<String> stranger = get(receiptUrl, "operator2");
-    assertThat(stranger.statusCode()).isEqualTo(403);
-    assertThat(stranger.body()).contains("无权查看该案件的文书");
-    assertThat(get("/api/my/applications/" + number + "/letters", "operator2").statusCode()).isEqualTo(403);
-    assertThat(get(receiptUrl, "pinglu1").statusCode()).as("another county's staff").isEqualTo(403);
-    assertThat(get(receiptUrl, "ruleadmin1").statusCode()).isEqualTo(403);
+    assertThat(stranger.statusCode()).isEqualTo(404);
+    assertThat(stranger.body()).contains("未找到该文书");
+    HttpResponse<String> strangersList = get("/api/my/applications/" + number + "/letters", "operator2");
+    String unknownNumber = number.substring(0, number.length() - 6) + "999999";
+    HttpResponse<String> unknownList = get("/api/my/applications/" + unknownNumber + "/letters", "operator2");
+    assertThat(strangersList.statusCode()).isEqualTo(unknownList.statusCode()).isEqualTo(404);
+    assertThat(strangersList.body().replace(number, unknownNumber)).isEqualTo(unknownList.body());
+    assertThat(get(receiptUrl, "pinglu1").statusCode()).as("another county's staff").isEqualTo(404);
+    assertThat(get(receiptUrl, "ruleadmin1").statusCode()).as("a role that reads no letters").isEqualTo(403);
     assertThat(send(HttpRequest.newBuilder(uri(receiptUrl)).GET()).statusCode()).as("anonymous").isEqualTo(401);
 
     // the public registry's certificate is the same file, without login
