@@ -30,7 +30,8 @@ public record TaskFilterDefinition(
       Map.of("name", CaseCard.CARD_CERTIFICATE_NUMBER, "label", "证书编号"),
       Map.of("name", CaseCard.CARD_SPACE_NAME, "label", "众创空间名称"),
       Map.of("name", CaseCard.CARD_COUNTY_NAME, "label", "所在县区"),
-      Map.of("name", CaseCard.CARD_OPERATOR_NAME, "label", "运营机构名称"));
+      Map.of("name", CaseCard.CARD_OPERATOR_NAME, "label", "运营机构名称"),
+      Map.of("name", CaseCard.CARD_OBJECTION_NUMBER, "label", "异议受理编号"));
 
   /** The card variables of the first release: process variables, which staff may not read. */
   static final List<Map<String, String>> REPLACED_LIST_VARIABLES = List.of(

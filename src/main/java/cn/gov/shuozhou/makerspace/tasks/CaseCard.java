@@ -4,6 +4,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.APPL
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CERTIFICATE_NUMBER;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.COUNTY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OBJECTION_ACKNOWLEDGEMENT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.OPERATOR_NAME;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SEARCH_TEXT;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SPACE_NAME;
@@ -35,6 +36,8 @@ public final class CaseCard {
   public static final String CARD_SPACE_NAME = "cardSpaceName";
   public static final String CARD_COUNTY_NAME = "cardCountyName";
   public static final String CARD_OPERATOR_NAME = "cardOperatorName";
+  /** On 公示异议核查: which objection, so that two objections to one notice are two cards told apart. */
+  public static final String CARD_OBJECTION_NUMBER = "cardObjectionNumber";
 
   /** Task-local card variable → the case variable it copies (the county is labelled). */
   static final Map<String, String> CARD_VARIABLES = cardVariables();
@@ -48,6 +51,7 @@ public final class CaseCard {
     card.put(CARD_SPACE_NAME, SPACE_NAME);
     card.put(CARD_COUNTY_NAME, COUNTY);
     card.put(CARD_OPERATOR_NAME, OPERATOR_NAME);
+    card.put(CARD_OBJECTION_NUMBER, OBJECTION_ACKNOWLEDGEMENT);
     return Collections.unmodifiableMap(card);
   }
 

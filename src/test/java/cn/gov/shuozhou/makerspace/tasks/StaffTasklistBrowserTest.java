@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.access.Groups;
+import cn.gov.shuozhou.makerspace.publicnotice.Objections;
+import cn.gov.shuozhou.makerspace.publicnotice.Objections.Objection;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Applications;
 import cn.gov.shuozhou.makerspace.support.Browser;
@@ -36,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StaffTasklistBrowserTest extends AbstractHttpTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired Objections objections;
 
   private Browser browser;
 
@@ -400,6 +403,27 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     application.put(SPACE_NAME, spaceName);
     String owner = OrganisationAccounts.ownerOf(engine, (String) application.get(CREDIT_CODE));
     return new CertificationDriver(engine).applyAs(owner, application);
+  }
+
+  @Test
+  void twoObjectionsToOneNoticeAreTwoCardsToldApartByTheirAcknowledgementNumbers() {
+    ProcessInstance notice = new CertificationDriver(engine).inPublicNotice("youyu");
+    String number = notice.getBusinessKey();
+    String first = objections.file(new Objection(number, "赵六", "140602198506120011", "13800003331", "场地已转租", "127.0.0.1"),
+        List.of()).acknowledgementNumber();
+    String second = objections.file(new Objection(number, "钱七", "140602198506120011", "13800003332", "孵化团队数量不实",
+        "127.0.0.1"), List.of()).acknowledgementNumber();
+    logIn("city1");
+
+    browser.click(filter(TaskFiltersNames.MY_GROUP_TASKS));
+    search(number);
+    browser.await().until(d -> d.findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).size() == 2
+        && d.findElement(By.cssSelector("[cam-tasks] .tasks-list")).getText().contains(second));
+    List<String> cards = browser.driver().findElements(By.cssSelector("[cam-tasks] .tasks-list > li")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(cards).allSatisfy(card -> assertThat(card).contains("公示异议核查", number, "异议受理编号"));
+    assertThat(cards).anySatisfy(card -> assertThat(card).contains(first).doesNotContain(second));
+    assertThat(cards).anySatisfy(card -> assertThat(card).contains(second).doesNotContain(first));
   }
 
   private void logIn(String user) {
