@@ -4,9 +4,10 @@ import { preloadImports, webappConfig } from '/common/webapp-config.js';
 preloadImports('tasklist', import.meta.url);
 
 export default webappConfig('任务中心', {
-  // Chinese messages of the Camunda Forms (scripts/form-messages.js); 已办, quick search, 转办 and
-  // 退回 (scripts/staff-tasks.js).
-  customScripts: ['scripts/form-messages', 'scripts/staff-tasks'],
+  // Chinese messages of the Camunda Forms (scripts/form-messages.js); limits that follow another
+  // field checked again when it changes (scripts/form-limits.js); 已办, quick search, 转办 and 退回
+  // (scripts/staff-tasks.js).
+  customScripts: ['scripts/form-messages', 'scripts/form-limits', 'scripts/staff-tasks'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: '认领当前选中的任务' },
     focusFilter: { key: 'ctrl+shift+f', description: '焦点移到第一个过滤器' },
