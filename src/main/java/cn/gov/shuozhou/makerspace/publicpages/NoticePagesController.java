@@ -201,6 +201,8 @@ public class NoticePagesController {
       model.addAttribute("notFound", true);
     } else {
       model.addAttribute("status", status.get());
+      // the space's name as its notice publishes it: an objector knows the space, not the application number
+      model.addAttribute("notice", notices.find(status.get().applicationNumber()).orElse(null));
     }
     return "public/objection-status";
   }

@@ -128,6 +128,8 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       type("status-phone", "13800001111");
       browser.click(By.cssSelector("#status-form button"));
       assertThat(browser.withText(By.id("handling"), "已办结").getText()).isEqualTo("已办结：异议不成立");
+      assertThat(browser.visible(By.id("space-name")).getText()).as("the space the objector knows, as its notice names it")
+          .isEqualTo(engine.getRuntimeService().getVariable(pi.getId(), CertificationProcess.SPACE_NAME));
       assertThat(browser.visible(By.id("finding")).getText()).contains("符合第四条要求");
       type("acknowledgement-number", "第一号");
       browser.click(By.cssSelector("#status-form button"));
