@@ -97,6 +97,8 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       assertThat(browser.visible(By.tagName("main")).getText()).contains(acknowledgement)
           .contains(browser.visible(By.tagName("h1")).getText()).doesNotContain("李四").doesNotContain(ID_NUMBER)
           .doesNotContain("13800001111");
+      assertThat(browser.latinWordsOnPage()).isEmpty();
+      assertThat(Axe.seriousViolations(browser)).as("axe-core on the receipt").isEmpty();
       browser.driver().navigate().refresh();
       assertThat(browser.withText(By.id("objection-result"), "受理编号").getText()).contains(acknowledgement);
       assertThat(browser.visible(By.tagName("header")).getText()).doesNotContain("任务中心");
