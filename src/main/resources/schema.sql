@@ -191,6 +191,10 @@ CREATE INDEX IF NOT EXISTS ix_objection_phone ON ms_objection (phone, received_a
 ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS handled_at TIMESTAMP;
 ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS upheld BOOLEAN;
 ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS finding VARCHAR(2000);
+-- The objector's receipt page after the notice page's form (/public/objections/receipts/{receipt_key}):
+-- a random key, so that knowing (or counting through) acknowledgement numbers opens no receipt.
+ALTER TABLE ms_objection ADD COLUMN IF NOT EXISTS receipt_key VARCHAR(43);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_objection_receipt ON ms_objection (receipt_key);
 
 -- False-material and violation reports of the city bureau (POST /api/false-materials-reports,
 -- /api/violation-reports; Art. 9, 10): who reported what about which certified space, and when.

@@ -125,7 +125,10 @@ public class MyApplications {
   private MyApplication describe(HistoricProcessInstance instance, Map<String, Object> v, List<Task> tasks, String userId,
       Map<String, Certificate> ended) {
     boolean running = instance.getEndTime() == null;
-    List<String> stages = tasks.stream().map(Task::getName).distinct().toList();
+    // an objection is not told to the applicant (docs/security.md, 我的申请): its check is no stage of its
+    // own, the case reads 办理中 as during a notice without one
+    List<String> stages = tasks.stream().filter(t -> !TASK_HANDLE_OBJECTION.equals(t.getTaskDefinitionKey()))
+        .map(Task::getName).distinct().toList();
     List<OwnTask> own = tasks.stream().filter(t -> userId.equals(t.getAssignee()))
         .sorted(Comparator.comparing(Task::getCreateTime))
         .map(t -> new OwnTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant())).toList();

@@ -54,6 +54,16 @@ public class ObjectionDoor {
     return objections.status(acknowledgementNumber, phone);
   }
 
+  /** The key of the receipt page of the filed objection {@code acknowledgementNumber}. */
+  public String receiptKey(String acknowledgementNumber) {
+    return objections.receiptKey(acknowledgementNumber);
+  }
+
+  /** The objection whose receipt page has {@code receiptKey}. */
+  public Optional<Objections.Receipt> receipt(String receiptKey) {
+    return objections.receipt(receiptKey);
+  }
+
   /** What the objector is told. */
   public static String acknowledgement(Filed filed) {
     return filed.replay()

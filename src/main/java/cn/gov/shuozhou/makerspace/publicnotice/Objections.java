@@ -12,8 +12,10 @@ import cn.gov.shuozhou.makerspace.common.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -69,10 +71,11 @@ public class Objections {
     String number = "YY-%d-%06d".formatted(year, sequence.next("objection-" + year));
     throttle.admit(objection.sourceAddress(), objection.phone());
     jdbc.update("INSERT INTO ms_objection (acknowledgement_number, application_number, process_instance_id, "
-            + "objector_name, id_number, phone, reasons, source_address, received_at, replay_key) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "objector_name, id_number, phone, reasons, source_address, received_at, replay_key, receipt_key) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         number, objection.applicationNumber(), instanceId, objection.name(), objection.idNumber(), objection.phone(),
-        objection.reasons(), objection.sourceAddress(), new Timestamp(EngineClock.now().getTime()), replayKey);
+        objection.reasons(), objection.sourceAddress(), new Timestamp(EngineClock.now().getTime()), replayKey,
+        newReceiptKey());
     evidenceFiles.store(number, objection.applicationNumber(), evidence, EngineClock.now().toInstant());
     WithoutAuthorization.call(engine, () -> engine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION)
         .processInstanceId(instanceId)
@@ -82,6 +85,35 @@ public class Objections {
         .setVariable(OBJECTION_ACKNOWLEDGEMENT, number)
         .correlateWithResult());
     return new Filed(number, false);
+  }
+
+  /**
+   * The key of the objector's receipt page of a filed objection (one filed before the key existed
+   * gets one now): random, as the page must not open to whoever counts through acknowledgement numbers.
+   */
+  public String receiptKey(String acknowledgementNumber) {
+    jdbc.update("UPDATE ms_objection SET receipt_key = ? WHERE acknowledgement_number = ? AND receipt_key IS NULL",
+        newReceiptKey(), acknowledgementNumber);
+    return jdbc.queryForObject("SELECT receipt_key FROM ms_objection WHERE acknowledgement_number = ?", String.class,
+        acknowledgementNumber);
+  }
+
+  /** What the receipt page shows: the acknowledgement, the notice and when; nothing of the objector. */
+  public record Receipt(String acknowledgementNumber, String applicationNumber, LocalDateTime receivedAt) {}
+
+  public Optional<Receipt> receipt(String receiptKey) {
+    return jdbc.query("SELECT acknowledgement_number, application_number, received_at FROM ms_objection "
+            + "WHERE receipt_key = ?",
+        (rs, i) -> new Receipt(rs.getString(1), rs.getString(2), EngineClock.toLocalDateTime(rs.getTimestamp(3))),
+        receiptKey).stream().findFirst();
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static String newReceiptKey() {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key); // 43 characters
   }
 
   /** The bureau's answer to an objection, recorded when {@code handleObjection} completes. */

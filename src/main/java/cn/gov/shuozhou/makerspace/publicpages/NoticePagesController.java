@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.publicpages;
 
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.exactly;
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.noticeNotFound;
+import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.receiptNotFound;
 import static cn.gov.shuozhou.makerspace.publicpages.PageParameters.refuse;
 
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public pages of 网上公示 (Art. 5(3), contract "Additions"), server-rendered, no login:
@@ -38,6 +42,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class NoticePagesController {
 
   static final String ACKNOWLEDGEMENT = "acknowledgementNumber";
+  /** Where the objector's receipt pages are; not kept by any cache ({@link PublicCaching}). */
+  static final String RECEIPTS = "/public/objections/receipts/";
   static final Set<String> OBJECTION_FIELDS =
       Set.of(ObjectionDoor.NAME, ObjectionDoor.ID_NUMBER, ObjectionDoor.PHONE, ObjectionDoor.REASONS);
 
@@ -105,8 +111,9 @@ public class NoticePagesController {
       Map<String, Object> body = new LinkedHashMap<>(parameters);
       body.put(ObjectionDoor.APPLICATION_NUMBER, applicationNumber);
       Objections.Filed filed = door.file(body, files, request.getRemoteAddr());
-      model.addAttribute("acknowledged", ObjectionDoor.acknowledgement(filed));
-      model.addAttribute("acknowledgementNumber", filed.acknowledgementNumber());
+      // Post/Redirect/Get: the receipt survives a reload or a bookmark, and a reload files nothing again
+      request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+      return "redirect:" + RECEIPTS + door.receiptKey(filed.acknowledgementNumber());
     } catch (InvalidInputException invalid) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       Map<String, String> errors = new LinkedHashMap<>();
@@ -119,6 +126,35 @@ public class NoticePagesController {
       model.addAttribute("refusal", refusal.getMessage());
     }
     return "public/notice";
+  }
+
+  /** The form's address read (reloaded, bookmarked, shared): the notice with its form. */
+  @GetMapping("/public/notices/{applicationNumber}/objection")
+  public String objectionAddress(@PathVariable String applicationNumber, @RequestParam Map<String, String> parameters,
+      Model model, HttpServletResponse response) {
+    return exactly(parameters, Set.of(), model, response)
+        .orElse("redirect:" + UriComponentsBuilder.fromPath("/public/notices/{n}").buildAndExpand(applicationNumber).encode());
+  }
+
+  /**
+   * The receipt after the notice page's form: the acknowledgement number, the notice and when it was
+   * received, nothing of the objector; its address holds a random key, not the number.
+   */
+  @GetMapping(RECEIPTS + "{receiptKey}")
+  public String receipt(@PathVariable String receiptKey, @RequestParam Map<String, String> parameters, Model model,
+      HttpServletResponse response) {
+    Optional<String> refused = exactly(parameters, Set.of(), model, response);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Optional<Objections.Receipt> receipt = receiptKey.matches("[A-Za-z0-9_-]{43}") ? door.receipt(receiptKey) : Optional.empty();
+    if (receipt.isEmpty()) {
+      return receiptNotFound(model, response);
+    }
+    model.addAttribute("receipt", receipt.get());
+    model.addAttribute("acknowledged", ObjectionDoor.acknowledgement(new Objections.Filed(receipt.get().acknowledgementNumber(), false)));
+    model.addAttribute("notice", notices.find(receipt.get().applicationNumber()).orElse(null));
+    return "public/objection-receipt";
   }
 
   /** The objector looks up the handling of their objection: the form. */
@@ -165,6 +201,8 @@ public class NoticePagesController {
       model.addAttribute("notFound", true);
     } else {
       model.addAttribute("status", status.get());
+      // the space's name as its notice publishes it: an objector knows the space, not the application number
+      model.addAttribute("notice", notices.find(status.get().applicationNumber()).orElse(null));
     }
     return "public/objection-status";
   }

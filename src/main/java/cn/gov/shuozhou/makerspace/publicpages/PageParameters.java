@@ -68,6 +68,16 @@ final class PageParameters {
     return notFound(model, response, "未查到公示", "网上公示中没有申请编号", number, "/public/notices", "返回网上公示");
   }
 
+  /** No objection receipt at this address (mistyped or cut short); the number is not in the address. */
+  static String receiptNotFound(Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("title", "未查到异议回执");
+    model.addAttribute("text", "该回执地址不完整或有误。已提交异议的，可凭受理编号和手机号码查询办理结果");
+    model.addAttribute("back", "/public/objections/status");
+    model.addAttribute("backText", "查询异议办理结果");
+    return "public/not-found";
+  }
+
   /** A certificate in the registry whose file is not archived (issued before the letters were). */
   static String certificateFileNotFound(Model model, HttpServletResponse response, String number) {
     return notFound(model, response, "未查到证书文件", "证书文件库中没有证书编号", number,

@@ -58,6 +58,12 @@ class PublicCaching {
         super.doFilterInternal(request, response, chain);
         return;
       }
+      if (request.getRequestURI().startsWith(request.getContextPath() + NoticePagesController.RECEIPTS)) {
+        // an objector's receipt is theirs: neither a proxy nor this cache keeps it
+        response.setHeader("Cache-Control", "no-store");
+        super.doFilterInternal(request, response, chain);
+        return;
+      }
       response.setHeader("Cache-Control", CACHE_CONTROL);
       // the registry's statuses (valid, expired) depend on the day
       String key = EngineClock.today() + " " + request.getRequestURI() + "?" + request.getQueryString();

@@ -108,7 +108,6 @@ public class PublicPagesController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("errors", errors);
       model.addAttribute("entries", List.of());
-      model.addAttribute("total", 0);
       model.addAttribute("page", 1);
       model.addAttribute("pages", 1);
       return "public/registry";

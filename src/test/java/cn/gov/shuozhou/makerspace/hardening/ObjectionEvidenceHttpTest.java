@@ -140,8 +140,8 @@ class ObjectionEvidenceHttpTest extends HardeningHttpTest {
 
     HttpResponse<String> page = post("/public/notices/" + notice.getBusinessKey() + "/objection", form);
 
-    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    assertThat(page.body()).contains("异议已受理");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(303); // to the receipt page
+    assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/public/objections/receipts/"));
     assertThat(jdbc.queryForList("SELECT sha256 FROM ms_objection_evidence WHERE application_number = ?",
         String.class, notice.getBusinessKey())).containsExactly(sha256(pdf));
   }

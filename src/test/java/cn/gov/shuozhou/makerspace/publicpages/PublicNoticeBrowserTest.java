@@ -12,6 +12,7 @@ import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,6 +47,7 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
   @Autowired ProcessEngine engine;
 
   private Browser browser;
+  private String receipt;
 
   @Test
   void aCitizenFindsTheNoticeAndObjectsUnderTheirRealName() {
@@ -87,6 +89,27 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       browser.await(Duration.ofSeconds(30)).until(d -> engine.getTaskService().createTaskQuery()
           .processInstanceId(pi.getId()).taskDefinitionKey(TASK_HANDLE_OBJECTION).count() == 1);
       browser.screenshot(Browser.screenshots().resolve("public-objection.png"));
+      // Post/Redirect/Get: the receipt is a page of its own, which a reload or a bookmark shows again
+      // and files nothing again; its address holds neither the objector's data nor the number
+      receipt = browser.driver().getCurrentUrl();
+      assertThat(receipt).contains("/public/objections/receipts/").doesNotContain(ID_NUMBER)
+          .doesNotContain("13800001111").doesNotContain(acknowledgement);
+      assertThat(browser.visible(By.tagName("main")).getText()).contains(acknowledgement)
+          .contains(browser.visible(By.tagName("h1")).getText()).doesNotContain("李四").doesNotContain(ID_NUMBER)
+          .doesNotContain("13800001111");
+      assertThat(browser.latinWordsOnPage()).isEmpty();
+      assertThat(Axe.seriousViolations(browser)).as("axe-core on the receipt").isEmpty();
+      browser.driver().navigate().refresh();
+      assertThat(browser.withText(By.id("objection-result"), "受理编号").getText()).contains(acknowledgement);
+      assertThat(browser.visible(By.tagName("header")).getText()).doesNotContain("任务中心");
+      browser.open(receipt);
+      assertThat(browser.visible(By.id("acknowledgement")).getText()).isEqualTo(acknowledgement);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+          .taskDefinitionKey(TASK_HANDLE_OBJECTION).count()).as("a reload files nothing").isEqualTo(1);
+      // the form's own address read (a bookmark of the old answer): the notice, not a refusal
+      browser.open(uri("/public/notices/" + number + "/objection").toString());
+      assertThat(browser.driver().getCurrentUrl()).endsWith("/public/notices/" + number);
+      assertThat(browser.visible(By.id("number")).getText()).isEqualTo(number);
       // the objector's identity is never published
       browser.open(uri("/public/notices/" + number).toString());
       assertThat(browser.visible(By.tagName("body")).getText()).doesNotContain("李四").doesNotContain(ID_NUMBER)
@@ -107,6 +130,8 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
       type("status-phone", "13800001111");
       browser.click(By.cssSelector("#status-form button"));
       assertThat(browser.withText(By.id("handling"), "已办结").getText()).isEqualTo("已办结：异议不成立");
+      assertThat(browser.visible(By.id("space-name")).getText()).as("the space the objector knows, as its notice names it")
+          .isEqualTo(engine.getRuntimeService().getVariable(pi.getId(), CertificationProcess.SPACE_NAME));
       assertThat(browser.visible(By.id("finding")).getText()).contains("符合第四条要求");
       type("acknowledgement-number", "第一号");
       browser.click(By.cssSelector("#status-form button"));
@@ -135,8 +160,20 @@ class PublicNoticeBrowserTest extends AbstractHttpTest {
     String form = "name=" + enc("李四") + "&idNumber=" + ID_NUMBER + "&phone=13800001111&reasons="
         + enc("该空间实际使用面积不足，与申报不符");
     HttpResponse<String> replay = postForm("/public/notices/" + number + "/objection", form);
-    assertThat(replay.statusCode()).isEqualTo(200);
-    assertThat(replay.body()).contains("此前已提交并受理");
+    assertThat(replay.statusCode()).isEqualTo(303);
+    assertThat(replay.headers().firstValue("Location")).as("the first objection's receipt")
+        .hasValueSatisfying(location -> assertThat(receipt).endsWith(location));
+    HttpResponse<String> receiptPage = send(HttpRequest.newBuilder(uri(URI.create(receipt).getPath())).GET());
+    assertThat(receiptPage.statusCode()).isEqualTo(200);
+    assertThat(receiptPage.headers().firstValue("Cache-Control")).as("kept by no proxy").hasValue("no-store");
+    String path = URI.create(receipt).getPath();
+    String guessed = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
+    HttpResponse<String> wrongReceipt = send(HttpRequest.newBuilder(uri(guessed)).GET());
+    assertThat(wrongReceipt.statusCode()).isEqualTo(404);
+    assertThat(wrongReceipt.body()).contains("未查到异议回执").doesNotContain("YY-");
+    HttpResponse<String> formAddress = send(HttpRequest.newBuilder(uri("/public/notices/" + number + "/objection")).GET());
+    assertThat(formAddress.statusCode()).isEqualTo(302);
+    assertThat(formAddress.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/public/notices/" + number));
     HttpResponse<String> undeclared = postForm("/public/notices/" + number + "/objection", form + "&upheld=true");
     assertThat(undeclared.statusCode()).isEqualTo(400);
     assertThat(undeclared.body()).contains("未知参数：upheld");
