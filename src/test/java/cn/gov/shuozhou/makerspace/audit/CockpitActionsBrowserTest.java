@@ -150,6 +150,34 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
     }
   }
 
+  /**
+   * What the administrator reads in Cockpit where Camunda wrote English into its templates or our deployments
+   * carried English names: the variables table's column of actions (before: "Actions"), the processes
+   * dashboard's toggle (before: the tooltip "Toggle this section"), the deployment of our models (before:
+   * "SpringAutoDeployment") and our rules' source on 部署 (before: "release").
+   */
+  @Test
+  void theAdministratorReadsCockpitsTemplatesAndDeploymentsInChinese() {
+    signIn("admin");
+    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime?detailsTab=variables-tab"));
+    browser.visible(VARIABLE_ACTIONS);
+    WebElement actions = browser.visible(By.cssSelector("[cam-widget-variables-table] thead td.actions"));
+    assertThat(actions.getText()).isEqualTo("操作");
+
+    browser.open(cockpit("#/processes"));
+    browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
+    WebElement toggle = browser.present(By.cssSelector(".processes-dashboard .section-toggle"));
+    assertThat(toggle.getAttribute("uib-tooltip")).containsPattern("\\p{IsHan}");
+    assertThat(Browser.latinWords(toggle.getAttribute("uib-tooltip"))).isEmpty();
+
+    browser.open(cockpit("#/repository"));
+    browser.visible(By.cssSelector("ul.deployments > li"));
+    assertThat(browser.driver().findElements(By.cssSelector("ul.deployments > li .name")))
+        .extracting(WebElement::getText).contains("众创空间流程与表单").doesNotContain("SpringAutoDeployment");
+    assertThat(browser.driver().findElements(By.cssSelector("ul.deployments > li dd.source")))
+        .extracting(WebElement::getText).contains("随版本发布").doesNotContain("release");
+  }
+
   @Test
   void everyCamundaWebappSaysItsPagesAreChinese() {
     for (String app : List.of("cockpit", "tasklist", "admin", "welcome")) {
