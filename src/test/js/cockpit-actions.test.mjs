@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const { GUARDED, accessOf, guardedProvider } = await import(new URL(
+const { BATCH_REFUSED, GUARDED, accessOf, batchPageTemplate, guardedProvider } = await import(new URL(
   '../../main/resources/META-INF/resources/webjars/camunda/app/cockpit/scripts/actions/plugin.js', import.meta.url).href);
 
 test("each of Cockpit's changing actions is kept only while the user holds its right", () => {
@@ -32,4 +32,30 @@ test("the variables tab edits only for those who may change case data", () => {
   assert.deepEqual(accessOf({ changesCaseData: true }).editableVariables, ['type', 'value']);
   assert.deepEqual(accessOf({ changesCaseData: false }).editableVariables, []);
   assert.deepEqual(accessOf({}).editableVariables, []);
+});
+
+test("the header menu's 批处理 entry is accessible only while the answer grants administersEngine", () => {
+  let access = accessOf({}, false);
+  const batch = { id: 'batch', label: 'COCKPIT_BATCHES', pagePath: '#/batch', priority: -5 };
+  const entry = guardedProvider('cockpit.navigation', batch, () => access);
+  entry.accessible = true; // Cockpit's header sets it once; the answer decides
+  entry.template = '<a ng-href="#/batch"></a>'; // and writes its template
+  assert.equal(entry.accessible, false);
+  access = accessOf({ administersEngine: true });
+  assert.equal(entry.accessible, true);
+  access = accessOf({ changesCaseData: true, controlsProcesses: true });
+  assert.equal(entry.accessible, false);
+  assert.equal(entry.pagePath, '#/batch');
+  const deployments = { id: 'deployments', pagePath: '#/repository' };
+  assert.equal(guardedProvider('cockpit.navigation', deployments, () => access), deployments);
+});
+
+test('the batches page: Camunda\'s own for the administrator, the Chinese notice for anyone else once answered', () => {
+  const page = batchPageTemplate('<div class="batch-wrapper"></div>');
+  assert.match(page, /<div ng-if="\$root\.msCockpitAccess\.administersEngine"><div class="batch-wrapper"><\/div><\/div>$/);
+  assert.ok(page.includes('ng-if="$root.msCockpitAccess.answered && !$root.msCockpitAccess.administersEngine"'));
+  assert.ok(page.includes(BATCH_REFUSED));
+  assert.match(BATCH_REFUSED, /只有系统管理员可以执行批量操作/);
+  assert.equal(accessOf({}, false).answered, false);
+  assert.equal(accessOf({}).answered, true);
 });

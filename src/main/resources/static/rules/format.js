@@ -2,14 +2,9 @@
 
 import { codeLabel, hasLabel } from '/common/readable.js';
 
-export const SOURCE_LABELS = {
-  release: '随版本发布',
-  'rule-admin': '规则管理员修改',
-  rollback: '回滚',
-};
-
+/** Where a version of a rule came from (the dictionary's ruleSource: also the label of its deployment in Cockpit). */
 export function sourceLabel(source) {
-  return SOURCE_LABELS[source] || source || '—';
+  return source ? codeLabel('ruleSource', source) : '—';
 }
 
 /** A value of a case input or a decision result, for people; a code by the dictionary's table of {@code name}. */

@@ -32,6 +32,10 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
   private static final By OVERRIDE_PRIORITY = By.cssSelector(".ctn-toolbar .glyphicon-cog");
   private static final By VARIABLE_ACTIONS = By.cssSelector("[cam-widget-variables-table] td.actions");
   private static final By DELETE_DEPLOYMENT = By.cssSelector(".delete-deployment");
+  private static final By MORE = By.cssSelector("[cam-if-logged-in] li.dropdown > a.dropdown-toggle");
+  private static final By MENU_DEPLOYMENTS = By.cssSelector("[cam-if-logged-in] .dropdown-menu a[href='#/repository']");
+  private static final By MENU_BATCHES = By.cssSelector("[cam-if-logged-in] a[href='#/batch']");
+  private static final By BATCHES_REFUSED = By.cssSelector(".ms-batch-refused");
 
   private Browser browser;
 
@@ -116,6 +120,62 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
       }
       browser.signOutOfWebapp();
     }
+  }
+
+  /**
+   * The header menu's 批处理 (under 更多) and its page: the administrator is offered both; the auditor and
+   * the city bureau, whose batch changes the engine API refuses, see no entry, and the page opened by its
+   * address says in Chinese that batch operations are the administrator's (before: the entry for everyone,
+   * and the page's 挂起, 删除 and 重试 controls).
+   */
+  @Test
+  void onlyTheAdministratorIsOfferedTheBatches() {
+    signIn("admin");
+    browser.click(MORE);
+    browser.visible(MENU_BATCHES);
+    browser.open(cockpit("#/batch"));
+    browser.visible(By.cssSelector(".batch-wrapper"));
+    assertThat(browser.driver().findElements(BATCHES_REFUSED)).isEmpty();
+    browser.signOutOfWebapp();
+
+    for (String user : List.of("auditor1", "city1")) {
+      signIn(user);
+      browser.open(cockpit("#/batch"));
+      assertThat(browser.visible(BATCHES_REFUSED).getText()).as(user).contains("只有系统管理员可以执行批量操作");
+      assertThat(browser.driver().findElements(By.cssSelector(".batch-wrapper"))).as(user).isEmpty();
+      browser.click(MORE);
+      browser.visible(MENU_DEPLOYMENTS);
+      assertThat(browser.driver().findElements(MENU_BATCHES)).as(user + ": 批处理 in the menu").isEmpty();
+      browser.signOutOfWebapp();
+    }
+  }
+
+  /**
+   * What the administrator reads in Cockpit where Camunda wrote English into its templates or our deployments
+   * carried English names: the variables table's column of actions (before: "Actions"), the processes
+   * dashboard's toggle (before: the tooltip "Toggle this section"), the deployment of our models (before:
+   * "SpringAutoDeployment") and our rules' source on 部署 (before: "release").
+   */
+  @Test
+  void theAdministratorReadsCockpitsTemplatesAndDeploymentsInChinese() {
+    signIn("admin");
+    browser.open(cockpit("#/process-instance/" + data.runningId() + "/runtime?detailsTab=variables-tab"));
+    browser.visible(VARIABLE_ACTIONS);
+    WebElement actions = browser.visible(By.cssSelector("[cam-widget-variables-table] thead td.actions"));
+    assertThat(actions.getText()).isEqualTo("操作");
+
+    browser.open(cockpit("#/processes"));
+    browser.visible(By.cssSelector("a[href*='#/process-definition/']"));
+    WebElement toggle = browser.present(By.cssSelector(".processes-dashboard .section-toggle"));
+    assertThat(toggle.getAttribute("uib-tooltip")).containsPattern("\\p{IsHan}");
+    assertThat(Browser.latinWords(toggle.getAttribute("uib-tooltip"))).isEmpty();
+
+    browser.open(cockpit("#/repository"));
+    browser.visible(By.cssSelector("ul.deployments > li"));
+    assertThat(browser.driver().findElements(By.cssSelector("ul.deployments > li .name")))
+        .extracting(WebElement::getText).contains("众创空间流程与表单").doesNotContain("SpringAutoDeployment");
+    assertThat(browser.driver().findElements(By.cssSelector("ul.deployments > li dd.source")))
+        .extracting(WebElement::getText).contains("随版本发布").doesNotContain("release");
   }
 
   @Test
