@@ -28,11 +28,11 @@ export function webappConfig(name, { customScripts = [], ...own } = {}) {
  */
 export const CUSTOM_SCRIPT_IMPORTS = {
   tasklist: ['/common/session.js', '/common/errors.js', '/common/dom.js', '/common/fields.js', '/common/readable.js',
-    '/common/inbox.js', '/common/dictionary.json'],
+    '/common/inbox.js', '/common/webapp-texts.js', '/common/dictionary.json'],
   cockpit: ['history/definition-tab.js', 'history/instance-page.js', 'history/search.js', 'history/dom.js',
     'history/diagram.js', 'history/api.js', 'history/format.js', 'history/labels.js', 'history/instance-data.js',
     'history/history.css', 'history/decision-page.js', '/common/dom.js', '/common/readable.js', '/common/dmn-zh.js',
-    '/common/dictionary.json'],
+    '/common/webapp-texts.js', '/common/dictionary.json'],
 };
 
 /** Asks the browser at once for what {@code app}'s custom scripts will import ({@link CUSTOM_SCRIPT_IMPORTS}). */

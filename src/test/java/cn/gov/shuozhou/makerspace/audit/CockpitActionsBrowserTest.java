@@ -163,6 +163,10 @@ class CockpitActionsBrowserTest extends AbstractAuditTest {
     browser.visible(VARIABLE_ACTIONS);
     WebElement actions = browser.visible(By.cssSelector("[cam-widget-variables-table] thead td.actions"));
     assertThat(actions.getText()).isEqualTo("操作");
+    // the diagram's zoom buttons are named by their titles only, which Camunda wrote in English
+    browser.visible(By.cssSelector(".navigation.zoom button"));
+    assertThat(browser.driver().findElements(By.cssSelector(".navigation button")))
+        .extracting(button -> button.getAttribute("title")).containsExactlyInAnyOrder("放大", "缩小", "恢复原始大小");
 
     browser.open(cockpit("#/processes"));
     browser.visible(By.cssSelector("a[href*='#/process-definition/']"));

@@ -424,6 +424,13 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(cards).allSatisfy(card -> assertThat(card).contains("公示异议核查", number, "异议受理编号"));
     assertThat(cards).anySatisfy(card -> assertThat(card).contains(first).doesNotContain(second));
     assertThat(cards).anySatisfy(card -> assertThat(card).contains(second).doesNotContain(first));
+
+    // the task's 流程图: the zoom buttons are named by their titles only, which Camunda wrote in English
+    browser.click(By.xpath("//*[@cam-tasks]//li//a[contains(., '公示异议核查')]"));
+    browser.click(By.xpath("//*[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[contains(., '流程图')]"));
+    browser.visible(By.cssSelector(".task-details .navigation.zoom button"));
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details .navigation button")))
+        .extracting(button -> button.getAttribute("title")).containsExactlyInAnyOrder("放大", "缩小", "恢复原始大小");
   }
 
   private void logIn(String user) {

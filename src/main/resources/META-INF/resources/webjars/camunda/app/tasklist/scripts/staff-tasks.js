@@ -18,12 +18,14 @@
 //   tasklist.task.detail     申报材料 tab: the case's submitted materials, every version, with download
 //                            and preview (GET /api/materials?caseNumber=...; the case's readers only);
 //                            on 公示异议核查 also the evidence of that objection (GET /api/objection-evidence)
+//   (流程图 tab)              the diagram's zoom buttons named in Chinese (common/webapp-texts.js)
 // 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
 
 import {currentUser, request} from '/common/session.js';
 import {checksum, el, fill, formatTime, whileBusy} from '/common/dom.js';
 import {plainMessage} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
+import {DIAGRAM_TEXTS, translateDirectives} from '/common/webapp-texts.js';
 
 const STYLE = `
 .ms-quick-search { display: flex; gap: 6px; padding: 8px 10px; }
@@ -545,6 +547,7 @@ function closePanelsOnSignOut() {
 }
 
 addStyle();
+translateDirectives('cam.tasklist', {camWidgetBpmnViewer: DIAGRAM_TEXTS});
 sayWhatWasDone();
 closeRefusalsOfOtherTasks();
 closePanelsOnSignOut();

@@ -4,6 +4,7 @@
 // Camunda's otherwise (docs/audit.md, "Cockpit in Chinese").
 
 import { codeLabel } from '/common/readable.js';
+import { DIAGRAM_TEXTS, translateDirectives, translated } from '/common/webapp-texts.js';
 
 /** A directive's template: [the English Camunda wrote into it, what replaces it]. */
 export const DIRECTIVE_TEXTS = {
@@ -12,6 +13,8 @@ export const DIRECTIVE_TEXTS = {
     `<td class="actions"\n        ng-if="editable.length">\n      {{ 'BATCHES_PROGRESS_ACTIONS' | translate }}\n`]],
   // a deployment's source on 部署: ours are codes of the rule records (release, rule-admin, rollback)
   camDeployment: [['{{ deployment.source }}', '{{ deployment.source | msDeploymentSource }}']],
+  camWidgetBpmnViewer: DIAGRAM_TEXTS,
+  camWidgetDmnViewer: DIAGRAM_TEXTS,
 };
 
 /** A plugin's template (plugin point, id): the same. */
@@ -20,12 +23,6 @@ export const VIEW_TEXTS = {
     'process-definition': [['uib-tooltip="Toggle this section"', `uib-tooltip="{{ 'DASHBOARD_TOGGLE_SECTION' | translate }}"`]],
   },
 };
-
-/** {@code template} with each English text of {@code texts} replaced; unchanged where Camunda's differs. */
-export function translated(template, texts = []) {
-  return typeof template !== 'string' ? template
-    : texts.reduce((result, [english, replacement]) => result.split(english).join(replacement), template);
-}
 
 /** A deployment's source as people read it: our codes by the dictionary, any other as it is. */
 export function deploymentSource(source) {
@@ -38,15 +35,8 @@ function install(angular = globalThis.angular) {
   }
   const module = angular.module('cam.cockpit');
   module.filter('msDeploymentSource', () => deploymentSource);
+  translateDirectives('cam.cockpit', DIRECTIVE_TEXTS, angular);
   module.config(['$provide', $provide => {
-    for (const [directive, texts] of Object.entries(DIRECTIVE_TEXTS)) {
-      $provide.decorator(`${directive}Directive`, ['$delegate', definitions => {
-        for (const definition of definitions) {
-          definition.template = translated(definition.template, texts);
-        }
-        return definitions;
-      }]);
-    }
     $provide.decorator('Views', ['$delegate', views => {
       const getProviders = views.getProviders.bind(views);
       views.getProviders = options => getProviders(options).map(provider => {
