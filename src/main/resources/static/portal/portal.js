@@ -2,7 +2,7 @@
 // do and the outcome with its reasons (GET /api/my/applications); and its 站内消息 (common/inbox.js).
 
 import { request } from '/common/session.js';
-import { asError } from '/common/errors.js';
+import { ApiError, asError } from '/common/errors.js';
 import { el, fill, formatTime, hide, show, whileBusy } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
@@ -18,6 +18,26 @@ let page = 1;
 // One page of the organisation's applications (20 a page, newest first) and the pager under it.
 async function loadPage() {
   return (await request('GET', page > 1 ? `/api/my/applications?page=${page}` : '/api/my/applications')).data;
+}
+
+/** The page's data, or {notApplicant} for an account bound to no organisation (staff): no half page for it. */
+async function loadFirst() {
+  try {
+    return await loadPage();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403 && e.body && String(e.body.type || '').endsWith('/not-an-organisation')) {
+      return { notApplicant: true };
+    }
+    throw e;
+  }
+}
+
+function renderPage(data) {
+  $('not-applicant').hidden = !data.notApplicant;
+  $('applicant-view').hidden = Boolean(data.notApplicant);
+  if (!data.notApplicant) {
+    render(data);
+  }
 }
 
 async function turnPage(step) {
@@ -236,8 +256,8 @@ mountPage({
       el('button', { type: 'button', className: 'link', id: 'show-register', onClick: showRegister }, '注册机构账号'),
       el('button', { type: 'button', className: 'link', id: 'show-reset', onClick: showReset }, '忘记密码')),
   },
-  load: loadPage,
-  render,
+  load: loadFirst,
+  render: renderPage,
   onLeave: () => hide($('register-panel'), $('reset-panel')),
 }).then(() => {
   // reloaded while a code was on its way: back at 填写验证码, not at the login

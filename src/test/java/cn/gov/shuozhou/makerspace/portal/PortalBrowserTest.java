@@ -97,4 +97,20 @@ class PortalBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves to the list's heading")
         .isEqualTo("my-title");
   }
+
+  /** A staff account signed in on /portal/ gets a page that says whose page it is and leads to Tasklist, nothing half-working. */
+  @Test
+  void aStaffAccountIsShownTheWayToTasklist() {
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys("shuocheng1");
+    browser.driver().findElement(By.id("login-password")).sendKeys("shuocheng1");
+    browser.click(By.id("login-submit"));
+
+    assertThat(browser.visible(By.id("not-applicant")).getText()).contains("本页面供申报单位使用");
+    assertThat(browser.visible(By.id("to-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+    for (String offered : new String[] {"apply-open", "inbox", "my-title"}) {
+      assertThat(browser.driver().findElement(By.id(offered)).isDisplayed()).as(offered).isFalse();
+    }
+    assertThat(browser.driver().findElement(By.id("global-message")).getText()).isEmpty();
+  }
 }
