@@ -93,6 +93,9 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(browser.visible(By.id("returns")).getText()).contains("不符合认定条件的事项").contains("第四条").contains("待补正");
     WebElement form = browser.visible(By.id("task-" + supplement.getId()));
     assertThat(form.getText()).contains("补正申请材料").contains("运营机构名称").doesNotContain("{{");
+    // the pledge in the filing form's words: the ban's years are the policy's, not a number in the text
+    assertThat(form.getText()).contains("第九条规定的年限内不再受理其认定申请（现行年限以市科技局公布的认定政策参数为准）")
+        .doesNotContainPattern("\\d+年内不再受理");
     assertThat(form.findElement(By.id("field-spaceName")).getDomProperty("value")).isEqualTo("朔城创客之家");
     assertThat(form.findElements(By.cssSelector(".materials-mount"))).as("the materials' mount point").hasSize(1);
     assertLetterLink(number, LetterKind.SUPPLEMENT_NOTICE);
