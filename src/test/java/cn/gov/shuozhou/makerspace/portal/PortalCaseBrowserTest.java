@@ -93,8 +93,8 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(browser.visible(By.id("returns")).getText()).contains("不符合认定条件的事项").contains("第四条").contains("待补正");
     WebElement form = browser.visible(By.id("task-" + supplement.getId()));
     assertThat(form.getText()).contains("补正申请材料").contains("运营机构名称").doesNotContain("{{");
-    // the pledge in the filing form's words: the ban's years are the policy's, not a number in the text
-    assertThat(form.getText()).contains("第九条规定的年限内不再受理其认定申请（现行年限以市科技局公布的认定政策参数为准）")
+    // the pledge in the filing form's words, with the years of the case's policy (certification-policy's banYears)
+    assertThat(form.getText()).contains("并在《朔州市众创空间认定和管理办法》第九条规定的年限内不再受理其认定申请（本案适用的认定政策参数为2年）")
         .doesNotContainPattern("\\d+年内不再受理");
     assertThat(form.findElement(By.id("field-spaceName")).getDomProperty("value")).isEqualTo("朔城创客之家");
     assertThat(form.findElements(By.cssSelector(".materials-mount"))).as("the materials' mount point").hasSize(1);
