@@ -13,7 +13,7 @@ import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
-import { day, letterList, lettersOf, state } from './cases.js';
+import { applicantLogin, day, letterList, lettersOf, state } from './cases.js';
 import { applicationForm, renderForm } from './form-renderer.js';
 import { mountMaterials, size } from './materials.js';
 
@@ -231,7 +231,7 @@ async function taskCard(task, application) {
 
 mountPage({
   section: '申报单位',
-  login: { heading: '申报单位登录', hint: '请使用本单位的机构账号登录。' },
+  login: applicantLogin(),
   load,
   render,
 });

@@ -5,6 +5,20 @@ import { request } from '/common/session.js';
 import { el } from '/common/dom.js';
 import { codeLabel } from '/common/readable.js';
 
+/**
+ * The login panel of every portal page: one heading, one hint and the links to 注册机构账号 and 忘记密码,
+ * whose panels live on /portal/ (#register, #reset open them there).
+ */
+export function applicantLogin() {
+  return {
+    heading: '申报单位登录',
+    hint: '请使用本单位的机构账号登录（账号与统一社会信用代码绑定）。',
+    extras: el('p', { className: 'self-service-links' },
+      el('a', { href: '/portal/#register', id: 'show-register' }, '注册机构账号'),
+      el('a', { href: '/portal/#reset', id: 'show-reset' }, '忘记密码')),
+  };
+}
+
 /** 办理中：初审 / 已认定 / 不予认定……, from the open steps or the outcome. */
 export function state(a) {
   if (a.inProgress) {

@@ -9,7 +9,7 @@ import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
 import { bindApply } from './apply.js';
-import { caseLink, day, letterList, lettersOf, state } from './cases.js';
+import { applicantLogin, caseLink, day, letterList, lettersOf, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -249,20 +249,30 @@ $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('r
 
 mountPage({
   section: '申报单位',
-  login: {
-    heading: '申报单位登录',
-    hint: '请使用本单位的机构账号登录（账号与统一社会信用代码绑定）。',
-    extras: el('p', { className: 'self-service-links' },
-      el('button', { type: 'button', className: 'link', id: 'show-register', onClick: showRegister }, '注册机构账号'),
-      el('button', { type: 'button', className: 'link', id: 'show-reset', onClick: showReset }, '忘记密码')),
-  },
+  login: applicantLogin(),
   load: loadFirst,
   render: renderPage,
   onLeave: () => hide($('register-panel'), $('reset-panel')),
 }).then(() => {
+  // the links of the login panel open their panel here (also when followed from the case page)
+  $('show-register').addEventListener('click', (event) => {
+    event.preventDefault();
+    showRegister();
+  });
+  $('show-reset').addEventListener('click', (event) => {
+    event.preventDefault();
+    showReset();
+  });
+  if ($('login-panel').hidden) {
+    return;
+  }
   // reloaded while a code was on its way: back at 填写验证码, not at the login
   const saved = JSON.parse(sessionStorage.getItem(PENDING_REGISTRATION) || 'null');
-  if (saved && !$('login-panel').hidden) {
+  if (saved) {
     confirmStep(saved.registrationId, saved.sent);
+  } else if (window.location.hash === '#register') {
+    showRegister();
+  } else if (window.location.hash === '#reset') {
+    showReset();
   }
 });

@@ -113,4 +113,22 @@ class PortalBrowserTest extends AbstractHttpTest {
     }
     assertThat(browser.driver().findElement(By.id("global-message")).getText()).isEmpty();
   }
+
+  /** Logged out, a case page's login panel is the portal's: the same hint and the links to registration and reset. */
+  @Test
+  void theCasePageSignsInAsThePortalDoes() {
+    browser.open(uri("/portal/").toString());
+    String portalLogin = browser.visible(By.id("login-panel")).getText();
+    assertThat(portalLogin).contains("注册机构账号").contains("忘记密码");
+
+    browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
+    assertThat(browser.visible(By.id("login-panel")).getText()).isEqualTo(portalLogin);
+    browser.click(By.id("show-register"));
+    assertThat(browser.visible(By.id("register-panel")).getText()).contains("注册机构账号");
+    assertThat(browser.driver().findElement(By.id("login-panel")).isDisplayed()).isFalse();
+
+    browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
+    browser.click(By.id("show-reset"));
+    assertThat(browser.visible(By.id("reset-panel")).getText()).contains("重置密码");
+  }
 }
