@@ -247,22 +247,23 @@ $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('r
   backToLogin(pending.resetUser, answer.message);
 }));
 
-mountPage({
+const opened = mountPage({
   section: '申报单位',
   login: applicantLogin(),
   load: loadFirst,
   render: renderPage,
   onLeave: () => hide($('register-panel'), $('reset-panel')),
-}).then(() => {
-  // the links of the login panel open their panel here (also when followed from the case page)
-  $('show-register').addEventListener('click', (event) => {
-    event.preventDefault();
-    showRegister();
-  });
-  $('show-reset').addEventListener('click', (event) => {
-    event.preventDefault();
-    showReset();
-  });
+});
+// the login panel's links open their panel here; followed from the case page, their #register or #reset does
+$('show-register').addEventListener('click', (event) => {
+  event.preventDefault();
+  showRegister();
+});
+$('show-reset').addEventListener('click', (event) => {
+  event.preventDefault();
+  showReset();
+});
+opened.then(() => {
   if ($('login-panel').hidden) {
     return;
   }
