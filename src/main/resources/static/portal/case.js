@@ -13,7 +13,7 @@ import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
-import { applicantLogin, day, letterList, lettersOf, state } from './cases.js';
+import { applicantLogin, day, letterList, lettersOf, organisationName, state } from './cases.js';
 import { applicationForm, renderForm } from './form-renderer.js';
 import { mountMaterials, size } from './materials.js';
 
@@ -232,6 +232,7 @@ async function taskCard(task, application) {
 mountPage({
   section: '申报单位',
   login: applicantLogin(),
+  userName: organisationName,
   load,
   render,
 });

@@ -19,6 +19,14 @@ export function applicantLogin() {
   };
 }
 
+/**
+ * An organisation account named as it is named to itself: its organisation (the Camunda user's first name,
+ * organisation/OrganisationService), without the contact person kept as the last name.
+ */
+export function organisationName(profile) {
+  return profile.firstName || '';
+}
+
 /** 办理中：初审 / 已认定 / 不予认定……, from the open steps or the outcome. */
 export function state(a) {
   if (a.inProgress) {

@@ -9,7 +9,7 @@ import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
 import { bindApply } from './apply.js';
-import { applicantLogin, caseLink, day, letterList, lettersOf, state } from './cases.js';
+import { applicantLogin, caseLink, organisationName, day, letterList, lettersOf, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,12 +21,16 @@ async function loadPage() {
 }
 
 /** The page's data, or {notApplicant} for an account bound to no organisation (staff): no half page for it. */
+let notApplicant = false;
+
 async function loadFirst() {
+  notApplicant = false;
   try {
     return await loadPage();
   } catch (e) {
     if (e instanceof ApiError && e.status === 403 && e.body && String(e.body.type || '').endsWith('/not-an-organisation')) {
-      return { notApplicant: true };
+      notApplicant = true;
+      return { notApplicant };
     }
     throw e;
   }
@@ -250,6 +254,8 @@ $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('r
 const opened = mountPage({
   section: '申报单位',
   login: applicantLogin(),
+  // staff signed in here are named as everywhere else
+  userName: (profile) => (notApplicant ? `${profile.firstName || ''}${profile.lastName || ''}` : organisationName(profile)),
   load: loadFirst,
   render: renderPage,
   onLeave: () => hide($('register-panel'), $('reset-panel')),

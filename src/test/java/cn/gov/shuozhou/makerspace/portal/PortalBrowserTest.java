@@ -47,6 +47,8 @@ class PortalBrowserTest extends AbstractHttpTest {
     browser.driver().findElement(By.id("login-password")).sendKeys("operator1");
     browser.click(By.id("login-submit"));
 
+    // the organisation named by its name (the Camunda user's first name), not run together with its contact (the last name)
+    assertThat(browser.withText(By.id("user-name"), "运营机构（operator1）").getText()).isEqualTo("运营机构（operator1）");
     WebElement card = browser.visible(By.cssSelector(".application[data-number='" + number + "']"));
     assertThat(card.getText())
         .contains("申请编号").contains(number).contains("平鲁区")
@@ -107,6 +109,8 @@ class PortalBrowserTest extends AbstractHttpTest {
     browser.click(By.id("login-submit"));
 
     assertThat(browser.visible(By.id("not-applicant")).getText()).contains("本页面供申报单位使用");
+    assertThat(browser.withText(By.id("user-name"), "朔城区审核员一（shuocheng1）").getText()).as("staff named as elsewhere")
+        .isEqualTo("朔城区审核员一（shuocheng1）");
     assertThat(browser.visible(By.id("to-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
     for (String offered : new String[] {"apply-open", "inbox", "my-title"}) {
       assertThat(browser.driver().findElement(By.id(offered)).isDisplayed()).as(offered).isFalse();
