@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -134,5 +136,49 @@ class PortalBrowserTest extends AbstractHttpTest {
     browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
     browser.click(By.id("show-reset"));
     assertThat(browser.visible(By.id("reset-panel")).getText()).contains("重置密码");
+  }
+
+  /**
+   * On a phone (390 px) the shared header of our pages holds its whole text, the bureau's name above a
+   * title that may wrap; the registration form is as narrow as the login card on a desk.
+   */
+  @Test
+  void theHeaderFitsAPhoneAndTheRegistrationIsAsNarrowAsTheLogin() {
+    browser.driver().manage().window().setSize(new Dimension(1440, 900));
+    browser.open(uri("/portal/").toString());
+    int login = browser.visible(By.id("login-panel")).getRect().getWidth();
+    browser.click(By.id("show-register"));
+    assertThat(browser.visible(By.id("register-panel")).getRect().getWidth()).isEqualTo(login);
+    assertThat(browser.visible(By.id("reg-organisationName")).getRect().getWidth()).isLessThan(login);
+
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    for (String page : List.of("/portal/", "/portal/case.html?number=SZZC-2026-0001", "/rules/", "/calendar/",
+        "/accounts/", "/county/", "/reports/", "/statistics/", "/mailbox/")) {
+      browser.open(uri(page).toString());
+      browser.visible(By.id("login-panel"));
+      assertHeaderHoldsItsText(page);
+    }
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys("operator1");
+    browser.driver().findElement(By.id("login-password")).sendKeys("operator1");
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), "（operator1）");
+    assertHeaderHoldsItsText("/portal/ signed in");
+    browser.screenshot(Browser.screenshots().resolve("portal-phone-header.png"));
+  }
+
+  private void assertHeaderHoldsItsText(String page) {
+    WebElement header = browser.visible(By.cssSelector("header.site-header"));
+    int top = header.getRect().getY();
+    int bottom = top + header.getRect().getHeight();
+    for (WebElement part : header.findElements(By.cssSelector(".org, h1, .user-box"))) {
+      if (part.isDisplayed()) {
+        assertThat(part.getRect().getY()).as(page + ": top of " + part.getText()).isGreaterThanOrEqualTo(top);
+        assertThat(part.getRect().getY() + part.getRect().getHeight()).as(page + ": bottom of " + part.getText())
+            .isLessThanOrEqualTo(bottom);
+        assertThat(part.getRect().getX() + part.getRect().getWidth()).as(page + ": right of " + part.getText())
+            .isLessThanOrEqualTo(390);
+      }
+    }
   }
 }
