@@ -120,7 +120,13 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(fieldError.getText()).contains("必填");
     assertThat(openTask(instanceId)).as("nothing changed").isEqualTo(TASK_SUPPLEMENT);
 
+    WebElement summary = form.findElement(By.cssSelector(".message.error"));
+    assertThat(summary.getText()).startsWith("输入有误：");
     browser.driver().findElement(By.id("field-totalArea")).sendKeys("260");
+    // the field corrected, its message and the form's summary go before the next submit
+    browser.await().until(d -> !summary.isDisplayed());
+    assertThat(form.findElements(By.cssSelector("[data-key='totalArea'] .field-error"))).isEmpty();
+    assertThat(form.findElement(By.id("field-totalArea")).getDomAttribute("aria-invalid")).isNull();
     browser.click(By.cssSelector("#task-" + supplement.getId() + " button[type='submit']"));
     browser.withText(By.id("global-message"), "已提交");
     assertThat(browser.withText(By.id("case-head"), "初审").getText()).contains("办理中：初审");
