@@ -138,7 +138,9 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
         .containsExactly(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true));
     // the materials submitted so far, read-only: each version with its date, size, hash and download
     WebElement submitted = browser.visible(By.id("submitted-materials"));
-    var versions = materialFiles.ofCase(number).stream().filter(f -> f.materialCode().equals(code)).toList();
+    // an item's versions as uploaded, the oldest first
+    var versions = materialFiles.ofCase(number).stream().filter(f -> f.materialCode().equals(code))
+        .sorted(java.util.Comparator.comparing(MaterialFile::uploadedAt)).toList();
     var rows = submitted.findElements(By.cssSelector("tr.submitted-material[data-code='" + code + "']"));
     assertThat(rows).hasSize(2);
     for (int i = 0; i < 2; i++) {
