@@ -112,9 +112,14 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
     String id = JSON.valueToTree(read(post("/api/registrations", request))).get("registrationId").asText();
     String code = TestMail.lastCode(email);
     String wrong = code.equals("000000") ? "111111" : "000000";
-    for (int i = 0; i < 5; i++) {
-      assertThat(post("/api/registrations/confirm", Map.of("registrationId", id, "code", wrong,
-          "password", "Yun-Chuang-88")).statusCode()).isEqualTo(400);
+    for (int i = 1; i <= 5; i++) {
+      HttpResponse<String> refused = post("/api/registrations/confirm", Map.of("registrationId", id, "code", wrong,
+          "password", "Yun-Chuang-88"));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      // each wrong code says how many tries are left, from the count the server keeps, and what then
+      assertThat(refused.body()).as("try " + i).contains(i < 5
+          ? "验证码（code）不正确，还可再试" + (5 - i) + "次；输错5次后验证码失效，需返回重新填写注册信息获取新的验证码"
+          : "验证码（code）不正确，已输错5次，验证码已失效，需返回重新填写注册信息获取新的验证码");
     }
     HttpResponse<String> locked = post("/api/registrations/confirm", Map.of("registrationId", id, "code", code,
         "password", "Yun-Chuang-88"));
