@@ -15,7 +15,7 @@ import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
 import { applicantLogin, day, letterList, lettersOf, organisationName, state } from './cases.js';
 import { applicationForm, renderForm } from './form-renderer.js';
-import { mountMaterials, size } from './materials.js';
+import { mountMaterials, size, versionLabel } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
 const NUMBER = new URLSearchParams(window.location.search).get('number') || '';
@@ -64,14 +64,14 @@ async function loadCase() {
   return { ...found.data, letters, materials };
 }
 
-/** Every submitted file, newest version of each item first, each with its hash and a download. */
+/** Every submitted file, in the checklist's order, an item's versions as submitted, each with its hash and a download. */
 function submittedMaterials(files) {
   $('no-materials').hidden = files.length > 0;
   fill($('material-list'), files.length ? el('table', { className: 'data', id: 'submitted-materials' },
     el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', '校验码']
       .map((h) => el('th', {}, h)))),
     el('tbody', {}, files.map((f) => el('tr', { className: 'submitted-material', dataset: { code: f.materialCode } },
-      el('td', {}, f.materialName), el('td', { className: 'nowrap' }, `第${f.version}版`),
+      el('td', {}, f.materialName), el('td', {}, versionLabel(f, files)),
       el('td', {}, el('a', { href: f.downloadUrl, download: f.fileName, dataset: { userText: '' } }, f.fileName)),
       el('td', { className: 'nowrap' }, size(f.size)), el('td', { className: 'nowrap' }, formatTime(f.submittedAt)),
       el('td', {}, checksum(f.sha256))))))

@@ -76,7 +76,11 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     String applicant = OrganisationAccounts.ownerOf(engine, creditCode);
     Map<String, Object> application = Applications.valid("pinglu", creditCode);
     application.put(ONLINE_SERVICES, false); // Art. 4 not met: the case goes back to the applicant
-    String number = new PortalFiling(this::uri).fileWithMaterials(applicant, application, Multipart.pdf("营业执照" + creditCode));
+    PortalFiling filing = new PortalFiling(this::uri);
+    // two files for the business licence at filing: one version of that item, two files
+    assertThat(filing.upload(applicant, Multipart.of("application", "REGISTRATION")
+        .file("营业执照副本.pdf", Multipart.pdf("副本" + creditCode))).statusCode()).isEqualTo(201);
+    String number = filing.fileWithMaterials(applicant, application, Multipart.pdf("营业执照" + creditCode));
     String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
         .singleResult().getId();
     fixtures.runJobsUntil(instanceId, () -> engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
@@ -135,15 +139,19 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(materialFiles.ofCase(number)).as("the upload is version 2 of its item, submitted with the supplement")
         .filteredOn(f -> f.materialCode().equals(code))
         .extracting(MaterialFile::version, MaterialFile::fileName, MaterialFile::step, MaterialFile::submitted)
-        .containsExactly(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true));
+        .containsExactlyInAnyOrder(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true),
+            tuple(1, "营业执照副本.pdf", "application", true));
     // the materials submitted so far, read-only: each version with its date, size, hash and download
     WebElement submitted = browser.visible(By.id("submitted-materials"));
     // an item's versions as uploaded, the oldest first
     var versions = materialFiles.ofCase(number).stream().filter(f -> f.materialCode().equals(code))
         .sorted(java.util.Comparator.comparing(MaterialFile::uploadedAt)).toList();
     var rows = submitted.findElements(By.cssSelector("tr.submitted-material[data-code='" + code + "']"));
-    assertThat(rows).hasSize(2);
-    for (int i = 0; i < 2; i++) {
+    assertThat(rows).hasSize(3);
+    // a version is what one step submitted for the item, and its label says so
+    assertThat(rows).extracting(row -> row.findElements(By.tagName("td")).get(1).getText()).containsExactly(
+        "第1版（申报时提交，本版共2个文件）", "第1版（申报时提交，本版共2个文件）", "第2版（补正时提交）");
+    for (int i = 0; i < 3; i++) {
       MaterialFile stored = versions.get(i);
       assertThat(rows.get(i).getText()).contains("营业执照").contains("第" + stored.version() + "版")
           .contains(stored.fileName()).contains(stored.sha256().substring(0, 12)).containsPattern("\\d{4}年");
