@@ -244,6 +244,30 @@ $('reset-form').addEventListener('submit', (event) => submit(event, $('reset-err
   $('reset-code').focus();
 }));
 
+// 修改密码 (POST /api/my/password): opened by its button, closed again after success or 取消
+function closePasswordForm() {
+  $('password-form').reset();
+  clearFieldErrors($('password-form'));
+  hide($('password-form'), $('password-error'));
+  show($('password-open'));
+}
+$('password-open').addEventListener('click', () => {
+  hide($('password-open'), $('password-done'));
+  show($('password-form'));
+  $('password-current').focus();
+});
+$('password-cancel').addEventListener('click', closePasswordForm);
+$('password-form').addEventListener('submit', (event) => submit(event, $('password-error'), async () => {
+  const answer = (await request('POST', '/api/my/password', { json: {
+    currentPassword: $('password-current').value, newPassword: $('password-new').value,
+    newPasswordAgain: $('password-again').value,
+  } })).data;
+  closePasswordForm();
+  fill($('password-done'), answer.message);
+  show($('password-done'));
+  $('password-open').focus();
+}));
+
 $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('reset-confirm-error'), async () => {
   const answer = (await request('POST', '/api/password-resets/confirm', { json: {
     userId: pending.resetUser, code: $('reset-code').value.trim(), password: $('reset-password').value,
@@ -258,7 +282,10 @@ const opened = mountPage({
   userName: (profile) => (notApplicant ? `${profile.firstName || ''}${profile.lastName || ''}` : organisationName(profile)),
   load: loadFirst,
   render: renderPage,
-  onLeave: () => hide($('register-panel'), $('reset-panel')),
+  onLeave: () => {
+    hide($('register-panel'), $('reset-panel'), $('password-done'));
+    closePasswordForm();
+  },
 });
 // the login panel's links open their panel here; followed from the case page, their #register or #reset does
 $('show-register').addEventListener('click', (event) => {
