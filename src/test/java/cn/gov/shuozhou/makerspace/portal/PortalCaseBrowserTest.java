@@ -124,7 +124,7 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(fieldError.getText()).contains("必填");
     assertThat(openTask(instanceId)).as("nothing changed").isEqualTo(TASK_SUPPLEMENT);
 
-    WebElement summary = form.findElement(By.cssSelector(".message.error"));
+    WebElement summary = form.findElement(By.cssSelector(":scope > .message.error")); // the form's own, not an upload's
     assertThat(summary.getText()).startsWith("输入有误：");
     browser.driver().findElement(By.id("field-totalArea")).sendKeys("260");
     // the field corrected, its message and the form's summary go before the next submit
