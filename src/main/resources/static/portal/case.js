@@ -13,7 +13,9 @@ import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
-import { applicantLogin, day, letterList, lettersOf, organisationName, state } from './cases.js';
+import {
+  applicantLogin, day, letterList, lettersOf, notAnOrganisation, notApplicantNotice, portalUserName, state,
+} from './cases.js';
 import { applicationForm, renderForm } from './form-renderer.js';
 import { mountMaterials, size, versionLabel } from './materials.js';
 
@@ -33,12 +35,19 @@ const MATERIAL_STEPS = {
   [KINDS.statement]: 'statement',
 };
 
+let notApplicant = false;
+
 async function load() {
+  notApplicant = false;
   try {
     return await loadCase();
   } catch (e) {
     // a case this page cannot show: the message alone, without the empty sections of a case
     $('app').classList.add('no-case');
+    if (notAnOrganisation(e)) {
+      notApplicant = true; // staff: the portal's notice and the way to Tasklist, no refusal
+      return { notApplicant };
+    }
     throw e;
   }
 }
@@ -79,6 +88,13 @@ function submittedMaterials(files) {
 }
 
 async function render(c) {
+  if (c.notApplicant) {
+    if (!$('not-applicant')) {
+      $('app').prepend(el('div', {}, notApplicantNotice())); // in a div: .no-case hides the case's sections
+    }
+    return;
+  }
+  $('not-applicant')?.parentNode.remove(); // an organisation signed in after staff
   const a = c.application;
   fill($('case-title'), a.spaceName || '申请详情');
   fill($('case-head'),
@@ -232,7 +248,7 @@ async function taskCard(task, application) {
 mountPage({
   section: '申报单位',
   login: applicantLogin(),
-  userName: organisationName,
+  userName: portalUserName(() => notApplicant),
   load,
   render,
 });

@@ -1,6 +1,7 @@
 // What the portal's pages share about an application: its state in words, the case page's address
 // and its letters.
 
+import { ApiError } from '/common/errors.js';
 import { request } from '/common/session.js';
 import { el } from '/common/dom.js';
 import { codeLabel } from '/common/readable.js';
@@ -19,12 +20,27 @@ export function applicantLogin() {
   };
 }
 
+/** Whether a refusal says the signed-in account is no organisation's (staff): problem type not-an-organisation. */
+export function notAnOrganisation(error) {
+  return error instanceof ApiError && error.status === 403 && Boolean(error.body)
+    && String(error.body.type || '').endsWith('/not-an-organisation');
+}
+
+/** What a portal page shows a staff account instead of itself: whose page it is, and the way to Tasklist. */
+export function notApplicantNotice() {
+  return el('section', { id: 'not-applicant', className: 'card', 'aria-labelledby': 'not-applicant-title' },
+    el('h2', { id: 'not-applicant-title' }, '本页面供申报单位使用'),
+    el('p', {}, '“我的申请”是申报单位（众创空间运营机构）提交认定申请、办理补正和年度报告的页面。当前账号不是申报单位的机构账号。'),
+    el('p', {}, '工作人员请到任务中心办理任务：', el('a', { id: 'to-tasklist', href: '/camunda/app/tasklist/' }, '进入任务中心')));
+}
+
 /**
- * An organisation account named as it is named to itself: its organisation (the Camunda user's first name,
- * organisation/OrganisationService), without the contact person kept as the last name.
+ * The header's name of the signed-in user (page.js userName): an organisation account as it is named to
+ * itself, by its organisation (the Camunda user's first name, organisation/OrganisationService), without
+ * the contact person kept as the last name; staff ({@code isStaff()}) as everywhere else.
  */
-export function organisationName(profile) {
-  return profile.firstName || '';
+export function portalUserName(isStaff) {
+  return (profile) => (isStaff() ? `${profile.firstName || ''}${profile.lastName || ''}` : profile.firstName || '');
 }
 
 /** 办理中：初审 / 已认定 / 不予认定……, from the open steps or the outcome. */

@@ -2,14 +2,14 @@
 // do and the outcome with its reasons (GET /api/my/applications); and its 站内消息 (common/inbox.js).
 
 import { request } from '/common/session.js';
-import { ApiError, asError } from '/common/errors.js';
+import { asError } from '/common/errors.js';
 import { el, fill, formatTime, hide, show, whileBusy } from '/common/dom.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
 import { bindApply } from './apply.js';
-import { applicantLogin, caseLink, organisationName, day, letterList, lettersOf, state } from './cases.js';
+import { applicantLogin, caseLink, notAnOrganisation, notApplicantNotice, portalUserName, day, letterList, lettersOf, state } from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,7 +28,7 @@ async function loadFirst() {
   try {
     return await loadPage();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 403 && e.body && String(e.body.type || '').endsWith('/not-an-organisation')) {
+    if (notAnOrganisation(e)) {
       notApplicant = true;
       return { notApplicant };
     }
@@ -37,7 +37,7 @@ async function loadFirst() {
 }
 
 function renderPage(data) {
-  $('not-applicant').hidden = !data.notApplicant;
+  fill($('not-applicant-mount'), data.notApplicant ? notApplicantNotice() : null);
   $('applicant-view').hidden = Boolean(data.notApplicant);
   if (!data.notApplicant) {
     render(data);
@@ -278,8 +278,7 @@ $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('r
 const opened = mountPage({
   section: '申报单位',
   login: applicantLogin(),
-  // staff signed in here are named as everywhere else
-  userName: (profile) => (notApplicant ? `${profile.firstName || ''}${profile.lastName || ''}` : organisationName(profile)),
+  userName: portalUserName(() => notApplicant),
   load: loadFirst,
   render: renderPage,
   onLeave: () => {

@@ -118,6 +118,13 @@ class PortalBrowserTest extends AbstractHttpTest {
       assertThat(browser.driver().findElement(By.id(offered)).isDisplayed()).as(offered).isFalse();
     }
     assertThat(browser.driver().findElement(By.id("global-message")).getText()).isEmpty();
+
+    // a case page followed from a message: the same notice, no refusal
+    browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
+    assertThat(browser.visible(By.id("not-applicant")).getText()).contains("本页面供申报单位使用");
+    assertThat(browser.visible(By.id("to-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+    assertThat(browser.driver().findElement(By.id("global-message")).getText()).isEmpty();
+    assertThat(browser.driver().findElement(By.id("case-title")).isDisplayed()).isFalse();
   }
 
   /** Logged out, a case page's login panel is the portal's: the same hint and the links to registration and reset. */

@@ -73,7 +73,14 @@ class SelfServiceBrowserTest extends AbstractMailHttpTest {
     browser.withText(By.id("confirm-sent"), "验证码已发送到");
     assertThat(browser.driver().findElement(By.id("login-panel")).isDisplayed()).isFalse();
 
-    type("confirm-code", TestMail.lastCode(email));
+    // a wrong code says how many tries are left, and what then
+    String code = TestMail.lastCode(email);
+    type("confirm-code", code.equals("000000") ? "111111" : "000000");
+    type("confirm-password", "Qi-Hang-2026");
+    browser.click(By.id("confirm-submit"));
+    assertThat(browser.visible(By.id("confirm-code-field-error")).getText())
+        .isEqualTo("验证码不正确，还可再试4次；输错5次后验证码失效，需返回重新填写注册信息获取新的验证码");
+    type("confirm-code", code);
     type("confirm-password", "password2026");
     browser.click(By.id("confirm-submit"));
     // named by its label: the API's field name for integrators, 密码（password）, is not shown to people
