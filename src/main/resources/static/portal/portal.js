@@ -9,7 +9,9 @@ import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
 import { bindApply } from './apply.js';
-import { applicantLogin, caseLink, notAnOrganisation, notApplicantNotice, portalUserName, day, letterList, lettersOf, state } from './cases.js';
+import {
+  applicantLogin, caseLink, day, letterList, lettersOf, notAnOrganisation, notApplicantNotice, portalUserName, state,
+} from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,9 +22,10 @@ async function loadPage() {
   return (await request('GET', page > 1 ? `/api/my/applications?page=${page}` : '/api/my/applications')).data;
 }
 
-/** The page's data, or {notApplicant} for an account bound to no organisation (staff): no half page for it. */
+/** Whether the signed-in account is bound to no organisation (staff). */
 let notApplicant = false;
 
+/** The page's data, or {notApplicant} for an account bound to no organisation (staff): no half page for it. */
 async function loadFirst() {
   notApplicant = false;
   try {
