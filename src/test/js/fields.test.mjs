@@ -89,3 +89,24 @@ test('a refusal without a form is one line, without the field names the API writ
   assert.equal(plainMessage(refusal), '输入有误：文件类型不受支持：只接收PDF、JPEG、PNG文件');
   assert.equal(plainMessage({ message: '文件过大。' }), '文件过大。');
 });
+
+test('a refused field that is changed loses its message; the summary names what is left, then goes', () => {
+  const f = form();
+  const box = el('div', { className: 'message error', hidden: true });
+  showFormError(f, box, {
+    message: '输入有误：电子邮箱（email）格式不正确；联系电话（phone）须为11位数字',
+    errors: [{ field: 'email', message: '电子邮箱（email）格式不正确' }, { field: 'phone', message: '联系电话（phone）须为11位数字' }],
+  });
+  const email = f.querySelector('#reg-email');
+  f.dispatchEvent({ type: 'input', target: email }); // the browser's event bubbles from the field to the form
+  assert.equal(f.querySelector('#reg-email-field-error'), null);
+  assert.equal(email.getAttribute('aria-invalid'), null);
+  assert.equal(email.getAttribute('aria-describedby'), 'email-hint', 'the field keeps its own hint');
+  assert.equal(box.hidden, false);
+  assert.equal(box.children[0].textContent, '输入有误：联系电话须为11位数字');
+  f.dispatchEvent({ type: 'input', target: email }); // changed again: nothing more to take back
+  assert.equal(box.hidden, false);
+  f.dispatchEvent({ type: 'change', target: f.querySelector('#reg-phone') });
+  assert.equal(f.querySelector('#reg-phone-field-error'), null);
+  assert.equal(box.hidden, true, 'every refused field changed: the summary goes');
+});

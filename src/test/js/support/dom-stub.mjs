@@ -187,6 +187,26 @@ class Element extends Node {
     this.dispatchEvent({ type: 'click' });
   }
 
+  /** The node itself or its nearest ancestor matching {@code selectors}; no bubbling here, so a test dispatches at the form. */
+  closest(selectors) {
+    const alternatives = selectors.split(',').map((s) => parse(s.trim()));
+    for (let node = this; node instanceof Element; node = node.parentNode) {
+      if (alternatives.some((test) => test(node))) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  contains(other) {
+    for (let node = other; node; node = node.parentNode) {
+      if (node === this) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   focus() {
     this.ownerDocument.activeElement = this;
   }

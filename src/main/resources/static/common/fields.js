@@ -85,4 +85,58 @@ export function showFormError(form, box, error) {
   if (first) {
     first.focus();
   }
+  watchCorrections(form, box, error);
+}
+
+const SUMMARY = '输入有误：';
+/** The refusal each form shows, while its fields are being corrected (form → {box, error}). */
+const shown = new WeakMap();
+
+/**
+ * A refused field that is changed counts as corrected: its message goes, and the form's message
+ * names only what is left (the server's 输入有误：… is rebuilt from the remaining errors), or goes
+ * too. Without this the summary stayed until the next submit, after every field was put right.
+ */
+function watchCorrections(form, box, error) {
+  if (!shown.has(form) && form.addEventListener) {
+    const corrected = (event) => correct(form, event.target);
+    form.addEventListener('input', corrected);
+    form.addEventListener('change', corrected);
+  }
+  shown.set(form, { box, error: { ...error, errors: [...(error.errors || [])] } });
+}
+
+function correct(form, target) {
+  const state = shown.get(form);
+  if (!state || !target || typeof target.closest !== 'function') {
+    return;
+  }
+  const invalid = target.closest('[aria-invalid="true"]');
+  if (!invalid || !form.contains(invalid)) {
+    return;
+  }
+  const note = form.querySelector(`#${CSS.escape(`${invalid.id}-${MARK}`)}`);
+  if (note) {
+    note.remove();
+  }
+  const rest = describedBy(invalid).filter((id) => id !== `${invalid.id}-${MARK}`);
+  if (rest.length) {
+    invalid.setAttribute('aria-describedby', rest.join(' '));
+  } else {
+    invalid.removeAttribute('aria-describedby');
+  }
+  invalid.removeAttribute('aria-invalid');
+  const left = state.error.errors.filter((e) => !e || control(form, e.field) !== invalid);
+  state.error.errors = left;
+  if (!left.some((e) => e && e.field)) {
+    // every refused field changed: what the server said of them is no longer true
+    state.box.hidden = true;
+    shown.delete(form);
+    return;
+  }
+  const message = String(state.error.message || '').startsWith(SUMMARY)
+    ? SUMMARY + left.map((e) => (typeof e === 'string' ? e : e.message)).join('；')
+    : state.error.message;
+  const unplaced = left.filter((e) => { const c = e && control(form, e.field); return !(c && c.id); });
+  showError(state.box, { message: withoutFieldNames(message, left), errors: unplaced });
 }

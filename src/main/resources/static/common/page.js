@@ -16,6 +16,9 @@ const $ = (id) => document.getElementById(id);
 
 let leave = () => {};
 let loaded = false;
+/** The signed-in user's name from their profile: first and last name, as Camunda's header and common/UserNames write it. */
+const PERSON = (profile) => `${profile.firstName || ''}${profile.lastName || ''}`;
+let nameOf = PERSON;
 
 function header(section) {
   return el('header', { className: 'site-header' },
@@ -70,11 +73,14 @@ export function showApp(user) {
   }
 }
 
-/** The signed-in user by name, 规则管理员一（ruleadmin1), as Camunda's own header names them; the id alone when unnamed. */
+/**
+ * The signed-in user by name, 规则管理员一（ruleadmin1), as Camunda's own header names them (or as the page's
+ * {@code userName} does); the id alone when unnamed.
+ */
 async function showUserName(userId) {
   try {
     const { data } = await request('GET', `/camunda/api/engine/engine/default/user/${encodeURIComponent(userId)}/profile`);
-    const name = `${data.firstName || ''}${data.lastName || ''}`.trim();
+    const name = String(nameOf(data) || '').trim();
     if (name && $('user-name').textContent === userId) {
       $('user-name').textContent = `${name}（${userId}）`;
     }
@@ -153,9 +159,11 @@ function bindLogin(start) {
 /**
  * Builds the frame around the page's <main> and opens the page: {@code load()} fetches its data,
  * {@code render(data, user)} shows it; after a login both run again. {@code onLeave()} tidies the
- * page whenever it gives way to the login form. {@code login} is {heading, hint, extras}.
+ * page whenever it gives way to the login form. {@code login} is {heading, hint, extras}. {@code userName(profile)}
+ * names the signed-in user in the header from their Camunda profile (first and last name unless given).
  */
-export function mountPage({ section, login: panel = {}, load, render, onLeave = () => {} }) {
+export function mountPage({ section, login: panel = {}, load, render, onLeave = () => {}, userName = PERSON }) {
+  nameOf = userName;
   const main = document.querySelector('main');
   document.body.prepend(header(section));
   main.prepend(el('p', { id: 'loading', className: 'hint' }, '正在加载……'), loginPanel(panel));

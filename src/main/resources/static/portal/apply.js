@@ -96,7 +96,7 @@ async function file(form) {
         el('strong', { className: 'apply-number' }, number)),
       refused ? el('p', { className: 'apply-outcome' }, answer.outcomeReason) : null,
       el('p', {}, `已随申请提交的材料（${files.length} 份）：`),
-      el('ul', { className: 'apply-files' }, files.map((f) => el('li', {}, `${f.materialName}：`,
+      el('ul', { className: 'apply-files' }, files.map((f) => el('li', { dataset: { code: f.materialCode } }, `${f.materialName}：`,
         el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),
       el('button', { type: 'button', onClick: () => window.location.reload() }, '返回我的申请'));
     show($('apply-done'));

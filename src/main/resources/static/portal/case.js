@@ -13,9 +13,11 @@ import { ApiError, NotLoggedIn, asError } from '/common/errors.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
 import { handleError, mountPage } from '/common/page.js';
 import { codeLabel } from '/common/readable.js';
-import { day, letterList, lettersOf, state } from './cases.js';
+import {
+  applicantLogin, day, letterList, lettersOf, notAnOrganisation, notApplicantNotice, portalUserName, state,
+} from './cases.js';
 import { applicationForm, renderForm } from './form-renderer.js';
-import { mountMaterials, size } from './materials.js';
+import { mountMaterials, size, versionLabel } from './materials.js';
 
 const $ = (id) => document.getElementById(id);
 const NUMBER = new URLSearchParams(window.location.search).get('number') || '';
@@ -33,12 +35,19 @@ const MATERIAL_STEPS = {
   [KINDS.statement]: 'statement',
 };
 
+let notApplicant = false;
+
 async function load() {
+  notApplicant = false;
   try {
     return await loadCase();
   } catch (e) {
     // a case this page cannot show: the message alone, without the empty sections of a case
     $('app').classList.add('no-case');
+    if (notAnOrganisation(e)) {
+      notApplicant = true; // staff: the portal's notice and the way to Tasklist, no refusal
+      return { notApplicant };
+    }
     throw e;
   }
 }
@@ -64,14 +73,14 @@ async function loadCase() {
   return { ...found.data, letters, materials };
 }
 
-/** Every submitted file, newest version of each item first, each with its hash and a download. */
+/** Every submitted file, in the checklist's order, an item's versions as submitted, each with its hash and a download. */
 function submittedMaterials(files) {
   $('no-materials').hidden = files.length > 0;
   fill($('material-list'), files.length ? el('table', { className: 'data', id: 'submitted-materials' },
     el('thead', {}, el('tr', {}, ['材料', '版本', '文件', '大小', '提交时间', '校验码']
       .map((h) => el('th', {}, h)))),
     el('tbody', {}, files.map((f) => el('tr', { className: 'submitted-material', dataset: { code: f.materialCode } },
-      el('td', {}, f.materialName), el('td', { className: 'nowrap' }, `第${f.version}版`),
+      el('td', {}, f.materialName), el('td', {}, versionLabel(f, files)),
       el('td', {}, el('a', { href: f.downloadUrl, download: f.fileName, dataset: { userText: '' } }, f.fileName)),
       el('td', { className: 'nowrap' }, size(f.size)), el('td', { className: 'nowrap' }, formatTime(f.submittedAt)),
       el('td', {}, checksum(f.sha256))))))
@@ -79,6 +88,13 @@ function submittedMaterials(files) {
 }
 
 async function render(c) {
+  if (c.notApplicant) {
+    if (!$('not-applicant')) {
+      $('app').prepend(el('div', {}, notApplicantNotice())); // in a div: .no-case hides the case's sections
+    }
+    return;
+  }
+  $('not-applicant')?.parentNode.remove(); // an organisation signed in after staff
   const a = c.application;
   fill($('case-title'), a.spaceName || '申请详情');
   fill($('case-head'),
@@ -231,7 +247,8 @@ async function taskCard(task, application) {
 
 mountPage({
   section: '申报单位',
-  login: { heading: '申报单位登录', hint: '请使用本单位的机构账号登录。' },
+  login: applicantLogin(),
+  userName: portalUserName(() => notApplicant),
   load,
   render,
 });

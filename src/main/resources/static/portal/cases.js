@@ -1,9 +1,47 @@
 // What the portal's pages share about an application: its state in words, the case page's address
 // and its letters.
 
+import { ApiError } from '/common/errors.js';
 import { request } from '/common/session.js';
 import { el } from '/common/dom.js';
 import { codeLabel } from '/common/readable.js';
+
+/**
+ * The login panel of every portal page: one heading, one hint and the links to 注册机构账号 and 忘记密码,
+ * whose panels live on /portal/ (#register, #reset open them there).
+ */
+export function applicantLogin() {
+  return {
+    heading: '申报单位登录',
+    hint: '请使用本单位的机构账号登录（账号与统一社会信用代码绑定）。',
+    extras: el('p', { className: 'self-service-links' },
+      el('a', { href: '/portal/#register', id: 'show-register' }, '注册机构账号'),
+      el('a', { href: '/portal/#reset', id: 'show-reset' }, '忘记密码')),
+  };
+}
+
+/** Whether a refusal says the signed-in account is no organisation's (staff): problem type not-an-organisation. */
+export function notAnOrganisation(error) {
+  return error instanceof ApiError && error.status === 403 && Boolean(error.body)
+    && String(error.body.type || '').endsWith('/not-an-organisation');
+}
+
+/** What a portal page shows a staff account instead of itself: whose page it is, and the way to Tasklist. */
+export function notApplicantNotice() {
+  return el('section', { id: 'not-applicant', className: 'card', 'aria-labelledby': 'not-applicant-title' },
+    el('h2', { id: 'not-applicant-title' }, '本页面供申报单位使用'),
+    el('p', {}, '“我的申请”是申报单位（众创空间运营机构）提交认定申请、办理补正和年度报告的页面。当前账号不是申报单位的机构账号。'),
+    el('p', {}, '工作人员请到任务中心办理任务：', el('a', { id: 'to-tasklist', href: '/camunda/app/tasklist/' }, '进入任务中心')));
+}
+
+/**
+ * The header's name of the signed-in user (page.js userName): an organisation account as it is named to
+ * itself, by its organisation (the Camunda user's first name, organisation/OrganisationService), without
+ * the contact person kept as the last name; staff ({@code isStaff()}) as everywhere else.
+ */
+export function portalUserName(isStaff) {
+  return (profile) => (isStaff() ? `${profile.firstName || ''}${profile.lastName || ''}` : profile.firstName || '');
+}
 
 /** 办理中：初审 / 已认定 / 不予认定……, from the open steps or the outcome. */
 export function state(a) {

@@ -30,6 +30,29 @@ const STEP_ITEMS = {
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 /** A file's size as people read it. */
+/** The step whose submission made a version, as the label says it (materials/MaterialStep). */
+const SUBMITTED_WITH = {
+  application: '申报时提交', supplement: '补正时提交', annualReport: '随年度报告提交', rectification: '随整改报告提交',
+  statement: '随陈述申辩提交',
+};
+
+/**
+ * A version is what one step submitted for one item (the filing, each supplement): its files share
+ * it. The label says so, 第1版（申报时提交，本版共2个文件）, so that two files of one version are not
+ * read as two versions of one file. {@code files}: the item's other files, to count the version's.
+ */
+export function versionLabel(f, files) {
+  const [version, ...how] = versionWords(f, files);
+  return `${version}（${how.join('，')}）`;
+}
+
+function versionWords(f, files) {
+  const count = files.filter((o) => o.submitted && o.caseNumber === f.caseNumber && o.materialCode === f.materialCode
+    && o.version === f.version).length;
+  return [`第${f.version}版`, SUBMITTED_WITH[f.step] || '已提交', count > 1 ? `本版共${count}个文件` : null]
+    .filter(Boolean);
+}
+
 export function size(bytes) {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
@@ -58,7 +81,7 @@ export async function mountMaterials(container, { caseNumber = null, step = 'app
   function fileRow(f) {
     return el('li', { className: 'material-file', dataset: { fileId: f.fileId } },
       el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName),
-      ` ${size(f.size)}`, f.submitted ? `（第${f.version}版，已提交）` : '（待提交）',
+      ` ${size(f.size)}`, f.submitted ? `（${versionWords(f, files).join('，')}）` : '（待提交）',
       f.submitted ? null : el('button', { type: 'button', className: 'link material-remove', onClick: async () => {
         await request('DELETE', f.downloadUrl);
         await refresh();

@@ -9,7 +9,9 @@ import { DICTIONARY } from '/common/readable.js';
 import { inboxTitle, loadInbox, renderInbox } from '/common/inbox.js';
 import { mountPage, showLogin } from '/common/page.js';
 import { bindApply } from './apply.js';
-import { caseLink, day, letterList, lettersOf, state } from './cases.js';
+import {
+  applicantLogin, caseLink, day, letterList, lettersOf, notAnOrganisation, notApplicantNotice, portalUserName, state,
+} from './cases.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -18,6 +20,31 @@ let page = 1;
 // One page of the organisation's applications (20 a page, newest first) and the pager under it.
 async function loadPage() {
   return (await request('GET', page > 1 ? `/api/my/applications?page=${page}` : '/api/my/applications')).data;
+}
+
+/** Whether the signed-in account is bound to no organisation (staff). */
+let notApplicant = false;
+
+/** The page's data, or {notApplicant} for an account bound to no organisation (staff): no half page for it. */
+async function loadFirst() {
+  notApplicant = false;
+  try {
+    return await loadPage();
+  } catch (e) {
+    if (notAnOrganisation(e)) {
+      notApplicant = true;
+      return { notApplicant };
+    }
+    throw e;
+  }
+}
+
+function renderPage(data) {
+  fill($('not-applicant-mount'), data.notApplicant ? notApplicantNotice() : null);
+  $('applicant-view').hidden = Boolean(data.notApplicant);
+  if (!data.notApplicant) {
+    render(data);
+  }
 }
 
 async function turnPage(step) {
@@ -220,6 +247,30 @@ $('reset-form').addEventListener('submit', (event) => submit(event, $('reset-err
   $('reset-code').focus();
 }));
 
+// 修改密码 (POST /api/my/password): opened by its button, closed again after success or 取消
+function closePasswordForm() {
+  $('password-form').reset();
+  clearFieldErrors($('password-form'));
+  hide($('password-form'), $('password-error'));
+  show($('password-open'));
+}
+$('password-open').addEventListener('click', () => {
+  hide($('password-open'), $('password-done'));
+  show($('password-form'));
+  $('password-current').focus();
+});
+$('password-cancel').addEventListener('click', closePasswordForm);
+$('password-form').addEventListener('submit', (event) => submit(event, $('password-error'), async () => {
+  const answer = (await request('POST', '/api/my/password', { json: {
+    currentPassword: $('password-current').value, newPassword: $('password-new').value,
+    newPasswordAgain: $('password-again').value,
+  } })).data;
+  closePasswordForm();
+  fill($('password-done'), answer.message);
+  show($('password-done'));
+  $('password-open').focus();
+}));
+
 $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('reset-confirm-error'), async () => {
   const answer = (await request('POST', '/api/password-resets/confirm', { json: {
     userId: pending.resetUser, code: $('reset-code').value.trim(), password: $('reset-password').value,
@@ -227,22 +278,37 @@ $('reset-confirm-form').addEventListener('submit', (event) => submit(event, $('r
   backToLogin(pending.resetUser, answer.message);
 }));
 
-mountPage({
+const opened = mountPage({
   section: '申报单位',
-  login: {
-    heading: '申报单位登录',
-    hint: '请使用本单位的机构账号登录（账号与统一社会信用代码绑定）。',
-    extras: el('p', { className: 'self-service-links' },
-      el('button', { type: 'button', className: 'link', id: 'show-register', onClick: showRegister }, '注册机构账号'),
-      el('button', { type: 'button', className: 'link', id: 'show-reset', onClick: showReset }, '忘记密码')),
+  login: applicantLogin(),
+  userName: portalUserName(() => notApplicant),
+  load: loadFirst,
+  render: renderPage,
+  onLeave: () => {
+    hide($('register-panel'), $('reset-panel'), $('password-done'));
+    closePasswordForm();
   },
-  load: loadPage,
-  render,
-  onLeave: () => hide($('register-panel'), $('reset-panel')),
-}).then(() => {
+});
+// the login panel's links open their panel here; followed from the case page, their #register or #reset does
+$('show-register').addEventListener('click', (event) => {
+  event.preventDefault();
+  showRegister();
+});
+$('show-reset').addEventListener('click', (event) => {
+  event.preventDefault();
+  showReset();
+});
+opened.then(() => {
+  if ($('login-panel').hidden) {
+    return;
+  }
   // reloaded while a code was on its way: back at 填写验证码, not at the login
   const saved = JSON.parse(sessionStorage.getItem(PENDING_REGISTRATION) || 'null');
-  if (saved && !$('login-panel').hidden) {
+  if (saved) {
     confirmStep(saved.registrationId, saved.sent);
+  } else if (window.location.hash === '#register') {
+    showRegister();
+  } else if (window.location.hash === '#reset') {
+    showReset();
   }
 });

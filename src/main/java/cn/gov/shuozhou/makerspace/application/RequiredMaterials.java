@@ -6,6 +6,7 @@ import cn.gov.shuozhou.makerspace.common.FieldError;
 import cn.gov.shuozhou.makerspace.common.InvalidInputException;
 import cn.gov.shuozhou.makerspace.dmn.StandaloneDecisions;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +36,36 @@ public class RequiredMaterials {
   }
 
   /**
-   * Every item the decision can ask for, whatever the application's answers (code → name): the
-   * items an upload may name before the application is filed.
+   * Every item the decision can ask for, whatever the application's answers (code → name), in the
+   * checklists' order (the decision's rule order: what precedes an item in any checklist precedes it
+   * here): the items an upload may name before the application is filed, and the order lists of
+   * materials follow.
    */
   public Map<String, String> allItems() {
-    Map<String, String> items = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Set<String>> before = new HashMap<>(); // item → the items some checklist lists before it
     for (String premises : List.of("owned", "leased")) {
       for (String hostType : List.of("university", "other")) {
         for (Boolean converted : List.of(true, false)) {
           for (String focus : List.of("maker", "team")) {
-            of(Map.of(PREMISES, premises, HOST_TYPE, hostType, CONVERTED_OLD_BUILDING, converted, SPACE_FOCUS, focus))
-                .forEach(m -> items.putIfAbsent(m.code(), m.name()));
+            List<Material> list = of(Map.of(PREMISES, premises, HOST_TYPE, hostType, CONVERTED_OLD_BUILDING, converted,
+                SPACE_FOCUS, focus));
+            for (int i = 0; i < list.size(); i++) {
+              names.putIfAbsent(list.get(i).code(), list.get(i).name());
+              Set<String> earlier = before.computeIfAbsent(list.get(i).code(), code -> new HashSet<>());
+              list.subList(0, i).forEach(m -> earlier.add(m.code()));
+            }
           }
         }
       }
+    }
+    Map<String, String> items = new LinkedHashMap<>();
+    while (items.size() < names.size()) {
+      // the first item (as first met) whose predecessors are all placed; any, should checklists disagree
+      String next = names.keySet().stream().filter(code -> !items.containsKey(code))
+          .filter(code -> items.keySet().containsAll(before.get(code))).findFirst()
+          .orElseGet(() -> names.keySet().stream().filter(code -> !items.containsKey(code)).findFirst().orElseThrow());
+      items.put(next, names.get(next));
     }
     return items;
   }

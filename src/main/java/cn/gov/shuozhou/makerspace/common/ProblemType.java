@@ -17,6 +17,7 @@ public enum ProblemType {
   FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作"),
   CSRF_TOKEN_INVALID(HttpStatus.FORBIDDEN, "csrf-token-invalid", "CSRF令牌无效"),
   SETUP_CLOSED(HttpStatus.FORBIDDEN, "setup-closed", "初始化设置已关闭"),
+  NOT_AN_ORGANISATION(HttpStatus.FORBIDDEN, "not-an-organisation", "非申报单位账号"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "未找到"),
   TASK_NOT_FOUND(HttpStatus.NOT_FOUND, "task-not-found", "任务不存在或已办结"),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "接口不支持该请求方法"),

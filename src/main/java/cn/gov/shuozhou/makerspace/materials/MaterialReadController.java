@@ -7,6 +7,7 @@ import cn.gov.shuozhou.makerspace.application.RequiredMaterials;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,8 +78,16 @@ public class MaterialReadController {
     files.send(file.fileId(), file.fileName(), file.contentType(), file.size(), disposition, response);
   }
 
+  /** The files in the checklist's order, then as uploaded (an item's versions oldest first). */
   private List<MaterialView> views(List<MaterialFile> list) {
     Map<String, String> items = checklist.allItems();
-    return list.stream().map(f -> MaterialView.of(f, items)).toList();
+    List<String> order = List.copyOf(items.keySet());
+    Comparator<MaterialFile> checklistOrder = Comparator.comparingInt(f -> {
+      int at = order.indexOf(f.materialCode());
+      return at < 0 ? order.size() : at;
+    });
+    return list.stream()
+        .sorted(checklistOrder.thenComparing(MaterialFile::materialCode).thenComparing(MaterialFile::uploadedAt))
+        .map(f -> MaterialView.of(f, items)).toList();
   }
 }

@@ -36,19 +36,24 @@ class OneTimeCodes {
 
   /** What a code is for: the table of its requests and its key, the mail's subject and closing words. */
   enum Purpose {
-    REGISTRATION("ms_registration", "registration_id", "注册验证码", "如非本单位操作，请忽略本邮件。"),
-    PASSWORD_RESET("ms_password_reset", "reset_id", "重置密码验证码", "如非本单位操作，请忽略本邮件，原密码仍然有效。");
+    REGISTRATION("ms_registration", "registration_id", "注册验证码", "如非本单位操作，请忽略本邮件。",
+        "需返回重新填写注册信息获取新的验证码"),
+    PASSWORD_RESET("ms_password_reset", "reset_id", "重置密码验证码", "如非本单位操作，请忽略本邮件，原密码仍然有效。",
+        "需返回重新发送验证码");
 
     private final String table;
     private final String key;
     private final String subject;
     private final String closing;
+    /** What the applicant does once the code is spent (said with a wrong code). */
+    private final String again;
 
-    Purpose(String table, String key, String subject, String closing) {
+    Purpose(String table, String key, String subject, String closing, String again) {
       this.table = table;
       this.key = key;
       this.subject = subject;
       this.closing = closing;
+      this.again = again;
     }
   }
 
@@ -115,13 +120,17 @@ class OneTimeCodes {
     int counted = jdbc.update("UPDATE " + purpose.table + " SET attempts = attempts + 1 WHERE " + purpose.key
         + " = ? AND consumed_at IS NULL AND attempts < ? AND expires_at > ?", requestId, MAX_ATTEMPTS,
         Timestamp.from(Instant.now()));
-    List<String> hashes = jdbc.queryForList("SELECT code_hash FROM " + purpose.table + " WHERE " + purpose.key
-        + " = ?", String.class, requestId);
-    if (counted == 0 || hashes.isEmpty()) {
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT code_hash, attempts FROM " + purpose.table + " WHERE "
+        + purpose.key + " = ?", requestId);
+    if (counted == 0 || rows.isEmpty()) {
       throw new InvalidInputException("code", expired);
     }
-    if (!matches(hashes.get(0), requestId, code)) {
-      throw new InvalidInputException("code", "验证码（code）不正确");
+    if (!matches((String) rows.get(0).get("code_hash"), requestId, code)) {
+      // the tries left from the count kept here, so that the applicant knows before the code is spent
+      int left = MAX_ATTEMPTS - ((Number) rows.get(0).get("attempts")).intValue();
+      throw new InvalidInputException("code", left > 0
+          ? "验证码（code）不正确，还可再试" + left + "次；输错" + MAX_ATTEMPTS + "次后验证码失效，" + purpose.again
+          : "验证码（code）不正确，已输错" + MAX_ATTEMPTS + "次，验证码已失效，" + purpose.again);
     }
   }
 

@@ -48,6 +48,9 @@ public class PasswordResetService {
         .orElseThrow(() -> new InvalidInputException("code", expired));
     codes.check(PASSWORD_RESET, resetId, code, expired);
     String checked = PasswordPolicy.check(in, "password", password, userId);
+    if (checked != null && identity.checkPassword(userId, checked)) {
+      in.fail("password", PasswordChangeService.SAME.formatted("password")); // a reset that changes nothing
+    }
     in.throwIfInvalid();
     codes.consume(PASSWORD_RESET, resetId, "该验证码已使用，请重新申请重置密码", () -> {
       User user = identity.createUserQuery().userId(userId).singleResult();

@@ -47,7 +47,7 @@ record Applicant(Organisation organisation) {
 
   private static Applicant current(IdentityService identity, Organisations organisations) {
     String user = identity.getCurrentAuthentication().getUserId();
-    Organisation organisation = organisations.find(user).orElseThrow(() -> new ApiRefusal(ProblemType.FORBIDDEN, "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
+    Organisation organisation = organisations.find(user).orElseThrow(() -> new ApiRefusal(ProblemType.NOT_AN_ORGANISATION, "当前账号未关联运营机构：“我的申请”只对申报单位（运营机构）账号开放"));
     if (organisations.isDisabled(user)) { // a session opened before the account was disabled
       throw new ApiRefusal(ProblemType.FORBIDDEN, "该机构账号已被管理员停用");
     }

@@ -170,6 +170,9 @@ class MaterialsBrowserTest extends AbstractHttpTest {
     WebElement done = browser.visible(By.id("apply-done"));
     assertThat(done.getText()).contains("申请已提交").contains("营业执照").contains("申报材料.pdf")
         .contains("已随申请提交的材料（" + required.size() + " 份）");
+    // the files in the checklist's order (营业执照 first), as on the form
+    assertThat(done.findElements(By.cssSelector(".apply-files li"))).extracting(li -> li.getDomAttribute("data-code"))
+        .containsExactlyElementsOf(required);
     String number = browser.visible(By.cssSelector(".apply-number")).getText();
     browser.withText(By.id("applications"), number); // 我的申请 lists it without a reload
     assertThat(browser.driver().findElement(By.id("apply-error")).isDisplayed()).as("no refusal beside it").isFalse();
@@ -178,7 +181,9 @@ class MaterialsBrowserTest extends AbstractHttpTest {
         .count()).as("filed once").isEqualTo(1);
     browser.screenshot(Browser.screenshots().resolve("portal-filed-with-materials.png"));
     browser.open(uri("/portal/case.html?number=" + number).toString());
-    browser.visible(By.id("submitted-materials"));
+    assertThat(browser.visible(By.id("submitted-materials")).findElements(By.cssSelector("tr.submitted-material")))
+        .extracting(row -> row.getDomAttribute("data-code")).as("the case's materials in the checklist's order")
+        .containsExactlyElementsOf(required);
     // 申报内容: what the organisation filed, in the form's own words, read-only
     browser.click(By.cssSelector("#filed summary"));
     WebElement filed = browser.visible(By.id("filed-form"));

@@ -191,8 +191,9 @@ class MaterialsHttpTest extends AbstractHttpTest {
         registrations.add(f);
       }
     });
-    assertThat(registrations).extracting(f -> f.get("version").asInt()).containsExactly(2, 1);
-    assertThat(registrations).extracting(f -> f.get("sha256").asText()).containsExactly(sha256(corrected), sha256(old));
+    // an item's versions as they were submitted, the oldest first
+    assertThat(registrations).extracting(f -> f.get("version").asInt()).containsExactly(1, 2);
+    assertThat(registrations).extracting(f -> f.get("sha256").asText()).containsExactly(sha256(old), sha256(corrected));
     assertThat(registrations).allMatch(f -> f.get("submitted").asBoolean());
   }
 

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,6 +49,8 @@ class PortalBrowserTest extends AbstractHttpTest {
     browser.driver().findElement(By.id("login-password")).sendKeys("operator1");
     browser.click(By.id("login-submit"));
 
+    // the organisation named by its name (the Camunda user's first name), not run together with its contact (the last name)
+    assertThat(browser.withText(By.id("user-name"), "运营机构（operator1）").getText()).isEqualTo("运营机构（operator1）");
     WebElement card = browser.visible(By.cssSelector(".application[data-number='" + number + "']"));
     assertThat(card.getText())
         .contains("申请编号").contains(number).contains("平鲁区")
@@ -96,5 +100,92 @@ class PortalBrowserTest extends AbstractHttpTest {
     assertThat(browser.driver().findElement(By.id("page-next")).isEnabled()).isFalse();
     assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves to the list's heading")
         .isEqualTo("my-title");
+  }
+
+  /** A staff account signed in on /portal/ gets a page that says whose page it is and leads to Tasklist, nothing half-working. */
+  @Test
+  void aStaffAccountIsShownTheWayToTasklist() {
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys("shuocheng1");
+    browser.driver().findElement(By.id("login-password")).sendKeys("shuocheng1");
+    browser.click(By.id("login-submit"));
+
+    assertThat(browser.visible(By.id("not-applicant")).getText()).contains("本页面供申报单位使用");
+    assertThat(browser.withText(By.id("user-name"), "朔城区审核员一（shuocheng1）").getText()).as("staff named as elsewhere")
+        .isEqualTo("朔城区审核员一（shuocheng1）");
+    assertThat(browser.visible(By.id("to-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+    for (String offered : new String[] {"apply-open", "inbox", "my-title"}) {
+      assertThat(browser.driver().findElement(By.id(offered)).isDisplayed()).as(offered).isFalse();
+    }
+    assertThat(browser.driver().findElement(By.id("global-message")).getText()).isEmpty();
+
+    // a case page followed from a message: the same notice, no refusal
+    browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
+    assertThat(browser.visible(By.id("not-applicant")).getText()).contains("本页面供申报单位使用");
+    assertThat(browser.visible(By.id("to-tasklist")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+    assertThat(browser.driver().findElement(By.id("global-message")).getText()).isEmpty();
+    assertThat(browser.driver().findElement(By.id("case-title")).isDisplayed()).isFalse();
+  }
+
+  /** Logged out, a case page's login panel is the portal's: the same hint and the links to registration and reset. */
+  @Test
+  void theCasePageSignsInAsThePortalDoes() {
+    browser.open(uri("/portal/").toString());
+    String portalLogin = browser.visible(By.id("login-panel")).getText();
+    assertThat(portalLogin).contains("注册机构账号").contains("忘记密码");
+
+    browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
+    assertThat(browser.visible(By.id("login-panel")).getText()).isEqualTo(portalLogin);
+    browser.click(By.id("show-register"));
+    assertThat(browser.visible(By.id("register-panel")).getText()).contains("注册机构账号");
+    assertThat(browser.driver().findElement(By.id("login-panel")).isDisplayed()).isFalse();
+
+    browser.open(uri("/portal/case.html?number=SZZC-2026-0001").toString());
+    browser.click(By.id("show-reset"));
+    assertThat(browser.visible(By.id("reset-panel")).getText()).contains("重置密码");
+  }
+
+  /**
+   * On a phone (390 px) the shared header of our pages holds its whole text, the bureau's name above a
+   * title that may wrap; the registration form is as narrow as the login card on a desk.
+   */
+  @Test
+  void theHeaderFitsAPhoneAndTheRegistrationIsAsNarrowAsTheLogin() {
+    browser.driver().manage().window().setSize(new Dimension(1440, 900));
+    browser.open(uri("/portal/").toString());
+    int login = browser.visible(By.id("login-panel")).getRect().getWidth();
+    browser.click(By.id("show-register"));
+    assertThat(browser.visible(By.id("register-panel")).getRect().getWidth()).isEqualTo(login);
+    assertThat(browser.visible(By.id("reg-organisationName")).getRect().getWidth()).isLessThan(login);
+
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    for (String page : List.of("/portal/", "/portal/case.html?number=SZZC-2026-0001", "/rules/", "/calendar/",
+        "/accounts/", "/county/", "/reports/", "/statistics/", "/mailbox/")) {
+      browser.open(uri(page).toString());
+      browser.visible(By.id("login-panel"));
+      assertHeaderHoldsItsText(page);
+    }
+    browser.open(uri("/portal/").toString());
+    browser.visible(By.id("login-username")).sendKeys("operator1");
+    browser.driver().findElement(By.id("login-password")).sendKeys("operator1");
+    browser.click(By.id("login-submit"));
+    browser.withText(By.id("user-name"), "（operator1）");
+    assertHeaderHoldsItsText("/portal/ signed in");
+    browser.screenshot(Browser.screenshots().resolve("portal-phone-header.png"));
+  }
+
+  private void assertHeaderHoldsItsText(String page) {
+    WebElement header = browser.visible(By.cssSelector("header.site-header"));
+    int top = header.getRect().getY();
+    int bottom = top + header.getRect().getHeight();
+    for (WebElement part : header.findElements(By.cssSelector(".org, h1, .user-box"))) {
+      if (part.isDisplayed()) {
+        assertThat(part.getRect().getY()).as(page + ": top of " + part.getText()).isGreaterThanOrEqualTo(top);
+        assertThat(part.getRect().getY() + part.getRect().getHeight()).as(page + ": bottom of " + part.getText())
+            .isLessThanOrEqualTo(bottom);
+        assertThat(part.getRect().getX() + part.getRect().getWidth()).as(page + ": right of " + part.getText())
+            .isLessThanOrEqualTo(390);
+      }
+    }
   }
 }

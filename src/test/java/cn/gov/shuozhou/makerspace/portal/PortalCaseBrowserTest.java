@@ -76,7 +76,11 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     String applicant = OrganisationAccounts.ownerOf(engine, creditCode);
     Map<String, Object> application = Applications.valid("pinglu", creditCode);
     application.put(ONLINE_SERVICES, false); // Art. 4 not met: the case goes back to the applicant
-    String number = new PortalFiling(this::uri).fileWithMaterials(applicant, application, Multipart.pdf("营业执照" + creditCode));
+    PortalFiling filing = new PortalFiling(this::uri);
+    // two files for the business licence at filing: one version of that item, two files
+    assertThat(filing.upload(applicant, Multipart.of("application", "REGISTRATION")
+        .file("营业执照副本.pdf", Multipart.pdf("副本" + creditCode))).statusCode()).isEqualTo(201);
+    String number = filing.fileWithMaterials(applicant, application, Multipart.pdf("营业执照" + creditCode));
     String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
         .singleResult().getId();
     fixtures.runJobsUntil(instanceId, () -> engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
@@ -93,6 +97,9 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(browser.visible(By.id("returns")).getText()).contains("不符合认定条件的事项").contains("第四条").contains("待补正");
     WebElement form = browser.visible(By.id("task-" + supplement.getId()));
     assertThat(form.getText()).contains("补正申请材料").contains("运营机构名称").doesNotContain("{{");
+    // the pledge in the filing form's words, with the years of the case's policy (certification-policy's banYears)
+    assertThat(form.getText()).contains("并在《朔州市众创空间认定和管理办法》第九条规定的年限内不再受理其认定申请（本案适用的认定政策参数为2年）")
+        .doesNotContainPattern("\\d+年内不再受理");
     assertThat(form.findElement(By.id("field-spaceName")).getDomProperty("value")).isEqualTo("朔城创客之家");
     assertThat(form.findElements(By.cssSelector(".materials-mount"))).as("the materials' mount point").hasSize(1);
     assertLetterLink(number, LetterKind.SUPPLEMENT_NOTICE);
@@ -117,7 +124,13 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(fieldError.getText()).contains("必填");
     assertThat(openTask(instanceId)).as("nothing changed").isEqualTo(TASK_SUPPLEMENT);
 
+    WebElement summary = form.findElement(By.cssSelector(":scope > .message.error")); // the form's own, not an upload's
+    assertThat(summary.getText()).startsWith("输入有误：");
     browser.driver().findElement(By.id("field-totalArea")).sendKeys("260");
+    // the field corrected, its message and the form's summary go before the next submit
+    browser.await().until(d -> !summary.isDisplayed());
+    assertThat(form.findElements(By.cssSelector("[data-key='totalArea'] .field-error"))).isEmpty();
+    assertThat(form.findElement(By.id("field-totalArea")).getDomAttribute("aria-invalid")).isNull();
     browser.click(By.cssSelector("#task-" + supplement.getId() + " button[type='submit']"));
     browser.withText(By.id("global-message"), "已提交");
     assertThat(browser.withText(By.id("case-head"), "初审").getText()).contains("办理中：初审");
@@ -126,13 +139,19 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(materialFiles.ofCase(number)).as("the upload is version 2 of its item, submitted with the supplement")
         .filteredOn(f -> f.materialCode().equals(code))
         .extracting(MaterialFile::version, MaterialFile::fileName, MaterialFile::step, MaterialFile::submitted)
-        .containsExactly(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true));
+        .containsExactlyInAnyOrder(tuple(2, "补正材料.pdf", "supplement", true), tuple(1, "营业执照.pdf", "application", true),
+            tuple(1, "营业执照副本.pdf", "application", true));
     // the materials submitted so far, read-only: each version with its date, size, hash and download
     WebElement submitted = browser.visible(By.id("submitted-materials"));
-    var versions = materialFiles.ofCase(number).stream().filter(f -> f.materialCode().equals(code)).toList();
+    // an item's versions as uploaded, the oldest first
+    var versions = materialFiles.ofCase(number).stream().filter(f -> f.materialCode().equals(code))
+        .sorted(java.util.Comparator.comparing(MaterialFile::uploadedAt)).toList();
     var rows = submitted.findElements(By.cssSelector("tr.submitted-material[data-code='" + code + "']"));
-    assertThat(rows).hasSize(2);
-    for (int i = 0; i < 2; i++) {
+    assertThat(rows).hasSize(3);
+    // a version is what one step submitted for the item, and its label says so
+    assertThat(rows).extracting(row -> row.findElements(By.tagName("td")).get(1).getText()).containsExactly(
+        "第1版（申报时提交，本版共2个文件）", "第1版（申报时提交，本版共2个文件）", "第2版（补正时提交）");
+    for (int i = 0; i < 3; i++) {
       MaterialFile stored = versions.get(i);
       assertThat(rows.get(i).getText()).contains("营业执照").contains("第" + stored.version() + "版")
           .contains(stored.fileName()).contains(stored.sha256().substring(0, 12)).containsPattern("\\d{4}年");

@@ -73,7 +73,14 @@ class SelfServiceBrowserTest extends AbstractMailHttpTest {
     browser.withText(By.id("confirm-sent"), "验证码已发送到");
     assertThat(browser.driver().findElement(By.id("login-panel")).isDisplayed()).isFalse();
 
-    type("confirm-code", TestMail.lastCode(email));
+    // a wrong code says how many tries are left, and what then
+    String code = TestMail.lastCode(email);
+    type("confirm-code", code.equals("000000") ? "111111" : "000000");
+    type("confirm-password", "Qi-Hang-2026");
+    browser.click(By.id("confirm-submit"));
+    assertThat(browser.visible(By.id("confirm-code-field-error")).getText())
+        .isEqualTo("验证码不正确，还可再试4次；输错5次后验证码失效，需返回重新填写注册信息获取新的验证码");
+    type("confirm-code", code);
     type("confirm-password", "password2026");
     browser.click(By.id("confirm-submit"));
     // named by its label: the API's field name for integrators, 密码（password）, is not shown to people
@@ -95,12 +102,37 @@ class SelfServiceBrowserTest extends AbstractMailHttpTest {
     assertThat(browser.visible(By.id("my-title")).getText()).isEqualTo("我的申请");
     browser.screenshot(Browser.screenshots().resolve("portal-registered.png"));
 
+    // 修改密码: the current password, the new one twice; the same password again is refused at its field
+    browser.click(By.id("password-open"));
+    type("password-current", "Qi-Hang-2026");
+    type("password-new", "Qi-Hang-2026");
+    type("password-again", "Qi-Hang-2026");
+    browser.click(By.id("password-submit"));
+    assertThat(browser.visible(By.id("password-new-field-error")).getText()).contains("不能与当前密码相同")
+        .doesNotContain("newPassword");
+    type("password-new", "Gai-Qi-Hang-2026");
+    type("password-again", "Gai-Qi-Hang-2027");
+    browser.click(By.id("password-submit"));
+    assertThat(browser.visible(By.id("password-again-field-error")).getText()).contains("不一致");
+    type("password-again", "Gai-Qi-Hang-2026");
+    browser.click(By.id("password-submit"));
+    assertThat(browser.withText(By.id("password-done"), "密码已修改").isDisplayed()).isTrue();
+    assertThat(browser.driver().findElement(By.id("password-form")).isDisplayed()).isFalse();
+    assertThat(engine.getIdentityService().checkPassword(userId, "Gai-Qi-Hang-2026")).isTrue();
+
+    browser.click(By.id("logout-button"));
+    signIn(userId, "Gai-Qi-Hang-2026");
+    browser.visible(By.id("empty"));
     browser.click(By.id("logout-button"));
     browser.click(By.id("show-reset"));
     type("reset-userId", userId);
     browser.click(By.id("reset-submit"));
     browser.withText(By.id("reset-sent"), "验证码已发送");
     type("reset-code", TestMail.lastCode(email));
+    // the current password is no new one
+    type("reset-password", "Gai-Qi-Hang-2026");
+    browser.click(By.id("reset-confirm-submit"));
+    assertThat(browser.visible(By.id("reset-password-field-error")).getText()).contains("不能与当前密码相同");
     type("reset-password", "Xin-Qi-Hang-2027");
     browser.click(By.id("reset-confirm-submit"));
     browser.withText(By.id("login-error"), "密码已重置");

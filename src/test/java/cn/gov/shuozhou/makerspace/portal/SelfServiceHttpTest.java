@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -112,9 +113,14 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
     String id = JSON.valueToTree(read(post("/api/registrations", request))).get("registrationId").asText();
     String code = TestMail.lastCode(email);
     String wrong = code.equals("000000") ? "111111" : "000000";
-    for (int i = 0; i < 5; i++) {
-      assertThat(post("/api/registrations/confirm", Map.of("registrationId", id, "code", wrong,
-          "password", "Yun-Chuang-88")).statusCode()).isEqualTo(400);
+    for (int i = 1; i <= 5; i++) {
+      HttpResponse<String> refused = post("/api/registrations/confirm", Map.of("registrationId", id, "code", wrong,
+          "password", "Yun-Chuang-88"));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      // each wrong code says how many tries are left, from the count the server keeps, and what then
+      assertThat(refused.body()).as("try " + i).contains(i < 5
+          ? "验证码（code）不正确，还可再试" + (5 - i) + "次；输错5次后验证码失效，需返回重新填写注册信息获取新的验证码"
+          : "验证码（code）不正确，已输错5次，验证码已失效，需返回重新填写注册信息获取新的验证码");
     }
     HttpResponse<String> locked = post("/api/registrations/confirm", Map.of("registrationId", id, "code", code,
         "password", "Yun-Chuang-88"));
@@ -151,6 +157,11 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
         "password", "Password2026"));
     assertThat(common.statusCode()).isEqualTo(400);
     assertThat(common.body()).contains("过于常见");
+    HttpResponse<String> same = post("/api/password-resets/confirm", Map.of("userId", userId, "code", code,
+        "password", "Yun-Chuang-88"));
+    assertThat(same.statusCode()).as("the current password is no new one").isEqualTo(400);
+    assertThat(same.body()).contains("password").contains("不能与当前密码相同");
+    assertThat(engine.getIdentityService().checkPassword(userId, "Yun-Chuang-88")).isTrue();
     HttpResponse<String> done = post("/api/password-resets/confirm", Map.of("userId", userId, "code", code,
         "password", "Xin-Mi-Ma-2027"));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
@@ -160,7 +171,52 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
         "password", "Other-Mi-Ma-2028")).statusCode()).as("a code works once").isEqualTo(400);
   }
 
+  /** 修改密码 of a signed-in organisation: the current password, the new one twice, the policy; never the same again. */
+  @Test
+  void aSignedInOrganisationChangesItsPassword() {
+    Map<String, Object> request = registration();
+    String userId = (String) request.get("userId");
+    String email = (String) request.get("email");
+    String id = JSON.valueToTree(read(post("/api/registrations", request))).get("registrationId").asText();
+    assertThat(post("/api/registrations/confirm", Map.of("registrationId", id, "code", TestMail.lastCode(email),
+        "password", "Yun-Chuang-88")).statusCode()).isEqualTo(201);
+
+    record Refusal(Map<String, Object> body, String field, String text) {}
+    for (Refusal r : List.of(
+        new Refusal(Map.of("currentPassword", "Cuo-Wu-2026", "newPassword", "Xin-Mi-Ma-2027", "newPasswordAgain",
+            "Xin-Mi-Ma-2027"), "currentPassword", "当前密码（currentPassword）不正确"),
+        new Refusal(Map.of("currentPassword", "Yun-Chuang-88", "newPassword", "Xin-Mi-Ma-2027", "newPasswordAgain",
+            "Xin-Mi-Ma-2028"), "newPasswordAgain", "不一致"),
+        new Refusal(Map.of("currentPassword", "Yun-Chuang-88", "newPassword", "Yun-Chuang-88", "newPasswordAgain",
+            "Yun-Chuang-88"), "newPassword", "不能与当前密码相同"),
+        new Refusal(Map.of("currentPassword", "Yun-Chuang-88", "newPassword", "12345678", "newPasswordAgain",
+            "12345678"), "newPassword", "同时包含字母和数字"),
+        new Refusal(Map.of("currentPassword", "Yun-Chuang-88", "newPassword", "Xin-Mi-Ma-2027", "newPasswordAgain",
+            "Xin-Mi-Ma-2027", "userId", "operator1"), "userId", "不接受字段"))) {
+      HttpResponse<String> refused = changePassword(userId, "Yun-Chuang-88", r.body());
+      assertThat(refused.statusCode()).as(r.text()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"" + r.field() + "\"").contains(r.text());
+      assertThat(engine.getIdentityService().checkPassword(userId, "Yun-Chuang-88")).as("nothing changed").isTrue();
+    }
+    assertThat(changePassword("shuocheng1", "shuocheng1", Map.of("currentPassword", "shuocheng1",
+        "newPassword", "Xin-Mi-Ma-2027", "newPasswordAgain", "Xin-Mi-Ma-2027")).statusCode())
+        .as("staff change theirs elsewhere").isEqualTo(403);
+
+    HttpResponse<String> done = changePassword(userId, "Yun-Chuang-88", Map.of("currentPassword", "Yun-Chuang-88",
+        "newPassword", "Xin-Mi-Ma-2027", "newPasswordAgain", "Xin-Mi-Ma-2027"));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    assertThat(done.body()).contains("密码已修改");
+    assertThat(engine.getIdentityService().checkPassword(userId, "Xin-Mi-Ma-2027")).isTrue();
+    assertThat(engine.getIdentityService().checkPassword(userId, "Yun-Chuang-88")).isFalse();
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private HttpResponse<String> changePassword(String user, String password, Map<String, Object> body) {
+    return send(HttpRequest.newBuilder(uri("/api/my/password")).header("Content-Type", "application/json")
+        .header("Accept", "application/json").header("Authorization", basic(user, password))
+        .POST(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8)));
+  }
 
   private static Map<String, Object> registration() {
     int n = SERIAL.incrementAndGet();
