@@ -7,6 +7,7 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.ELIG
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.KEY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.RETURN_REASON;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_HANDLE_OBJECTION;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_SUPPLEMENT;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.LEADER_DECISION;
 import static cn.gov.shuozhou.makerspace.sanction.SanctionHearing.NOTICE_TEXT;
@@ -165,9 +166,14 @@ public class MyCases {
     return filed;
   }
 
-  /** The completed steps in order; the reviews of one panel are one step. */
+  /**
+   * The completed steps in order; the reviews of one panel are one step. The applicant is not told of
+   * objections (docs/security.md, 我的申请): their checks are no steps of its page (an upheld one shows in
+   * the outcome).
+   */
   private List<Step> steps(List<HistoricTaskInstance> tasks, String userId, boolean staff) {
     List<HistoricTaskInstance> done = tasks.stream().filter(t -> t.getEndTime() != null && COMPLETED.equals(t.getDeleteReason()))
+        .filter(t -> staff || !TASK_HANDLE_OBJECTION.equals(t.getTaskDefinitionKey()))
         .sorted(Comparator.comparing(HistoricTaskInstance::getEndTime)).toList();
     List<Step> steps = new ArrayList<>();
     HistoricTaskInstance previous = null;
