@@ -22,6 +22,13 @@ public class PasswordChangeService {
     this.engine = engine;
   }
 
+  /** A wrong current password: a guess, which the door counts as a failed login. */
+  public static final class WrongCurrentPassword extends InvalidInputException {
+    WrongCurrentPassword() {
+      super("currentPassword", "当前密码（currentPassword）不正确");
+    }
+  }
+
   /** Sets {@code userId}'s new password; 400 at the field that is wrong, nothing changed. */
   public void change(Inputs in, String userId, Object current, Object next, Object again) {
     String currentPassword = current instanceof String c && !c.isEmpty() ? c : null;
@@ -34,7 +41,7 @@ public class PasswordChangeService {
     }
     in.throwIfInvalid();
     if (!engine.getIdentityService().checkPassword(userId, currentPassword)) {
-      throw new InvalidInputException("currentPassword", "当前密码（currentPassword）不正确");
+      throw new WrongCurrentPassword();
     }
     if (checked.equals(currentPassword)) {
       throw new InvalidInputException("newPassword", SAME.formatted("newPassword"));

@@ -102,6 +102,28 @@ class LoginThrottleHttpTest extends AbstractHttpTest {
         .header("Authorization", "Basic !!!").GET()).statusCode()).isEqualTo(429);
   }
 
+  @Test
+  void aSignedInOrganisationGuessingItsCurrentPasswordIsHeldBack() {
+    String guesser = "203.0.113.70";
+    String wrong = "{\"currentPassword\":\"Cuo-Wu-2026\",\"newPassword\":\"Xin-Mi-Ma-2027\","
+        + "\"newPasswordAgain\":\"Xin-Mi-Ma-2027\"}";
+    // each request signs in with the right password (Basic), which clears the login's count, not this one
+    for (int i = 0; i < 6; i++) {
+      assertThat(changePassword(guesser, wrong).statusCode()).as("attempt %d", i).isEqualTo(400);
+    }
+    HttpResponse<String> held = changePassword(guesser, wrong);
+    assertThat(held.statusCode()).isEqualTo(429);
+    assertThat(held.body()).contains("当前密码输错次数过多").contains("秒后再试");
+    assertThat(engine.getIdentityService().checkPassword("operator1", "operator1")).as("nothing changed").isTrue();
+    assertThat(api(guesser, "operator1", "operator1").statusCode()).as("the account itself still signs in").isEqualTo(200);
+  }
+
+  private HttpResponse<String> changePassword(String address, String body) {
+    return send(HttpRequest.newBuilder(uri("/api/my/password")).header("X-Forwarded-For", address)
+        .header("Authorization", basic("operator1", "operator1")).header("Content-Type", "application/json")
+        .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private HttpResponse<String> engineRest(String address, String user, String password) {
     return send(HttpRequest.newBuilder(uri(ENGINE_REST + "/task")).header("X-Forwarded-For", address)
         .header("Authorization", basic(user, password)).GET());
