@@ -137,12 +137,9 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
 
   @Test
   void aPasswordIsResetByTheCodeSentToTheAccountsEmailAndNobodyLearnsWhichAccountsExist() {
-    Map<String, Object> request = registration();
+    Map<String, Object> request = registered("Yun-Chuang-88");
     String userId = (String) request.get("userId");
     String email = (String) request.get("email");
-    String id = JSON.valueToTree(read(post("/api/registrations", request))).get("registrationId").asText();
-    assertThat(post("/api/registrations/confirm", Map.of("registrationId", id, "code", TestMail.lastCode(email),
-        "password", "Yun-Chuang-88")).statusCode()).isEqualTo(201);
 
     HttpResponse<String> nobody = post("/api/password-resets", Map.of("userId", "nosuchorg" + SERIAL.get()));
     HttpResponse<String> real = post("/api/password-resets", Map.of("userId", userId));
@@ -174,12 +171,7 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
   /** 修改密码 of a signed-in organisation: the current password, the new one twice, the policy; never the same again. */
   @Test
   void aSignedInOrganisationChangesItsPassword() {
-    Map<String, Object> request = registration();
-    String userId = (String) request.get("userId");
-    String email = (String) request.get("email");
-    String id = JSON.valueToTree(read(post("/api/registrations", request))).get("registrationId").asText();
-    assertThat(post("/api/registrations/confirm", Map.of("registrationId", id, "code", TestMail.lastCode(email),
-        "password", "Yun-Chuang-88")).statusCode()).isEqualTo(201);
+    String userId = (String) registered("Yun-Chuang-88").get("userId");
 
     record Refusal(Map<String, Object> body, String field, String text) {}
     for (Refusal r : List.of(
@@ -211,6 +203,15 @@ class SelfServiceHttpTest extends AbstractMailHttpTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A new organisation account, registered with its email code and {@code password}: its registration. */
+  private Map<String, Object> registered(String password) {
+    Map<String, Object> request = registration();
+    String id = JSON.valueToTree(read(post("/api/registrations", request))).get("registrationId").asText();
+    assertThat(post("/api/registrations/confirm", Map.of("registrationId", id, "code",
+        TestMail.lastCode((String) request.get("email")), "password", password)).statusCode()).isEqualTo(201);
+    return request;
+  }
 
   private HttpResponse<String> changePassword(String user, String password, Map<String, Object> body) {
     return send(HttpRequest.newBuilder(uri("/api/my/password")).header("Content-Type", "application/json")
