@@ -95,6 +95,11 @@ async function file(form) {
       el('p', {}, refused ? `${codeLabel('outcome', answer.outcome)}，申请编号：` : '申请已提交，申请编号：',
         el('strong', { className: 'apply-number' }, number)),
       refused ? el('p', { className: 'apply-outcome' }, answer.outcomeReason) : null,
+      // the pre-check's answer at once: the case already waits for a supplement
+      answer.eligibilityFindingsText ? el('div', { className: 'apply-supplement message warn' },
+        el('p', {}, '预审发现以下事项不符合认定条件，需要补正：'),
+        el('ul', {}, answer.eligibilityFindingsText.split('\n').filter(Boolean).map((line) => el('li', {}, line))),
+        el('p', {}, '请在“我的申请”中打开本申请，补正后重新提交，或撤回申请。')) : null,
       el('p', {}, `已随申请提交的材料（${files.length} 份）：`),
       el('ul', { className: 'apply-files' }, files.map((f) => el('li', { dataset: { code: f.materialCode } }, `${f.materialName}：`,
         el('a', { href: f.downloadUrl, rel: 'noopener', dataset: { userText: '' } }, f.fileName)))),

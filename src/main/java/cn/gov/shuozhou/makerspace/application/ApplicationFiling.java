@@ -25,7 +25,10 @@ public class ApplicationFiling {
     this.runtime = runtime;
   }
 
-  /** Starts the case; answers its number, instance, state and, when it ended at once, the outcome. */
+  /**
+   * Starts the case; answers its number, instance, state and, when it ended at once, the outcome, or,
+   * when the pre-check asked for a supplement at once, why (returnReason, eligibilityFindingsText).
+   */
   public Map<String, Object> file(Map<String, Object> body) {
     // unchanged: the one intake of every entry path (ApplicationIntakeListener) validates it
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(KEY)
@@ -38,6 +41,10 @@ public class ApplicationFiling {
     if (instance.isEnded()) {
       answer.put(OUTCOME, instance.getVariables().get(OUTCOME));
       answer.put(OUTCOME_REASON, instance.getVariables().get(OUTCOME_REASON));
+    } else if (instance.getVariables().get(ELIGIBILITY_FINDINGS_TEXT) instanceof String findings && !findings.isBlank()) {
+      // the pre-check sent it back at once: the filer learns it with the number, not on a later visit
+      answer.put(RETURN_REASON, instance.getVariables().get(RETURN_REASON));
+      answer.put(ELIGIBILITY_FINDINGS_TEXT, findings);
     }
     return answer;
   }

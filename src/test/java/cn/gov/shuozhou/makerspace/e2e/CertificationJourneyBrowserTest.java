@@ -167,6 +167,9 @@ class CertificationJourneyBrowserTest extends JourneyBrowserTest {
   void withdrawnByTheOperatorWhenAskedToSupplement() {
     Map<String, Object> changes = Map.of(LEASE_YEARS, 3);
     String pi = apply("右玉创客驿站", changes);
+    // the filing's answer says at once that the pre-check wants a supplement, and why
+    assertThat(browser.visible(By.cssSelector("#apply-done .apply-supplement")).getText())
+        .contains("预审发现以下事项不符合认定条件，需要补正", "第四条", "补正后重新提交");
     String operator = operatorOf(pi);
     Task supplement = web.task(pi, TASK_SUPPLEMENT);
     String number = businessKey(pi);
