@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.tasks;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.access.Groups;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
@@ -184,6 +186,36 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(colleague.getOptions()).extracting(o -> o.getDomAttribute("value")).contains("inspector2")
         .doesNotContain("inspector1");
     assertThat(browser.driver().findElements(By.cssSelector(".ms-claim-first"))).isEmpty();
+  }
+
+  @Test
+  void theExpertsHeaderOffersNeitherAGroupNorTheUnclaimThatTheServerRefuses() {
+    Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    // what the header hid is refused anyway: unclaiming needs TASK_ASSIGN, which staff hold nowhere
+    engine.getIdentityService().setAuthentication("expert1", List.of(Groups.EXPERTS));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().setAssignee(review.getId(), null))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    logIn("expert1", "#/?task=" + review.getId());
+    browser.visible(By.cssSelector(".task-details li.assignee"));
+    browser.await().until(d -> d.findElement(By.cssSelector(".task-details h2.task")).getText().contains("专家评审"));
+    pause(1000); // the header's offers are settled by then (they are asked for once, at login)
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details .unclaim")))
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details li.groups")))
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.driver().findElement(By.cssSelector(".task-details")).getText()).doesNotContain("添加组");
+
+    // the administrator keeps them
+    browser.clearCookies();
+    logIn("admin", "#/?task=" + review.getId());
+    browser.await().until(d -> d.findElements(By.cssSelector(".task-details li.groups")).stream()
+        .anyMatch(group -> group.isDisplayed() && group.getText().contains("添加组")));
+    browser.await().until(d -> d.findElements(By.cssSelector(".task-details .reset-assignee")).stream()
+        .anyMatch(WebElement::isDisplayed));
   }
 
   @Test

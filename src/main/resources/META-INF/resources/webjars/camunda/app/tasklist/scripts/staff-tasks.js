@@ -7,7 +7,8 @@
 //   tasklist.navbar.action   站内消息 with the unread count: the user's inbox (common/inbox.js), e.g.
 //                            超时提醒 of an overdue task; opening a message marks it read
 //   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
-//   tasklist.navbar.action   (nothing shown) 发起流程 and 创建任务 only for whom they serve
+//   tasklist.navbar.action   (nothing shown) 发起流程 and 创建任务 only for whom they serve; in the task's
+//                            header 添加组 and the unclaim × only for the administrator
 //   (every page)             Tasklist's own 历史 tab names users instead of their ids (GET /api/tasks/{id}/people)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
@@ -286,15 +287,35 @@ function countyLink(node) {
  */
 function headerOffers() {
   const body = document.body.classList;
-  body.remove('ms-starts-processes', 'ms-creates-tasks');
+  body.remove('ms-starts-processes', 'ms-creates-tasks', 'ms-edits-task-people');
   Promise.all([
     currentUser().then(user => user || {}),
     engineGet('/process-definition/count?latestVersion=true&active=true&startableInTasklist=true'
       + '&startablePermissionCheck=true')
   ]).then(([user, startable]) => {
-    body.toggle('ms-creates-tasks', (user.authorizedApps || []).includes('admin'));
+    const administrator = (user.authorizedApps || []).includes('admin');
+    body.toggle('ms-creates-tasks', administrator);
+    body.toggle('ms-edits-task-people', administrator);
     body.toggle('ms-starts-processes', startable.count > 0);
   }, () => {});
+}
+
+/**
+ * The task's header offers 添加组 (a candidate group added or removed) and the × that unclaims the task
+ * to everyone. Staff may do neither: the allow-list of /camunda/api/engine takes identity links only
+ * from the administrator, and unclaiming needs TASK_ASSIGN on the task, which the engine gives staff
+ * nowhere (their tasks grant TASK_WORK; 转办 is the door to hand a task on). They stay hidden
+ * (user-styles.css) and the group names are plain text: this stops the click, and the Enter key's
+ * click, that would open the groups dialog.
+ */
+function keepTaskPeopleFixed() {
+  document.addEventListener('click', event => {
+    if (!document.body.classList.contains('ms-edits-task-people')
+        && event.target.closest?.('[cam-tasklist-task-meta] li.groups')) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
 }
 
 // ------------------------------------------------------------------ 站内消息
@@ -551,6 +572,7 @@ translateDirectives('cam.tasklist', {camWidgetBpmnViewer: DIAGRAM_TEXTS});
 sayWhatWasDone();
 closeRefusalsOfOtherTasks();
 closePanelsOnSignOut();
+keepTaskPeopleFixed();
 new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
