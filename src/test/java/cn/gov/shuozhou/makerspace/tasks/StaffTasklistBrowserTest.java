@@ -186,6 +186,21 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(colleague.getOptions()).extracting(o -> o.getDomAttribute("value")).contains("inspector2")
         .doesNotContain("inspector1");
     assertThat(browser.driver().findElements(By.cssSelector(".ms-claim-first"))).isEmpty();
+
+    // 转办 with nothing filled in: what is missing, in Chinese at each field, not the browser's English
+    By transfer = By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']");
+    browser.click(transfer);
+    WebElement form = browser.driver().findElement(transfer).findElement(By.xpath("./ancestor::form"));
+    browser.await().until(d -> form.findElements(By.cssSelector(".field-error")).size() == 2);
+    assertThat(form.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
+        .containsExactly("请选择同事", "请填写转办理由");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-task-commands form")))
+        .allMatch(f -> f.getDomAttribute("novalidate") != null);
+    assertThat(assignee(inspection)).isEqualTo("inspector1");
+    // a field filled in loses its message
+    colleague.selectByValue("inspector2");
+    browser.await().until(d -> form.findElements(By.cssSelector(".field-error")).size() == 1);
+    assertThat(form.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("请填写转办理由");
   }
 
   @Test
@@ -216,6 +231,25 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .anyMatch(group -> group.isDisplayed() && group.getText().contains("添加组")));
     browser.await().until(d -> d.findElements(By.cssSelector(".task-details .reset-assignee")).stream()
         .anyMatch(WebElement::isDisplayed));
+  }
+
+  @Test
+  void theCommandsTabOffersNoTransferWhereNobodyCanTakeTheTask() {
+    // an expert's review is assigned by the process: no candidate group, no colleague (docs/processes.md)
+    Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    logIn("expert1", "#/?task=" + review.getId());
+    openCommandsTab();
+    browser.withText(By.cssSelector(".ms-task-commands"), "此任务由流程指定给您本人办理，不能转办或委派。");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-task-commands form"))).isEmpty();
+
+    // the development zone's bureau has one reviewer: nobody else in the group
+    Task firstReview = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "devzone");
+    engine.getTaskService().claim(firstReview.getId(), "devzone1");
+    browser.clearCookies();
+    logIn("devzone1", "#/?task=" + firstReview.getId());
+    openCommandsTab();
+    browser.withText(By.cssSelector(".ms-task-commands"), "本组暂无其他同事，不能转办或委派。");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-transfer-assignee, .ms-delegate-assignee"))).isEmpty();
   }
 
   @Test
