@@ -103,6 +103,10 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.click(By.xpath("//*[@cam-tasks]//li//a[contains(., '初审')]"));
     By comment = By.cssSelector(".task-details .fjs-container textarea[id$='Field_firstReviewComment']");
     WebElement form = browser.visible(By.cssSelector(".task-details .fjs-form"));
+    // the task's header says which case, not only 初审 / 众创空间认定
+    assertThat(browser.withText(By.cssSelector(".task-details header .ms-case-line"), spaceName).getText())
+        .contains("申请编号：" + wanted.getBusinessKey(), "众创空间名称：" + spaceName, "所在县区：朔城区");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-task-header.png"));
     browser.click(By.cssSelector("button.claim"));
     // what the reviewer types at once after 认领 stays: the form becomes editable, it is not drawn anew
     browser.await().until(d -> d.findElements(By.cssSelector(".task-details .disabled-form")).isEmpty());

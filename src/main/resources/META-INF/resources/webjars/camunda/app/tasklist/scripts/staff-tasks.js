@@ -9,6 +9,7 @@
 //   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
 //   tasklist.navbar.action   (nothing shown) 发起流程 and 创建任务 only for whom they serve; in the task's
 //                            header 添加组 and the unclaim × only for the administrator
+//   (task header)            a line naming the case: 申请编号, 众创空间名称, 所在县区 (the card variables)
 //   (every page)             Tasklist's own 历史 tab names users instead of their ids (GET /api/tasks/{id}/people)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
@@ -31,6 +32,7 @@ import {DIAGRAM_TEXTS, translateDirectives} from '/common/webapp-texts.js';
 const STYLE = `
 .ms-quick-search { display: flex; gap: 6px; padding: 8px 10px; }
 .ms-quick-search input { flex: 1; }
+.task-details .ms-case-line { margin: 6px 0 0; color: #333; font-size: 14px; }
 .ms-done-panel, .ms-inbox-panel { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); width: min(1100px, 96vw);
   max-height: 80vh; overflow: auto; background: #fff; border: 1px solid #bbb; border-radius: 4px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 16px 20px; z-index: 2000; }
@@ -175,6 +177,34 @@ function nameHistoryPeople() {
       }
     }
   });
+}
+
+// ------------------------------------------------------------------ the case in the task's header
+
+/** What the header line names, from the task's card variables (tasks/CaseCard), in this order. */
+const CASE_LINE = [['申请编号', 'cardApplicationNumber'], ['证书编号', 'cardCertificateNumber'],
+  ['众创空间名称', 'cardSpaceName'], ['所在县区', 'cardCountyName']];
+
+/**
+ * Tasklist's task header says only 初审 / 众创空间认定, not which case: a line under it names the case
+ * from the task's card variables, the task-local copies that staff may read (GET
+ * /task/{id}/localVariables; they may not read the process instance's).
+ */
+function showCaseInHeader() {
+  const names = document.querySelector('.task-details .task-card header .names');
+  const taskId = routeParams().get('task');
+  if (!names || !taskId || names.querySelector(`.ms-case-line[data-task="${CSS.escape(taskId)}"]`)) {
+    return;
+  }
+  names.querySelector('.ms-case-line')?.remove();
+  const line = el('p', {className: 'ms-case-line', dataset: {task: taskId}, hidden: true});
+  names.appendChild(line);
+  engineGet(`/task/${encodeURIComponent(taskId)}/localVariables?deserializeValues=false`).then(variables => {
+    const parts = CASE_LINE.filter(([, name]) => variables[name]?.value)
+      .map(([label, name]) => `${label}：${variables[name].value}`);
+    fill(line, parts.join('　'));
+    line.hidden = !parts.length;
+  }, () => {});
 }
 
 // ------------------------------------------------------------------ 已办
@@ -620,6 +650,7 @@ keepTaskPeopleFixed();
 new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
+  showCaseInHeader();
 }).observe(document.body, {childList: true, subtree: true});
 
 export default [
