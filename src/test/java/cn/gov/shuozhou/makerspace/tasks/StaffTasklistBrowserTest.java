@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.tasks;
 
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import cn.gov.shuozhou.makerspace.access.Groups;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
@@ -101,6 +103,10 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.click(By.xpath("//*[@cam-tasks]//li//a[contains(., '初审')]"));
     By comment = By.cssSelector(".task-details .fjs-container textarea[id$='Field_firstReviewComment']");
     WebElement form = browser.visible(By.cssSelector(".task-details .fjs-form"));
+    // the task's header says which case, not only 初审 / 众创空间认定
+    assertThat(browser.withText(By.cssSelector(".task-details header .ms-case-line"), spaceName).getText())
+        .contains("申请编号：" + wanted.getBusinessKey(), "众创空间名称：" + spaceName, "所在县区：朔城区");
+    browser.screenshot(Browser.screenshots().resolve("tasklist-task-header.png"));
     browser.click(By.cssSelector("button.claim"));
     // what the reviewer types at once after 认领 stays: the form becomes editable, it is not drawn anew
     browser.await().until(d -> d.findElements(By.cssSelector(".task-details .disabled-form")).isEmpty());
@@ -184,6 +190,70 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     assertThat(colleague.getOptions()).extracting(o -> o.getDomAttribute("value")).contains("inspector2")
         .doesNotContain("inspector1");
     assertThat(browser.driver().findElements(By.cssSelector(".ms-claim-first"))).isEmpty();
+
+    // 转办 with nothing filled in: what is missing, in Chinese at each field, not the browser's English
+    By transfer = By.xpath("//*[contains(@class,'ms-task-commands')]//button[normalize-space(.)='转办']");
+    browser.click(transfer);
+    WebElement form = browser.driver().findElement(transfer).findElement(By.xpath("./ancestor::form"));
+    browser.await().until(d -> form.findElements(By.cssSelector(".field-error")).size() == 2);
+    assertThat(form.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
+        .containsExactly("请选择同事", "请填写转办理由");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-task-commands form")))
+        .allMatch(f -> f.getDomAttribute("novalidate") != null);
+    assertThat(assignee(inspection)).isEqualTo("inspector1");
+    // a field filled in loses its message
+    colleague.selectByValue("inspector2");
+    browser.await().until(d -> form.findElements(By.cssSelector(".field-error")).size() == 1);
+    assertThat(form.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("请填写转办理由");
+  }
+
+  @Test
+  void theExpertsHeaderOffersNeitherAGroupNorTheUnclaimThatTheServerRefuses() {
+    Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    // what the header hid is refused anyway: unclaiming needs TASK_ASSIGN, which staff hold nowhere
+    engine.getIdentityService().setAuthentication("expert1", List.of(Groups.EXPERTS));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().setAssignee(review.getId(), null))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    logIn("expert1", "#/?task=" + review.getId());
+    browser.visible(By.cssSelector(".task-details li.assignee"));
+    browser.await().until(d -> d.findElement(By.cssSelector(".task-details h2.task")).getText().contains("专家评审"));
+    pause(1000); // the header's offers are settled by then (they are asked for once, at login)
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details .unclaim")))
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details li.groups")))
+        .noneMatch(WebElement::isDisplayed);
+    assertThat(browser.driver().findElement(By.cssSelector(".task-details")).getText()).doesNotContain("添加组");
+
+    // the administrator keeps them
+    browser.clearCookies();
+    logIn("admin", "#/?task=" + review.getId());
+    browser.await().until(d -> d.findElements(By.cssSelector(".task-details li.groups")).stream()
+        .anyMatch(group -> group.isDisplayed() && group.getText().contains("添加组")));
+    browser.await().until(d -> d.findElements(By.cssSelector(".task-details .reset-assignee")).stream()
+        .anyMatch(WebElement::isDisplayed));
+  }
+
+  @Test
+  void theCommandsTabOffersNoTransferWhereNobodyCanTakeTheTask() {
+    // an expert's review is assigned by the process: no candidate group, no colleague (docs/processes.md)
+    Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
+    logIn("expert1", "#/?task=" + review.getId());
+    openCommandsTab();
+    browser.withText(By.cssSelector(".ms-task-commands"), "此任务由流程指定给您本人办理，不能转办或委派。");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-task-commands form"))).isEmpty();
+
+    // the development zone's bureau has one reviewer: nobody else in the group
+    Task firstReview = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "devzone");
+    engine.getTaskService().claim(firstReview.getId(), "devzone1");
+    browser.clearCookies();
+    logIn("devzone1", "#/?task=" + firstReview.getId());
+    openCommandsTab();
+    browser.withText(By.cssSelector(".ms-task-commands"), "本组暂无其他同事，不能转办或委派。");
+    assertThat(browser.driver().findElements(By.cssSelector(".ms-transfer-assignee, .ms-delegate-assignee"))).isEmpty();
   }
 
   @Test

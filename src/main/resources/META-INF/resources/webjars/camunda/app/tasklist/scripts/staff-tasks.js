@@ -7,7 +7,9 @@
 //   tasklist.navbar.action   站内消息 with the unread count: the user's inbox (common/inbox.js), e.g.
 //                            超时提醒 of an overdue task; opening a message marks it read
 //   tasklist.navbar.action   县域空间: the county's view /county/ (Art. 6), shown to those who may read it
-//   tasklist.navbar.action   (nothing shown) 发起流程 and 创建任务 only for whom they serve
+//   tasklist.navbar.action   (nothing shown) 发起流程 and 创建任务 only for whom they serve; in the task's
+//                            header 添加组 and the unclaim × only for the administrator
+//   (task header)            a line naming the case: 申请编号, 众创空间名称, 所在县区 (the card variables)
 //   (every page)             Tasklist's own 历史 tab names users instead of their ids (GET /api/tasks/{id}/people)
 //   tasklist.list            快速搜索: one box for space name, operator, credit code or number; it
 //                            becomes Tasklist's own search on the case variable searchText, whose
@@ -23,13 +25,14 @@
 
 import {currentUser, request} from '/common/session.js';
 import {checksum, el, fill, formatTime, whileBusy} from '/common/dom.js';
-import {plainMessage} from '/common/fields.js';
+import {plainMessage, showFieldErrors} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
 import {DIAGRAM_TEXTS, translateDirectives} from '/common/webapp-texts.js';
 
 const STYLE = `
 .ms-quick-search { display: flex; gap: 6px; padding: 8px 10px; }
 .ms-quick-search input { flex: 1; }
+.task-details .ms-case-line { margin: 6px 0 0; color: #333; font-size: 14px; }
 .ms-done-panel, .ms-inbox-panel { position: fixed; top: 60px; left: 50%; transform: translateX(-50%); width: min(1100px, 96vw);
   max-height: 80vh; overflow: auto; background: #fff; border: 1px solid #bbb; border-radius: 4px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 16px 20px; z-index: 2000; }
@@ -44,6 +47,7 @@ const STYLE = `
 .ms-materials .ms-file { overflow-wrap: anywhere; min-width: 9em; }
 /* Tasklist's grey hint text is too faint to read (WCAG contrast below 4.5:1) */
 .ms-task-commands .help-block, .ms-done-panel .help-block { color: #555; }
+.ms-task-commands .field-error, .ms-done-panel .field-error { color: #a94442; margin: 4px 0 0; font-weight: normal; }
 `;
 
 /** The search variable every case carries (tasks/CaseCard): identifiers and names, upper-cased. */
@@ -175,6 +179,34 @@ function nameHistoryPeople() {
   });
 }
 
+// ------------------------------------------------------------------ the case in the task's header
+
+/** What the header line names, from the task's card variables (tasks/CaseCard), in this order. */
+const CASE_LINE = [['申请编号', 'cardApplicationNumber'], ['证书编号', 'cardCertificateNumber'],
+  ['众创空间名称', 'cardSpaceName'], ['所在县区', 'cardCountyName']];
+
+/**
+ * Tasklist's task header says only 初审 / 众创空间认定, not which case: a line under it names the case
+ * from the task's card variables, the task-local copies that staff may read (GET
+ * /task/{id}/localVariables; they may not read the process instance's).
+ */
+function showCaseInHeader() {
+  const names = document.querySelector('.task-details .task-card header .names');
+  const taskId = routeParams().get('task');
+  if (!names || !taskId || names.querySelector(`.ms-case-line[data-task="${CSS.escape(taskId)}"]`)) {
+    return;
+  }
+  names.querySelector('.ms-case-line')?.remove();
+  const line = el('p', {className: 'ms-case-line', dataset: {task: taskId}, hidden: true});
+  names.appendChild(line);
+  engineGet(`/task/${encodeURIComponent(taskId)}/localVariables?deserializeValues=false`).then(variables => {
+    const parts = CASE_LINE.filter(([, name]) => variables[name]?.value)
+      .map(([label, name]) => `${label}：${variables[name].value}`);
+    fill(line, parts.join('　'));
+    line.hidden = !parts.length;
+  }, () => {});
+}
+
 // ------------------------------------------------------------------ 已办
 
 function doneLink(node) {
@@ -235,11 +267,10 @@ function addExpertButton(body, number) {
     const {data: candidates} = await request('GET', panel + '/candidates').catch(() => ({data: null}));
     body.querySelector('.ms-add-expert-form')?.remove(); // after the wait: a second click leaves one form
     const expert = colleagueChooser('ms-add-expert', candidates, '请选择专家');
-    const reason = el('textarea', {className: 'form-control ms-add-expert-reason', rows: 2, required: true});
+    const reason = el('textarea', {...named('ms-add-expert-reason'), rows: 2, required: true});
     const result = el('div', {className: 'ms-result', role: 'status'});
     const submit = el('button', {type: 'submit', className: 'btn btn-primary'}, '加签');
-    const form = el('form', {className: 'ms-add-expert-form', onSubmit: event => {
-      event.preventDefault();
+    const form = checkedForm({className: 'ms-add-expert-form'}, () => {
       return whileBusy(submit, async () => {
         try {
           const {data} = await request('POST', panel + '/experts', {json: {expert: expert.value.trim(), reason: reason.value}});
@@ -253,7 +284,7 @@ function addExpertButton(body, number) {
           fill(result, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
         }
       });
-    }}, el('h4', {}, '加签：' + number),
+    }, el('h4', {}, '加签：' + number),
     el('p', {className: 'help-block'}, '为正在评审的专家组增补一位评审专家（市科技局）。'),
     field('增补专家', expert), field('加签理由', reason), submit, result);
     body.appendChild(form);
@@ -286,15 +317,35 @@ function countyLink(node) {
  */
 function headerOffers() {
   const body = document.body.classList;
-  body.remove('ms-starts-processes', 'ms-creates-tasks');
+  body.remove('ms-starts-processes', 'ms-creates-tasks', 'ms-edits-task-people');
   Promise.all([
     currentUser().then(user => user || {}),
     engineGet('/process-definition/count?latestVersion=true&active=true&startableInTasklist=true'
       + '&startablePermissionCheck=true')
   ]).then(([user, startable]) => {
-    body.toggle('ms-creates-tasks', (user.authorizedApps || []).includes('admin'));
+    const administrator = (user.authorizedApps || []).includes('admin');
+    body.toggle('ms-creates-tasks', administrator);
+    body.toggle('ms-edits-task-people', administrator);
     body.toggle('ms-starts-processes', startable.count > 0);
   }, () => {});
+}
+
+/**
+ * The task's header offers 添加组 (a candidate group added or removed) and the × that unclaims the task
+ * to everyone. Staff may do neither: the allow-list of /camunda/api/engine takes identity links only
+ * from the administrator, and unclaiming needs TASK_ASSIGN on the task, which the engine gives staff
+ * nowhere (their tasks grant TASK_WORK; 转办 is the door to hand a task on). They stay hidden
+ * (user-styles.css) and the group names are plain text: this stops the click, and the Enter key's
+ * click, that would open the groups dialog.
+ */
+function keepTaskPeopleFixed() {
+  document.addEventListener('click', event => {
+    if (!document.body.classList.contains('ms-edits-task-people')
+        && event.target.closest?.('[cam-tasklist-task-meta] li.groups')) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
 }
 
 // ------------------------------------------------------------------ 站内消息
@@ -327,9 +378,39 @@ async function openInbox(link) {
 
 // ------------------------------------------------------------------ 转办 / 退回
 
+/** A labelled control; left empty, a required one asks for its label (请填写转办理由) unless it says otherwise. */
 function field(label, control) {
+  control.dataset.missing ??= (control.tagName === 'SELECT' ? '请选择' : '请填写') + label;
   return el('div', {className: 'form-group'}, el('label', {}, label, control));
 }
+
+/**
+ * The forms are novalidate: the browser's own check of `required` speaks the browser's language
+ * (Please fill out this field.). This says at each empty field, in Chinese, what it needs; once a
+ * field is filled in, its message goes.
+ */
+function filledIn(form, focus = true) {
+  const errors = [...form.querySelectorAll('[required]')].filter(control => !control.value.trim())
+    .map(control => ({field: control.name, message: control.dataset.missing}));
+  showFieldErrors(form, errors);
+  if (focus) {
+    form.querySelector('[aria-invalid="true"]')?.focus();
+  }
+  return !errors.length;
+}
+
+/** A form whose required fields are checked by filledIn before `submit` runs. */
+function checkedForm(props, submit, ...children) {
+  const recheck = () => form.querySelector('.field-error') && filledIn(form, false);
+  const form = el('form', {...props, noValidate: true, onInput: recheck, onChange: recheck, onSubmit: event => {
+    event.preventDefault();
+    return filledIn(form) ? submit() : undefined;
+  }}, ...children);
+  return form;
+}
+
+/** A control of a checked form: its name and id (where its message is written) are its class. */
+const named = name => ({className: 'form-control ' + name, id: name, name});
 
 /** Where a command leaves what it did for the page that the reload after it opens. */
 const COMMAND_DONE = 'ms-command-done';
@@ -339,10 +420,8 @@ function commandForm(title, hint, fields, button, send, done) {
   const result = el('div', {className: 'ms-result', role: 'status'});
   const submit = el('button', {type: 'submit', className: 'btn btn-primary'}, button);
   // one request per press: a double click would send the command twice (the second: 409)
-  const form = el('form', {onSubmit: event => {
-    event.preventDefault();
-    return whileBusy(submit, () => run());
-  }}, el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields, submit, result);
+  const form = checkedForm({}, () => whileBusy(submit, () => run()),
+    el('h4', {}, title), el('p', {className: 'help-block'}, hint), fields, submit, result);
   async function run() {
     fill(result);
     try {
@@ -388,9 +467,10 @@ const ENGINE_TASK = '/camunda/api/engine/engine/default/task/';
  */
 function colleagueChooser(className, colleagues, prompt = '请选择同事') {
   return colleagues && colleagues.length
-    ? el('select', {className: 'form-control ' + className, required: true}, el('option', {value: ''}, prompt),
+    ? el('select', {...named(className), required: true, dataset: {missing: prompt}}, el('option', {value: ''}, prompt),
       colleagues.map(c => el('option', {value: c.id}, c.label)))
-    : el('input', {type: 'text', className: 'form-control ' + className, required: true, placeholder: '同事的用户名'});
+    : el('input', {type: 'text', ...named(className), required: true, placeholder: '同事的用户名',
+      dataset: {missing: '请填写同事的用户名'}});
 }
 
 /** Whom a chooser names: the chosen colleague's label, or the id typed. */
@@ -433,31 +513,46 @@ async function drawTaskCommands(node, taskId) {
     return;
   }
   const colleague = colleagueChooser('ms-transfer-assignee', colleagues);
-  const transferReason = el('textarea', {className: 'form-control ms-transfer-reason', rows: 2, required: true});
+  const transferReason = el('textarea', {...named('ms-transfer-reason'), rows: 2, required: true});
   const delegateTo = colleagueChooser('ms-delegate-assignee', colleagues);
-  const delegateReason = el('textarea', {className: 'form-control ms-delegate-reason', rows: 2, required: true});
-  const handBackReason = el('textarea', {className: 'form-control ms-resolve-reason', rows: 2, required: true});
-  const backReason = el('textarea', {className: 'form-control ms-send-back-reason', rows: 2, required: true});
+  const delegateReason = el('textarea', {...named('ms-delegate-reason'), rows: 2, required: true});
+  const handBackReason = el('textarea', {...named('ms-resolve-reason'), rows: 2, required: true});
+  const backReason = el('textarea', {...named('ms-send-back-reason'), rows: 2, required: true});
   const box = el('div', {className: 'ms-task-commands'});
   fill(node, box);
   const delegated = task.delegationState === 'PENDING';
-  const owner = colleagues?.find(c => c.id === task.owner)?.label ?? task.owner;
+  const owner = colleagues.find(c => c.id === task.owner)?.label ?? task.owner;
+  // nobody to hand the task to: the server would refuse 转办 and 委派 to anyone typed, so neither is offered
+  const handsOn = colleagues.length > 0;
   box.append(
     delegated
       ? commandForm('交回', '此任务由 ' + owner + ' 委派给您：办完后交回，由其填写表单并完成。',
         [field('交回说明', handBackReason)], '交回',
         () => request('POST', path('resolve'), {json: {reason: handBackReason.value}}), () => '已交回 ' + owner + '。')
-      : commandForm('委派', '请本任务候选组的一位同事代为办理，办完后交回给您，由您完成（须为办理人）。',
+      : handsOn ? commandForm('委派', '请本任务候选组的一位同事代为办理，办完后交回给您，由您完成（须为办理人）。',
         [field('委派给', delegateTo), field('委派事由', delegateReason)], '委派',
         () => request('POST', path('delegate'), {json: {assignee: delegateTo.value.trim(), reason: delegateReason.value}}),
-        () => '已委派给 ' + chosen(delegateTo) + '。'),
-    commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
+        () => '已委派给 ' + chosen(delegateTo) + '。') : '',
+    handsOn ? commandForm('转办', '交给本任务候选组的另一位同事办理（须为办理人或市科技局）。',
       [field('转办给', colleague), field('转办理由', transferReason)], '转办',
       () => request('POST', path('transfer'), {json: {assignee: colleague.value.trim(), reason: transferReason.value}}),
-      () => '已转办给 ' + chosen(colleague) + '。'),
+      () => '已转办给 ' + chosen(colleague) + '。') : await nobodyToHandOn(taskId),
     back.target ? commandForm('退回', `退回${back.target}，并写明理由（须为办理人或市科技局）。`,
       [field('退回理由', backReason)], '退回',
       () => request('POST', path('send-back'), {json: {reason: backReason.value}}), () => `已退回${back.target}。`) : '');
+}
+
+/**
+ * Why the tab offers neither 转办 nor 委派: a task the process assigned to one person (an expert's
+ * review) has no candidate group to hand it to (docs/processes.md); otherwise the group has nobody else.
+ */
+async function nobodyToHandOn(taskId) {
+  const links = await request('GET', ENGINE_TASK + encodeURIComponent(taskId) + '/identity-links')
+    .then(({data}) => data, () => []);
+  const grouped = links.some(link => link.type === 'candidate' && link.groupId);
+  return el('p', {className: 'help-block ms-no-colleagues'}, grouped
+    ? '本组暂无其他同事，不能转办或委派。'
+    : '此任务由流程指定给您本人办理，不能转办或委派。');
 }
 
 // ------------------------------------------------------------------ 申报材料
@@ -551,9 +646,11 @@ translateDirectives('cam.tasklist', {camWidgetBpmnViewer: DIAGRAM_TEXTS});
 sayWhatWasDone();
 closeRefusalsOfOtherTasks();
 closePanelsOnSignOut();
+keepTaskPeopleFixed();
 new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
+  showCaseInHeader();
 }).observe(document.body, {childList: true, subtree: true});
 
 export default [
