@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { common } from './support/env.mjs';
 
-const { codeLabel, dateTime, day, hasLabel, ratio, toDate } = await common('readable.js');
+const { beijingDay, codeLabel, dateTime, day, hasLabel, ratio, toDate } = await common('readable.js');
 
 test('codes read as the Chinese labels of the shared dictionary', () => {
   assert.equal(codeLabel('county', 'shuocheng'), '朔城区');
@@ -32,4 +32,10 @@ test('calendar days read as 2026年3月5日, without a time zone to shift them',
   assert.equal(day('2026-12-31'), '2026年12月31日');
   assert.equal(day(null), '');
   assert.equal(day('不是日期'), '不是日期');
+});
+
+test('today is the day in Beijing, already the next one there at 16:00 UTC', () => {
+  assert.equal(beijingDay(new Date(Date.UTC(2026, 11, 7, 15, 59))), '2026-12-07');
+  assert.equal(beijingDay(new Date(Date.UTC(2026, 11, 7, 16, 0))), '2026-12-08');
+  assert.equal(beijingDay(new Date(Date.UTC(2026, 2, 4, 20, 0))), '2026-03-05');
 });

@@ -56,6 +56,12 @@ export function dateTime(value) {
   return `${p.year}年${p.month}月${p.day}日 ${hour}:${p.minute}`;
 }
 
+/** The calendar day in Beijing (2026-12-08) at this moment, or at {@code now}: what a date input holds. */
+export function beijingDay(now = new Date()) {
+  const p = Object.fromEntries(PARTS.formatToParts(now).map((part) => [part.type, part.value]));
+  return `${p.year}-${p.month.padStart(2, '0')}-${p.day.padStart(2, '0')}`;
+}
+
 /** "2026年3月5日" from a calendar day as the server sends it (2026-03-05); the text itself when it is none. */
 export function day(value) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value ?? ''));

@@ -8,7 +8,7 @@ import { request } from '/common/session.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { handleError, mountPage } from '/common/page.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
-import { DICTIONARY, codeLabel, day } from '/common/readable.js';
+import { DICTIONARY, beijingDay, codeLabel, day } from '/common/readable.js';
 import { asError } from '/common/errors.js';
 
 const $ = (id) => document.getElementById(id);
@@ -133,7 +133,7 @@ async function openSpace(number) {
       app.steps.map((s) => [s.name, s.department, formatTime(s.doneAt)]), '尚无办结的步骤。')
       : el('p', { className: 'hint' }, '该证书在本系统中没有认定申请记录。'));
     fill($('space-reports'), table(['报告年度', '要求时间', '提交时间', '报告内容'],
-      requests.filter((r) => r.kind === ANNUAL_REPORT).map((r) => [values(r.notice, NOTICES) || '—',
+      requests.filter((r) => r.kind === ANNUAL_REPORT).map((r) => [r.notice?.reportYear ? `${r.notice.reportYear}年` : '—',
         formatTime(r.askedAt), r.answeredAt ? formatTime(r.answeredAt) : '未提交', values(r.answer, FIGURES) || '—']),
       '尚无年度工作报告。'));
     fill($('space-assessments'), table(['报告年度', '考核等级', '考核日期'],
@@ -159,6 +159,7 @@ async function openSpace(number) {
 function resetForm() {
   const form = $('service-form');
   form.reset();
+  form.elements.servedOn.value = beijingDay(); // most services are recorded on the day they are given
   clearFieldErrors(form);
   hide($('service-error'));
   attachments = [];
@@ -223,6 +224,18 @@ async function record(event) {
 
 // ------------------------------------------------------------------ the page
 
+/** The city bureau reads every area: its heading and hint say so (GET /api/county/access). */
+async function sayWhoseSpaces() {
+  try {
+    if ((await request('GET', '/api/county/access')).data.readsEveryArea) {
+      fill($('list-title'), '全市已认定的众创空间');
+      fill($('scope'), '第六条：市科技局查看全市各县（区）和经济开发区已认定众创空间的申请、证书、年度报告、考核和整改情况（只读）；服务台账由所在县（区）科技局记录。');
+    }
+  } catch (e) {
+    handleError(e);
+  }
+}
+
 function route() {
   const number = decodeURIComponent(window.location.hash.slice(1));
   hide($('global-message'));
@@ -256,6 +269,7 @@ mountPage({
     if (!bound) {
       bind();
       bound = true;
+      sayWhoseSpaces();
     }
     renderList(answer);
     route();

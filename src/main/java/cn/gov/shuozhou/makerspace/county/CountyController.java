@@ -51,13 +51,15 @@ public class CountyController {
 
   /**
    * {@code GET /api/county/access}: whether the signed-in caller reads an area's spaces, so that Tasklist
-   * offers its 县域空间 link only to them without asking for the list and being refused.
+   * offers its 县域空间 link only to them without asking for the list and being refused, and whether
+   * they read every area (the city bureau), so that the county page titles its list for the whole city.
    */
   @GetMapping("/access")
   public Map<String, Boolean> access(@RequestParam Map<String, String> parameters) {
     Caller caller = AccessPolicy.signedIn(identity);
     Inputs.onlyParameters(parameters, Set.of());
-    return Map.of("readsSpaces", caller.may(Capability.READ_AREA_SPACES));
+    return Map.of("readsSpaces", caller.may(Capability.READ_AREA_SPACES),
+        "readsEveryArea", caller.may(Capability.READ_EVERY_AREA_SPACES));
   }
 
   @GetMapping("/spaces")

@@ -91,6 +91,10 @@ class CountyViewHttpTest extends AbstractHttpTest {
     for (String user : List.of("edu1", "inspector1", "expert1", "leader1", "operator1", "ruleadmin1", "auditor1")) {
       assertThat(json(get(user, "/api/county/access"), 200).get("readsSpaces").asBoolean()).as(user).isFalse();
     }
+    for (String user : List.of("shuocheng1", "devzone1", "edu1")) {
+      assertThat(json(get(user, "/api/county/access"), 200).get("readsEveryArea").asBoolean()).as(user).isFalse();
+    }
+    assertThat(json(get("city1", "/api/county/access"), 200).get("readsEveryArea").asBoolean()).as("city1").isTrue();
     assertThat(fieldOf(get("inspector1", "/api/county/access?county=shuocheng"))).isEqualTo("county");
     assertThat(send(HttpRequest.newBuilder(uri("/api/county/access")).header("Accept", "application/json").GET())
         .statusCode()).as("the public").isEqualTo(401);

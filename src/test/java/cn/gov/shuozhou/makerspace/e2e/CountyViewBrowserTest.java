@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.e2e;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SUPERVISION_INSTANCE_ID;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.shuozhou.makerspace.common.EngineClock;
@@ -12,6 +14,8 @@ import cn.gov.shuozhou.makerspace.support.CertificationDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -25,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The county's view (Art. 6) in Chromium: shuocheng1 opens 县域空间 from Tasklist's header, finds a
  * certified space of 朔城区 (and none of 平鲁区), is told at the field what is missing, records a
  * service with an attachment; city1 then sees the entry in the space's 年度考核 form in Tasklist.
- * The space's supervision is reached through the engine (its report window and the report: the
+ * Each reader's list has its heading (the city bureau's is the city's), a report's row shows its year
+ * and the entry form starts on today. The space's supervision is reached through the engine (its report window and the report: the
  * operator's steps are another suite's); everything the two users do is done on the pages.
  */
 class CountyViewBrowserTest extends AbstractHttpTest {
@@ -87,6 +92,41 @@ class CountyViewBrowserTest extends AbstractHttpTest {
     WebElement record = browser.visible(By.cssSelector(".fjs-container textarea[id$='Field_countyServiceRecord']"));
     assertThat(record.getDomProperty("value")).contains("培训辅导：组织入驻团队参加创业培训（附件1件）（shuocheng1记录）");
     web.checkPage("assessment", ".task-details .fjs-container");
+  }
+
+  @Test
+  void theListIsTitledForItsReaderTheReportRowsShowTheYearAndTheServiceDateIsToday() {
+    // a space certified in this system (its file shows its case's requests), which has reported its year
+    CertificationDriver driver = new CertificationDriver(engine);
+    String certification = driver.waitingAt(TASK_FIRST_REVIEW, "shuocheng").getProcessInstanceId();
+    driver.certify(certification);
+    String supervised = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(certification).variableName(SUPERVISION_INSTANCE_ID).singleResult().getValue();
+    new SupervisionFixtures(engine, certificates, driver).assessmentAfterReport(supervised);
+    String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(supervised)
+        .singleResult().getBusinessKey();
+
+    browser = Browser.start(Duration.ofSeconds(60));
+    WebSteps web = new WebSteps(browser, engine, port, "county-reader");
+    web.signIn("shuocheng1");
+    browser.open(web.url("/county/"));
+    browser.withText(By.id("space-count"), "个众创空间");
+    assertThat(browser.visible(By.id("list-title")).getText()).isEqualTo("本县（区）已认定的众创空间");
+
+    browser.open(web.url("/county/#" + number));
+    browser.visible(By.id("service-form"));
+    // the year under its header 报告年度 without the label again
+    WebElement year = browser.visible(By.cssSelector("#space-reports tbody tr td:first-child"));
+    assertThat(year.getText()).matches("\\d{4}年");
+    // a service is recorded on the day it is given: today in Beijing, whatever the browser's zone
+    assertThat(browser.visible(By.id("service-date")).getDomProperty("value"))
+        .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+
+    // the city bureau reads every area: its list is the city's
+    web.signIn("city1");
+    browser.open(web.url("/county/"));
+    browser.withText(By.id("list-title"), "全市已认定的众创空间");
+    assertThat(browser.visible(By.id("scope")).getText()).contains("市科技局查看全市");
   }
 
   @Test

@@ -19,12 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The inspection form in Tasklist (Chromium): 实测公共办公与服务场地面积 may not exceed 实测场地总面积,
  * and its refusal follows the total as the inspector changes it (form-js 1.8.7 checks a field only
- * when its own value changes; Tasklist's scripts/form-limits.js checks it again).
+ * when its own value changes; Tasklist's scripts/form-limits.js checks it again); the rule of
+ * 考察组成员 (2 to 20 lines of 姓名，部门) is told at the field before 完成.
  */
 class InspectionFormBrowserTest extends AbstractHttpTest {
 
   private static final By TOTAL = By.cssSelector(".task-details .fjs-form input[id$='Field_measuredTotalArea']");
   private static final By PUBLIC = By.cssSelector(".task-details .fjs-form input[id$='Field_measuredPublicServiceArea']");
+  private static final By TEAM = By.cssSelector(".task-details .fjs-form textarea[id$='Field_inspectionTeam']");
 
   @Autowired ProcessEngine engine;
 
@@ -73,6 +75,30 @@ class InspectionFormBrowserTest extends AbstractHttpTest {
       assertThat(errorsOf(untouched)).as(untouched).isEmpty();
     }
     assertThat(errorsOf("measuredTotalArea")).isEmpty();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(inspection.getId()).count()).isOne();
+  }
+
+  @Test
+  void theTeamsRuleIsToldAtTheFieldBeforeCompleting() {
+    Task inspection = new CertificationDriver(engine).waitingAt(TASK_INSPECTION, "shuocheng");
+    engine.getTaskService().claim(inspection.getId(), "inspector1");
+    browser.open(tasklistPage(""));
+    browser.signInToWebapp("inspector1");
+    browser.visible(By.cssSelector("[cam-tasks]"));
+    browser.open(tasklistPage("#/?task=" + inspection.getId()));
+
+    // one member, then a line without a department: the rule at the field, in Chinese
+    String rule = "考察组成员应为2至20人，每行一人：姓名，所在部门（如：王明，市科技局）。";
+    type(browser.visible(TEAM), "王明，市科技局");
+    browser.await().until(d -> errorsOf("inspectionTeam").equals(rule));
+    assertThat(browser.driver().findElement(TEAM).getDomAttribute("aria-invalid")).isEqualTo("true");
+    type(browser.driver().findElement(TEAM), "王明\n李华，市发改委");
+    browser.await().until(d -> errorsOf("inspectionTeam").equals(rule));
+    browser.screenshot(Browser.screenshots().resolve("tasklist-inspection-team.png"));
+
+    // two members with their departments: no refusal (names and lengths remain the server's)
+    type(browser.driver().findElement(TEAM), "王明，市科技局\n李华，市发改委");
+    browser.await().until(d -> errorsOf("inspectionTeam").isEmpty());
     assertThat(engine.getTaskService().createTaskQuery().taskId(inspection.getId()).count()).isOne();
   }
 

@@ -10,6 +10,11 @@ const PATTERN_HINTS = {
   '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$': '应为11位手机号码或带区号的固定电话（如 0349-1234567）。',
   '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$':
     '应为18位统一社会信用代码（数字或大写字母，不含 I、O、S、V、Z）。',
+  // 考察组成员 (form-on-site-inspection.form): the rule of InspectionInputListener, shown at the
+  // field before 完成; the server still checks it, and alone checks names twice over and lengths.
+  [String.raw`^\s*(?:[^，,：:\s]+(?:[^\S\n]*[，,：:]|[^\S\n])[^\S\n]*\S.*\n\s*){1,19}`
+    + String.raw`[^，,：:\s]+(?:[^\S\n]*[，,：:]|[^\S\n])[^\S\n]*\S.*\s*$`]:
+    '考察组成员应为2至20人，每行一人：姓名，所在部门（如：王明，市科技局）。',
 };
 
 const MESSAGES = [
