@@ -2,7 +2,6 @@ package cn.gov.shuozhou.makerspace.portal;
 
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.Inputs;
-import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.organisation.PasswordChangeService;
 import cn.gov.shuozhou.makerspace.organisation.PasswordChangeService.WrongCurrentPassword;
 import cn.gov.shuozhou.makerspace.security.LoginThrottle;
@@ -54,7 +53,6 @@ public class MyPasswordController {
   }
 
   private static void refuse(Duration wait) {
-    throw new ApiRefusal(ProblemType.TOO_MANY_REQUESTS, "当前密码输错次数过多，请在" + Math.max(1, wait.toSeconds() + 1)
-        + "秒后再试");
+    throw ApiRefusal.tooMany("当前密码输错次数过多，请在" + ApiRefusal.seconds(wait) + "秒后再试", wait);
   }
 }

@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.security;
 
+import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.web.CachedBodyRequest;
 import cn.gov.shuozhou.makerspace.web.Problems;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
@@ -110,7 +111,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait)
       throws IOException {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    long seconds = ApiRefusal.seconds(wait);
     response.setHeader("Retry-After", Long.toString(seconds));
     Problems.write(request, response, Problems.of(ProblemType.TOO_MANY_REQUESTS,
         "登录失败次数过多，请在" + seconds + "秒后再试（本地址的尝试暂被限制，账号本身未被锁定）"));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +35,10 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiRefusal.class)
   ResponseEntity<ProblemDetail> refused(ApiRefusal e) {
-    return Problems.response(Problems.of(e.type(), e.getMessage(), e.errors()));
+    ProblemDetail problem = Problems.of(e.type(), e.getMessage(), e.errors());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    e.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, Long.toString(ApiRefusal.seconds(wait))));
+    return answer.body(problem);
   }
 
   /** Two commands on one task or case at once (a double click, two colleagues): the second changes nothing. */

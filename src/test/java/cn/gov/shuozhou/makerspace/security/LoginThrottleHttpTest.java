@@ -113,7 +113,9 @@ class LoginThrottleHttpTest extends AbstractHttpTest {
     }
     HttpResponse<String> held = changePassword(guesser, wrong);
     assertThat(held.statusCode()).isEqualTo(429);
-    assertThat(held.body()).contains("当前密码输错次数过多").contains("秒后再试");
+    long seconds = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+    assertThat(seconds).isPositive();
+    assertThat(held.body()).contains("当前密码输错次数过多，请在" + seconds + "秒后再试");
     assertThat(engine.getIdentityService().checkPassword("operator1", "operator1")).as("nothing changed").isTrue();
     assertThat(api(guesser, "operator1", "operator1").statusCode()).as("the account itself still signs in").isEqualTo(200);
   }
