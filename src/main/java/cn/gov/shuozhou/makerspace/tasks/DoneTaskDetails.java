@@ -73,14 +73,9 @@ public class DoneTaskDetails {
 
   public Detail of(Caller caller, String taskId) {
     HistoricTaskInstance task = owned(caller, taskId);
-    DoneTask row = done.of(caller.userId()).stream().filter(r -> r.taskId().equals(taskId)).findFirst()
-        .orElseThrow(() -> notFound(taskId));
+    // as 已办 lists it, read with the user's authorizations; a task ended otherwise (cancelled) is no row
+    DoneTask row = done.row(task).orElseThrow(() -> notFound(taskId));
     return new Detail(row, values(task), WithoutAuthorization.call(engine, () -> next(task.getProcessInstanceId())));
-  }
-
-  public Next next(Caller caller, String taskId) {
-    HistoricTaskInstance task = owned(caller, taskId);
-    return WithoutAuthorization.call(engine, () -> next(task.getProcessInstanceId()));
   }
 
   /** The finished task, if the caller completed it; else 404 (whether it exists is not told). */

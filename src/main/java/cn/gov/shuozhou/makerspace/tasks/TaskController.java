@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Task handling for staff beyond Tasklist's own buttons (Tasklist calls these from
  * {@code scripts/staff-tasks.js}): {@code GET /api/tasks/done} (已办), {@code GET
- * /api/tasks/done/{id}} (one row opened: what the user decided and where the case is now) and
- * {@code GET /api/tasks/done/{id}/next} (where the case went, for the notice after 完成), {@code POST
+ * /api/tasks/done/{id}} (one row opened, and the notice after 完成: what the user decided and where
+ * the case went), {@code POST
  * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/delegate} (委派: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
@@ -62,18 +62,14 @@ public class TaskController {
     return done.of(identity.getCurrentAuthentication().getUserId());
   }
 
-  /** One row of 已办 opened: the row, the values its task wrote and where the case went (the completer only). */
+  /**
+   * One row of 已办 opened: the row, the values its task wrote and where the case went (the completer
+   * only); also Tasklist's notice after 完成.
+   */
   @GetMapping("/api/tasks/done/{taskId}")
   public DoneTaskDetails.Detail doneTask(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
     Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
     return details.of(AccessPolicy.signedIn(identity), taskId);
-  }
-
-  /** Where the case of a task just completed went (the completer only): Tasklist's notice after 完成. */
-  @GetMapping("/api/tasks/done/{taskId}/next")
-  public DoneTaskDetails.Next doneTaskNext(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
-    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
-    return details.next(AccessPolicy.signedIn(identity), taskId);
   }
 
   @PostMapping(path = "/api/tasks/{taskId}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
