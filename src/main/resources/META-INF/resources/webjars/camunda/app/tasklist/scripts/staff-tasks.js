@@ -289,7 +289,7 @@ function readableValue(name, value) {
   if (typeof value === 'boolean') {
     return value ? '是' : '否';
   }
-  return hasLabel(name, value) ? codeLabel(name, value) : String(value ?? '—');
+  return hasLabel(name, value) ? codeLabel(name, value) : value === null || value === '' ? '—' : String(value);
 }
 
 /**
