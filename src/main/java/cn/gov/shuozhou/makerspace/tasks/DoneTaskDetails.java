@@ -1,5 +1,7 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SEARCH_TEXT;
+
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
 import cn.gov.shuozhou.makerspace.access.GroupDefinition;
@@ -9,10 +11,12 @@ import cn.gov.shuozhou.makerspace.common.ProblemType;
 import cn.gov.shuozhou.makerspace.common.WithoutAuthorization;
 import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,7 +57,7 @@ public class DoneTaskDetails {
   public record Detail(DoneTask task, List<Value> values, Next next) {}
 
   /** Variables every task writes for the system, not decided by the user. */
-  private static final Set<String> NOT_DECIDED = Set.of(cn.gov.shuozhou.makerspace.certification.CertificationProcess.SEARCH_TEXT);
+  private static final Set<String> NOT_DECIDED = Set.of(SEARCH_TEXT);
 
   /** Handlers of steps assigned to one person, named by the person's group, never by the person. */
   static final String APPLICANT = "申报单位";
@@ -174,7 +178,7 @@ public class DoneTaskDetails {
       }
       return new Step(node.getName(), node instanceof UserTask userTask ? modelHandler(processInstanceId, userTask) : null);
     };
-    return runtime.getActiveActivityIds(processInstanceId).stream().map(step).filter(s -> s != null).toList();
+    return runtime.getActiveActivityIds(processInstanceId).stream().map(step).filter(Objects::nonNull).toList();
   }
 
   /** A user task's office before it starts: its literal or ${variable} candidate groups, or the applicant. */
@@ -185,7 +189,7 @@ public class DoneTaskDetails {
       groups = value == null ? null : value.toString();
     }
     if (groups != null && !groups.contains("$")) {
-      return java.util.Arrays.stream(groups.split(",")).map(String::trim)
+      return Arrays.stream(groups.split(",")).map(String::trim)
           .map(id -> GROUP_NAMES.getOrDefault(id, id)).collect(Collectors.joining("、"));
     }
     return "${applicant}".equals(task.getCamundaAssignee()) ? APPLICANT : null;
