@@ -81,6 +81,15 @@ public final class AccessPolicy {
     return caller;
   }
 
+  /**
+   * Whether the caller completed a finished task whose assignee was {@code assignee}: only they open
+   * it in 已办 and are told where its case went (tasks/DoneTaskDetails); nobody else, not even the
+   * city bureau (it reads cases through Cockpit).
+   */
+  public static boolean completedBy(Caller caller, String assignee) {
+    return caller != null && caller.userId() != null && caller.userId().equals(assignee);
+  }
+
   /** The current caller; a 401 {@link ApiRefusal} when nobody is signed in. */
   public static Caller signedIn(IdentityService identity) {
     Caller caller = current(identity);

@@ -68,7 +68,7 @@ public class DoneTasks {
   }
 
   /** A completed task with its decision, a sent-back one with the note 退回 left on it; else none. */
-  private Optional<DoneTask> row(HistoricTaskInstance task) {
+  Optional<DoneTask> row(HistoricTaskInstance task) {
     Optional<String> outcome = COMPLETED.equals(task.getDeleteReason()) ? Optional.of(outcome(task)) : sentBack(task);
     return outcome.map(text -> new DoneTask(task.getId(), task.getName(), businessKey(task), spaceName(task),
         task.getEndTime(), text, task.getTaskDefinitionKey()));

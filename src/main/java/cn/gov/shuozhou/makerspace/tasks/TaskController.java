@@ -1,5 +1,6 @@
 package cn.gov.shuozhou.makerspace.tasks;
 
+import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.UserNames.Person;
 import cn.gov.shuozhou.makerspace.tasks.DoneTasks.DoneTask;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Task handling for staff beyond Tasklist's own buttons (Tasklist calls these from
- * {@code scripts/staff-tasks.js}): {@code GET /api/tasks/done} (已办), {@code POST
+ * {@code scripts/staff-tasks.js}): {@code GET /api/tasks/done} (已办), {@code GET
+ * /api/tasks/done/{id}} (one row opened, and the notice after 完成: what the user decided and where
+ * the case went), {@code POST
  * /api/tasks/{id}/transfer} (转办: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/delegate} (委派: {@code assignee}, {@code reason}), {@code POST
  * /api/tasks/{id}/resolve} (交回 a delegated task: {@code reason}) and {@code POST
@@ -42,18 +45,31 @@ public class TaskController {
   private final TaskCommands commands;
   private final PanelCommands panels;
   private final DoneTasks done;
+  private final DoneTaskDetails details;
   private final IdentityService identity;
 
-  public TaskController(TaskCommands commands, PanelCommands panels, DoneTasks done, IdentityService identity) {
+  public TaskController(TaskCommands commands, PanelCommands panels, DoneTasks done, DoneTaskDetails details,
+      IdentityService identity) {
     this.commands = commands;
     this.panels = panels;
     this.done = done;
+    this.details = details;
     this.identity = identity;
   }
 
   @GetMapping("/api/tasks/done")
   public List<DoneTask> done() {
     return done.of(identity.getCurrentAuthentication().getUserId());
+  }
+
+  /**
+   * One row of 已办 opened: the row, the values its task wrote and where the case went (the completer
+   * only); also Tasklist's notice after 完成.
+   */
+  @GetMapping("/api/tasks/done/{taskId}")
+  public DoneTaskDetails.Detail doneTask(@PathVariable String taskId, @RequestParam Map<String, String> parameters) {
+    Inputs.of(new HashMap<>(parameters)).only(List.of()).throwIfInvalid();
+    return details.of(AccessPolicy.signedIn(identity), taskId);
   }
 
   @PostMapping(path = "/api/tasks/{taskId}/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)

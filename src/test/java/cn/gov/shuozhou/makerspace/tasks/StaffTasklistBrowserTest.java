@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -402,6 +403,39 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.signInToWebapp("city1");
     browser.visible(By.cssSelector("a.ms-done-link"));
     assertThat(browser.driver().findElements(By.cssSelector(".ms-done-panel"))).isEmpty();
+  }
+
+  @Test
+  void aReviewerIsToldWhereTheCaseWentAfterCompletingAndOpensTheirDecisionFromDone() {
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    String number = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).singleResult().getBusinessKey();
+    logIn("shuocheng1", "#/?task=" + review.getId());
+    By approve = By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='同意上报']");
+    browser.await().ignoring(ElementClickInterceptedException.class).until(d -> {
+      browser.click(approve);
+      return true;
+    });
+    browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+    // the notice names the case, the next step and the office that handles it
+    WebElement notice = browser.withText(By.cssSelector(".ms-next-step[role='status']"), "实地考察");
+    assertThat(notice.getText()).contains("已办结", number, "朔城创客之家", "已转入「实地考察」，由 考察小组 办理");
+    assertThat(Browser.latinWords(notice.getText().replace(number, ""))).isEmpty();
+    browser.screenshot(Browser.screenshots().resolve("tasklist-completed-next-step.png"));
+
+    // 已办: the row opens, from the keyboard, what the reviewer decided and where the case is now
+    browser.click(By.cssSelector("a.ms-done-link"));
+    WebElement table = browser.withText(By.cssSelector(".ms-done-panel table"), number);
+    WebElement open = table.findElement(By.xpath(".//tr[td[normalize-space(.)='" + number + "']]//button[contains(@class,'ms-done-open')]"));
+    open.sendKeys(Keys.ENTER);
+    WebElement detail = browser.withText(By.cssSelector(".ms-done-panel .ms-done-detail"), "初审结论");
+    assertThat(detail.getText()).contains("初审", number, "同意上报", "案件当前环节", "「实地考察」，由 考察小组 办理");
+    assertThat(Browser.latinWords(detail.getText().replace(number, ""))).isEmpty();
+    browser.screenshot(Browser.screenshots().resolve("tasklist-done-detail.png"));
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER); // 返回已办列表 has the focus
+    browser.withText(By.cssSelector(".ms-done-panel table"), number);
   }
 
   @Test

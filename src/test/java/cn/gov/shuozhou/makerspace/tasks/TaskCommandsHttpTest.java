@@ -224,6 +224,47 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
   }
 
   @Test
+  void whoCompletedATaskIsToldWhereTheCaseWentAndWhatTheyDecidedNobodyElse() throws Exception {
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete", """
+        {"variables": {"firstReviewDecision": {"value": "approve"}, "firstReviewComment": {"value": "材料齐全，同意上报"}}}""");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    String done = "/api/tasks/done/" + review.getId();
+
+    HttpResponse<String> opened = get("shuocheng1", done);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+    JsonNode detail = json.readTree(opened.body());
+    JsonNode where = detail.get("next");
+    assertThat(where.get("ended").asBoolean()).isFalse();
+    assertThat(where.get("steps").get(0).get("name").asText()).isEqualTo("实地考察");
+    assertThat(where.get("steps").get(0).get("handledBy").asText()).isEqualTo("考察小组");
+    assertThat(detail.get("task").get("outcome").asText()).isEqualTo("同意上报");
+    assertThat(detail.get("values").toString()).contains("{\"name\":\"firstReviewDecision\",\"value\":\"approve\"}")
+        .contains("材料齐全，同意上报").doesNotContain("card");
+    assertThat(detail.get("task").get("caseNumber").asText()).matches("SQ-\\d{4}-\\d{6}");
+
+    for (String other : List.of("inspector1", "city1")) {
+      assertThat(get(other, done).statusCode()).as(other).isEqualTo(404);
+    }
+    assertThat(get("shuocheng1", "/api/tasks/done/0").statusCode()).isEqualTo(404);
+    assertRefused(get("shuocheng1", done + "?full=1"), 400, "full", "full");
+  }
+
+  @Test
+  void aRejectionIsToldAsTheEndTheCaseReached() throws Exception {
+    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
+    engine.getTaskService().claim(review.getId(), "shuocheng1");
+    HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete", """
+        {"variables": {"firstReviewDecision": {"value": "reject"}, "firstReviewComment": {"value": "不符合申报条件"}}}""");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+
+    JsonNode where = json.readTree(get("shuocheng1", "/api/tasks/done/" + review.getId()).body()).get("next");
+    assertThat(where.get("ended").asBoolean()).as(where.toString()).isTrue();
+    assertThat(where.get("outcome").asText()).isEqualTo("初审未通过");
+  }
+
+  @Test
   void onlyTheCityBureauAddsAnExpertAndOnlyWithTheDeclaredFields() throws Exception {
     Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
     String number = engine.getRuntimeService().createProcessInstanceQuery()

@@ -21,13 +21,17 @@
 //                            and preview (GET /api/materials?caseNumber=...; the case's readers only);
 //                            on 公示异议核查 also the evidence of that objection (GET /api/objection-evidence)
 //   (流程图 tab)              the diagram's zoom buttons named in Chinese (common/webapp-texts.js)
-// 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks.
+//   (after 完成)              a notice (role=status) says where the case went: the next step and the
+//                            office handling it, or the end it reached (GET /api/tasks/done/{id})
+// 已办 also offers 加签 on the city bureau's completed 组织专家评审: it does not see the experts' tasks;
+// each row's 查看 opens what the user decided on that task and where the case is now.
 
 import {currentUser, request} from '/common/session.js';
 import {checksum, el, fill, formatTime, whileBusy} from '/common/dom.js';
 import {plainMessage, showFieldErrors} from '/common/fields.js';
 import {inboxTitle, loadInbox, renderInbox} from '/common/inbox.js';
 import {DIAGRAM_TEXTS, translateDirectives} from '/common/webapp-texts.js';
+import {DICTIONARY, codeLabel, hasLabel} from '/common/readable.js';
 
 const STYLE = `
 .ms-quick-search { display: flex; gap: 6px; padding: 8px 10px; }
@@ -37,6 +41,9 @@ const STYLE = `
   max-height: 80vh; overflow: auto; background: #fff; border: 1px solid #bbb; border-radius: 4px;
   box-shadow: 0 6px 24px rgba(0,0,0,.25); padding: 16px 20px; z-index: 2000; }
 .ms-done-panel table { width: 100%; }
+.ms-done-detail dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+.ms-done-detail dt { font-weight: normal; color: #555; }
+.ms-done-detail dd { margin: 0; white-space: pre-wrap; }
 .ms-task-commands form { margin: 12px 0 20px; max-width: 640px; }
 .ms-task-commands .ms-result { margin-top: 8px; }
 .ms-command-done { position: fixed; top: 56px; right: 30px; z-index: 1060; max-width: 640px; }
@@ -250,10 +257,97 @@ async function openDone() {
       el('tbody', {}, data.map(row => el('tr', {},
         el('td', {}, row.taskName), el('td', {}, row.caseNumber || '—'), el('td', {}, row.spaceName || '—'),
         el('td', {}, formatTime(row.completedAt)), el('td', {className: 'ms-outcome'}, row.outcome),
-        el('td', {}, row.taskKey === ORGANISE_EXPERTS && row.caseNumber ? addExpertButton(body, row.caseNumber) : '')))))
+        el('td', {}, el('button', {type: 'button', className: 'btn btn-default btn-xs ms-done-open',
+          'aria-label': `查看 ${row.taskName} ${row.caseNumber || ''}`, onClick: () => openDoneTask(body, row)}, '查看'),
+        row.taskKey === ORGANISE_EXPERTS && row.caseNumber ? [' ', addExpertButton(body, row.caseNumber)] : '')))))
       : el('p', {}, '暂无已办任务。'));
   } catch (error) {
     fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
+  }
+}
+
+/** "申请 SQ-2026-000123 朔城创客之家": the case as the user knows it (a certificate number for supervision). */
+function caseName(row) {
+  const number = row.caseNumber ? (row.caseNumber.startsWith('SQ-') ? '申请 ' : '证书 ') + row.caseNumber : '';
+  return [number, row.spaceName].filter(Boolean).join(' ') || '本案件';
+}
+
+/** Where the case went (DoneTaskDetails.Next), as a sentence: the open steps and their offices, or its end. */
+function whereItWent(next) {
+  if (next.ended) {
+    return `流程已结束：${next.outcome}`;
+  }
+  if (!next.steps.length) {
+    return '已提交，正在由系统处理';
+  }
+  return '已转入' + next.steps.map(step => `「${step.name}」` + (step.handledBy ? `，由 ${step.handledBy} 办理` : ''))
+    .join('；');
+}
+
+/** A value the task wrote, as people read it: the dictionary's label of a code, 是/否, or the text. */
+function readableValue(name, value) {
+  if (typeof value === 'boolean') {
+    return value ? '是' : '否';
+  }
+  return hasLabel(name, value) ? codeLabel(name, value) : value === null || value === '' ? '—' : String(value);
+}
+
+/**
+ * One row of 已办 opened in the panel (GET /api/tasks/done/{id}): what the user decided (the values
+ * the task wrote, labelled by dictionary.json; a value without a label is not shown) and where the
+ * case is now. 返回已办列表 goes back to the list.
+ */
+async function openDoneTask(body, row) {
+  fill(body, el('p', {}, '正在加载…'));
+  try {
+    const {data} = await request('GET', `/api/tasks/done/${encodeURIComponent(row.taskId)}`);
+    const labels = DICTIONARY.variable || {};
+    const values = data.values.filter(value => labels[value.name]);
+    const back = el('button', {type: 'button', className: 'btn btn-default ms-done-back', onClick: openDone}, '返回已办列表');
+    fill(body, el('section', {className: 'ms-done-detail', 'aria-label': '已办任务详情'},
+      el('h4', {}, `${data.task.taskName}：${caseName(data.task)}`),
+      el('p', {}, `办结时间：${formatTime(data.task.completedAt)}　办理结果：${data.task.outcome}`),
+      el('h5', {}, '我的办理意见'),
+      values.length ? el('dl', {className: 'ms-done-values'}, values.map(value =>
+        [el('dt', {}, labels[value.name]), el('dd', {}, readableValue(value.name, value.value))]))
+        : el('p', {}, '此任务未填写表单。'),
+      el('h5', {}, '案件当前环节'),
+      el('p', {className: 'ms-done-next'}, whereItWent(data.next)),
+      back));
+    back.focus();
+  } catch (error) {
+    fill(body, el('p', {className: 'text-danger', role: 'alert'}, plainMessage(error)));
+  }
+}
+
+// ------------------------------------------------------------------ after 完成
+
+/** Tasklist completes a task with POST …/task/{id}/submit-form (or …/complete); nothing else says so. */
+const COMPLETION = /\/task\/([^/?#]+)\/(?:submit-form|complete)(?:[?#]|$)/;
+
+/**
+ * After a task form is completed, a notice says where the case went (GET /api/tasks/done/{id}):
+ * 已办结：申请 SQ-… 朔城创客之家 已转入「实地考察」，由 考察小组 办理. Tasklist itself says only that
+ * the task was completed. It watches Tasklist's own requests, as its form has no completion event.
+ */
+function announceCompletions() {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    const completed = String(method).toUpperCase() === 'POST' && COMPLETION.exec(String(url));
+    if (completed) {
+      this.addEventListener('load', () => this.status >= 200 && this.status < 300
+        && announceNext(decodeURIComponent(completed[1])));
+    }
+    return open.call(this, method, url, ...rest);
+  };
+}
+
+async function announceNext(taskId) {
+  try {
+    const {data} = await request('GET', `/api/tasks/done/${encodeURIComponent(taskId)}`);
+    notice(`已办结：${caseName(data.task)} ${whereItWent(data.next)}。`, 'ms-next-step');
+  } catch {
+    // a task completed on someone else's behalf (a delegate's) has no row of the user's: nothing to say
   }
 }
 
@@ -447,13 +541,19 @@ function sayWhatWasDone() {
     return;
   }
   sessionStorage.removeItem(COMMAND_DONE);
+  notice(text);
+}
+
+/** A notice at the top right for 10 s, or until closed or the user's next click elsewhere. */
+function notice(text, className = '') {
+  document.querySelector('.ms-command-done')?.remove();
   // outside Angular's templates: a colleague's name is text, never an expression
-  const notice = el('div', {className: 'alert alert-success ms-command-done', role: 'status', 'ng-non-bindable': ''},
-    el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: () => notice.remove()}, '×'), text);
-  document.body.appendChild(notice);
-  setTimeout(() => notice.remove(), 10000);
+  const box = el('div', {className: `alert alert-success ms-command-done ${className}`, role: 'status', 'ng-non-bindable': ''},
+    el('button', {type: 'button', className: 'close', 'aria-label': '关闭', onClick: () => box.remove()}, '×'), text);
+  document.body.appendChild(box);
+  setTimeout(() => box.remove(), 10000);
   // it gives way at the user's next click: the header's menus (退出登录) open under it
-  document.addEventListener('click', () => notice.remove(), {once: true, capture: true});
+  document.addEventListener('click', () => box.remove(), {once: true, capture: true});
 }
 
 /** The engine's view of the task through Tasklist's session (read only). */
@@ -644,6 +744,7 @@ function closePanelsOnSignOut() {
 addStyle();
 translateDirectives('cam.tasklist', {camWidgetBpmnViewer: DIAGRAM_TEXTS});
 sayWhatWasDone();
+announceCompletions();
 closeRefusalsOfOtherTasks();
 closePanelsOnSignOut();
 keepTaskPeopleFixed();
