@@ -67,7 +67,7 @@ class AdminTextsBrowserTest extends AbstractHttpTest {
   }
 
   @Test
-  void groupTypesReadInChineseOnTheGroupsListAndTheGroupPage() {
+  void groupTypesAndMetricsReadInChinese() {
     try (Browser browser = Browser.start()) {
       browser.open(uri("/camunda/app/admin/default/#/groups").toString());
       browser.signInToWebapp("admin");
@@ -80,6 +80,13 @@ class AdminTextsBrowserTest extends AbstractHttpTest {
       browser.withText(By.cssSelector(".ms-group-type"), "业务组");
       assertThat(browser.visible(By.id("inputType")).getAttribute("value")).as("the code Admin would store").isEqualTo("WORKFLOW");
       assertThat(browser.latinWordsOnPage()).as("Latin words on the group page").isEmpty();
+
+      // 系统 → 执行指标: its columns are named as its explanation names them, without PI, DI, TU
+      browser.open(uri("/camunda/app/admin/default/#/system?section=system-settings-metrics").toString());
+      WebElement metrics = browser.visible(By.cssSelector("table.metrics-monthly"));
+      browser.withText(By.cssSelector("table.metrics-monthly thead"), "任务用户");
+      assertThat(browser.latinWordsIn(metrics)).as("Latin words in the execution metrics").isEmpty();
+      assertThat(browser.latinWordsOnPage()).as("Latin words on the execution metrics page").isEmpty();
     }
   }
 

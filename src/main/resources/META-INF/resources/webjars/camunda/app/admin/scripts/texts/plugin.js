@@ -22,6 +22,12 @@ export const ADMIN_TEXTS = [
   ['{{authorization.groupId}}', ID('authorization.groupId')],
   ['{{group.type}}', '{{group.type | msGroupType}}'],
   ['{{group.id}}</a>', `${ID('group.id')}</a>`],
+  // the execution metrics' column heads (PI, DI, TU, FNI, EDE): the names the explanation above them uses
+  ['<th class="metric-header">PI</th>', `<th class="metric-header">{{ 'EXECUTION_METRICS_RPI' | translate }}</th>`],
+  ['<th class="metric-header">DI</th>', `<th class="metric-header">{{ 'EXECUTION_METRICS_DI' | translate }}</th>`],
+  ['<th class="metric-header">TU\n', `<th class="metric-header">{{ 'EXECUTION_METRICS_TW' | translate }}\n`],
+  ['ng-show="displayLegacyMetrics">FNI</th>', `ng-show="displayLegacyMetrics">{{ 'EXECUTION_METRICS_FNI' | translate }}</th>`],
+  ['ng-show="displayLegacyMetrics">EDE</th>', `ng-show="displayLegacyMetrics">{{ 'EXECUTION_METRICS_EDE' | translate }}</th>`],
   // the type stays an input of the engine's code; its label is shown under it
   ['ng-model="group.type" />', 'ng-model="group.type" />\n<p class="help-block ms-group-type" ng-if="group.type">{{group.type | msGroupType}}</p>'],
 ];
