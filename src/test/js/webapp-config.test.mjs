@@ -50,7 +50,7 @@ function importsOf(url, found = new Set()) {
   return found;
 }
 
-for (const app of ['tasklist', 'cockpit']) {
+for (const app of ['tasklist', 'cockpit', 'admin']) {
   test(`${app}: everything its custom scripts import is asked for at once`, () => {
     const appUrl = `${ORIGIN}/camunda/app/${app}/`;
     const configUrl = `${appUrl}scripts/config.js`;

@@ -75,3 +75,28 @@ export function day(value) {
 export function ratio(part, whole) {
   return whole ? `${part}/${whole}（${Math.round((part * 100) / whole)}%）` : `${part}/0`;
 }
+
+const GROUPED = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: true });
+
+/** "1,000,000", "1,234.5": a number with its digits grouped by thousands; anything else as it is. */
+export function number(value) {
+  if (value === null || value === undefined || value === '') {
+    return '';
+  }
+  const parsed = typeof value === 'number' ? value : Number(String(value).trim());
+  return typeof value === 'boolean' || !Number.isFinite(parsed) ? String(value) : GROUPED.format(parsed);
+}
+
+/** "1,000,000 元": an amount of money ({@link number}) with its unit; '' for none. */
+export function amount(value, unit = '元') {
+  const shown = number(value);
+  return shown && /^-?[\d,.]+$/.test(shown) ? `${shown} ${unit}` : shown;
+}
+
+/**
+ * A variable's value where the dictionary knows it as an amount (table amountUnit, e.g. seedFundAmount:
+ * 1,000,000 元); null for any other variable, whose value the caller shows its own way.
+ */
+export function amountOf(name, value) {
+  return hasLabel('amountUnit', name) ? amount(value, codeLabel('amountUnit', name)) : null;
+}

@@ -33,6 +33,7 @@ export const CUSTOM_SCRIPT_IMPORTS = {
     'history/diagram.js', 'history/api.js', 'history/format.js', 'history/labels.js', 'history/instance-data.js',
     'history/history.css', 'history/decision-page.js', '/common/dom.js', '/common/readable.js', '/common/dmn-zh.js',
     '/common/webapp-texts.js', '/common/dictionary.json'],
+  admin: ['/common/readable.js', '/common/webapp-texts.js', '/common/dictionary.json'],
 };
 
 /** Asks the browser at once for what {@code app}'s custom scripts will import ({@link CUSTOM_SCRIPT_IMPORTS}). */

@@ -8,7 +8,7 @@ import { request } from '/common/session.js';
 import { el, fill, formatTime, hide, show } from '/common/dom.js';
 import { handleError, mountPage } from '/common/page.js';
 import { clearFieldErrors, showFormError } from '/common/fields.js';
-import { DICTIONARY, beijingDay, codeLabel, day } from '/common/readable.js';
+import { DICTIONARY, amountOf, beijingDay, codeLabel, day } from '/common/readable.js';
 import { asError } from '/common/errors.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,7 +18,7 @@ const RECTIFY = 'rectify';
 const FIGURES = [
   ['trainingSessions', '培训辅导次数'], ['trainees', '培训人数'], ['eventsHeld', '创业活动次数'],
   ['residentMakers', '入驻创客数'], ['residentTeams', '入驻团队数'], ['graduatedTeams', '毕业团队数'],
-  ['financingAmount', '融资金额（元）'], ['reportSummary', '年度工作报告'], ['rectificationReport', '整改报告'],
+  ['financingAmount', '融资金额'], ['reportSummary', '年度工作报告'], ['rectificationReport', '整改报告'],
 ];
 const NOTICES = [['reportYear', '报告年度'], ['rectificationReason', '整改原因'], ['rectificationDeadline', '整改期限']];
 
@@ -84,7 +84,7 @@ function table(headers, rows, empty) {
 
 function values(map, names) {
   return names.filter(([name]) => map && map[name] !== undefined && map[name] !== null)
-    .map(([name, label]) => `${label}：${day(map[name])}`).join('；'); // a calendar day reads 2027年3月1日
+    .map(([name, label]) => `${label}：${amountOf(name, map[name]) ?? day(map[name])}`).join('；'); // 2027年3月1日, 1,000,000 元
 }
 
 async function materials(numbers) {

@@ -9,7 +9,13 @@
 // (each control has the key as its name; a radio group's fieldset carries it as data-field).
 
 import { el, fill } from '/common/dom.js';
-import { dateTime, day, toDate } from '/common/readable.js';
+import { amount, dateTime, day, toDate } from '/common/readable.js';
+
+/** The suffix of the forms' amounts of money: read as 1,000,000 元 (readable.js). */
+const MONEY = '元';
+
+/** A read-only field's unit after its number, but for amounts, which {@link shown} writes with theirs. */
+const unitAfter = (suffix, value) => (suffix && suffix !== MONEY && typeof value === 'number' ? suffix : '');
 
 const INPUTS = new Set(['textfield', 'textarea', 'number', 'checkbox', 'radio', 'select']);
 
@@ -66,7 +72,7 @@ export function renderForm(form, values = {}, previous = null, { filed = false }
     const suffix = c.appearance && c.appearance.suffixAdorner;
     if (readOnly) {
       fill(wrapper, el('div', { className: 'field-label' }, c.label), el('div', { className: 'readonly-value' },
-        shown(c, value), suffix && typeof value === 'number' ? suffix : null), description);
+        shown(c, value), unitAfter(suffix, value) || null), description);
       fields.set(c.key, { component: c, wrapper, readOnly: true, read: () => value });
       return wrapper;
     }
@@ -74,7 +80,7 @@ export function renderForm(form, values = {}, previous = null, { filed = false }
     const required = c.validate && c.validate.required;
     const before = previous && previous.values && Object.hasOwn(previous.values, c.key)
       ? el('div', { className: 'hint previous', id: `previous-${c.key}` }, `上次填报（${previous.source}）：`
-        + `${shown(c, previous.values[c.key])}${suffix && typeof previous.values[c.key] === 'number' ? suffix : ''}`)
+        + `${shown(c, previous.values[c.key])}${unitAfter(suffix, previous.values[c.key])}`)
       : null;
     let read;
     if (c.type === 'checkbox') {
@@ -185,6 +191,9 @@ function shown(component, value) {
   }
   if (typeof value === 'boolean') {
     return value ? '是' : '否';
+  }
+  if (typeof value === 'number' && component.appearance && component.appearance.suffixAdorner === MONEY) {
+    return amount(value, MONEY);
   }
   return String(value);
 }

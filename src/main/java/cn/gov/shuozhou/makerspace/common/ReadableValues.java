@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,6 +61,12 @@ public final class ReadableValues {
   /** "80", "85.5": a number without trailing zeros. */
   public static String number(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  /** "1,000,000 元": an amount of money with its digits grouped, as readable.js {@code amount} writes it. */
+  public static String amount(double value) {
+    DecimalFormat grouped = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return grouped.format(value) + " 元";
   }
 
   private static Map<String, Map<String, String>> load() {

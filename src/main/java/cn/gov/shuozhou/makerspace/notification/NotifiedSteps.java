@@ -160,7 +160,7 @@ public class NotifiedSteps extends AbstractProcessEnginePlugin {
     }
     Object amount = scope.getVariable(SupervisionProcess.REWARD_AMOUNT);
     if ("reward".equals(notice.event()) && amount instanceof Number number && number.doubleValue() > 0) {
-      text += "奖励金额：" + ReadableValues.number(number.doubleValue()) + "元。";
+      text += "奖励金额：" + ReadableValues.amount(number.doubleValue()) + "。";
     }
     notifications.toApplicant((String) scope.getVariable(APPLICANT), eventKey, subject, text);
   }

@@ -168,7 +168,7 @@ class NotificationsHttpTest extends AbstractHttpTest {
 
     assertThat(jdbc.queryForList("SELECT body FROM ms_outbox WHERE event_key LIKE ? AND subject = ? AND channel = 'INBOX'",
         "reward:" + instance + ":%", "优秀奖励通知")).singleElement()
-        .satisfies(row -> assertThat(row.get("BODY").toString()).contains("奖励金额：50000元"));
+        .satisfies(row -> assertThat(row.get("BODY").toString()).contains("奖励金额：50,000 元"));
   }
 
   @Test

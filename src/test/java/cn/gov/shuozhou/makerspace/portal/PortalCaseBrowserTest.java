@@ -191,6 +191,8 @@ class PortalCaseBrowserTest extends AbstractHttpTest {
     assertThat(area.getDomAttribute("aria-describedby")).as("read with the field, after its rule")
         .isEqualTo("hint-" + TOTAL_AREA + " " + areaHint.getDomAttribute("id"));
     assertThat(reportForm.findElement(By.id("previous-" + PREMISES)).getText()).isEqualTo("上次填报（认定申请）：租赁");
+    assertThat(reportForm.findElement(By.id("previous-seedFundAmount")).getText()).as("an amount, its digits grouped")
+        .isEqualTo("上次填报（认定申请）：500,000 元");
     assertThat(reportForm.findElement(By.id("previous-" + ONLINE_SERVICES)).getText()).isEqualTo("上次填报（认定申请）：是");
     assertThat(reportForm.findElements(By.id("previous-" + SupervisionProcess.TRAINING_SESSIONS)))
         .as("no report before: no figures").isEmpty();

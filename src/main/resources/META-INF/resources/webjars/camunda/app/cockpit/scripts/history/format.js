@@ -1,7 +1,7 @@
 // Dates, durations and values the way Chinese readers expect them (codes, dates and ratios from
 // the shared dictionary: /common/readable.js).
 
-import {DICTIONARY, codeLabel, dateTime as readableDateTime, hasLabel} from '../../../../../common/readable.js';
+import {DICTIONARY, amountOf, codeLabel, dateTime as readableDateTime, hasLabel} from '../../../../../common/readable.js';
 
 function pad(number, width = 2) {
   return String(number).padStart(width, '0');
@@ -89,6 +89,9 @@ export function value(variable) {
   }
   if (variable.type === 'Date') {
     return dateTime(raw);
+  }
+  if (typeof raw === 'number' && amountOf(variable.name, raw) !== null) {
+    return amountOf(variable.name, raw); // 1,000,000 元
   }
   if (DICTIONARY[variable.name] && hasLabel(variable.name, raw)) {
     return codeLabel(variable.name, raw);
