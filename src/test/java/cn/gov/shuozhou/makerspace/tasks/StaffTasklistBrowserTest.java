@@ -209,7 +209,7 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
   }
 
   @Test
-  void theExpertsHeaderOffersNeitherAGroupNorTheUnclaimThatTheServerRefuses() {
+  void theExpertsHeaderOffersNoChangeOfGroupsDatesOrAssigneeThatTheServerRefuses() {
     Task review = new CertificationDriver(engine).waitingAt(TASK_EXPERT_REVIEW, "shuocheng");
     // what the header hid is refused anyway: unclaiming needs TASK_ASSIGN, which staff hold nowhere
     engine.getIdentityService().setAuthentication("expert1", List.of(Groups.EXPERTS));
@@ -223,11 +223,24 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
     browser.visible(By.cssSelector(".task-details li.assignee"));
     browser.await().until(d -> d.findElement(By.cssSelector(".task-details h2.task")).getText().contains("专家评审"));
     pause(1000); // the header's offers are settled by then (they are asked for once, at login)
-    assertThat(browser.driver().findElements(By.cssSelector(".task-details .unclaim")))
-        .noneMatch(WebElement::isDisplayed);
-    assertThat(browser.driver().findElements(By.cssSelector(".task-details li.groups")))
-        .noneMatch(WebElement::isDisplayed);
-    assertThat(browser.driver().findElement(By.cssSelector(".task-details")).getText()).doesNotContain("添加组");
+    By offers = By.cssSelector(".task-details .unclaim, .task-details li.groups, .task-details .reset-assignee,"
+        + " .task-details a[translate='SET_FOLLOW_UP_DATE'], .task-details a[translate='SET_DUE_DATE'],"
+        + " .task-details .reset-follow-up-date, .task-details .reset-due-date");
+    assertThat(browser.driver().findElements(offers)).noneMatch(WebElement::isDisplayed);
+    assertThat(browser.driver().findElement(By.cssSelector(".task-details")).getText())
+        .doesNotContain("添加组").doesNotContain("设置跟进日期").doesNotContain("设置到期日");
+    // the assignee (and a date, where one is shown) is text: neither a click nor the keyboard opens an editor
+    By assignee = By.cssSelector(".task-details li.assignee [cam-widget-inline-field]");
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details [cam-widget-inline-field]")))
+        .isNotEmpty().allMatch(field -> "-1".equals(field.getDomAttribute("tabindex")));
+    int inputs = inputCount();
+    browser.driver().findElement(assignee).click();
+    browser.js("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));",
+        browser.driver().findElement(assignee));
+    pause(500);
+    assertThat(inputCount()).as("no editor opened").isEqualTo(inputs);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+        .isEqualTo("expert1");
 
     // the administrator keeps them
     browser.clearCookies();
@@ -236,6 +249,15 @@ class StaffTasklistBrowserTest extends AbstractHttpTest {
         .anyMatch(group -> group.isDisplayed() && group.getText().contains("添加组")));
     browser.await().until(d -> d.findElements(By.cssSelector(".task-details .reset-assignee")).stream()
         .anyMatch(WebElement::isDisplayed));
+    assertThat(browser.driver().findElements(By.cssSelector(".task-details a[translate='SET_FOLLOW_UP_DATE']")))
+        .anyMatch(WebElement::isDisplayed);
+    int before = inputCount();
+    browser.driver().findElement(assignee).click();
+    browser.await().until(d -> inputCount() > before);
+  }
+
+  private int inputCount() {
+    return ((Number) browser.js("return document.querySelectorAll('input').length;")).intValue();
   }
 
   @Test

@@ -425,21 +425,37 @@ function headerOffers() {
 }
 
 /**
- * The task's header offers 添加组 (a candidate group added or removed) and the × that unclaims the task
- * to everyone. Staff may do neither: the allow-list of /camunda/api/engine takes identity links only
- * from the administrator, and unclaiming needs TASK_ASSIGN on the task, which the engine gives staff
- * nowhere (their tasks grant TASK_WORK; 转办 is the door to hand a task on). They stay hidden
- * (user-styles.css) and the group names are plain text: this stops the click, and the Enter key's
- * click, that would open the groups dialog.
+ * The task's header offers everyone 添加组 (a candidate group added or removed), the × that unclaims
+ * the task, the follow-up and due dates to set or clear, and the assignee's name to type another one
+ * in. Staff may do none of it: the allow-list of /camunda/api/engine takes identity links, a changed
+ * task (PUT /task/{id}: its dates) and a new assignee only from the administrator, and unclaiming
+ * needs TASK_ASSIGN, which the engine gives staff nowhere (their tasks grant TASK_WORK; 转办 is the
+ * door to hand a task on). For them the offers stay hidden (user-styles.css) and the dates, groups
+ * and assignee are plain text: this stops the click, key and paste that would open their editors,
+ * and takes the fields out of the tab order.
  */
+const FIXED_FOR_STAFF = '[cam-tasklist-task-meta] li.groups, [cam-tasklist-task-meta] [cam-widget-inline-field]';
+
 function keepTaskPeopleFixed() {
-  document.addEventListener('click', event => {
-    if (!document.body.classList.contains('ms-edits-task-people')
-        && event.target.closest?.('[cam-tasklist-task-meta] li.groups')) {
-      event.preventDefault();
-      event.stopPropagation();
+  for (const type of ['click', 'keydown', 'paste']) {
+    document.addEventListener(type, event => {
+      if (!document.body.classList.contains('ms-edits-task-people') && event.key !== 'Tab'
+          && event.target.closest?.(FIXED_FOR_STAFF)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }, true);
+  }
+}
+
+/** The header's date and assignee fields out of the tab order for staff (see keepTaskPeopleFixed). */
+function untabTaskPeople() {
+  const tabindex = document.body.classList.contains('ms-edits-task-people') ? '0' : '-1';
+  document.querySelectorAll('[cam-tasklist-task-meta] [cam-widget-inline-field]').forEach(field => {
+    if (field.getAttribute('tabindex') !== tabindex) {
+      field.setAttribute('tabindex', tabindex);
     }
-  }, true);
+  });
 }
 
 // ------------------------------------------------------------------ 站内消息
@@ -752,6 +768,7 @@ new MutationObserver(() => {
   labelSearchPills();
   nameHistoryPeople();
   showCaseInHeader();
+  untabTaskPeople();
 }).observe(document.body, {childList: true, subtree: true});
 
 export default [
