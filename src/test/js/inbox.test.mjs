@@ -85,3 +85,19 @@ test('an empty inbox says so', () => {
   renderInbox(box, []);
   assert.equal(box.textContent, '暂无站内消息。');
 });
+
+test('in Tasklist a message about a task the user can still open links to it; the portal offers no link', () => {
+  const items = messages();
+  items[0].taskId = '任务-7';
+  const tasklist = el('div');
+  renderInbox(tasklist, items, () => {}, (taskId) => `#/?task=${encodeURIComponent(taskId)}`);
+  const links = tasklist.querySelectorAll('a.ms-inbox-task');
+  assert.equal(links.length, 1);
+  assert.equal(links[0].getAttribute('href'), `#/?task=${encodeURIComponent('任务-7')}`);
+  assert.equal(links[0].textContent, '办理此任务');
+  assert.equal(links[0].getAttribute('aria-label'), '办理此任务：超时提醒：初审');
+
+  const portal = el('div');
+  renderInbox(portal, items);
+  assert.equal(portal.querySelectorAll('a.ms-inbox-task').length, 0);
+});

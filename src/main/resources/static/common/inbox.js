@@ -44,16 +44,17 @@ export function inboxTitle(items) {
 
 /**
  * Fills node with the messages. A message's subject is a button (keyboard reachable) that shows its
- * text; opening an unread one marks it read and then calls onRead(items).
+ * text; opening an unread one marks it read and then calls onRead(items). Where taskLink is given
+ * (Tasklist), a message about a task the user can still open links to it: taskLink(taskId) is its address.
  */
-export function renderInbox(node, items, onRead = () => {}) {
+export function renderInbox(node, items, onRead = () => {}, taskLink = null) {
   addStyle();
   fill(node, items.length
-    ? el('ul', { className: 'ms-inbox-list' }, items.map((item) => message(item, () => onRead(items))))
+    ? el('ul', { className: 'ms-inbox-list' }, items.map((item) => message(item, () => onRead(items), taskLink)))
     : el('p', { className: 'ms-inbox-empty' }, '暂无站内消息。'));
 }
 
-function message(item, onRead) {
+function message(item, onRead, taskLink) {
   const state = el('span', { className: 'ms-inbox-state' }, item.readAt ? '已读' : '未读');
   const body = el('p', { className: 'ms-inbox-body', id: `ms-inbox-${item.id}`, hidden: true }, item.body);
   const row = el('li', { className: item.readAt ? 'ms-inbox-item' : 'ms-inbox-item ms-inbox-unread', dataset: { id: item.id } });
@@ -75,6 +76,9 @@ function message(item, onRead) {
       }
     },
   }, item.subject);
+  const task = taskLink && item.taskId
+    ? el('a', { className: 'ms-inbox-task', href: taskLink(item.taskId), 'aria-label': `办理此任务：${item.subject}` }, '办理此任务')
+    : '';
   return fill(row, el('div', { className: 'ms-inbox-head' },
-    el('time', { dateTime: item.createdAt }, formatTime(item.createdAt)), open, state), body);
+    el('time', { dateTime: item.createdAt }, formatTime(item.createdAt)), open, state, task), body);
 }

@@ -8,8 +8,12 @@ import cn.gov.shuozhou.makerspace.common.Inputs;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,16 +33,25 @@ public class InboxController {
 
   private final Inbox inbox;
   private final IdentityService identity;
+  private final TaskService tasks;
 
-  public InboxController(Inbox inbox, IdentityService identity) {
+  public InboxController(Inbox inbox, IdentityService identity, TaskService tasks) {
     this.inbox = inbox;
     this.identity = identity;
+    this.tasks = tasks;
   }
 
+  /** The messages; a message's task is named only while it is open and the caller may see it (a link to it). */
   @GetMapping
   public List<Inbox.Item> list(@RequestParam Map<String, String> parameters) {
     Inputs.onlyParameters(parameters, Set.of());
-    return inbox.of(AccessPolicy.require(identity, Capability.READ_OWN_INBOX).userId());
+    List<Inbox.Item> items = inbox.of(AccessPolicy.require(identity, Capability.READ_OWN_INBOX).userId());
+    String[] named = items.stream().map(Inbox.Item::taskId).filter(Objects::nonNull).distinct().toArray(String[]::new);
+    // read with the caller's authorizations: a task now someone else's, or done, is no link
+    Set<String> open = named.length == 0 ? Set.of() : tasks.createTaskQuery().taskIdIn(named).list().stream()
+        .map(Task::getId).collect(Collectors.toSet());
+    return items.stream().map(item -> item.taskId() == null || open.contains(item.taskId()) ? item : item.withTaskId(null))
+        .toList();
   }
 
   @PostMapping("/{id}/read")

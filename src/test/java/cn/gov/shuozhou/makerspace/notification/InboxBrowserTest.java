@@ -2,6 +2,7 @@ package cn.gov.shuozhou.makerspace.notification;
 
 import static cn.gov.shuozhou.makerspace.certification.Policy.Output.ESCALATION_WORKING_DAYS;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.CREDIT_CODE;
+import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.FIRST_REVIEW_DECISION;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.POLICY;
 import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.TASK_FIRST_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,17 @@ class InboxBrowserTest extends AbstractHttpTest {
 
     String reminder = readInTasklist("shuocheng1", "task-overdue:" + review.getId());
     assertThat(reminder).contains("超时提醒：初审（" + space + "）", pi.getBusinessKey(), space);
+    // the reminder leads to its task; once the task is done it no longer does
+    String reminderId = inboxId("task-overdue:" + review.getId(), "shuocheng1");
+    taskLinkOf(reminderId).click();
+    browser.await().until(d -> d.findElements(By.cssSelector(".ms-inbox-panel")).isEmpty());
+    browser.await().until(d -> d.getCurrentUrl().contains("task=" + review.getId())
+        && d.findElement(By.cssSelector(".task-details h2.task")).getText().contains("初审"));
+    driver.work(pi.getId(), TASK_FIRST_REVIEW, "shuocheng1", Map.of(FIRST_REVIEW_DECISION, "approve"), null);
+    browser.click(By.cssSelector("a.ms-inbox-link"));
+    WebElement done = browser.visible(By.cssSelector(".ms-inbox-panel li[data-id='" + reminderId + "']"));
+    assertThat(done.findElements(By.cssSelector("a.ms-inbox-task"))).isEmpty();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
     String escalation = readInTasklist("city1", "task-escalated:" + review.getId());
     assertThat(escalation).contains("超时督办：初审（" + space + "）", pi.getBusinessKey(), space, days + "个工作日");
   }
@@ -153,6 +165,14 @@ class InboxBrowserTest extends AbstractHttpTest {
     browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
     browser.await().until(d -> d.findElements(By.cssSelector(".ms-inbox-panel")).isEmpty());
     return text;
+  }
+
+  /** The link of a message to its task, in the 站内消息 panel opened from Tasklist's header. */
+  private WebElement taskLinkOf(String inboxId) {
+    browser.click(By.cssSelector("a.ms-inbox-link"));
+    WebElement link = browser.visible(By.cssSelector(".ms-inbox-panel li[data-id='" + inboxId + "'] a.ms-inbox-task"));
+    assertThat(link.getText()).isEqualTo("办理此任务");
+    return link;
   }
 
   /** Opens a message by keyboard (Enter on its subject) and waits for its text. */

@@ -480,7 +480,9 @@ async function openInbox(link) {
   try {
     const items = await loadInbox();
     showCount(link, items);
-    renderInbox(body, items, read => showCount(link, read));
+    // a message about a task the user can still open leads to it; the panel gives way to the task
+    renderInbox(body, items, read => showCount(link, read), taskId => `#/?task=${encodeURIComponent(taskId)}`);
+    body.addEventListener('click', event => event.target.closest('.ms-inbox-task') && closePanel());
   } catch (error) {
     fill(body, el('p', {className: 'text-danger', role: 'alert'}, error.message));
   }
