@@ -3,6 +3,7 @@ package cn.gov.shuozhou.makerspace.access;
 import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM;
 import static org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,6 +60,25 @@ public final class Groups {
   /** Ids of the given groups. */
   public static List<String> ids(List<GroupDefinition> groups) {
     return groups.stream().map(GroupDefinition::id).toList();
+  }
+
+  /** A contract group's Chinese name (考察小组); another group by its id. */
+  public static String nameOf(String groupId) {
+    return ALL.stream().filter(group -> group.id().equals(groupId)).map(GroupDefinition::name).findFirst()
+        .orElse(groupId);
+  }
+
+  /**
+   * How a task held by one person is named to others (where a case went): by the kind of person,
+   * never the person: 申报单位 for an organisation account, 评审专家 for an expert, else 指定人员.
+   */
+  public static String holderKind(Collection<String> groupIds) {
+    return groupIds.contains(OPERATORS) ? applicantKind() : groupIds.contains(EXPERTS) ? "评审专家" : "指定人员";
+  }
+
+  /** {@link #holderKind} of an organisation account: 申报单位. */
+  public static String applicantKind() {
+    return "申报单位";
   }
 
   private static GroupDefinition workflow(String id, String name) {

@@ -4,7 +4,6 @@ import static cn.gov.shuozhou.makerspace.certification.CertificationProcess.SEAR
 
 import cn.gov.shuozhou.makerspace.access.AccessPolicy;
 import cn.gov.shuozhou.makerspace.access.Caller;
-import cn.gov.shuozhou.makerspace.access.GroupDefinition;
 import cn.gov.shuozhou.makerspace.access.Groups;
 import cn.gov.shuozhou.makerspace.common.ApiRefusal;
 import cn.gov.shuozhou.makerspace.common.ProblemType;
@@ -58,14 +57,6 @@ public class DoneTaskDetails {
 
   /** Variables every task writes for the system, not decided by the user. */
   private static final Set<String> NOT_DECIDED = Set.of(SEARCH_TEXT);
-
-  /** Handlers of steps assigned to one person, named by the person's group, never by the person. */
-  static final String APPLICANT = "申报单位";
-  static final String EXPERTS = "评审专家";
-  static final String APPOINTED = "指定人员";
-
-  private static final Map<String, String> GROUP_NAMES = Groups.ALL.stream()
-      .collect(Collectors.toMap(GroupDefinition::id, GroupDefinition::name));
 
   private final ProcessEngine engine;
   private final DoneTasks done;
@@ -148,7 +139,7 @@ public class DoneTaskDetails {
   private String handler(Task task) {
     List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).map(id -> GROUP_NAMES.getOrDefault(id, id)).toList();
+        .map(IdentityLink::getGroupId).map(Groups::nameOf).toList();
     if (!groups.isEmpty()) {
       return String.join("、", groups);
     }
@@ -156,9 +147,8 @@ public class DoneTaskDetails {
   }
 
   private String person(String userId) {
-    Set<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-        .map(group -> group.getId()).collect(Collectors.toSet());
-    return groups.contains(Groups.OPERATORS) ? APPLICANT : groups.contains(Groups.EXPERTS) ? EXPERTS : APPOINTED;
+    return Groups.holderKind(engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).collect(Collectors.toSet()));
   }
 
   /**
@@ -190,8 +180,8 @@ public class DoneTaskDetails {
     }
     if (groups != null && !groups.contains("$")) {
       return Arrays.stream(groups.split(",")).map(String::trim)
-          .map(id -> GROUP_NAMES.getOrDefault(id, id)).collect(Collectors.joining("、"));
+          .map(Groups::nameOf).collect(Collectors.joining("、"));
     }
-    return "${applicant}".equals(task.getCamundaAssignee()) ? APPLICANT : null;
+    return "${applicant}".equals(task.getCamundaAssignee()) ? Groups.applicantKind() : null;
   }
 }
