@@ -64,7 +64,9 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     By finishedRow = By.cssSelector(".audit-instances tr[data-instance-id='" + data.finishedId() + "']");
     WebElement row = browser.visible(finishedRow);
     assertThat(row.getText()).contains(data.finishedKey()).contains("不予认定").contains("朔城区")
-        .contains("朔城青年创客空间");
+        .contains("朔城青年创客空间").contains("已结束");
+    assertThat(Browser.latinWords(browser.driver().findElement(By.cssSelector(".audit-instances tbody")).getText()))
+        .as("states in Chinese, not the engine's COMPLETED").isEmpty();
     assertThat(browser.driver().findElements(By.cssSelector(".audit-instances tbody tr")))
         .allSatisfy(r -> assertThat(r.getText()).contains("不予认定"));
     assertThat(browser.visible(By.cssSelector(".audit-result-summary")).getText()).startsWith("共 ");
@@ -167,6 +169,8 @@ class AuditHistoryBrowserTest extends AbstractAuditTest {
     openTab("operations");
     String log = browser.visible(By.cssSelector(".audit-operations")).getText();
     assertThat(log).contains("认领", "完成", "朔城区审核员一（shuocheng1）", "局领导一（leader1）");
+    // hover texts too: a property reads as its label only (no title "assignee" over 处理人)
+    assertThat(browser.driver().findElements(By.cssSelector(".audit-operations td:nth-child(6) [title]"))).isEmpty();
     screenshotOfTab("audit-operation-log.png");
 
     // comments

@@ -180,7 +180,7 @@ function mount(root, client, definition, state) {
   const toInput = h('input', {type: 'date', className: 'form-control input-sm', id: 'audit-filter-to',
     value: filter.to, onChange: change('to')});
   // every field has its label, bound by for: shown where the form has room, for screen readers elsewhere
-  const label = (id, text, hidden = false) => h('label', {for: id, className: hidden ? 'sr-only' : undefined}, text);
+  const fieldLabel = (id, text, hidden = false) => h('label', {for: id, className: hidden ? 'sr-only' : undefined}, text);
 
   const search = page => {
     filter.page = page || 1;
@@ -191,24 +191,24 @@ function mount(root, client, definition, state) {
     event.preventDefault();
     search(1);
   }},
-  h('div', {className: 'form-group'}, label('audit-filter-state', '状态'),
+  h('div', {className: 'form-group'}, fieldLabel('audit-filter-state', '状态'),
     select([['', '全部'], ['running', '运行中'], ['finished', '已结束']], filter.state, change('state'),
       'audit-state-select', 'audit-filter-state')),
-  h('div', {className: 'form-group'}, label('audit-filter-outcome', '办理结果'),
+  h('div', {className: 'form-group'}, fieldLabel('audit-filter-outcome', '办理结果'),
     select([['', '全部'], ...outcomes.map(code => [code, OUTCOMES[code]])], filter.outcome, change('outcome'),
       'audit-outcome-select', 'audit-filter-outcome')),
-  h('div', {className: 'form-group'}, label('audit-filter-county', '区县'),
+  h('div', {className: 'form-group'}, fieldLabel('audit-filter-county', '区县'),
     select([['', '全部'], ...Object.entries(COUNTIES)], filter.county, change('county'), 'audit-county-select',
       'audit-filter-county')),
-  h('div', {className: 'form-group'}, label('audit-filter-number', '编号'),
-    label('audit-filter-number-kind', '编号类型', true),
+  h('div', {className: 'form-group'}, fieldLabel('audit-filter-number', '编号'),
+    fieldLabel('audit-filter-number-kind', '编号类型', true),
     select([['auto', '自动识别'], ['application', '申请编号'], ['certificate', '证书编号']], filter.numberKind,
       change('numberKind'), '', 'audit-filter-number-kind'), numberInput),
-  h('div', {className: 'form-group'}, label('audit-filter-date-field', '按哪个日期筛选', true),
+  h('div', {className: 'form-group'}, fieldLabel('audit-filter-date-field', '按哪个日期筛选', true),
     select([['start', '开始日期'], ['end', '结束日期']], filter.dateField, change('dateField'), '',
       'audit-filter-date-field'),
-    label('audit-filter-from', '起始日期', true), fromInput, h('span', {'aria-hidden': 'true'}, '至'),
-    label('audit-filter-to', '截止日期', true), toInput),
+    fieldLabel('audit-filter-from', '起始日期', true), fromInput, h('span', {'aria-hidden': 'true'}, '至'),
+    fieldLabel('audit-filter-to', '截止日期', true), toInput),
   h('div', {className: 'checkbox'}, h('label', null,
     h('input', {type: 'checkbox', checked: filter.allVersions, onChange: change('allVersions')}),
     ` 包含全部版本（当前为版本 ${definition.version}）`)),

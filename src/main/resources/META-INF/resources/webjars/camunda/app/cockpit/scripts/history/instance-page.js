@@ -429,8 +429,7 @@ function operations(data, names) {
       h('td', null, label(OPERATION_TYPES, entry.operationType)),
       h('td', null, label(ENTITY_TYPES, entry.entityType)),
       h('td', null, entry.taskId && tasksById.has(entry.taskId) ? tasksById.get(entry.taskId).name : ''),
-      h('td', null, entry.property
-        ? h('span', {title: entry.property}, label(OPERATION_PROPERTIES, entry.property)) : ''),
+      h('td', null, label(OPERATION_PROPERTIES, entry.property)),
       h('td', null, logCell(names, entry.property, entry.orgValue)),
       h('td', null, logCell(names, entry.property, entry.newValue)),
       h('td', null, label(OPERATION_CATEGORIES, entry.category)),
