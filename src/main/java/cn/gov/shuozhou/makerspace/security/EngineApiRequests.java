@@ -15,7 +15,7 @@ public final class EngineApiRequests {
 
   /** POST queries: the resource's list or its count, nothing below it. */
   private static final Pattern POST_QUERY = Pattern.compile(
-      "/(process-instance|task|execution|variable-instance|job|job-definition|external-task|incident"
+      "/(process-instance|task|execution|variable-instance|job|job-definition|external-task|incident|group"
           + "|history/(process-instance|activity-instance|task|variable-instance|detail|job-log"
           + "|external-task-log|decision-instance|incident|case-instance|case-activity-instance))"
           + "(/count)?/?");
