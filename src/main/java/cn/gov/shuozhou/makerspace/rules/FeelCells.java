@@ -148,7 +148,7 @@ final class FeelCells {
     return cut > 0 ? label.substring(0, cut).strip() : label.strip();
   }
 
-  private static String nameOf(Decision decision) {
+  static String nameOf(Decision decision) {
     return decision.getName() == null || decision.getName().isBlank() ? decision.getId() : decision.getName();
   }
 }

@@ -221,6 +221,8 @@ public final class RuleChecker {
     casesByFailure.forEach((failure, names) -> errors.add(RuleProblem.xml("CASE_FAILED", names.size() == 1
         ? "回归用例「" + names.get(0) + "」在新决策表上求值失败：" + failure
         : names.size() + " 个回归用例在新决策表上求值失败（如「" + names.get(0) + "」）：" + failure)));
+    // 9. A threshold changed while the rule's own words still state the old one
+    warnings.addAll(StaleTexts.check(active, candidate));
     if (packaged.cases().cases().isEmpty()) {
       warnings.add(RuleProblem.xml("NO_CASES", "决策「" + packaged.key() + "」没有回归用例，无法比较变更前后的结果"));
     }

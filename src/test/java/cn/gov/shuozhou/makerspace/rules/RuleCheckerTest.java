@@ -47,6 +47,25 @@ class RuleCheckerTest {
   }
 
   @Test
+  void aThresholdChangedWhileTheRulesTextStillStatesTheOldNumberIsPointedOut() {
+    String threshold = "<inputEntry id=\"rule-area-other-in-totalArea\">\n          <text>&lt; 200, null</text>";
+    String xml = PackagedDecisions.xml(ARTICLE4).replace(threshold, threshold.replace("200", "300"));
+    RuleCheck check = checker.check(RuleFixtures.packaged(ARTICLE4), null, xml);
+    assertThat(check.accepted()).isTrue();
+    assertThat(check.warnings()).filteredOn(w -> w.code().equals("STALE_TEXT")).extracting(RuleProblem::message)
+        .contains("第3条规则「说明」列仍写着「200」，而该规则条件中的 200 已改为 300：请核对这段文字是否也要一并修改")
+        .anySatisfy(message -> assertThat(message).startsWith("第3条规则的备注仍写着「200」"));
+
+    // the text changed with it: only the annotation is left to point out
+    RuleCheck both = checker.check(RuleFixtures.packaged(ARTICLE4), null, RuleFixtures.article4MinimumArea(300));
+    assertThat(both.warnings()).filteredOn(w -> w.code().equals("STALE_TEXT")).extracting(RuleProblem::message)
+        .singleElement().asString().startsWith("第3条规则的备注");
+    // an unchanged table has nothing to point out
+    assertThat(checker.check(RuleFixtures.packaged(ARTICLE4), null, PackagedDecisions.xml(ARTICLE4)).warnings())
+        .extracting(RuleProblem::code).doesNotContain("STALE_TEXT");
+  }
+
+  @Test
   void aMissingHistoryTimeToLiveIsTakenFromThePackagedTable() {
     String xml = PackagedDecisions.xml("first-review-routing").replace(" camunda:historyTimeToLive=\"P3650D\"", "");
     RuleCheck check = checker.check(RuleFixtures.packaged("first-review-routing"), null, xml);

@@ -138,6 +138,11 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     assertThat(labels).contains("当").contains("则").contains("备注")
         .doesNotContain("Hit Policy").doesNotContain("When").doesNotContain("Then").doesNotContain("Annotations");
     RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-in-totalArea']"), "< 300, null");
+    // the threshold alone: 检查 points out the rule's words that still say 200 (applicants read 说明)
+    browser.click(By.id("check-button"));
+    assertThat(browser.withText(By.id("check-warnings"), "仍写着").getText())
+        .contains("第3条规则「说明」列仍写着「200」，而该规则条件中的 200 已改为 300：请核对这段文字是否也要一并修改")
+        .contains("第3条规则的备注仍写着「200」");
     RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td[data-element-id='" + RULE + "-out-message']"),
         "\"可自主支配场地面积不足：非大专院校众创空间不低于300平方米\"");
     RulePage.replaceCell(browser, By.cssSelector("#dmn-editor td.annotation[data-row-id='" + RULE + "']"), "其他众创空间面积不足300平方米");
@@ -178,6 +183,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     browser.click(By.id("check-button"));
     WebElement summary = browser.withText(By.id("check-summary"), "检查通过");
     assertThat(summary.getText()).contains("个回归用例的结果将发生变化");
+    assertThat(browser.driver().findElements(By.id("check-warnings"))).as("the words changed with it").isEmpty();
     List<WebElement> changed = browser.driver().findElements(By.cssSelector("#changed-cases tr.changed-case"));
     assertThat(changed).isNotEmpty();
     String changedText = browser.driver().findElement(By.id("changed-cases")).getText();
