@@ -6,9 +6,11 @@ import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,6 +26,7 @@ class AdminTextsBrowserTest extends AbstractHttpTest {
   private static final String RESOURCE_ID = "维护测试流程";
 
   @Autowired AuthorizationService authorizations;
+  @Autowired TaskService tasks;
 
   @Test
   void permissionsReadInChineseAndANewAuthorizationStoresTheEngineCodes() {
@@ -81,11 +84,19 @@ class AdminTextsBrowserTest extends AbstractHttpTest {
       assertThat(browser.visible(By.id("inputType")).getAttribute("value")).as("the code Admin would store").isEqualTo("WORKFLOW");
       assertThat(browser.latinWordsOnPage()).as("Latin words on the group page").isEmpty();
 
-      // 系统 → 执行指标: its columns are named as its explanation names them, without PI, DI, TU
+      // 系统 → 执行指标: its columns are named as its explanation names them, without PI, DI, TU; the
+      // annual table too, which shows once the year has metrics: a task user counts (an assignment)
+      Task counted = tasks.newTask();
+      tasks.saveTask(counted);
+      tasks.setAssignee(counted.getId(), "admin");
+      tasks.deleteTask(counted.getId(), true);
       browser.open(uri("/camunda/app/admin/default/#/system?section=system-settings-metrics").toString());
       WebElement metrics = browser.visible(By.cssSelector("table.metrics-monthly"));
       browser.withText(By.cssSelector("table.metrics-monthly thead"), "任务用户");
       assertThat(browser.latinWordsIn(metrics)).as("Latin words in the execution metrics").isEmpty();
+      WebElement annual = browser.visible(By.cssSelector("table.metrics-annual"));
+      browser.withText(By.cssSelector("table.metrics-annual thead"), "任务用户");
+      assertThat(browser.latinWordsIn(annual)).as("Latin words in the annual metrics").isEmpty();
       assertThat(browser.latinWordsOnPage()).as("Latin words on the execution metrics page").isEmpty();
     }
   }

@@ -28,6 +28,10 @@ export const ADMIN_TEXTS = [
   ['<th class="metric-header">TU\n', `<th class="metric-header">{{ 'EXECUTION_METRICS_TW' | translate }}\n`],
   ['ng-show="displayLegacyMetrics">FNI</th>', `ng-show="displayLegacyMetrics">{{ 'EXECUTION_METRICS_FNI' | translate }}</th>`],
   ['ng-show="displayLegacyMetrics">EDE</th>', `ng-show="displayLegacyMetrics">{{ 'EXECUTION_METRICS_EDE' | translate }}</th>`],
+  // the same heads in the annual table, shown once a year of metrics exists
+  ['<th class="metric-header">TU</th>', `<th class="metric-header">{{ 'EXECUTION_METRICS_TW' | translate }}</th>`],
+  ['<th class="metric-header">FNI</th>', `<th class="metric-header">{{ 'EXECUTION_METRICS_FNI' | translate }}</th>`],
+  ['<th class="metric-header">EDE</th>', `<th class="metric-header">{{ 'EXECUTION_METRICS_EDE' | translate }}</th>`],
   // the type stays an input of the engine's code; its label is shown under it
   ['ng-model="group.type" />', 'ng-model="group.type" />\n<p class="help-block ms-group-type" ng-if="group.type">{{group.type | msGroupType}}</p>'],
 ];
