@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -93,7 +94,9 @@ final class EngineErrors {
       return false;
     }
     for (MissingAuthorization m : missing) {
-      if (Resources.TASK.resourceName().equals(m.getResourceType()) && m.getResourceId() != null) {
+      // a refusal on every task (ANY: a report over all of them) names no task that could have vanished
+      if (Resources.TASK.resourceName().equals(m.getResourceType()) && m.getResourceId() != null
+          && !Authorization.ANY.equals(m.getResourceId())) {
         return !taskExists(m.getResourceId());
       }
     }
