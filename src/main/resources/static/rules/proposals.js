@@ -28,13 +28,19 @@ export function renderProposals(detail) {
     $('proposal-decision').hidden = !state.changesRules;
     $('proposal-approve').hidden = own;
     $('proposal-own').hidden = !own;
+    // the proposer's own 驳回 is a withdrawal: said so
+    fill($('proposal-reject'), own ? '撤回' : '驳回');
+    fill($('proposal-reason-label'), own ? '撤回原因' : '审批意见');
+    $('proposal-reason').placeholder = own ? '请写明撤回的理由，例如：数值有误，将重新提出'
+      : '请写明审批或驳回的理由，例如：已核对市科技局通知原文';
     show($('proposal-panel'));
   } else {
     hide($('proposal-panel'));
   }
   const body = $('proposal-history').tBodies[0];
   fill(body, proposals.map((p) => el('tr', { dataset: { proposal: p.proposalId, status: p.status } },
-    el('td', { className: 'nowrap' }, PROPOSAL_STATUS[p.status] || p.status),
+    el('td', { className: 'nowrap' }, p.status === 'REJECTED' && p.decidedBy === p.proposedBy ? '已撤回'
+      : PROPOSAL_STATUS[p.status] || p.status),
     el('td', { className: 'nowrap' }, person(p.proposedBy)),
     el('td', { className: 'nowrap' }, formatTime(p.proposedAt)),
     el('td', {}, p.reason),
@@ -54,8 +60,9 @@ async function decideProposal(approve) {
   if (!pending) {
     return;
   }
+  const own = pending.proposedBy === state.userId;
   if (!reason) {
-    showError(box, new Error('请填写审批意见。'));
+    showError(box, new Error(own ? '请填写撤回原因。' : '请填写审批意见。'));
     return;
   }
   await busy([$('proposal-approve'), $('proposal-reject')], async () => {
@@ -65,7 +72,7 @@ async function decideProposal(approve) {
         await steps.refreshAfterChange(null, answer.version);
       } else {
         await rules.reject(state.key, pending.proposalId, reason);
-        await steps.refreshAfterChange('已驳回该修改，当前生效版本不变。');
+        await steps.refreshAfterChange(own ? '已撤回该修改，当前生效版本不变。' : '已驳回该修改，当前生效版本不变。');
       }
     } catch (e) {
       handleError(e, box);

@@ -223,6 +223,9 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     // the proposer is not offered 批准并启用 (the server refuses it too: RuleAdministrationHttpTest)
     assertThat(browser.visible(By.id("proposal-own")).getText()).contains("须由另一名规则管理员审批");
     assertThat(browser.driver().findElement(By.id("proposal-approve")).isDisplayed()).isFalse();
+    // what the proposer may do is a withdrawal, and says so
+    assertThat(browser.driver().findElement(By.id("proposal-reject")).getText()).isEqualTo("撤回");
+    assertThat(browser.driver().findElement(By.id("proposal-reason-label")).getText()).contains("撤回原因");
     assertThat(latestDecision().get("version").asInt()).isEqualTo(versionBefore);
     browser.js("document.getElementById('proposal-panel').scrollIntoView({block: 'start'});");
     browser.screenshot(IMAGES.resolve("rules-proposal.png"));
@@ -232,6 +235,7 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     // the approver sees what changes: the cases side by side, as the proposer saw them
     assertThat(browser.visible(By.id("proposal-changed-cases")).getText()).contains("不低于300平方米");
     assertThat(browser.driver().findElement(By.id("proposal-own")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElement(By.id("proposal-reject")).getText()).isEqualTo("驳回");
     browser.click(By.id("proposal-reason")).sendKeys("已核对市科技局通知原文，同意");
     browser.click(By.id("proposal-approve"));
     int newVersion = versionBefore + 1;
