@@ -25,7 +25,8 @@ const WORDS = {
   'Add Output Column Left': '在左侧添加输出列', 'Add Output Column Right': '在右侧添加输出列',
   'Remove Output Column': '删除输出列', 'Copy Output Column': '复制输出列', 'Cut Output Column': '剪切输出列',
   'Paste Output Column Left': '粘贴输出列到左侧', 'Paste Output Column Right': '粘贴输出列到右侧',
-  Remove: '删除', Resize: '调整大小',
+  Remove: '删除', Resize: '调整大小', 'Add Rule': '添加规则', 'Move rule': '移动规则', 'Move Input': '移动输入列',
+  'Move Output': '移动输出列', Edit: '编辑',
   // written without `translate`
   'Hit Policy:': '命中策略：', 'Hit policy:': '命中策略：', 'View DRD': '查看决策需求图', Unique: '唯一命中（UNIQUE）', First: '首条命中（FIRST）', Priority: '优先级（PRIORITY）',
   Any: '任意命中（ANY）', Collect: '收集（COLLECT）', 'Collect (Sum)': '收集求和（COLLECT SUM）',
@@ -46,7 +47,8 @@ const TYPES = {
 // or a caption followed by the name it explains (Input label: 空间类型).
 const TITLES = {
   'Input label: ': '输入名称：', 'Input expression: ': '输入表达式：', 'Output label: ': '输出名称：',
-  'Output name: ': '输出变量名：', 'Decision name: ': '决策名称：', 'Input type': '输入类型', 'Output type': '输出类型',
+  'Output name: ': '输出变量名：', 'Decision name: ': '决策名称：', 'Decision Name: ': '决策名称：',
+  'Add Rule': '添加规则', 'Move rule': '移动规则', 'Move Input': '移动输入列', 'Move Output': '移动输出列', Edit: '编辑', 'Input type': '输入类型', 'Output type': '输出类型',
   'Input values': '输入取值', 'Output values': '输出取值', 'Output label': '输出名称', 'Output name': '输出变量名',
   'No overlap is possible and all rules are disjoint. Only a single rule can be matched': '规则互不重叠，只能命中一条规则',
   'Rules may overlap. The first matching rule will be chosen': '规则可以重叠，取第一条命中的规则',
