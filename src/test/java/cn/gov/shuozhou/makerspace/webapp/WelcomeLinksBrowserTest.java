@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.shuozhou.makerspace.support.AbstractHttpTest;
 import cn.gov.shuozhou.makerspace.support.Browser;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,43 +17,35 @@ import org.openqa.selenium.WebElement;
  */
 class WelcomeLinksBrowserTest extends AbstractHttpTest {
 
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
+  @Test
+  void theAdministratorIsLinkedToTheAccountsAndTheMailboxNotToTheRules() {
+    try (Browser browser = Browser.start()) {
+      assertThat(linksOf(browser, "admin")).containsExactly("工作日历", "统计报表", "机构账号", "演示邮箱");
+      browser.click(By.linkText("机构账号"));
+      browser.await().until(d -> d.getCurrentUrl().endsWith("/accounts/"));
     }
   }
 
   @Test
-  void theAdministratorIsLinkedToTheAccountsAndTheMailboxNotToTheRules() {
-    assertThat(linksOf("admin")).containsExactly("工作日历", "统计报表", "机构账号", "演示邮箱");
-    browser.click(By.linkText("机构账号"));
-    browser.await().until(d -> d.getCurrentUrl().endsWith("/accounts/"));
-  }
-
-  @Test
   void theRuleAdministratorIsLinkedToTheRulesAndTheCalendarOnly() {
-    assertThat(linksOf("ruleadmin1")).containsExactly("规则管理", "工作日历");
+    try (Browser browser = Browser.start()) {
+      assertThat(linksOf(browser, "ruleadmin1")).containsExactly("规则管理", "工作日历");
+    }
   }
 
   @Test
   void theAuditorIsLinkedToWhatItReadsAndSeesItsGroupWithoutARefusal() {
-    assertThat(linksOf("auditor1")).containsExactly("规则管理", "工作日历", "统计报表");
-    // the profile's groups are asked for with a POST query, a read the auditors' read-only guard lets through
-    browser.withText(By.cssSelector(".user-profile"), "审计人员");
-    assertThat(browser.consoleLog()).as("refused calls of the welcome page")
-        .noneMatch(line -> line.contains(" 403") || line.contains("(Forbidden)"));
+    try (Browser browser = Browser.start()) {
+      assertThat(linksOf(browser, "auditor1")).containsExactly("规则管理", "工作日历", "统计报表");
+      // the profile's groups are asked for with a POST query, a read the auditors' read-only guard lets through
+      browser.withText(By.cssSelector(".user-profile"), "审计人员");
+      assertThat(browser.consoleLog()).as("refused calls of the welcome page")
+          .noneMatch(line -> line.contains(" 403") || line.contains("(Forbidden)"));
+    }
   }
 
   /** The links the welcome page shows {@code user} once it knows which pages are theirs. */
-  private List<String> linksOf(String user) {
+  private List<String> linksOf(Browser browser, String user) {
     browser.open(uri("/camunda/app/welcome/default/").toString());
     browser.signInToWebapp(user);
     // hidden until the page knows which are the user's (GET /api/my/pages)
