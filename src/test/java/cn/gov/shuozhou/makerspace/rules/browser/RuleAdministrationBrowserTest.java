@@ -233,7 +233,8 @@ class RuleAdministrationBrowserTest extends AbstractHttpTest {
     // ------------------------------------------------------------ the second rule administrator approves
     switchUser("ruleadmin2");
     // the approver sees what changes: the cases side by side, as the proposer saw them
-    assertThat(browser.visible(By.id("proposal-changed-cases")).getText()).contains("不低于300平方米");
+    // (the panel is drawn again once the page knows its user: found anew until it shows the cases)
+    browser.withText(By.id("proposal-changed-cases"), "不低于300平方米");
     assertThat(browser.driver().findElement(By.id("proposal-own")).isDisplayed()).isFalse();
     assertThat(browser.driver().findElement(By.id("proposal-reject")).getText()).isEqualTo("驳回");
     browser.click(By.id("proposal-reason")).sendKeys("已核对市科技局通知原文，同意");
