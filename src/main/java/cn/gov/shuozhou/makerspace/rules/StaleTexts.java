@@ -14,6 +14,7 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -96,7 +97,7 @@ final class StaleTexts {
   }
 
   private static String text(ModelElementInstance entry) {
-    var text = entry.getUniqueChildElementByType(org.camunda.bpm.model.dmn.instance.Text.class);
+    var text = entry.getUniqueChildElementByType(Text.class);
     return text == null || text.getTextContent() == null ? "" : text.getTextContent();
   }
 

@@ -225,11 +225,7 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
 
   @Test
   void whoCompletedATaskIsToldWhereTheCaseWentAndWhatTheyDecidedNobodyElse() throws Exception {
-    Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
-    engine.getTaskService().claim(review.getId(), "shuocheng1");
-    HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete", """
-        {"variables": {"firstReviewDecision": {"value": "approve"}, "firstReviewComment": {"value": "材料齐全，同意上报"}}}""");
-    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    Task review = firstReviewCompletedByShuocheng1("approve", "材料齐全，同意上报");
     String done = "/api/tasks/done/" + review.getId();
 
     HttpResponse<String> opened = get("shuocheng1", done);
@@ -251,13 +247,20 @@ class TaskCommandsHttpTest extends AbstractHttpTest {
     assertRefused(get("shuocheng1", done + "?full=1"), 400, "full", "full");
   }
 
-  @Test
-  void aRejectionIsToldAsTheEndTheCaseReached() throws Exception {
+  /** A first review of 朔城区 claimed and completed by shuocheng1 over REST with {@code decision}. */
+  private Task firstReviewCompletedByShuocheng1(String decision, String comment) {
     Task review = new CertificationDriver(engine).waitingAt(TASK_FIRST_REVIEW, "shuocheng");
     engine.getTaskService().claim(review.getId(), "shuocheng1");
-    HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete", """
-        {"variables": {"firstReviewDecision": {"value": "reject"}, "firstReviewComment": {"value": "不符合申报条件"}}}""");
+    HttpResponse<String> completed = rest("shuocheng1").post("/task/" + review.getId() + "/complete",
+        "{\"variables\": {\"firstReviewDecision\": {\"value\": \"" + decision + "\"}, "
+            + "\"firstReviewComment\": {\"value\": \"" + comment + "\"}}}");
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    return review;
+  }
+
+  @Test
+  void aRejectionIsToldAsTheEndTheCaseReached() throws Exception {
+    Task review = firstReviewCompletedByShuocheng1("reject", "不符合申报条件");
 
     JsonNode where = json.readTree(get("shuocheng1", "/api/tasks/done/" + review.getId()).body()).get("next");
     assertThat(where.get("ended").asBoolean()).as(where.toString()).isTrue();
